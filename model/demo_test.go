@@ -1,0 +1,67 @@
+package model
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestDemoBuildsAContactCentre(t *testing.T) {
+	for _, n := range []int{1, 2, 12, 40, 200} {
+		s := newTestStore(t)
+		res, err := s.Demo(n, 7)
+		if err != nil {
+			t.Fatalf("demo %d: %v", n, err)
+		}
+		rows, _ := s.People(false)
+		if res.People != n || len(rows) != n {
+			t.Fatalf("demo %d: result %+v, %d rows", n, res, len(rows))
+		}
+		roles := map[Role]int{}
+		newHires := 0
+		for _, r := range rows {
+			roles[r.Role]++
+			if err := r.Validate(); err != nil {
+				t.Errorf("demo %d: invalid person %+v: %v", n, r.Person, err)
+			}
+			if r.Role != RoleManager && r.ManagerID == nil {
+				t.Errorf("demo %d: %s has no manager", n, r.Name)
+			}
+			if r.StartDate.IsZero() || !r.StartDate.Before(s.Today().AddDays(1)) {
+				t.Errorf("demo %d: %s starts %v", n, r.Name, r.StartDate)
+			}
+			if s.Today().AddDays(-45).Before(r.StartDate) {
+				newHires++
+			}
+		}
+		if roles[RoleManager] != 1 {
+			t.Errorf("demo %d: %d managers", n, roles[RoleManager])
+		}
+		if n >= 40 && (roles[RoleTeamLead] < 3 || roles[RoleTrainer] < 1 || roles[RoleAgent] < 25 || newHires == 0) {
+			t.Errorf("demo %d: roles %v, %d new hires", n, roles, newHires)
+		}
+	}
+}
+
+func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
+	a, b := newTestStore(t), newTestStore(t)
+	for _, s := range []*Store{a, b} {
+		if _, err := s.Demo(30, 42); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ra, _ := a.People(true)
+	rb, _ := b.People(true)
+	for i := range ra {
+		if ra[i].Name != rb[i].Name || ra[i].Email != rb[i].Email || ra[i].StartDate != rb[i].StartDate {
+			t.Fatalf("same seed, different people at %d: %v / %v", i, ra[i].Person, rb[i].Person)
+		}
+	}
+	if _, err := a.Demo(5, 1); !errors.Is(err, ErrNotEmpty) {
+		t.Errorf("demo on a full database: %v", err)
+	}
+	for _, n := range []int{0, -1, MaxDemoPeople + 1} {
+		if _, err := newTestStore(t).Demo(n, 1); err == nil {
+			t.Errorf("demo %d people should fail", n)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrNotFound is returned when a record asked for by ID does not exist.
+var ErrNotFound = errors.New("not found")
+
+// FieldError says what is wrong with one field, in words a user can act on.
+type FieldError struct {
+	Field   string // the field's key, e.g. "email"
+	Message string
+}
+
+func (e FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// ValidationError holds every problem found in one record, so a form can mark
+// all of its fields at once instead of one per save attempt.
+type ValidationError struct {
+	Problems []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Message
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// For returns the message for field, or "" when the field is fine.
+func (e *ValidationError) For(field string) string {
+	for _, p := range e.Problems {
+		if p.Field == field {
+			return p.Message
+		}
+	}
+	return ""
+}
+
+func (e *ValidationError) add(field, format string, args ...any) {
+	e.Problems = append(e.Problems, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// orNil keeps callers from returning a non-nil error interface holding no problems.
+func (e *ValidationError) orNil() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// SchemaTooNewError means the database was written by a newer Solemate.
+type SchemaTooNewError struct {
+	Found, Supported int
+}
+
+func (e *SchemaTooNewError) Error() string {
+	return fmt.Sprintf("this database was created by a newer version of Solemate (schema %d; this version reads up to %d); it was left untouched — please update Solemate", e.Found, e.Supported)
+}

@@ -1,0 +1,111 @@
+package model
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Export formats.
+const (
+	FormatCSV      = "csv"
+	FormatMarkdown = "md"
+)
+
+// ExportPeople writes the roster (people not archived) as CSV, in the same
+// columns the importer reads, or as a Markdown list grouped by team.
+func (s *Store) ExportPeople(w io.Writer, format string) error {
+	rows, err := s.People(false)
+	if err != nil {
+		return err
+	}
+	emails := map[uint]string{}
+	for _, r := range rows {
+		emails[r.ID] = r.Email
+	}
+	switch format {
+	case FormatCSV:
+		return exportPeopleCSV(w, rows, emails)
+	case FormatMarkdown:
+		return exportPeopleMarkdown(w, rows)
+	}
+	return fmt.Errorf("unknown format %q (use csv or md)", format)
+}
+
+func exportPeopleCSV(w io.Writer, rows []PersonRow, emails map[uint]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(RosterColumns); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		manager := ""
+		if r.ManagerID != nil {
+			manager = emails[*r.ManagerID]
+		}
+		rec := []string{r.Name, r.PreferredName, r.Email, string(r.Role), r.Team, r.StartDate.String(), manager, string(r.Status)}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func exportPeopleMarkdown(w io.Writer, rows []PersonRow) error {
+	var b strings.Builder
+	b.WriteString("# People\n")
+	teams := map[string][]PersonRow{}
+	var order []string
+	for _, r := range rows {
+		if _, ok := teams[r.Team]; !ok {
+			order = append(order, r.Team)
+		}
+		teams[r.Team] = append(teams[r.Team], r)
+	}
+	sortTeams(order)
+	for _, t := range order {
+		title := t
+		if title == "" {
+			title = "No team"
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(title))
+		for _, r := range teams[t] {
+			fmt.Fprintf(&b, "- **%s** — %s", mdEscape(r.DisplayName()), r.Role.Label())
+			if r.Status == StatusLeft {
+				b.WriteString(", left")
+			}
+			if r.Email != "" {
+				fmt.Fprintf(&b, ", %s", mdEscape(r.Email))
+			}
+			if !r.StartDate.IsZero() {
+				fmt.Fprintf(&b, ", since %s", r.StartDate)
+			}
+			if r.ManagerName != "" {
+				fmt.Fprintf(&b, ", reports to %s", mdEscape(r.ManagerName))
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// sortTeams orders team names alphabetically with "no team" last.
+func sortTeams(teams []string) {
+	slices.SortFunc(teams, func(a, b string) int {
+		if a == "" || b == "" {
+			return strings.Compare(b, a)
+		}
+		return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+	})
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "\n", " ", "\r", " ",
+)
+
+// mdEscape keeps user text from being read as Markdown syntax.
+func mdEscape(s string) string { return mdEscaper.Replace(s) }

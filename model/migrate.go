@@ -1,0 +1,106 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// A migration moves the schema one version up. Each one declares the tables
+// as they were at its version, so later changes to the domain types never
+// rewrite history.
+type migration struct {
+	version int
+	name    string
+	up      func(tx *gorm.DB) error
+}
+
+var migrations = []migration{
+	{1, "people", migratePeople},
+}
+
+// SchemaVersion is the newest schema this build knows.
+func SchemaVersion() int { return migrations[len(migrations)-1].version }
+
+type schemaMigration struct {
+	Version   int `gorm:"primaryKey;autoIncrement:false"`
+	Name      string
+	AppliedAt time.Time
+}
+
+func (schemaMigration) TableName() string { return "schema_migrations" }
+
+// migrate applies every pending migration in one transaction, so a failure
+// leaves the file as it was. A database from a newer build is refused before
+// anything is written.
+func migrate(db *gorm.DB) error {
+	current, err := currentVersion(db)
+	if err != nil {
+		return err
+	}
+	if current > SchemaVersion() {
+		return &SchemaTooNewError{Found: current, Supported: SchemaVersion()}
+	}
+	if current == SchemaVersion() {
+		return nil
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Migrator().AutoMigrate(&schemaMigration{}); err != nil {
+			return fmt.Errorf("create schema table: %w", err)
+		}
+		for _, m := range migrations {
+			if m.version <= current {
+				continue
+			}
+			if err := m.up(tx); err != nil {
+				return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+			}
+			rec := schemaMigration{Version: m.version, Name: m.name, AppliedAt: time.Now().UTC()}
+			if err := tx.Create(&rec).Error; err != nil {
+				return fmt.Errorf("record migration %d: %w", m.version, err)
+			}
+		}
+		return nil
+	})
+}
+
+func currentVersion(db *gorm.DB) (int, error) {
+	if !db.Migrator().HasTable(&schemaMigration{}) {
+		return 0, nil
+	}
+	var v *int
+	if err := db.Model(&schemaMigration{}).Select("MAX(version)").Scan(&v).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return 0, nil
+		}
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	if v == nil {
+		return 0, nil
+	}
+	return *v, nil
+}
+
+func migratePeople(tx *gorm.DB) error {
+	type person struct {
+		ID            uint   `gorm:"primaryKey"`
+		Name          string `gorm:"not null"`
+		PreferredName string `gorm:"not null;default:''"`
+		Role          string `gorm:"not null;default:'agent'"`
+		Team          string `gorm:"not null;default:'';index"`
+		// Email is stored lower-case; the partial index allows many people
+		// without one.
+		Email      string  `gorm:"not null;default:'';uniqueIndex:idx_people_email,where:email <> ''"`
+		StartDate  *string `gorm:"type:date"`
+		ManagerID  *uint   `gorm:"index"`
+		Manager    *person `gorm:"foreignKey:ManagerID;constraint:OnDelete:SET NULL"`
+		Status     string  `gorm:"not null;default:'active'"`
+		ArchivedAt *time.Time
+		CreatedAt  time.Time
+		UpdatedAt  time.Time
+	}
+	// gorm names the table "people" from the type name.
+	return tx.Migrator().CreateTable(&person{})
+}

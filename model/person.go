@@ -1,0 +1,375 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+)
+
+// Role is what a person does in the contact centre.
+type Role string
+
+// The roles a person can have.
+const (
+	RoleAgent    Role = "agent"
+	RoleTeamLead Role = "team_lead"
+	RoleTrainer  Role = "trainer"
+	RoleManager  Role = "manager"
+	RoleOther    Role = "other"
+)
+
+// Roles lists every role in the order pickers show them.
+var Roles = []Role{RoleAgent, RoleTeamLead, RoleTrainer, RoleManager, RoleOther}
+
+var roleLabels = map[Role]string{
+	RoleAgent:    "Agent",
+	RoleTeamLead: "Team lead",
+	RoleTrainer:  "Trainer",
+	RoleManager:  "Manager",
+	RoleOther:    "Other",
+}
+
+// Label is the role as people say it.
+func (r Role) Label() string {
+	if l, ok := roleLabels[r]; ok {
+		return l
+	}
+	return string(r)
+}
+
+// ParseRole accepts a role's key or label in any case, with spaces, dashes
+// or underscores ("Team lead", "team_lead", "TEAM-LEAD").
+func ParseRole(s string) (Role, error) {
+	key := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+	for _, r := range Roles {
+		if string(r) == key {
+			return r, nil
+		}
+	}
+	return "", fmt.Errorf("%q is not a role (use agent, team lead, trainer, manager or other)", s)
+}
+
+// Status says whether a person still works here.
+type Status string
+
+// The statuses a person can have.
+const (
+	StatusActive Status = "active"
+	StatusLeft   Status = "left"
+)
+
+// Statuses lists every status in the order pickers show them.
+var Statuses = []Status{StatusActive, StatusLeft}
+
+// Label is the status as people say it.
+func (s Status) Label() string {
+	if s == StatusLeft {
+		return "Left"
+	}
+	return "Active"
+}
+
+// ParseStatus accepts "active" or "left" in any case.
+func ParseStatus(s string) (Status, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "active":
+		return StatusActive, nil
+	case "left":
+		return StatusLeft, nil
+	}
+	return "", fmt.Errorf("%q is not a status (use active or left)", s)
+}
+
+// Field keys used in validation errors, shared with forms and the importer.
+const (
+	FieldName          = "name"
+	FieldPreferredName = "preferred_name"
+	FieldEmail         = "email"
+	FieldRole          = "role"
+	FieldTeam          = "team"
+	FieldStartDate     = "start_date"
+	FieldManager       = "manager"
+	FieldStatus        = "status"
+)
+
+const maxNameLen = 200
+
+// Person is someone on the roster.
+type Person struct {
+	ID            uint `gorm:"primaryKey"`
+	Name          string
+	PreferredName string
+	Role          Role
+	Team          string
+	Email         string // lower-case; "" when unknown
+	StartDate     Date
+	ManagerID     *uint
+	Status        Status
+	ArchivedAt    *time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Person) TableName() string { return "people" }
+
+// DisplayName shows the preferred name beside the full one when they differ.
+func (p Person) DisplayName() string {
+	if p.PreferredName == "" || p.PreferredName == p.Name {
+		return p.Name
+	}
+	return fmt.Sprintf("%s (%s)", p.Name, p.PreferredName)
+}
+
+// Archived reports whether the person is hidden from everyday lists.
+func (p Person) Archived() bool { return p.ArchivedAt != nil }
+
+// ValidateName checks a person's name.
+func ValidateName(s string) error {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return errors.New("a name is required")
+	case utf8.RuneCountInString(s) > maxNameLen:
+		return fmt.Errorf("keep the name under %d characters", maxNameLen)
+	}
+	return nil
+}
+
+// ValidateEmail checks an optional email address.
+func ValidateEmail(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	addr, err := mail.ParseAddress(s)
+	if err != nil || addr.Address != s || !strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
+		return fmt.Errorf("%q is not an email address like name@example.com", s)
+	}
+	return nil
+}
+
+// normalize trims the text fields and fills defaults.
+func (p *Person) normalize() {
+	p.Name = strings.TrimSpace(p.Name)
+	p.PreferredName = strings.TrimSpace(p.PreferredName)
+	p.Team = strings.TrimSpace(p.Team)
+	p.Email = strings.ToLower(strings.TrimSpace(p.Email))
+	if p.Role == "" {
+		p.Role = RoleAgent
+	}
+	if p.Status == "" {
+		p.Status = StatusActive
+	}
+}
+
+// Validate checks the fields that need no database.
+func (p *Person) Validate() error {
+	p.normalize()
+	v := &ValidationError{}
+	if err := ValidateName(p.Name); err != nil {
+		v.add(FieldName, "%s", err.Error())
+	}
+	if utf8.RuneCountInString(p.PreferredName) > maxNameLen {
+		v.add(FieldPreferredName, "keep the preferred name under %d characters", maxNameLen)
+	}
+	if err := ValidateEmail(p.Email); err != nil {
+		v.add(FieldEmail, "%s", err.Error())
+	}
+	if _, err := ParseRole(string(p.Role)); err != nil {
+		v.add(FieldRole, "%s", err.Error())
+	}
+	if _, err := ParseStatus(string(p.Status)); err != nil {
+		v.add(FieldStatus, "%s", err.Error())
+	}
+	if p.ManagerID != nil && p.ID != 0 && *p.ManagerID == p.ID {
+		v.add(FieldManager, "a person cannot be their own manager")
+	}
+	return v.orNil()
+}
+
+// SavePerson validates p and creates or updates it. Problems come back as a
+// *ValidationError naming each field.
+func (s *Store) SavePerson(p *Person) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := checkPersonLinks(tx, p); err != nil {
+			return err
+		}
+		if p.ID == 0 {
+			return tx.Create(p).Error
+		}
+		res := tx.Model(&Person{ID: p.ID}).Select("*").Omit("CreatedAt", "ArchivedAt").Updates(p)
+		if res.Error == nil && res.RowsAffected == 0 {
+			return ErrNotFound
+		}
+		return res.Error
+	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return &ValidationError{Problems: []FieldError{{FieldEmail, "another person already has this email"}}}
+	}
+	if err != nil {
+		return fmt.Errorf("save person %q: %w", p.Name, err)
+	}
+	return nil
+}
+
+// checkPersonLinks checks what needs the database: a unique email and a
+// manager who exists and is not managed, however indirectly, by p.
+func checkPersonLinks(tx *gorm.DB, p *Person) error {
+	v := &ValidationError{}
+	if p.Email != "" {
+		var n int64
+		if err := tx.Model(&Person{}).Where("email = ? AND id <> ?", p.Email, p.ID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			v.add(FieldEmail, "another person already has this email")
+		}
+	}
+	if p.ManagerID != nil {
+		chain, err := managerChain(tx, *p.ManagerID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			v.add(FieldManager, "the chosen manager no longer exists")
+		case err != nil:
+			return err
+		case p.ID != 0 && containsID(chain, p.ID):
+			v.add(FieldManager, "this would make a loop: the manager reports to this person")
+		}
+	}
+	return v.orNil()
+}
+
+// managerChain lists id and the managers above it, stopping at a loop.
+func managerChain(tx *gorm.DB, id uint) ([]uint, error) {
+	var chain []uint
+	next := &id
+	for next != nil && !containsID(chain, *next) {
+		var m Person
+		if err := tx.Select("id", "manager_id").First(&m, *next).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return nil, ErrNotFound
+			}
+			return nil, err
+		}
+		chain = append(chain, m.ID)
+		next = m.ManagerID
+	}
+	return chain, nil
+}
+
+func containsID(ids []uint, id uint) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Person returns one person by ID.
+func (s *Store) Person(id uint) (Person, error) {
+	var p Person
+	err := s.db.First(&p, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return p, ErrNotFound
+	}
+	if err != nil {
+		return p, fmt.Errorf("load person %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// PersonRow is a person as the roster list shows them.
+type PersonRow struct {
+	Person
+	ManagerName string
+}
+
+// People lists the roster by name, archived people only when asked for.
+func (s *Store) People(includeArchived bool) ([]PersonRow, error) {
+	var rows []PersonRow
+	q := s.db.Table("people AS p").
+		Select("p.*, COALESCE(m.name, '') AS manager_name").
+		Joins("LEFT JOIN people AS m ON m.id = p.manager_id").
+		Order("p.name COLLATE NOCASE, p.id")
+	if !includeArchived {
+		q = q.Where("p.archived_at IS NULL")
+	}
+	if err := q.Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	return rows, nil
+}
+
+// CountPeople counts everyone on the roster, archived or not.
+func (s *Store) CountPeople() (int64, error) {
+	var n int64
+	if err := s.db.Model(&Person{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count people: %w", err)
+	}
+	return n, nil
+}
+
+// Teams lists the team names in use, for suggestions.
+func (s *Store) Teams() ([]string, error) {
+	var teams []string
+	err := s.db.Model(&Person{}).Where("team <> '' AND archived_at IS NULL").
+		Distinct().Order("team COLLATE NOCASE").Pluck("team", &teams).Error
+	if err != nil {
+		return nil, fmt.Errorf("list teams: %w", err)
+	}
+	return teams, nil
+}
+
+// ArchivePerson hides a person from everyday lists; nothing is deleted.
+func (s *Store) ArchivePerson(id uint) error {
+	now := s.now().UTC()
+	return s.setArchived(id, &now)
+}
+
+// RestorePerson undoes ArchivePerson.
+func (s *Store) RestorePerson(id uint) error { return s.setArchived(id, nil) }
+
+func (s *Store) setArchived(id uint, at *time.Time) error {
+	res := s.db.Model(&Person{}).Where("id = ?", id).Update("archived_at", at)
+	if res.Error != nil {
+		return fmt.Errorf("archive person %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// FilterPeople keeps the rows that match every word of query in their name,
+// preferred name, team, role, email or manager, ignoring case.
+func FilterPeople(rows []PersonRow, query string) []PersonRow {
+	words := strings.Fields(strings.ToLower(query))
+	if len(words) == 0 {
+		return rows
+	}
+	out := make([]PersonRow, 0, len(rows))
+	for _, r := range rows {
+		hay := strings.ToLower(strings.Join([]string{r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName}, "\x00"))
+		match := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				match = false
+				break
+			}
+		}
+		if match {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,95 @@
+// Package model holds Solemate's domain types, rules and the store that keeps
+// them. It knows nothing about windows, so every rule is testable headless.
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// FileName is the database's name inside the app's storage folder.
+const FileName = "solemate.db"
+
+// Store is the way into the data. It is safe for use from several goroutines.
+type Store struct {
+	db *gorm.DB
+	// Now is the store's clock; tests replace it to pin "today".
+	Now func() time.Time
+}
+
+// DSN builds the SQLite connection string for a database file. Characters
+// that mean something in a URI are escaped so any path works.
+func DSN(path string) string {
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + escaped + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
+}
+
+// Open opens (creating if needed) the database at path and brings its schema
+// up to date. A new file and any folders made for it are private to the user.
+func Open(path string) (*Store, error) {
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	db, err := gorm.Open(sqlite.Open(DSN(path)), &gorm.Config{
+		TranslateError: true,
+		Logger:         logger.Default.LogMode(logger.Silent),
+		NowFunc:        func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db, Now: time.Now}
+	if err := migrate(db); err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func prepareFile(path string) error {
+	if path == "" {
+		return errors.New("no database path given")
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create folder for database: %w", err)
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("database path %s is a folder, not a file", path)
+		}
+		return nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("check database file: %w", err)
+	}
+	// Create the file ourselves so it starts 0600; SQLite gives its -wal and
+	// -shm companions the same mode.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("create database file: %w", err)
+	}
+	return f.Close()
+}
+
+// Close releases the database.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+func (s *Store) now() time.Time { return s.Now() }
+
+// Today is the current calendar day by the store's clock, in local time.
+func (s *Store) Today() Date { return DateOf(s.now()) }

@@ -1,0 +1,139 @@
+package model
+
+import (
+	"crypto/sha256"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// fixedNow is the "today" every model test runs on.
+var fixedNow = time.Date(2026, time.March, 10, 9, 30, 0, 0, time.UTC)
+
+func newTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), FileName))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	s.Now = func() time.Time { return fixedNow }
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "folder")
+	path := filepath.Join(dir, FileName)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for p, want := range map[string]os.FileMode{dir: 0o700, path: 0o600} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != want {
+			t.Errorf("%s: mode %o, want %o", p, got, want)
+		}
+	}
+}
+
+func TestOpenHandlesURICharactersInPath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "odd ?#% name", "my db?.sqlite")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePerson(&Person{Name: "Amara Okafor"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database not at the path asked for: %v", err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.CountPeople(); n != 1 {
+		t.Errorf("reopened database has %d people, want 1", n)
+	}
+}
+
+func TestOpenRefusesFolder(t *testing.T) {
+	if _, err := Open(t.TempDir()); err == nil {
+		t.Fatal("opening a folder as a database should fail")
+	}
+}
+
+func TestReopenKeepsSchemaVersion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	for i := 0; i < 2; i++ {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatalf("open #%d: %v", i+1, err)
+		}
+		v, err := currentVersion(s.db)
+		if err != nil || v != SchemaVersion() {
+			t.Errorf("open #%d: version %d (%v), want %d", i+1, v, err, SchemaVersion())
+		}
+		s.Close()
+	}
+}
+
+func TestNewerSchemaIsRefusedAndLeftUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	future := schemaMigration{Version: SchemaVersion() + 5, Name: "from the future", AppliedAt: fixedNow}
+	if err := s.db.Create(&future).Error; err != nil {
+		t.Fatal(err)
+	}
+	// Fold the WAL into the main file so the hash covers everything.
+	if err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error; err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before := fileHash(t, path)
+
+	_, err = Open(path)
+	var tooNew *SchemaTooNewError
+	if !errors.As(err, &tooNew) {
+		t.Fatalf("open newer database: err = %v, want SchemaTooNewError", err)
+	}
+	if tooNew.Found != SchemaVersion()+5 || tooNew.Supported != SchemaVersion() {
+		t.Errorf("error names versions %d/%d", tooNew.Found, tooNew.Supported)
+	}
+	if after := fileHash(t, path); after != before {
+		t.Error("refusing a newer database changed the file")
+	}
+}
+
+func fileHash(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestDSN(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"/home/a/solemate.db", "file:/home/a/solemate.db?"},
+		{"/tmp/what?#%.db", "file:/tmp/what%3f%23%25.db?"},
+	}
+	for _, tt := range tests {
+		got := DSN(tt.path)
+		if len(got) < len(tt.want) || got[:len(tt.want)] != tt.want {
+			t.Errorf("DSN(%q) = %q, want prefix %q", tt.path, got, tt.want)
+		}
+	}
+}
