@@ -1,0 +1,270 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"solemate/model"
+)
+
+const usage = `Solemate — one-on-ones, onboarding cohorts and shadowing for service teams.
+
+Usage:
+  solemate [--db PATH]                                  open the app
+  solemate import people FILE.csv [--db PATH]           import a roster
+  solemate export people [--format csv|md] [--db PATH]  write the roster to stdout
+  solemate demo [--people N] [--db PATH]                fill an empty database with sample data
+  solemate version                                      print the version
+  solemate help                                         print this help
+
+The database defaults to solemate.db in the app's storage folder;
+SOLEMATE_DB may stand in for --db.
+
+Roster CSV columns (header required, any order, any case):
+  name (required), preferred_name, email, role, team, start_date (YYYY-MM-DD),
+  manager_email, status (active or left)
+`
+
+// exit codes
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// cli is everything a command touches, so tests can run it in-process.
+type cli struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// defaultDB finds the database path when neither --db nor SOLEMATE_DB is set.
+	defaultDB func() (string, error)
+	// gui opens the window on the database at path and returns when it closes.
+	gui func(path string) error
+	// importing names the file being imported, for its error lines.
+	importing string
+}
+
+// usageError means the command line itself was wrong.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func (c *cli) run(args []string) int {
+	err := c.dispatch(args)
+	var ue *usageError
+	var ie *model.ImportError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(c.stderr, "solemate: %s\n\n%s", ue.msg, usage)
+		return exitUsage
+	case errors.As(err, &ie):
+		for _, p := range ie.Problems {
+			fmt.Fprintf(c.stderr, "solemate: %s line %d: %s\n", c.importing, p.Line, p.Message)
+		}
+		fmt.Fprintf(c.stderr, "solemate: nothing imported: %d problem(s), the database is unchanged\n", len(ie.Problems))
+		return exitFail
+	default:
+		fmt.Fprintf(c.stderr, "solemate: %s\n", oneLine(err.Error()))
+		return exitFail
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// splitCommand finds the command word, letting flags such as --db stand
+// before it ("solemate --db x.db demo").
+func splitCommand(args []string) (cmd string, rest []string) {
+	var lead []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			return a, append(lead, args[i+1:]...)
+		}
+		lead = append(lead, a)
+		if (a == "--db" || a == "-db" || a == "--format" || a == "-format" || a == "--people" || a == "-people") && i+1 < len(args) {
+			lead = append(lead, args[i+1])
+			i++
+		}
+	}
+	return "", lead
+}
+
+func (c *cli) dispatch(args []string) error {
+	if cmd, rest := splitCommand(args); cmd != "" {
+		switch cmd {
+		case "help":
+			fmt.Fprint(c.stdout, usage)
+			return nil
+		case "version":
+			if _, err := parseArgs("version", rest, nil, 0); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "solemate %s (build %d, schema %d)\n", Version, Build, model.SchemaVersion())
+			return nil
+		case "import":
+			return c.importCmd(rest)
+		case "export":
+			return c.exportCmd(rest)
+		case "demo":
+			return c.demoCmd(rest)
+		}
+		return &usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			fmt.Fprint(c.stdout, usage)
+			return nil
+		}
+	}
+	var db string
+	if _, err := parseArgs("", args, func(fs *flag.FlagSet) { fs.StringVar(&db, "db", "", "") }, 0); err != nil {
+		return err
+	}
+	path, err := c.dbPath(db)
+	if err != nil {
+		return err
+	}
+	return c.gui(path)
+}
+
+// parseArgs parses flags wherever they stand among the arguments and checks
+// the number of positional arguments.
+func parseArgs(cmd string, args []string, define func(*flag.FlagSet), positional int) ([]string, error) {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if define != nil {
+		define(fs)
+	}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, &usageError{prefixed(cmd, "unknown or malformed option "+strings.TrimPrefix(err.Error(), "flag provided but not defined: "))}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != positional {
+		return nil, &usageError{prefixed(cmd, fmt.Sprintf("expected %d argument(s), got %d", positional, len(pos)))}
+	}
+	return pos, nil
+}
+
+func prefixed(cmd, msg string) string {
+	if cmd == "" {
+		return msg
+	}
+	return cmd + ": " + msg
+}
+
+func (c *cli) dbPath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if env := c.getenv("SOLEMATE_DB"); env != "" {
+		return env, nil
+	}
+	return c.defaultDB()
+}
+
+func (c *cli) open(flagValue string) (*model.Store, error) {
+	path, err := c.dbPath(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	return model.Open(path)
+}
+
+func (c *cli) importCmd(args []string) error {
+	var db string
+	pos, err := parseArgs("import", args, func(fs *flag.FlagSet) { fs.StringVar(&db, "db", "", "") }, 2)
+	if err != nil {
+		return err
+	}
+	if pos[0] != "people" {
+		return &usageError{fmt.Sprintf("import: unknown kind %q (only people can be imported)", pos[0])}
+	}
+	c.importing = pos[1]
+	f, err := os.Open(pos[1])
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", pos[1], errors.Unwrap(err))
+	}
+	defer f.Close()
+	s, err := c.open(db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.ImportRoster(f)
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(c.stderr, "solemate: warning: %s\n", w)
+	}
+	fmt.Fprintln(c.stdout, res)
+	return nil
+}
+
+func (c *cli) exportCmd(args []string) error {
+	var db string
+	format := model.FormatCSV
+	pos, err := parseArgs("export", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&db, "db", "", "")
+		fs.StringVar(&format, "format", model.FormatCSV, "")
+	}, 1)
+	if err != nil {
+		return err
+	}
+	if pos[0] != "people" {
+		return &usageError{fmt.Sprintf("export: unknown kind %q (only people can be exported)", pos[0])}
+	}
+	if format != model.FormatCSV && format != model.FormatMarkdown {
+		return &usageError{fmt.Sprintf("export: unknown format %q (use csv or md)", format)}
+	}
+	s, err := c.open(db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.ExportPeople(c.stdout, format)
+}
+
+func (c *cli) demoCmd(args []string) error {
+	var db string
+	people := defaultDemoPeople
+	_, err := parseArgs("demo", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&db, "db", "", "")
+		fs.Func("people", "", func(v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > model.MaxDemoPeople {
+				return fmt.Errorf("--people wants a whole number from 1 to %d", model.MaxDemoPeople)
+			}
+			people = n
+			return nil
+		})
+	}, 0)
+	if err != nil {
+		return err
+	}
+	s, err := c.open(db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.Demo(people, demoSeed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.stdout, res)
+	return nil
+}

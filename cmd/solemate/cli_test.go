@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"solemate/model"
+)
+
+// runCLI runs the command line in-process on a temp database folder.
+func runCLI(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string, guiPath string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	c := &cli{
+		stdout:    &out,
+		stderr:    &errb,
+		getenv:    func(k string) string { return env[k] },
+		defaultDB: func() (string, error) { return filepath.Join(t.TempDir(), "default.db"), nil },
+		gui:       func(path string) error { guiPath = path; return nil },
+	}
+	code = c.run(args)
+	return code, out.String(), errb.String(), guiPath
+}
+
+func TestCLIExitCodesAndMessages(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	roster := filepath.Join("..", "..", "model", "testdata", "roster")
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string // a substring, or "" for none expected
+		stderr     string
+		stderrLine bool // stderr must be a single line
+	}{
+		{"version", []string{"version"}, 0, "solemate " + Version, "", false},
+		{"help", []string{"help"}, 0, "solemate import people FILE.csv", "", false},
+		{"--help", []string{"--help"}, 0, "Usage:", "", false},
+		{"unknown command", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`, false},
+		{"unknown flag", []string{"export", "people", "--colour", "red", "--db", db}, 2, "", "-colour", false},
+		{"unknown flag for the app", []string{"--verbose"}, 2, "", "-verbose", false},
+		{"missing argument", []string{"import", "people"}, 2, "", "expected 2 argument", false},
+		{"unknown export kind", []string{"export", "cats", "--db", db}, 2, "", `unknown kind "cats"`, false},
+		{"bad format", []string{"export", "people", "--format", "pdf", "--db", db}, 2, "", `"pdf"`, false},
+		{"bad demo size", []string{"demo", "--people", "lots", "--db", db}, 2, "", "whole number", false},
+		{"extra argument to version", []string{"version", "now"}, 2, "", "expected 0", false},
+		{"missing file", []string{"import", "people", "/no/such/file.csv", "--db", db}, 1, "", "cannot read /no/such/file.csv", true},
+		{"import good", []string{"import", "people", filepath.Join(roster, "good.csv"), "--db", db}, 0, "imported 4 people (4 added, 0 updated)", "warning: ignored unknown column", false},
+		{"import again updates", []string{"--db", db, "import", "people", filepath.Join(roster, "good.csv")}, 0, "imported 4 people (0 added, 4 updated)", "warning: ignored unknown column", false},
+		{"import bad", []string{"import", "people", filepath.Join(roster, "bad.csv"), "--db", db}, 1, "", "bad.csv line 6: manager ghost@example.com", false},
+		{"export csv", []string{"export", "people", "--db", db}, 0, "Dan Nguyen,,dan@example.com,manager", "", false},
+		{"export md", []string{"export", "people", "--format=md", "--db", db}, 0, "## Phone North", "", false},
+		{"demo refuses a full database", []string{"demo", "--db", db}, 1, "", "only goes into an empty database", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs, _ := runCLI(t, nil, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errs)
+			}
+			if tt.stdout != "" && !strings.Contains(out, tt.stdout) {
+				t.Errorf("stdout %q does not contain %q", out, tt.stdout)
+			}
+			if tt.stderr != "" && !strings.Contains(errs, tt.stderr) {
+				t.Errorf("stderr %q does not contain %q", errs, tt.stderr)
+			}
+			if tt.stderr == "" && tt.code == 0 && errs != "" {
+				t.Errorf("unexpected stderr %q", errs)
+			}
+			if tt.stderrLine && strings.Count(strings.TrimSuffix(errs, "\n"), "\n") != 0 {
+				t.Errorf("stderr is not one line: %q", errs)
+			}
+			if tt.code == 2 && !strings.Contains(errs, "Usage:") {
+				t.Errorf("usage errors print usage; stderr %q", errs)
+			}
+		})
+	}
+}
+
+func TestCLIBadImportLeavesDatabaseUnchanged(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "12", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	_, before, _, _ := runCLI(t, nil, "export", "people", "--db", db)
+	code, _, errs, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", db)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if lines := regexp.MustCompile(`(?m)^solemate: \S+ line \d+: `).FindAllString(errs, -1); len(lines) != 6 {
+		t.Errorf("want 6 numbered problems, got %d:\n%s", len(lines), errs)
+	}
+	if _, after, _, _ := runCLI(t, nil, "export", "people", "--db", db); after != before {
+		t.Error("a refused import changed the roster")
+	}
+}
+
+func TestCLIDatabaseChoice(t *testing.T) {
+	flagDB := filepath.Join(t.TempDir(), "flag.db")
+	envDB := filepath.Join(t.TempDir(), "env.db")
+	env := map[string]string{"SOLEMATE_DB": envDB}
+
+	if _, _, _, gui := runCLI(t, nil); !strings.HasSuffix(gui, "default.db") {
+		t.Errorf("no flag, no env: app opened %q", gui)
+	}
+	if _, _, _, gui := runCLI(t, env); gui != envDB {
+		t.Errorf("SOLEMATE_DB: app opened %q", gui)
+	}
+	if _, _, _, gui := runCLI(t, env, "--db", flagDB); gui != flagDB {
+		t.Errorf("--db beats SOLEMATE_DB: app opened %q", gui)
+	}
+	if code, _, errs, _ := runCLI(t, env, "demo", "--people", "3"); code != 0 {
+		t.Fatalf("demo via SOLEMATE_DB: %s", errs)
+	}
+	s, err := model.Open(envDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.CountPeople(); n != 3 {
+		t.Errorf("SOLEMATE_DB database has %d people, want 3", n)
+	}
+}
+
+// TestFyneAppTOMLMatches keeps FyneApp.toml and the compiled-in identity in step.
+func TestFyneAppTOMLMatches(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "FyneApp.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := string(b)
+	for key, want := range map[string]string{"ID": `"` + AppID + `"`, "Version": `"` + Version + `"`, "Build": "1"} {
+		m := regexp.MustCompile(`(?m)^\s*` + key + `\s*=\s*(.+?)\s*$`).FindStringSubmatch(toml)
+		if m == nil || m[1] != want {
+			t.Errorf("FyneApp.toml %s = %v, want %s", key, m, want)
+		}
+	}
+	if Build != 1 {
+		t.Errorf("update the Build check above with the new build number")
+	}
+	if !regexp.MustCompile(`(?m)^\s*fyneDo\s*=\s*true`).MatchString(toml) {
+		t.Error("FyneApp.toml should set [Migrations] fyneDo = true")
+	}
+}

@@ -1,0 +1,48 @@
+// Command solemate is the Solemate desktop app and its command line.
+package main
+
+import (
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"solemate/model"
+	"solemate/ui"
+)
+
+// The app's identity; FyneApp.toml says the same (a test keeps them in step).
+const (
+	AppID   = "app.solemate.desktop"
+	Version = "0.1.0"
+	Build   = 1
+)
+
+const (
+	defaultDemoPeople = 40
+	demoSeed          = 2026
+)
+
+func main() {
+	var a fyne.App
+	fyneApp := func() fyne.App {
+		if a == nil {
+			app.SetMetadata(fyne.AppMetadata{ID: AppID, Name: "Solemate", Version: Version, Build: Build})
+			a = app.NewWithID(AppID)
+		}
+		return a
+	}
+	c := &cli{
+		stdout: os.Stdout,
+		stderr: os.Stderr,
+		getenv: os.Getenv,
+		defaultDB: func() (string, error) {
+			return filepath.Join(fyneApp().Storage().RootURI().Path(), model.FileName), nil
+		},
+		gui: func(path string) error {
+			return ui.Run(fyneApp(), path, ui.Info{Version: Version, Build: Build})
+		},
+	}
+	os.Exit(c.run(os.Args[1:]))
+}

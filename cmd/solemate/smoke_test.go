@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"image"
+	_ "image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSmokeRealWindow builds the real binary, starts it under Xvfb on a new
+// database, waits for the "Solemate" window and checks a screenshot of it is
+// not blank. make test sets SOLEMATE_SMOKE=1 (and installs Xvfb, xdotool and
+// ImageMagick); without it the test is skipped.
+func TestSmokeRealWindow(t *testing.T) {
+	if os.Getenv("SOLEMATE_SMOKE") != "1" {
+		t.Skip("set SOLEMATE_SMOKE=1 to run the real-window test (make test does)")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run make deps", tool)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "solemate")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	display := startXvfb(t)
+
+	db := filepath.Join(dir, "data", "smoke.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	app := exec.CommandContext(ctx, bin, "--db", db)
+	app.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8")
+	logPath := filepath.Join(dir, "app.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.Stdout, app.Stderr = logFile, logFile
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cancel()
+		_ = app.Wait()
+	}()
+
+	wid := waitForWindow(t, display, "^Solemate", 60*time.Second, logPath)
+	time.Sleep(time.Second) // let the first frames draw
+	shot := filepath.Join(dir, "shot.png")
+	imp := exec.Command("import", "-window", wid, shot)
+	imp.Env = append(os.Environ(), "DISPLAY="+display)
+	if out, err := imp.CombinedOutput(); err != nil {
+		t.Fatalf("screenshot: %v\n%s", err, out)
+	}
+	if colours := distinctColours(t, shot); colours < 16 {
+		t.Errorf("screenshot has only %d colours: the window looks blank", colours)
+	}
+	for path, want := range map[string]os.FileMode{db: 0o600, filepath.Dir(db): 0o700} {
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != want {
+			t.Errorf("%s: %v, want mode %o", path, fi, want)
+		}
+	}
+}
+
+// startXvfb starts a private X server and returns its display name.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		_ = x.Process.Kill()
+		_ = x.Wait()
+	})
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n == "" {
+			t.Fatal("Xvfb did not report a display")
+		}
+		return ":" + n
+	case <-time.After(30 * time.Second):
+		t.Fatal("Xvfb did not start")
+	}
+	return ""
+}
+
+func waitForWindow(t *testing.T, display, title string, limit time.Duration, logPath string) string {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", title)
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		if out, err := cmd.Output(); err == nil {
+			if id := strings.Fields(string(out)); len(id) > 0 {
+				return id[0]
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	log, _ := os.ReadFile(logPath)
+	t.Fatalf("no window titled %q within %v; the app said:\n%s", title, limit, log)
+	return ""
+}
+
+func distinctColours(t *testing.T, path string) int {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		t.Fatalf("decode screenshot: %v", err)
+	}
+	seen := map[string]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[fmt.Sprint(r>>8, g>>8, bl>>8)] = true
+		}
+	}
+	return len(seen)
+}

@@ -1,0 +1,229 @@
+// Package ui holds Solemate's Fyne screens. It reaches the data only through
+// the model's Store and never builds queries itself.
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// Info is what the About dialog tells.
+type Info struct {
+	Version string
+	Build   int
+}
+
+// screen is one entry of the sidebar.
+type screen interface {
+	title() string
+	icon() fyne.Resource
+	view() fyne.CanvasObject
+	// load fetches the screen's data again (off the UI goroutine).
+	load()
+	// newItem starts a new item (Ctrl+N).
+	newItem()
+	// focusFilter puts the cursor in the screen's filter box (Ctrl+F).
+	focusFilter()
+}
+
+// shell is the main window: sidebar, current screen and the undo bar.
+type shell struct {
+	win     fyne.Window
+	store   *model.Store
+	info    Info
+	screens []screen
+	current int
+	nav     *widget.List
+	body    *fyne.Container
+	undo    *undoBar
+	// bg runs work off the UI goroutine; tests make it synchronous.
+	bg func(func())
+	// undoFor is how long the undo bar stays.
+	undoFor time.Duration
+}
+
+// Run opens the database and shows the main window until it is closed.
+func Run(a fyne.App, dbPath string, info Info) error {
+	a.Settings().SetTheme(newBrandTheme())
+	a.SetIcon(appIcon)
+	w := a.NewWindow("Solemate")
+	w.Resize(fyne.NewSize(1100, 720))
+	store, err := model.Open(dbPath)
+	if err != nil {
+		showFatal(w, err)
+		return err
+	}
+	defer store.Close()
+	s := newShell(w, store, info, func(f func()) { go f() })
+	w.SetMainMenu(s.menu())
+	w.SetMaster()
+	w.ShowAndRun()
+	return nil
+}
+
+// showFatal shows why the app cannot start, in a window of its own.
+func showFatal(w fyne.Window, err error) {
+	msg := widget.NewLabel(fmt.Sprintf("Solemate could not open its database.\n\n%s", err))
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton("Quit", w.Close)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(layoutSpacer(), quit), nil, nil, msg)))
+	w.Resize(fyne.NewSize(520, 240))
+	w.ShowAndRun()
+}
+
+func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *shell {
+	s := &shell{win: w, store: store, info: info, bg: bg, undoFor: 10 * time.Second}
+	s.undo = newUndoBar()
+	s.screens = []screen{newPeopleScreen(s)}
+	s.body = container.NewStack()
+	s.nav = widget.NewList(
+		func() int { return len(s.screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.AccountIcon()), widget.NewLabel("Screen name"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(s.screens[id].icon())
+			row.Objects[1].(*widget.Label).SetText(s.screens[id].title())
+		},
+	)
+	s.nav.OnSelected = func(id widget.ListItemID) { s.show(id) }
+	brand := widget.NewLabelWithStyle("Solemate", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), s.showAbout)
+	about.Importance = widget.LowImportance
+	sidebar := container.NewBorder(container.NewPadded(brand), about, nil, nil, s.nav)
+	split := container.NewHSplit(sidebar, container.NewBorder(nil, s.undo.view, nil, nil, s.body))
+	split.Offset = 0.16
+	w.SetContent(split)
+	s.addShortcuts()
+	s.nav.Select(0)
+	return s
+}
+
+// show switches to screen i.
+func (s *shell) show(i int) {
+	if i < 0 || i >= len(s.screens) {
+		return
+	}
+	s.current = i
+	if s.nav.Length() > i {
+		s.nav.Select(i) // no-op when already selected
+	}
+	sc := s.screens[i]
+	s.body.Objects = []fyne.CanvasObject{sc.view()}
+	s.body.Refresh()
+	s.win.SetTitle("Solemate — " + sc.title())
+	sc.load()
+}
+
+// shortcut is one keyboard shortcut, shown in the menu and the help.
+type shortcut struct {
+	key   fyne.KeyName
+	label string
+	run   func()
+}
+
+func (s *shell) shortcuts() []shortcut {
+	list := []shortcut{
+		{fyne.KeyN, "New item on this screen", func() { s.screens[s.current].newItem() }},
+		{fyne.KeyF, "Focus the filter", func() { s.screens[s.current].focusFilter() }},
+	}
+	for i, sc := range s.screens {
+		list = append(list, shortcut{fyne.KeyName(fmt.Sprint(i + 1)), "Go to " + sc.title(), func() { s.show(i) }})
+	}
+	return list
+}
+
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// addShortcuts registers the shortcuts on the canvas too, so they work when
+// no menu is shown (tests, and platforms without a menu bar).
+func (s *shell) addShortcuts() {
+	for _, sc := range s.shortcuts() {
+		run := sc.run
+		s.win.Canvas().AddShortcut(ctrl(sc.key), func(fyne.Shortcut) { run() })
+	}
+	s.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.undo.trigger() })
+}
+
+func (s *shell) menu() *fyne.MainMenu {
+	item := func(label string, key fyne.KeyName, run func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, run)
+		if key != "" {
+			it.Shortcut = ctrl(key)
+		}
+		return it
+	}
+	people := s.screens[0].(*peopleScreen)
+	file := fyne.NewMenu("File",
+		item("New person", fyne.KeyN, func() { s.screens[s.current].newItem() }),
+		fyne.NewMenuItemSeparator(),
+		item("Import people…", fyne.KeyI, people.importCSV),
+		item("Export people…", fyne.KeyE, people.exportRoster),
+		fyne.NewMenuItemSeparator(),
+		item("Load demo data…", "", people.loadDemo),
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Save", fyne.KeyS, func() { people.save() }),
+		item("Find", fyne.KeyF, func() { s.screens[s.current].focusFilter() }),
+	)
+	var goItems []*fyne.MenuItem
+	for i, sc := range s.screens {
+		goItems = append(goItems, item(sc.title(), fyne.KeyName(fmt.Sprint(i+1)), func() { s.show(i) }))
+	}
+	help := fyne.NewMenu("Help",
+		item("Keyboard shortcuts", "", s.showShortcuts),
+		item("About Solemate", "", s.showAbout),
+	)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Go", goItems...), help)
+}
+
+func (s *shell) showAbout() {
+	text := fmt.Sprintf("**Solemate %s** (build %d)\n\nOne-on-ones, onboarding cohorts and customer shadowing for service teams — one conversation at a time.\n\nYour data stays on this computer.", s.info.Version, s.info.Build)
+	icon := canvas.NewImageFromResource(appIcon)
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSquareSize(64))
+	dialog.ShowCustom("About Solemate", "Close", container.NewBorder(nil, nil, container.NewCenter(icon), nil, widget.NewRichTextFromMarkdown(text)), s.win)
+}
+
+// shortcutHelp lists every shortcut as "Ctrl+N" and what it does.
+func (s *shell) shortcutHelp() [][2]string {
+	rows := [][2]string{}
+	for _, sc := range s.shortcuts() {
+		rows = append(rows, [2]string{"Ctrl+" + string(sc.key), sc.label})
+	}
+	return append(rows,
+		[2]string{"Ctrl+S", "Save the open form"},
+		[2]string{"Ctrl+I", "Import people from CSV"},
+		[2]string{"Ctrl+E", "Export people"},
+		[2]string{"Ctrl+Z", "Undo the last archive"},
+		[2]string{"Ctrl+Q", "Quit"},
+	)
+}
+
+func (s *shell) showShortcuts() {
+	grid := container.NewGridWithColumns(2)
+	for _, r := range s.shortcutHelp() {
+		grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(r[1]))
+	}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, s.win)
+}
+
+// showError tells the user what went wrong in plain words.
+func (s *shell) showError(what string, err error) {
+	dialog.ShowError(fmt.Errorf("%s: %w", what, err), s.win)
+}

@@ -1,0 +1,391 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// demoPeople is how many people "Load demo data" creates.
+const demoPeople = 40
+
+// peopleScreen is the roster: a filtered list on the left, the selected
+// person's form on the right.
+type peopleScreen struct {
+	sh *shell
+
+	all, shown []model.PersonRow
+	total      int64 // everyone, archived too; 0 shows the welcome
+
+	root         *fyne.Container // the welcome or the list-detail view
+	welcome      fyne.CanvasObject
+	main         fyne.CanvasObject
+	filter       *widget.Entry
+	showArchived *widget.Check
+	list         *widget.List
+	noMatch      *widget.Label
+	count        *widget.Label
+	form         *personForm
+
+	// selecting guards list callbacks we trigger ourselves.
+	selecting bool
+}
+
+func newPeopleScreen(sh *shell) *peopleScreen {
+	p := &peopleScreen{sh: sh}
+	p.form = newPersonForm(p)
+	p.filter = widget.NewEntry()
+	p.filter.SetPlaceHolder("Filter by name, team, role… (Ctrl+F)")
+	p.filter.OnChanged = func(string) { p.applyFilter() }
+	p.showArchived = widget.NewCheck("Show archived", func(bool) { p.load() })
+	p.count = widget.NewLabel("")
+	p.noMatch = widget.NewLabel("No one matches this filter.")
+	p.noMatch.Alignment = fyne.TextAlignCenter
+	p.noMatch.Hide()
+	p.list = widget.NewList(
+		func() int { return len(p.shown) },
+		newPersonRowView,
+		func(id widget.ListItemID, o fyne.CanvasObject) { updatePersonRowView(o, p.shown[id]) },
+	)
+	p.list.OnSelected = p.onSelected
+
+	newBtn := widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), p.newItem)
+	newBtn.Importance = widget.HighImportance
+	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), p.importCSV)
+	exportBtn := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), p.exportRoster)
+	heading := widget.NewLabelWithStyle("People", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	toolbar := container.NewBorder(nil, nil, heading, container.NewHBox(importBtn, exportBtn, newBtn))
+
+	left := container.NewBorder(
+		container.NewVBox(p.filter, p.showArchived),
+		p.count, nil, nil,
+		container.NewStack(p.list, container.NewCenter(p.noMatch)),
+	)
+	split := container.NewHSplit(left, p.form.view)
+	split.Offset = 0.38
+	p.main = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
+
+	addBtn := widget.NewButtonWithIcon("Add a person", theme.ContentAddIcon(), p.newItem)
+	addBtn.Importance = widget.HighImportance
+	p.welcome = emptyState(theme.AccountIcon(), "No one on your roster yet",
+		"Add the people you lead one at a time, import a roster CSV\n(columns: name, email, role, team, start_date, manager_email),\nor load demo data to look around first.",
+		addBtn,
+		widget.NewButtonWithIcon("Import CSV…", theme.DownloadIcon(), p.importCSV),
+		widget.NewButtonWithIcon("Load demo data", theme.ViewRefreshIcon(), p.loadDemo),
+	)
+	p.root = container.NewStack(p.welcome)
+	return p
+}
+
+func (p *peopleScreen) title() string           { return "People" }
+func (p *peopleScreen) icon() fyne.Resource     { return theme.AccountIcon() }
+func (p *peopleScreen) view() fyne.CanvasObject { return p.root }
+
+func (p *peopleScreen) focusFilter() {
+	p.showMain()
+	p.sh.win.Canvas().Focus(p.filter)
+}
+
+// load fetches the roster off the UI goroutine and swaps it in.
+func (p *peopleScreen) load() {
+	archived := p.showArchived.Checked
+	p.sh.bg(func() {
+		rows, err := p.sh.store.People(archived)
+		var total int64
+		if err == nil {
+			total, err = p.sh.store.CountPeople()
+		}
+		var teams []string
+		if err == nil {
+			teams, err = p.sh.store.Teams()
+		}
+		fyne.Do(func() {
+			if err != nil {
+				p.sh.showError("Could not load the roster", err)
+				return
+			}
+			p.all, p.total = rows, total
+			p.form.setChoices(teams, rows)
+			p.applyFilter()
+			if total == 0 && !p.form.editingNew() {
+				p.root.Objects = []fyne.CanvasObject{p.welcome}
+				p.root.Refresh()
+				return
+			}
+			p.showMain()
+		})
+	})
+}
+
+func (p *peopleScreen) showMain() {
+	if len(p.root.Objects) == 1 && p.root.Objects[0] == p.main {
+		return
+	}
+	p.root.Objects = []fyne.CanvasObject{p.main}
+	p.root.Refresh()
+}
+
+func (p *peopleScreen) applyFilter() {
+	p.shown = model.FilterPeople(p.all, p.filter.Text)
+	if len(p.shown) == 0 && len(p.all) > 0 {
+		p.noMatch.Show()
+	} else {
+		p.noMatch.Hide()
+	}
+	switch n := len(p.shown); {
+	case n == len(p.all):
+		p.count.SetText(plural(n, "person", "people"))
+	default:
+		p.count.SetText(fmt.Sprintf("%d of %s", n, plural(len(p.all), "person", "people")))
+	}
+	p.list.Refresh()
+	p.syncSelection()
+}
+
+// syncSelection keeps the list's highlight on the person in the form.
+func (p *peopleScreen) syncSelection() {
+	p.selecting = true
+	defer func() { p.selecting = false }()
+	id := p.form.person.ID
+	for i, r := range p.shown {
+		if id != 0 && r.ID == id {
+			p.list.Select(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
+}
+
+func (p *peopleScreen) onSelected(i widget.ListItemID) {
+	if p.selecting || i >= len(p.shown) {
+		return
+	}
+	next := p.shown[i].Person
+	if next.ID == p.form.person.ID && !p.form.editingNew() {
+		return
+	}
+	p.leaveForm(func() { p.form.edit(next) }, p.syncSelection)
+}
+
+// leaveForm runs next once the form's changes are safe: saved when they are
+// valid, or discarded when the user says so. cancel runs otherwise.
+func (p *peopleScreen) leaveForm(next, cancel func()) {
+	if !p.form.dirty {
+		next()
+		return
+	}
+	err := p.form.save()
+	if err == nil {
+		next()
+		return
+	}
+	name := strings.TrimSpace(p.form.name.Text)
+	if name == "" {
+		name = "this person"
+	}
+	dialog.ShowConfirm("Discard changes?",
+		fmt.Sprintf("Your changes to %s could not be saved:\n%s\n\nDiscard them?", name, err),
+		func(discard bool) {
+			if discard {
+				p.form.dirty = false
+				next()
+				return
+			}
+			cancel()
+		}, p.sh.win)
+}
+
+func (p *peopleScreen) newItem() {
+	p.leaveForm(func() {
+		p.showMain()
+		p.form.edit(model.Person{})
+		p.syncSelection()
+		p.sh.win.Canvas().Focus(p.form.name)
+	}, func() {})
+}
+
+func (p *peopleScreen) save() {
+	if err := p.form.save(); err != nil && !isValidation(err) {
+		p.sh.showError("Could not save", err)
+	}
+}
+
+// saved reloads after the form stored a person.
+func (p *peopleScreen) saved() { p.load() }
+
+func (p *peopleScreen) archive(person model.Person) {
+	if err := p.sh.store.ArchivePerson(person.ID); err != nil {
+		p.sh.showError("Could not archive "+person.Name, err)
+		return
+	}
+	p.form.edit(model.Person{ID: 0})
+	p.form.clear()
+	p.load()
+	p.sh.undo.offer(fmt.Sprintf("Archived %s.", person.Name), p.sh.undoFor, func() { p.restore(person) })
+}
+
+func (p *peopleScreen) restore(person model.Person) {
+	if err := p.sh.store.RestorePerson(person.ID); err != nil {
+		p.sh.showError("Could not restore "+person.Name, err)
+		return
+	}
+	restored, err := p.sh.store.Person(person.ID)
+	if err == nil {
+		p.form.edit(restored)
+	}
+	p.load()
+}
+
+func (p *peopleScreen) loadDemo() {
+	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), p.sh.win)
+	prog.Show()
+	p.sh.bg(func() {
+		res, err := p.sh.store.Demo(demoPeople, 2026)
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				p.sh.showError("No demo data loaded", err)
+				return
+			}
+			p.load()
+			dialog.ShowInformation("Demo data loaded", strings.ToUpper(res.String()[:1])+res.String()[1:]+".", p.sh.win)
+		})
+	})
+}
+
+func (p *peopleScreen) importCSV() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.sh.showError("Could not open the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		data, err := io.ReadAll(r)
+		_ = r.Close()
+		if err != nil {
+			p.sh.showError("Could not read the file", err)
+			return
+		}
+		p.runImport(r.URI().Name(), data)
+	}, p.sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV"}))
+	d.Show()
+}
+
+// runImport imports a roster file off the UI goroutine and reports back.
+func (p *peopleScreen) runImport(name string, data []byte) {
+	p.sh.bg(func() {
+		res, err := p.sh.store.ImportRoster(bytes.NewReader(data))
+		fyne.Do(func() {
+			var ie *model.ImportError
+			switch {
+			case errors.As(err, &ie):
+				p.showImportProblems(name, ie)
+			case err != nil:
+				p.sh.showError("Could not import "+name, err)
+			default:
+				p.load()
+				msg := strings.ToUpper(res.String()[:1]) + res.String()[1:] + "."
+				if len(res.Warnings) > 0 {
+					msg += "\n\n" + strings.Join(res.Warnings, "\n")
+				}
+				dialog.ShowInformation("Roster imported", msg, p.sh.win)
+			}
+		})
+	})
+}
+
+func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
+	lines := make([]string, len(ie.Problems))
+	for i, pr := range ie.Problems {
+		lines[i] = pr.Error()
+	}
+	list := widget.NewLabel(strings.Join(lines, "\n"))
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(520, 200))
+	intro := widget.NewLabel(fmt.Sprintf("Nothing was imported from %s. Fix these lines and import again:", name))
+	intro.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustom("Roster not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), p.sh.win)
+}
+
+func (p *peopleScreen) exportRoster() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			p.sh.showError("Could not export", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		format := model.FormatCSV
+		if strings.EqualFold(w.URI().Extension(), ".md") {
+			format = model.FormatMarkdown
+		}
+		err = p.sh.store.ExportPeople(w, format)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			p.sh.showError("Could not export", err)
+		}
+	}, p.sh.win)
+	d.SetFileName("people.csv")
+	d.Show()
+}
+
+func newPersonRowView() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	sub := widget.NewLabel("Role · Team")
+	sub.Truncation = fyne.TextTruncateEllipsis
+	sub.SizeName = theme.SizeNameCaptionText
+	badge := widget.NewLabel("")
+	badge.Importance = widget.WarningImportance
+	return container.NewBorder(nil, nil, nil, badge, container.New(&tightColumn{}, name, sub))
+}
+
+func updatePersonRowView(o fyne.CanvasObject, r model.PersonRow) {
+	c := o.(*fyne.Container)
+	text := c.Objects[0].(*fyne.Container)
+	text.Objects[0].(*widget.Label).SetText(r.DisplayName())
+	parts := []string{r.Role.Label()}
+	if r.Team != "" {
+		parts = append(parts, r.Team)
+	}
+	text.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
+	badge := c.Objects[1].(*widget.Label)
+	switch {
+	case r.Archived():
+		badge.SetText("Archived")
+	case r.Status == model.StatusLeft:
+		badge.SetText("Left")
+	default:
+		badge.SetText("")
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func isValidation(err error) bool {
+	var v *model.ValidationError
+	return errors.As(err, &v)
+}

@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+const noManager = "No manager"
+
+// personForm edits one person, validating as the user types.
+type personForm struct {
+	screen *peopleScreen
+	person model.Person // as loaded; ID 0 for a new person
+
+	view    fyne.CanvasObject
+	stack   *fyne.Container
+	blank   fyne.CanvasObject
+	editor  fyne.CanvasObject
+	heading *widget.Label
+	meta    *widget.Label
+
+	name, preferred, email *widget.Entry
+	role                   *widget.Select
+	team                   *widget.SelectEntry
+	start                  *dateField
+	manager                *widget.Select
+	status                 *widget.RadioGroup
+	form                   *widget.Form
+	saveBtn, archiveBtn    *widget.Button
+
+	managerIDs map[string]uint // manager option label → ID
+	rows       []model.PersonRow
+
+	dirty   bool
+	loading bool // set while fields are filled, so that is not an edit
+}
+
+func newPersonForm(screen *peopleScreen) *personForm {
+	f := &personForm{screen: screen}
+	changed := func() {
+		if !f.loading {
+			f.dirty = true
+		}
+	}
+	onText := func(string) { changed() }
+
+	f.name = widget.NewEntry()
+	f.name.Validator = model.ValidateName
+	f.name.OnChanged = onText
+	f.preferred = widget.NewEntry()
+	f.preferred.SetPlaceHolder("What they like to be called")
+	f.preferred.OnChanged = onText
+	f.email = widget.NewEntry()
+	f.email.SetPlaceHolder("name@example.com")
+	f.email.Validator = model.ValidateEmail
+	f.email.OnChanged = onText
+	roleLabels := make([]string, len(model.Roles))
+	for i, r := range model.Roles {
+		roleLabels[i] = r.Label()
+	}
+	f.role = widget.NewSelect(roleLabels, onText)
+	f.team = widget.NewSelectEntry(nil)
+	f.team.SetPlaceHolder("e.g. Phone North")
+	f.team.OnChanged = onText
+	f.start = newDateField(changed)
+	f.manager = widget.NewSelect(nil, onText)
+	f.status = widget.NewRadioGroup([]string{model.StatusActive.Label(), model.StatusLeft.Label()}, onText)
+	f.status.Horizontal = true
+	f.status.Required = true
+
+	f.form = widget.NewForm(
+		&widget.FormItem{Text: "Name", Widget: f.name, HintText: "Required"},
+		&widget.FormItem{Text: "Preferred name", Widget: f.preferred},
+		&widget.FormItem{Text: "Role", Widget: f.role},
+		&widget.FormItem{Text: "Team", Widget: f.team},
+		&widget.FormItem{Text: "Email", Widget: f.email, HintText: "Optional; no two people share one"},
+		&widget.FormItem{Text: "Start date", Widget: f.start.view},
+		&widget.FormItem{Text: "Manager", Widget: f.manager},
+		&widget.FormItem{Text: "Status", Widget: f.status},
+	)
+	f.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { screen.save() })
+	f.saveBtn.Importance = widget.HighImportance
+	f.archiveBtn = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), f.archiveOrRestore)
+
+	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.heading.SizeName = theme.SizeNameSubHeadingText
+	f.heading.Truncation = fyne.TextTruncateEllipsis
+	f.meta = widget.NewLabel("")
+	buttons := container.NewHBox(f.archiveBtn, layoutSpacer(), f.saveBtn)
+	f.editor = container.NewBorder(
+		container.NewVBox(f.heading, f.meta),
+		buttons, nil, nil,
+		container.NewVScroll(f.form),
+	)
+	f.blank = emptyState(theme.AccountIcon(), "No one selected",
+		"Pick someone on the left to see and edit their details,\nor press Ctrl+N to add a person.")
+	f.stack = container.NewStack(f.blank)
+	f.view = container.NewPadded(f.stack)
+	return f
+}
+
+func (f *personForm) editingNew() bool { return f.stack.Objects[0] == f.editor && f.person.ID == 0 }
+
+// clear shows the "no one selected" placeholder.
+func (f *personForm) clear() {
+	f.person = model.Person{}
+	f.dirty = false
+	f.stack.Objects = []fyne.CanvasObject{f.blank}
+	f.stack.Refresh()
+}
+
+// setChoices refreshes the team suggestions and manager options.
+func (f *personForm) setChoices(teams []string, rows []model.PersonRow) {
+	f.team.SetOptions(teams)
+	f.rows = rows
+	f.fillManagers()
+}
+
+// fillManagers offers everyone on the roster but the person being edited.
+func (f *personForm) fillManagers() {
+	f.managerIDs = map[string]uint{}
+	opts := []string{noManager}
+	for _, r := range f.rows {
+		if r.ID == f.person.ID || r.Archived() {
+			continue
+		}
+		label := r.Name
+		if r.Team != "" {
+			label = fmt.Sprintf("%s — %s", r.Name, r.Team)
+		}
+		if _, taken := f.managerIDs[label]; taken {
+			label = fmt.Sprintf("%s (%s)", label, r.Email)
+		}
+		f.managerIDs[label] = r.ID
+		opts = append(opts, label)
+	}
+	f.manager.SetOptions(opts)
+}
+
+func (f *personForm) managerLabel(id *uint) string {
+	if id == nil {
+		return noManager
+	}
+	for label, mid := range f.managerIDs {
+		if mid == *id {
+			return label
+		}
+	}
+	return noManager
+}
+
+// edit loads p into the form; a zero ID starts a new person.
+func (f *personForm) edit(p model.Person) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.person = p
+	f.fillManagers()
+	f.meta.Importance = widget.MediumImportance
+	if p.ID == 0 {
+		p.Role, p.Status = model.RoleAgent, model.StatusActive
+		f.heading.SetText("New person")
+		f.meta.SetText("Fill in what you know; only the name is required.")
+		f.archiveBtn.Hide()
+	} else {
+		f.heading.SetText(p.DisplayName())
+		f.meta.SetText(f.describe(p))
+		f.archiveBtn.Show()
+		if p.Archived() {
+			f.archiveBtn.SetText("Restore")
+			f.archiveBtn.SetIcon(theme.ContentUndoIcon())
+		} else {
+			f.archiveBtn.SetText("Archive")
+			f.archiveBtn.SetIcon(theme.DeleteIcon())
+		}
+	}
+	f.name.SetText(p.Name)
+	f.preferred.SetText(p.PreferredName)
+	f.role.SetSelected(p.Role.Label())
+	f.team.SetText(p.Team)
+	f.email.SetText(p.Email)
+	f.start.entry.SetText(p.StartDate.String())
+	f.manager.SetSelected(f.managerLabel(p.ManagerID))
+	f.status.SetSelected(p.Status.Label())
+	for _, e := range []*widget.Entry{f.name, f.email, f.start.entry} {
+		e.SetValidationError(nil)
+	}
+	f.dirty = false
+	f.stack.Objects = []fyne.CanvasObject{f.editor}
+	f.stack.Refresh()
+}
+
+// describe sums up tenure and archive state in one line.
+func (f *personForm) describe(p model.Person) string {
+	today := f.screen.sh.store.Today()
+	var s string
+	if !p.StartDate.IsZero() {
+		s = "Started " + formatDay(p.StartDate) + " · " + tenure(p.StartDate.DaysUntil(today))
+	}
+	if p.Archived() {
+		if s != "" {
+			s += " · "
+		}
+		s += "Archived on " + formatDay(model.DateOf(p.ArchivedAt.Local()))
+	}
+	return s
+}
+
+// tenure says how long ago a start date was, roughly, as people say it.
+func tenure(days int) string {
+	switch {
+	case days < 0:
+		return fmt.Sprintf("starts in %s", plural(-days, "day", "days"))
+	case days == 0:
+		return "starts today"
+	case days < 60:
+		return fmt.Sprintf("day %d", days+1)
+	case days < 730:
+		return fmt.Sprintf("%d months in", days/30)
+	}
+	return fmt.Sprintf("%d years in", days/365)
+}
+
+// values reads the fields into a person.
+func (f *personForm) values() model.Person {
+	p := f.person
+	p.Name = f.name.Text
+	p.PreferredName = f.preferred.Text
+	p.Email = f.email.Text
+	p.Team = f.team.Text
+	p.StartDate = f.start.date()
+	for _, r := range model.Roles {
+		if r.Label() == f.role.Selected {
+			p.Role = r
+		}
+	}
+	p.Status = model.StatusActive
+	if f.status.Selected == model.StatusLeft.Label() {
+		p.Status = model.StatusLeft
+	}
+	p.ManagerID = nil
+	if id, ok := f.managerIDs[f.manager.Selected]; ok {
+		p.ManagerID = &id
+	}
+	return p
+}
+
+// save stores the form. Problems are marked on their fields and returned.
+func (f *personForm) save() error {
+	if f.stack.Objects[0] != f.editor {
+		return nil
+	}
+	if _, err := model.ParseDate(f.start.entry.Text); err != nil {
+		f.start.entry.SetValidationError(err)
+		return &model.ValidationError{Problems: []model.FieldError{{Field: model.FieldStartDate, Message: err.Error()}}}
+	}
+	p := f.values()
+	err := f.screen.sh.store.SavePerson(&p)
+	var v *model.ValidationError
+	if errors.As(err, &v) {
+		f.markProblems(v)
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	f.edit(p)
+	f.screen.saved()
+	return nil
+}
+
+// markProblems shows each problem under its field.
+func (f *personForm) markProblems(v *model.ValidationError) {
+	for field, e := range map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred} {
+		if msg := v.For(field); msg != "" {
+			e.SetValidationError(errors.New(msg))
+		}
+	}
+	if msg := v.For(model.FieldManager); msg != "" {
+		f.meta.SetText("Manager: " + msg)
+		f.meta.Importance = widget.DangerImportance
+		f.meta.Refresh()
+	}
+}
+
+func (f *personForm) archiveOrRestore() {
+	if f.person.ID == 0 {
+		return
+	}
+	if f.person.Archived() {
+		f.screen.restore(f.person)
+		return
+	}
+	f.screen.archive(f.person)
+}

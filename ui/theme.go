@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"solemate/assets"
+)
+
+// appIcon is shown on the window, in the About dialog and by the desktop.
+var appIcon = fyne.NewStaticResource("solemate.png", assets.IconPNG)
+
+// brandTheme is Fyne's default theme with Solemate's teal accent. It follows
+// the system's light or dark choice like the default does.
+type brandTheme struct{ fyne.Theme }
+
+var (
+	tealLight  = color.NRGBA{R: 0x0b, G: 0x72, B: 0x7c, A: 0xff} // 5.6:1 on white
+	tealDark   = color.NRGBA{R: 0x2f, G: 0xb8, B: 0xb0, A: 0xff}
+	amberLight = color.NRGBA{R: 0xb4, G: 0x5a, B: 0x09, A: 0xff}
+	amberDark  = color.NRGBA{R: 0xf0, G: 0xa0, B: 0x40, A: 0xff}
+)
+
+func newBrandTheme() fyne.Theme { return brandTheme{theme.DefaultTheme()} }
+
+func (t brandTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	dark := v == theme.VariantDark
+	pick := func(light, darkC color.NRGBA) color.NRGBA {
+		if dark {
+			return darkC
+		}
+		return light
+	}
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
+		return pick(tealLight, tealDark)
+	case theme.ColorNameFocus:
+		c := pick(tealLight, tealDark)
+		c.A = 0x7f
+		return c
+	case theme.ColorNameSelection:
+		c := pick(tealLight, tealDark)
+		c.A = 0x40
+		return c
+	case theme.ColorNameWarning:
+		return pick(amberLight, amberDark)
+	}
+	return t.Theme.Color(n, v)
+}

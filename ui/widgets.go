@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// undoBar is a strip at the bottom of the window offering to take back the
+// last destructive action for a few seconds.
+type undoBar struct {
+	view    *fyne.Container
+	message *widget.Label
+	button  *widget.Button
+	action  func()
+	timer   *time.Timer
+}
+
+func newUndoBar() *undoBar {
+	u := &undoBar{message: widget.NewLabel("")}
+	u.button = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), u.trigger)
+	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), u.hide)
+	dismiss.Importance = widget.LowImportance
+	u.view = container.NewHBox(u.message, layout.NewSpacer(), u.button, dismiss)
+	u.view.Hide()
+	return u
+}
+
+// offer shows message with an Undo button that runs undo, for d.
+func (u *undoBar) offer(message string, d time.Duration, undo func()) {
+	u.message.SetText(message)
+	u.action = undo
+	u.view.Show()
+	if u.timer != nil {
+		u.timer.Stop()
+	}
+	u.timer = time.AfterFunc(d, func() { fyne.Do(u.hide) })
+}
+
+// trigger runs the pending undo, if any.
+func (u *undoBar) trigger() {
+	if u.action == nil {
+		return
+	}
+	action := u.action
+	u.hide()
+	action()
+}
+
+func (u *undoBar) hide() {
+	u.action = nil
+	if u.timer != nil {
+		u.timer.Stop()
+	}
+	u.view.Hide()
+}
+
+// dateField is an entry for YYYY-MM-DD with a calendar to pick from.
+type dateField struct {
+	entry *widget.Entry
+	view  fyne.CanvasObject
+}
+
+func newDateField(onChanged func()) *dateField {
+	f := &dateField{entry: widget.NewEntry()}
+	f.entry.SetPlaceHolder("YYYY-MM-DD")
+	f.entry.Validator = func(s string) error {
+		_, err := model.ParseDate(s)
+		return err
+	}
+	f.entry.OnChanged = func(string) { onChanged() }
+	var pop *widget.PopUp
+	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
+	pick.Importance = widget.LowImportance
+	pick.OnTapped = func() {
+		start := time.Now()
+		if d, err := model.ParseDate(f.entry.Text); err == nil && !d.IsZero() {
+			start = d.Time()
+		}
+		cal := widget.NewCalendar(start, func(t time.Time) {
+			f.entry.SetText(model.DateOf(t).String())
+			pop.Hide()
+		})
+		c := fyne.CurrentApp().Driver().CanvasForObject(pick)
+		pop = widget.NewPopUp(cal, c)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.entry)
+		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, f.entry.Size().Height)))
+	}
+	f.view = container.NewBorder(nil, nil, nil, pick, f.entry)
+	return f
+}
+
+func (f *dateField) date() model.Date {
+	d, _ := model.ParseDate(f.entry.Text)
+	return d
+}
+
+// emptyState is a calm placeholder that says what to do next.
+func emptyState(icon fyne.Resource, title, body string, actions ...fyne.CanvasObject) fyne.CanvasObject {
+	img := widget.NewIcon(icon)
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	// body carries its own line breaks: wrapping labels cannot size a centred column.
+	text := widget.NewLabel(body)
+	text.Alignment = fyne.TextAlignCenter
+	iconBox := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(64), img))
+	col := container.NewVBox(iconBox, heading, text)
+	if len(actions) > 0 {
+		col.Add(container.NewCenter(container.NewHBox(actions...)))
+	}
+	return container.NewCenter(col)
+}
+
+// formatDay reads naturally: "Tue 3 Mar 2026".
+func formatDay(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("Mon 2 Jan 2006")
+}
+
+// tightColumn stacks objects vertically, overlapping the inner padding of
+// neighbouring labels so a two-line list row stays compact.
+type tightColumn struct{}
+
+func (tightColumn) overlap() float32 { return theme.InnerPadding() * 0.75 }
+
+func (t tightColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objects {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		if i > 0 {
+			s.Height -= t.overlap()
+		}
+	}
+	return s
+}
+
+func (t tightColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - t.overlap()
+	}
+}
