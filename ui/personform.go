@@ -23,8 +23,9 @@ type personForm struct {
 	stack   *fyne.Container
 	blank   fyne.CanvasObject
 	editor  fyne.CanvasObject
-	heading *widget.Label
-	meta    *widget.Label
+	heading  *widget.Label
+	meta     *widget.Label
+	problems *widget.Label // why the last save failed
 
 	name, preferred, email *widget.Entry
 	role                   *widget.Select
@@ -93,10 +94,14 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.heading.SizeName = theme.SizeNameSubHeadingText
 	f.heading.Truncation = fyne.TextTruncateEllipsis
 	f.meta = widget.NewLabel("")
+	f.problems = widget.NewLabel("")
+	f.problems.Importance = widget.DangerImportance
+	f.problems.Wrapping = fyne.TextWrapWord
+	f.problems.Hide()
 	buttons := container.NewHBox(f.archiveBtn, layoutSpacer(), f.saveBtn)
 	f.editor = container.NewBorder(
 		container.NewVBox(f.heading, f.meta),
-		buttons, nil, nil,
+		container.NewVBox(f.problems, buttons), nil, nil,
 		container.NewVScroll(f.form),
 	)
 	f.blank = emptyState(theme.AccountIcon(), "No one selected",
@@ -162,7 +167,7 @@ func (f *personForm) edit(p model.Person) {
 	defer func() { f.loading = false }()
 	f.person = p
 	f.fillManagers()
-	f.meta.Importance = widget.MediumImportance
+	f.problems.Hide()
 	if p.ID == 0 {
 		p.Role, p.Status = model.RoleAgent, model.StatusActive
 		f.heading.SetText("New person")
@@ -257,8 +262,9 @@ func (f *personForm) save() error {
 		return nil
 	}
 	if _, err := model.ParseDate(f.start.entry.Text); err != nil {
-		f.start.entry.SetValidationError(err)
-		return &model.ValidationError{Problems: []model.FieldError{{Field: model.FieldStartDate, Message: err.Error()}}}
+		v := &model.ValidationError{Problems: []model.FieldError{{Field: model.FieldStartDate, Message: err.Error()}}}
+		f.markProblems(v)
+		return v
 	}
 	p := f.values()
 	err := f.screen.sh.store.SavePerson(&p)
@@ -275,18 +281,20 @@ func (f *personForm) save() error {
 	return nil
 }
 
-// markProblems shows each problem under its field.
+// markProblems shows each problem under its field and sums them up above
+// the buttons, since a field the user never touched shows its hint instead.
 func (f *personForm) markProblems(v *model.ValidationError) {
-	for field, e := range map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred} {
+	// Leaving the field lets the form show its message in place of the hint.
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.name); c != nil {
+		c.Unfocus()
+	}
+	for field, e := range map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred, model.FieldStartDate: f.start.entry} {
 		if msg := v.For(field); msg != "" {
 			e.SetValidationError(errors.New(msg))
 		}
 	}
-	if msg := v.For(model.FieldManager); msg != "" {
-		f.meta.SetText("Manager: " + msg)
-		f.meta.Importance = widget.DangerImportance
-		f.meta.Refresh()
-	}
+	f.problems.SetText("Not saved: " + v.Error() + ".")
+	f.problems.Show()
 }
 
 func (f *personForm) archiveOrRestore() {

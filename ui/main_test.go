@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"solemate/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixedNow pins "today" so dates in golden files never drift.
+var fixedNow = time.Date(2026, time.March, 10, 9, 30, 0, 0, time.UTC)
+
+// newTestShell opens the app shell on a fresh database, loading data
+// synchronously so tests see the result at once.
+func newTestShell(t *testing.T) (*shell, *model.Store) {
+	t.Helper()
+	test.NewTempApp(t)
+	store, err := model.Open(filepath.Join(t.TempDir(), model.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Now = func() time.Time { return fixedNow }
+	t.Cleanup(func() { _ = store.Close() })
+	w := test.NewTempWindow(t, nil)
+	s := newShell(w, store, Info{Version: "1.2.3", Build: 4}, func(f func()) { f() })
+	s.undoFor = time.Hour
+	w.Resize(fyne.NewSize(1000, 640))
+	return s, store
+}
+
+// assertGolden compares the window's markup with testdata/NAME; -update
+// rewrites it. A mismatch leaves the new markup in testdata/failed/.
+func assertGolden(t *testing.T, name string, c fyne.Canvas) {
+	t.Helper()
+	got := test.RenderToMarkup(c)
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file missing (run go test ./ui -update): %v", err)
+	}
+	if string(want) != got {
+		failed := filepath.Join("testdata", "failed", name)
+		_ = os.MkdirAll(filepath.Dir(failed), 0o755)
+		_ = os.WriteFile(failed, []byte(got), 0o644)
+		t.Errorf("%s differs from the golden file; see %s", name, failed)
+	}
+}

@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"solemate/model"
+)
+
+func people(s *shell) *peopleScreen { return s.screens[0].(*peopleScreen) }
+
+func markupContains(t *testing.T, s *shell, text string) bool {
+	t.Helper()
+	return strings.Contains(test.RenderToMarkup(s.win.Canvas()), text)
+}
+
+func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
+	s, _ := newTestShell(t)
+	if people(s).root.Objects[0] != people(s).welcome {
+		t.Fatal("an empty roster should show the welcome")
+	}
+	assertGolden(t, "people_empty.xml", s.win.Canvas())
+}
+
+func TestPeopleAddPerson(t *testing.T) {
+	s, store := newTestShell(t)
+	p := people(s)
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyN))
+	if !p.form.editingNew() {
+		t.Fatal("Ctrl+N should open a blank form")
+	}
+	if s.win.Canvas().Focused() != p.form.name {
+		t.Error("a new person's form should put the cursor in Name")
+	}
+	test.Type(p.form.name, "Amara Okafor")
+	test.Type(p.form.email, "amara@example.com")
+	test.Type(p.form.team, "Phone North")
+	p.form.role.SetSelected(model.RoleTeamLead.Label())
+	test.Type(p.form.start.entry, "2021-03-01")
+	test.Tap(p.form.saveBtn)
+
+	rows, err := store.People(false)
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("after save: %v, %v", rows, err)
+	}
+	got := rows[0]
+	if got.Name != "Amara Okafor" || got.Email != "amara@example.com" || got.Role != model.RoleTeamLead ||
+		got.Team != "Phone North" || got.StartDate.String() != "2021-03-01" {
+		t.Errorf("saved %+v", got.Person)
+	}
+	if p.form.person.ID != got.ID || p.form.dirty {
+		t.Error("the form should now show the saved person, clean")
+	}
+	if len(p.shown) != 1 || p.count.Text != "1 person" {
+		t.Errorf("list shows %d, count %q", len(p.shown), p.count.Text)
+	}
+	assertGolden(t, "people_saved.xml", s.win.Canvas())
+}
+
+func TestPeopleValidationMessagesAndNothingWritten(t *testing.T) {
+	s, store := newTestShell(t)
+	taken := model.Person{Name: "Ben Lindqvist", Email: "ben@example.com"}
+	if err := store.SavePerson(&taken); err != nil {
+		t.Fatal(err)
+	}
+	p := people(s)
+	p.load()
+	p.newItem()
+
+	test.Type(p.form.email, "not-an-email")
+	test.Tap(p.form.saveBtn)
+	if n, _ := store.CountPeople(); n != 1 {
+		t.Fatalf("an invalid form was saved: %d people", n)
+	}
+	if !markupContains(t, s, "is not an email address like name@example.com") {
+		t.Error("the bad email should be explained under its field")
+	}
+
+	p.form.email.SetText("")
+	test.Type(p.form.name, "Other Ben")
+	test.Type(p.form.email, "BEN@example.com")
+	test.Tap(p.form.saveBtn)
+	if n, _ := store.CountPeople(); n != 1 {
+		t.Fatalf("a duplicate email was saved: %d people", n)
+	}
+	if !markupContains(t, s, "another person already has this email") {
+		t.Error("the duplicate email should be explained under its field")
+	}
+	assertGolden(t, "people_invalid.xml", s.win.Canvas())
+}
+
+func TestPeopleFilter(t *testing.T) {
+	s, store := newTestShell(t)
+	if _, err := store.Demo(24, 3); err != nil {
+		t.Fatal(err)
+	}
+	p := people(s)
+	p.load()
+	if len(p.shown) != 24 || p.count.Text != "24 people" {
+		t.Fatalf("loaded %d, count %q", len(p.shown), p.count.Text)
+	}
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyF))
+	if s.win.Canvas().Focused() != p.filter {
+		t.Fatal("Ctrl+F should focus the filter")
+	}
+	test.Type(p.filter, "chat")
+	want := len(model.FilterPeople(p.all, "chat"))
+	if want == 0 || want == 24 || len(p.shown) != want || p.list.Length() != want {
+		t.Fatalf("filter chat: shown %d, want %d", len(p.shown), want)
+	}
+	for _, r := range p.shown {
+		if r.Team != "Chat" {
+			t.Errorf("%s (%s) does not belong under chat", r.Name, r.Team)
+		}
+	}
+	assertGolden(t, "people_filtered.xml", s.win.Canvas())
+
+	p.filter.SetText("nobody-called-this")
+	if len(p.shown) != 0 || !p.noMatch.Visible() {
+		t.Error("a filter that matches nobody should say so")
+	}
+}
+
+func TestPeopleArchiveWithUndo(t *testing.T) {
+	s, store := newTestShell(t)
+	if _, err := store.Demo(5, 1); err != nil {
+		t.Fatal(err)
+	}
+	p := people(s)
+	p.load()
+	p.list.Select(0)
+	victim := p.form.person
+	if victim.ID == 0 {
+		t.Fatal("selecting a row should load the person")
+	}
+	test.Tap(p.form.archiveBtn)
+	if len(p.shown) != 4 {
+		t.Fatalf("after archive the list shows %d, want 4", len(p.shown))
+	}
+	if !s.undo.view.Visible() || !strings.Contains(s.undo.message.Text, victim.Name) {
+		t.Fatalf("undo bar: visible %v, %q", s.undo.view.Visible(), s.undo.message.Text)
+	}
+	if got, _ := store.Person(victim.ID); !got.Archived() {
+		t.Fatal("archive did not reach the database")
+	}
+
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	if got, _ := store.Person(victim.ID); got.Archived() {
+		t.Fatal("Ctrl+Z did not restore the person")
+	}
+	if len(p.shown) != 5 || s.undo.view.Visible() || p.form.person.ID != victim.ID {
+		t.Errorf("after undo: %d shown, bar visible %v, form on %d", len(p.shown), s.undo.view.Visible(), p.form.person.ID)
+	}
+
+	// Archived people come back into view with "Show archived" and can be restored there.
+	test.Tap(p.form.archiveBtn)
+	test.Tap(p.showArchived)
+	if len(p.shown) != 5 || !markupContains(t, s, "Archived") {
+		t.Fatalf("show archived: %d shown", len(p.shown))
+	}
+}
+
+func TestPeopleSwitchingSavesValidEdits(t *testing.T) {
+	s, store := newTestShell(t)
+	if _, err := store.Demo(3, 1); err != nil {
+		t.Fatal(err)
+	}
+	p := people(s)
+	p.load()
+	p.list.Select(0)
+	first := p.form.person
+	p.form.preferred.SetText("Sunny")
+	p.list.Select(1)
+	if got, _ := store.Person(first.ID); got.PreferredName != "Sunny" {
+		t.Errorf("switching away lost the edit: preferred name %q", got.PreferredName)
+	}
+	if p.form.person.ID == first.ID {
+		t.Error("the form should now show the second person")
+	}
+}
+
+func TestAboutAndShortcutHelp(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.showAbout()
+	if !markupContains(t, s, "Solemate 1.2.3") {
+		t.Error("About should show the version")
+	}
+	help := s.shortcutHelp()
+	keys := map[string]bool{}
+	for _, r := range help {
+		keys[r[0]] = true
+	}
+	for _, k := range []string{"Ctrl+1", "Ctrl+N", "Ctrl+F", "Ctrl+S", "Ctrl+Z"} {
+		if !keys[k] {
+			t.Errorf("shortcut help lacks %s", k)
+		}
+	}
+}
