@@ -19,10 +19,10 @@ type personForm struct {
 	screen *peopleScreen
 	person model.Person // as loaded; ID 0 for a new person
 
-	view    fyne.CanvasObject
-	stack   *fyne.Container
-	blank   fyne.CanvasObject
-	editor  fyne.CanvasObject
+	view     fyne.CanvasObject
+	stack    *fyne.Container
+	blank    fyne.CanvasObject
+	editor   fyne.CanvasObject
 	heading  *widget.Label
 	meta     *widget.Label
 	problems *widget.Label // why the last save failed
