@@ -19,6 +19,7 @@ type migration struct {
 
 var migrations = []migration{
 	{1, "people", migratePeople},
+	{2, "one-on-ones", migrateOneOnOnes},
 }
 
 // SchemaVersion is the newest schema this build knows.

@@ -95,6 +95,7 @@ const (
 	FieldStartDate     = "start_date"
 	FieldManager       = "manager"
 	FieldStatus        = "status"
+	FieldCadence       = "cadence"
 )
 
 const maxNameLen = 200
@@ -110,6 +111,7 @@ type Person struct {
 	StartDate     Date
 	ManagerID     *uint
 	Status        Status
+	Cadence       Cadence
 	ArchivedAt    *time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -166,6 +168,9 @@ func (p *Person) normalize() {
 	if p.Status == "" {
 		p.Status = StatusActive
 	}
+	if p.Cadence == "" {
+		p.Cadence = CadenceWeekly
+	}
 }
 
 // Validate checks the fields that need no database.
@@ -186,6 +191,9 @@ func (p *Person) Validate() error {
 	}
 	if _, err := ParseStatus(string(p.Status)); err != nil {
 		v.add(FieldStatus, "%s", err.Error())
+	}
+	if _, err := ParseCadence(string(p.Cadence)); err != nil {
+		v.add(FieldCadence, "%s", err.Error())
 	}
 	if p.ManagerID != nil && p.ID != 0 && *p.ManagerID == p.ID {
 		v.add(FieldManager, "a person cannot be their own manager")

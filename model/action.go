@@ -1,0 +1,121 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// DueSoonDays is how far ahead "due soon" looks.
+const DueSoonDays = 7
+
+func (a *Action) validate() error {
+	a.Text = strings.TrimSpace(a.Text)
+	if a.Owner == "" {
+		a.Owner = OwnerReport
+	}
+	v := &ValidationError{}
+	if a.Text == "" {
+		v.add("text", "say what is to be done")
+	} else if len(a.Text) > maxItemText {
+		v.add("text", "keep an action under %d characters", maxItemText)
+	}
+	if a.Owner != OwnerLead && a.Owner != OwnerReport {
+		v.add("owner", "%q is not an owner (lead or report)", a.Owner)
+	}
+	if a.PersonID == 0 {
+		v.add("person", "an action belongs to a person")
+	}
+	return v.orNil()
+}
+
+// SaveAction creates or updates an action.
+func (s *Store) SaveAction(a *Action) error {
+	if err := a.validate(); err != nil {
+		return err
+	}
+	var err error
+	if a.ID == 0 {
+		err = s.db.Create(a).Error
+	} else {
+		res := s.db.Model(a).Select("Text", "Owner", "Due", "DoneAt").Updates(a)
+		err = res.Error
+		if err == nil && res.RowsAffected == 0 {
+			err = ErrNotFound
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("save action: %w", err)
+	}
+	return nil
+}
+
+// SetActionDone marks an action done now, or open again.
+func (s *Store) SetActionDone(id uint, done bool) error {
+	var at *time.Time
+	if done {
+		now := s.now().UTC()
+		at = &now
+	}
+	res := s.db.Model(&Action{}).Where("id = ?", id).Update("done_at", at)
+	if res.Error != nil {
+		return fmt.Errorf("update action %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// DeleteAction removes an action.
+func (s *Store) DeleteAction(id uint) error {
+	if err := s.db.Delete(&Action{}, id).Error; err != nil {
+		return fmt.Errorf("delete action %d: %w", id, err)
+	}
+	return nil
+}
+
+// ActionRow is an action with whose it is and where it stands today.
+type ActionRow struct {
+	Action
+	PersonName string
+	Overdue    bool
+	DueSoon    bool
+}
+
+// OpenActions lists unfinished actions, for one person or (personID 0) the
+// whole team: overdue first, then by due date, undated last.
+func (s *Store) OpenActions(personID uint) ([]ActionRow, error) {
+	q := s.db.Table("actions AS a").Select("a.*, p.name AS person_name").
+		Joins("JOIN people p ON p.id = a.person_id").
+		Where("a.done_at IS NULL AND p.archived_at IS NULL").
+		Order("a.due IS NULL, a.due, a.id")
+	if personID != 0 {
+		q = q.Where("a.person_id = ?", personID)
+	}
+	var rows []ActionRow
+	if err := q.Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list actions: %w", err)
+	}
+	today := s.Today()
+	for i := range rows {
+		if d := rows[i].Due; !d.IsZero() {
+			rows[i].Overdue = d.Before(today)
+			rows[i].DueSoon = !rows[i].Overdue && today.DaysUntil(d) <= DueSoonDays
+		}
+	}
+	return rows, nil
+}
+
+// Action loads one action.
+func (s *Store) Action(id uint) (Action, error) {
+	var a Action
+	err := s.db.First(&a, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return a, ErrNotFound
+	}
+	return a, err
+}

@@ -1,0 +1,613 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Setting is where a one-on-one happens.
+type Setting string
+
+// The settings a one-on-one can have.
+const (
+	SettingWalk   Setting = "walk"
+	SettingCoffee Setting = "coffee"
+	SettingDesk   Setting = "desk"
+	SettingVideo  Setting = "video"
+	SettingOther  Setting = "other"
+)
+
+// Settings lists every setting in the order pickers show them.
+var Settings = []Setting{SettingWalk, SettingCoffee, SettingDesk, SettingVideo, SettingOther}
+
+// Label is the setting as people say it.
+func (s Setting) Label() string {
+	switch s {
+	case SettingWalk:
+		return "Walk"
+	case SettingCoffee:
+		return "Coffee"
+	case SettingDesk:
+		return "At the desk"
+	case SettingVideo:
+		return "Video call"
+	}
+	return "Other"
+}
+
+// Heading is one of the four MOFO headings.
+type Heading string
+
+// The MOFO headings, in meeting order.
+const (
+	HeadingProgress  Heading = "progress"
+	HeadingObstacles Heading = "obstacles"
+	HeadingFocus     Heading = "focus"
+	HeadingPulse     Heading = "pulse"
+)
+
+// Headings lists the MOFO headings in meeting order.
+var Headings = []Heading{HeadingProgress, HeadingObstacles, HeadingFocus, HeadingPulse}
+
+// Label is the heading's full name.
+func (h Heading) Label() string {
+	switch h {
+	case HeadingProgress:
+		return "Meaningful progress"
+	case HeadingObstacles:
+		return "Obstacles"
+	case HeadingFocus:
+		return "Focus for next week"
+	}
+	return "Organizational pulse"
+}
+
+// carries reports whether open items under h move to the next one-on-one.
+func (h Heading) carries() bool { return h == HeadingObstacles || h == HeadingFocus }
+
+// ItemStatus is where an item stands.
+type ItemStatus string
+
+// The statuses an item can have.
+const (
+	ItemOpen    ItemStatus = "open"
+	ItemDone    ItemStatus = "done"
+	ItemDropped ItemStatus = "dropped"
+)
+
+// OneOnOne is one held conversation with a report.
+type OneOnOne struct {
+	ID           uint `gorm:"primaryKey"`
+	PersonID     uint
+	HeldAt       time.Time
+	Setting      Setting
+	PulseRating  int // 1–5; 0 when not given
+	PulseComment string
+	SharedNotes  string
+	PrivateNotes string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (OneOnOne) TableName() string { return "one_on_ones" }
+
+// Item is something said under a MOFO heading.
+type Item struct {
+	ID         uint `gorm:"primaryKey"`
+	OneOnOneID uint
+	Heading    Heading
+	Text       string
+	NonWork    bool
+	Status     ItemStatus
+	FollowUp   Date
+	Private    bool
+	Position   int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Item) TableName() string { return "one_on_one_items" }
+
+// MeetingItem is an item as a one-on-one shows it: its own, or carried over
+// from an earlier one (then Item belongs to that earlier meeting).
+type MeetingItem struct {
+	Item
+	Carried  bool
+	FromDate time.Time // when the item was first raised
+}
+
+// Owner says who is to do an action.
+type Owner string
+
+// Who can own an action.
+const (
+	OwnerLead   Owner = "lead"
+	OwnerReport Owner = "report"
+)
+
+// Action is something someone agreed to do.
+type Action struct {
+	ID         uint `gorm:"primaryKey"`
+	PersonID   uint
+	OneOnOneID *uint
+	Text       string
+	Owner      Owner
+	Due        Date
+	DoneAt     *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Action) TableName() string { return "actions" }
+
+// Done reports whether the action is finished.
+func (a Action) Done() bool { return a.DoneAt != nil }
+
+const maxItemText = 20000
+
+// ValidateRating checks a pulse rating (0 means none given).
+func ValidateRating(r int) error {
+	if r < 0 || r > 5 {
+		return fmt.Errorf("a pulse rating is from 1 to 5, not %d", r)
+	}
+	return nil
+}
+
+func migrateOneOnOnes(tx *gorm.DB) error {
+	if err := tx.Exec("ALTER TABLE people ADD COLUMN cadence TEXT NOT NULL DEFAULT 'weekly'").Error; err != nil {
+		return err
+	}
+	// person stands for the existing table, so the structs below get their
+	// foreign keys; it is never created here.
+	type person struct{ ID uint }
+	type oneOnOne struct {
+		ID           uint      `gorm:"primaryKey"`
+		PersonID     uint      `gorm:"not null;index:idx_one_on_ones_person_held,priority:1"`
+		Person       person    `gorm:"constraint:OnDelete:RESTRICT"`
+		HeldAt       time.Time `gorm:"not null;index:idx_one_on_ones_person_held,priority:2"`
+		Setting      string    `gorm:"not null;default:'desk'"`
+		PulseRating  int       `gorm:"not null;default:0"`
+		PulseComment string    `gorm:"not null;default:''"`
+		SharedNotes  string    `gorm:"not null;default:''"`
+		PrivateNotes string    `gorm:"not null;default:''"`
+		CreatedAt    time.Time
+		UpdatedAt    time.Time
+	}
+	type oneOnOneItem struct {
+		ID         uint     `gorm:"primaryKey"`
+		OneOnOneID uint     `gorm:"not null;index"`
+		OneOnOne   oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
+		Heading    string   `gorm:"not null"`
+		Text       string  `gorm:"not null;default:''"`
+		NonWork    bool    `gorm:"not null;default:false"`
+		Status     string  `gorm:"not null;default:'open'"`
+		FollowUp   *string `gorm:"type:date"`
+		Private    bool    `gorm:"not null;default:false"`
+		Position   int     `gorm:"not null;default:0"`
+		CreatedAt  time.Time
+		UpdatedAt  time.Time
+	}
+	type carryOver struct {
+		OneOnOneID uint         `gorm:"primaryKey;autoIncrement:false"`
+		OneOnOne   oneOnOne     `gorm:"constraint:OnDelete:CASCADE"`
+		ItemID     uint         `gorm:"primaryKey;autoIncrement:false;index"`
+		Item       oneOnOneItem `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	type action struct {
+		ID         uint      `gorm:"primaryKey"`
+		PersonID   uint      `gorm:"not null;index"`
+		Person     person    `gorm:"constraint:OnDelete:RESTRICT"`
+		OneOnOneID *uint     `gorm:"index"`
+		OneOnOne   *oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
+		Text       string  `gorm:"not null"`
+		Owner      string  `gorm:"not null;default:'report'"`
+		Due        *string `gorm:"type:date"`
+		DoneAt     *time.Time
+		CreatedAt  time.Time
+		UpdatedAt  time.Time
+	}
+	// gorm names the tables from the types: one_on_ones, one_on_one_items,
+	// carry_overs, actions.
+	m := tx.Migrator()
+	for _, t := range []any{&oneOnOne{}, &oneOnOneItem{}, &carryOver{}, &action{}} {
+		if err := m.CreateTable(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StartOneOnOne records a new one-on-one with a person at the given time and
+// brings in, linked rather than copied, every still-open Obstacle and Focus
+// item of their previous one-on-one.
+func (s *Store) StartOneOnOne(personID uint, at time.Time, setting Setting) (OneOnOne, error) {
+	var o OneOnOne
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		o, err = startOneOnOne(tx, personID, at, setting)
+		return err
+	})
+	if err != nil {
+		return o, fmt.Errorf("start one-on-one: %w", err)
+	}
+	return o, nil
+}
+
+func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (OneOnOne, error) {
+	var p Person
+	if err := tx.Select("id").First(&p, personID).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return OneOnOne{}, ErrNotFound
+		}
+		return OneOnOne{}, err
+	}
+	if setting == "" {
+		setting = SettingDesk
+	}
+	var prev OneOnOne
+	hasPrev := true
+	if err := tx.Where("person_id = ?", personID).Order("held_at DESC, id DESC").First(&prev).Error; err != nil {
+		if !errors.Is(err, gorm.ErrRecordNotFound) {
+			return OneOnOne{}, err
+		}
+		hasPrev = false
+	}
+	o := OneOnOne{PersonID: personID, HeldAt: at.UTC(), Setting: setting}
+	if err := tx.Create(&o).Error; err != nil {
+		return o, err
+	}
+	if !hasPrev {
+		return o, nil
+	}
+	// Open obstacle and focus items of the previous meeting: its own and those
+	// it carried itself, so an item travels until someone closes it.
+	return o, tx.Exec(`INSERT INTO carry_overs (one_on_one_id, item_id)
+		SELECT ?, i.id FROM one_on_one_items i
+		WHERE i.status = ? AND i.heading IN (?, ?)
+		  AND (i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?))`,
+		o.ID, ItemOpen, HeadingObstacles, HeadingFocus, prev.ID, prev.ID).Error
+}
+
+// Meeting is everything the one-on-one editor shows.
+type Meeting struct {
+	OneOnOne
+	Person    Person
+	Items     []MeetingItem // by heading, carried first, then position
+	Actions   []Action      // agreed in this one-on-one
+	FollowUps []FollowUp    // non-work items from earlier meetings to ask about
+}
+
+// Meeting loads one one-on-one with its items, actions and follow-ups.
+func (s *Store) Meeting(id uint) (Meeting, error) {
+	var m Meeting
+	if err := s.db.First(&m.OneOnOne, id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return m, ErrNotFound
+		}
+		return m, fmt.Errorf("load one-on-one %d: %w", id, err)
+	}
+	if err := s.db.First(&m.Person, m.PersonID).Error; err != nil {
+		return m, fmt.Errorf("load one-on-one %d: person: %w", id, err)
+	}
+	items, err := s.meetingItems(s.db, id)
+	if err != nil {
+		return m, fmt.Errorf("load one-on-one %d: items: %w", id, err)
+	}
+	m.Items = items
+	if err := s.db.Where("one_on_one_id = ?", id).Order("id").Find(&m.Actions).Error; err != nil {
+		return m, fmt.Errorf("load one-on-one %d: actions: %w", id, err)
+	}
+	fu, err := s.followUps(m.PersonID, m.HeldAt)
+	if err != nil {
+		return m, err
+	}
+	m.FollowUps = fu
+	return m, nil
+}
+
+func (s *Store) meetingItems(db *gorm.DB, id uint) ([]MeetingItem, error) {
+	var rows []struct {
+		Item
+		Carried  bool
+		FromDate time.Time
+	}
+	err := db.Raw(`
+		SELECT i.*, i.one_on_one_id <> ? AS carried, o.held_at AS from_date
+		FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
+		WHERE i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?)
+		ORDER BY CASE i.heading WHEN 'progress' THEN 0 WHEN 'obstacles' THEN 1 WHEN 'focus' THEN 2 ELSE 3 END,
+		         carried DESC, o.held_at, i.position, i.id`, id, id, id).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	items := make([]MeetingItem, len(rows))
+	for i, r := range rows {
+		items[i] = MeetingItem{Item: r.Item, Carried: r.Carried, FromDate: r.FromDate}
+	}
+	return items, nil
+}
+
+// SaveOneOnOne stores the meeting's own fields (time, setting, pulse, notes).
+func (s *Store) SaveOneOnOne(o *OneOnOne) error {
+	if err := ValidateRating(o.PulseRating); err != nil {
+		return &ValidationError{Problems: []FieldError{{"pulse_rating", err.Error()}}}
+	}
+	if o.Setting == "" {
+		o.Setting = SettingDesk
+	}
+	o.HeldAt = o.HeldAt.UTC()
+	res := s.db.Model(o).Select("HeldAt", "Setting", "PulseRating", "PulseComment", "SharedNotes", "PrivateNotes").Updates(o)
+	if res.Error != nil {
+		return fmt.Errorf("save one-on-one %d: %w", o.ID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// DeleteOneOnOne removes a one-on-one with its own items, carry-over links
+// and the actions agreed in it. Items it carried stay with their meetings.
+func (s *Store) DeleteOneOnOne(id uint) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		for _, q := range []string{
+			"DELETE FROM carry_overs WHERE one_on_one_id = ? OR item_id IN (SELECT id FROM one_on_one_items WHERE one_on_one_id = ?)",
+			"DELETE FROM one_on_one_items WHERE one_on_one_id = ?",
+			"DELETE FROM actions WHERE one_on_one_id = ?",
+			"DELETE FROM one_on_ones WHERE id = ?",
+		} {
+			args := []any{id}
+			if strings.Count(q, "?") == 2 {
+				args = append(args, id)
+			}
+			if err := tx.Exec(q, args...).Error; err != nil {
+				return fmt.Errorf("delete one-on-one %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// AddItem adds an empty-or-not item under a heading of a one-on-one.
+func (s *Store) AddItem(oneOnOneID uint, h Heading, text string, nonWork bool) (Item, error) {
+	it := Item{OneOnOneID: oneOnOneID, Heading: h, Text: strings.TrimSpace(text), NonWork: nonWork, Status: ItemOpen}
+	if err := it.validate(); err != nil {
+		return it, err
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var max *int
+		if err := tx.Model(&Item{}).Where("one_on_one_id = ? AND heading = ?", oneOnOneID, h).Select("MAX(position)").Scan(&max).Error; err != nil {
+			return err
+		}
+		if max != nil {
+			it.Position = *max + 1
+		}
+		return tx.Create(&it).Error
+	})
+	if err != nil {
+		return it, fmt.Errorf("add item: %w", err)
+	}
+	return it, nil
+}
+
+func (it *Item) validate() error {
+	v := &ValidationError{}
+	switch it.Heading {
+	case HeadingProgress, HeadingObstacles, HeadingFocus, HeadingPulse:
+	default:
+		v.add("heading", "%q is not a MOFO heading", it.Heading)
+	}
+	switch it.Status {
+	case ItemOpen, ItemDone, ItemDropped:
+	default:
+		v.add("status", "%q is not an item status (open, done or dropped)", it.Status)
+	}
+	if len(it.Text) > maxItemText {
+		v.add("text", "keep an item under %d characters; put longer thoughts in the notes", maxItemText)
+	}
+	return v.orNil()
+}
+
+// UpdateItem stores an item's text, tag, status, follow-up date and privacy.
+// A carried item is its original, so closing it anywhere closes it in history.
+func (s *Store) UpdateItem(it *Item) error {
+	if err := it.validate(); err != nil {
+		return err
+	}
+	res := s.db.Model(it).Select("Text", "NonWork", "Status", "FollowUp", "Private").Updates(it)
+	if res.Error != nil {
+		return fmt.Errorf("save item %d: %w", it.ID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// DeleteItem removes an item everywhere it was carried.
+func (s *Store) DeleteItem(id uint) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("DELETE FROM carry_overs WHERE item_id = ?", id).Error; err != nil {
+			return err
+		}
+		return tx.Delete(&Item{}, id).Error
+	})
+}
+
+// RestoreItem puts back an item removed by DeleteItem (undo), with its links.
+func (s *Store) RestoreItem(it Item, carriedTo []uint) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&it).Error; err != nil {
+			return err
+		}
+		for _, m := range carriedTo {
+			if err := tx.Exec("INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (?, ?)", m, it.ID).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// CarriedTo lists the one-on-ones an item was carried into.
+func (s *Store) CarriedTo(itemID uint) ([]uint, error) {
+	var ids []uint
+	err := s.db.Table("carry_overs").Where("item_id = ?", itemID).Order("one_on_one_id").Pluck("one_on_one_id", &ids).Error
+	return ids, err
+}
+
+// SetCadence changes how often a person has one-on-ones.
+func (s *Store) SetCadence(personID uint, c Cadence) error {
+	if _, err := ParseCadence(string(c)); err != nil {
+		return &ValidationError{Problems: []FieldError{{"cadence", err.Error()}}}
+	}
+	res := s.db.Model(&Person{}).Where("id = ?", personID).Update("cadence", c)
+	if res.Error != nil {
+		return fmt.Errorf("set cadence: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Report is a person as the One-on-ones screen lists them.
+type Report struct {
+	Person
+	LastHeld    *time.Time
+	NextDue     Date
+	OpenActions int
+	FollowUps   int
+}
+
+// Reports lists the active people who have one-on-ones, soonest due first
+// (overdue at the top). Someone never met is due today.
+func (s *Store) Reports() ([]Report, error) {
+	var rows []struct {
+		Person
+		LastHeld    string
+		OpenActions int
+		FollowUps   int
+	}
+	err := s.db.Raw(`
+		SELECT p.*,
+		  (SELECT MAX(held_at) FROM one_on_ones o WHERE o.person_id = p.id) AS last_held,
+		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL) AS open_actions,
+		  (SELECT COUNT(*) FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
+		     WHERE o.person_id = p.id AND i.non_work AND i.status = 'open' AND i.follow_up IS NOT NULL) AS follow_ups
+		FROM people p
+		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'`).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("list reports: %w", err)
+	}
+	today := s.Today()
+	out := make([]Report, len(rows))
+	for i, r := range rows {
+		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: today}
+		if t, ok := parseDBTime(r.LastHeld); ok {
+			rep.LastHeld = &t
+			rep.NextDue = r.Cadence.Next(DateOf(t.In(time.Local)))
+		}
+		out[i] = rep
+	}
+	sortReports(out)
+	return out, nil
+}
+
+// parseDBTime reads a timestamp that came back from an aggregate as text.
+func parseDBTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func sortReports(r []Report) {
+	slices.SortFunc(r, func(a, b Report) int {
+		if c := a.NextDue.Time().Compare(b.NextDue.Time()); c != 0 {
+			return c
+		}
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+}
+
+// MeetingSummary is one line of a person's history.
+type MeetingSummary struct {
+	ID          uint
+	HeldAt      time.Time
+	Setting     Setting
+	PulseRating int
+	Items       int
+	OpenItems   int
+}
+
+// History lists a person's one-on-ones, newest first.
+func (s *Store) History(personID uint) ([]MeetingSummary, error) {
+	var rows []MeetingSummary
+	err := s.db.Raw(`
+		SELECT o.id, o.held_at, o.setting, o.pulse_rating,
+		  (SELECT COUNT(*) FROM one_on_one_items i WHERE i.one_on_one_id = o.id) AS items,
+		  (SELECT COUNT(*) FROM one_on_one_items i WHERE i.one_on_one_id = o.id AND i.status = 'open') AS open_items
+		FROM one_on_ones o WHERE o.person_id = ? ORDER BY o.held_at DESC, o.id DESC`, personID).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("history of person %d: %w", personID, err)
+	}
+	return rows, nil
+}
+
+// PulsePoint is one pulse rating in time.
+type PulsePoint struct {
+	HeldAt time.Time
+	Rating int
+}
+
+// PulseHistory lists a person's pulse ratings, oldest first.
+func (s *Store) PulseHistory(personID uint) ([]PulsePoint, error) {
+	var pts []PulsePoint
+	err := s.db.Model(&OneOnOne{}).Select("held_at", "pulse_rating AS rating").
+		Where("person_id = ? AND pulse_rating > 0", personID).Order("held_at").Scan(&pts).Error
+	if err != nil {
+		return nil, fmt.Errorf("pulse of person %d: %w", personID, err)
+	}
+	return pts, nil
+}
+
+// FollowUp is a non-work item to ask about again.
+type FollowUp struct {
+	Item
+	RaisedAt time.Time
+}
+
+// FollowUps lists a person's open non-work items with a follow-up date,
+// soonest first.
+func (s *Store) FollowUps(personID uint) ([]FollowUp, error) {
+	return s.followUps(personID, time.Time{})
+}
+
+// followUps lists follow-ups raised before a meeting (all when before is zero).
+func (s *Store) followUps(personID uint, before time.Time) ([]FollowUp, error) {
+	q := s.db.Table("one_on_one_items AS i").Select("i.*, o.held_at AS raised_at").
+		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").
+		Where("o.person_id = ? AND i.non_work AND i.status = ? AND i.follow_up IS NOT NULL", personID, ItemOpen)
+	if !before.IsZero() {
+		q = q.Where("o.held_at < ?", before.UTC())
+	}
+	var rows []FollowUp
+	if err := q.Order("i.follow_up, i.id").Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("follow-ups of person %d: %w", personID, err)
+	}
+	return rows, nil
+}

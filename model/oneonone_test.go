@@ -1,0 +1,335 @@
+package model
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestCadenceNext(t *testing.T) {
+	tests := []struct {
+		c          Cadence
+		last, want string
+	}{
+		{CadenceWeekly, "2026-03-02", "2026-03-09"},
+		{CadenceWeekly, "2026-12-28", "2027-01-04"},
+		{CadenceBiweekly, "2026-02-20", "2026-03-06"},
+		{CadenceMonthly, "2026-01-15", "2026-02-15"},
+		{CadenceMonthly, "2026-01-31", "2026-02-28"},
+		{CadenceMonthly, "2028-01-31", "2028-02-29"},
+		{CadenceMonthly, "2026-12-31", "2027-01-31"},
+		{CadenceMonthly, "2026-03-31", "2026-04-30"},
+		// Across the spring and autumn clock changes a week is still 7 days.
+		{CadenceWeekly, "2026-03-26", "2026-04-02"},
+		{CadenceWeekly, "2026-10-22", "2026-10-29"},
+	}
+	for _, tt := range tests {
+		last, _ := ParseDate(tt.last)
+		if got := tt.c.Next(last).String(); got != tt.want {
+			t.Errorf("%s after %s = %s, want %s", tt.c, tt.last, got, tt.want)
+		}
+	}
+}
+
+func TestDueDateAcrossDST(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no time zone data")
+	}
+	// Held at 09:00 local on the Thursday before the clocks go forward.
+	held := time.Date(2026, time.March, 26, 9, 0, 0, 0, berlin)
+	if got := CadenceWeekly.Next(DateOf(held)).String(); got != "2026-04-02" {
+		t.Errorf("next after DST change = %s", got)
+	}
+	// Late evening local is already the next day in UTC; the day must be local.
+	late := time.Date(2026, time.October, 24, 23, 30, 0, 0, time.FixedZone("UTC-2", -2*3600))
+	if got := DateOf(late).String(); got != "2026-10-24" {
+		t.Errorf("DateOf late evening = %s", got)
+	}
+}
+
+func TestDueText(t *testing.T) {
+	today := NewDate(2026, 3, 10)
+	for days, want := range map[int]string{0: "due today", 1: "due tomorrow", 5: "due in 5 days", -1: "overdue by 1 day", -9: "overdue by 9 days"} {
+		if got := DueText(today.AddDays(days), today); got != want {
+			t.Errorf("DueText(%+d) = %q, want %q", days, got, want)
+		}
+	}
+}
+
+func addPerson(t *testing.T, s *Store, name string) Person {
+	t.Helper()
+	p := Person{Name: name}
+	if err := s.SavePerson(&p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func mustStart(t *testing.T, s *Store, personID uint, at time.Time) OneOnOne {
+	t.Helper()
+	o, err := s.StartOneOnOne(personID, at, SettingWalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func mustItem(t *testing.T, s *Store, o OneOnOne, h Heading, text string) Item {
+	t.Helper()
+	it, err := s.AddItem(o.ID, h, text, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+func itemTexts(t *testing.T, s *Store, id uint) map[string]bool {
+	t.Helper()
+	m, err := s.Meeting(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, it := range m.Items {
+		got[it.Text] = it.Carried
+	}
+	return got
+}
+
+func TestCarryOverChain(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Amara Okafor")
+	week := 7 * 24 * time.Hour
+	m1 := mustStart(t, s, p.ID, fixedNow.Add(-2*week))
+	blocked := mustItem(t, s, m1, HeadingObstacles, "Waiting on refund tool access")
+	focus := mustItem(t, s, m1, HeadingFocus, "Shadow a chat shift")
+	done := mustItem(t, s, m1, HeadingFocus, "Finish returns module")
+	mustItem(t, s, m1, HeadingProgress, "Closed the backlog")
+	done.Status = ItemDone
+	if err := s.UpdateItem(&done); err != nil {
+		t.Fatal(err)
+	}
+
+	m2 := mustStart(t, s, p.ID, fixedNow.Add(-week))
+	got := itemTexts(t, s, m2.ID)
+	want := map[string]bool{"Waiting on refund tool access": true, "Shadow a chat shift": true}
+	if len(got) != len(want) || !got["Waiting on refund tool access"] || !got["Shadow a chat shift"] {
+		t.Fatalf("meeting 2 items = %v, want only the open obstacle and focus, carried", got)
+	}
+
+	// Closing the carried item in meeting 2 closes it in meeting 1's history.
+	focus.Status = ItemDone
+	if err := s.UpdateItem(&focus); err != nil {
+		t.Fatal(err)
+	}
+	m1view, _ := s.Meeting(m1.ID)
+	for _, it := range m1view.Items {
+		if it.ID == focus.ID && it.Status != ItemDone {
+			t.Errorf("closing a carried item did not close the original")
+		}
+	}
+
+	// Meeting 3 still carries the obstacle that stayed open, linked to the
+	// original from meeting 1, not a copy.
+	m3 := mustStart(t, s, p.ID, fixedNow)
+	m3view, _ := s.Meeting(m3.ID)
+	if len(m3view.Items) != 1 || m3view.Items[0].ID != blocked.ID || !m3view.Items[0].Carried ||
+		!m3view.Items[0].FromDate.Equal(m1.HeldAt) {
+		t.Fatalf("meeting 3 items = %+v", m3view.Items)
+	}
+	blocked.Text = "Refund tool access: escalated to IT"
+	if err := s.UpdateItem(&blocked); err != nil {
+		t.Fatal(err)
+	}
+	if got := itemTexts(t, s, m2.ID); !got["Refund tool access: escalated to IT"] {
+		t.Errorf("an edit in meeting 3 should show everywhere the item is: %v", got)
+	}
+	if to, _ := s.CarriedTo(blocked.ID); len(to) != 2 {
+		t.Errorf("obstacle carried to %v, want meetings 2 and 3", to)
+	}
+}
+
+func TestReportsDueOrderAndCounts(t *testing.T) {
+	s := newTestStore(t)
+	never := addPerson(t, s, "Never Met")
+	weekly := addPerson(t, s, "Weekly Person")
+	monthly := addPerson(t, s, "Monthly Person")
+	left := addPerson(t, s, "Gone Person")
+	none := addPerson(t, s, "No Meetings")
+	if err := s.SetCadence(monthly.ID, CadenceMonthly); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetCadence(none.ID, CadenceNone); err != nil {
+		t.Fatal(err)
+	}
+	left.Status = StatusLeft
+	if err := s.SavePerson(&left); err != nil {
+		t.Fatal(err)
+	}
+	day := 24 * time.Hour
+	mustStart(t, s, weekly.ID, fixedNow.Add(-10*day)) // due 3 days ago
+	o := mustStart(t, s, monthly.ID, fixedNow.Add(-5*day))
+	fu := mustItem(t, s, o, HeadingProgress, "Moving house")
+	fu.NonWork, fu.FollowUp = true, s.Today().AddDays(10)
+	if err := s.UpdateItem(&fu); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveAction(&Action{PersonID: monthly.ID, Text: "Book the training", Due: s.Today().AddDays(-1)}); err != nil {
+		t.Fatal(err)
+	}
+
+	reps, err := s.Reports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range reps {
+		names = append(names, r.Name)
+	}
+	if len(reps) != 3 || reps[0].ID != weekly.ID || reps[1].ID != never.ID || reps[2].ID != monthly.ID {
+		t.Fatalf("reports order = %v", names)
+	}
+	if reps[0].NextDue.String() != "2026-03-07" || DueText(reps[0].NextDue, s.Today()) != "overdue by 3 days" {
+		t.Errorf("weekly due %s", reps[0].NextDue)
+	}
+	if reps[1].LastHeld != nil || reps[1].NextDue != s.Today() {
+		t.Errorf("never met: %+v", reps[1])
+	}
+	if reps[2].OpenActions != 1 || reps[2].FollowUps != 1 || reps[2].NextDue.String() != "2026-04-05" {
+		t.Errorf("monthly: %+v", reps[2])
+	}
+}
+
+func TestFollowUpsAndActions(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Ben Lindqvist")
+	m1 := mustStart(t, s, p.ID, fixedNow.Add(-7*24*time.Hour))
+	it := mustItem(t, s, m1, HeadingProgress, "Daughter's school play on Friday")
+	it.NonWork, it.FollowUp = true, s.Today()
+	if err := s.UpdateItem(&it); err != nil {
+		t.Fatal(err)
+	}
+	work := mustItem(t, s, m1, HeadingProgress, "Work thing with a date")
+	work.FollowUp = s.Today()
+	if err := s.UpdateItem(&work); err != nil {
+		t.Fatal(err)
+	}
+	m2 := mustStart(t, s, p.ID, fixedNow)
+	m, err := s.Meeting(m2.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.FollowUps) != 1 || m.FollowUps[0].Text != "Daughter's school play on Friday" {
+		t.Fatalf("follow-ups for the next meeting = %+v", m.FollowUps)
+	}
+
+	today := s.Today()
+	acts := []Action{
+		{PersonID: p.ID, OneOnOneID: &m2.ID, Text: "Send the rota", Owner: OwnerLead, Due: today.AddDays(-2)},
+		{PersonID: p.ID, Text: "Read the returns policy", Due: today.AddDays(3)},
+		{PersonID: p.ID, Text: "Someday"},
+	}
+	for i := range acts {
+		if err := s.SaveAction(&acts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := s.OpenActions(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || !rows[0].Overdue || !rows[1].DueSoon || rows[2].Due.IsZero() == false || rows[0].PersonName != "Ben Lindqvist" {
+		t.Fatalf("open actions = %+v", rows)
+	}
+	if err := s.SetActionDone(acts[0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := s.OpenActions(p.ID); len(rows) != 2 {
+		t.Errorf("done action still open: %d", len(rows))
+	}
+	if err := s.SaveAction(&Action{PersonID: p.ID, Text: "  "}); err == nil {
+		t.Error("an empty action should be refused")
+	}
+}
+
+func TestItemValidationAndDeleteUndo(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Chiara Rossi")
+	m1 := mustStart(t, s, p.ID, fixedNow.Add(-time.Hour))
+	if _, err := s.AddItem(m1.ID, "gossip", "x", false); err == nil {
+		t.Error("an unknown heading should be refused")
+	}
+	it := mustItem(t, s, m1, HeadingObstacles, "Headset broken")
+	m2 := mustStart(t, s, p.ID, fixedNow)
+	to, _ := s.CarriedTo(it.ID)
+	if err := s.DeleteItem(it.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := itemTexts(t, s, m2.ID); len(got) != 0 {
+		t.Errorf("deleted item still carried: %v", got)
+	}
+	if err := s.RestoreItem(it, to); err != nil {
+		t.Fatal(err)
+	}
+	if got := itemTexts(t, s, m2.ID); !got["Headset broken"] {
+		t.Errorf("restored item not carried again: %v", got)
+	}
+	bad := OneOnOne{ID: m1.ID, PulseRating: 9}
+	var v *ValidationError
+	if err := s.SaveOneOnOne(&bad); !errors.As(err, &v) {
+		t.Errorf("rating 9: %v", err)
+	}
+}
+
+func TestPulseHistoryAndHistory(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Dan Nguyen")
+	for i, r := range []int{4, 0, 2} {
+		o := mustStart(t, s, p.ID, fixedNow.Add(time.Duration(i-3)*7*24*time.Hour))
+		o.PulseRating = r
+		if err := s.SaveOneOnOne(&o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pts, err := s.PulseHistory(p.ID)
+	if err != nil || len(pts) != 2 || pts[0].Rating != 4 || pts[1].Rating != 2 {
+		t.Fatalf("pulse = %+v, %v", pts, err)
+	}
+	h, err := s.History(p.ID)
+	if err != nil || len(h) != 3 || !h[0].HeldAt.After(h[1].HeldAt) {
+		t.Fatalf("history = %+v, %v", h, err)
+	}
+	if err := s.DeleteOneOnOne(h[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := s.History(p.ID); len(h) != 2 {
+		t.Errorf("after delete: %d", len(h))
+	}
+}
+
+func TestUpgradeFromSchema1KeepsPeople(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	all := migrations
+	migrations = all[:1]
+	s, err := Open(path)
+	if err == nil {
+		// Written as version 1 wrote it: the Person type has moved on since.
+		err = s.db.Exec("INSERT INTO people (name, email, created_at, updated_at) VALUES ('Early Adopter', 'early@example.com', ?, ?)", fixedNow, fixedNow).Error
+		s.Close()
+	}
+	migrations = all
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, _ := s.People(false)
+	if len(rows) != 1 || rows[0].Email != "early@example.com" || rows[0].Cadence != CadenceWeekly {
+		t.Errorf("after upgrade: %+v", rows)
+	}
+}
