@@ -186,12 +186,12 @@ func migrateOneOnOnes(tx *gorm.DB) error {
 		OneOnOneID uint     `gorm:"not null;index"`
 		OneOnOne   oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
 		Heading    string   `gorm:"not null"`
-		Text       string  `gorm:"not null;default:''"`
-		NonWork    bool    `gorm:"not null;default:false"`
-		Status     string  `gorm:"not null;default:'open'"`
-		FollowUp   *string `gorm:"type:date"`
-		Private    bool    `gorm:"not null;default:false"`
-		Position   int     `gorm:"not null;default:0"`
+		Text       string   `gorm:"not null;default:''"`
+		NonWork    bool     `gorm:"not null;default:false"`
+		Status     string   `gorm:"not null;default:'open'"`
+		FollowUp   *string  `gorm:"type:date"`
+		Private    bool     `gorm:"not null;default:false"`
+		Position   int      `gorm:"not null;default:0"`
 		CreatedAt  time.Time
 		UpdatedAt  time.Time
 	}
@@ -207,9 +207,9 @@ func migrateOneOnOnes(tx *gorm.DB) error {
 		Person     person    `gorm:"constraint:OnDelete:RESTRICT"`
 		OneOnOneID *uint     `gorm:"index"`
 		OneOnOne   *oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
-		Text       string  `gorm:"not null"`
-		Owner      string  `gorm:"not null;default:'report'"`
-		Due        *string `gorm:"type:date"`
+		Text       string    `gorm:"not null"`
+		Owner      string    `gorm:"not null;default:'report'"`
+		Due        *string   `gorm:"type:date"`
 		DoneAt     *time.Time
 		CreatedAt  time.Time
 		UpdatedAt  time.Time
