@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -39,13 +40,16 @@ var demoLast = []string{
 
 var demoTeams = []string{"Phone North", "Chat", "Email & Returns", "Social", "Phone South", "Loyalty", "Phone East", "Priority"}
 
+// demoWeeks is how much one-on-one history demo data has.
+const demoWeeks = 16
+
 // DemoResult says what Demo created.
 type DemoResult struct {
-	People, Teams int
+	People, Teams, OneOnOnes int
 }
 
 func (r DemoResult) String() string {
-	return fmt.Sprintf("created %d people in %d teams", r.People, r.Teams)
+	return fmt.Sprintf("created %d people in %d teams with %d one-on-ones", r.People, r.Teams, r.OneOnOnes)
 }
 
 // Demo fills an empty database with a believable contact centre: a manager,
@@ -64,7 +68,7 @@ func (s *Store) Demo(people int, seed uint64) (DemoResult, error) {
 		if n > 0 {
 			return ErrNotEmpty
 		}
-		g := demoGen{rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), today: s.Today(), used: map[string]bool{}}
+		g := demoGen{rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), today: s.Today(), now: s.now(), used: map[string]bool{}}
 		var err error
 		res, err = g.fill(tx, people)
 		return err
@@ -78,6 +82,7 @@ func (s *Store) Demo(people int, seed uint64) (DemoResult, error) {
 type demoGen struct {
 	rng   *rand.Rand
 	today Date
+	now   time.Time
 	used  map[string]bool
 }
 
@@ -125,7 +130,14 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 			return DemoResult{}, err
 		}
 	}
-	return DemoResult{People: created, Teams: min(teams, max(0, total-1))}, nil
+	if err := g.demoMeetings(tx, append(leads, agents...), demoWeeks, g.now); err != nil {
+		return DemoResult{}, err
+	}
+	var meetings int64
+	if err := tx.Model(&OneOnOne{}).Count(&meetings).Error; err != nil {
+		return DemoResult{}, err
+	}
+	return DemoResult{People: created, Teams: min(teams, max(0, total-1)), OneOnOnes: int(meetings)}, nil
 }
 
 func demoTeamName(i int) string {

@@ -33,6 +33,9 @@ func TestDemoBuildsAContactCentre(t *testing.T) {
 				newHires++
 			}
 		}
+		if n >= 40 {
+			assertDemoHistory(t, s)
+		}
 		if roles[RoleManager] != 1 {
 			t.Errorf("demo %d: %d managers", n, roles[RoleManager])
 		}
@@ -56,6 +59,11 @@ func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
 			t.Fatalf("same seed, different people at %d: %v / %v", i, ra[i].Person, rb[i].Person)
 		}
 	}
+	ha, _ := a.History(ra[len(ra)-1].ID)
+	hb, _ := b.History(rb[len(rb)-1].ID)
+	if len(ha) != len(hb) {
+		t.Errorf("same seed, different histories: %d / %d meetings", len(ha), len(hb))
+	}
 	if _, err := a.Demo(5, 1); !errors.Is(err, ErrNotEmpty) {
 		t.Errorf("demo on a full database: %v", err)
 	}
@@ -63,5 +71,26 @@ func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
 		if _, err := newTestStore(t).Demo(n, 1); err == nil {
 			t.Errorf("demo %d people should fail", n)
 		}
+	}
+}
+
+// assertDemoHistory checks the demo one-on-ones look lived-in: months of
+// meetings, items carried over, follow-ups, actions, pulse and private notes.
+func assertDemoHistory(t *testing.T, s *Store) {
+	t.Helper()
+	var meetings, carried, followUps, actions, private, pulses int64
+	s.db.Model(&OneOnOne{}).Count(&meetings)
+	s.db.Table("carry_overs").Count(&carried)
+	s.db.Model(&Item{}).Where("non_work AND follow_up IS NOT NULL").Count(&followUps)
+	s.db.Model(&Action{}).Count(&actions)
+	s.db.Model(&OneOnOne{}).Where("private_notes <> ''").Count(&private)
+	s.db.Model(&OneOnOne{}).Where("pulse_rating BETWEEN 1 AND 5").Count(&pulses)
+	if meetings < 200 || carried == 0 || followUps == 0 || actions == 0 || private == 0 || pulses != meetings {
+		t.Errorf("demo history: %d meetings, %d carried, %d follow-ups, %d actions, %d private notes, %d pulses",
+			meetings, carried, followUps, actions, private, pulses)
+	}
+	reps, err := s.Reports()
+	if err != nil || len(reps) == 0 {
+		t.Fatalf("reports: %v", err)
 	}
 }

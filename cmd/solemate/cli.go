@@ -18,6 +18,10 @@ Usage:
   solemate [--db PATH]                                  open the app
   solemate import people FILE.csv [--db PATH]           import a roster
   solemate export people [--format csv|md] [--db PATH]  write the roster to stdout
+  solemate export oneonones [--person EMAIL] [--since YYYY-MM-DD] [--format md|csv]
+                            [--include-private] [--db PATH]
+                                                        write one-on-ones to stdout
+  solemate export calendar [--db PATH]                  write the schedule as iCalendar
   solemate demo [--people N] [--db PATH]                fill an empty database with sample data
   solemate version                                      print the version
   solemate help                                         print this help
@@ -78,6 +82,9 @@ func (c *cli) run(args []string) int {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// valueFlags are the options that take a value as the next argument.
+var valueFlags = map[string]bool{"db": true, "format": true, "people": true, "person": true, "since": true}
+
 // splitCommand finds the command word, letting flags such as --db stand
 // before it ("solemate --db x.db demo").
 func splitCommand(args []string) (cmd string, rest []string) {
@@ -88,7 +95,7 @@ func splitCommand(args []string) (cmd string, rest []string) {
 			return a, append(lead, args[i+1:]...)
 		}
 		lead = append(lead, a)
-		if (a == "--db" || a == "-db" || a == "--format" || a == "-format" || a == "--people" || a == "-people") && i+1 < len(args) {
+		if valueFlags[strings.TrimLeft(a, "-")] && i+1 < len(args) {
 			lead = append(lead, args[i+1])
 			i++
 		}
@@ -216,27 +223,50 @@ func (c *cli) importCmd(args []string) error {
 }
 
 func (c *cli) exportCmd(args []string) error {
-	var db string
-	format := model.FormatCSV
+	var db, person, since string
+	var includePrivate bool
+	format := ""
 	pos, err := parseArgs("export", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&db, "db", "", "")
-		fs.StringVar(&format, "format", model.FormatCSV, "")
+		fs.StringVar(&format, "format", "", "")
+		fs.StringVar(&person, "person", "", "")
+		fs.StringVar(&since, "since", "", "")
+		fs.BoolVar(&includePrivate, "include-private", false, "")
 	}, 1)
 	if err != nil {
 		return err
 	}
-	if pos[0] != "people" {
-		return &usageError{fmt.Sprintf("export: unknown kind %q (only people can be exported)", pos[0])}
+	kind := pos[0]
+	allowed := map[string][]string{"people": {model.FormatCSV, model.FormatMarkdown}, "oneonones": {model.FormatMarkdown, model.FormatCSV}, "calendar": nil}
+	formats, ok := allowed[kind]
+	switch {
+	case !ok:
+		return &usageError{fmt.Sprintf("export: unknown kind %q (use people, oneonones or calendar)", kind)}
+	case kind != "oneonones" && (person != "" || since != "" || includePrivate):
+		return &usageError{fmt.Sprintf("export %s: --person, --since and --include-private go with oneonones", kind)}
+	case formats == nil && format != "":
+		return &usageError{"export calendar: the calendar is always iCalendar; drop --format"}
+	case format == "" && formats != nil:
+		format = formats[0]
+	case formats != nil && format != formats[0] && format != formats[1]:
+		return &usageError{fmt.Sprintf("export %s: unknown format %q (use %s or %s)", kind, format, formats[0], formats[1])}
 	}
-	if format != model.FormatCSV && format != model.FormatMarkdown {
-		return &usageError{fmt.Sprintf("export: unknown format %q (use csv or md)", format)}
+	sinceDate, err := model.ParseDate(since)
+	if err != nil {
+		return &usageError{"export: --since " + err.Error()}
 	}
 	s, err := c.open(db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	return s.ExportPeople(c.stdout, format)
+	switch kind {
+	case "people":
+		return s.ExportPeople(c.stdout, format)
+	case "calendar":
+		return s.ExportCalendar(c.stdout, nil)
+	}
+	return s.ExportOneOnOnes(c.stdout, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
 }
 
 func (c *cli) demoCmd(args []string) error {

@@ -45,6 +45,9 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"unknown flag for the app", []string{"--verbose"}, 2, "", "-verbose", false},
 		{"missing argument", []string{"import", "people"}, 2, "", "expected 2 argument", false},
 		{"unknown export kind", []string{"export", "cats", "--db", db}, 2, "", `unknown kind "cats"`, false},
+		{"private flag on people", []string{"export", "people", "--include-private", "--db", db}, 2, "", "go with oneonones", false},
+		{"bad since", []string{"export", "oneonones", "--since", "last week", "--db", db}, 2, "", "YYYY-MM-DD", false},
+		{"calendar format", []string{"export", "calendar", "--format", "csv", "--db", db}, 2, "", "always iCalendar", false},
 		{"bad format", []string{"export", "people", "--format", "pdf", "--db", db}, 2, "", `"pdf"`, false},
 		{"bad demo size", []string{"demo", "--people", "lots", "--db", db}, 2, "", "whole number", false},
 		{"extra argument to version", []string{"version", "now"}, 2, "", "expected 0", false},
@@ -55,6 +58,9 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"export csv", []string{"export", "people", "--db", db}, 0, "Dan Nguyen,,dan@example.com,manager", "", false},
 		{"export md", []string{"export", "people", "--format=md", "--db", db}, 0, "## Phone North", "", false},
 		{"demo refuses a full database", []string{"demo", "--db", db}, 1, "", "only goes into an empty database", true},
+		{"export oneonones empty", []string{"export", "oneonones", "--db", db}, 0, "No one-on-ones match.", "", false},
+		{"export oneonones unknown person", []string{"export", "oneonones", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster has the email x@example.com", true},
+		{"export calendar", []string{"export", "calendar", "--db", db}, 0, "BEGIN:VCALENDAR", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +102,25 @@ func TestCLIBadImportLeavesDatabaseUnchanged(t *testing.T) {
 	}
 	if _, after, _, _ := runCLI(t, nil, "export", "people", "--db", db); after != before {
 		t.Error("a refused import changed the roster")
+	}
+}
+
+func TestCLIExportOneOnOnesFromDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, out, errs, _ := runCLI(t, nil, "demo", "--people", "10", "--db", db); code != 0 || !strings.Contains(out, "one-on-ones") {
+		t.Fatalf("demo: %s %s", out, errs)
+	}
+	_, csvOut, _, _ := runCLI(t, nil, "export", "oneonones", "--format", "csv", "--db", db)
+	_, withPrivate, _, _ := runCLI(t, nil, "export", "oneonones", "--format", "csv", "--include-private", "--db", db)
+	if n := strings.Count(csvOut, "\n"); n < 20 {
+		t.Errorf("demo export has only %d lines", n)
+	}
+	if strings.Count(withPrivate, ",yes,") == 0 || strings.Count(csvOut, ",yes,") != 0 {
+		t.Errorf("private items: %d with the flag, %d without", strings.Count(withPrivate, ",yes,"), strings.Count(csvOut, ",yes,"))
+	}
+	_, ics, _, _ := runCLI(t, nil, "export", "calendar", "--db", db)
+	if strings.Count(ics, "BEGIN:VEVENT") < 5 || !strings.Contains(ics, "\r\n") {
+		t.Errorf("calendar:\n%s", ics)
 	}
 }
 

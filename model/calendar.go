@@ -1,0 +1,89 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// meetingLength is the length of a calendar one-on-one.
+const meetingLength = "PT30M"
+
+// ExportCalendar writes an iCalendar (RFC 5545) file with one recurring
+// event per report, starting at their next due date at the time of day of
+// their last one-on-one (10:00 when there was none). UIDs are stable, so
+// importing again updates the events instead of adding copies.
+func (s *Store) ExportCalendar(w io.Writer, loc *time.Location) error {
+	if loc == nil {
+		loc = time.Local
+	}
+	reps, err := s.Reports()
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	line := func(l string) { b.WriteString(foldICS(l)) }
+	line("BEGIN:VCALENDAR")
+	line("VERSION:2.0")
+	line("PRODID:-//Solemate//One-on-ones//EN")
+	line("CALSCALE:GREGORIAN")
+	stamp := s.now().UTC().Format("20060102T150405Z")
+	for _, r := range reps {
+		hour, minute := 10, 0
+		if r.LastHeld != nil {
+			t := r.LastHeld.In(loc)
+			hour, minute = t.Hour(), t.Minute()
+		}
+		d := r.NextDue.Time()
+		start := time.Date(d.Year(), d.Month(), d.Day(), hour, minute, 0, 0, time.UTC)
+		line("BEGIN:VEVENT")
+		line(fmt.Sprintf("UID:solemate-oneonone-person-%d@solemate.app", r.ID))
+		line("DTSTAMP:" + stamp)
+		// Floating local time: the meeting stays at 10:00 wherever the lead is.
+		line("DTSTART:" + start.Format("20060102T150405"))
+		line("DURATION:" + meetingLength)
+		line("RRULE:" + rrule(r.Cadence, d.Day()))
+		line("SUMMARY:" + icsText("One-on-one with "+r.Name))
+		line("DESCRIPTION:" + icsText("Meaningful progress, Obstacles, Focus for next week, Organizational pulse. Work and non-work."))
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+func rrule(c Cadence, day int) string {
+	switch c {
+	case CadenceBiweekly:
+		return "FREQ=WEEKLY;INTERVAL=2"
+	case CadenceMonthly:
+		if day > 28 { // months without that day fall back to their last day
+			return "FREQ=MONTHLY;BYMONTHDAY=-1"
+		}
+		return fmt.Sprintf("FREQ=MONTHLY;BYMONTHDAY=%d", day)
+	}
+	return "FREQ=WEEKLY"
+}
+
+var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
+
+func icsText(s string) string { return icsEscaper.Replace(s) }
+
+// foldICS ends a content line with CRLF, folding it at 75 octets without
+// splitting a UTF-8 character.
+func foldICS(l string) string {
+	var b strings.Builder
+	width := 0
+	for _, r := range l {
+		n := len(string(r))
+		if width+n > 75 {
+			b.WriteString("\r\n ")
+			width = 1
+		}
+		b.WriteRune(r)
+		width += n
+	}
+	b.WriteString("\r\n")
+	return b.String()
+}

@@ -1,0 +1,161 @@
+package model
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-ical"
+)
+
+// exportFixture is one report with two meetings: a carried obstacle, a
+// private item, private notes and a pulse.
+func exportFixture(t *testing.T) *Store {
+	t.Helper()
+	s := newTestStore(t)
+	p := Person{Name: "Amara Okafor", Email: "amara@example.com"}
+	if err := s.SavePerson(&p); err != nil {
+		t.Fatal(err)
+	}
+	other := addPerson(t, s, "Zed Other")
+	mustStart(t, s, other.ID, fixedNow)
+	m1 := mustStart(t, s, p.ID, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC))
+	mustItem(t, s, m1, HeadingObstacles, "Refund tool times out")
+	done := mustItem(t, s, m1, HeadingProgress, "Cleared the backlog")
+	done.Status = ItemDone
+	secret := mustItem(t, s, m1, HeadingObstacles, "Dad in hospital")
+	secret.NonWork, secret.Private, secret.Status = true, true, ItemDone
+	for _, it := range []*Item{&done, &secret} {
+		if err := s.UpdateItem(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m1.PulseRating, m1.PulseComment = 4, "Likes the new freedom"
+	m1.SharedNotes, m1.PrivateNotes = "Walked by the river.", "Seems tired; check in."
+	if err := s.SaveOneOnOne(&m1); err != nil {
+		t.Fatal(err)
+	}
+	m2 := mustStart(t, s, p.ID, time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC))
+	move := mustItem(t, s, m2, HeadingFocus, "Moving house")
+	move.NonWork, move.FollowUp = true, NewDate(2026, 3, 20)
+	if err := s.UpdateItem(&move); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestExportOneOnOnesMarkdown(t *testing.T) {
+	s := exportFixture(t)
+	var out bytes.Buffer
+	opt := OneOnOneExport{PersonEmail: "Amara@example.com", Format: FormatMarkdown, Location: time.UTC}
+	if err := s.ExportOneOnOnes(&out, opt); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	for _, want := range []string{
+		"## Amara Okafor — Tue 3 Mar 2026, 10:00 · Walk",
+		"### Meaningful progress\n\n- [x] Cleared the backlog *(work)*",
+		"- [ ] Refund tool times out *(work, carried over from 2026-03-03)*",
+		"Pulse: 4/5 — Likes the new freedom",
+		"- [ ] Moving house *(non-work, follow up 2026-03-20)*",
+		"**Shared notes**\n\nWalked by the river.",
+		"Private items and private notes are not included.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	for _, secret := range []string{"Dad in hospital", "Seems tired", "Zed Other"} {
+		if strings.Contains(md, secret) {
+			t.Errorf("markdown leaks %q", secret)
+		}
+	}
+
+	out.Reset()
+	opt.IncludePrivate = true
+	if err := s.ExportOneOnOnes(&out, opt); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"- [x] Dad in hospital *(non-work, private)*", "**Private notes**\n\nSeems tired; check in."} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("with private, markdown lacks %q", want)
+		}
+	}
+}
+
+func TestExportOneOnOnesCSVAndFilters(t *testing.T) {
+	s := exportFixture(t)
+	var out bytes.Buffer
+	if err := s.ExportOneOnOnes(&out, OneOnOneExport{Format: FormatCSV, Since: NewDate(2026, 3, 5), Location: time.UTC}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 || recs[0][0] != "date" || recs[0][10] != "carried_from" {
+		t.Fatalf("csv = %v", recs)
+	}
+	// Since 5 March: only the second meeting, with the carried obstacle and the move.
+	got := map[string][]string{}
+	for _, r := range recs[1:] {
+		got[r[5]] = r
+	}
+	if r := got["Refund tool times out"]; r == nil || r[10] != "2026-03-03" || r[4] != "Obstacles" {
+		t.Errorf("carried row = %v", r)
+	}
+	if r := got["Moving house"]; r == nil || r[6] != "non-work" || r[8] != "2026-03-20" || r[9] != "no" {
+		t.Errorf("follow-up row = %v", r)
+	}
+	if err := s.ExportOneOnOnes(&out, OneOnOneExport{Format: FormatCSV, PersonEmail: "nobody@example.com"}); err == nil {
+		t.Error("an unknown person should be an error")
+	}
+}
+
+func TestExportCalendarParses(t *testing.T) {
+	s := exportFixture(t)
+	amara := personByEmail(t, s, "amara@example.com")
+	if err := s.SetCadence(amara.ID, CadenceMonthly); err != nil {
+		t.Fatal(err)
+	}
+	var first, second bytes.Buffer
+	for _, b := range []*bytes.Buffer{&first, &second} {
+		if err := s.ExportCalendar(b, time.UTC); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if first.String() != second.String() {
+		t.Error("exporting twice should give the same file (stable UIDs)")
+	}
+	cal, err := ical.NewDecoder(&first).Decode()
+	if err != nil {
+		t.Fatalf("calendar does not parse: %v\n%s", err, first.String())
+	}
+	events := cal.Events()
+	if len(events) != 2 {
+		t.Fatalf("%d events, want 2", len(events))
+	}
+	byName := map[string]ical.Event{}
+	for _, e := range events {
+		sum, _ := e.Props.Text(ical.PropSummary)
+		byName[sum] = e
+	}
+	e, ok := byName["One-on-one with Amara Okafor"]
+	if !ok {
+		t.Fatalf("no event for Amara: %v", byName)
+	}
+	uid, _ := e.Props.Text(ical.PropUID)
+	if !strings.Contains(uid, "person-") {
+		t.Errorf("uid %q", uid)
+	}
+	start, err := e.DateTimeStart(time.UTC)
+	if err != nil || start.Format("2006-01-02 15:04") != "2026-04-10 10:00" {
+		t.Errorf("start = %v, %v; want the next due date at the last meeting's time", start, err)
+	}
+	rule, err := e.Props.RecurrenceRule()
+	if err != nil || rule == nil || rule.Freq.String() != "MONTHLY" {
+		t.Errorf("rrule = %v, %v", rule, err)
+	}
+}
