@@ -121,8 +121,9 @@ func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person, weeks int, now time
 
 func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) error {
 	// Close most of what is still open: people do get things done.
+	// Follow-ups whose day has come count too: the lead asked.
 	var open []uint
-	if err := tx.Model(&Item{}).Where("status = 'open' AND heading IN ('obstacles', 'focus') AND one_on_one_id IN (SELECT id FROM one_on_ones WHERE person_id = ?)", p.ID).
+	if err := tx.Model(&Item{}).Where("status = 'open' AND (heading IN ('obstacles', 'focus') OR (follow_up IS NOT NULL AND follow_up < ?)) AND one_on_one_id IN (SELECT id FROM one_on_ones WHERE person_id = ?)", DateOf(at), p.ID).
 		Order("id").Pluck("id", &open).Error; err != nil {
 		return err
 	}

@@ -32,6 +32,9 @@ type screen interface {
 	load()
 	// newItem starts a new item (Ctrl+N).
 	newItem()
+	// flush saves what is being edited; false means something could not be
+	// saved and is still only on screen.
+	flush() bool
 	// focusFilter puts the cursor in the screen's filter box (Ctrl+F).
 	focusFilter()
 }
@@ -67,6 +70,7 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	s := newShell(w, store, info, func(f func()) { go f() })
 	w.SetMainMenu(s.menu())
 	w.SetMaster()
+	w.SetCloseIntercept(s.close)
 	w.ShowAndRun()
 	return nil
 }
@@ -85,7 +89,7 @@ func showFatal(w fyne.Window, err error) {
 func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *shell {
 	s := &shell{win: w, store: store, info: info, bg: bg, undoFor: 10 * time.Second}
 	s.undo = newUndoBar()
-	s.screens = []screen{newPeopleScreen(s)}
+	s.screens = []screen{newPeopleScreen(s), newOneOnOneScreen(s)}
 	s.body = container.NewStack()
 	s.nav = widget.NewList(
 		func() int { return len(s.screens) },
@@ -116,6 +120,9 @@ func (s *shell) show(i int) {
 	if i < 0 || i >= len(s.screens) {
 		return
 	}
+	if i != s.current {
+		s.screens[s.current].flush()
+	}
 	s.current = i
 	if s.nav.Length() > i {
 		s.nav.Select(i) // no-op when already selected
@@ -125,6 +132,25 @@ func (s *shell) show(i int) {
 	s.body.Refresh()
 	s.win.SetTitle("Solemate — " + sc.title())
 	sc.load()
+}
+
+// close saves everything before the window goes; unsaved invalid edits are
+// only thrown away when the user says so.
+func (s *shell) close() {
+	ok := true
+	for _, sc := range s.screens {
+		ok = sc.flush() && ok
+	}
+	if ok {
+		s.win.Close()
+		return
+	}
+	dialog.ShowConfirm("Quit without saving?", "Some changes have problems and could not be saved. Quit anyway and lose them?",
+		func(quit bool) {
+			if quit {
+				s.win.Close()
+			}
+		}, s.win)
 }
 
 // shortcut is one keyboard shortcut, shown in the menu and the help.
@@ -169,7 +195,7 @@ func (s *shell) menu() *fyne.MainMenu {
 	}
 	people := s.screens[0].(*peopleScreen)
 	file := fyne.NewMenu("File",
-		item("New person", fyne.KeyN, func() { s.screens[s.current].newItem() }),
+		item("New (person, one-on-one…)", fyne.KeyN, func() { s.screens[s.current].newItem() }),
 		fyne.NewMenuItemSeparator(),
 		item("Import people…", fyne.KeyI, people.importCSV),
 		item("Export people…", fyne.KeyE, people.exportRoster),
@@ -177,7 +203,7 @@ func (s *shell) menu() *fyne.MainMenu {
 		item("Load demo data…", "", people.loadDemo),
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Save", fyne.KeyS, func() { people.save() }),
+		item("Save", fyne.KeyS, func() { s.screens[s.current].flush() }),
 		item("Find", fyne.KeyF, func() { s.screens[s.current].focusFilter() }),
 	)
 	var goItems []*fyne.MenuItem

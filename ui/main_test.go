@@ -15,6 +15,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
+// TestMain pins the local zone so times in golden files read the same on
+// every machine.
+func TestMain(m *testing.M) {
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
 // fixedNow pins "today" so dates in golden files never drift.
 var fixedNow = time.Date(2026, time.March, 10, 9, 30, 0, 0, time.UTC)
 
@@ -23,13 +30,18 @@ var fixedNow = time.Date(2026, time.March, 10, 9, 30, 0, 0, time.UTC)
 func newTestShell(t *testing.T) (*shell, *model.Store) {
 	t.Helper()
 	test.NewTempApp(t)
+	return newTestShellIn(t, test.NewTempWindow(t, nil))
+}
+
+// newTestShellIn is newTestShell in a given window, for tests that close it.
+func newTestShellIn(t *testing.T, w fyne.Window) (*shell, *model.Store) {
+	t.Helper()
 	store, err := model.Open(filepath.Join(t.TempDir(), model.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	store.Now = func() time.Time { return fixedNow }
 	t.Cleanup(func() { _ = store.Close() })
-	w := test.NewTempWindow(t, nil)
 	s := newShell(w, store, Info{Version: "1.2.3", Build: 4}, func(f func()) { f() })
 	s.undoFor = time.Hour
 	w.Resize(fyne.NewSize(1000, 640))

@@ -216,10 +216,15 @@ func (p *peopleScreen) newItem() {
 	}, func() {})
 }
 
-func (p *peopleScreen) save() {
-	if err := p.form.save(); err != nil && !isValidation(err) {
+func (p *peopleScreen) flush() bool {
+	if !p.form.dirty {
+		return true
+	}
+	err := p.form.save()
+	if err != nil && !isValidation(err) {
 		p.sh.showError("Could not save", err)
 	}
+	return err == nil
 }
 
 // saved reloads after the form stored a person.

@@ -14,8 +14,10 @@ func people(s *shell) *peopleScreen { return s.screens[0].(*peopleScreen) }
 
 func markupContains(t *testing.T, s *shell, text string) bool {
 	t.Helper()
-	return strings.Contains(test.RenderToMarkup(s.win.Canvas()), text)
+	return contains(test.RenderToMarkup(s.win.Canvas()), text)
 }
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
 	s, _ := newTestShell(t)

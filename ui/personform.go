@@ -86,7 +86,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 		&widget.FormItem{Text: "Manager", Widget: f.manager},
 		&widget.FormItem{Text: "Status", Widget: f.status},
 	)
-	f.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { screen.save() })
+	f.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.saveNow() })
 	f.saveBtn.Importance = widget.HighImportance
 	f.archiveBtn = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), f.archiveOrRestore)
 
@@ -254,6 +254,13 @@ func (f *personForm) values() model.Person {
 		p.ManagerID = &id
 	}
 	return p
+}
+
+// saveNow is the Save button: it saves even an untouched form.
+func (f *personForm) saveNow() {
+	if err := f.save(); err != nil && !isValidation(err) {
+		f.screen.sh.showError("Could not save", err)
+	}
 }
 
 // save stores the form. Problems are marked on their fields and returned.

@@ -154,3 +154,14 @@ func (t tightColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		y += h - t.overlap()
 	}
 }
+
+// section is a titled block of a long form: a bold title, a one-line hint
+// and its content, padded like a card but lighter.
+func section(title, hint string, content fyne.CanvasObject) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.SizeName = theme.SizeNameSubHeadingText
+	h := widget.NewLabel(hint)
+	h.SizeName = theme.SizeNameCaptionText
+	h.Wrapping = fyne.TextWrapWord
+	return container.NewPadded(container.NewVBox(container.New(&tightColumn{}, t, h), content, widget.NewSeparator()))
+}

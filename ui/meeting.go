@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// attentionChecklist is read before meeting mode begins.
+var attentionChecklist = []string{
+	"Laptop turned away; notifications off",
+	"Phone on silent and out of sight",
+	"Time blocked: no hard stop in the next half hour",
+	"Ready to listen more than talk",
+}
+
+// meetingMode is a calm full-screen view of one one-on-one: one person, four
+// headings, large type, driven from the keyboard. Esc leaves.
+type meetingMode struct {
+	sh      *shell
+	win     fyne.Window
+	meeting model.Meeting
+	lists   map[model.Heading]*fyne.Container
+	adders  map[model.Heading]*meetingEntry
+	nonWork map[model.Heading]*widget.Check
+}
+
+// openMeetingMode opens meeting mode for a one-on-one in its own window;
+// onClose runs when it is left.
+func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
+	m, err := sh.store.Meeting(meetingID)
+	if err != nil {
+		sh.showError("Could not open meeting mode", err)
+		return nil
+	}
+	w := fyne.CurrentApp().NewWindow("Solemate — meeting with " + m.Person.DisplayName())
+	mm := &meetingMode{sh: sh, win: w, meeting: m,
+		lists: map[model.Heading]*fyne.Container{}, adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
+	w.SetOnClosed(onClose)
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			w.Close()
+		}
+	})
+	w.SetContent(container.NewThemeOverride(mm.checklist(), largeTheme{newBrandTheme()}))
+	w.SetFullScreen(true)
+	w.Show()
+	return mm
+}
+
+// checklist is the short attention check shown before the meeting starts.
+func (mm *meetingMode) checklist() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Before you begin with "+mm.meeting.Person.DisplayName(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	box := container.NewVBox(title)
+	for _, c := range attentionChecklist {
+		box.Add(widget.NewCheck(c, nil))
+	}
+	begin := widget.NewButtonWithIcon("Begin", theme.NavigateNextIcon(), mm.begin)
+	begin.Importance = widget.HighImportance
+	leave := widget.NewButton("Not now (Esc)", mm.win.Close)
+	box.Add(container.NewCenter(container.NewHBox(leave, begin)))
+	mm.win.Canvas().Focus(begin)
+	return container.NewCenter(box)
+}
+
+func (mm *meetingMode) begin() {
+	name := widget.NewLabelWithStyle(mm.meeting.Person.DisplayName(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameHeadingText
+	grid := container.NewGridWithColumns(2)
+	for _, h := range model.Headings {
+		mm.lists[h] = container.NewVBox()
+		add := newMeetingEntry(mm, h)
+		add.SetPlaceHolder("Add and press Enter")
+		mm.adders[h] = add
+		nw := widget.NewCheck("Non-work", nil)
+		mm.nonWork[h] = nw
+		head := widget.NewLabelWithStyle(h.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		grid.Add(container.NewBorder(head, container.NewBorder(nil, nil, nil, nw, add), nil, nil, container.NewVScroll(mm.lists[h])))
+		mm.refreshHeading(h)
+	}
+	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D marks the last item done · Tab next heading · Esc leaves")
+	help.Alignment = fyne.TextAlignCenter
+	help.SizeName = theme.SizeNameCaptionText
+	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.win.Close)
+	content := container.NewBorder(name, container.NewBorder(nil, nil, nil, done, help), nil, nil, grid)
+	mm.win.SetContent(container.NewThemeOverride(container.NewPadded(content), largeTheme{newBrandTheme()}))
+	mm.win.Canvas().Focus(mm.adders[model.HeadingProgress])
+}
+
+func (mm *meetingMode) itemsUnder(h model.Heading) []*model.MeetingItem {
+	var out []*model.MeetingItem
+	for i := range mm.meeting.Items {
+		if mm.meeting.Items[i].Heading == h {
+			out = append(out, &mm.meeting.Items[i])
+		}
+	}
+	return out
+}
+
+func (mm *meetingMode) refreshHeading(h model.Heading) {
+	box := mm.lists[h]
+	box.Objects = nil
+	for _, it := range mm.itemsUnder(h) {
+
+		label := it.Text
+		if it.NonWork {
+			label += "  · non-work"
+		}
+		if it.Carried {
+			label += "  · carried over"
+		}
+		check := widget.NewCheck(label, func(on bool) {
+			it.Status = model.ItemOpen
+			if on {
+				it.Status = model.ItemDone
+			}
+			mm.save(it)
+		})
+		check.SetChecked(it.Status == model.ItemDone)
+		box.Add(check)
+	}
+	if len(box.Objects) == 0 {
+		box.Add(widget.NewLabel("Nothing yet."))
+	}
+	box.Refresh()
+}
+
+func (mm *meetingMode) save(it *model.MeetingItem) {
+	if err := mm.sh.store.UpdateItem(&it.Item); err != nil {
+		mm.sh.showError("Could not save the item", err)
+	}
+}
+
+func (mm *meetingMode) add(h model.Heading, text string) {
+	if text == "" {
+		return
+	}
+	it, err := mm.sh.store.AddItem(mm.meeting.ID, h, text, mm.nonWork[h].Checked)
+	if err != nil {
+		mm.sh.showError("Could not add the item", err)
+		return
+	}
+	mm.meeting.Items = append(mm.meeting.Items, model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt})
+	mm.adders[h].SetText("")
+	mm.refreshHeading(h)
+}
+
+// last is the newest item under a heading, which Ctrl+T and Ctrl+D act on.
+func (mm *meetingMode) last(h model.Heading) *model.MeetingItem {
+	items := mm.itemsUnder(h)
+	if len(items) == 0 {
+		return nil
+	}
+	return items[len(items)-1]
+}
+
+func (mm *meetingMode) toggleTag(h model.Heading) {
+	if it := mm.last(h); it != nil {
+		it.NonWork = !it.NonWork
+		mm.save(it)
+		mm.refreshHeading(h)
+		return
+	}
+	mm.nonWork[h].SetChecked(!mm.nonWork[h].Checked)
+}
+
+func (mm *meetingMode) toggleDone(h model.Heading) {
+	if it := mm.last(h); it != nil {
+		if it.Status == model.ItemDone {
+			it.Status = model.ItemOpen
+		} else {
+			it.Status = model.ItemDone
+		}
+		mm.save(it)
+		mm.refreshHeading(h)
+	}
+}
+
+// meetingEntry is an entry that knows its heading and the meeting keys.
+type meetingEntry struct {
+	widget.Entry
+	mm      *meetingMode
+	heading model.Heading
+}
+
+func newMeetingEntry(mm *meetingMode, h model.Heading) *meetingEntry {
+	e := &meetingEntry{mm: mm, heading: h}
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = func(s string) { mm.add(h, s) }
+	return e
+}
+
+// TypedKey lets Esc leave meeting mode even while typing.
+func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.mm.win.Close()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut handles Ctrl+T and Ctrl+D for this heading.
+func (e *meetingEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
+		switch cs.KeyName {
+		case fyne.KeyT:
+			e.mm.toggleTag(e.heading)
+			return
+		case fyne.KeyD:
+			e.mm.toggleDone(e.heading)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// largeTheme scales text and padding up for meeting mode.
+type largeTheme struct{ fyne.Theme }
+
+func (t largeTheme) Size(n fyne.ThemeSizeName) float32 {
+	s := t.Theme.Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
+		theme.SizeNameInlineIcon, theme.SizeNamePadding, theme.SizeNameInnerPadding:
+		return s * 1.5
+	}
+	return s
+}

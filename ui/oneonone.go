@@ -1,0 +1,417 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// oneOnOneScreen lists reports by due date; the right side shows the
+// selected person's page or a one-on-one being edited.
+type oneOnOneScreen struct {
+	sh *shell
+
+	reports, shown []model.Report
+
+	root, right   *fyne.Container
+	main, welcome fyne.CanvasObject
+	filter        *widget.Entry
+	list          *widget.List
+	count         *widget.Label
+	page          *personPage
+	editor        *meetingEditor
+	blank         fyne.CanvasObject
+
+	selectedID uint
+	selecting  bool
+}
+
+func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
+	o := &oneOnOneScreen{sh: sh}
+	o.page = newPersonPage(o)
+	o.editor = newMeetingEditor(o)
+	o.filter = widget.NewEntry()
+	o.filter.SetPlaceHolder("Filter reports… (Ctrl+F)")
+	o.filter.OnChanged = func(string) { o.applyFilter() }
+	o.count = widget.NewLabel("")
+	o.list = widget.NewList(
+		func() int { return len(o.shown) },
+		newReportRowView,
+		func(id widget.ListItemID, obj fyne.CanvasObject) {
+			updateReportRowView(obj, o.shown[id], sh.store.Today())
+		},
+	)
+	o.list.OnSelected = func(id widget.ListItemID) {
+		if o.selecting || id >= len(o.shown) {
+			return
+		}
+		o.openPerson(o.shown[id].ID)
+	}
+	heading := widget.NewLabelWithStyle("One-on-ones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	left := container.NewBorder(container.NewVBox(heading, o.filter), o.count, nil, nil, o.list)
+	o.blank = emptyState(theme.AccountIcon(), "Pick someone",
+		"Reports are listed by when their next one-on-one is due,\noverdue first. Pick one to prepare, start or look back.")
+	o.right = container.NewStack(o.blank)
+	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(o.right))
+	split.Offset = 0.4
+	o.main = split
+	goPeople := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), func() { sh.show(0) })
+	goPeople.Importance = widget.HighImportance
+	o.welcome = emptyState(theme.MailComposeIcon(), "No one to meet yet",
+		"One-on-ones are for the active people on your roster.\nAdd or import people first, or load demo data there.", goPeople)
+	o.root = container.NewStack(o.main)
+	return o
+}
+
+func (o *oneOnOneScreen) title() string           { return "One-on-ones" }
+func (o *oneOnOneScreen) icon() fyne.Resource     { return theme.MailComposeIcon() }
+func (o *oneOnOneScreen) view() fyne.CanvasObject { return o.root }
+func (o *oneOnOneScreen) focusFilter()            { o.sh.win.Canvas().Focus(o.filter) }
+func (o *oneOnOneScreen) flush() bool             { o.editor.saver.flush(); return true }
+
+// newItem starts a one-on-one with the selected person.
+func (o *oneOnOneScreen) newItem() {
+	if o.selectedID != 0 {
+		o.start(o.selectedID)
+	}
+}
+
+// load fetches the reports off the UI goroutine.
+func (o *oneOnOneScreen) load() {
+	o.sh.bg(func() {
+		reps, err := o.sh.store.Reports()
+		fyne.Do(func() {
+			if err != nil {
+				o.sh.showError("Could not load the one-on-ones", err)
+				return
+			}
+			o.reports = reps
+			o.applyFilter()
+			want := o.main
+			if len(reps) == 0 {
+				want = o.welcome
+			}
+			if o.root.Objects[0] != want {
+				o.root.Objects = []fyne.CanvasObject{want}
+				o.root.Refresh()
+			}
+		})
+	})
+}
+
+func (o *oneOnOneScreen) applyFilter() {
+	words := strings.Fields(strings.ToLower(o.filter.Text))
+	o.shown = o.shown[:0]
+	for _, r := range o.reports {
+		hay := strings.ToLower(r.Name + " " + r.PreferredName + " " + r.Team + " " + r.Role.Label())
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
+		}
+		if ok {
+			o.shown = append(o.shown, r)
+		}
+	}
+	overdue := 0
+	today := o.sh.store.Today()
+	for _, r := range o.reports {
+		if r.NextDue.Before(today) {
+			overdue++
+		}
+	}
+	o.count.SetText(fmt.Sprintf("%s · %d overdue", plural(len(o.reports), "report", "reports"), overdue))
+	o.list.Refresh()
+	o.selecting = true
+	o.list.UnselectAll()
+	for i, r := range o.shown {
+		if r.ID == o.selectedID {
+			o.list.Select(i)
+		}
+	}
+	o.selecting = false
+}
+
+// openPerson shows a person's page, saving any open one-on-one first.
+func (o *oneOnOneScreen) openPerson(id uint) {
+	o.editor.saver.flush()
+	o.selectedID = id
+	o.showRight(o.page.view)
+	o.page.load(id)
+}
+
+func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
+	o.right.Objects = []fyne.CanvasObject{c}
+	o.right.Refresh()
+}
+
+// start records a new one-on-one now and opens it.
+func (o *oneOnOneScreen) start(personID uint) {
+	at := o.sh.store.Now().Truncate(time.Minute)
+	m, err := o.sh.store.StartOneOnOne(personID, at, model.SettingDesk)
+	if err != nil {
+		o.sh.showError("Could not start the one-on-one", err)
+		return
+	}
+	o.openMeeting(m.ID)
+	o.load()
+}
+
+// openMeeting shows the editor for a one-on-one.
+func (o *oneOnOneScreen) openMeeting(id uint) {
+	o.editor.saver.flush()
+	o.showRight(o.editor.view)
+	o.editor.load(id)
+}
+
+func newReportRowView() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	sub := widget.NewLabel("Weekly · due today")
+	sub.SizeName = theme.SizeNameCaptionText
+	sub.Truncation = fyne.TextTruncateEllipsis
+	due := widget.NewLabel("")
+	return container.NewBorder(nil, nil, nil, due, container.New(&tightColumn{}, name, sub))
+}
+
+func updateReportRowView(obj fyne.CanvasObject, r model.Report, today model.Date) {
+	c := obj.(*fyne.Container)
+	text := c.Objects[0].(*fyne.Container)
+	text.Objects[0].(*widget.Label).SetText(r.DisplayName())
+	parts := []string{r.Cadence.Label()}
+	if r.Team != "" {
+		parts = append(parts, r.Team)
+	}
+	if r.OpenActions > 0 {
+		parts = append(parts, plural(r.OpenActions, "open action", "open actions"))
+	}
+	if r.FollowUps > 0 {
+		parts = append(parts, plural(r.FollowUps, "follow-up", "follow-ups"))
+	}
+	text.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
+	due := c.Objects[1].(*widget.Label)
+	due.SetText(shortDue(r.NextDue, today))
+	due.Importance = widget.MediumImportance
+	if r.NextDue.Before(today) {
+		due.Importance = widget.WarningImportance
+	} else if r.NextDue == today {
+		due.Importance = widget.HighImportance
+	}
+	due.Refresh()
+}
+
+// shortDue is DueText trimmed for a list row.
+func shortDue(due, today model.Date) string {
+	return strings.TrimPrefix(model.DueText(due, today), "due ")
+}
+
+// personPage is a report's page: cadence, pulse trend, follow-ups, open
+// actions and the full history.
+type personPage struct {
+	screen   *oneOnOneScreen
+	view     fyne.CanvasObject
+	person   model.Person
+	heading  *widget.Label
+	meta     *widget.Label
+	cadence  *widget.Select
+	startBtn *widget.Button
+	plot     *pulsePlot
+	follow   *widget.Label
+	actions  *widget.Label
+	history  []model.MeetingSummary
+	histList *widget.List
+	histNone *widget.Label
+	loading  bool
+}
+
+func newPersonPage(o *oneOnOneScreen) *personPage {
+	p := &personPage{screen: o}
+	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.heading.SizeName = theme.SizeNameSubHeadingText
+	p.heading.Truncation = fyne.TextTruncateEllipsis
+	p.meta = widget.NewLabel("")
+	labels := make([]string, len(model.Cadences))
+	for i, c := range model.Cadences {
+		labels[i] = c.Label()
+	}
+	p.cadence = widget.NewSelect(labels, p.setCadence)
+	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
+	p.startBtn.Importance = widget.HighImportance
+	p.plot = newPulsePlot()
+	p.follow = widget.NewLabel("")
+	p.follow.Wrapping = fyne.TextWrapWord
+	p.actions = widget.NewLabel("")
+	p.actions.Wrapping = fyne.TextWrapWord
+	p.histList = widget.NewList(
+		func() int { return len(p.history) },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("Tue 3 Mar 2026, 10:00 · Walk · pulse 4/5 · 5 items")
+		},
+		func(id widget.ListItemID, obj fyne.CanvasObject) {
+			obj.(*widget.Label).SetText(summaryLine(p.history[id]))
+		},
+	)
+	p.histList.OnSelected = func(id widget.ListItemID) {
+		if id < len(p.history) {
+			o.openMeeting(p.history[id].ID)
+		}
+		p.histList.UnselectAll()
+	}
+	p.histNone = widget.NewLabel("No one-on-ones yet. Start the first one above.")
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, p.startBtn, p.heading),
+		p.meta,
+		container.NewHBox(widget.NewLabel("Cadence"), p.cadence),
+		container.NewGridWithColumns(3,
+			widget.NewCard("", "Pulse", p.plot),
+			widget.NewCard("", "Follow-ups", container.NewVScroll(p.follow)),
+			widget.NewCard("", "Open actions", container.NewVScroll(p.actions)),
+		),
+		widget.NewLabelWithStyle("History", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	)
+	p.view = container.NewBorder(top, nil, nil, nil, container.NewStack(p.histList, p.histNone))
+	return p
+}
+
+func summaryLine(m model.MeetingSummary) string {
+	parts := []string{m.HeldAt.Local().Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label()}
+	if m.PulseRating > 0 {
+		parts = append(parts, fmt.Sprintf("pulse %d/5", m.PulseRating))
+	}
+	items := plural(m.Items, "item", "items")
+	if m.OpenItems > 0 {
+		items += fmt.Sprintf(" (%d open)", m.OpenItems)
+	}
+	return strings.Join(append(parts, items), " · ")
+}
+
+// load fetches everything the page shows off the UI goroutine.
+func (p *personPage) load(id uint) {
+	st := p.screen.sh.store
+	p.screen.sh.bg(func() {
+		person, err := st.Person(id)
+		var hist []model.MeetingSummary
+		var pulse []model.PulsePoint
+		var fus []model.FollowUp
+		var acts []model.ActionRow
+		if err == nil {
+			hist, err = st.History(id)
+		}
+		if err == nil {
+			pulse, err = st.PulseHistory(id)
+		}
+		if err == nil {
+			fus, err = st.FollowUps(id)
+		}
+		if err == nil {
+			acts, err = st.OpenActions(id)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				p.screen.sh.showError("Could not load this person", err)
+				return
+			}
+			p.show(person, hist, pulse, fus, acts)
+		})
+	})
+}
+
+func (p *personPage) show(person model.Person, hist []model.MeetingSummary, pulse []model.PulsePoint, fus []model.FollowUp, acts []model.ActionRow) {
+	p.loading = true
+	defer func() { p.loading = false }()
+	today := p.screen.sh.store.Today()
+	p.person = person
+	p.heading.SetText(person.DisplayName())
+	due := today
+	if len(hist) > 0 {
+		due = person.Cadence.Next(model.DateOf(hist[0].HeldAt.Local()))
+	}
+	meta := []string{person.Role.Label()}
+	if person.Team != "" {
+		meta = append(meta, person.Team)
+	}
+	if person.Cadence != model.CadenceNone {
+		meta = append(meta, "next one-on-one "+model.DueText(due, today))
+	}
+	p.meta.SetText(strings.Join(meta, " · "))
+	p.cadence.SetSelected(person.Cadence.Label())
+	p.plot.setPoints(pulse)
+	p.follow.SetText(followUpText(fus, today))
+	p.actions.SetText(actionText(acts))
+	p.history = hist
+	p.histList.Refresh()
+	p.histList.ScrollToTop()
+	if len(hist) == 0 {
+		p.histNone.Show()
+	} else {
+		p.histNone.Hide()
+	}
+}
+
+func followUpText(fus []model.FollowUp, today model.Date) string {
+	if len(fus) == 0 {
+		return "Nothing to follow up on."
+	}
+	lines := make([]string, len(fus))
+	for i, f := range fus {
+		lines[i] = fmt.Sprintf("• %s — %s", f.Text, followUpWhen(f.FollowUp, today))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// followUpWhen says when to ask again: "ask today", "ask on Fri 27 Nov",
+// "was due Thu 1 Oct".
+func followUpWhen(d, today model.Date) string {
+	switch n := today.DaysUntil(d); {
+	case n == 0:
+		return "ask today"
+	case n > 0:
+		return "ask on " + d.Time().Format("Mon 2 Jan")
+	}
+	return "was due " + d.Time().Format("Mon 2 Jan")
+}
+
+func actionText(acts []model.ActionRow) string {
+	if len(acts) == 0 {
+		return "No open actions."
+	}
+	lines := make([]string, len(acts))
+	for i, a := range acts {
+		who := "them"
+		if a.Owner == model.OwnerLead {
+			who = "you"
+		}
+		line := fmt.Sprintf("• %s (%s", a.Text, who)
+		if !a.Due.IsZero() {
+			line += ", " + formatDay(a.Due)
+		}
+		if a.Overdue {
+			line += ", overdue"
+		}
+		lines[i] = line + ")"
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (p *personPage) setCadence(label string) {
+	if p.loading || p.person.ID == 0 {
+		return
+	}
+	for _, c := range model.Cadences {
+		if c.Label() == label {
+			if err := p.screen.sh.store.SetCadence(p.person.ID, c); err != nil {
+				p.screen.sh.showError("Could not change the cadence", err)
+				return
+			}
+		}
+	}
+	p.screen.load()
+	p.load(p.person.ID)
+}

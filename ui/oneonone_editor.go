@@ -1,0 +1,477 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+const whenLayout = "2006-01-02 15:04"
+
+// meetingEditor edits one one-on-one. Every change is saved as it happens
+// (text once typing pauses), so nothing is lost on leaving.
+type meetingEditor struct {
+	screen  *oneOnOneScreen
+	meeting model.Meeting
+	saver   *autosaver
+	loading bool
+
+	view      *fyne.Container
+	title     *widget.Label
+	when      *widget.Entry
+	setting   *widget.Select
+	followUps *widget.Label
+	sections  map[model.Heading]*fyne.Container
+	adders    map[model.Heading]*widget.Entry
+	rating    *widget.RadioGroup
+	comment   *widget.Entry
+	shared    *widget.Entry
+	private   *widget.Entry
+	actions   *fyne.Container
+	newAction *widget.Entry
+	owner     *widget.Select
+	due       *dateField
+	saved     *widget.Label
+}
+
+func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
+	e := &meetingEditor{screen: o, sections: map[model.Heading]*fyne.Container{}, adders: map[model.Heading]*widget.Entry{}}
+	e.saver = newAutosaver(600*time.Millisecond, func(err error) { o.sh.showError("Could not save", err) })
+	e.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.title.SizeName = theme.SizeNameSubHeadingText
+	e.title.Truncation = fyne.TextTruncateEllipsis
+	e.saved = widget.NewLabel("")
+	e.saved.SizeName = theme.SizeNameCaptionText
+
+	e.when = widget.NewEntry()
+	e.when.Validator = func(s string) error {
+		if _, err := time.ParseInLocation(whenLayout, strings.TrimSpace(s), time.Local); err != nil {
+			return errors.New("use YYYY-MM-DD HH:MM")
+		}
+		return nil
+	}
+	e.when.OnChanged = func(string) { e.changedMeeting() }
+	labels := make([]string, len(model.Settings))
+	for i, s := range model.Settings {
+		labels[i] = s.Label()
+	}
+	e.setting = widget.NewSelect(labels, func(string) { e.changedMeeting() })
+
+	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
+	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
+		e.saver.flush()
+		openMeetingMode(o.sh, e.meeting.ID, func() { e.load(e.meeting.ID) })
+	})
+	meeting.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.confirmDelete)
+	del.Importance = widget.LowImportance
+
+	e.followUps = widget.NewLabel("")
+	e.followUps.Wrapping = fyne.TextWrapWord
+
+	body := container.NewVBox()
+	for _, h := range model.Headings {
+		e.sections[h] = container.NewVBox()
+		add := widget.NewEntry()
+		add.SetPlaceHolder(fmt.Sprintf("Add to %s… (Enter)", h.Label()))
+		add.OnSubmitted = func(text string) { e.addItem(h, text, add) }
+		e.adders[h] = add
+		card := container.NewVBox(e.sections[h], add)
+		if h == model.HeadingPulse {
+			e.rating = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { e.changedMeeting() })
+			e.rating.Horizontal = true
+			e.comment = widget.NewEntry()
+			e.comment.SetPlaceHolder("How do they feel about the team and the company?")
+			e.comment.OnChanged = func(string) { e.changedMeeting() }
+			card.Add(container.NewBorder(nil, nil, widget.NewLabel("Rating (1–5)"), nil, e.rating))
+			card.Add(e.comment)
+		}
+		body.Add(section(h.Label(), headingHint(h), card))
+	}
+	e.shared = widget.NewMultiLineEntry()
+	e.shared.SetPlaceHolder("Notes you could show them")
+	e.shared.SetMinRowsVisible(3)
+	e.shared.Wrapping = fyne.TextWrapWord
+	e.shared.OnChanged = func(string) { e.changedMeeting() }
+	e.private = widget.NewMultiLineEntry()
+	e.private.SetPlaceHolder("Only for you: never exported unless you ask")
+	e.private.SetMinRowsVisible(3)
+	e.private.Wrapping = fyne.TextWrapWord
+	e.private.OnChanged = func(string) { e.changedMeeting() }
+	privateTitle := container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), widget.NewLabelWithStyle("Private notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	body.Add(section("Notes", "Shared notes are what you could show them; private notes are yours alone", container.NewVBox(
+		widget.NewLabelWithStyle("Shared notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.shared,
+		privateTitle, e.private,
+	)))
+
+	e.actions = container.NewVBox()
+	e.newAction = widget.NewEntry()
+	e.newAction.SetPlaceHolder("New action… (Enter)")
+	e.newAction.OnSubmitted = func(string) { e.addAction() }
+	e.owner = widget.NewSelect([]string{"They will", "I will"}, nil)
+	e.owner.SetSelected("They will")
+	e.due = newDateField(func() {})
+	addAct := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), e.addAction)
+	body.Add(section("Actions", "Who does what by when", container.NewVBox(e.actions,
+		container.NewBorder(nil, nil, e.owner, container.NewHBox(container.NewGridWrap(fyne.NewSize(170, e.due.view.MinSize().Height), e.due.view), addAct), e.newAction))))
+
+	header := container.NewVBox(
+		container.NewBorder(nil, nil, back, container.NewHBox(del, meeting), e.title),
+		container.NewBorder(nil, nil, nil, e.saved, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting)),
+		e.followUps,
+	)
+	e.view = container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
+	return e
+}
+
+func headingHint(h model.Heading) string {
+	switch h {
+	case model.HeadingProgress:
+		return "What moved forward since last time, at work and outside it"
+	case model.HeadingObstacles:
+		return "What is in the way; open items carry over to next time"
+	case model.HeadingFocus:
+		return "What matters most next week; open items carry over"
+	}
+	return "How they feel about the team and the company"
+}
+
+// load fetches the one-on-one off the UI goroutine and fills the editor.
+func (e *meetingEditor) load(id uint) {
+	st := e.screen.sh.store
+	e.screen.sh.bg(func() {
+		m, err := st.Meeting(id)
+		fyne.Do(func() {
+			if err != nil {
+				e.screen.sh.showError("Could not open the one-on-one", err)
+				return
+			}
+			e.fill(m)
+		})
+	})
+}
+
+func (e *meetingEditor) fill(m model.Meeting) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.meeting = m
+	e.title.SetText("One-on-one with " + m.Person.DisplayName())
+	e.when.SetText(m.HeldAt.Local().Format(whenLayout))
+	e.setting.SetSelected(m.Setting.Label())
+	if m.PulseRating > 0 {
+		e.rating.SetSelected(strconv.Itoa(m.PulseRating))
+	} else {
+		e.rating.SetSelected("")
+	}
+	e.comment.SetText(m.PulseComment)
+	e.shared.SetText(m.SharedNotes)
+	e.private.SetText(m.PrivateNotes)
+	e.followUps.SetText(meetingFollowUps(m, e.screen.sh.store.Today()))
+	for _, h := range model.Headings {
+		e.rebuildSection(h)
+	}
+	e.rebuildActions()
+	e.saved.SetText("Saved")
+}
+
+func meetingFollowUps(m model.Meeting, today model.Date) string {
+	if len(m.FollowUps) == 0 {
+		return ""
+	}
+	parts := make([]string, len(m.FollowUps))
+	for i, f := range m.FollowUps {
+		parts[i] = fmt.Sprintf("%s (%s)", f.Text, formatDay(f.FollowUp))
+	}
+	return "Follow up on: " + strings.Join(parts, "; ")
+}
+
+// changedMeeting schedules saving the meeting's own fields.
+func (e *meetingEditor) changedMeeting() {
+	if e.loading {
+		return
+	}
+	e.saved.SetText("Saving…")
+	e.saver.schedule("meeting", e.saveMeeting)
+}
+
+func (e *meetingEditor) saveMeeting() error {
+	o := e.meeting.OneOnOne
+	if t, err := time.ParseInLocation(whenLayout, strings.TrimSpace(e.when.Text), time.Local); err == nil {
+		o.HeldAt = t
+	}
+	for _, s := range model.Settings {
+		if s.Label() == e.setting.Selected {
+			o.Setting = s
+		}
+	}
+	o.PulseRating, _ = strconv.Atoi(e.rating.Selected)
+	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text, e.private.Text
+	if err := e.screen.sh.store.SaveOneOnOne(&o); err != nil {
+		return err
+	}
+	e.meeting.OneOnOne = o
+	e.saved.SetText("Saved")
+	return nil
+}
+
+func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	it, err := e.screen.sh.store.AddItem(e.meeting.ID, h, text, false)
+	if err != nil {
+		e.screen.sh.showError("Could not add the item", err)
+		return
+	}
+	e.meeting.Items = append(e.meeting.Items, model.MeetingItem{Item: it, FromDate: e.meeting.HeldAt})
+	from.SetText("")
+	e.rebuildSection(h)
+	e.screen.sh.win.Canvas().Focus(from)
+}
+
+// rebuildSection redraws the items under one heading.
+func (e *meetingEditor) rebuildSection(h model.Heading) {
+	box := e.sections[h]
+	box.Objects = nil
+	for i := range e.meeting.Items {
+		if e.meeting.Items[i].Heading == h {
+			box.Add(e.itemRow(&e.meeting.Items[i]))
+		}
+	}
+	box.Refresh()
+}
+
+// itemRow is one editable item: done, text, work/non-work, private, more.
+func (e *meetingEditor) itemRow(it *model.MeetingItem) fyne.CanvasObject {
+	st := e.screen.sh.store
+	save := func() error { return st.UpdateItem(&it.Item) }
+	saveNow := func() {
+		if err := save(); err != nil {
+			e.screen.sh.showError("Could not save the item", err)
+		}
+	}
+	done := widget.NewCheck("", nil)
+	done.SetChecked(it.Status == model.ItemDone)
+	done.OnChanged = func(on bool) {
+		it.Status = model.ItemOpen
+		if on {
+			it.Status = model.ItemDone
+		}
+		saveNow()
+	}
+	text := widget.NewEntry()
+	text.SetText(it.Text)
+	text.OnChanged = func(s string) {
+		it.Text = s
+		e.saved.SetText("Saving…")
+		e.saver.schedule(it.ID, func() error {
+			err := save()
+			if err == nil {
+				e.saved.SetText("Saved")
+			}
+			return err
+		})
+	}
+	tag := widget.NewButton(tagLabel(it.NonWork), nil)
+	tag.OnTapped = func() {
+		it.NonWork = !it.NonWork
+		tag.SetText(tagLabel(it.NonWork))
+		saveNow()
+	}
+	private := widget.NewButtonWithIcon("", privacyIcon(it.Private), nil)
+	private.Importance = widget.LowImportance
+	private.OnTapped = func() {
+		it.Private = !it.Private
+		private.SetIcon(privacyIcon(it.Private))
+		saveNow()
+	}
+	var more *widget.Button
+	more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() {
+		e.itemMenu(it, more)
+	})
+	more.Importance = widget.LowImportance
+	var notes []string
+	if it.Carried {
+		notes = append(notes, "carried over from "+formatDay(model.DateOf(it.FromDate.Local())))
+	}
+	if it.Status == model.ItemDropped {
+		notes = append(notes, "dropped")
+	}
+	if !it.FollowUp.IsZero() {
+		notes = append(notes, "follow up "+formatDay(it.FollowUp))
+	}
+	if it.Private {
+		notes = append(notes, "private")
+	}
+	row := container.NewBorder(nil, nil, done, container.NewHBox(tag, private, more), text)
+	if len(notes) == 0 {
+		return row
+	}
+	note := widget.NewLabel(strings.Join(notes, " · "))
+	note.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(row, note)
+}
+
+func tagLabel(nonWork bool) string {
+	if nonWork {
+		return "Non-work"
+	}
+	return "Work"
+}
+
+func privacyIcon(private bool) fyne.Resource {
+	if private {
+		return theme.VisibilityOffIcon()
+	}
+	return theme.VisibilityIcon()
+}
+
+func (e *meetingEditor) itemMenu(it *model.MeetingItem, at fyne.CanvasObject) {
+	st := e.screen.sh.store
+	apply := func() {
+		if err := st.UpdateItem(&it.Item); err != nil {
+			e.screen.sh.showError("Could not save the item", err)
+		}
+		e.rebuildSection(it.Heading)
+	}
+	items := []*fyne.MenuItem{
+		fyne.NewMenuItem("Follow up on…", func() { e.askFollowUp(it, apply) }),
+	}
+	if it.Status == model.ItemDropped {
+		items = append(items, fyne.NewMenuItem("Reopen", func() { it.Status = model.ItemOpen; apply() }))
+	} else {
+		items = append(items, fyne.NewMenuItem("Drop (no longer relevant)", func() { it.Status = model.ItemDropped; apply() }))
+	}
+	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete", func() { e.deleteItem(it) }))
+	c := fyne.CurrentApp().Driver().CanvasForObject(at)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos.Add(fyne.NewPos(0, at.Size().Height)))
+}
+
+func (e *meetingEditor) askFollowUp(it *model.MeetingItem, apply func()) {
+	f := newDateField(func() {})
+	f.entry.SetText(it.FollowUp.String())
+	dialog.ShowForm("Follow up", "Set", "Cancel", []*widget.FormItem{
+		{Text: "Ask again on", Widget: f.view, HintText: "Empty for no follow-up"},
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		it.FollowUp = f.date()
+		apply()
+	}, e.screen.sh.win)
+}
+
+// deleteItem removes an item, offering undo.
+func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
+	st := e.screen.sh.store
+	e.saver.flush()
+	carried, err := st.CarriedTo(it.ID)
+	if err == nil {
+		err = st.DeleteItem(it.ID)
+	}
+	if err != nil {
+		e.screen.sh.showError("Could not delete the item", err)
+		return
+	}
+	gone := it.Item
+	meetingID := e.meeting.ID
+	kept := e.meeting.Items[:0]
+	for _, x := range e.meeting.Items {
+		if x.ID != gone.ID {
+			kept = append(kept, x)
+		}
+	}
+	e.meeting.Items = kept
+	e.rebuildSection(gone.Heading)
+	e.screen.sh.undo.offer(fmt.Sprintf("Deleted “%s”.", ellipsis(gone.Text, 40)), e.screen.sh.undoFor, func() {
+		if err := st.RestoreItem(gone, carried); err != nil {
+			e.screen.sh.showError("Could not restore the item", err)
+			return
+		}
+		if e.meeting.ID == meetingID {
+			e.load(meetingID)
+		}
+	})
+}
+
+func ellipsis(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func (e *meetingEditor) rebuildActions() {
+	e.actions.Objects = nil
+	for i := range e.meeting.Actions {
+		a := &e.meeting.Actions[i]
+		check := widget.NewCheck(actionLabel(*a), func(on bool) {
+			if err := e.screen.sh.store.SetActionDone(a.ID, on); err != nil {
+				e.screen.sh.showError("Could not save the action", err)
+			}
+		})
+		check.SetChecked(a.Done())
+		e.actions.Add(check)
+	}
+	e.actions.Refresh()
+}
+
+func actionLabel(a model.Action) string {
+	who := "They will"
+	if a.Owner == model.OwnerLead {
+		who = "I will"
+	}
+	s := who + ": " + a.Text
+	if !a.Due.IsZero() {
+		s += " — by " + formatDay(a.Due)
+	}
+	return s
+}
+
+func (e *meetingEditor) addAction() {
+	text := strings.TrimSpace(e.newAction.Text)
+	if text == "" {
+		return
+	}
+	a := model.Action{PersonID: e.meeting.PersonID, OneOnOneID: &e.meeting.ID, Text: text, Owner: model.OwnerReport, Due: e.due.date()}
+	if e.owner.Selected == "I will" {
+		a.Owner = model.OwnerLead
+	}
+	if err := e.screen.sh.store.SaveAction(&a); err != nil {
+		e.screen.sh.showError("Could not add the action", err)
+		return
+	}
+	e.meeting.Actions = append(e.meeting.Actions, a)
+	e.newAction.SetText("")
+	e.due.entry.SetText("")
+	e.rebuildActions()
+}
+
+func (e *meetingEditor) confirmDelete() {
+	dialog.ShowConfirm("Delete this one-on-one?",
+		"Its items, notes and actions go with it. Items it carried over stay with the meetings they came from.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			e.saver.flush()
+			if err := e.screen.sh.store.DeleteOneOnOne(e.meeting.ID); err != nil {
+				e.screen.sh.showError("Could not delete", err)
+				return
+			}
+			e.screen.openPerson(e.meeting.PersonID)
+			e.screen.load()
+		}, e.screen.sh.win)
+}

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"solemate/model"
+)
+
+func oneOnOnes(s *shell) *oneOnOneScreen { return s.screens[1].(*oneOnOneScreen) }
+
+func enter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+// teamWithHistory is three reports: one overdue with an open obstacle, one
+// met yesterday, one never met.
+func teamWithHistory(t *testing.T, store *model.Store) (overdue, recent, never model.Person) {
+	t.Helper()
+	for _, p := range []*model.Person{&overdue, &recent, &never} {
+		*p = model.Person{Name: map[*model.Person]string{&overdue: "Amara Okafor", &recent: "Ben Lindqvist", &never: "Chiara Rossi"}[p], Team: "Chat"}
+		if err := store.SavePerson(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := 24 * time.Hour
+	old, err := store.StartOneOnOne(overdue.ID, fixedNow.Add(-9*day), model.SettingWalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddItem(old.ID, model.HeadingObstacles, "Refund tool times out", false); err != nil {
+		t.Fatal(err)
+	}
+	old.PulseRating = 4
+	if err := store.SaveOneOnOne(&old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.StartOneOnOne(recent.ID, fixedNow.Add(-day), model.SettingCoffee); err != nil {
+		t.Fatal(err)
+	}
+	return overdue, recent, never
+}
+
+func TestOneOnOnesListedByDueDate(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, recent, never := teamWithHistory(t, store)
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key2))
+	o := oneOnOnes(s)
+	if s.current != 1 || len(o.shown) != 3 {
+		t.Fatalf("Ctrl+2: screen %d, %d reports", s.current, len(o.shown))
+	}
+	if o.shown[0].ID != overdue.ID || o.shown[1].ID != never.ID || o.shown[2].ID != recent.ID {
+		t.Errorf("order = %s, %s, %s", o.shown[0].Name, o.shown[1].Name, o.shown[2].Name)
+	}
+	if o.count.Text != "3 reports · 1 overdue" {
+		t.Errorf("count = %q", o.count.Text)
+	}
+	o.list.Select(0)
+	if o.page.person.ID != overdue.ID || len(o.page.history) != 1 || len(o.page.plot.points) != 1 {
+		t.Fatalf("person page: %+v, %d meetings", o.page.person, len(o.page.history))
+	}
+	assertGolden(t, "oneonones_page.xml", s.win.Canvas())
+}
+
+func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	s.show(1)
+	o := oneOnOnes(s)
+	o.list.Select(0)
+	test.Tap(o.page.startBtn)
+	e := o.editor
+	if e.meeting.ID == 0 || e.meeting.PersonID != overdue.ID {
+		t.Fatalf("start did not open a new one-on-one: %+v", e.meeting.OneOnOne)
+	}
+	if len(e.meeting.Items) != 1 || !e.meeting.Items[0].Carried {
+		t.Fatalf("the open obstacle should be carried over: %+v", e.meeting.Items)
+	}
+	if !markupContains(t, s, "carried over from Sun 1 Mar 2026") {
+		t.Error("a carried item should say where it came from")
+	}
+
+	add := e.adders[model.HeadingProgress]
+	test.Type(add, "Moving house went well")
+	enter(add)
+	if add.Text != "" || len(e.sections[model.HeadingProgress].Objects) != 1 {
+		t.Fatalf("Enter should add the item and clear the box")
+	}
+	test.Type(e.shared, "Walked to the park.")
+	test.Type(e.private, "Seems tired.")
+	e.rating.SetSelected("2")
+	if !e.saver.dirty() {
+		t.Fatal("typing should leave saves pending until the pause")
+	}
+	// Switching screens saves what was typed.
+	s.show(0)
+	m, err := store.Meeting(e.meeting.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.SharedNotes != "Walked to the park." || m.PrivateNotes != "Seems tired." || m.PulseRating != 2 {
+		t.Errorf("after switching screens: %+v", m.OneOnOne)
+	}
+	var added *model.MeetingItem
+	for i := range m.Items {
+		if m.Items[i].Text == "Moving house went well" {
+			added = &m.Items[i]
+		}
+	}
+	if added == nil || added.NonWork {
+		t.Fatalf("added item: %+v", m.Items)
+	}
+	s.show(1)
+	assertGolden(t, "oneonone_editor.xml", s.win.Canvas())
+}
+
+func TestClosingTheWindowSavesTyping(t *testing.T) {
+	test.NewTempApp(t)
+	// Not a temp window: the test closes it itself.
+	s, store := newTestShellIn(t, test.NewWindow(nil))
+	overdue, _, _ := teamWithHistory(t, store)
+	s.show(1)
+	o := oneOnOnes(s)
+	o.openPerson(overdue.ID)
+	o.start(overdue.ID)
+	test.Type(o.editor.comment, "Team feels stretched")
+	s.close()
+	m, _ := store.Meeting(o.editor.meeting.ID)
+	if m.PulseComment != "Team feels stretched" {
+		t.Errorf("closing lost the typing: %q", m.PulseComment)
+	}
+}
+
+func TestMeetingModeIsKeyboardDriven(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.SettingWalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := false
+	mm := openMeetingMode(s, meeting.ID, func() { closed = true })
+	if !markupContainsCanvas(mm.win.Canvas(), "Phone on silent") {
+		t.Fatal("meeting mode should start with the attention checklist")
+	}
+	mm.begin()
+	if mm.win.Canvas().Focused() != mm.adders[model.HeadingProgress] {
+		t.Fatal("the cursor should start under Meaningful progress")
+	}
+	add := mm.adders[model.HeadingObstacles]
+	test.Type(add, "Childcare on Wednesdays")
+	enter(add)
+	ctrlKey := func(k fyne.KeyName) { add.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}) }
+	ctrlKey(fyne.KeyT)
+	ctrlKey(fyne.KeyD)
+	assertGolden(t, "meeting_mode.xml", mm.win.Canvas())
+
+	m, _ := store.Meeting(meeting.ID)
+	var got *model.MeetingItem
+	for i := range m.Items {
+		if m.Items[i].Text == "Childcare on Wednesdays" {
+			got = &m.Items[i]
+		}
+	}
+	if got == nil || !got.NonWork || got.Status != model.ItemDone || got.Heading != model.HeadingObstacles {
+		t.Fatalf("item after Enter, Ctrl+T, Ctrl+D: %+v", got)
+	}
+	add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !closed {
+		t.Error("Esc should leave meeting mode")
+	}
+}
+
+func markupContainsCanvas(c fyne.Canvas, text string) bool {
+	return contains(test.RenderToMarkup(c), text)
+}
