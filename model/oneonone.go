@@ -67,9 +67,6 @@ func (h Heading) Label() string {
 	return "Organizational pulse"
 }
 
-// carries reports whether open items under h move to the next one-on-one.
-func (h Heading) carries() bool { return h == HeadingObstacles || h == HeadingFocus }
-
 // ItemStatus is where an item stands.
 type ItemStatus string
 
