@@ -152,7 +152,9 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	add := mm.adders[model.HeadingObstacles]
 	test.Type(add, "Childcare on Wednesdays")
 	enter(add)
-	ctrlKey := func(k fyne.KeyName) { add.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}) }
+	ctrlKey := func(k fyne.KeyName) {
+		add.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	}
 	ctrlKey(fyne.KeyT)
 	ctrlKey(fyne.KeyD)
 	assertGolden(t, "meeting_mode.xml", mm.win.Canvas())
