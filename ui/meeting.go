@@ -27,6 +27,9 @@ type meetingMode struct {
 	lists   map[model.Heading]*fyne.Container
 	adders  map[model.Heading]*meetingEntry
 	nonWork map[model.Heading]*widget.Check
+	begun   bool
+	// override scales the meeting view; rows added later need it re-applied.
+	override *container.ThemeOverride
 }
 
 // openMeetingMode opens meeting mode for a one-on-one in its own window;
@@ -41,9 +44,16 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	mm := &meetingMode{sh: sh, win: w, meeting: m,
 		lists: map[model.Heading]*fyne.Container{}, adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
 	w.SetOnClosed(onClose)
+	// Keys reach the canvas when nothing has the cursor: Esc leaves, and
+	// Enter begins from the checklist.
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch k.Name {
+		case fyne.KeyEscape:
 			w.Close()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if !mm.begun {
+				mm.begin()
+			}
 		}
 	})
 	w.SetContent(container.NewThemeOverride(mm.checklist(), largeTheme{newBrandTheme()}))
@@ -64,11 +74,15 @@ func (mm *meetingMode) checklist() fyne.CanvasObject {
 	begin.Importance = widget.HighImportance
 	leave := widget.NewButton("Not now (Esc)", mm.win.Close)
 	box.Add(container.NewCenter(container.NewHBox(leave, begin)))
-	mm.win.Canvas().Focus(begin)
+	hint := widget.NewLabel("Enter begins · Esc leaves")
+	hint.Alignment = fyne.TextAlignCenter
+	hint.SizeName = theme.SizeNameCaptionText
+	box.Add(hint)
 	return container.NewCenter(box)
 }
 
 func (mm *meetingMode) begin() {
+	mm.begun = true
 	name := widget.NewLabelWithStyle(mm.meeting.Person.DisplayName(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
 	grid := container.NewGridWithColumns(2)
@@ -83,12 +97,13 @@ func (mm *meetingMode) begin() {
 		grid.Add(container.NewBorder(head, container.NewBorder(nil, nil, nil, nw, add), nil, nil, container.NewVScroll(mm.lists[h])))
 		mm.refreshHeading(h)
 	}
-	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D marks the last item done · Tab next heading · Esc leaves")
+	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D marks the last item done · Tab moves on · Esc leaves")
 	help.Alignment = fyne.TextAlignCenter
 	help.SizeName = theme.SizeNameCaptionText
 	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.win.Close)
 	content := container.NewBorder(name, container.NewBorder(nil, nil, nil, done, help), nil, nil, grid)
-	mm.win.SetContent(container.NewThemeOverride(container.NewPadded(content), largeTheme{newBrandTheme()}))
+	mm.override = container.NewThemeOverride(container.NewPadded(content), largeTheme{newBrandTheme()})
+	mm.win.SetContent(mm.override)
 	mm.win.Canvas().Focus(mm.adders[model.HeadingProgress])
 }
 
@@ -126,6 +141,9 @@ func (mm *meetingMode) refreshHeading(h model.Heading) {
 	}
 	if len(box.Objects) == 0 {
 		box.Add(widget.NewLabel("Nothing yet."))
+	}
+	if mm.override != nil {
+		mm.override.Refresh()
 	}
 	box.Refresh()
 }
