@@ -3,9 +3,12 @@ package model
 import (
 	"database/sql/driver"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
+
+var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // DateLayout is how dates are written in files and on the command line.
 const DateLayout = "2006-01-02"
@@ -35,6 +38,9 @@ func ParseDate(s string) (Date, error) {
 	}
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
+		if dateShape.MatchString(s) {
+			return Date{}, fmt.Errorf("%s is not a real date", s)
+		}
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	return Date{t}, nil

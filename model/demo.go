@@ -11,7 +11,7 @@ import (
 )
 
 // ErrNotEmpty is returned when demo data would mix with real data.
-var ErrNotEmpty = errors.New("the database already holds people; demo data only goes into an empty database (pass --db with a new file)")
+var ErrNotEmpty = errors.New("the database already holds people; demo data only goes into an empty database")
 
 // MaxDemoPeople bounds --people so a typo cannot fill the disk.
 const MaxDemoPeople = 100000
@@ -49,7 +49,15 @@ type DemoResult struct {
 }
 
 func (r DemoResult) String() string {
-	return fmt.Sprintf("created %d people in %d teams with %d one-on-ones", r.People, r.Teams, r.OneOnOnes)
+	return fmt.Sprintf("created %s in %s with %s", Plural(r.People, "person", "people"), Plural(r.Teams, "team", "teams"), Plural(r.OneOnOnes, "one-on-one", "one-on-ones"))
+}
+
+// Plural says "1 person" or "3 people".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Demo fills an empty database with a believable contact centre: a manager,
@@ -73,10 +81,10 @@ func (s *Store) Demo(people int, seed uint64) (DemoResult, error) {
 		res, err = g.fill(tx, people)
 		return err
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrNotEmpty) {
 		return DemoResult{}, fmt.Errorf("demo data: %w", err)
 	}
-	return res, nil
+	return res, err
 }
 
 type demoGen struct {
@@ -137,7 +145,11 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 	if err := tx.Model(&OneOnOne{}).Count(&meetings).Error; err != nil {
 		return DemoResult{}, err
 	}
-	return DemoResult{People: created, Teams: min(teams, max(0, total-1)), OneOnOnes: int(meetings)}, nil
+	var teamCount int64
+	if err := tx.Model(&Person{}).Where("team <> ''").Distinct("team").Count(&teamCount).Error; err != nil {
+		return DemoResult{}, err
+	}
+	return DemoResult{People: created, Teams: int(teamCount), OneOnOnes: int(meetings)}, nil
 }
 
 func demoTeamName(i int) string {

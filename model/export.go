@@ -21,8 +21,13 @@ func (s *Store) ExportPeople(w io.Writer, format string) error {
 	if err != nil {
 		return err
 	}
+	// Managers may be archived and still be someone's manager.
+	everyone, err := s.People(true)
+	if err != nil {
+		return err
+	}
 	emails := map[uint]string{}
-	for _, r := range rows {
+	for _, r := range everyone {
 		emails[r.ID] = r.Email
 	}
 	switch format {

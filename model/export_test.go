@@ -37,6 +37,27 @@ func TestExportPeopleCSVRoundTrips(t *testing.T) {
 	}
 }
 
+func TestExportKeepsArchivedManagers(t *testing.T) {
+	s := newTestStore(t)
+	boss := Person{Name: "Boss", Email: "boss@example.com"}
+	if err := s.SavePerson(&boss); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePerson(&Person{Name: "Report", Email: "r@example.com", ManagerID: &boss.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ArchivePerson(boss.ID); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := s.ExportPeople(&out, FormatCSV); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Report,,r@example.com,agent,,,boss@example.com,active") {
+		t.Errorf("the archived manager's email went missing:\n%s", out.String())
+	}
+}
+
 func TestExportPeopleMarkdown(t *testing.T) {
 	s := newTestStore(t)
 	lead := Person{Name: "Amara *Star* Okafor", Email: "amara@example.com", Team: "Phone North", Role: RoleTeamLead, StartDate: NewDate(2021, 3, 1)}

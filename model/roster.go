@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -33,7 +34,7 @@ func (e *ImportError) Error() string {
 	for i, p := range e.Problems {
 		msgs[i] = p.Error()
 	}
-	return fmt.Sprintf("nothing imported, %d problem(s): %s", len(e.Problems), strings.Join(msgs, "; "))
+	return fmt.Sprintf("nothing imported, %s: %s", Plural(len(e.Problems), "problem", "problems"), strings.Join(msgs, "; "))
 }
 
 // ImportResult says what an import did.
@@ -43,7 +44,7 @@ type ImportResult struct {
 }
 
 func (r ImportResult) String() string {
-	return fmt.Sprintf("imported %d people (%d added, %d updated)", r.Added+r.Updated, r.Added, r.Updated)
+	return fmt.Sprintf("imported %s (%d added, %d updated)", Plural(r.Added+r.Updated, "person", "people"), r.Added, r.Updated)
 }
 
 // rosterRow is one parsed line: the cells the file gave, by column.
@@ -73,7 +74,12 @@ func (s *Store) ImportRoster(r io.Reader) (ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		if problems = append(problems, missing...); len(problems) > 0 {
+		loops, err := managerLoops(tx, rows)
+		if err != nil {
+			return err
+		}
+		problems = append(append(problems, missing...), loops...)
+		if len(problems) > 0 {
 			slices.SortStableFunc(problems, func(a, b LineError) int { return a.Line - b.Line })
 			return &ImportError{problems}
 		}
@@ -118,8 +124,12 @@ func parseRoster(r io.Reader) ([]*rosterRow, []string, []LineError, error) {
 		if blank(rec) {
 			continue
 		}
+		if !validUTF8(rec) {
+			problems = append(problems, LineError{line, "is not UTF-8 text; save the file as CSV UTF-8 and import again"})
+			continue
+		}
 		if len(rec) != len(header) {
-			problems = append(problems, LineError{line, fmt.Sprintf("has %d fields but the header has %d", len(rec), len(header))})
+			problems = append(problems, LineError{line, fmt.Sprintf("has %s but the header has %d", Plural(len(rec), "field", "fields"), len(header))})
 			continue
 		}
 		row := &rosterRow{line: line, cells: map[string]string{}}
@@ -141,6 +151,15 @@ func csvProblem(err error) error {
 		return &ImportError{[]LineError{{pe.StartLine, "the file is not valid CSV here: " + pe.Err.Error()}}}
 	}
 	return fmt.Errorf("read roster: %w", err)
+}
+
+func validUTF8(rec []string) bool {
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
 }
 
 func blank(rec []string) bool {
@@ -267,19 +286,58 @@ func unknownManagers(tx *gorm.DB, rows []*rosterRow) ([]LineError, error) {
 	return problems, nil
 }
 
+// managerLoops reports rows whose manager chain, as it would be after the
+// import, comes back to them. Chains run through emails: the file's rows
+// first, then the roster.
+func managerLoops(tx *gorm.DB, rows []*rosterRow) ([]LineError, error) {
+	var onRoster []struct{ Email, ManagerEmail string }
+	err := tx.Table("people AS p").Select("p.email, m.email AS manager_email").
+		Joins("JOIN people m ON m.id = p.manager_id").Where("p.email <> ''").Scan(&onRoster).Error
+	if err != nil {
+		return nil, fmt.Errorf("check manager chains: %w", err)
+	}
+	managerOf := map[string]string{}
+	for _, r := range onRoster {
+		managerOf[r.Email] = r.ManagerEmail
+	}
+	// An empty manager_email keeps the roster's manager, as everywhere.
+	for _, r := range rows {
+		if r.person.Email != "" && r.managerEmail != "" {
+			managerOf[r.person.Email] = r.managerEmail
+		}
+	}
+	var problems []LineError
+	for _, r := range rows {
+		me := r.person.Email
+		if me == "" || r.managerEmail == "" || r.managerEmail == me {
+			continue // a self-reference is reported when the row is parsed
+		}
+		seen := map[string]bool{}
+		for cur := r.managerEmail; cur != "" && !seen[cur]; cur = managerOf[cur] {
+			if cur == me {
+				problems = append(problems, LineError{r.line, "the manager chain loops back to this person"})
+				break
+			}
+			seen[cur] = true
+		}
+	}
+	return problems, nil
+}
+
 // applyRoster writes rows already checked, inside the import transaction.
-// A manager loop found after writing fails the whole import.
 func applyRoster(tx *gorm.DB, rows []*rosterRow) (added, updated int, err error) {
 	byEmail := map[string]uint{}
 	people := make([]*Person, len(rows))
+	var addedIDs []uint
 	for i, row := range rows {
-		p, isNew, err := mergeRosterRow(tx, row)
+		p, isNew, err := mergeRosterRow(tx, row, addedIDs)
 		if err != nil {
 			return 0, 0, err
 		}
 		people[i] = p
 		if isNew {
 			added++
+			addedIDs = append(addedIDs, p.ID)
 		} else {
 			updated++
 		}
@@ -306,34 +364,25 @@ func applyRoster(tx *gorm.DB, rows []*rosterRow) (added, updated int, err error)
 			return 0, 0, fmt.Errorf("import line %d: %w", rows[i].line, err)
 		}
 	}
-	var problems []LineError
-	for i, p := range people {
-		if p.ManagerID == nil {
-			continue
-		}
-		if chain, err := managerChain(tx, *p.ManagerID); err != nil {
-			return 0, 0, err
-		} else if containsID(chain, p.ID) {
-			problems = append(problems, LineError{rows[i].line, "the manager chain loops back to this person"})
-		}
-	}
-	if len(problems) > 0 {
-		return 0, 0, &ImportError{problems}
-	}
 	return added, updated, nil
 }
 
 // mergeRosterRow finds the person a row means (by email, or by name among
 // people without email) and lays the row's non-empty cells over them. New
 // people are created so managers can point at them.
-func mergeRosterRow(tx *gorm.DB, row *rosterRow) (*Person, bool, error) {
+func mergeRosterRow(tx *gorm.DB, row *rosterRow, added []uint) (*Person, bool, error) {
 	in := row.person
 	var existing []Person
 	q := tx.Limit(2)
 	if in.Email != "" {
 		q = q.Where("email = ?", in.Email)
 	} else {
+		// Only people on the roster before this file: two rows with the same
+		// name and no email are two people.
 		q = q.Where("email = '' AND name = ? COLLATE NOCASE", in.Name)
+		if len(added) > 0 {
+			q = q.Where("id NOT IN ?", added)
+		}
 	}
 	if err := q.Find(&existing).Error; err != nil {
 		return nil, false, fmt.Errorf("import line %d: %w", row.line, err)

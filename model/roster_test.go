@@ -87,7 +87,7 @@ func TestImportBadRosterReportsEveryLineAndWritesNothing(t *testing.T) {
 		2: "name is required",
 		3: "not an email",
 		4: "not a role",
-		5: "YYYY-MM-DD",
+		5: "not a real date",
 		6: "ghost@example.com",
 		7: "already used on line 4",
 	})
@@ -118,6 +118,11 @@ func TestImportRosterTable(t *testing.T) {
 		{"manager loop", "name,email,manager_email\nA,a@example.com,b@example.com\nB,b@example.com,a@example.com\n", map[int]string{2: "loops", 3: "loops"}, 0},
 		{"bad status", "name,status\nA,retired\n", map[int]string{2: "not a status"}, 0},
 		{"bad manager email", "name,manager_email\nA,boss\n", map[int]string{2: "manager_email"}, 0},
+		{"same name, no email: two people", "name,team\nSam Lee,Chat\nSam Lee,Social\n", nil, 2},
+		{"loop reported beside other problems", "name,email,manager_email\nA,a@example.com,b@example.com\nB,b@example.com,a@example.com\nC,c@example.com,c@example.com\n",
+			map[int]string{2: "loops", 3: "loops", 4: "own manager"}, 0},
+		{"not UTF-8", "name,email\nJos\xe9 M\xfcller,jm@example.com\n", map[int]string{2: "not UTF-8"}, 0},
+		{"bad date shape", "name,start_date\nA,1/2/2024\n", map[int]string{2: "YYYY-MM-DD"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -222,7 +222,7 @@ func (s *shell) showAbout() {
 	icon := canvas.NewImageFromResource(appIcon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(64))
-	dialog.ShowCustom("About Solemate", "Close", container.NewBorder(nil, nil, container.NewCenter(icon), nil, widget.NewRichTextFromMarkdown(text)), s.win)
+	s.showDialog(dialog.NewCustom("About Solemate", "Close", container.NewBorder(nil, nil, container.NewCenter(icon), nil, widget.NewRichTextFromMarkdown(text)), s.win))
 }
 
 // shortcutHelp lists every shortcut as "Ctrl+N" and what it does.
@@ -235,7 +235,7 @@ func (s *shell) shortcutHelp() [][2]string {
 		[2]string{"Ctrl+S", "Save the open form"},
 		[2]string{"Ctrl+I", "Import people from CSV"},
 		[2]string{"Ctrl+E", "Export people"},
-		[2]string{"Ctrl+Z", "Undo the last archive"},
+		[2]string{"Ctrl+Z", "Undo the last archive or delete (outside text fields)"},
 		[2]string{"Ctrl+Q", "Quit"},
 	)
 }
@@ -246,10 +246,32 @@ func (s *shell) showShortcuts() {
 		grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(r[1]))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, s.win)
+	s.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", grid, s.win))
 }
 
 // showError tells the user what went wrong in plain words.
 func (s *shell) showError(what string, err error) {
-	dialog.ShowError(fmt.Errorf("%s: %w", what, err), s.win)
+	s.showDialog(dialog.NewError(fmt.Errorf("%s: %w", what, err), s.win))
+}
+
+// showMessage shows a short message with a Close button.
+func (s *shell) showMessage(title, text string) {
+	s.showDialog(dialog.NewInformation(title, text, s.win))
+}
+
+// showDialog shows d and lets Esc close it, as people expect of a dialog.
+func (s *shell) showDialog(d dialog.Dialog) {
+	c := s.win.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.Hide()
+			return
+		}
+		if prev != nil {
+			prev(k)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+	d.Show()
 }

@@ -127,7 +127,7 @@ func (o *oneOnOneScreen) applyFilter() {
 			overdue++
 		}
 	}
-	o.count.SetText(fmt.Sprintf("%s · %d overdue", plural(len(o.reports), "report", "reports"), overdue))
+	o.count.SetText(fmt.Sprintf("%s · %d overdue", model.Plural(len(o.reports), "report", "reports"), overdue))
 	o.list.Refresh()
 	o.selecting = true
 	o.list.UnselectAll()
@@ -190,10 +190,10 @@ func updateReportRowView(obj fyne.CanvasObject, r model.Report, today model.Date
 		parts = append(parts, r.Team)
 	}
 	if r.OpenActions > 0 {
-		parts = append(parts, plural(r.OpenActions, "open action", "open actions"))
+		parts = append(parts, model.Plural(r.OpenActions, "open action", "open actions"))
 	}
 	if r.FollowUps > 0 {
-		parts = append(parts, plural(r.FollowUps, "follow-up", "follow-ups"))
+		parts = append(parts, model.Plural(r.FollowUps, "follow-up", "follow-ups"))
 	}
 	text.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
 	due := c.Objects[1].(*widget.Label)
@@ -285,7 +285,7 @@ func summaryLine(m model.MeetingSummary) string {
 	if m.PulseRating > 0 {
 		parts = append(parts, fmt.Sprintf("pulse %d/5", m.PulseRating))
 	}
-	items := plural(m.Items, "item", "items")
+	items := model.Plural(m.Items, "item", "items")
 	if m.OpenItems > 0 {
 		items += fmt.Sprintf(" (%d open)", m.OpenItems)
 	}

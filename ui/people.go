@@ -80,10 +80,10 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 	addBtn := widget.NewButtonWithIcon("Add a person", theme.ContentAddIcon(), p.newItem)
 	addBtn.Importance = widget.HighImportance
 	p.welcome = emptyState(theme.AccountIcon(), "No one on your roster yet",
-		"Add the people you lead one at a time, import a roster CSV\n(columns: name, email, role, team, start_date, manager_email),\nor load demo data to look around first.",
+		"Add the people you lead one at a time, import a roster CSV\n(name, preferred_name, email, role, team, start_date, manager_email, status),\nor load demo data to look around first.",
 		addBtn,
 		widget.NewButtonWithIcon("Import CSV…", theme.DownloadIcon(), p.importCSV),
-		widget.NewButtonWithIcon("Load demo data", theme.ViewRefreshIcon(), p.loadDemo),
+		widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), p.loadDemo),
 	)
 	p.root = container.NewStack(p.welcome)
 	return p
@@ -146,9 +146,9 @@ func (p *peopleScreen) applyFilter() {
 	}
 	switch n := len(p.shown); {
 	case n == len(p.all):
-		p.count.SetText(plural(n, "person", "people"))
+		p.count.SetText(model.Plural(n, "person", "people"))
 	default:
-		p.count.SetText(fmt.Sprintf("%d of %s", n, plural(len(p.all), "person", "people")))
+		p.count.SetText(fmt.Sprintf("%d of %s", n, model.Plural(len(p.all), "person", "people")))
 	}
 	p.list.Refresh()
 	p.syncSelection()
@@ -186,12 +186,17 @@ func (p *peopleScreen) leaveForm(next, cancel func()) {
 		next()
 		return
 	}
-	err := p.form.save()
-	if err == nil {
-		next()
+	if p.form.editingNew() {
+		p.confirmNew(next, cancel)
 		return
 	}
 	name := strings.TrimSpace(p.form.name.Text)
+	err := p.form.save()
+	if err == nil {
+		p.sh.undo.inform(fmt.Sprintf("Saved your changes to %s.", name), p.sh.undoFor)
+		next()
+		return
+	}
 	if name == "" {
 		name = "this person"
 	}
@@ -205,6 +210,30 @@ func (p *peopleScreen) leaveForm(next, cancel func()) {
 			}
 			cancel()
 		}, p.sh.win)
+}
+
+// confirmNew asks whether a half-filled new person should be added before
+// moving on; adding is never implied by clicking elsewhere.
+func (p *peopleScreen) confirmNew(next, cancel func()) {
+	name := strings.TrimSpace(p.form.name.Text)
+	if name == "" {
+		name = "this new person"
+	}
+	d := dialog.NewCustomConfirm("Add "+name+"?", "Add", "Discard",
+		widget.NewLabel("You started adding someone and have not saved yet."),
+		func(add bool) {
+			if !add {
+				p.form.dirty = false
+				next()
+				return
+			}
+			if err := p.form.save(); err != nil {
+				cancel()
+				return
+			}
+			next()
+		}, p.sh.win)
+	p.sh.showDialog(d)
 }
 
 func (p *peopleScreen) newItem() {
@@ -265,7 +294,7 @@ func (p *peopleScreen) loadDemo() {
 				return
 			}
 			p.load()
-			dialog.ShowInformation("Demo data loaded", strings.ToUpper(res.String()[:1])+res.String()[1:]+".", p.sh.win)
+			p.sh.showMessage("Demo data loaded", sentence(res.String()))
 		})
 	})
 }
@@ -304,11 +333,11 @@ func (p *peopleScreen) runImport(name string, data []byte) {
 				p.sh.showError("Could not import "+name, err)
 			default:
 				p.load()
-				msg := strings.ToUpper(res.String()[:1]) + res.String()[1:] + "."
-				if len(res.Warnings) > 0 {
-					msg += "\n\n" + strings.Join(res.Warnings, "\n")
+				msg := sentence(res.String())
+				for _, w := range res.Warnings {
+					msg += "\n" + sentence(w)
 				}
-				dialog.ShowInformation("Roster imported", msg, p.sh.win)
+				p.sh.showMessage("Roster imported", msg)
 			}
 		})
 	})
@@ -324,7 +353,7 @@ func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
 	scroll.SetMinSize(fyne.NewSize(520, 200))
 	intro := widget.NewLabel(fmt.Sprintf("Nothing was imported from %s. Fix these lines and import again:", name))
 	intro.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustom("Roster not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), p.sh.win)
+	p.sh.showDialog(dialog.NewCustom("Roster not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), p.sh.win))
 }
 
 func (p *peopleScreen) exportRoster() {
@@ -381,13 +410,6 @@ func updatePersonRowView(o fyne.CanvasObject, r model.PersonRow) {
 	default:
 		badge.SetText("")
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func isValidation(err error) bool {

@@ -184,11 +184,33 @@ func TestPeopleSwitchingSavesValidEdits(t *testing.T) {
 	}
 }
 
+func TestPeopleNewPersonIsNotAddedByClickingAway(t *testing.T) {
+	s, store := newTestShell(t)
+	if _, err := store.Demo(3, 1); err != nil {
+		t.Fatal(err)
+	}
+	p := people(s)
+	p.load()
+	p.newItem()
+	test.Type(p.form.name, "Half Typed")
+	p.list.Select(0)
+	if n, _ := store.CountPeople(); n != 3 {
+		t.Errorf("clicking away added the half-typed person: %d people", n)
+	}
+	if !markupContains(t, s, "Add Half Typed?") {
+		t.Error("clicking away from a new person should ask whether to add them")
+	}
+}
+
 func TestAboutAndShortcutHelp(t *testing.T) {
 	s, _ := newTestShell(t)
 	s.showAbout()
 	if !markupContains(t, s, "Solemate 1.2.3") {
 		t.Error("About should show the version")
+	}
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if markupContains(t, s, "Solemate 1.2.3") {
+		t.Error("Esc should close the About dialog")
 	}
 	help := s.shortcutHelp()
 	keys := map[string]bool{}

@@ -88,7 +88,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	)
 	f.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.saveNow() })
 	f.saveBtn.Importance = widget.HighImportance
-	f.archiveBtn = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), f.archiveOrRestore)
+	f.archiveBtn = widget.NewButtonWithIcon("Archive", theme.VisibilityOffIcon(), f.archiveOrRestore)
 
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.heading.SizeName = theme.SizeNameSubHeadingText
@@ -172,17 +172,19 @@ func (f *personForm) edit(p model.Person) {
 		p.Role, p.Status = model.RoleAgent, model.StatusActive
 		f.heading.SetText("New person")
 		f.meta.SetText("Fill in what you know; only the name is required.")
+		f.meta.Show()
 		f.archiveBtn.Hide()
 	} else {
 		f.heading.SetText(p.DisplayName())
 		f.meta.SetText(f.describe(p))
+		f.meta.Hidden = f.meta.Text == ""
 		f.archiveBtn.Show()
 		if p.Archived() {
 			f.archiveBtn.SetText("Restore")
 			f.archiveBtn.SetIcon(theme.ContentUndoIcon())
 		} else {
 			f.archiveBtn.SetText("Archive")
-			f.archiveBtn.SetIcon(theme.DeleteIcon())
+			f.archiveBtn.SetIcon(theme.VisibilityOffIcon())
 		}
 	}
 	f.name.SetText(p.Name)
@@ -221,7 +223,7 @@ func (f *personForm) describe(p model.Person) string {
 func tenure(days int) string {
 	switch {
 	case days < 0:
-		return fmt.Sprintf("starts in %s", plural(-days, "day", "days"))
+		return fmt.Sprintf("starts in %s", model.Plural(-days, "day", "days"))
 	case days == 0:
 		return "starts today"
 	case days < 60:
@@ -268,12 +270,17 @@ func (f *personForm) save() error {
 	if f.stack.Objects[0] != f.editor {
 		return nil
 	}
-	if _, err := model.ParseDate(f.start.entry.Text); err != nil {
-		v := &model.ValidationError{Problems: []model.FieldError{{Field: model.FieldStartDate, Message: err.Error()}}}
+	p := f.values()
+	if _, dateErr := model.ParseDate(f.start.entry.Text); dateErr != nil {
+		// Report the date with everything else the form has wrong.
+		v := &model.ValidationError{}
+		if err := p.Validate(); err != nil {
+			errors.As(err, &v)
+		}
+		v.Problems = append(v.Problems, model.FieldError{Field: model.FieldStartDate, Message: dateErr.Error()})
 		f.markProblems(v)
 		return v
 	}
-	p := f.values()
 	err := f.screen.sh.store.SavePerson(&p)
 	var v *model.ValidationError
 	if errors.As(err, &v) {

@@ -46,6 +46,12 @@ func (t brandTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 		return c
 	case theme.ColorNameWarning:
 		return pick(amberLight, amberDark)
+	case theme.ColorNameInputBorder:
+		// The default light border all but vanishes on white: checkboxes
+		// and radio buttons need to be seen.
+		if !dark {
+			return color.NRGBA{R: 0x9a, G: 0x9a, B: 0x9a, A: 0xff}
+		}
 	}
 	return t.Theme.Color(n, v)
 }

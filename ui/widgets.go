@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,11 +39,18 @@ func newUndoBar() *undoBar {
 func (u *undoBar) offer(message string, d time.Duration, undo func()) {
 	u.message.SetText(message)
 	u.action = undo
+	u.button.Show()
 	u.view.Show()
 	if u.timer != nil {
 		u.timer.Stop()
 	}
 	u.timer = time.AfterFunc(d, func() { fyne.Do(u.hide) })
+}
+
+// inform shows message alone for d, with nothing to undo.
+func (u *undoBar) inform(message string, d time.Duration) {
+	u.offer(message, d, nil)
+	u.button.Hide()
 }
 
 // trigger runs the pending undo, if any.
@@ -80,6 +88,7 @@ func newDateField(onChanged func()) *dateField {
 	var pop *widget.PopUp
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
 	pick.Importance = widget.LowImportance
+	f.entry.ActionItem = pick
 	pick.OnTapped = func() {
 		start := time.Now()
 		if d, err := model.ParseDate(f.entry.Text); err == nil && !d.IsZero() {
@@ -94,7 +103,9 @@ func newDateField(onChanged func()) *dateField {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.entry)
 		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, f.entry.Size().Height)))
 	}
-	f.view = container.NewBorder(nil, nil, nil, pick, f.entry)
+	// The calendar sits inside the entry, so a form treats the field as an
+	// entry and shows its validation message.
+	f.view = f.entry
 	return f
 }
 
@@ -164,4 +175,17 @@ func section(title, hint string, content fyne.CanvasObject) fyne.CanvasObject {
 	h.SizeName = theme.SizeNameCaptionText
 	h.Wrapping = fyne.TextWrapWord
 	return container.NewPadded(container.NewVBox(container.New(&tightColumn{}, t, h), content, widget.NewSeparator()))
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	out := strings.ToUpper(string(r[0])) + string(r[1:])
+	if !strings.HasSuffix(out, ".") {
+		out += "."
+	}
+	return out
 }

@@ -72,7 +72,10 @@ func (c *cli) run(args []string) int {
 		for _, p := range ie.Problems {
 			fmt.Fprintf(c.stderr, "solemate: %s line %d: %s\n", c.importing, p.Line, p.Message)
 		}
-		fmt.Fprintf(c.stderr, "solemate: nothing imported: %d problem(s), the database is unchanged\n", len(ie.Problems))
+		fmt.Fprintf(c.stderr, "solemate: nothing imported (%s); the database is unchanged\n", model.Plural(len(ie.Problems), "problem", "problems"))
+		return exitFail
+	case errors.Is(err, model.ErrNotEmpty):
+		fmt.Fprintf(c.stderr, "solemate: %s (pass --db with a new file)\n", err)
 		return exitFail
 	default:
 		fmt.Fprintf(c.stderr, "solemate: %s\n", oneLine(err.Error()))
@@ -104,6 +107,9 @@ func splitCommand(args []string) (cmd string, rest []string) {
 }
 
 func (c *cli) dispatch(args []string) error {
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") {
+		args = []string{"version"}
+	}
 	if cmd, rest := splitCommand(args); cmd != "" {
 		switch cmd {
 		case "help":
@@ -152,7 +158,7 @@ func parseArgs(cmd string, args []string, define func(*flag.FlagSet), positional
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, &usageError{prefixed(cmd, "unknown or malformed option "+strings.TrimPrefix(err.Error(), "flag provided but not defined: "))}
+			return nil, &usageError{prefixed(cmd, flagProblem(err))}
 		}
 		if fs.NArg() == 0 {
 			break
@@ -161,9 +167,40 @@ func parseArgs(cmd string, args []string, define func(*flag.FlagSet), positional
 		args = fs.Args()[1:]
 	}
 	if len(pos) != positional {
-		return nil, &usageError{prefixed(cmd, fmt.Sprintf("expected %d argument(s), got %d", positional, len(pos)))}
+		return nil, &usageError{prefixed(cmd, argProblem(cmd, positional, len(pos)))}
 	}
 	return pos, nil
+}
+
+// flagProblem turns the flag package's wording into ours.
+func flagProblem(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return "unknown option -" + strings.TrimPrefix(msg, "flag provided but not defined: ")
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return "option -" + strings.TrimPrefix(msg, "flag needs an argument: ") + " needs a value"
+	case strings.HasPrefix(msg, "invalid value "):
+		if i := strings.LastIndex(msg, ": "); i >= 0 {
+			return msg[i+2:]
+		}
+	}
+	return msg
+}
+
+// argProblem says what is missing or too much, in the command's terms.
+func argProblem(cmd string, want, got int) string {
+	switch {
+	case got > want:
+		return fmt.Sprintf("too many arguments (%d; expected %d)", got, want)
+	case cmd == "export":
+		return "say what to export: people, oneonones or calendar"
+	case cmd == "import" && got == 0:
+		return "say what to import and from which file: import people FILE.csv"
+	case cmd == "import":
+		return "name the CSV file to import: import people FILE.csv"
+	}
+	return fmt.Sprintf("expected %d argument(s), got %d", want, got)
 }
 
 func prefixed(cmd, msg string) string {
@@ -191,6 +228,19 @@ func (c *cli) open(flagValue string) (*model.Store, error) {
 	return model.Open(path)
 }
 
+// openExisting opens a database that must already exist, so a mistyped
+// --db on a read-only command does not leave an empty database behind.
+func (c *cli) openExisting(flagValue string) (*model.Store, error) {
+	path, err := c.dbPath(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no Solemate database at %s (check --db, or create one with import or demo)", path)
+	}
+	return model.Open(path)
+}
+
 func (c *cli) importCmd(args []string) error {
 	var db string
 	pos, err := parseArgs("import", args, func(fs *flag.FlagSet) { fs.StringVar(&db, "db", "", "") }, 2)
@@ -206,13 +256,24 @@ func (c *cli) importCmd(args []string) error {
 		return fmt.Errorf("cannot read %s: %w", pos[1], errors.Unwrap(err))
 	}
 	defer f.Close()
-	s, err := c.open(db)
+	path, err := c.dbPath(db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	res, err := s.ImportRoster(f)
+	_, statErr := os.Stat(path)
+	s, err := model.Open(path)
 	if err != nil {
+		return err
+	}
+	res, err := s.ImportRoster(f)
+	s.Close()
+	if err != nil {
+		if os.IsNotExist(statErr) {
+			// The refused import created this database; leave no trace.
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				_ = os.Remove(path + suffix)
+			}
+		}
 		return err
 	}
 	for _, w := range res.Warnings {
@@ -255,7 +316,7 @@ func (c *cli) exportCmd(args []string) error {
 	if err != nil {
 		return &usageError{"export: --since " + err.Error()}
 	}
-	s, err := c.open(db)
+	s, err := c.openExisting(db)
 	if err != nil {
 		return err
 	}

@@ -41,23 +41,27 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"help", []string{"help"}, 0, "solemate import people FILE.csv", "", false},
 		{"--help", []string{"--help"}, 0, "Usage:", "", false},
 		{"unknown command", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`, false},
-		{"unknown flag", []string{"export", "people", "--colour", "red", "--db", db}, 2, "", "-colour", false},
+		{"unknown flag", []string{"export", "people", "--colour", "red", "--db", db}, 2, "", "unknown option --colour", false},
 		{"unknown flag for the app", []string{"--verbose"}, 2, "", "-verbose", false},
-		{"missing argument", []string{"import", "people"}, 2, "", "expected 2 argument", false},
+		{"missing argument", []string{"import", "people"}, 2, "", "name the CSV file to import", false},
+		{"nothing to export", []string{"export"}, 2, "", "say what to export", false},
+		{"missing flag value", []string{"export", "people", "--db"}, 2, "", "option --db needs a value", false},
+		{"--version", []string{"--version"}, 0, "solemate " + Version, "", false},
+		{"export from a mistyped database", []string{"export", "people", "--db", db + ".typo"}, 1, "", "no Solemate database at", true},
 		{"unknown export kind", []string{"export", "cats", "--db", db}, 2, "", `unknown kind "cats"`, false},
 		{"private flag on people", []string{"export", "people", "--include-private", "--db", db}, 2, "", "go with oneonones", false},
 		{"bad since", []string{"export", "oneonones", "--since", "last week", "--db", db}, 2, "", "YYYY-MM-DD", false},
 		{"calendar format", []string{"export", "calendar", "--format", "csv", "--db", db}, 2, "", "always iCalendar", false},
 		{"bad format", []string{"export", "people", "--format", "pdf", "--db", db}, 2, "", `"pdf"`, false},
 		{"bad demo size", []string{"demo", "--people", "lots", "--db", db}, 2, "", "whole number", false},
-		{"extra argument to version", []string{"version", "now"}, 2, "", "expected 0", false},
+		{"extra argument to version", []string{"version", "now"}, 2, "", "too many arguments", false},
 		{"missing file", []string{"import", "people", "/no/such/file.csv", "--db", db}, 1, "", "cannot read /no/such/file.csv", true},
 		{"import good", []string{"import", "people", filepath.Join(roster, "good.csv"), "--db", db}, 0, "imported 4 people (4 added, 0 updated)", "warning: ignored unknown column", false},
 		{"import again updates", []string{"--db", db, "import", "people", filepath.Join(roster, "good.csv")}, 0, "imported 4 people (0 added, 4 updated)", "warning: ignored unknown column", false},
 		{"import bad", []string{"import", "people", filepath.Join(roster, "bad.csv"), "--db", db}, 1, "", "bad.csv line 6: manager ghost@example.com", false},
 		{"export csv", []string{"export", "people", "--db", db}, 0, "Dan Nguyen,,dan@example.com,manager", "", false},
 		{"export md", []string{"export", "people", "--format=md", "--db", db}, 0, "## Phone North", "", false},
-		{"demo refuses a full database", []string{"demo", "--db", db}, 1, "", "only goes into an empty database", true},
+		{"demo refuses a full database", []string{"demo", "--db", db}, 1, "", "only goes into an empty database (pass --db with a new file)", true},
 		{"export oneonones empty", []string{"export", "oneonones", "--db", db}, 0, "No one-on-ones match.", "", false},
 		{"export oneonones unknown person", []string{"export", "oneonones", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster has the email x@example.com", true},
 		{"export calendar", []string{"export", "calendar", "--db", db}, 0, "BEGIN:VCALENDAR", "", false},
@@ -121,6 +125,17 @@ func TestCLIExportOneOnOnesFromDemo(t *testing.T) {
 	_, ics, _, _ := runCLI(t, nil, "export", "calendar", "--db", db)
 	if strings.Count(ics, "BEGIN:VEVENT") < 5 || !strings.Contains(ics, "\r\n") {
 		t.Errorf("calendar:\n%s", ics)
+	}
+}
+
+func TestCLIRefusedImportLeavesNoNewDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.db")
+	code, _, _, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", db)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a refused import left a database behind: %v", err)
 	}
 }
 
