@@ -11,6 +11,7 @@ import (
 // OneOnOneExport says which one-on-ones to export and how.
 type OneOnOneExport struct {
 	PersonEmail    string // "" for everyone
+	PersonID       uint   // 0 for everyone; the app's way to pick one person
 	Since          Date   // zero for all time
 	Format         string // FormatMarkdown or FormatCSV
 	IncludePrivate bool
@@ -38,6 +39,9 @@ func (s *Store) ExportOneOnOnes(w io.Writer, opt OneOnOneExport) error {
 			return fmt.Errorf("no one on the roster has the email %s", email)
 		}
 		q = q.Where("p.email = ?", email)
+	}
+	if opt.PersonID != 0 {
+		q = q.Where("p.id = ?", opt.PersonID)
 	}
 	if !opt.Since.IsZero() {
 		q = q.Where("o.held_at >= ?", time.Date(opt.Since.Time().Year(), opt.Since.Time().Month(), opt.Since.Time().Day(), 0, 0, 0, 0, opt.Location).UTC())

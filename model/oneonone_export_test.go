@@ -109,6 +109,14 @@ func TestExportOneOnOnesCSVAndFilters(t *testing.T) {
 	if r := got["Moving house"]; r == nil || r[6] != "non-work" || r[8] != "2026-03-20" || r[9] != "no" {
 		t.Errorf("follow-up row = %v", r)
 	}
+	out.Reset()
+	zed := personByEmail(t, s, "")
+	if err := s.ExportOneOnOnes(&out, OneOnOneExport{Format: FormatMarkdown, PersonID: zed.ID, Location: time.UTC}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "## Zed Other") || strings.Contains(out.String(), "Amara") {
+		t.Errorf("PersonID should pick one person:\n%s", out.String())
+	}
 	if err := s.ExportOneOnOnes(&out, OneOnOneExport{Format: FormatCSV, PersonEmail: "nobody@example.com"}); err == nil {
 		t.Error("an unknown person should be an error")
 	}

@@ -199,6 +199,8 @@ func (s *shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Import people…", fyne.KeyI, people.importCSV),
 		item("Export people…", fyne.KeyE, people.exportRoster),
+		item("Export one-on-ones…", "", func() { s.exportOneOnOnes(0, "one-on-ones.md") }),
+		item("Export calendar…", "", s.exportCalendar),
 		fyne.NewMenuItemSeparator(),
 		item("Load demo data…", "", people.loadDemo),
 	)

@@ -27,7 +27,7 @@ type oneOnOneScreen struct {
 	count         *widget.Label
 	page          *personPage
 	editor        *meetingEditor
-	blank         fyne.CanvasObject
+	actions       *teamActions
 
 	selectedID uint
 	selecting  bool
@@ -56,10 +56,11 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	}
 	heading := widget.NewLabelWithStyle("One-on-ones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	left := container.NewBorder(container.NewVBox(heading, o.filter), o.count, nil, nil, o.list)
-	o.blank = emptyState(theme.AccountIcon(), "Pick someone",
-		"Reports are listed by when their next one-on-one is due,\noverdue first. Pick one to prepare, start or look back.")
-	o.right = container.NewStack(o.blank)
+	teamBtn := widget.NewButtonWithIcon("Team actions", theme.ListIcon(), o.showTeam)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, teamBtn, heading), o.filter), o.count, nil, nil, o.list)
+	o.actions = newTeamActions(sh, o.openPerson)
+	o.right = container.NewStack(o.actions.view)
+
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(o.right))
 	split.Offset = 0.4
 	o.main = split
@@ -95,6 +96,9 @@ func (o *oneOnOneScreen) load() {
 			}
 			o.reports = reps
 			o.applyFilter()
+			if o.right.Objects[0] == o.actions.view {
+				o.actions.load()
+			}
 			want := o.main
 			if len(reps) == 0 {
 				want = o.welcome
@@ -139,12 +143,24 @@ func (o *oneOnOneScreen) applyFilter() {
 	o.selecting = false
 }
 
+// showTeam shows the open actions across the team.
+func (o *oneOnOneScreen) showTeam() {
+	o.editor.saver.flush()
+	o.selectedID = 0
+	o.applyFilter()
+	o.showRight(o.actions.view)
+	o.actions.load()
+	o.sh.win.SetTitle("Solemate — One-on-ones")
+}
+
 // openPerson shows a person's page, saving any open one-on-one first.
 func (o *oneOnOneScreen) openPerson(id uint) {
 	o.editor.saver.flush()
 	o.selectedID = id
+	o.applyFilter()
 	o.showRight(o.page.view)
 	o.page.load(id)
+	o.sh.win.SetTitle("Solemate — One-on-ones")
 }
 
 func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
@@ -244,6 +260,9 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.cadence = widget.NewSelect(labels, p.setCadence)
 	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
 	p.startBtn.Importance = widget.HighImportance
+	export := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), func() {
+		p.screen.sh.exportOneOnOnes(p.person.ID, fileSafe(p.person.Name)+".md")
+	})
 	p.plot = newPulsePlot()
 	p.follow = widget.NewLabel("")
 	p.follow.Wrapping = fyne.TextWrapWord
@@ -266,7 +285,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	}
 	p.histNone = widget.NewLabel("No one-on-ones yet. Start the first one above.")
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, p.startBtn, p.heading),
+		container.NewBorder(nil, nil, nil, container.NewHBox(export, p.startBtn), p.heading),
 		p.meta,
 		container.NewHBox(widget.NewLabel("Cadence"), p.cadence),
 		container.NewGridWithColumns(3,
@@ -278,6 +297,23 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	)
 	p.view = container.NewBorder(top, nil, nil, nil, container.NewStack(p.histList, p.histNone))
 	return p
+}
+
+// fileSafe turns a name into a file name: "Amara O'Brien" → "amara-obrien".
+func fileSafe(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ' ' || r == '-':
+			b.WriteRune('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "one-on-ones"
+	}
+	return b.String()
 }
 
 func summaryLine(m model.MeetingSummary) string {

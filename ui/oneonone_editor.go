@@ -166,6 +166,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	defer func() { e.loading = false }()
 	e.meeting = m
 	e.title.SetText("One-on-one with " + m.Person.DisplayName())
+	e.screen.sh.win.SetTitle("Solemate — One-on-one with " + m.Person.DisplayName())
 	e.when.SetText(m.HeldAt.Local().Format(whenLayout))
 	e.setting.SetSelected(m.Setting.Label())
 	if m.PulseRating > 0 {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
 )
@@ -177,4 +178,47 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 
 func markupContainsCanvas(c fyne.Canvas, text string) bool {
 	return contains(test.RenderToMarkup(c), text)
+}
+
+func TestTeamActionsAcrossTheTeam(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, recent, _ := teamWithHistory(t, store)
+	today := store.Today()
+	for _, a := range []model.Action{
+		{PersonID: recent.ID, Text: "Read the returns policy", Due: today.AddDays(3)},
+		{PersonID: overdue.ID, Text: "Send the rota", Owner: model.OwnerLead, Due: today.AddDays(-2)},
+		{PersonID: overdue.ID, Text: "Someday"},
+	} {
+		if err := store.SaveAction(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.show(1)
+	a := oneOnOnes(s).actions
+	if len(a.rows) != 3 || a.rows[0].Text != "Send the rota" || !a.rows[0].Overdue || !a.rows[1].DueSoon {
+		t.Fatalf("team actions = %+v", a.rows)
+	}
+	if a.summary.Text != "3 actions open · 1 overdue · 1 due within 7 days" {
+		t.Errorf("summary = %q", a.summary.Text)
+	}
+	assertGolden(t, "team_actions.xml", s.win.Canvas())
+
+	row := a.list.CreateItem()
+	a.updateRow(0, row)
+	row.(*fyne.Container).Objects[1].(*widget.Check).SetChecked(true)
+	if len(a.rows) != 2 {
+		t.Fatalf("ticking an action should take it off the list: %d left", len(a.rows))
+	}
+	s.undo.trigger()
+	if len(a.rows) != 3 {
+		t.Errorf("undo should bring the action back: %d", len(a.rows))
+	}
+}
+
+func TestFileSafe(t *testing.T) {
+	for in, want := range map[string]string{"Amara O'Brien": "amara-obrien", "José": "jos", "": "one-on-ones", "Ben  Kim": "ben--kim"} {
+		if got := fileSafe(in); got != want {
+			t.Errorf("fileSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

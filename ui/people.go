@@ -357,28 +357,13 @@ func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
 }
 
 func (p *peopleScreen) exportRoster() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			p.sh.showError("Could not export", err)
-			return
-		}
-		if w == nil {
-			return
-		}
+	p.sh.saveFile("people.csv", func(w io.Writer, ext string) error {
 		format := model.FormatCSV
-		if strings.EqualFold(w.URI().Extension(), ".md") {
+		if ext == ".md" {
 			format = model.FormatMarkdown
 		}
-		err = p.sh.store.ExportPeople(w, format)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			p.sh.showError("Could not export", err)
-		}
-	}, p.sh.win)
-	d.SetFileName("people.csv")
-	d.Show()
+		return p.sh.store.ExportPeople(w, format)
+	})
 }
 
 func newPersonRowView() fyne.CanvasObject {

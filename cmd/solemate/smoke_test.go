@@ -14,10 +14,13 @@ import (
 	"time"
 )
 
-// TestSmokeRealWindow builds the real binary, starts it under Xvfb on a new
-// database, waits for the "Solemate" window and checks a screenshot of it is
-// not blank. make test sets SOLEMATE_SMOKE=1 (and installs Xvfb, xdotool and
-// ImageMagick); without it the test is skipped.
+// TestSmokeRealWindow builds the real binary, fills a new database with
+// demo data through the command line, starts the app on it under Xvfb,
+// waits for the "Solemate" window, checks a screenshot is not blank, then
+// goes to One-on-ones (Ctrl+2), picks the first report and starts a
+// one-on-one (Ctrl+N), and checks that window too. make test sets
+// SOLEMATE_SMOKE=1 (and installs Xvfb, xdotool and ImageMagick); without it
+// the test is skipped.
 func TestSmokeRealWindow(t *testing.T) {
 	if os.Getenv("SOLEMATE_SMOKE") != "1" {
 		t.Skip("set SOLEMATE_SMOKE=1 to run the real-window test (make test does)")
@@ -36,6 +39,9 @@ func TestSmokeRealWindow(t *testing.T) {
 	display := startXvfb(t)
 
 	db := filepath.Join(dir, "data", "smoke.db")
+	if out, err := exec.Command(bin, "demo", "--people", "12", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	app := exec.CommandContext(ctx, bin, "--db", db)
@@ -56,19 +62,42 @@ func TestSmokeRealWindow(t *testing.T) {
 
 	wid := waitForWindow(t, display, "^Solemate", 60*time.Second, logPath)
 	time.Sleep(time.Second) // let the first frames draw
-	shot := filepath.Join(dir, "shot.png")
-	imp := exec.Command("import", "-window", wid, shot)
-	imp.Env = append(os.Environ(), "DISPLAY="+display)
-	if out, err := imp.CombinedOutput(); err != nil {
-		t.Fatalf("screenshot: %v\n%s", err, out)
+	screenshot(t, display, wid, filepath.Join(dir, "people.png"))
+
+	xdo := func(args ...string) {
+		cmd := exec.Command("xdotool", args...)
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("xdotool %v: %v\n%s", args, err, out)
+		}
 	}
-	if colours := distinctColours(t, shot); colours < 16 {
-		t.Errorf("screenshot has only %d colours: the window looks blank", colours)
-	}
+	xdo("key", "--window", wid, "ctrl+2")
+	// xdotool matches titles as bytes: no em dash in these patterns.
+	waitForWindow(t, display, "One-on-ones$", 20*time.Second, logPath)
+	time.Sleep(500 * time.Millisecond)
+	xdo("mousemove", "--window", wid, "260", "140", "click", "1") // the first report
+	time.Sleep(500 * time.Millisecond)
+	xdo("key", "--window", wid, "ctrl+n")
+	waitForWindow(t, display, "One-on-one with ", 20*time.Second, logPath)
+	time.Sleep(500 * time.Millisecond)
+	screenshot(t, display, wid, filepath.Join(dir, "oneonone.png"))
 	for path, want := range map[string]os.FileMode{db: 0o600, filepath.Dir(db): 0o700} {
 		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != want {
 			t.Errorf("%s: %v, want mode %o", path, fi, want)
 		}
+	}
+}
+
+// screenshot saves the window to path and fails if it looks blank.
+func screenshot(t *testing.T, display, wid, path string) {
+	t.Helper()
+	imp := exec.Command("import", "-window", wid, path)
+	imp.Env = append(os.Environ(), "DISPLAY="+display)
+	if out, err := imp.CombinedOutput(); err != nil {
+		t.Fatalf("screenshot: %v\n%s", err, out)
+	}
+	if colours := distinctColours(t, path); colours < 16 {
+		t.Errorf("%s has only %d colours: the window looks blank", filepath.Base(path), colours)
 	}
 }
 

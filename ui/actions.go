@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// teamActions lists every open action across the team: overdue first, then
+// due soon, then the rest. Ticking one marks it done.
+type teamActions struct {
+	sh      *shell
+	rows    []model.ActionRow
+	list    *widget.List
+	summary *widget.Label
+	none    fyne.CanvasObject
+	view    fyne.CanvasObject
+	// open shows a person's page.
+	open func(personID uint)
+}
+
+func newTeamActions(sh *shell, open func(uint)) *teamActions {
+	a := &teamActions{sh: sh, open: open}
+	a.summary = widget.NewLabel("")
+	a.list = widget.NewList(
+		func() int { return len(a.rows) },
+		func() fyne.CanvasObject {
+			status := widget.NewLabel("Overdue")
+			status.SizeName = theme.SizeNameCaptionText
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), status, widget.NewLabel("Action text for someone"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { a.updateRow(id, o) },
+	)
+	a.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(a.rows) {
+			a.open(a.rows[id].PersonID)
+		}
+		a.list.UnselectAll()
+	}
+	title := widget.NewLabelWithStyle("Team actions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	a.none = emptyState(theme.ConfirmIcon(), "No open actions",
+		"Actions agreed in one-on-ones show up here until they are done.\nPick someone on the left to prepare their next one-on-one.")
+	a.view = container.NewBorder(container.NewVBox(title, a.summary), nil, nil, nil, container.NewStack(a.list, a.none))
+	return a
+}
+
+func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	r := a.rows[id]
+	c := o.(*fyne.Container)
+	text := c.Objects[0].(*widget.Label)
+	check := c.Objects[1].(*widget.Check)
+	status := c.Objects[2].(*widget.Label)
+	text.SetText(fmt.Sprintf("%s — %s", r.PersonName, actionLabel(r.Action)))
+	check.OnChanged = nil
+	check.SetChecked(false)
+	check.OnChanged = func(on bool) {
+		if !on {
+			return
+		}
+		if err := a.sh.store.SetActionDone(r.ID, true); err != nil {
+			a.sh.showError("Could not mark the action done", err)
+			return
+		}
+		a.sh.undo.offer("Marked done: "+ellipsis(r.Text, 40), a.sh.undoFor, func() {
+			if err := a.sh.store.SetActionDone(r.ID, false); err != nil {
+				a.sh.showError("Could not reopen the action", err)
+			}
+			a.load()
+		})
+		a.load()
+	}
+	switch {
+	case r.Overdue:
+		status.SetText("Overdue")
+		status.Importance = widget.WarningImportance
+	case r.DueSoon:
+		status.SetText("Due soon")
+		status.Importance = widget.HighImportance
+	default:
+		status.SetText("Open")
+		status.Importance = widget.MediumImportance
+	}
+	status.Refresh()
+}
+
+// load fetches the open actions off the UI goroutine.
+func (a *teamActions) load() {
+	a.sh.bg(func() {
+		rows, err := a.sh.store.OpenActions(0)
+		fyne.Do(func() {
+			if err != nil {
+				a.sh.showError("Could not load the actions", err)
+				return
+			}
+			a.rows = rows
+			overdue, soon := 0, 0
+			for _, r := range rows {
+				if r.Overdue {
+					overdue++
+				} else if r.DueSoon {
+					soon++
+				}
+			}
+			a.summary.SetText(fmt.Sprintf("%s open · %d overdue · %d due within %d days", model.Plural(len(rows), "action", "actions"), overdue, soon, model.DueSoonDays))
+			if len(rows) > 0 {
+				a.none.Hide()
+			} else {
+				a.none.Show()
+			}
+			a.list.Refresh()
+		})
+	})
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// saveFile asks where to save, then lets write fill the file; ext is the
+// chosen name's extension in lower case, so ".md" can pick Markdown.
+func (s *shell) saveFile(defaultName string, write func(w io.Writer, ext string) error) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.showError("Could not export", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		err = write(w, strings.ToLower(w.URI().Extension()))
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			s.showError("Could not export", err)
+		}
+	}, s.win)
+	d.SetFileName(defaultName)
+	d.Show()
+}
+
+// exportOneOnOnes exports one person's one-on-ones (everyone's when
+// personID is 0) as Markdown, or CSV when the file name ends in .csv.
+// Private notes go along only when the user ticks the box.
+func (s *shell) exportOneOnOnes(personID uint, fileName string) {
+	private := widget.NewCheck("Include private notes and private items", nil)
+	d := dialog.NewCustomConfirm("Export one-on-ones", "Choose file…", "Cancel", private, func(ok bool) {
+		if !ok {
+			return
+		}
+		s.saveFile(fileName, func(w io.Writer, ext string) error {
+			format := model.FormatMarkdown
+			if ext == ".csv" {
+				format = model.FormatCSV
+			}
+			return s.store.ExportOneOnOnes(w, model.OneOnOneExport{PersonID: personID, Format: format, IncludePrivate: private.Checked})
+		})
+	}, s.win)
+	s.showDialog(d)
+}
+
+// exportCalendar saves the one-on-one schedule as an iCalendar file.
+func (s *shell) exportCalendar() {
+	s.saveFile("one-on-ones.ics", func(w io.Writer, _ string) error {
+		return s.store.ExportCalendar(w, nil)
+	})
+}
