@@ -361,23 +361,26 @@ func (s *Store) setArchived(id uint, at *time.Time) error {
 // FilterPeople keeps the rows that match every word of query in their name,
 // preferred name, team, role, email or manager, ignoring case.
 func FilterPeople(rows []PersonRow, query string) []PersonRow {
-	words := strings.Fields(strings.ToLower(query))
-	if len(words) == 0 {
+	if strings.TrimSpace(query) == "" {
 		return rows
 	}
 	out := make([]PersonRow, 0, len(rows))
 	for _, r := range rows {
-		hay := strings.ToLower(strings.Join([]string{r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName}, "\x00"))
-		match := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				match = false
-				break
-			}
-		}
-		if match {
+		if MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// MatchWords reports whether every word of query appears, ignoring case,
+// in at least one of fields. An empty query matches everything.
+func MatchWords(query string, fields ...string) bool {
+	hay := strings.ToLower(strings.Join(fields, "\x00"))
+	for _, w := range strings.Fields(strings.ToLower(query)) {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -112,15 +112,9 @@ func (o *oneOnOneScreen) load() {
 }
 
 func (o *oneOnOneScreen) applyFilter() {
-	words := strings.Fields(strings.ToLower(o.filter.Text))
 	o.shown = o.shown[:0]
 	for _, r := range o.reports {
-		hay := strings.ToLower(r.Name + " " + r.PreferredName + " " + r.Team + " " + r.Role.Label())
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
-		}
-		if ok {
+		if model.MatchWords(o.filter.Text, r.Name, r.PreferredName, r.Team, r.Role.Label()) {
 			o.shown = append(o.shown, r)
 		}
 	}
@@ -187,20 +181,9 @@ func (o *oneOnOneScreen) openMeeting(id uint) {
 	o.editor.load(id)
 }
 
-func newReportRowView() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Truncation = fyne.TextTruncateEllipsis
-	sub := widget.NewLabel("Weekly · due today")
-	sub.SizeName = theme.SizeNameCaptionText
-	sub.Truncation = fyne.TextTruncateEllipsis
-	due := widget.NewLabel("")
-	return container.NewBorder(nil, nil, nil, due, container.New(&tightColumn{}, name, sub))
-}
+func newReportRowView() fyne.CanvasObject { return newTwoLineRow("Weekly · due today") }
 
 func updateReportRowView(obj fyne.CanvasObject, r model.Report, today model.Date) {
-	c := obj.(*fyne.Container)
-	text := c.Objects[0].(*fyne.Container)
-	text.Objects[0].(*widget.Label).SetText(r.DisplayName())
 	parts := []string{r.Cadence.Label()}
 	if r.Team != "" {
 		parts = append(parts, r.Team)
@@ -211,8 +194,7 @@ func updateReportRowView(obj fyne.CanvasObject, r model.Report, today model.Date
 	if r.FollowUps > 0 {
 		parts = append(parts, model.Plural(r.FollowUps, "follow-up", "follow-ups"))
 	}
-	text.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
-	due := c.Objects[1].(*widget.Label)
+	due := setTwoLineRow(obj, r.DisplayName(), strings.Join(parts, " · "))
 	due.SetText(shortDue(r.NextDue, today))
 	due.Importance = widget.MediumImportance
 	if r.NextDue.Before(today) {

@@ -366,27 +366,15 @@ func (p *peopleScreen) exportRoster() {
 	})
 }
 
-func newPersonRowView() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Truncation = fyne.TextTruncateEllipsis
-	sub := widget.NewLabel("Role · Team")
-	sub.Truncation = fyne.TextTruncateEllipsis
-	sub.SizeName = theme.SizeNameCaptionText
-	badge := widget.NewLabel("")
-	badge.Importance = widget.WarningImportance
-	return container.NewBorder(nil, nil, nil, badge, container.New(&tightColumn{}, name, sub))
-}
+func newPersonRowView() fyne.CanvasObject { return newTwoLineRow("Role · Team") }
 
 func updatePersonRowView(o fyne.CanvasObject, r model.PersonRow) {
-	c := o.(*fyne.Container)
-	text := c.Objects[0].(*fyne.Container)
-	text.Objects[0].(*widget.Label).SetText(r.DisplayName())
 	parts := []string{r.Role.Label()}
 	if r.Team != "" {
 		parts = append(parts, r.Team)
 	}
-	text.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
-	badge := c.Objects[1].(*widget.Label)
+	badge := setTwoLineRow(o, r.DisplayName(), strings.Join(parts, " · "))
+	badge.Importance = widget.WarningImportance
 	switch {
 	case r.Archived():
 		badge.SetText("Archived")

@@ -189,3 +189,24 @@ func sentence(s string) string {
 	}
 	return out
 }
+
+// newTwoLineRow is a list row: a bold title over a small line of detail,
+// with a badge at the right. sample sizes the detail line.
+func newTwoLineRow(sample string) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel(sample)
+	detail.SizeName = theme.SizeNameCaptionText
+	detail.Truncation = fyne.TextTruncateEllipsis
+	badge := widget.NewLabel("")
+	return container.NewBorder(nil, nil, nil, badge, container.New(&tightColumn{}, title, detail))
+}
+
+// setTwoLineRow fills a row made by newTwoLineRow and returns its badge.
+func setTwoLineRow(row fyne.CanvasObject, title, detail string) *widget.Label {
+	c := row.(*fyne.Container)
+	text := c.Objects[0].(*fyne.Container)
+	text.Objects[0].(*widget.Label).SetText(title)
+	text.Objects[1].(*widget.Label).SetText(detail)
+	return c.Objects[1].(*widget.Label)
+}
