@@ -277,7 +277,9 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 type Meeting struct {
 	OneOnOne
 	Person    Person
-	Items     []MeetingItem // by heading, carried first, then position
+	// Items, by heading, carried first, then position. Pointers, so an editor
+	// can keep hold of an item while the list grows.
+	Items     []*MeetingItem
 	Actions   []Action      // agreed in this one-on-one
 	FollowUps []FollowUp    // non-work items from earlier meetings to ask about
 }
@@ -310,7 +312,7 @@ func (s *Store) Meeting(id uint) (Meeting, error) {
 	return m, nil
 }
 
-func (s *Store) meetingItems(db *gorm.DB, id uint) ([]MeetingItem, error) {
+func (s *Store) meetingItems(db *gorm.DB, id uint) ([]*MeetingItem, error) {
 	var rows []struct {
 		Item
 		Carried  bool
@@ -325,9 +327,9 @@ func (s *Store) meetingItems(db *gorm.DB, id uint) ([]MeetingItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	items := make([]MeetingItem, len(rows))
+	items := make([]*MeetingItem, len(rows))
 	for i, r := range rows {
-		items[i] = MeetingItem{Item: r.Item, Carried: r.Carried, FromDate: r.FromDate}
+		items[i] = &MeetingItem{Item: r.Item, Carried: r.Carried, FromDate: r.FromDate}
 	}
 	return items, nil
 }

@@ -109,9 +109,9 @@ func (mm *meetingMode) begin() {
 
 func (mm *meetingMode) itemsUnder(h model.Heading) []*model.MeetingItem {
 	var out []*model.MeetingItem
-	for i := range mm.meeting.Items {
-		if mm.meeting.Items[i].Heading == h {
-			out = append(out, &mm.meeting.Items[i])
+	for _, it := range mm.meeting.Items {
+		if it.Heading == h {
+			out = append(out, it)
 		}
 	}
 	return out
@@ -163,7 +163,7 @@ func (mm *meetingMode) add(h model.Heading, text string) {
 		mm.sh.showError("Could not add the item", err)
 		return
 	}
-	mm.meeting.Items = append(mm.meeting.Items, model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt})
+	mm.meeting.Items = append(mm.meeting.Items, &model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt})
 	mm.adders[h].SetText("")
 	mm.refreshHeading(h)
 }

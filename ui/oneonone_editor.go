@@ -234,7 +234,7 @@ func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry
 		e.screen.sh.showError("Could not add the item", err)
 		return
 	}
-	e.meeting.Items = append(e.meeting.Items, model.MeetingItem{Item: it, FromDate: e.meeting.HeldAt})
+	e.meeting.Items = append(e.meeting.Items, &model.MeetingItem{Item: it, FromDate: e.meeting.HeldAt})
 	from.SetText("")
 	e.rebuildSection(h)
 	e.screen.sh.win.Canvas().Focus(from)
@@ -244,9 +244,9 @@ func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry
 func (e *meetingEditor) rebuildSection(h model.Heading) {
 	box := e.sections[h]
 	box.Objects = nil
-	for i := range e.meeting.Items {
-		if e.meeting.Items[i].Heading == h {
-			box.Add(e.itemRow(&e.meeting.Items[i]))
+	for _, it := range e.meeting.Items {
+		if it.Heading == h {
+			box.Add(e.itemRow(it))
 		}
 	}
 	box.Refresh()

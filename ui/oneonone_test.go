@@ -107,7 +107,7 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	var added *model.MeetingItem
 	for i := range m.Items {
 		if m.Items[i].Text == "Moving house went well" {
-			added = &m.Items[i]
+			added = m.Items[i]
 		}
 	}
 	if added == nil || added.NonWork {
@@ -164,7 +164,7 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	var got *model.MeetingItem
 	for i := range m.Items {
 		if m.Items[i].Text == "Childcare on Wednesdays" {
-			got = &m.Items[i]
+			got = m.Items[i]
 		}
 	}
 	if got == nil || !got.NonWork || got.Status != model.ItemDone || got.Heading != model.HeadingObstacles {
@@ -219,6 +219,36 @@ func TestFileSafe(t *testing.T) {
 	for in, want := range map[string]string{"Amara O'Brien": "amara-obrien", "José": "jos", "": "one-on-ones", "Ben  Kim": "ben--kim"} {
 		if got := fileSafe(in); got != want {
 			t.Errorf("fileSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Rows hold on to their items while the list grows: an edit made after other
+// items were added survives the section being redrawn.
+func TestEditorEditsSurviveRedraws(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	s.show(1)
+	o := oneOnOnes(s)
+	o.openPerson(overdue.ID)
+	o.start(overdue.ID)
+	e := o.editor
+	for _, text := range []string{"One", "Two", "Three"} {
+		test.Type(e.adders[model.HeadingProgress], text)
+		enter(e.adders[model.HeadingProgress])
+	}
+	carried := e.sections[model.HeadingObstacles].Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Entry)
+	carried.SetText("Refund tool: escalated to IT")
+	test.Type(e.adders[model.HeadingObstacles], "Headset crackles")
+	enter(e.adders[model.HeadingObstacles])
+	e.saver.flush()
+	if !markupContains(t, s, "Refund tool: escalated to IT") {
+		t.Error("redrawing Obstacles lost the edit to the carried item")
+	}
+	m, _ := store.Meeting(e.meeting.ID)
+	for _, it := range m.Items {
+		if it.Heading == model.HeadingObstacles && it.Carried && it.Text != "Refund tool: escalated to IT" {
+			t.Errorf("carried item saved as %q", it.Text)
 		}
 	}
 }
