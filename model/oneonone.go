@@ -276,12 +276,12 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 // Meeting is everything the one-on-one editor shows.
 type Meeting struct {
 	OneOnOne
-	Person    Person
+	Person Person
 	// Items, by heading, carried first, then position. Pointers, so an editor
 	// can keep hold of an item while the list grows.
 	Items     []*MeetingItem
-	Actions   []Action      // agreed in this one-on-one
-	FollowUps []FollowUp    // non-work items from earlier meetings to ask about
+	Actions   []Action   // agreed in this one-on-one
+	FollowUps []FollowUp // non-work items from earlier meetings to ask about
 }
 
 // Meeting loads one one-on-one with its items, actions and follow-ups.
