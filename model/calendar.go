@@ -29,13 +29,23 @@ func (s *Store) ExportCalendar(w io.Writer, loc *time.Location) error {
 	line("PRODID:-//Solemate//One-on-ones//EN")
 	line("CALSCALE:GREGORIAN")
 	stamp := s.now().UTC().Format("20060102T150405Z")
+	today := s.Today()
+	fresh := 0
 	for _, r := range reps {
-		hour, minute := 10, 0
+		// Someone never met gets the next free half hour from 10:00, so a new
+		// team's first week is not all booked at once.
+		hour, minute := 10+fresh/2, 30*(fresh%2)
 		if r.LastHeld != nil {
 			t := r.LastHeld.In(loc)
 			hour, minute = t.Hour(), t.Minute()
+		} else {
+			fresh = (fresh + 1) % 14
 		}
-		d := r.NextDue.Time()
+		due := r.NextDue
+		if due.Before(today) { // overdue: the series starts today
+			due = today
+		}
+		d := due.Time()
 		start := time.Date(d.Year(), d.Month(), d.Day(), hour, minute, 0, 0, time.UTC)
 		line("BEGIN:VEVENT")
 		line(fmt.Sprintf("UID:solemate-oneonone-person-%d@solemate.app", r.ID))
@@ -58,8 +68,13 @@ func rrule(c Cadence, day int) string {
 	case CadenceBiweekly:
 		return "FREQ=WEEKLY;INTERVAL=2"
 	case CadenceMonthly:
-		if day > 28 { // months without that day fall back to their last day
-			return "FREQ=MONTHLY;BYMONTHDAY=-1"
+		if day > 28 {
+			// That day, or the last day of a shorter month, as Cadence.Next does.
+			days := make([]string, 0, 4)
+			for d := 28; d <= day; d++ {
+				days = append(days, fmt.Sprint(d))
+			}
+			return "FREQ=MONTHLY;BYMONTHDAY=" + strings.Join(days, ",") + ";BYSETPOS=-1"
 		}
 		return fmt.Sprintf("FREQ=MONTHLY;BYMONTHDAY=%d", day)
 	}

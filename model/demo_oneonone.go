@@ -107,7 +107,8 @@ func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person, weeks int, now time
 		day := DateOf(now).AddDays(-7 * weeks)
 		for day.Before(DateOf(now)) {
 			if !day.Before(p.StartDate) {
-				at := time.Date(day.Time().Year(), day.Time().Month(), day.Time().Day(), hour, 0, 0, 0, time.Local)
+				held := weekday(day)
+				at := time.Date(held.Time().Year(), held.Time().Month(), held.Time().Day(), hour, 0, 0, 0, time.Local)
 				if err := g.demoMeeting(tx, p, at, &pulse); err != nil {
 					return err
 				}
@@ -117,6 +118,17 @@ func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person, weeks int, now time
 		}
 	}
 	return nil
+}
+
+// weekday moves a weekend day to the Friday before or the Monday after.
+func weekday(d Date) Date {
+	switch d.Time().Weekday() {
+	case time.Saturday:
+		return d.AddDays(-1)
+	case time.Sunday:
+		return d.AddDays(1)
+	}
+	return d
 }
 
 func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) error {
@@ -152,6 +164,7 @@ func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) e
 		return err
 	}
 	for _, h := range Headings {
+		used := map[string]bool{}
 		for n := g.rng.IntN(3); n > 0; n-- {
 			nonWork := g.rng.IntN(3) == 0
 			kind := 0
@@ -159,7 +172,12 @@ func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) e
 				kind = 1
 			}
 			texts := demoItems[h][kind]
-			it := Item{OneOnOneID: o.ID, Heading: h, Text: texts[g.rng.IntN(len(texts))], NonWork: nonWork, Status: ItemOpen, Position: n}
+			text := texts[g.rng.IntN(len(texts))]
+			if used[text] {
+				continue
+			}
+			used[text] = true
+			it := Item{OneOnOneID: o.ID, Heading: h, Text: text, NonWork: nonWork, Status: ItemOpen, Position: n}
 			if nonWork && h != HeadingPulse && g.rng.IntN(2) == 0 {
 				it.FollowUp = DateOf(at).AddDays(5 + g.rng.IntN(20))
 			}

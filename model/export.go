@@ -41,6 +41,7 @@ func (s *Store) ExportPeople(w io.Writer, format string) error {
 
 func exportPeopleCSV(w io.Writer, rows []PersonRow, emails map[uint]string) error {
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180
 	if err := cw.Write(RosterColumns); err != nil {
 		return err
 	}

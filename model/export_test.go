@@ -15,7 +15,7 @@ func TestExportPeopleCSVRoundTrips(t *testing.T) {
 	if err := src.ExportPeople(&out, FormatCSV); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), strings.Join(RosterColumns, ",")+"\n") {
+	if !strings.HasPrefix(out.String(), strings.Join(RosterColumns, ",")+"\r\n") {
 		t.Fatalf("header = %q", strings.SplitN(out.String(), "\n", 2)[0])
 	}
 	dst := newTestStore(t)
@@ -81,7 +81,7 @@ func TestExportPeopleMarkdown(t *testing.T) {
 ## Phone North
 
 - **Amara \*Star\* Okafor** — Team lead, amara@example.com, since 2021-03-01
-- **Ben Lindqvist (Ben)** — Agent, left, reports to Amara \*Star\* Okafor
+- **Ben Lindqvist** — Agent, left, reports to Amara \*Star\* Okafor
 
 ## No team
 

@@ -353,26 +353,45 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 	return nil
 }
 
-// DeleteOneOnOne removes a one-on-one with its own items, carry-over links
-// and the actions agreed in it. Items it carried stay with their meetings.
+// DeleteOneOnOne removes a one-on-one and the items raised in it. Items it
+// had carried into later one-on-ones are not lost: each moves to the first
+// later one-on-one that carried it. Actions agreed in it stay with the person.
 func (s *Store) DeleteOneOnOne(id uint) error {
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var moves []struct{ ItemID, ToID uint }
+		err := tx.Raw(`
+			SELECT c.item_id, (SELECT c2.one_on_one_id FROM carry_overs c2 JOIN one_on_ones o ON o.id = c2.one_on_one_id
+			                   WHERE c2.item_id = c.item_id ORDER BY o.held_at, o.id LIMIT 1) AS to_id
+			FROM carry_overs c JOIN one_on_one_items i ON i.id = c.item_id
+			WHERE i.one_on_one_id = ? GROUP BY c.item_id`, id).Scan(&moves).Error
+		if err != nil {
+			return err
+		}
+		for _, m := range moves {
+			if err := tx.Exec("UPDATE one_on_one_items SET one_on_one_id = ? WHERE id = ?", m.ToID, m.ItemID).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec("DELETE FROM carry_overs WHERE item_id = ? AND one_on_one_id = ?", m.ItemID, m.ToID).Error; err != nil {
+				return err
+			}
+		}
 		for _, q := range []string{
-			"DELETE FROM carry_overs WHERE one_on_one_id = ? OR item_id IN (SELECT id FROM one_on_one_items WHERE one_on_one_id = ?)",
+			"DELETE FROM carry_overs WHERE one_on_one_id = ?",
+			"DELETE FROM carry_overs WHERE item_id IN (SELECT id FROM one_on_one_items WHERE one_on_one_id = ?)",
 			"DELETE FROM one_on_one_items WHERE one_on_one_id = ?",
-			"DELETE FROM actions WHERE one_on_one_id = ?",
+			"UPDATE actions SET one_on_one_id = NULL WHERE one_on_one_id = ?",
 			"DELETE FROM one_on_ones WHERE id = ?",
 		} {
-			args := []any{id}
-			if strings.Count(q, "?") == 2 {
-				args = append(args, id)
-			}
-			if err := tx.Exec(q, args...).Error; err != nil {
-				return fmt.Errorf("delete one-on-one %d: %w", id, err)
+			if err := tx.Exec(q, id).Error; err != nil {
+				return err
 			}
 		}
 		return nil
 	})
+	if err != nil {
+		return fmt.Errorf("delete one-on-one %d: %w", id, err)
+	}
+	return nil
 }
 
 // AddItem adds an empty-or-not item under a heading of a one-on-one.
@@ -501,9 +520,11 @@ func (s *Store) Reports() ([]Report, error) {
 		  (SELECT MAX(held_at) FROM one_on_ones o WHERE o.person_id = p.id) AS last_held,
 		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL) AS open_actions,
 		  (SELECT COUNT(*) FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
-		     WHERE o.person_id = p.id AND i.non_work AND i.status = 'open' AND i.follow_up IS NOT NULL) AS follow_ups
+		     WHERE o.person_id = p.id AND i.status = 'open' AND i.follow_up IS NOT NULL) AS follow_ups
 		FROM people p
-		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'`).Scan(&rows).Error
+		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
+		  -- the top of the tree (the lead, the centre manager) reports to no one here
+		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("list reports: %w", err)
 	}
@@ -549,8 +570,8 @@ type MeetingSummary struct {
 	HeldAt      time.Time
 	Setting     Setting
 	PulseRating int
-	Items       int
-	OpenItems   int
+	Items       int // raised in this one-on-one
+	OpenItems   int // of those, obstacles and focus still open (they carry on)
 }
 
 // History lists a person's one-on-ones, newest first.
@@ -559,7 +580,7 @@ func (s *Store) History(personID uint) ([]MeetingSummary, error) {
 	err := s.db.Raw(`
 		SELECT o.id, o.held_at, o.setting, o.pulse_rating,
 		  (SELECT COUNT(*) FROM one_on_one_items i WHERE i.one_on_one_id = o.id) AS items,
-		  (SELECT COUNT(*) FROM one_on_one_items i WHERE i.one_on_one_id = o.id AND i.status = 'open') AS open_items
+		  (SELECT COUNT(*) FROM one_on_one_items i WHERE i.one_on_one_id = o.id AND i.status = 'open' AND i.heading IN ('obstacles', 'focus')) AS open_items
 		FROM one_on_ones o WHERE o.person_id = ? ORDER BY o.held_at DESC, o.id DESC`, personID).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("history of person %d: %w", personID, err)
@@ -584,14 +605,14 @@ func (s *Store) PulseHistory(personID uint) ([]PulsePoint, error) {
 	return pts, nil
 }
 
-// FollowUp is a non-work item to ask about again.
+// FollowUp is an item with a day to ask about it again ("ask how the move
+// went"); mostly non-work, but a work item can have one too.
 type FollowUp struct {
 	Item
 	RaisedAt time.Time
 }
 
-// FollowUps lists a person's open non-work items with a follow-up date,
-// soonest first.
+// FollowUps lists a person's open items with a follow-up date, soonest first.
 func (s *Store) FollowUps(personID uint) ([]FollowUp, error) {
 	return s.followUps(personID, time.Time{})
 }
@@ -600,7 +621,7 @@ func (s *Store) FollowUps(personID uint) ([]FollowUp, error) {
 func (s *Store) followUps(personID uint, before time.Time) ([]FollowUp, error) {
 	q := s.db.Table("one_on_one_items AS i").Select("i.*, o.held_at AS raised_at").
 		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").
-		Where("o.person_id = ? AND i.non_work AND i.status = ? AND i.follow_up IS NOT NULL", personID, ItemOpen)
+		Where("o.person_id = ? AND i.status = ? AND i.follow_up IS NOT NULL", personID, ItemOpen)
 	if !before.IsZero() {
 		q = q.Where("o.held_at < ?", before.UTC())
 	}

@@ -83,6 +83,7 @@ func itemTag(it Item) string {
 
 func oneOnOnesCSV(w io.Writer, meetings []Meeting, loc *time.Location) error {
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180
 	_ = cw.Write([]string{"date", "person", "email", "setting", "heading", "text", "tag", "status", "follow_up", "private", "carried_from"})
 	for _, m := range meetings {
 		for _, it := range m.Items {
@@ -140,11 +141,15 @@ func oneOnOnesMarkdown(w io.Writer, meetings []Meeting, opt OneOnOneExport) erro
 				}
 				fmt.Fprintf(&b, "- [%s] %s *(%s)*\n", box, mdEscape(it.Text), strings.Join(notes, ", "))
 			}
-			if h == HeadingPulse && m.PulseRating > 0 {
+			if h == HeadingPulse && (m.PulseRating > 0 || strings.TrimSpace(m.PulseComment) != "") {
 				if n > 0 {
 					b.WriteString("\n")
 				}
-				fmt.Fprintf(&b, "Pulse: %d/5", m.PulseRating)
+				if m.PulseRating > 0 {
+					fmt.Fprintf(&b, "Pulse: %d/5", m.PulseRating)
+				} else {
+					b.WriteString("Pulse: not rated")
+				}
 				if c := strings.TrimSpace(m.PulseComment); c != "" {
 					fmt.Fprintf(&b, " — %s", mdEscape(c))
 				}

@@ -167,3 +167,45 @@ func TestExportCalendarParses(t *testing.T) {
 		t.Errorf("rrule = %v, %v", rule, err)
 	}
 }
+
+func TestRRule(t *testing.T) {
+	tests := []struct {
+		c    Cadence
+		day  int
+		want string
+	}{
+		{CadenceWeekly, 3, "FREQ=WEEKLY"},
+		{CadenceBiweekly, 3, "FREQ=WEEKLY;INTERVAL=2"},
+		{CadenceMonthly, 15, "FREQ=MONTHLY;BYMONTHDAY=15"},
+		{CadenceMonthly, 30, "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"},
+		{CadenceMonthly, 31, "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"},
+	}
+	for _, tt := range tests {
+		if got := rrule(tt.c, tt.day); got != tt.want {
+			t.Errorf("rrule(%s, %d) = %s, want %s", tt.c, tt.day, got, tt.want)
+		}
+	}
+}
+
+func TestCalendarSpreadsNewReportsAndStartsOverdueToday(t *testing.T) {
+	s := newTestStore(t)
+	for _, n := range []string{"A", "B", "C"} {
+		addPerson(t, s, n)
+	}
+	var out bytes.Buffer
+	if err := s.ExportCalendar(&out, time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	starts := map[string]bool{}
+	for _, l := range strings.Split(out.String(), "\r\n") {
+		if strings.HasPrefix(l, "DTSTART:") {
+			starts[l] = true
+		}
+	}
+	want := []string{"DTSTART:20260310T100000", "DTSTART:20260310T103000", "DTSTART:20260310T110000"}
+	for _, w := range want {
+		if !starts[w] {
+			t.Errorf("missing %s in %v", w, starts)
+		}
+	}
+}

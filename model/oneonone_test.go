@@ -221,7 +221,9 @@ func TestFollowUpsAndActions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.FollowUps) != 1 || m.FollowUps[0].Text != "Daughter's school play on Friday" {
+	// Non-work items are what follow-ups are for, but a work item with a
+	// date is asked about too.
+	if len(m.FollowUps) != 2 || m.FollowUps[0].Text != "Daughter's school play on Friday" || m.FollowUps[1].Text != "Work thing with a date" {
 		t.Fatalf("follow-ups for the next meeting = %+v", m.FollowUps)
 	}
 
@@ -306,6 +308,51 @@ func TestPulseHistoryAndHistory(t *testing.T) {
 	}
 	if h, _ := s.History(p.ID); len(h) != 2 {
 		t.Errorf("after delete: %d", len(h))
+	}
+}
+
+func TestDeletingAMeetingKeepsWhatItCarriedOn(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Amir Haddad")
+	week := 7 * 24 * time.Hour
+	m1 := mustStart(t, s, p.ID, fixedNow.Add(-2*week))
+	carried := mustItem(t, s, m1, HeadingObstacles, "Unclear escalation path")
+	mustItem(t, s, m1, HeadingProgress, "Only in week one")
+	if err := s.SaveAction(&Action{PersonID: p.ID, OneOnOneID: &m1.ID, Text: "Send draft macro to QA"}); err != nil {
+		t.Fatal(err)
+	}
+	m2 := mustStart(t, s, p.ID, fixedNow.Add(-week))
+	m3 := mustStart(t, s, p.ID, fixedNow)
+
+	if err := s.DeleteOneOnOne(m1.ID); err != nil {
+		t.Fatal(err)
+	}
+	got2 := itemTexts(t, s, m2.ID)
+	if len(got2) != 1 || got2["Unclear escalation path"] {
+		t.Errorf("week 2 should now own the carried item: %v", got2)
+	}
+	if got3 := itemTexts(t, s, m3.ID); !got3["Unclear escalation path"] {
+		t.Errorf("week 3 should still carry it: %v", got3)
+	}
+	if it, err := s.Meeting(m2.ID); err != nil || it.Items[0].ID != carried.ID {
+		t.Errorf("the same item, not a copy: %+v %v", it.Items, err)
+	}
+	if acts, _ := s.OpenActions(p.ID); len(acts) != 1 || acts[0].OneOnOneID != nil {
+		t.Errorf("actions should stay with the person: %+v", acts)
+	}
+}
+
+func TestTopOfTheTreeIsNotAReport(t *testing.T) {
+	s := newTestStore(t)
+	lead := addPerson(t, s, "Lena Hartmann")
+	agent := Person{Name: "Chen Wei", ManagerID: &lead.ID}
+	if err := s.SavePerson(&agent); err != nil {
+		t.Fatal(err)
+	}
+	loner := addPerson(t, s, "No Manager Agent")
+	reps, _ := s.Reports()
+	if len(reps) != 2 || reps[0].ID != agent.ID || reps[1].ID != loner.ID {
+		t.Errorf("reports = %+v", reps)
 	}
 }
 

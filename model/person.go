@@ -122,7 +122,8 @@ func (Person) TableName() string { return "people" }
 
 // DisplayName shows the preferred name beside the full one when they differ.
 func (p Person) DisplayName() string {
-	if p.PreferredName == "" || p.PreferredName == p.Name {
+	first, _, _ := strings.Cut(p.Name, " ")
+	if p.PreferredName == "" || p.PreferredName == p.Name || p.PreferredName == first {
 		return p.Name
 	}
 	return fmt.Sprintf("%s (%s)", p.Name, p.PreferredName)
