@@ -30,9 +30,9 @@ func newTeamActions(sh *shell, open func(uint)) *teamActions {
 	a.list = widget.NewList(
 		func() int { return len(a.rows) },
 		func() fyne.CanvasObject {
-			status := widget.NewLabel("Overdue")
-			status.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), status, widget.NewLabel("Action text for someone"))
+			text := widget.NewLabel("Action text for someone")
+			text.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), widget.NewLabel("Due soon"), text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { a.updateRow(id, o) },
 	)
@@ -56,7 +56,7 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	text := c.Objects[0].(*widget.Label)
 	check := c.Objects[1].(*widget.Check)
 	status := c.Objects[2].(*widget.Label)
-	text.SetText(fmt.Sprintf("%s — %s", r.PersonName, actionLabel(r.Action)))
+	text.SetText(fmt.Sprintf("%s · %s", r.PersonName, actionLabel(r.Action, shortName(r.PersonName, ""))))
 	check.OnChanged = nil
 	check.SetChecked(false)
 	check.OnChanged = func(on bool) {

@@ -203,6 +203,8 @@ func (s *shell) menu() *fyne.MainMenu {
 		item("Export calendar…", "", s.exportCalendar),
 		fyne.NewMenuItemSeparator(),
 		item("Load demo data…", "", people.loadDemo),
+		fyne.NewMenuItemSeparator(),
+		quitItem(item("Quit", fyne.KeyQ, s.close)),
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Save", fyne.KeyS, func() { s.screens[s.current].flush() }),
@@ -217,6 +219,13 @@ func (s *shell) menu() *fyne.MainMenu {
 		item("About Solemate", "", s.showAbout),
 	)
 	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Go", goItems...), help)
+}
+
+// quitItem marks it as the menu's Quit, so Fyne adds no second one and the
+// shortcut saves before leaving like closing the window does.
+func quitItem(it *fyne.MenuItem) *fyne.MenuItem {
+	it.IsQuit = true
+	return it
 }
 
 func (s *shell) showAbout() {

@@ -25,6 +25,7 @@ type meetingMode struct {
 	win     fyne.Window
 	meeting model.Meeting
 	lists   map[model.Heading]*fyne.Container
+	scrolls map[model.Heading]*container.Scroll
 	adders  map[model.Heading]*meetingEntry
 	nonWork map[model.Heading]*widget.Check
 	begun   bool
@@ -42,8 +43,11 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	}
 	w := fyne.CurrentApp().NewWindow("Solemate — meeting with " + m.Person.DisplayName())
 	mm := &meetingMode{sh: sh, win: w, meeting: m,
-		lists: map[model.Heading]*fyne.Container{}, adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
-	w.SetOnClosed(onClose)
+		lists: map[model.Heading]*fyne.Container{}, scrolls: map[model.Heading]*container.Scroll{}, adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
+	w.SetOnClosed(func() {
+		mm.commitTyped()
+		onClose()
+	})
 	// Keys reach the canvas when nothing has the cursor: Esc leaves, and
 	// Enter begins from the checklist.
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -94,10 +98,11 @@ func (mm *meetingMode) begin() {
 		nw := widget.NewCheck("Non-work", nil)
 		mm.nonWork[h] = nw
 		head := widget.NewLabelWithStyle(h.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		grid.Add(container.NewBorder(head, container.NewBorder(nil, nil, nil, nw, add), nil, nil, container.NewVScroll(mm.lists[h])))
+		mm.scrolls[h] = container.NewVScroll(mm.lists[h])
+		grid.Add(container.NewBorder(head, container.NewBorder(nil, nil, nil, nw, add), nil, nil, mm.scrolls[h]))
 		mm.refreshHeading(h)
 	}
-	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D marks the last item done · Tab moves on · Esc leaves")
+	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D done / open (newest item) · Tab moves on · Esc leaves")
 	help.Alignment = fyne.TextAlignCenter
 	help.SizeName = theme.SizeNameCaptionText
 	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.win.Close)
@@ -121,15 +126,16 @@ func (mm *meetingMode) refreshHeading(h model.Heading) {
 	box := mm.lists[h]
 	box.Objects = nil
 	for _, it := range mm.itemsUnder(h) {
-
 		label := it.Text
-		if it.NonWork {
-			label += "  · non-work"
+		for _, mark := range []struct {
+			on   bool
+			text string
+		}{{it.NonWork, "non-work"}, {it.Carried, "carried over"}, {it.Status == model.ItemDropped, "dropped"}, {it.Private, "private"}} {
+			if mark.on {
+				label += "  · " + mark.text
+			}
 		}
-		if it.Carried {
-			label += "  · carried over"
-		}
-		check := widget.NewCheck(label, func(on bool) {
+		check := widget.NewCheck("", func(on bool) {
 			it.Status = model.ItemOpen
 			if on {
 				it.Status = model.ItemDone
@@ -137,7 +143,9 @@ func (mm *meetingMode) refreshHeading(h model.Heading) {
 			mm.save(it)
 		})
 		check.SetChecked(it.Status == model.ItemDone)
-		box.Add(check)
+		text := widget.NewLabel(label)
+		text.Wrapping = fyne.TextWrapWord
+		box.Add(container.NewBorder(nil, nil, check, nil, text))
 	}
 	if len(box.Objects) == 0 {
 		box.Add(widget.NewLabel("Nothing yet."))
@@ -166,6 +174,16 @@ func (mm *meetingMode) add(h model.Heading, text string) {
 	mm.meeting.Items = append(mm.meeting.Items, &model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt})
 	mm.adders[h].SetText("")
 	mm.refreshHeading(h)
+	mm.scrolls[h].ScrollToBottom()
+}
+
+// commitTyped adds what was typed but not yet confirmed with Enter.
+func (mm *meetingMode) commitTyped() {
+	for h, add := range mm.adders {
+		if add.Text != "" {
+			mm.add(h, add.Text)
+		}
+	}
 }
 
 // last is the newest item under a heading, which Ctrl+T and Ctrl+D act on.
@@ -177,7 +195,13 @@ func (mm *meetingMode) last(h model.Heading) *model.MeetingItem {
 	return items[len(items)-1]
 }
 
+// toggleTag flips work / non-work for what is being typed, or else for the
+// newest item under the heading.
 func (mm *meetingMode) toggleTag(h model.Heading) {
+	if mm.adders[h].Text != "" {
+		mm.nonWork[h].SetChecked(!mm.nonWork[h].Checked)
+		return
+	}
 	if it := mm.last(h); it != nil {
 		it.NonWork = !it.NonWork
 		mm.save(it)

@@ -76,7 +76,7 @@ func (o *oneOnOneScreen) title() string           { return "One-on-ones" }
 func (o *oneOnOneScreen) icon() fyne.Resource     { return theme.MailComposeIcon() }
 func (o *oneOnOneScreen) view() fyne.CanvasObject { return o.root }
 func (o *oneOnOneScreen) focusFilter()            { o.sh.win.Canvas().Focus(o.filter) }
-func (o *oneOnOneScreen) flush() bool             { o.editor.saver.flush(); return true }
+func (o *oneOnOneScreen) flush() bool             { o.editor.flush(); return true }
 
 // newItem starts a one-on-one with the selected person.
 func (o *oneOnOneScreen) newItem() {
@@ -139,7 +139,7 @@ func (o *oneOnOneScreen) applyFilter() {
 
 // showTeam shows the open actions across the team.
 func (o *oneOnOneScreen) showTeam() {
-	o.editor.saver.flush()
+	o.editor.flush()
 	o.selectedID = 0
 	o.applyFilter()
 	o.showRight(o.actions.view)
@@ -149,7 +149,7 @@ func (o *oneOnOneScreen) showTeam() {
 
 // openPerson shows a person's page, saving any open one-on-one first.
 func (o *oneOnOneScreen) openPerson(id uint) {
-	o.editor.saver.flush()
+	o.editor.flush()
 	o.selectedID = id
 	o.applyFilter()
 	o.showRight(o.page.view)
@@ -176,7 +176,7 @@ func (o *oneOnOneScreen) start(personID uint) {
 
 // openMeeting shows the editor for a one-on-one.
 func (o *oneOnOneScreen) openMeeting(id uint) {
-	o.editor.saver.flush()
+	o.editor.flush()
 	o.showRight(o.editor.view)
 	o.editor.load(id)
 }
@@ -235,6 +235,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.heading.SizeName = theme.SizeNameSubHeadingText
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.meta = widget.NewLabel("")
+	p.meta.Truncation = fyne.TextTruncateEllipsis
 	labels := make([]string, len(model.Cadences))
 	for i, c := range model.Cadences {
 		labels[i] = c.Label()
@@ -253,7 +254,9 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.histList = widget.NewList(
 		func() int { return len(p.history) },
 		func() fyne.CanvasObject {
-			return widget.NewLabel("Tue 3 Mar 2026, 10:00 · Walk · pulse 4/5 · 5 items")
+			l := widget.NewLabel("Tue 3 Mar 2026, 10:00 · Walk · pulse 4/5 · 5 items")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
 		},
 		func(id widget.ListItemID, obj fyne.CanvasObject) {
 			obj.(*widget.Label).SetText(summaryLine(p.history[id]))
@@ -303,9 +306,9 @@ func summaryLine(m model.MeetingSummary) string {
 	if m.PulseRating > 0 {
 		parts = append(parts, fmt.Sprintf("pulse %d/5", m.PulseRating))
 	}
-	items := model.Plural(m.Items, "item", "items")
+	items := model.Plural(m.Items, "new item", "new items")
 	if m.OpenItems > 0 {
-		items += fmt.Sprintf(" (%d open)", m.OpenItems)
+		items += fmt.Sprintf(", %d carrying on", m.OpenItems)
 	}
 	return strings.Join(append(parts, items), " · ")
 }
@@ -402,7 +405,7 @@ func actionText(acts []model.ActionRow) string {
 	}
 	lines := make([]string, len(acts))
 	for i, a := range acts {
-		who := "them"
+		who := shortName(a.PersonName, "")
 		if a.Owner == model.OwnerLead {
 			who = "you"
 		}

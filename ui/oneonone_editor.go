@@ -42,6 +42,7 @@ type meetingEditor struct {
 	owner     *widget.Select
 	due       *dateField
 	saved     *widget.Label
+	scroll    *container.Scroll
 }
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
@@ -69,7 +70,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 
 	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
 	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
-		e.saver.flush()
+		e.flush()
 		openMeetingMode(o.sh, e.meeting.ID, func() { e.load(e.meeting.ID) })
 	})
 	meeting.Importance = widget.HighImportance
@@ -119,7 +120,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	e.newAction.SetPlaceHolder("New action… (Enter)")
 	e.newAction.OnSubmitted = func(string) { e.addAction() }
 	e.owner = widget.NewSelect([]string{"They will", "I will"}, nil)
-	e.owner.SetSelected("They will")
+	e.owner.SetSelectedIndex(0)
 	e.due = newDateField(func() {})
 	addAct := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), e.addAction)
 	body.Add(section("Actions", "Who does what by when", container.NewVBox(e.actions,
@@ -130,7 +131,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		container.NewBorder(nil, nil, nil, e.saved, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting)),
 		e.followUps,
 	)
-	e.view = container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
+	e.scroll = container.NewVScroll(body)
+	e.view = container.NewBorder(header, nil, nil, nil, e.scroll)
 	return e
 }
 
@@ -144,6 +146,22 @@ func headingHint(h model.Heading) string {
 		return "What matters most next week; open items carry over"
 	}
 	return "How they feel about the team and the company"
+}
+
+// flush saves everything pending, including text typed into an add box
+// but not yet confirmed with Enter: typing is never lost by leaving.
+func (e *meetingEditor) flush() {
+	if e.meeting.ID != 0 {
+		for _, h := range model.Headings {
+			if add := e.adders[h]; add.Text != "" {
+				e.addItem(h, add.Text, add)
+			}
+		}
+		if e.newAction.Text != "" {
+			e.addAction()
+		}
+	}
+	e.saver.flush()
 }
 
 // load fetches the one-on-one off the UI goroutine and fills the editor.
@@ -165,6 +183,8 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.meeting = m
+	e.owner.SetOptions([]string{shortName(m.Person.Name, m.Person.PreferredName) + " will", "I will"})
+	e.owner.SetSelectedIndex(0)
 	e.title.SetText("One-on-one with " + m.Person.DisplayName())
 	e.screen.sh.win.SetTitle("Solemate — One-on-one with " + m.Person.DisplayName())
 	e.when.SetText(m.HeldAt.Local().Format(whenLayout))
@@ -177,23 +197,38 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.comment.SetText(m.PulseComment)
 	e.shared.SetText(m.SharedNotes)
 	e.private.SetText(m.PrivateNotes)
-	e.followUps.SetText(meetingFollowUps(m, e.screen.sh.store.Today()))
+	e.showFollowUps(m.FollowUps)
 	for _, h := range model.Headings {
 		e.rebuildSection(h)
 	}
 	e.rebuildActions()
 	e.saved.SetText("Saved")
+	e.scroll.ScrollToTop()
 }
 
-func meetingFollowUps(m model.Meeting, today model.Date) string {
-	if len(m.FollowUps) == 0 {
-		return ""
-	}
-	parts := make([]string, len(m.FollowUps))
-	for i, f := range m.FollowUps {
+// showFollowUps lists what to ask about from earlier one-on-ones.
+func (e *meetingEditor) showFollowUps(fus []model.FollowUp) {
+	parts := make([]string, len(fus))
+	for i, f := range fus {
 		parts[i] = fmt.Sprintf("%s (%s)", f.Text, formatDay(f.FollowUp))
 	}
-	return "Follow up on: " + strings.Join(parts, "; ")
+	e.followUps.SetText("Follow up on: " + strings.Join(parts, "; "))
+	e.followUps.Hidden = len(fus) == 0
+	e.followUps.Refresh()
+}
+
+// itemChanged saves an item now and refreshes what depends on it: the
+// follow-ups above and the list of reports.
+func (e *meetingEditor) itemChanged(it *model.MeetingItem) {
+	st := e.screen.sh.store
+	if err := st.UpdateItem(&it.Item); err != nil {
+		e.screen.sh.showError("Could not save the item", err)
+		return
+	}
+	if m, err := st.Meeting(e.meeting.ID); err == nil {
+		e.showFollowUps(m.FollowUps)
+	}
+	e.screen.load()
 }
 
 // changedMeeting schedules saving the meeting's own fields.
@@ -220,8 +255,12 @@ func (e *meetingEditor) saveMeeting() error {
 	if err := e.screen.sh.store.SaveOneOnOne(&o); err != nil {
 		return err
 	}
+	moved := !o.HeldAt.Equal(e.meeting.HeldAt)
 	e.meeting.OneOnOne = o
 	e.saved.SetText("Saved")
+	if moved { // due dates follow the last one-on-one
+		e.screen.load()
+	}
 	return nil
 }
 
@@ -256,11 +295,7 @@ func (e *meetingEditor) rebuildSection(h model.Heading) {
 func (e *meetingEditor) itemRow(it *model.MeetingItem) fyne.CanvasObject {
 	st := e.screen.sh.store
 	save := func() error { return st.UpdateItem(&it.Item) }
-	saveNow := func() {
-		if err := save(); err != nil {
-			e.screen.sh.showError("Could not save the item", err)
-		}
-	}
+	saveNow := func() { e.itemChanged(it) }
 	done := widget.NewCheck("", nil)
 	done.SetChecked(it.Status == model.ItemDone)
 	done.OnChanged = func(on bool) {
@@ -289,11 +324,10 @@ func (e *meetingEditor) itemRow(it *model.MeetingItem) fyne.CanvasObject {
 		tag.SetText(tagLabel(it.NonWork))
 		saveNow()
 	}
-	private := widget.NewButtonWithIcon("", privacyIcon(it.Private), nil)
-	private.Importance = widget.LowImportance
-	private.OnTapped = func() {
-		it.Private = !it.Private
-		private.SetIcon(privacyIcon(it.Private))
+	private := widget.NewCheck("Private", nil)
+	private.SetChecked(it.Private)
+	private.OnChanged = func(on bool) {
+		it.Private = on
 		saveNow()
 	}
 	var more *widget.Button
@@ -330,19 +364,9 @@ func tagLabel(nonWork bool) string {
 	return "Work"
 }
 
-func privacyIcon(private bool) fyne.Resource {
-	if private {
-		return theme.VisibilityOffIcon()
-	}
-	return theme.VisibilityIcon()
-}
-
 func (e *meetingEditor) itemMenu(it *model.MeetingItem, at fyne.CanvasObject) {
-	st := e.screen.sh.store
 	apply := func() {
-		if err := st.UpdateItem(&it.Item); err != nil {
-			e.screen.sh.showError("Could not save the item", err)
-		}
+		e.itemChanged(it)
 		e.rebuildSection(it.Heading)
 	}
 	items := []*fyne.MenuItem{
@@ -362,8 +386,8 @@ func (e *meetingEditor) itemMenu(it *model.MeetingItem, at fyne.CanvasObject) {
 func (e *meetingEditor) askFollowUp(it *model.MeetingItem, apply func()) {
 	f := newDateField(func() {})
 	f.entry.SetText(it.FollowUp.String())
-	dialog.ShowForm("Follow up", "Set", "Cancel", []*widget.FormItem{
-		{Text: "Ask again on", Widget: f.view, HintText: "Empty for no follow-up"},
+	d := dialog.NewForm("Follow up", "Set", "Cancel", []*widget.FormItem{
+		{Text: "Ask again on", Widget: f.view, HintText: "YYYY-MM-DD; empty for no follow-up"},
 	}, func(ok bool) {
 		if !ok {
 			return
@@ -371,6 +395,9 @@ func (e *meetingEditor) askFollowUp(it *model.MeetingItem, apply func()) {
 		it.FollowUp = f.date()
 		apply()
 	}, e.screen.sh.win)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	e.screen.sh.showDialog(d)
+	e.screen.sh.win.Canvas().Focus(f.entry)
 }
 
 // deleteItem removes an item, offering undo.
@@ -406,6 +433,15 @@ func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 	})
 }
 
+// shortName is what you call someone: their preferred name, else their first.
+func shortName(name, preferred string) string {
+	if preferred != "" {
+		return preferred
+	}
+	first, _, _ := strings.Cut(name, " ")
+	return first
+}
+
 func ellipsis(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
@@ -418,7 +454,7 @@ func (e *meetingEditor) rebuildActions() {
 	e.actions.Objects = nil
 	for i := range e.meeting.Actions {
 		a := &e.meeting.Actions[i]
-		check := widget.NewCheck(actionLabel(*a), func(on bool) {
+		check := widget.NewCheck(actionLabel(*a, shortName(e.meeting.Person.Name, e.meeting.Person.PreferredName)), func(on bool) {
 			if err := e.screen.sh.store.SetActionDone(a.ID, on); err != nil {
 				e.screen.sh.showError("Could not save the action", err)
 			}
@@ -429,8 +465,9 @@ func (e *meetingEditor) rebuildActions() {
 	e.actions.Refresh()
 }
 
-func actionLabel(a model.Action) string {
-	who := "They will"
+// actionLabel reads "Amir will: send the macro — by Fri 13 Mar".
+func actionLabel(a model.Action, reportName string) string {
+	who := reportName + " will"
 	if a.Owner == model.OwnerLead {
 		who = "I will"
 	}
@@ -447,7 +484,7 @@ func (e *meetingEditor) addAction() {
 		return
 	}
 	a := model.Action{PersonID: e.meeting.PersonID, OneOnOneID: &e.meeting.ID, Text: text, Owner: model.OwnerReport, Due: e.due.date()}
-	if e.owner.Selected == "I will" {
+	if e.owner.SelectedIndex() == 1 {
 		a.Owner = model.OwnerLead
 	}
 	if err := e.screen.sh.store.SaveAction(&a); err != nil {
@@ -462,12 +499,12 @@ func (e *meetingEditor) addAction() {
 
 func (e *meetingEditor) confirmDelete() {
 	dialog.ShowConfirm("Delete this one-on-one?",
-		"Its items, notes and actions go with it. Items it carried over stay with the meetings they came from.",
+		"Its items and notes go with it. Items still open and carried into later one-on-ones move to the next one; its actions stay on the person's list.",
 		func(ok bool) {
 			if !ok {
 				return
 			}
-			e.saver.flush()
+			e.flush()
 			if err := e.screen.sh.store.DeleteOneOnOne(e.meeting.ID); err != nil {
 				e.screen.sh.showError("Could not delete", err)
 				return

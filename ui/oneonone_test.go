@@ -252,3 +252,48 @@ func TestEditorEditsSurviveRedraws(t *testing.T) {
 		}
 	}
 }
+
+// Text typed into an add box but never confirmed with Enter is kept when
+// leaving the editor or meeting mode.
+func TestUnconfirmedTypingIsKept(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	s.show(1)
+	o := oneOnOnes(s)
+	o.openPerson(overdue.ID)
+	o.start(overdue.ID)
+	id := o.editor.meeting.ID
+	test.Type(o.editor.adders[model.HeadingFocus], "Pending focus text")
+	s.show(0)
+
+	mm := openMeetingMode(s, id, func() {})
+	mm.begin()
+	add := mm.adders[model.HeadingProgress]
+	test.Type(add, "Typed in meeting mode")
+	add.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault})
+	if !mm.nonWork[model.HeadingProgress].Checked {
+		t.Error("Ctrl+T while typing should tag the item being typed")
+	}
+	add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+
+	got := itemsByText(t, store, id)
+	if it := got["Pending focus text"]; it == nil || it.Heading != model.HeadingFocus {
+		t.Errorf("editor lost the unconfirmed text: %v", got)
+	}
+	if it := got["Typed in meeting mode"]; it == nil || !it.NonWork {
+		t.Errorf("meeting mode lost the unconfirmed text: %v", got)
+	}
+}
+
+func itemsByText(t *testing.T, store *model.Store, id uint) map[string]*model.MeetingItem {
+	t.Helper()
+	m, err := store.Meeting(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*model.MeetingItem{}
+	for _, it := range m.Items {
+		out[it.Text] = it
+	}
+	return out
+}

@@ -75,6 +75,14 @@ func (r *pulseRenderer) rebuild() {
 	left, top, bottom := float32(18), textSize/2+2, textSize/2+2
 	plotH := h - top - bottom
 	y := func(rating int) float32 { return top + plotH*float32(5-rating)/4 }
+	pts := r.plot.points
+	if len(pts) == 0 {
+		msg := canvas.NewText("No pulse ratings yet", fg)
+		msg.TextSize = textSize
+		msg.Move(fyne.NewPos(8, h/2-textSize))
+		r.objects = []fyne.CanvasObject{msg}
+		return
+	}
 	var objs []fyne.CanvasObject
 	for _, level := range []int{1, 3, 5} {
 		ln := canvas.NewLine(grid)
@@ -83,14 +91,6 @@ func (r *pulseRenderer) rebuild() {
 		lbl.TextSize = textSize
 		lbl.Move(fyne.NewPos(2, y(level)-textSize/2-2))
 		objs = append(objs, ln, lbl)
-	}
-	pts := r.plot.points
-	if len(pts) == 0 {
-		msg := canvas.NewText("No pulse ratings yet", fg)
-		msg.TextSize = textSize
-		msg.Move(fyne.NewPos(left+8, h/2-textSize))
-		r.objects = append(objs, msg)
-		return
 	}
 	step := float32(0)
 	if len(pts) > 1 {
