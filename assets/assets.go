@@ -1,4 +1,4 @@
-// Package assets holds what Solemate embeds: the icon and, later, the prompt
+// Package assets holds what Solemate embeds: the icon and the prompt
 // library. It imports no Fyne so the model can use it too.
 package assets
 
@@ -8,3 +8,9 @@ import _ "embed"
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// PromptsJSON is the prompt library shipped with the app; the model loads
+// it into the database on first run and on upgrade.
+//
+//go:embed prompts.json
+var PromptsJSON []byte

@@ -20,6 +20,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "people", migratePeople},
 	{2, "one-on-ones", migrateOneOnOnes},
+	{3, "prompts", migratePrompts},
 }
 
 // SchemaVersion is the newest schema this build knows.

@@ -264,13 +264,32 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 	if !hasPrev {
 		return o, nil
 	}
-	// Open obstacle and focus items of the previous meeting: its own and those
-	// it carried itself, so an item travels until someone closes it.
 	return o, tx.Exec(`INSERT INTO carry_overs (one_on_one_id, item_id)
-		SELECT ?, i.id FROM one_on_one_items i
-		WHERE i.status = ? AND i.heading IN (?, ?)
-		  AND (i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?))`,
-		o.ID, ItemOpen, HeadingObstacles, HeadingFocus, prev.ID, prev.ID).Error
+		SELECT ?, i.id FROM one_on_one_items i WHERE `+carriesOn, o.ID, ItemOpen, HeadingObstacles, HeadingFocus, prev.ID, prev.ID).Error
+}
+
+// carriesOn selects the items of a meeting that the next one brings in: open
+// obstacle and focus items, its own and those it carried itself, so an item
+// travels until someone closes it. Arguments: status, two headings, the
+// meeting's ID twice.
+const carriesOn = `i.status = ? AND i.heading IN (?, ?)
+	AND (i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?))`
+
+// CarryingOver lists what a person's next one-on-one will bring in from
+// their last one, for preparing it.
+func (s *Store) CarryingOver(personID uint) ([]Item, error) {
+	var last OneOnOne
+	err := s.db.Where("person_id = ?", personID).Order("held_at DESC, id DESC").Limit(1).Find(&last).Error
+	if err != nil || last.ID == 0 {
+		return nil, err
+	}
+	var items []Item
+	err = s.db.Table("one_on_one_items AS i").Where(carriesOn, ItemOpen, HeadingObstacles, HeadingFocus, last.ID, last.ID).
+		Order("i.heading, i.id").Find(&items).Error
+	if err != nil {
+		return nil, fmt.Errorf("what carries over for person %d: %w", personID, err)
+	}
+	return items, nil
 }
 
 // Meeting is everything the one-on-one editor shows.

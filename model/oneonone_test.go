@@ -112,6 +112,9 @@ func TestCarryOverChain(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	if next, err := s.CarryingOver(p.ID); err != nil || len(next) != 2 {
+		t.Fatalf("carrying over before meeting 2: %+v, %v", next, err)
+	}
 	m2 := mustStart(t, s, p.ID, fixedNow.Add(-week))
 	got := itemTexts(t, s, m2.ID)
 	want := map[string]bool{"Waiting on refund tool access": true, "Shadow a chat shift": true}

@@ -52,6 +52,10 @@ func Open(path string) (*Store, error) {
 		_ = s.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	if err := loadShippedLibrary(db); err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	return s, nil
 }
 

@@ -67,7 +67,7 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 			a.sh.showError("Could not mark the action done", err)
 			return
 		}
-		a.sh.undo.offer("Marked done: "+ellipsis(r.Text, 40), a.sh.undoFor, func() {
+		a.sh.undo.offer("Marked done: "+model.Ellipsize(r.Text, 40), a.sh.undoFor, func() {
 			if err := a.sh.store.SetActionDone(r.ID, false); err != nil {
 				a.sh.showError("Could not reopen the action", err)
 			}

@@ -106,7 +106,15 @@ func (mm *meetingMode) begin() {
 	help.Alignment = fyne.TextAlignCenter
 	help.SizeName = theme.SizeNameCaptionText
 	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.win.Close)
-	content := container.NewBorder(name, container.NewBorder(nil, nil, nil, done, help), nil, nil, grid)
+	prompts := newSuggestionPanel(mm.sh)
+	prompts.onChange = func() {
+		if mm.override != nil {
+			mm.override.Refresh()
+		}
+	}
+	prompts.load(mm.meeting.PersonID, &mm.meeting.ID)
+	promptBox := container.NewVBox(widget.NewSeparator(), prompts.box)
+	content := container.NewBorder(name, container.NewVBox(promptBox, container.NewBorder(nil, nil, nil, done, help)), nil, nil, grid)
 	mm.override = container.NewThemeOverride(container.NewPadded(content), largeTheme{newBrandTheme()})
 	mm.win.SetContent(mm.override)
 	mm.win.Canvas().Focus(mm.adders[model.HeadingProgress])

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -243,6 +244,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.cadence = widget.NewSelect(labels, p.setCadence)
 	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
 	p.startBtn.Importance = widget.HighImportance
+	prepare := widget.NewButtonWithIcon("Prepare", theme.DocumentIcon(), func() { o.prepare(p.person) })
 	export := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), func() {
 		p.screen.sh.exportOneOnOnes(p.person.ID, fileSafe(p.person.Name)+".md")
 	})
@@ -270,7 +272,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	}
 	p.histNone = widget.NewLabel("No one-on-ones yet. Start the first one above.")
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(export, p.startBtn), p.heading),
+		container.NewBorder(nil, nil, nil, container.NewHBox(export, prepare, p.startBtn), p.heading),
 		p.meta,
 		container.NewHBox(widget.NewLabel("Cadence"), p.cadence),
 		container.NewGridWithColumns(3,
@@ -435,4 +437,52 @@ func (p *personPage) setCadence(label string) {
 	}
 	p.screen.load()
 	p.load(p.person.ID)
+}
+
+// prepare shows the preparation card for a person's next one-on-one: what
+// carries over, what to follow up on, three prompts and the attention
+// checklist, with a button to start.
+func (o *oneOnOneScreen) prepare(person model.Person) {
+	st := o.sh.store
+	carry, err := st.CarryingOver(person.ID)
+	var fus []model.FollowUp
+	if err == nil {
+		fus, err = st.FollowUps(person.ID)
+	}
+	if err != nil {
+		o.sh.showError("Could not prepare", err)
+		return
+	}
+	var carried []string
+	for _, it := range carry {
+		carried = append(carried, "• "+it.Text+" ("+strings.ToLower(it.Heading.Label())+")")
+	}
+	if len(carried) == 0 {
+		carried = []string{"Nothing open from last time."}
+	}
+	checklist := make([]string, len(attentionChecklist))
+	for i, c := range attentionChecklist {
+		checklist[i] = "☐ " + c
+	}
+	prompts := newSuggestionPanel(o.sh)
+	prompts.load(person.ID, nil)
+	wrap := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	content := container.NewVBox(
+		section("Carrying over", "Open obstacles and focus from last time", wrap(strings.Join(carried, "\n"))),
+		section("Follow up", "What they shared that is worth asking about", wrap(followUpText(fus, st.Today()))),
+		section("Prompts", "Three suggestions, each with its reason", prompts.box),
+		section("Before you start", "Give them your whole attention", wrap(strings.Join(checklist, "\n"))),
+	)
+	scroll := container.NewVScroll(content)
+	scroll.SetMinSize(fyne.NewSize(560, 460))
+	d := dialog.NewCustomConfirm("Prepare: "+person.DisplayName(), "Start one-on-one", "Close", scroll, func(start bool) {
+		if start {
+			o.start(person.ID)
+		}
+	}, o.sh.win)
+	o.sh.showDialog(d)
 }

@@ -43,6 +43,7 @@ type meetingEditor struct {
 	due       *dateField
 	saved     *widget.Label
 	scroll    *container.Scroll
+	prompts   *suggestionPanel
 }
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
@@ -80,7 +81,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	e.followUps = widget.NewLabel("")
 	e.followUps.Wrapping = fyne.TextWrapWord
 
-	body := container.NewVBox()
+	e.prompts = newSuggestionPanel(o.sh)
+	body := container.NewVBox(section("Prompts for this conversation", "Chosen from what you know about them; mark one asked and it rests for six weeks", e.prompts.box))
 	for _, h := range model.Headings {
 		e.sections[h] = container.NewVBox()
 		add := widget.NewEntry()
@@ -127,8 +129,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		container.NewBorder(nil, nil, e.owner, container.NewHBox(container.NewGridWrap(fyne.NewSize(170, e.due.view.MinSize().Height), e.due.view), addAct), e.newAction))))
 
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, back, container.NewHBox(del, meeting), e.title),
-		container.NewBorder(nil, nil, nil, e.saved, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting)),
+		container.NewBorder(nil, nil, back, e.saved, e.title),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting), container.NewHBox(del, meeting)),
 		e.followUps,
 	)
 	e.scroll = container.NewVScroll(body)
@@ -204,6 +206,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.rebuildActions()
 	e.saved.SetText("Saved")
 	e.scroll.ScrollToTop()
+	e.prompts.load(m.PersonID, &m.ID)
 }
 
 // showFollowUps lists what to ask about from earlier one-on-ones.
@@ -422,7 +425,7 @@ func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 	}
 	e.meeting.Items = kept
 	e.rebuildSection(gone.Heading)
-	e.screen.sh.undo.offer(fmt.Sprintf("Deleted “%s”.", ellipsis(gone.Text, 40)), e.screen.sh.undoFor, func() {
+	e.screen.sh.undo.offer(fmt.Sprintf("Deleted “%s”.", model.Ellipsize(gone.Text, 40)), e.screen.sh.undoFor, func() {
 		if err := st.RestoreItem(gone, carried); err != nil {
 			e.screen.sh.showError("Could not restore the item", err)
 			return
@@ -440,14 +443,6 @@ func shortName(name, preferred string) string {
 	}
 	first, _, _ := strings.Cut(name, " ")
 	return first
-}
-
-func ellipsis(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 func (e *meetingEditor) rebuildActions() {

@@ -47,7 +47,7 @@ type pulseRenderer struct {
 	size    fyne.Size
 }
 
-func (r *pulseRenderer) MinSize() fyne.Size { return fyne.NewSize(220, 90) }
+func (r *pulseRenderer) MinSize() fyne.Size { return fyne.NewSize(150, 90) }
 func (r *pulseRenderer) Destroy()           {}
 
 func (r *pulseRenderer) Objects() []fyne.CanvasObject { return r.objects }

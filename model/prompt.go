@@ -1,0 +1,312 @@
+package model
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"solemate/assets"
+)
+
+// Fit says when a prompt is useful.
+type Fit string
+
+// When prompts fit.
+const (
+	FitBefore     Fit = "before"
+	FitDuring     Fit = "during"
+	FitAfter      Fit = "after"
+	FitOnboarding Fit = "onboarding"
+	FitDebrief    Fit = "debrief"
+)
+
+// Fits lists every fit in the order pickers show them.
+var Fits = []Fit{FitBefore, FitDuring, FitAfter, FitOnboarding, FitDebrief}
+
+// Label is the fit as people say it.
+func (f Fit) Label() string {
+	switch f {
+	case FitBefore:
+		return "Before a one-on-one"
+	case FitDuring:
+		return "During"
+	case FitAfter:
+		return "After"
+	case FitOnboarding:
+		return "Onboarding"
+	case FitDebrief:
+		return "Shadowing debrief"
+	}
+	return string(f)
+}
+
+// Prompt is a question or nudge for an authentic conversation.
+type Prompt struct {
+	ID        uint   `gorm:"primaryKey"`
+	Key       string // the library's key; "" for the user's own prompts
+	Theme     string
+	Text      string
+	Fits      string // comma-separated Fit values
+	Starred   bool
+	Hidden    bool
+	Edited    bool // a library prompt the user changed: upgrades leave it alone
+	Deleted   bool // kept so an upgrade does not bring it back
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Prompt) TableName() string { return "prompts" }
+
+// FitList splits Fits.
+func (p Prompt) FitList() []Fit {
+	var out []Fit
+	for _, f := range strings.Split(p.Fits, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, Fit(f))
+		}
+	}
+	return out
+}
+
+// JoinFits makes the stored form of a set of fits.
+func JoinFits(fits []Fit) string {
+	parts := make([]string, len(fits))
+	for i, f := range fits {
+		parts[i] = string(f)
+	}
+	return strings.Join(parts, ",")
+}
+
+// PromptUse records that a prompt was asked of a person.
+type PromptUse struct {
+	ID         uint `gorm:"primaryKey"`
+	PromptID   uint
+	PersonID   uint
+	OneOnOneID *uint
+	AskedAt    time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (PromptUse) TableName() string { return "prompt_uses" }
+
+func migratePrompts(tx *gorm.DB) error {
+	type person struct{ ID uint }
+	type oneOnOne struct{ ID uint }
+	type prompt struct {
+		ID        uint   `gorm:"primaryKey"`
+		Key       string `gorm:"not null;default:'';uniqueIndex:idx_prompts_key,where:key <> ''"`
+		Theme     string `gorm:"not null"`
+		Text      string `gorm:"not null"`
+		Fits      string `gorm:"not null;default:''"`
+		Starred   bool   `gorm:"not null;default:false"`
+		Hidden    bool   `gorm:"not null;default:false"`
+		Edited    bool   `gorm:"not null;default:false"`
+		Deleted   bool   `gorm:"not null;default:false"`
+		CreatedAt time.Time
+		UpdatedAt time.Time
+	}
+	type promptUse struct {
+		ID         uint      `gorm:"primaryKey"`
+		PromptID   uint      `gorm:"not null;index"`
+		Prompt     prompt    `gorm:"constraint:OnDelete:CASCADE"`
+		PersonID   uint      `gorm:"not null;index:idx_prompt_uses_person_asked,priority:1"`
+		Person     person    `gorm:"constraint:OnDelete:CASCADE"`
+		OneOnOneID *uint     `gorm:"index"`
+		OneOnOne   *oneOnOne `gorm:"constraint:OnDelete:SET NULL"`
+		AskedAt    time.Time `gorm:"not null;index:idx_prompt_uses_person_asked,priority:2"`
+	}
+	m := tx.Migrator()
+	if err := m.CreateTable(&prompt{}); err != nil {
+		return err
+	}
+	return m.CreateTable(&promptUse{})
+}
+
+type libraryFile struct {
+	Version int `json:"version"`
+	Prompts []struct {
+		Key   string   `json:"key"`
+		Theme string   `json:"theme"`
+		Text  string   `json:"text"`
+		Fits  []string `json:"fits"`
+	} `json:"prompts"`
+}
+
+// loadLibrary brings the shipped prompt library into the database: new
+// prompts are added, changed ones updated, but never a prompt the user has
+// edited or deleted, and never twice.
+func loadLibrary(db *gorm.DB, data []byte) error {
+	var lib libraryFile
+	if err := json.Unmarshal(data, &lib); err != nil {
+		return fmt.Errorf("read prompt library: %w", err)
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		var have []Prompt
+		if err := tx.Where("key <> ''").Find(&have).Error; err != nil {
+			return err
+		}
+		byKey := map[string]Prompt{}
+		for _, p := range have {
+			byKey[p.Key] = p
+		}
+		for _, lp := range lib.Prompts {
+			fits := make([]Fit, len(lp.Fits))
+			for i, f := range lp.Fits {
+				fits[i] = Fit(f)
+			}
+			want := Prompt{Key: lp.Key, Theme: lp.Theme, Text: lp.Text, Fits: JoinFits(fits)}
+			cur, ok := byKey[lp.Key]
+			switch {
+			case !ok:
+				if err := tx.Create(&want).Error; err != nil {
+					return fmt.Errorf("add prompt %s: %w", lp.Key, err)
+				}
+			case cur.Edited || cur.Deleted:
+			case cur.Theme != want.Theme || cur.Text != want.Text || cur.Fits != want.Fits:
+				if err := tx.Model(&cur).Updates(map[string]any{"theme": want.Theme, "text": want.Text, "fits": want.Fits}).Error; err != nil {
+					return fmt.Errorf("update prompt %s: %w", lp.Key, err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// loadShippedLibrary loads the embedded library once the schema has a
+// prompts table (a build limited to older migrations, as in upgrade tests,
+// has none).
+func loadShippedLibrary(db *gorm.DB) error {
+	if !db.Migrator().HasTable(&Prompt{}) {
+		return nil
+	}
+	return loadLibrary(db, assets.PromptsJSON)
+}
+
+// Prompts lists the library by theme, hidden prompts only when asked for.
+func (s *Store) Prompts(includeHidden bool) ([]Prompt, error) {
+	var ps []Prompt
+	q := s.db.Where("NOT deleted").Order("theme COLLATE NOCASE, id")
+	if !includeHidden {
+		q = q.Where("NOT hidden")
+	}
+	if err := q.Find(&ps).Error; err != nil {
+		return nil, fmt.Errorf("list prompts: %w", err)
+	}
+	return ps, nil
+}
+
+// PromptThemes lists the themes in use, for pickers.
+func (s *Store) PromptThemes() ([]string, error) {
+	var themes []string
+	err := s.db.Model(&Prompt{}).Where("NOT deleted").Distinct().Order("theme COLLATE NOCASE").Pluck("theme", &themes).Error
+	if err != nil {
+		return nil, fmt.Errorf("list themes: %w", err)
+	}
+	return themes, nil
+}
+
+const maxPromptText = 1000
+
+// SavePrompt creates or updates a prompt. Editing a library prompt marks it
+// as the user's, so upgrades leave it alone.
+func (s *Store) SavePrompt(p *Prompt) error {
+	p.Text = strings.TrimSpace(p.Text)
+	p.Theme = strings.TrimSpace(p.Theme)
+	v := &ValidationError{}
+	if p.Text == "" {
+		v.add("text", "write the prompt")
+	} else if utf8.RuneCountInString(p.Text) > maxPromptText {
+		v.add("text", "keep a prompt under %d characters", maxPromptText)
+	}
+	if p.Theme == "" {
+		v.add("theme", "give it a theme, new or existing")
+	}
+	for _, f := range p.FitList() {
+		if !slices.Contains(Fits, f) {
+			v.add("fits", "%q is not a time a prompt can fit", f)
+		}
+	}
+	if err := v.orNil(); err != nil {
+		return err
+	}
+	var err error
+	if p.ID == 0 {
+		err = s.db.Create(p).Error
+	} else {
+		p.Edited = p.Key != ""
+		res := s.db.Model(p).Select("Theme", "Text", "Fits", "Starred", "Hidden", "Edited").Updates(p)
+		err = res.Error
+		if err == nil && res.RowsAffected == 0 {
+			err = ErrNotFound
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("save prompt: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) setPromptFlag(id uint, column string, on bool) error {
+	res := s.db.Model(&Prompt{}).Where("id = ?", id).Update(column, on)
+	if res.Error != nil {
+		return fmt.Errorf("update prompt %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// SetPromptStarred stars or unstars a prompt.
+func (s *Store) SetPromptStarred(id uint, on bool) error { return s.setPromptFlag(id, "starred", on) }
+
+// SetPromptHidden hides a prompt from suggestions and the list, or shows it.
+func (s *Store) SetPromptHidden(id uint, on bool) error { return s.setPromptFlag(id, "hidden", on) }
+
+// DeletePrompt removes a prompt; RestorePrompt undoes it. Rows stay, so the
+// library never brings back what the user deleted.
+func (s *Store) DeletePrompt(id uint) error { return s.setPromptFlag(id, "deleted", true) }
+
+// RestorePrompt undoes DeletePrompt.
+func (s *Store) RestorePrompt(id uint) error { return s.setPromptFlag(id, "deleted", false) }
+
+// MarkAsked logs that a prompt was asked of a person, so it rotates out of
+// their suggestions for a while.
+func (s *Store) MarkAsked(promptID, personID uint, oneOnOneID *uint) error {
+	use := PromptUse{PromptID: promptID, PersonID: personID, OneOnOneID: oneOnOneID, AskedAt: s.now().UTC()}
+	if err := s.db.Create(&use).Error; err != nil {
+		return fmt.Errorf("log prompt: %w", err)
+	}
+	return nil
+}
+
+// PromptOfTheDay picks a prompt for the lead by date: every visible prompt
+// in turn, so two days running never repeat while there are two or more.
+func (s *Store) PromptOfTheDay(d Date) (Prompt, error) {
+	var ps []Prompt
+	if err := s.db.Where("NOT deleted AND NOT hidden").Order("id").Find(&ps).Error; err != nil {
+		return Prompt{}, fmt.Errorf("prompt of the day: %w", err)
+	}
+	if len(ps) == 0 {
+		return Prompt{}, ErrNotFound
+	}
+	day := int(d.Time().Unix() / 86400)
+	return ps[day%len(ps)], nil
+}
+
+// Prompt loads one prompt.
+func (s *Store) Prompt(id uint) (Prompt, error) {
+	var p Prompt
+	err := s.db.First(&p, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return p, ErrNotFound
+	}
+	return p, err
+}

@@ -1,0 +1,218 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Themes the rules draw on; they are the library's theme names.
+const (
+	ThemeFollowUp  = "Follow up on what they shared"
+	ThemeNewHire   = "Guiding new hires"
+	ThemePeople    = "People, not metrics"
+	ThemeAsk       = "Ask better questions"
+	ThemeAvailable = "Be available before problems flare up"
+	ThemeListen    = "Listen deeply"
+)
+
+const (
+	// rotateDays is how long an asked prompt stays out of that person's
+	// suggestions.
+	rotateDays = 42
+	// newHireDays is how long someone counts as new.
+	newHireDays = 30
+)
+
+// Suggestion is a prompt chosen for a person, with the reason it was chosen.
+type Suggestion struct {
+	Prompt Prompt
+	Rule   string // which rule chose it: followup, newhire, pulse, nonwork, gap, favourite, any
+	Reason string
+}
+
+// suggestContext is what the rules look at.
+type suggestContext struct {
+	person    Person
+	today     Date
+	followUp  string // text of the most pressing follow-up or open non-work item
+	meetings  int    // one-on-ones so far
+	nonWork   int    // non-work items in the last three one-on-ones
+	pulse     []PulsePoint
+	used      map[uint]time.Time // prompt → last asked of this person
+	recent    map[uint]bool      // asked within rotateDays
+	prompts   []Prompt           // visible prompts
+	maxGap    int                // days between one-on-ones that count as a long gap
+	daysSince int
+}
+
+// Suggest picks up to n prompts for a conversation with a person, each with
+// the reason it was chosen. Rules, in order: something they shared to follow
+// up on; their first 30 days; a pulse that fell by 2 or more against their
+// average; nothing outside work in the last three one-on-ones; a long gap;
+// then favourites and general prompts. Prompts asked of them in the last six
+// weeks are left out, and among equals the one asked longest ago comes first.
+// current is the one-on-one being held (0 when preparing); the rules look at
+// the ones before it.
+func (s *Store) Suggest(personID, current uint, n int) ([]Suggestion, error) {
+	c, err := s.suggestContext(personID, current)
+	if err != nil {
+		return nil, fmt.Errorf("suggest prompts: %w", err)
+	}
+	type rule struct {
+		name, theme string
+		fires       bool
+		reason      string
+	}
+	days := 0
+	if !c.person.StartDate.IsZero() {
+		days = c.person.StartDate.DaysUntil(c.today)
+	}
+	drop, avg, last := pulseDrop(c.pulse)
+	rules := []rule{
+		{"followup", ThemeFollowUp, c.followUp != "", fmt.Sprintf("Last time: %s — ask how it went", Ellipsize(c.followUp, 60))},
+		{"newhire", ThemeNewHire, !c.person.StartDate.IsZero() && days >= 0 && days < newHireDays, fmt.Sprintf("Day %d at the company: help them leave old habits behind", days+1)},
+		{"pulse", ThemePeople, drop, fmt.Sprintf("Pulse fell to %d, against an average of %.1f", last, avg)},
+		{"nonwork", ThemeAsk, c.meetings >= 3 && c.nonWork == 0, "Nothing outside work in the last three one-on-ones"},
+		{"gap", ThemeAvailable, c.meetings > 0 && c.daysSince > c.maxGap, fmt.Sprintf("%d days since your last one-on-one", c.daysSince)},
+	}
+	var out []Suggestion
+	taken := map[uint]bool{}
+	add := func(p Prompt, name, reason string) {
+		taken[p.ID] = true
+		out = append(out, Suggestion{Prompt: p, Rule: name, Reason: reason})
+	}
+	for _, r := range rules {
+		if len(out) == n {
+			return out, nil
+		}
+		if !r.fires {
+			continue
+		}
+		if p, ok := c.pick(taken, func(p Prompt) bool { return p.Theme == r.theme }); ok {
+			add(p, r.name, r.reason)
+		}
+	}
+	for len(out) < n {
+		if p, ok := c.pick(taken, func(p Prompt) bool { return p.Starred }); ok {
+			add(p, "favourite", "One of your favourites")
+			continue
+		}
+		p, ok := c.pick(taken, func(p Prompt) bool { return slices.Contains(p.FitList(), FitDuring) })
+		if !ok {
+			break
+		}
+		add(p, "any", "Good for any week")
+	}
+	return out, nil
+}
+
+// pick returns the matching prompt not asked recently and not taken, the
+// one asked longest ago first (never asked before all), then by ID.
+func (c *suggestContext) pick(taken map[uint]bool, match func(Prompt) bool) (Prompt, bool) {
+	var best Prompt
+	found := false
+	for _, p := range c.prompts {
+		if taken[p.ID] || c.recent[p.ID] || !match(p) {
+			continue
+		}
+		if !found || c.used[p.ID].Before(c.used[best.ID]) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
+
+func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) {
+	c := &suggestContext{today: s.Today(), used: map[uint]time.Time{}, recent: map[uint]bool{}}
+	var err error
+	if c.person, err = s.Person(personID); err != nil {
+		return nil, err
+	}
+	if err := s.db.Where("NOT deleted AND NOT hidden").Order("id").Find(&c.prompts).Error; err != nil {
+		return nil, err
+	}
+	var uses []PromptUse
+	if err := s.db.Where("person_id = ?", personID).Order("asked_at").Find(&uses).Error; err != nil {
+		return nil, err
+	}
+	cutoff := s.now().Add(-rotateDays * 24 * time.Hour)
+	for _, u := range uses {
+		c.used[u.PromptID] = u.AskedAt
+		if u.AskedAt.After(cutoff) {
+			c.recent[u.PromptID] = true
+		}
+	}
+	var last []OneOnOne
+	if err := s.db.Where("person_id = ? AND id <> ?", personID, current).Order("held_at DESC, id DESC").Limit(3).Find(&last).Error; err != nil {
+		return nil, err
+	}
+	var total int64
+	if err := s.db.Model(&OneOnOne{}).Where("person_id = ? AND id <> ?", personID, current).Count(&total).Error; err != nil {
+		return nil, err
+	}
+	c.meetings = int(total)
+	if len(last) > 0 {
+		c.daysSince = DateOf(last[0].HeldAt.Local()).DaysUntil(c.today)
+		ids := make([]uint, len(last))
+		for i, m := range last {
+			ids[i] = m.ID
+		}
+		var n int64
+		if err := s.db.Model(&Item{}).Where("one_on_one_id IN ? AND non_work", ids).Count(&n).Error; err != nil {
+			return nil, err
+		}
+		c.nonWork = int(n)
+		// An open non-work item from the last one-on-one is worth asking about.
+		var open []Item
+		if err := s.db.Where("one_on_one_id = ? AND non_work AND status = ?", last[0].ID, ItemOpen).Order("position, id").Limit(1).Find(&open).Error; err != nil {
+			return nil, err
+		}
+		if len(open) > 0 {
+			c.followUp = open[0].Text
+		}
+	}
+	// A dated follow-up that is due wins over an undated non-work item.
+	fus, err := s.FollowUps(personID)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range fus {
+		if !c.today.Before(f.FollowUp) {
+			c.followUp = f.Text
+			break
+		}
+	}
+	if c.pulse, err = s.PulseHistory(personID); err != nil {
+		return nil, err
+	}
+	// A week past the cadence counts as a long gap.
+	c.maxGap = c.today.DaysUntil(c.person.Cadence.Next(c.today)) + 7
+	return c, nil
+}
+
+// pulseDrop reports whether the latest pulse is 2 or more below the average
+// of the ones before it (at least two of them).
+func pulseDrop(pts []PulsePoint) (bool, float64, int) {
+	if len(pts) < 3 {
+		return false, 0, 0
+	}
+	sum := 0
+	for _, p := range pts[:len(pts)-1] {
+		sum += p.Rating
+	}
+	avg := float64(sum) / float64(len(pts)-1)
+	last := pts[len(pts)-1].Rating
+	return avg-float64(last) >= 2, avg, last
+}
+
+// Ellipsize shortens s to n characters, ending in "…" when cut.
+func Ellipsize(s string, n int) string {
+	s = strings.TrimSpace(s)
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// suggestionCount is how many prompts a conversation is offered.
+const suggestionCount = 3
+
+// suggestionPanel shows prompts chosen for a person, each with why it was
+// chosen and an "Asked" button that logs it and rotates it out.
+type suggestionPanel struct {
+	sh        *shell
+	box       *fyne.Container
+	personID  uint
+	meetingID *uint
+	// onChange runs after new suggestions are shown (meeting mode re-applies
+	// its large theme).
+	onChange func()
+}
+
+func newSuggestionPanel(sh *shell) *suggestionPanel {
+	return &suggestionPanel{sh: sh, box: container.NewVBox()}
+}
+
+// load fetches suggestions for a person off the UI goroutine.
+func (p *suggestionPanel) load(personID uint, meetingID *uint) {
+	p.personID, p.meetingID = personID, meetingID
+	p.sh.bg(func() {
+		current := uint(0)
+		if meetingID != nil {
+			current = *meetingID
+		}
+		sugs, err := p.sh.store.Suggest(personID, current, suggestionCount)
+		fyne.Do(func() {
+			if err != nil {
+				p.sh.showError("Could not choose prompts", err)
+				return
+			}
+			if personID == p.personID {
+				p.show(sugs)
+			}
+		})
+	})
+}
+
+func (p *suggestionPanel) show(sugs []model.Suggestion) {
+	p.box.Objects = nil
+	for _, sg := range sugs {
+		text := widget.NewLabel(sg.Prompt.Text)
+		text.Wrapping = fyne.TextWrapWord
+		text.TextStyle = fyne.TextStyle{Italic: true}
+		why := widget.NewLabel(sg.Reason)
+		why.SizeName = theme.SizeNameCaptionText
+		why.Wrapping = fyne.TextWrapWord
+		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), nil)
+		asked.Importance = widget.LowImportance
+		promptID := sg.Prompt.ID
+		asked.OnTapped = func() { p.asked(promptID) }
+		p.box.Add(container.NewBorder(nil, nil, nil, asked, container.New(&tightColumn{}, text, why)))
+	}
+	if len(sugs) == 0 {
+		p.box.Add(widget.NewLabel("No prompts to suggest: every prompt is hidden or was asked recently."))
+	}
+	p.box.Refresh()
+	if p.onChange != nil {
+		p.onChange()
+	}
+}
+
+func (p *suggestionPanel) asked(promptID uint) {
+	if err := p.sh.store.MarkAsked(promptID, p.personID, p.meetingID); err != nil {
+		p.sh.showError("Could not log the prompt", err)
+		return
+	}
+	p.load(p.personID, p.meetingID)
+}
