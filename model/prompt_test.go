@@ -143,6 +143,7 @@ func TestSuggestRules(t *testing.T) {
 	week := []string{"w:Refund tool"}
 	tests := []suggestCase{
 		{name: "follow-up fires", meetings: []string{"n:Moving house"}, lastAgo: 7, want: []string{"followup"}},
+		{name: "family illness two weeks ago", meetings: []string{"n:Dad in hospital", "w:Backlog"}, lastAgo: 7, want: []string{"followup"}},
 		{name: "done non-work item does not", meetings: []string{"w:Backlog"}, lastAgo: 7, notWant: []string{"followup"}},
 		{name: "new hire fires", started: 10, want: []string{"newhire"}},
 		{name: "not new after 30 days", started: 40, notWant: []string{"newhire"}},

@@ -164,9 +164,13 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 			return nil, err
 		}
 		c.nonWork = int(n)
-		// An open non-work item from the last one-on-one is worth asking about.
+		// An open non-work item from the last few one-on-ones is worth asking
+		// about, the most recent first.
 		var open []Item
-		if err := s.db.Where("one_on_one_id = ? AND non_work AND status = ?", last[0].ID, ItemOpen).Order("position, id").Limit(1).Find(&open).Error; err != nil {
+		err := s.db.Table("one_on_one_items AS i").Select("i.*").Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").
+			Where("i.one_on_one_id IN ? AND i.non_work AND i.status = ?", ids, ItemOpen).
+			Order("o.held_at DESC, i.position, i.id").Limit(1).Find(&open).Error
+		if err != nil {
 			return nil, err
 		}
 		if len(open) > 0 {
