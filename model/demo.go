@@ -45,11 +45,12 @@ const demoWeeks = 16
 
 // DemoResult says what Demo created.
 type DemoResult struct {
-	People, Teams, OneOnOnes int
+	People, Teams, OneOnOnes, Sessions int
 }
 
 func (r DemoResult) String() string {
-	return fmt.Sprintf("created %s in %s with %s", Plural(r.People, "person", "people"), Plural(r.Teams, "team", "teams"), Plural(r.OneOnOnes, "one-on-one", "one-on-ones"))
+	return fmt.Sprintf("created %s in %s with %s and %s", Plural(r.People, "person", "people"), Plural(r.Teams, "team", "teams"),
+		Plural(r.OneOnOnes, "one-on-one", "one-on-ones"), Plural(r.Sessions, "shadowing session", "shadowing sessions"))
 }
 
 // Plural says "1 person" or "3 people".
@@ -138,7 +139,11 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 			return DemoResult{}, err
 		}
 	}
-	if err := g.demoMeetings(tx, append(leads, agents...), demoWeeks, g.now); err != nil {
+	everyone := append(leads, agents...)
+	if err := g.demoMeetings(tx, everyone, demoWeeks, g.now); err != nil {
+		return DemoResult{}, err
+	}
+	if err := g.demoSessions(tx, everyone); err != nil {
 		return DemoResult{}, err
 	}
 	var meetings int64
@@ -149,7 +154,11 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 	if err := tx.Model(&Person{}).Where("team <> ''").Distinct("team").Count(&teamCount).Error; err != nil {
 		return DemoResult{}, err
 	}
-	return DemoResult{People: created, Teams: int(teamCount), OneOnOnes: int(meetings)}, nil
+	var sessions int64
+	if err := tx.Model(&Session{}).Count(&sessions).Error; err != nil {
+		return DemoResult{}, err
+	}
+	return DemoResult{People: created, Teams: int(teamCount), OneOnOnes: int(meetings), Sessions: int(sessions)}, nil
 }
 
 func demoTeamName(i int) string {

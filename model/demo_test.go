@@ -93,4 +93,20 @@ func assertDemoHistory(t *testing.T, s *Store) {
 	if err != nil || len(reps) == 0 {
 		t.Fatalf("reports: %v", err)
 	}
+	sessions, _ := s.Sessions(SessionFilter{})
+	channels := map[Channel]bool{}
+	debriefed := 0
+	for _, r := range sessions {
+		channels[r.Channel] = true
+		if r.Debriefed() {
+			debriefed++
+		}
+	}
+	themes, _ := s.FrictionByChannel()
+	var fromDebriefs int64
+	s.db.Model(&Action{}).Where("session_id IS NOT NULL").Count(&fromDebriefs)
+	if len(sessions) < 20 || len(channels) < 4 || debriefed == 0 || len(themes) == 0 || fromDebriefs == 0 {
+		t.Errorf("demo shadowing: %d sessions on %d channels, %d debriefed, %d themes, %d actions",
+			len(sessions), len(channels), debriefed, len(themes), fromDebriefs)
+	}
 }

@@ -21,6 +21,7 @@ var migrations = []migration{
 	{1, "people", migratePeople},
 	{2, "one-on-ones", migrateOneOnOnes},
 	{3, "prompts", migratePrompts},
+	{4, "shadowing", migrateShadowing},
 }
 
 // SchemaVersion is the newest schema this build knows.

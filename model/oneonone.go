@@ -134,6 +134,7 @@ type Action struct {
 	ID         uint `gorm:"primaryKey"`
 	PersonID   uint
 	OneOnOneID *uint
+	SessionID  *uint // from a shadowing debrief
 	Text       string
 	Owner      Owner
 	Due        Date

@@ -22,6 +22,8 @@ Usage:
                             [--include-private] [--db PATH]
                                                         write one-on-ones to stdout
   solemate export calendar [--db PATH]                  write the schedule as iCalendar
+  solemate export shadowing [--person EMAIL] [--format csv|md] [--db PATH]
+                                                        write shadowing sessions to stdout
   solemate demo [--people N] [--db PATH]                fill an empty database with sample data
   solemate version                                      print the version
   solemate help                                         print this help
@@ -194,7 +196,7 @@ func argProblem(cmd string, want, got int) string {
 	case got > want:
 		return fmt.Sprintf("too many arguments (%d; expected %d)", got, want)
 	case cmd == "export":
-		return "say what to export: people, oneonones or calendar"
+		return "say what to export: people, oneonones, calendar or shadowing"
 	case cmd == "import" && got == 0:
 		return "say what to import and from which file: import people FILE.csv"
 	case cmd == "import":
@@ -298,13 +300,16 @@ func (c *cli) exportCmd(args []string) error {
 		return err
 	}
 	kind := pos[0]
-	allowed := map[string][]string{"people": {model.FormatCSV, model.FormatMarkdown}, "oneonones": {model.FormatMarkdown, model.FormatCSV}, "calendar": nil}
+	allowed := map[string][]string{"people": {model.FormatCSV, model.FormatMarkdown}, "oneonones": {model.FormatMarkdown, model.FormatCSV},
+		"calendar": nil, "shadowing": {model.FormatCSV, model.FormatMarkdown}}
 	formats, ok := allowed[kind]
 	switch {
 	case !ok:
-		return &usageError{fmt.Sprintf("export: unknown kind %q (use people, oneonones or calendar)", kind)}
-	case kind != "oneonones" && (person != "" || since != "" || includePrivate):
-		return &usageError{fmt.Sprintf("export %s: --person, --since and --include-private go with oneonones", kind)}
+		return &usageError{fmt.Sprintf("export: unknown kind %q (use people, oneonones, calendar or shadowing)", kind)}
+	case kind != "oneonones" && (since != "" || includePrivate):
+		return &usageError{fmt.Sprintf("export %s: --since and --include-private go with oneonones", kind)}
+	case kind != "oneonones" && kind != "shadowing" && person != "":
+		return &usageError{fmt.Sprintf("export %s: --person goes with oneonones and shadowing", kind)}
 	case formats == nil && format != "":
 		return &usageError{"export calendar: the calendar is always iCalendar; drop --format"}
 	case format == "" && formats != nil:
@@ -326,6 +331,8 @@ func (c *cli) exportCmd(args []string) error {
 		return s.ExportPeople(c.stdout, format)
 	case "calendar":
 		return s.ExportCalendar(c.stdout, nil)
+	case "shadowing":
+		return s.ExportShadowing(c.stdout, model.ShadowingExport{PersonEmail: person, Format: format})
 	}
 	return s.ExportOneOnOnes(c.stdout, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
 }

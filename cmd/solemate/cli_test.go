@@ -50,6 +50,7 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"export from a mistyped database", []string{"export", "people", "--db", db + ".typo"}, 1, "", "no Solemate database at", true},
 		{"unknown export kind", []string{"export", "cats", "--db", db}, 2, "", `unknown kind "cats"`, false},
 		{"private flag on people", []string{"export", "people", "--include-private", "--db", db}, 2, "", "go with oneonones", false},
+		{"person flag on people", []string{"export", "people", "--person", "a@example.com", "--db", db}, 2, "", "--person goes with", false},
 		{"bad since", []string{"export", "oneonones", "--since", "last week", "--db", db}, 2, "", "YYYY-MM-DD", false},
 		{"calendar format", []string{"export", "calendar", "--format", "csv", "--db", db}, 2, "", "always iCalendar", false},
 		{"bad format", []string{"export", "people", "--format", "pdf", "--db", db}, 2, "", `"pdf"`, false},
@@ -65,6 +66,8 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"export oneonones empty", []string{"export", "oneonones", "--db", db}, 0, "No one-on-ones match.", "", false},
 		{"export oneonones unknown person", []string{"export", "oneonones", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster has the email x@example.com", true},
 		{"export calendar", []string{"export", "calendar", "--db", db}, 0, "BEGIN:VCALENDAR", "", false},
+		{"export shadowing", []string{"export", "shadowing", "--format", "md", "--db", db}, 0, "# Walk in the customer's shoes", "", false},
+		{"shadowing for an unknown person", []string{"export", "shadowing", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

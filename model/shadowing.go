@@ -1,0 +1,386 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+)
+
+// ShadowKind is how a session walked in the customer's shoes.
+type ShadowKind string
+
+// The kinds of shadowing session.
+const (
+	KindBesideAgent ShadowKind = "beside_agent"
+	KindAsCustomer  ShadowKind = "as_customer"
+)
+
+// ShadowKinds lists the kinds in the order pickers show them.
+var ShadowKinds = []ShadowKind{KindBesideAgent, KindAsCustomer}
+
+// Label is the kind as people say it.
+func (k ShadowKind) Label() string {
+	if k == KindAsCustomer {
+		return "Went through the journey as a customer"
+	}
+	return "Sat beside an agent"
+}
+
+// Channel is where the customer met us.
+type Channel string
+
+// The channels a session can cover.
+const (
+	ChannelPhone     Channel = "phone"
+	ChannelChat      Channel = "chat"
+	ChannelEmail     Channel = "email"
+	ChannelSocial    Channel = "social"
+	ChannelReturns   Channel = "returns"
+	ChannelWarehouse Channel = "warehouse"
+	ChannelOther     Channel = "other"
+)
+
+// Channels lists every channel in the order pickers show them.
+var Channels = []Channel{ChannelPhone, ChannelChat, ChannelEmail, ChannelSocial, ChannelReturns, ChannelWarehouse, ChannelOther}
+
+// Label is the channel as people say it.
+func (c Channel) Label() string {
+	switch c {
+	case ChannelPhone:
+		return "Phone"
+	case ChannelChat:
+		return "Chat"
+	case ChannelEmail:
+		return "Email"
+	case ChannelSocial:
+		return "Social media"
+	case ChannelReturns:
+		return "Returns"
+	case ChannelWarehouse:
+		return "Warehouse"
+	}
+	return "Other"
+}
+
+// ParseChannel accepts a channel's key or label in any case.
+func ParseChannel(s string) (Channel, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for _, c := range Channels {
+		if k == string(c) || k == strings.ToLower(c.Label()) {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("%q is not a channel (phone, chat, email, social, returns, warehouse or other)", s)
+}
+
+// Session is one "walk in the customer's shoes".
+type Session struct {
+	ID              uint `gorm:"primaryKey"`
+	PersonID        uint // who shadowed
+	Kind            ShadowKind
+	AgentID         *uint // the agent sat beside, if any
+	Channel         Channel
+	Journey         string
+	Date            Date
+	Minutes         int
+	Worked          string
+	Friction        string
+	Wow             string
+	ResponseMinutes *int
+	Ideas           string
+	DebriefDate     Date
+	DebriefWithID   *uint
+	DebriefAgreed   string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Session) TableName() string { return "shadowing_sessions" }
+
+// Debriefed reports whether the session has been talked through with a lead.
+func (s Session) Debriefed() bool { return !s.DebriefDate.IsZero() }
+
+// Tag is a recurring theme ("generic reply", "slow update").
+type Tag struct {
+	ID   uint `gorm:"primaryKey"`
+	Name string
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Tag) TableName() string { return "tags" }
+
+func migrateShadowing(tx *gorm.DB) error {
+	type person struct{ ID uint }
+	type shadowingSession struct {
+		ID              uint    `gorm:"primaryKey"`
+		PersonID        uint    `gorm:"not null;index"`
+		Person          person  `gorm:"constraint:OnDelete:RESTRICT"`
+		Kind            string  `gorm:"not null;default:'beside_agent'"`
+		AgentID         *uint   `gorm:"index"`
+		Agent           *person `gorm:"constraint:OnDelete:SET NULL"`
+		Channel         string  `gorm:"not null;index"`
+		Journey         string  `gorm:"not null;default:''"`
+		Date            string  `gorm:"type:date;not null;index"`
+		Minutes         int     `gorm:"not null;default:0"`
+		Worked          string  `gorm:"not null;default:''"`
+		Friction        string  `gorm:"not null;default:''"`
+		Wow             string  `gorm:"not null;default:''"`
+		ResponseMinutes *int
+		Ideas           string  `gorm:"not null;default:''"`
+		DebriefDate     *string `gorm:"type:date"`
+		DebriefWithID   *uint
+		DebriefWith     *person `gorm:"constraint:OnDelete:SET NULL"`
+		DebriefAgreed   string  `gorm:"not null;default:''"`
+		CreatedAt       time.Time
+		UpdatedAt       time.Time
+	}
+	type tag struct {
+		ID   uint   `gorm:"primaryKey"`
+		Name string `gorm:"not null;uniqueIndex"`
+	}
+	type sessionTag struct {
+		SessionID uint             `gorm:"primaryKey;autoIncrement:false"`
+		Session   shadowingSession `gorm:"constraint:OnDelete:CASCADE"`
+		TagID     uint             `gorm:"primaryKey;autoIncrement:false;index"`
+		Tag       tag              `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	m := tx.Migrator()
+	for _, t := range []any{&shadowingSession{}, &tag{}, &sessionTag{}} {
+		if err := m.CreateTable(t); err != nil {
+			return err
+		}
+	}
+	// Actions can come from a debrief as well as from a one-on-one.
+	return tx.Exec("ALTER TABLE actions ADD COLUMN session_id INTEGER REFERENCES shadowing_sessions(id) ON DELETE SET NULL").Error
+}
+
+// Field keys of a session's validation errors.
+const (
+	FieldShadower = "person"
+	FieldChannel  = "channel"
+	FieldDate     = "date"
+	FieldMinutes  = "minutes"
+)
+
+const maxSessionText = 20000
+
+// Validate checks a session's own fields.
+func (s *Session) Validate() error {
+	s.Journey = strings.TrimSpace(s.Journey)
+	if s.Kind == "" {
+		s.Kind = KindBesideAgent
+	}
+	v := &ValidationError{}
+	if s.PersonID == 0 {
+		v.add(FieldShadower, "say who shadowed")
+	}
+	if !slices.Contains(ShadowKinds, s.Kind) {
+		v.add("kind", "%q is not a kind of session", s.Kind)
+	}
+	if _, err := ParseChannel(string(s.Channel)); err != nil {
+		v.add(FieldChannel, "%s", err.Error())
+	}
+	if s.Date.IsZero() {
+		v.add(FieldDate, "give the date of the session")
+	}
+	if s.Minutes < 0 || s.Minutes > 24*60 {
+		v.add(FieldMinutes, "the length is in minutes, from 0 to 1440")
+	}
+	if s.ResponseMinutes != nil && (*s.ResponseMinutes < 0 || *s.ResponseMinutes > 60*24*30) {
+		v.add("response_minutes", "response time is in minutes and cannot be negative")
+	}
+	if s.AgentID != nil && *s.AgentID == s.PersonID {
+		v.add("agent", "they cannot shadow themselves")
+	}
+	for _, t := range []string{s.Worked, s.Friction, s.Wow, s.Ideas, s.DebriefAgreed} {
+		if utf8.RuneCountInString(t) > maxSessionText {
+			v.add("text", "keep each note under %d characters", maxSessionText)
+			break
+		}
+	}
+	return v.orNil()
+}
+
+// NormalizeTag trims a tag and lower-cases it, so "Slow update" and
+// "slow update " are one theme.
+func NormalizeTag(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// SaveSession creates or updates a session with its tags, in one transaction.
+func (s *Store) SaveSession(sess *Session, tags []string) error {
+	if err := sess.Validate(); err != nil {
+		return err
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if sess.ID == 0 {
+			if err := tx.Create(sess).Error; err != nil {
+				return err
+			}
+		} else {
+			res := tx.Model(sess).Select("*").Omit("CreatedAt").Updates(sess)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return ErrNotFound
+			}
+		}
+		if err := tx.Exec("DELETE FROM session_tags WHERE session_id = ?", sess.ID).Error; err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, name := range tags {
+			name = NormalizeTag(name)
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			t := Tag{Name: name}
+			if err := tx.Where(Tag{Name: name}).FirstOrCreate(&t).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec("INSERT INTO session_tags (session_id, tag_id) VALUES (?, ?)", sess.ID, t.ID).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save shadowing session: %w", err)
+	}
+	return nil
+}
+
+// SessionDetail is a session with its tags and the actions from its debrief.
+type SessionDetail struct {
+	Session
+	Tags    []string
+	Actions []Action
+}
+
+// Session loads one session.
+func (s *Store) Session(id uint) (SessionDetail, error) {
+	var d SessionDetail
+	if err := s.db.First(&d.Session, id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return d, ErrNotFound
+		}
+		return d, fmt.Errorf("load session %d: %w", id, err)
+	}
+	err := s.db.Table("tags AS t").Joins("JOIN session_tags st ON st.tag_id = t.id").
+		Where("st.session_id = ?", id).Order("t.name").Pluck("t.name", &d.Tags).Error
+	if err == nil {
+		err = s.db.Where("session_id = ?", id).Order("id").Find(&d.Actions).Error
+	}
+	if err != nil {
+		return d, fmt.Errorf("load session %d: %w", id, err)
+	}
+	return d, nil
+}
+
+// DeleteSession removes a session; its actions stay with the person.
+func (s *Store) DeleteSession(id uint) error {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("UPDATE actions SET session_id = NULL WHERE session_id = ?", id).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec("DELETE FROM session_tags WHERE session_id = ?", id).Error; err != nil {
+			return err
+		}
+		return tx.Delete(&Session{}, id).Error
+	})
+	if err != nil {
+		return fmt.Errorf("delete session %d: %w", id, err)
+	}
+	return nil
+}
+
+// SessionFilter narrows the session list; zero values match everything.
+type SessionFilter struct {
+	PersonID uint
+	Channel  Channel
+	Tag      string
+	From, To Date
+}
+
+// SessionRow is a session as lists show it.
+type SessionRow struct {
+	Session
+	PersonName string
+	AgentName  string
+	Tags       string // comma-separated
+}
+
+// Sessions lists sessions, newest first.
+func (s *Store) Sessions(f SessionFilter) ([]SessionRow, error) {
+	q := s.db.Table("shadowing_sessions AS s").
+		Select(`s.*, p.name AS person_name, COALESCE(a.name, '') AS agent_name,
+			COALESCE((SELECT GROUP_CONCAT(t.name, ', ') FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id), '') AS tags`).
+		Joins("JOIN people p ON p.id = s.person_id").
+		Joins("LEFT JOIN people a ON a.id = s.agent_id").
+		Order("s.date DESC, s.id DESC")
+	if f.PersonID != 0 {
+		q = q.Where("s.person_id = ?", f.PersonID)
+	}
+	if f.Channel != "" {
+		q = q.Where("s.channel = ?", f.Channel)
+	}
+	if tag := NormalizeTag(f.Tag); tag != "" {
+		q = q.Where("s.id IN (SELECT st.session_id FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?)", tag)
+	}
+	if !f.From.IsZero() {
+		q = q.Where("s.date >= ?", f.From)
+	}
+	if !f.To.IsZero() {
+		q = q.Where("s.date <= ?", f.To)
+	}
+	var rows []SessionRow
+	if err := q.Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	return rows, nil
+}
+
+// TagCount is a tag with how often it was used.
+type TagCount struct {
+	Name  string
+	Count int
+}
+
+// Tags lists the tags in use, most used first, for suggestions.
+func (s *Store) Tags() ([]TagCount, error) {
+	var out []TagCount
+	err := s.db.Raw(`SELECT t.name, COUNT(st.session_id) AS count FROM tags t
+		JOIN session_tags st ON st.tag_id = t.id GROUP BY t.id ORDER BY count DESC, t.name`).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("list tags: %w", err)
+	}
+	return out, nil
+}
+
+// ThemeCount is how many sessions on a channel carried a tag.
+type ThemeCount struct {
+	Channel Channel
+	Tag     string
+	Count   int
+}
+
+// FrictionByChannel counts the themes tagged on sessions per channel, most
+// frequent first within each channel.
+func (s *Store) FrictionByChannel() ([]ThemeCount, error) {
+	var out []ThemeCount
+	err := s.db.Raw(`SELECT s.channel, t.name AS tag, COUNT(*) AS count
+		FROM shadowing_sessions s JOIN session_tags st ON st.session_id = s.id JOIN tags t ON t.id = st.tag_id
+		GROUP BY s.channel, t.name ORDER BY s.channel, count DESC, t.name`).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("count friction themes: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,122 @@
+package model
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ShadowingExport says which sessions to export and how.
+type ShadowingExport struct {
+	PersonEmail string // "" for everyone
+	Format      string // FormatMarkdown or FormatCSV
+}
+
+// ExportShadowing writes sessions, oldest first, as CSV (a row per session)
+// or as a readable Markdown report.
+func (s *Store) ExportShadowing(w io.Writer, opt ShadowingExport) error {
+	if opt.Format != FormatCSV && opt.Format != FormatMarkdown {
+		return fmt.Errorf("unknown format %q (use md or csv)", opt.Format)
+	}
+	var f SessionFilter
+	if opt.PersonEmail != "" {
+		email := strings.ToLower(strings.TrimSpace(opt.PersonEmail))
+		var p Person
+		if err := s.db.Where("email = ?", email).Limit(1).Find(&p).Error; err != nil {
+			return err
+		}
+		if p.ID == 0 {
+			return fmt.Errorf("no one on the roster has the email %s", email)
+		}
+		f.PersonID = p.ID
+	}
+	rows, err := s.Sessions(f)
+	if err != nil {
+		return err
+	}
+	names, err := s.personNames()
+	if err != nil {
+		return err
+	}
+	slices.Reverse(rows) // oldest first reads like a diary
+	if opt.Format == FormatCSV {
+		return shadowingCSV(w, rows, names)
+	}
+	return shadowingMarkdown(w, rows, names)
+}
+
+func (s *Store) personNames() (map[uint]string, error) {
+	var ps []Person
+	if err := s.db.Select("id", "name").Find(&ps).Error; err != nil {
+		return nil, err
+	}
+	m := make(map[uint]string, len(ps))
+	for _, p := range ps {
+		m[p.ID] = p.Name
+	}
+	return m, nil
+}
+
+func nameOf(names map[uint]string, id *uint) string {
+	if id == nil {
+		return ""
+	}
+	return names[*id]
+}
+
+func shadowingCSV(w io.Writer, rows []SessionRow, names map[uint]string) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180
+	_ = cw.Write([]string{"date", "person", "kind", "agent", "channel", "journey", "minutes", "worked", "friction", "wow", "response_minutes", "ideas", "tags", "debrief_date", "debrief_with", "debrief_agreed"})
+	for _, r := range rows {
+		resp := ""
+		if r.ResponseMinutes != nil {
+			resp = strconv.Itoa(*r.ResponseMinutes)
+		}
+		_ = cw.Write([]string{r.Date.String(), r.PersonName, string(r.Kind), r.AgentName, string(r.Channel), r.Journey, strconv.Itoa(r.Minutes),
+			r.Worked, r.Friction, r.Wow, resp, r.Ideas, r.Tags, r.DebriefDate.String(), nameOf(names, r.DebriefWithID), r.DebriefAgreed})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func shadowingMarkdown(w io.Writer, rows []SessionRow, names map[uint]string) error {
+	var b strings.Builder
+	b.WriteString("# Walk in the customer's shoes\n")
+	if len(rows) == 0 {
+		b.WriteString("\nNo sessions yet.\n")
+	}
+	for _, r := range rows {
+		fmt.Fprintf(&b, "\n## %s — %s, %s\n\n", r.Date.Time().Format("Mon 2 Jan 2006"), mdEscape(r.PersonName), r.Channel.Label())
+		fmt.Fprintf(&b, "%s", r.Kind.Label())
+		if r.AgentName != "" {
+			fmt.Fprintf(&b, " (%s)", mdEscape(r.AgentName))
+		}
+		if r.Journey != "" {
+			fmt.Fprintf(&b, ": %s", mdEscape(r.Journey))
+		}
+		if r.Minutes > 0 {
+			fmt.Fprintf(&b, " · %d minutes", r.Minutes)
+		}
+		b.WriteString("\n")
+		if r.Tags != "" {
+			fmt.Fprintf(&b, "\nThemes: %s\n", mdEscape(r.Tags))
+		}
+		for _, part := range []struct{ title, text string }{
+			{"What worked", r.Worked}, {"Friction and pain points", r.Friction}, {"WOW moments", r.Wow}, {"Ideas", r.Ideas},
+		} {
+			writeNotes(&b, part.title, part.text)
+		}
+		if r.ResponseMinutes != nil {
+			fmt.Fprintf(&b, "\nResponse time seen: %d minutes\n", *r.ResponseMinutes)
+		}
+		if r.Debriefed() {
+			fmt.Fprintf(&b, "\n**Debrief** %s with %s\n\n%s\n", r.DebriefDate, mdEscape(nameOf(names, r.DebriefWithID)), mdEscape(strings.TrimSpace(r.DebriefAgreed)))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
