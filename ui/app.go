@@ -89,7 +89,7 @@ func showFatal(w fyne.Window, err error) {
 func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *shell {
 	s := &shell{win: w, store: store, info: info, bg: bg, undoFor: 10 * time.Second}
 	s.undo = newUndoBar()
-	s.screens = []screen{newPeopleScreen(s), newOneOnOneScreen(s), newPromptsScreen(s)}
+	s.screens = []screen{newPeopleScreen(s), newOneOnOneScreen(s), newShadowingScreen(s), newPromptsScreen(s)}
 	s.body = container.NewStack()
 	s.nav = widget.NewList(
 		func() int { return len(s.screens) },

@@ -112,3 +112,107 @@ func (r *pulseRenderer) rebuild() {
 	}
 	r.objects = objs
 }
+
+// barRow is one bar of a bar chart: a group heading when Group is set and
+// differs from the previous row, then the label, the bar and the value.
+type barRow struct {
+	Group, Label string
+	Value        int
+}
+
+// barChart draws horizontal bars grouped under headings, scaled to the
+// largest value, so recurring themes stand out at a glance.
+type barChart struct {
+	widget.BaseWidget
+	rows []barRow
+}
+
+func newBarChart() *barChart {
+	b := &barChart{}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *barChart) setRows(rows []barRow) {
+	b.rows = rows
+	b.Refresh()
+}
+
+func (b *barChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &barRenderer{chart: b}
+	r.rebuild()
+	return r
+}
+
+type barRenderer struct {
+	chart   *barChart
+	objects []fyne.CanvasObject
+	size    fyne.Size
+}
+
+const (
+	barHeight  = 18
+	barGap     = 6
+	groupGap   = 14
+	labelWidth = 190
+)
+
+func (r *barRenderer) MinSize() fyne.Size {
+	h := float32(0)
+	prev := ""
+	for _, row := range r.chart.rows {
+		if row.Group != prev {
+			h += groupGap + barHeight
+			prev = row.Group
+		}
+		h += barHeight + barGap
+	}
+	return fyne.NewSize(labelWidth+120, h)
+}
+
+func (r *barRenderer) Destroy()                     {}
+func (r *barRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *barRenderer) Layout(s fyne.Size)           { r.size = s; r.rebuild() }
+func (r *barRenderer) Refresh()                     { r.rebuild(); canvas.Refresh(r.chart) }
+
+func (r *barRenderer) rebuild() {
+	th := r.chart.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	accent := th.Color(theme.ColorNamePrimary, v)
+	textSize := th.Size(theme.SizeNameText)
+	maxV := 1
+	for _, row := range r.chart.rows {
+		maxV = max(maxV, row.Value)
+	}
+	avail := r.size.Width - labelWidth - 40
+	var objs []fyne.CanvasObject
+	y := float32(0)
+	prev := ""
+	for _, row := range r.chart.rows {
+		if row.Group != prev {
+			y += groupGap
+			g := canvas.NewText(row.Group, fg)
+			g.TextStyle = fyne.TextStyle{Bold: true}
+			g.TextSize = textSize
+			g.Move(fyne.NewPos(0, y))
+			objs = append(objs, g)
+			y += barHeight
+			prev = row.Group
+		}
+		label := canvas.NewText(row.Label, fg)
+		label.TextSize = textSize
+		label.Move(fyne.NewPos(12, y))
+		bar := canvas.NewRectangle(accent)
+		bar.CornerRadius = 3
+		w := max(2, avail*float32(row.Value)/float32(maxV))
+		bar.Move(fyne.NewPos(labelWidth, y+2))
+		bar.Resize(fyne.NewSize(w, barHeight-4))
+		val := canvas.NewText(fmt.Sprint(row.Value), fg)
+		val.TextSize = textSize
+		val.Move(fyne.NewPos(labelWidth+w+6, y))
+		objs = append(objs, label, bar, val)
+		y += barHeight + barGap
+	}
+	r.objects = objs
+}

@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+const (
+	everyone    = "Everyone"
+	allChannels = "All channels"
+)
+
+// shadowingScreen lists "walk in the customer's shoes" sessions with
+// filters; the right side shows the friction overview or a session.
+type shadowingScreen struct {
+	sh *shell
+
+	rows   []model.SessionRow
+	people []model.PersonRow
+
+	root      fyne.CanvasObject
+	right     *fyne.Container
+	overview  fyne.CanvasObject
+	chart     *barChart
+	chartNone *widget.Label
+	who       *widget.Select
+	channel   *widget.Select
+	tag       *widget.SelectEntry
+	list      *widget.List
+	count     *widget.Label
+	form      *sessionForm
+	selecting bool
+}
+
+func newShadowingScreen(sh *shell) *shadowingScreen {
+	s := &shadowingScreen{sh: sh}
+	s.form = newSessionForm(s)
+	s.who = widget.NewSelect([]string{everyone}, nil)
+	s.who.SetSelected(everyone)
+	s.who.OnChanged = func(string) { s.load() }
+	channels := []string{allChannels}
+	for _, c := range model.Channels {
+		channels = append(channels, c.Label())
+	}
+	s.channel = widget.NewSelect(channels, nil)
+	s.channel.SetSelected(allChannels)
+	s.channel.OnChanged = func(string) { s.load() }
+	s.tag = widget.NewSelectEntry(nil)
+	s.tag.SetPlaceHolder("Theme tag… (Ctrl+F)")
+	s.tag.OnChanged = func(string) { s.load() }
+	s.count = widget.NewLabel("")
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject { return newTwoLineRow("Mon 2 Mar 2026 · 30 min · tags") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { s.updateRow(id, o) },
+	)
+	s.list.OnSelected = func(id widget.ListItemID) {
+		if s.selecting || id >= len(s.rows) {
+			return
+		}
+		if s.form.flush() {
+			s.open(s.rows[id].ID)
+		}
+	}
+
+	s.chart = newBarChart()
+	s.chartNone = widget.NewLabel("No themes yet. Tag sessions (\"generic reply\", \"slow update\") and\nthe themes that recur on each channel show up here.")
+	title := widget.NewLabelWithStyle("Friction themes by channel", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	hint := widget.NewLabel("How many sessions carried each tag, per channel")
+	hint.SizeName = theme.SizeNameCaptionText
+	s.overview = container.NewBorder(container.NewVBox(title, hint), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(s.chartNone, s.chart)))
+	s.right = container.NewStack(s.overview)
+
+	newBtn := widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), s.newItem)
+	newBtn.Importance = widget.HighImportance
+	overviewBtn := widget.NewButtonWithIcon("Overview", theme.ListIcon(), s.showOverview)
+	heading := widget.NewLabelWithStyle("Shadowing", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	filters := container.NewVBox(s.tag, container.NewGridWithColumns(2, s.who, s.channel))
+	left := container.NewBorder(filters, s.count, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewPadded(s.right))
+	split.Offset = 0.4
+	s.root = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, heading, container.NewHBox(overviewBtn, newBtn))), nil, nil, nil, split)
+	return s
+}
+
+func (s *shadowingScreen) title() string           { return "Shadowing" }
+func (s *shadowingScreen) icon() fyne.Resource     { return theme.VisibilityIcon() }
+func (s *shadowingScreen) view() fyne.CanvasObject { return s.root }
+func (s *shadowingScreen) focusFilter()            { s.sh.win.Canvas().Focus(s.tag) }
+func (s *shadowingScreen) flush() bool             { return s.form.flush() }
+
+func (s *shadowingScreen) filter() model.SessionFilter {
+	f := model.SessionFilter{Tag: s.tag.Text}
+	for _, p := range s.people {
+		if s.who.Selected == p.Name {
+			f.PersonID = p.ID
+		}
+	}
+	for _, c := range model.Channels {
+		if s.channel.Selected == c.Label() {
+			f.Channel = c
+		}
+	}
+	return f
+}
+
+// load fetches sessions, people, tags and the overview off the UI goroutine.
+func (s *shadowingScreen) load() {
+	f := s.filter()
+	st := s.sh.store
+	s.sh.bg(func() {
+		rows, err := st.Sessions(f)
+		var people []model.PersonRow
+		var tags []model.TagCount
+		var themes []model.ThemeCount
+		if err == nil {
+			people, err = st.People(false)
+		}
+		if err == nil {
+			tags, err = st.Tags()
+		}
+		if err == nil {
+			themes, err = st.FrictionByChannel()
+		}
+		fyne.Do(func() {
+			if err != nil {
+				s.sh.showError("Could not load the sessions", err)
+				return
+			}
+			s.rows, s.people = rows, people
+			names := []string{everyone}
+			for _, p := range people {
+				names = append(names, p.Name)
+			}
+			s.who.Options = names
+			s.who.Refresh()
+			tagNames := make([]string, len(tags))
+			for i, t := range tags {
+				tagNames[i] = t.Name
+			}
+			s.tag.SetOptions(tagNames)
+			s.form.setChoices(people, tagNames)
+			s.showThemes(themes)
+			s.count.SetText(model.Plural(len(rows), "session", "sessions"))
+			s.list.Refresh()
+			s.syncSelection()
+		})
+	})
+}
+
+func (s *shadowingScreen) showThemes(themes []model.ThemeCount) {
+	rows := make([]barRow, len(themes))
+	for i, t := range themes {
+		rows[i] = barRow{Group: t.Channel.Label(), Label: t.Tag, Value: t.Count}
+	}
+	s.chart.setRows(rows)
+	s.chartNone.Hidden = len(rows) > 0
+	s.chartNone.Refresh()
+}
+
+func (s *shadowingScreen) syncSelection() {
+	s.selecting = true
+	defer func() { s.selecting = false }()
+	s.list.UnselectAll()
+	for i, r := range s.rows {
+		if r.ID == s.form.session.ID && r.ID != 0 {
+			s.list.Select(i)
+		}
+	}
+}
+
+func (s *shadowingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	r := s.rows[id]
+	title := r.PersonName + " · " + r.Channel.Label()
+	if r.Journey != "" {
+		title += " — " + r.Journey
+	}
+	detail := []string{formatDay(r.Date)}
+	if r.Minutes > 0 {
+		detail = append(detail, fmt.Sprintf("%d min", r.Minutes))
+	}
+	if r.Tags != "" {
+		detail = append(detail, r.Tags)
+	}
+	badge := setTwoLineRow(o, title, strings.Join(detail, " · "))
+	badge.SetText("")
+	if r.Debriefed() {
+		badge.SetText("Debriefed")
+	}
+}
+
+func (s *shadowingScreen) newItem() {
+	if !s.form.flush() {
+		return
+	}
+	s.form.edit(model.SessionDetail{Session: model.Session{Date: s.sh.store.Today(), Kind: model.KindAsCustomer, Channel: model.ChannelChat}})
+	s.right.Objects = []fyne.CanvasObject{s.form.view}
+	s.right.Refresh()
+	s.syncSelection()
+}
+
+func (s *shadowingScreen) open(id uint) {
+	d, err := s.sh.store.Session(id)
+	if err != nil {
+		s.sh.showError("Could not open the session", err)
+		return
+	}
+	s.form.edit(d)
+	s.right.Objects = []fyne.CanvasObject{s.form.view}
+	s.right.Refresh()
+}
+
+func (s *shadowingScreen) showOverview() {
+	if !s.form.flush() {
+		return
+	}
+	s.form.session = model.SessionDetail{}
+	s.right.Objects = []fyne.CanvasObject{s.overview}
+	s.right.Refresh()
+	s.syncSelection()
+	s.load()
+}

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"solemate/model"
+)
+
+func shadowing(s *shell) *shadowingScreen { return s.screens[2].(*shadowingScreen) }
+
+// A junior manager logs three sessions on three channels, the lead debriefs
+// one and turns two ideas into actions, and the overview shows which
+// friction themes recur.
+func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
+	s, store := newTestShell(t)
+	lead := model.Person{Name: "Lena Hartmann", Role: model.RoleTeamLead}
+	if err := store.SavePerson(&lead); err != nil {
+		t.Fatal(err)
+	}
+	junior := model.Person{Name: "Chen Wei", ManagerID: &lead.ID}
+	if err := store.SavePerson(&junior); err != nil {
+		t.Fatal(err)
+	}
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key3))
+	sc := shadowing(s)
+	if s.current != 2 || !markupContains(t, s, "No themes yet") {
+		t.Fatal("Ctrl+3 should open Shadowing with an empty overview")
+	}
+	f := sc.form
+	for i, spec := range []struct{ channel, friction, tags string }{
+		{"Chat", "The first reply was a copied paragraph", "generic reply,slow update"},
+		{"Phone", "On hold for twelve minutes", "long hold,slow update"},
+		{"Social media", "Public post answered with a template", "generic reply"},
+	} {
+		s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyN))
+		f.who.SetSelected("Chen Wei")
+		f.channel.SetSelected(spec.channel)
+		test.Type(f.minutes, "30")
+		test.Type(f.friction, spec.friction)
+		test.Type(f.ideas, "Write delayed-order replies in our own voice")
+		for _, tag := range strings.Split(spec.tags, ",") {
+			test.Type(f.tagEntry, tag)
+			f.addTag()
+		}
+		if !f.save() {
+			t.Fatalf("session %d not saved: %s", i+1, f.problems.Text)
+		}
+	}
+	if len(sc.rows) != 3 || sc.count.Text != "3 sessions" {
+		t.Fatalf("%d sessions listed", len(sc.rows))
+	}
+
+	// Debrief the phone session and turn two ideas into actions.
+	for i, r := range sc.rows {
+		if r.Channel == model.ChannelPhone {
+			sc.list.Select(i)
+		}
+	}
+	if f.session.Channel != model.ChannelPhone {
+		t.Fatalf("selected %+v", f.session.Session)
+	}
+	f.debriefDate.entry.SetText("2026-03-11")
+	f.debriefWith.SetSelected("Lena Hartmann")
+	test.Type(f.agreed, "Try call-backs instead of hold for a week")
+	for _, idea := range []string{"Offer a call-back after 3 minutes on hold", "Share the hold times with the team"} {
+		test.Type(f.newAction, idea)
+		f.addAction()
+	}
+	if !f.flush() {
+		t.Fatalf("debrief not saved: %s", f.problems.Text)
+	}
+	d, err := store.Session(f.session.ID)
+	if err != nil || !d.Debriefed() || len(d.Actions) != 2 || d.DebriefAgreed == "" {
+		t.Fatalf("debrief: %+v, %v", d, err)
+	}
+	if acts, _ := store.OpenActions(junior.ID); len(acts) != 2 {
+		t.Errorf("debrief actions should be the person's actions: %d", len(acts))
+	}
+	assertGolden(t, "shadowing_session.xml", s.win.Canvas())
+
+	sc.showOverview()
+	got := map[string]int{}
+	for _, r := range sc.chart.rows {
+		got[r.Group+"/"+r.Label] = r.Value
+	}
+	if got["Chat/generic reply"] != 1 || got["Social media/generic reply"] != 1 || got["Phone/slow update"] != 1 || len(got) != 5 {
+		t.Errorf("overview = %v", got)
+	}
+	assertGolden(t, "shadowing_overview.xml", s.win.Canvas())
+
+	// The tag filter finds the sessions that share a theme.
+	sc.tag.SetText("Generic Reply")
+	if len(sc.rows) != 2 {
+		t.Errorf("tag filter: %d sessions", len(sc.rows))
+	}
+}
+
+func TestShadowingFormRefusesBadInput(t *testing.T) {
+	s, store := newTestShell(t)
+	if err := store.SavePerson(&model.Person{Name: "Chen Wei"}); err != nil {
+		t.Fatal(err)
+	}
+	s.show(2)
+	sc := shadowing(s)
+	sc.newItem()
+	test.Type(sc.form.minutes, "half an hour")
+	sc.form.date.entry.SetText("2026-02-30")
+	if sc.form.save() {
+		t.Fatal("a bad session was saved")
+	}
+	for _, want := range []string{"not a real date", "whole number of minutes"} {
+		if !strings.Contains(sc.form.problems.Text, want) {
+			t.Errorf("problems %q lack %q", sc.form.problems.Text, want)
+		}
+	}
+	if rows, _ := store.Sessions(model.SessionFilter{}); len(rows) != 0 {
+		t.Errorf("%d sessions written", len(rows))
+	}
+}
