@@ -139,6 +139,16 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 			return DemoResult{}, err
 		}
 	}
+	var trainerPeople []Person
+	for _, p := range leads {
+		if p.Role == RoleTrainer {
+			trainerPeople = append(trainerPeople, p)
+		}
+	}
+	if err := g.demoCohorts(tx, agents, trainerPeople); err != nil {
+		return DemoResult{}, err
+	}
+	// After the cohorts, so hires' one-on-ones start when they did.
 	everyone := append(leads, agents...)
 	if err := g.demoMeetings(tx, everyone, demoWeeks, g.now); err != nil {
 		return DemoResult{}, err

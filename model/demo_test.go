@@ -105,6 +105,16 @@ func assertDemoHistory(t *testing.T, s *Store) {
 	themes, _ := s.FrictionByChannel()
 	var fromDebriefs int64
 	s.db.Model(&Action{}).Where("session_id IS NOT NULL").Count(&fromDebriefs)
+	cohorts, _ := s.Cohorts()
+	phases := map[string]bool{}
+	behind := 0
+	for _, c := range cohorts {
+		phases[c.PhaseName] = true
+		behind += c.Behind
+	}
+	if len(cohorts) != 3 || !phases["Finished"] || !phases["Onboarding classes"] || behind == 0 {
+		t.Errorf("demo cohorts: %+v", cohorts)
+	}
 	if len(sessions) < 20 || len(channels) < 4 || debriefed == 0 || len(themes) == 0 || fromDebriefs == 0 {
 		t.Errorf("demo shadowing: %d sessions on %d channels, %d debriefed, %d themes, %d actions",
 			len(sessions), len(channels), debriefed, len(themes), fromDebriefs)

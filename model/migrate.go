@@ -22,6 +22,7 @@ var migrations = []migration{
 	{2, "one-on-ones", migrateOneOnOnes},
 	{3, "prompts", migratePrompts},
 	{4, "shadowing", migrateShadowing},
+	{5, "onboarding cohorts", migrateCohorts},
 }
 
 // SchemaVersion is the newest schema this build knows.

@@ -1,0 +1,426 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// HireStatus is where a hire stands in their cohort. Active hires are shown
+// as on track or behind, derived from their milestones.
+type HireStatus string
+
+// The statuses a hire can have.
+const (
+	HireActive    HireStatus = "active"
+	HireGraduated HireStatus = "graduated"
+	HireTookOffer HireStatus = "took_offer"
+	HireLeft      HireStatus = "left"
+	HireExtended  HireStatus = "extended"
+)
+
+// HireStatuses lists every status in the order pickers show them.
+var HireStatuses = []HireStatus{HireActive, HireGraduated, HireTookOffer, HireLeft, HireExtended}
+
+// Label is the status as people say it.
+func (s HireStatus) Label() string {
+	switch s {
+	case HireGraduated:
+		return "Graduated"
+	case HireTookOffer:
+		return "Took the offer"
+	case HireLeft:
+		return "Left"
+	case HireExtended:
+		return "Extended"
+	}
+	return "In training"
+}
+
+// inTraining reports whether milestones still count for the hire.
+func (s HireStatus) inTraining() bool { return s == HireActive || s == HireExtended }
+
+// Offer outcomes.
+const (
+	OfferAccepted = "accepted"
+	OfferDeclined = "declined"
+)
+
+// Cohort is a group of hires starting a program together.
+type Cohort struct {
+	ID           uint `gorm:"primaryKey"`
+	Name         string
+	ProgramID    *uint // the template it started from; its phases are copied
+	StartDate    Date
+	SkipWeekends bool
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Cohort) TableName() string { return "cohorts" }
+
+// CohortPhase is a cohort's own copy of a program phase, with its dates.
+type CohortPhase struct {
+	ID         uint `gorm:"primaryKey"`
+	CohortID   uint
+	Position   int
+	Name       string
+	LengthDays int
+	InWeeks    bool
+	Purpose    string
+	StartDate  Date
+	EndDate    Date
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (CohortPhase) TableName() string { return "cohort_phases" }
+
+// CohortMilestone is a cohort's own copy of a milestone, with its due date.
+type CohortMilestone struct {
+	ID               uint `gorm:"primaryKey"`
+	CohortPhaseID    uint
+	Position         int
+	Title            string
+	Kind             MilestoneKind
+	DueDate          Date
+	RequiredSessions int
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (CohortMilestone) TableName() string { return "cohort_milestones" }
+
+// Hire is a person in a cohort.
+type Hire struct {
+	ID           uint `gorm:"primaryKey"`
+	CohortID     uint
+	PersonID     uint
+	Status       HireStatus
+	Notes        string // trainer notes
+	OfferedOn    Date
+	OfferAmount  int // whole currency units
+	OfferOutcome string
+	OfferNote    string
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Hire) TableName() string { return "cohort_hires" }
+
+// Completion records a milestone a hire finished.
+type Completion struct {
+	HireID        uint `gorm:"primaryKey;autoIncrement:false"`
+	MilestoneID   uint `gorm:"primaryKey;autoIncrement:false"`
+	DoneOn        Date
+	SignedOffByID *uint
+	Note          string
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Completion) TableName() string { return "milestone_completions" }
+
+func migrateCohorts(tx *gorm.DB) error {
+	type person struct{ ID uint }
+	type program struct {
+		ID           uint   `gorm:"primaryKey"`
+		Name         string `gorm:"not null;uniqueIndex"`
+		Description  string `gorm:"not null;default:''"`
+		SkipWeekends bool   `gorm:"not null;default:true"`
+		CreatedAt    time.Time
+		UpdatedAt    time.Time
+	}
+	type programPhase struct {
+		ID         uint    `gorm:"primaryKey"`
+		ProgramID  uint    `gorm:"not null;index"`
+		Program    program `gorm:"constraint:OnDelete:CASCADE"`
+		Position   int     `gorm:"not null"`
+		Name       string  `gorm:"not null"`
+		LengthDays int     `gorm:"not null"`
+		InWeeks    bool    `gorm:"not null;default:false"`
+		Purpose    string  `gorm:"not null;default:''"`
+	}
+	type programMilestone struct {
+		ID               uint         `gorm:"primaryKey"`
+		PhaseID          uint         `gorm:"not null;index"`
+		Phase            programPhase `gorm:"constraint:OnDelete:CASCADE"`
+		Position         int          `gorm:"not null"`
+		Title            string       `gorm:"not null"`
+		Kind             string       `gorm:"not null"`
+		DueDay           int          `gorm:"not null"`
+		RequiredSessions int          `gorm:"not null;default:0"`
+	}
+	type cohort struct {
+		ID           uint     `gorm:"primaryKey"`
+		Name         string   `gorm:"not null;uniqueIndex"`
+		ProgramID    *uint    `gorm:"index"`
+		Program      *program `gorm:"constraint:OnDelete:SET NULL"`
+		StartDate    string   `gorm:"type:date;not null"`
+		SkipWeekends bool     `gorm:"not null"`
+		CreatedAt    time.Time
+		UpdatedAt    time.Time
+	}
+	type cohortPhase struct {
+		ID         uint   `gorm:"primaryKey"`
+		CohortID   uint   `gorm:"not null;index"`
+		Cohort     cohort `gorm:"constraint:OnDelete:CASCADE"`
+		Position   int    `gorm:"not null"`
+		Name       string `gorm:"not null"`
+		LengthDays int    `gorm:"not null"`
+		InWeeks    bool   `gorm:"not null;default:false"`
+		Purpose    string `gorm:"not null;default:''"`
+		StartDate  string `gorm:"type:date;not null"`
+		EndDate    string `gorm:"type:date;not null"`
+	}
+	type cohortMilestone struct {
+		ID               uint        `gorm:"primaryKey"`
+		CohortPhaseID    uint        `gorm:"not null;index"`
+		CohortPhase      cohortPhase `gorm:"constraint:OnDelete:CASCADE"`
+		Position         int         `gorm:"not null"`
+		Title            string      `gorm:"not null"`
+		Kind             string      `gorm:"not null"`
+		DueDate          string      `gorm:"type:date;not null"`
+		RequiredSessions int         `gorm:"not null;default:0"`
+	}
+	type cohortTrainer struct {
+		CohortID uint   `gorm:"primaryKey;autoIncrement:false"`
+		Cohort   cohort `gorm:"constraint:OnDelete:CASCADE"`
+		PersonID uint   `gorm:"primaryKey;autoIncrement:false;index"`
+		Person   person `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	type cohortHire struct {
+		ID           uint    `gorm:"primaryKey"`
+		CohortID     uint    `gorm:"not null;uniqueIndex:idx_cohort_hires_person,priority:1"`
+		Cohort       cohort  `gorm:"constraint:OnDelete:CASCADE"`
+		PersonID     uint    `gorm:"not null;uniqueIndex:idx_cohort_hires_person,priority:2;index"`
+		Person       person  `gorm:"constraint:OnDelete:RESTRICT"`
+		Status       string  `gorm:"not null;default:'active'"`
+		Notes        string  `gorm:"not null;default:''"`
+		OfferedOn    *string `gorm:"type:date"`
+		OfferAmount  int     `gorm:"not null;default:0"`
+		OfferOutcome string  `gorm:"not null;default:''"`
+		OfferNote    string  `gorm:"not null;default:''"`
+	}
+	type milestoneCompletion struct {
+		HireID        uint            `gorm:"primaryKey;autoIncrement:false"`
+		Hire          cohortHire      `gorm:"constraint:OnDelete:CASCADE"`
+		MilestoneID   uint            `gorm:"primaryKey;autoIncrement:false;index"`
+		Milestone     cohortMilestone `gorm:"constraint:OnDelete:CASCADE"`
+		DoneOn        string          `gorm:"type:date;not null"`
+		SignedOffByID *uint
+		SignedOffBy   *person `gorm:"constraint:OnDelete:SET NULL"`
+		Note          string  `gorm:"not null;default:''"`
+	}
+	m := tx.Migrator()
+	for _, t := range []any{&program{}, &programPhase{}, &programMilestone{}, &cohort{}, &cohortPhase{}, &cohortMilestone{}, &cohortTrainer{}, &cohortHire{}, &milestoneCompletion{}} {
+		if err := m.CreateTable(t); err != nil {
+			return err
+		}
+	}
+	// The default program, written with this migration's own types so later
+	// changes to the domain types cannot break it.
+	def := defaultProgram()
+	p := program{Name: def.Name, Description: def.Description, SkipWeekends: def.SkipWeekends}
+	if err := tx.Create(&p).Error; err != nil {
+		return err
+	}
+	for i, ph := range def.Phases {
+		row := programPhase{ProgramID: p.ID, Position: i, Name: ph.Name, LengthDays: ph.LengthDays, InWeeks: ph.InWeeks, Purpose: ph.Purpose}
+		if err := tx.Omit("Program").Create(&row).Error; err != nil {
+			return err
+		}
+		for j, ms := range ph.Milestones {
+			mrow := programMilestone{PhaseID: row.ID, Position: j, Title: ms.Title, Kind: string(ms.Kind), DueDay: ms.DueDay, RequiredSessions: ms.RequiredSessions}
+			if err := tx.Omit("Phase").Create(&mrow).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// nextWorkingDay is d, or the Monday after when d falls on a weekend.
+func nextWorkingDay(d Date) Date {
+	for d.Time().Weekday() == time.Saturday || d.Time().Weekday() == time.Sunday {
+		d = d.AddDays(1)
+	}
+	return d
+}
+
+// addDays moves n days on, counting only working days when skip is set.
+func addDays(d Date, n int, skip bool) Date {
+	if !skip {
+		return d.AddDays(n)
+	}
+	d = nextWorkingDay(d)
+	for ; n > 0; n-- {
+		d = nextWorkingDay(d.AddDays(1))
+	}
+	return d
+}
+
+// PhaseSpans computes each phase's first and last day from a start date,
+// phase after phase, skipping weekends when asked.
+func PhaseSpans(start Date, lengths []int, skipWeekends bool) [][2]Date {
+	out := make([][2]Date, len(lengths))
+	cur := start
+	if skipWeekends {
+		cur = nextWorkingDay(cur)
+	}
+	for i, n := range lengths {
+		end := addDays(cur, n-1, skipWeekends)
+		out[i] = [2]Date{cur, end}
+		cur = addDays(end, 1, skipWeekends)
+	}
+	return out
+}
+
+// NewCohort is what starting a cohort takes.
+type NewCohort struct {
+	Name       string
+	ProgramID  uint
+	Start      Date
+	TrainerIDs []uint
+	HireIDs    []uint
+}
+
+// CreateCohort starts a cohort: it copies the program's phases and
+// milestones with their dates, so later edits to the template never reach
+// it, and adds its trainers and hires, in one transaction.
+func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
+	v := &ValidationError{}
+	n.Name = strings.TrimSpace(n.Name)
+	if n.Name == "" {
+		v.add("name", "give the cohort a name")
+	}
+	if n.Start.IsZero() {
+		v.add("start", "give the start date")
+	}
+	if n.ProgramID == 0 {
+		v.add("program", "choose a program")
+	}
+	if err := v.orNil(); err != nil {
+		return Cohort{}, err
+	}
+	var c Cohort
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		prog, err := loadProgram(tx, n.ProgramID)
+		if err != nil {
+			return err
+		}
+		c = Cohort{Name: n.Name, ProgramID: &prog.ID, StartDate: n.Start, SkipWeekends: prog.SkipWeekends}
+		if err := tx.Create(&c).Error; err != nil {
+			return err
+		}
+		lengths := make([]int, len(prog.Phases))
+		for i, ph := range prog.Phases {
+			lengths[i] = ph.LengthDays
+		}
+		spans := PhaseSpans(n.Start, lengths, c.SkipWeekends)
+		for i, ph := range prog.Phases {
+			cp := CohortPhase{CohortID: c.ID, Position: i, Name: ph.Name, LengthDays: ph.LengthDays, InWeeks: ph.InWeeks, Purpose: ph.Purpose,
+				StartDate: spans[i][0], EndDate: spans[i][1]}
+			if err := tx.Create(&cp).Error; err != nil {
+				return err
+			}
+			for j, m := range ph.Milestones {
+				cm := CohortMilestone{CohortPhaseID: cp.ID, Position: j, Title: m.Title, Kind: m.Kind, RequiredSessions: m.RequiredSessions,
+					DueDate: addDays(cp.StartDate, m.DueDay-1, c.SkipWeekends)}
+				if err := tx.Create(&cm).Error; err != nil {
+					return err
+				}
+			}
+		}
+		for _, id := range n.TrainerIDs {
+			if err := tx.Exec("INSERT INTO cohort_trainers (cohort_id, person_id) VALUES (?, ?)", c.ID, id).Error; err != nil {
+				return err
+			}
+		}
+		for _, id := range n.HireIDs {
+			if err := tx.Create(&Hire{CohortID: c.ID, PersonID: id, Status: HireActive}).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return c, &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
+	}
+	if err != nil {
+		return c, fmt.Errorf("start cohort %q: %w", n.Name, err)
+	}
+	return c, nil
+}
+
+// AddHire puts a person into a cohort.
+func (s *Store) AddHire(cohortID, personID uint) (Hire, error) {
+	h := Hire{CohortID: cohortID, PersonID: personID, Status: HireActive}
+	err := s.db.Create(&h).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return h, &ValidationError{Problems: []FieldError{{"hire", "this person is already in the cohort"}}}
+	}
+	if err != nil {
+		return h, fmt.Errorf("add hire: %w", err)
+	}
+	return h, nil
+}
+
+// SaveHire stores a hire's status, notes and offer. Accepting the offer
+// makes the status "took the offer".
+func (s *Store) SaveHire(h *Hire) error {
+	v := &ValidationError{}
+	if !slices.Contains(HireStatuses, h.Status) {
+		v.add("status", "%q is not a hire status", h.Status)
+	}
+	if h.OfferOutcome != "" && h.OfferOutcome != OfferAccepted && h.OfferOutcome != OfferDeclined {
+		v.add("offer", "the offer was either accepted or declined")
+	}
+	if h.OfferAmount < 0 {
+		v.add("offer", "the amount cannot be negative")
+	}
+	if h.OfferOutcome != "" && h.OfferedOn.IsZero() {
+		v.add("offer", "say when the offer was made")
+	}
+	if err := v.orNil(); err != nil {
+		return err
+	}
+	if h.OfferOutcome == OfferAccepted && h.Status == HireActive {
+		h.Status = HireTookOffer
+	}
+	res := s.db.Model(h).Select("Status", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote").Updates(h)
+	if res.Error != nil {
+		return fmt.Errorf("save hire: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// SetCompletion ticks a milestone done for a hire (or not). A sign-off
+// records who signed.
+func (s *Store) SetCompletion(hireID, milestoneID uint, done bool, on Date, signedBy *uint, note string) error {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("DELETE FROM milestone_completions WHERE hire_id = ? AND milestone_id = ?", hireID, milestoneID).Error; err != nil {
+			return err
+		}
+		if !done {
+			return nil
+		}
+		if on.IsZero() {
+			return &ValidationError{Problems: []FieldError{{"date", "say when it was done"}}}
+		}
+		return tx.Create(&Completion{HireID: hireID, MilestoneID: milestoneID, DoneOn: on, SignedOffByID: signedBy, Note: strings.TrimSpace(note)}).Error
+	})
+	if err != nil && !isValidation(err) {
+		return fmt.Errorf("tick milestone: %w", err)
+	}
+	return err
+}
+
+func isValidation(err error) bool {
+	var v *ValidationError
+	return errors.As(err, &v)
+}

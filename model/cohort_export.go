@@ -1,0 +1,123 @@
+package model
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ExportCohort writes a cohort as CSV (a row per hire and milestone) or as a
+// readable Markdown report.
+func (s *Store) ExportCohort(w io.Writer, name, format string) error {
+	if format != FormatCSV && format != FormatMarkdown {
+		return fmt.Errorf("unknown format %q (use csv or md)", format)
+	}
+	c, err := s.CohortByName(name)
+	if err != nil {
+		return err
+	}
+	b, err := s.CohortBoard(c.ID)
+	if err != nil {
+		return err
+	}
+	if format == FormatCSV {
+		return cohortCSV(w, b)
+	}
+	return cohortMarkdown(w, b, s.Today())
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func cohortCSV(w io.Writer, b Board) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180
+	_ = cw.Write([]string{"cohort", "hire", "email", "hire_status", "phase", "milestone", "kind", "due_date", "done", "done_on", "signed_off_by", "overdue", "note"})
+	for _, r := range b.Rows {
+		for _, p := range r.Phases {
+			for _, m := range p.Milestones {
+				note := m.Note
+				if m.Auto != "" {
+					note = strings.TrimSpace(m.Auto + ". " + note)
+				}
+				_ = cw.Write([]string{b.Name, r.Name, r.Email, r.StatusText(), p.Name, m.Title, string(m.Kind), m.DueDate.String(),
+					yesNo(m.Done), m.DoneOn.String(), m.SignedOffBy, yesNo(m.Overdue), note})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
+
+func cohortMarkdown(w io.Writer, b Board, today Date) error {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# Cohort %s\n\n", mdEscape(b.Name))
+	if b.ProgramName != "" {
+		fmt.Fprintf(&sb, "Program: %s. ", mdEscape(b.ProgramName))
+	}
+	fmt.Fprintf(&sb, "Started %s.", b.StartDate.Time().Format("Mon 2 Jan 2006"))
+	if len(b.Trainers) > 0 {
+		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.Trainers, ", ")))
+	}
+	fmt.Fprintf(&sb, "\n\n%s, %d behind as of %s. Offer to leave: %d accepted, %d declined (acceptance %s); retention %s.\n",
+		Plural(len(b.Rows), "hire", "hires"), b.BehindCount(), today.Time().Format("2 Jan 2006"),
+		b.Offers.Accepted, b.Offers.Declined, percent(b.Offers.AcceptanceRate()), percent(b.Offers.Retention()))
+	sb.WriteString("\n## Phases\n\n")
+	for i, p := range b.Phases {
+		mark := ""
+		if i == b.Current {
+			mark = " (now)"
+		}
+		fmt.Fprintf(&sb, "%d. **%s**%s — %s to %s, %s", i+1, mdEscape(p.Name), mark,
+			p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan 2006"), Phase{LengthDays: p.LengthDays, InWeeks: p.InWeeks}.LengthText(b.SkipWeekends))
+		if p.Purpose != "" {
+			fmt.Fprintf(&sb, ": %s", mdEscape(p.Purpose))
+		}
+		sb.WriteString("\n")
+	}
+	sb.WriteString("\n## Hires\n")
+	for _, r := range b.Rows {
+		fmt.Fprintf(&sb, "\n### %s — %s, %s done\n\n", mdEscape(r.Name), r.StatusText(), percent(r.Progress()))
+		for _, p := range r.Phases {
+			for _, m := range p.Milestones {
+				box := " "
+				if m.Done {
+					box = "x"
+				}
+				var notes []string
+				if m.Done && !m.DoneOn.IsZero() {
+					notes = append(notes, "done "+m.DoneOn.String())
+				} else if !m.Done {
+					notes = append(notes, "due "+m.DueDate.String())
+				}
+				if m.SignedOffBy != "" {
+					notes = append(notes, "signed off by "+mdEscape(m.SignedOffBy))
+				}
+				if m.Auto != "" {
+					notes = append(notes, strings.ToLower(m.Auto))
+				}
+				if m.Overdue {
+					notes = append(notes, "**overdue**")
+				}
+				fmt.Fprintf(&sb, "- [%s] %s: %s *(%s)*\n", box, mdEscape(p.Name), mdEscape(m.Title), strings.Join(notes, ", "))
+			}
+		}
+		if r.OfferOutcome != "" {
+			fmt.Fprintf(&sb, "\nOffer to leave: %s on %s", r.OfferOutcome, r.OfferedOn)
+			if r.OfferAmount > 0 {
+				fmt.Fprintf(&sb, " (%d)", r.OfferAmount)
+			}
+			sb.WriteString(".\n")
+		}
+		writeNotes(&sb, "Trainer notes", r.Notes)
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
