@@ -24,6 +24,8 @@ Usage:
   solemate export calendar [--db PATH]                  write the schedule as iCalendar
   solemate export shadowing [--person EMAIL] [--format csv|md] [--db PATH]
                                                         write shadowing sessions to stdout
+  solemate export cohort NAME [--format csv|md] [--db PATH]
+                                                        write a cohort's progress to stdout
   solemate demo [--people N] [--db PATH]                fill an empty database with sample data
   solemate version                                      print the version
   solemate help                                         print this help
@@ -150,7 +152,7 @@ func (c *cli) dispatch(args []string) error {
 }
 
 // parseArgs parses flags wherever they stand among the arguments and checks
-// the number of positional arguments.
+// the number of positional arguments (any number when positional < 0).
 func parseArgs(cmd string, args []string, define func(*flag.FlagSet), positional int) ([]string, error) {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -168,7 +170,7 @@ func parseArgs(cmd string, args []string, define func(*flag.FlagSet), positional
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	if len(pos) != positional {
+	if positional >= 0 && len(pos) != positional {
 		return nil, &usageError{prefixed(cmd, argProblem(cmd, positional, len(pos)))}
 	}
 	return pos, nil
@@ -196,7 +198,7 @@ func argProblem(cmd string, want, got int) string {
 	case got > want:
 		return fmt.Sprintf("too many arguments (%d; expected %d)", got, want)
 	case cmd == "export":
-		return "say what to export: people, oneonones, calendar or shadowing"
+		return "say what to export: people, oneonones, calendar, shadowing or cohort NAME"
 	case cmd == "import" && got == 0:
 		return "say what to import and from which file: import people FILE.csv"
 	case cmd == "import":
@@ -295,17 +297,27 @@ func (c *cli) exportCmd(args []string) error {
 		fs.StringVar(&person, "person", "", "")
 		fs.StringVar(&since, "since", "", "")
 		fs.BoolVar(&includePrivate, "include-private", false, "")
-	}, 1)
+	}, -1)
 	if err != nil {
 		return err
 	}
+	if len(pos) == 0 {
+		return &usageError{prefixed("export", argProblem("export", 1, 0))}
+	}
 	kind := pos[0]
+	// A cohort is named: export cohort NAME.
+	if want := map[bool]int{true: 2, false: 1}[kind == "cohort"]; len(pos) != want {
+		if kind == "cohort" {
+			return &usageError{"export cohort: name the cohort, e.g. export cohort \"March 2026\""}
+		}
+		return &usageError{prefixed("export", argProblem("export", want, len(pos)))}
+	}
 	allowed := map[string][]string{"people": {model.FormatCSV, model.FormatMarkdown}, "oneonones": {model.FormatMarkdown, model.FormatCSV},
-		"calendar": nil, "shadowing": {model.FormatCSV, model.FormatMarkdown}}
+		"calendar": nil, "shadowing": {model.FormatCSV, model.FormatMarkdown}, "cohort": {model.FormatCSV, model.FormatMarkdown}}
 	formats, ok := allowed[kind]
 	switch {
 	case !ok:
-		return &usageError{fmt.Sprintf("export: unknown kind %q (use people, oneonones, calendar or shadowing)", kind)}
+		return &usageError{fmt.Sprintf("export: unknown kind %q (use people, oneonones, calendar, shadowing or cohort)", kind)}
 	case kind != "oneonones" && (since != "" || includePrivate):
 		return &usageError{fmt.Sprintf("export %s: --since and --include-private go with oneonones", kind)}
 	case kind != "oneonones" && kind != "shadowing" && person != "":
@@ -333,6 +345,8 @@ func (c *cli) exportCmd(args []string) error {
 		return s.ExportCalendar(c.stdout, nil)
 	case "shadowing":
 		return s.ExportShadowing(c.stdout, model.ShadowingExport{PersonEmail: person, Format: format})
+	case "cohort":
+		return s.ExportCohort(c.stdout, pos[1], format)
 	}
 	return s.ExportOneOnOnes(c.stdout, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
 }

@@ -67,6 +67,8 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"export oneonones unknown person", []string{"export", "oneonones", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster has the email x@example.com", true},
 		{"export calendar", []string{"export", "calendar", "--db", db}, 0, "BEGIN:VCALENDAR", "", false},
 		{"export shadowing", []string{"export", "shadowing", "--format", "md", "--db", db}, 0, "# Walk in the customer's shoes", "", false},
+		{"cohort without a name", []string{"export", "cohort", "--db", db}, 2, "", "name the cohort", false},
+		{"unknown cohort", []string{"export", "cohort", "Nope", "--db", db}, 1, "", `no cohort is called "Nope"`, true},
 		{"shadowing for an unknown person", []string{"export", "shadowing", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster", true},
 	}
 	for _, tt := range tests {
@@ -114,7 +116,7 @@ func TestCLIBadImportLeavesDatabaseUnchanged(t *testing.T) {
 
 func TestCLIExportOneOnOnesFromDemo(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
-	if code, out, errs, _ := runCLI(t, nil, "demo", "--people", "10", "--db", db); code != 0 || !strings.Contains(out, "one-on-ones") {
+	if code, out, errs, _ := runCLI(t, nil, "demo", "--people", "24", "--db", db); code != 0 || !strings.Contains(out, "one-on-ones") {
 		t.Fatalf("demo: %s %s", out, errs)
 	}
 	_, csvOut, _, _ := runCLI(t, nil, "export", "oneonones", "--format", "csv", "--db", db)
@@ -124,6 +126,10 @@ func TestCLIExportOneOnOnesFromDemo(t *testing.T) {
 	}
 	if strings.Count(withPrivate, ",yes,") == 0 || strings.Count(csvOut, ",yes,") != 0 {
 		t.Errorf("private items: %d with the flag, %d without", strings.Count(withPrivate, ",yes,"), strings.Count(csvOut, ",yes,"))
+	}
+	_, report, _, _ := runCLI(t, nil, "export", "cohort", cohortName(t, db), "--format", "md", "--db", db)
+	if !strings.Contains(report, "# Cohort ") || !strings.Contains(report, "## Hires") {
+		t.Errorf("cohort report:\n%s", report)
 	}
 	_, ics, _, _ := runCLI(t, nil, "export", "calendar", "--db", db)
 	if strings.Count(ics, "BEGIN:VEVENT") < 5 || !strings.Contains(ics, "\r\n") {
@@ -140,6 +146,21 @@ func TestCLIRefusedImportLeavesNoNewDatabase(t *testing.T) {
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("a refused import left a database behind: %v", err)
 	}
+}
+
+// cohortName is the name of one of the demo's cohorts.
+func cohortName(t *testing.T, db string) string {
+	t.Helper()
+	s, err := model.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cs, err := s.Cohorts()
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("demo cohorts: %v, %v", cs, err)
+	}
+	return cs[0].Name
 }
 
 func TestCLIDatabaseChoice(t *testing.T) {
