@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,6 +54,8 @@ type shell struct {
 	bg func(func())
 	// undoFor is how long the undo bar stays.
 	undoFor time.Duration
+	// dialogs are the ones open, so a link inside one can close them.
+	dialogs []dialog.Dialog
 }
 
 // Run opens the database and shows the main window until it is closed.
@@ -89,7 +92,7 @@ func showFatal(w fyne.Window, err error) {
 func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *shell {
 	s := &shell{win: w, store: store, info: info, bg: bg, undoFor: 10 * time.Second}
 	s.undo = newUndoBar()
-	s.screens = []screen{newPeopleScreen(s), newOneOnOneScreen(s), newShadowingScreen(s), newPromptsScreen(s)}
+	s.screens = []screen{newPeopleScreen(s), newOneOnOneScreen(s), newShadowingScreen(s), newCohortScreen(s), newPromptsScreen(s)}
 	s.body = container.NewStack()
 	s.nav = widget.NewList(
 		func() int { return len(s.screens) },
@@ -270,8 +273,17 @@ func (s *shell) showMessage(title, text string) {
 	s.showDialog(dialog.NewInformation(title, text, s.win))
 }
 
+// closeDialogs hides every dialog shown through showDialog.
+func (s *shell) closeDialogs() {
+	for _, d := range s.dialogs {
+		d.Hide()
+	}
+	s.dialogs = nil
+}
+
 // showDialog shows d and lets Esc close it, as people expect of a dialog.
 func (s *shell) showDialog(d dialog.Dialog) {
+	s.dialogs = append(s.dialogs, d)
 	c := s.win.Canvas()
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -283,6 +295,9 @@ func (s *shell) showDialog(d dialog.Dialog) {
 			prev(k)
 		}
 	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+	d.SetOnClosed(func() {
+		c.SetOnTypedKey(prev)
+		s.dialogs = slices.DeleteFunc(s.dialogs, func(x dialog.Dialog) bool { return x == d })
+	})
 	d.Show()
 }

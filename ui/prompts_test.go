@@ -10,11 +10,11 @@ import (
 	"solemate/model"
 )
 
-func prompts(s *shell) *promptsScreen { return s.screens[3].(*promptsScreen) }
+func prompts(s *shell) *promptsScreen { return s.screens[4].(*promptsScreen) }
 
 func TestPromptsLibraryScreen(t *testing.T) {
 	s, store := newTestShell(t)
-	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key4))
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key5))
 	p := prompts(s)
 	if len(p.shown) < 60 || p.ofTheDay.Text == "" {
 		t.Fatalf("library: %d prompts, of the day %q", len(p.shown), p.ofTheDay.Text)

@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// cohortScreen lists cohorts; the right side shows a cohort's board: hires
+// by phases, each cell a progress bar, behind in a warning colour.
+type cohortScreen struct {
+	sh *shell
+
+	cohorts  []model.CohortSummary
+	board    model.Board
+	root     *fyne.Container
+	main     fyne.CanvasObject
+	welcome  fyne.CanvasObject
+	list     *widget.List
+	right    *fyne.Container
+	blank    fyne.CanvasObject
+	heading  *widget.Label
+	meta     *widget.Label
+	stats    *widget.Label
+	grid     *fyne.Container
+	boardBox fyne.CanvasObject
+	selected uint
+	noSelect bool
+}
+
+func newCohortScreen(sh *shell) *cohortScreen {
+	c := &cohortScreen{sh: sh}
+	c.list = widget.NewList(
+		func() int { return len(c.cohorts) },
+		func() fyne.CanvasObject { return newTwoLineRow("Phone coaching · 12 hires · 2 behind") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { c.updateRow(id, o) },
+	)
+	c.list.OnSelected = func(id widget.ListItemID) {
+		if !c.noSelect && id < len(c.cohorts) {
+			c.open(c.cohorts[id].ID)
+		}
+	}
+	c.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.heading.SizeName = theme.SizeNameSubHeadingText
+	c.meta = widget.NewLabel("")
+	c.meta.Wrapping = fyne.TextWrapWord
+	c.stats = widget.NewLabel("")
+	c.grid = container.NewVBox()
+	hint := widget.NewLabel("Click a hire for their checklist, trainer notes and the offer to leave.")
+	hint.SizeName = theme.SizeNameCaptionText
+	c.boardBox = container.NewBorder(container.NewVBox(c.heading, c.meta, c.stats, hint), nil, nil, nil, container.NewScroll(c.grid))
+	c.blank = emptyState(theme.GridIcon(), "Pick a cohort", "Its board shows every hire against every phase,\nwith who is behind at a glance.")
+	c.right = container.NewStack(c.blank)
+
+	newBtn := widget.NewButtonWithIcon("New cohort", theme.ContentAddIcon(), c.newItem)
+	newBtn.Importance = widget.HighImportance
+	programs := widget.NewButtonWithIcon("Programs…", theme.DocumentIcon(), func() { showPrograms(sh) })
+	heading := widget.NewLabelWithStyle("Cohorts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	split := container.NewHSplit(c.list, container.NewPadded(c.right))
+	split.Offset = 0.25
+	c.main = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, heading, container.NewHBox(programs, newBtn))), nil, nil, nil, split)
+	start := widget.NewButtonWithIcon("Start a cohort", theme.ContentAddIcon(), c.newItem)
+	start.Importance = widget.HighImportance
+	c.welcome = emptyState(theme.GridIcon(), "No cohorts yet",
+		"A cohort takes new hires through a program together: classes, the offer to leave,\na warehouse week and phone coaching. Start one, or adapt the program first.",
+		start, widget.NewButtonWithIcon("Programs…", theme.DocumentIcon(), func() { showPrograms(sh) }))
+	c.root = container.NewStack(c.main)
+	return c
+}
+
+func (c *cohortScreen) title() string { return "Cohorts" }
+
+func (c *cohortScreen) icon() fyne.Resource     { return theme.GridIcon() }
+func (c *cohortScreen) view() fyne.CanvasObject { return c.root }
+func (c *cohortScreen) focusFilter()            {}
+func (c *cohortScreen) flush() bool             { return true }
+func (c *cohortScreen) newItem()                { showNewCohort(c) }
+
+// load fetches the cohort list off the UI goroutine.
+func (c *cohortScreen) load() {
+	c.sh.bg(func() {
+		cs, err := c.sh.store.Cohorts()
+		fyne.Do(func() {
+			if err != nil {
+				c.sh.showError("Could not load the cohorts", err)
+				return
+			}
+			c.cohorts = cs
+			c.list.Refresh()
+			want := c.main
+			if len(cs) == 0 {
+				want = c.welcome
+			}
+			if c.root.Objects[0] != want {
+				c.root.Objects = []fyne.CanvasObject{want}
+				c.root.Refresh()
+			}
+			c.noSelect = true
+			for i, s := range cs {
+				if s.ID == c.selected {
+					c.list.Select(i)
+				}
+			}
+			c.noSelect = false
+			if c.selected != 0 {
+				c.open(c.selected)
+			}
+		})
+	})
+}
+
+func (c *cohortScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	s := c.cohorts[id]
+	detail := []string{s.PhaseName, model.Plural(s.Hires, "hire", "hires")}
+	if s.Behind > 0 {
+		detail = append(detail, fmt.Sprintf("%d behind", s.Behind))
+	}
+	badge := setTwoLineRow(o, s.Name, strings.Join(detail, " · "))
+	badge.SetText(fmt.Sprintf("%.0f%%", s.Progress*100))
+	badge.Importance = widget.MediumImportance
+	if s.Behind > 0 {
+		badge.Importance = widget.WarningImportance
+	}
+	badge.Refresh()
+}
+
+// open loads a cohort's board off the UI goroutine and shows it.
+func (c *cohortScreen) open(id uint) {
+	c.selected = id
+	c.sh.bg(func() {
+		b, err := c.sh.store.CohortBoard(id)
+		fyne.Do(func() {
+			if err != nil {
+				c.sh.showError("Could not open the cohort", err)
+				return
+			}
+			c.showBoard(b)
+		})
+	})
+}
+
+func (c *cohortScreen) showBoard(b model.Board) {
+	c.board = b
+	c.heading.SetText(b.Name)
+	meta := []string{"Started " + formatDay(b.StartDate)}
+	if b.ProgramName != "" {
+		meta = append(meta, "from "+b.ProgramName)
+	}
+	if len(b.Trainers) > 0 {
+		meta = append(meta, "trainers: "+strings.Join(b.Trainers, ", "))
+	}
+	c.meta.SetText(strings.Join(meta, " · "))
+	o := b.Offers
+	c.stats.SetText(fmt.Sprintf("%s · %d behind · offer to leave: %d accepted, %d declined (%.0f%% acceptance) · retention %.0f%%",
+		model.Plural(o.Hires, "hire", "hires"), b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceRate()*100, o.Retention()*100))
+
+	cols := len(b.Phases) + 2
+	rows := []fyne.CanvasObject{}
+	header := []fyne.CanvasObject{widget.NewLabelWithStyle("Hire", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for i, p := range b.Phases {
+		name := p.Name
+		l := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: i == b.Current})
+		l.Wrapping = fyne.TextWrapWord
+		if i == b.Current {
+			l.Importance = widget.HighImportance
+			l.SetText(name + " (now)")
+		}
+		dates := widget.NewLabel(p.StartDate.Time().Format("2 Jan") + " – " + p.EndDate.Time().Format("2 Jan"))
+		dates.Wrapping = fyne.TextWrapWord
+		dates.SizeName = theme.SizeNameCaptionText
+		header = append(header, container.New(&tightColumn{}, l, dates))
+	}
+	header = append(header, widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	rows = append(rows, container.New(&boardLayout{cols: cols}, header...))
+	for _, r := range b.Rows {
+		hire := r
+		name := widget.NewButton(hire.Name, func() { showChecklist(c, hire.ID) })
+		name.Alignment = widget.ButtonAlignLeading
+		name.Importance = widget.LowImportance
+		cells := []fyne.CanvasObject{name}
+		for _, p := range r.Phases {
+			cells = append(cells, newCellBar(p.Done(), len(p.Milestones), p.Behind(), p.Current))
+		}
+		status := widget.NewLabel(r.StatusText())
+		if r.Behind {
+			status.Importance = widget.WarningImportance
+		}
+		cells = append(cells, status)
+		rows = append(rows, container.New(&boardLayout{cols: cols}, cells...))
+	}
+	if len(b.Rows) == 0 {
+		rows = append(rows, widget.NewLabel("No hires in this cohort yet."))
+	}
+	c.grid.Objects = rows
+	c.grid.Refresh()
+	c.right.Objects = []fyne.CanvasObject{c.boardBox}
+	c.right.Refresh()
+}
+
+// boardLayout lines up a board row: a wide first column for the name, equal
+// phase columns, and a status column.
+type boardLayout struct{ cols int }
+
+const (
+	boardNameWidth   = 150
+	boardStatusWidth = 100
+	boardCellMin     = 90
+)
+
+func (l *boardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(boardNameWidth+boardStatusWidth+float32(l.cols-2)*boardCellMin, h)
+}
+
+func (l *boardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	phaseW := (size.Width - boardNameWidth - boardStatusWidth) / float32(max(1, l.cols-2))
+	x := float32(0)
+	for i, o := range objs {
+		w := phaseW
+		switch i {
+		case 0:
+			w = boardNameWidth
+		case len(objs) - 1:
+			w = boardStatusWidth
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w-pad, size.Height))
+		x += w
+	}
+}
+
+// cellBar is a progress bar for one hire in one phase: done of total, in the
+// warning colour when behind, outlined when it is today's phase.
+type cellBar struct {
+	widget.BaseWidget
+	done, total     int
+	behind, current bool
+}
+
+func newCellBar(done, total int, behind, current bool) *cellBar {
+	b := &cellBar{done: done, total: total, behind: behind, current: current}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *cellBar) CreateRenderer() fyne.WidgetRenderer {
+	th := b.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fill := th.Color(theme.ColorNamePrimary, v)
+	if b.behind {
+		fill = th.Color(theme.ColorNameWarning, v)
+	}
+	bg := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, v))
+	bg.CornerRadius = 4
+	if b.current {
+		bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+		bg.StrokeWidth = 1.5
+	}
+	bar := canvas.NewRectangle(fill)
+	bar.CornerRadius = 4
+	// The count sits in the middle: on the fill once it passes halfway.
+	ink := th.Color(theme.ColorNameForeground, v)
+	if b.total > 0 && 2*b.done >= b.total {
+		ink = th.Color(theme.ColorNameForegroundOnPrimary, v)
+		if b.behind {
+			ink = th.Color(theme.ColorNameForegroundOnWarning, v)
+		}
+	}
+	text := canvas.NewText(fmt.Sprintf("%d/%d", b.done, b.total), ink)
+	text.TextSize = th.Size(theme.SizeNameCaptionText)
+	text.Alignment = fyne.TextAlignCenter
+	return &cellRenderer{bar: b, bg: bg, fill: bar, text: text}
+}
+
+type cellRenderer struct {
+	bar      *cellBar
+	bg, fill *canvas.Rectangle
+	text     *canvas.Text
+}
+
+func (r *cellRenderer) Layout(s fyne.Size) {
+	h := float32(18)
+	y := (s.Height - h) / 2
+	r.bg.Move(fyne.NewPos(0, y))
+	r.bg.Resize(fyne.NewSize(s.Width, h))
+	share := float32(0)
+	if r.bar.total > 0 {
+		share = float32(r.bar.done) / float32(r.bar.total)
+	}
+	r.fill.Move(fyne.NewPos(0, y))
+	r.fill.Resize(fyne.NewSize(s.Width*share, h))
+	r.text.Move(fyne.NewPos(0, y+1))
+	r.text.Resize(fyne.NewSize(s.Width, h-2))
+}
+
+func (r *cellRenderer) MinSize() fyne.Size { return fyne.NewSize(60, 30) }
+func (r *cellRenderer) Refresh()           {}
+func (r *cellRenderer) Destroy()           {}
+func (r *cellRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.fill, r.text}
+}

@@ -1,0 +1,293 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// showChecklist opens a hire's checklist: milestones by phase to tick,
+// their status and trainer notes, the offer to leave, and links to their
+// one-on-ones and shadowing sessions.
+func showChecklist(c *cohortScreen, hireID uint) {
+	var row model.HireRow
+	for _, r := range c.board.Rows {
+		if r.ID == hireID {
+			row = r
+		}
+	}
+	st := c.sh.store
+	today := st.Today()
+	var signer *uint
+	if trainers := c.board.Trainers; len(trainers) > 0 {
+		if people, err := st.People(true); err == nil {
+			for _, p := range people {
+				if p.Name == trainers[0] {
+					id := p.ID
+					signer = &id
+				}
+			}
+		}
+	}
+	box := container.NewVBox()
+	for _, p := range row.Phases {
+		head := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s – %s", p.Name, p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan")),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		box.Add(head)
+		for _, m := range p.Milestones {
+			ms := m
+			label := fmt.Sprintf("%s — due %s", ms.Title, ms.DueDate.Time().Format("Mon 2 Jan"))
+			check := widget.NewCheck(label, nil)
+			check.SetChecked(ms.Done)
+			var notes []string
+			switch {
+			case ms.Auto != "":
+				notes = append(notes, ms.Auto)
+				check.Disable()
+			case ms.Done:
+				notes = append(notes, "done "+formatDay(ms.DoneOn))
+				if ms.SignedOffBy != "" {
+					notes = append(notes, "signed off by "+ms.SignedOffBy)
+				}
+			case ms.Overdue:
+				notes = append(notes, "overdue")
+			}
+			if ms.Kind == model.MilestoneDecision && ms.Auto == "" {
+				notes = append(notes, "record the offer below")
+				check.Disable()
+			}
+			check.OnChanged = func(on bool) {
+				var by *uint
+				if ms.Kind == model.MilestoneSignOff {
+					by = signer
+				}
+				if err := st.SetCompletion(row.ID, ms.ID, on, today, by, ""); err != nil {
+					c.sh.showError("Could not tick the milestone", err)
+				}
+				c.open(c.board.ID)
+			}
+			note := widget.NewLabel(strings.Join(notes, " · "))
+			note.SizeName = theme.SizeNameCaptionText
+			if ms.Overdue {
+				note.Importance = widget.WarningImportance
+			}
+			box.Add(container.NewBorder(nil, nil, nil, note, check))
+		}
+	}
+
+	statusLabels := make([]string, len(model.HireStatuses))
+	for i, s := range model.HireStatuses {
+		statusLabels[i] = s.Label()
+	}
+	status := widget.NewSelect(statusLabels, nil)
+	status.SetSelected(row.Status.Label())
+	notes := widget.NewMultiLineEntry()
+	notes.Wrapping = fyne.TextWrapWord
+	notes.SetMinRowsVisible(3)
+	notes.SetText(row.Notes)
+	notes.SetPlaceHolder("What you notice: strengths, habits from earlier jobs to guide, what helps")
+	offeredOn := newDateField(func() {})
+	offeredOn.entry.SetText(row.OfferedOn.String())
+	amount := widget.NewEntry()
+	amount.Validator = optionalNumber
+	if row.OfferAmount > 0 {
+		amount.SetText(strconv.Itoa(row.OfferAmount))
+	}
+	outcome := widget.NewRadioGroup([]string{"Accepted", "Declined"}, nil)
+	outcome.Horizontal = true
+	switch row.OfferOutcome {
+	case model.OfferAccepted:
+		outcome.SetSelected("Accepted")
+	case model.OfferDeclined:
+		outcome.SetSelected("Declined")
+	}
+	offerNote := widget.NewEntry()
+	offerNote.SetText(row.OfferNote)
+	hireForm := widget.NewForm(
+		&widget.FormItem{Text: "Status", Widget: status, HintText: "On track or behind is worked out from the milestones"},
+		&widget.FormItem{Text: "Trainer notes", Widget: notes},
+		&widget.FormItem{Text: "Offer made on", Widget: offeredOn.view},
+		&widget.FormItem{Text: "Amount", Widget: amount},
+		&widget.FormItem{Text: "Answer", Widget: outcome},
+		&widget.FormItem{Text: "Offer note", Widget: offerNote},
+	)
+	links := hireLinks(c.sh, row.PersonID, row.Name)
+	content := container.NewVBox(
+		section("Checklist", fmt.Sprintf("%s · %s done · %s logged", row.StatusText(), fmt.Sprintf("%.0f%%", row.Progress()*100),
+			model.Plural(row.Sessions, "shadowing session", "shadowing sessions")), box),
+		section("Standing and the offer to leave", "Every hire is offered a paid way out after the classes", hireForm),
+		links,
+	)
+	scroll := container.NewVScroll(content)
+	scroll.SetMinSize(fyne.NewSize(640, 520))
+	d := dialog.NewCustomConfirm(row.Name, "Save", "Close", scroll, func(save bool) {
+		if !save {
+			return
+		}
+		h := row.Hire
+		for _, s := range model.HireStatuses {
+			if s.Label() == status.Selected {
+				h.Status = s
+			}
+		}
+		h.Notes, h.OfferNote = notes.Text, offerNote.Text
+		h.OfferedOn = offeredOn.date()
+		h.OfferAmount, _ = strconv.Atoi(strings.TrimSpace(amount.Text))
+		h.OfferOutcome = strings.ToLower(outcome.Selected)
+		if err := st.SaveHire(&h); err != nil {
+			c.sh.showError("Could not save "+row.Name, err)
+			return
+		}
+		c.load()
+	}, c.sh.win)
+	c.sh.showDialog(d)
+}
+
+// hireLinks offers the hire's one-on-ones and shadowing sessions, when
+// they have any.
+func hireLinks(sh *shell, personID uint, name string) fyne.CanvasObject {
+	box := container.NewHBox()
+	hist, err := sh.store.History(personID)
+	if err == nil && len(hist) > 0 {
+		box.Add(widget.NewButtonWithIcon(model.Plural(len(hist), "one-on-one", "one-on-ones"), theme.MailComposeIcon(), func() {
+			sh.closeDialogs()
+			sh.show(1)
+			sh.screens[1].(*oneOnOneScreen).openPerson(personID)
+		}))
+	}
+	sessions, err := sh.store.Sessions(model.SessionFilter{PersonID: personID})
+	if err == nil && len(sessions) > 0 {
+		box.Add(widget.NewButtonWithIcon(model.Plural(len(sessions), "shadowing session", "shadowing sessions"), theme.VisibilityIcon(), func() {
+			sh.closeDialogs()
+			sh.show(2)
+			sh.screens[2].(*shadowingScreen).who.SetSelected(name)
+		}))
+	}
+	if len(box.Objects) == 0 {
+		return widget.NewLabel("No one-on-ones or shadowing sessions yet.")
+	}
+	return container.NewHBox(widget.NewLabel("Also:"), box)
+}
+
+// showNewCohort asks for a cohort's name, program, start, trainers and hires;
+// new hires can be added to the roster on the spot.
+func showNewCohort(c *cohortScreen) {
+	st := c.sh.store
+	programs, err := st.Programs()
+	if err != nil {
+		c.sh.showError("Could not load the programs", err)
+		return
+	}
+	people, err := st.People(false)
+	if err != nil {
+		c.sh.showError("Could not load the roster", err)
+		return
+	}
+	progNames := make([]string, len(programs))
+	for i, p := range programs {
+		progNames[i] = p.Name
+	}
+	name := widget.NewEntry()
+	name.SetPlaceHolder("e.g. March 2026")
+	program := widget.NewSelect(progNames, nil)
+	if len(progNames) > 0 {
+		program.SetSelectedIndex(0)
+	}
+	start := newDateField(func() {})
+	start.entry.SetText(st.Today().String())
+	var trainerNames, hireNames []string
+	ids := map[string]uint{}
+	for _, p := range people {
+		if p.Status != model.StatusActive {
+			continue
+		}
+		ids[p.Name] = p.ID
+		switch p.Role {
+		case model.RoleTrainer, model.RoleTeamLead, model.RoleManager:
+			trainerNames = append(trainerNames, p.Name)
+		case model.RoleAgent:
+			hireNames = append(hireNames, p.Name)
+		}
+	}
+	trainers := widget.NewCheckGroup(trainerNames, nil)
+	hires := widget.NewCheckGroup(hireNames, nil)
+	hireScroll := container.NewVScroll(hires)
+	hireScroll.SetMinSize(fyne.NewSize(300, 180))
+	newHire := widget.NewEntry()
+	newHire.SetPlaceHolder("New hire's full name")
+	addHire := func() {
+		n := strings.TrimSpace(newHire.Text)
+		if n == "" {
+			return
+		}
+		d, _ := model.ParseDate(start.entry.Text)
+		p := model.Person{Name: n, Role: model.RoleAgent, StartDate: d}
+		if err := st.SavePerson(&p); err != nil {
+			c.sh.showError("Could not add "+n, err)
+			return
+		}
+		ids[p.Name] = p.ID
+		hires.Options = append(hires.Options, p.Name)
+		hires.SetSelected(append(hires.Selected, p.Name))
+		newHire.SetText("")
+	}
+	newHire.OnSubmitted = func(string) { addHire() }
+	problems := widget.NewLabel("")
+	problems.Importance = widget.DangerImportance
+	problems.Wrapping = fyne.TextWrapWord
+	problems.Hide()
+	form := widget.NewForm(
+		&widget.FormItem{Text: "Name", Widget: name},
+		&widget.FormItem{Text: "Program", Widget: program, HintText: "The cohort keeps its own copy; later edits to the program leave it alone"},
+		&widget.FormItem{Text: "Starts on", Widget: start.view},
+		&widget.FormItem{Text: "Trainers", Widget: trainers},
+		&widget.FormItem{Text: "Hires", Widget: container.NewBorder(nil, container.NewBorder(nil, nil, nil,
+			widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addHire), newHire), nil, nil, hireScroll),
+			HintText: "Tick people on the roster, or add new hires by name (import a roster CSV for many)"},
+	)
+	scroll := container.NewVScroll(container.NewVBox(form, problems))
+	scroll.SetMinSize(fyne.NewSize(600, 500))
+	var d *dialog.CustomDialog
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	create := widget.NewButtonWithIcon("Start cohort", theme.ConfirmIcon(), func() {
+		n := model.NewCohort{Name: name.Text}
+		for _, p := range programs {
+			if p.Name == program.Selected {
+				n.ProgramID = p.ID
+			}
+		}
+		var err error
+		if n.Start, err = model.ParseDate(start.entry.Text); err != nil {
+			problems.SetText("Start date: " + err.Error())
+			problems.Show()
+			return
+		}
+		for _, t := range trainers.Selected {
+			n.TrainerIDs = append(n.TrainerIDs, ids[t])
+		}
+		for _, h := range hires.Selected {
+			n.HireIDs = append(n.HireIDs, ids[h])
+		}
+		cohort, err := st.CreateCohort(n)
+		if err != nil {
+			problems.SetText("Not started: " + err.Error() + ".")
+			problems.Show()
+			return
+		}
+		d.Hide()
+		c.selected = cohort.ID
+		c.load()
+	})
+	create.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("New cohort", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, create), nil, nil, scroll), c.sh.win)
+	c.sh.showDialog(d)
+	c.sh.win.Canvas().Focus(name)
+}

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"solemate/model"
+)
+
+func cohorts(s *shell) *cohortScreen { return s.screens[3].(*cohortScreen) }
+
+// cohortOfTwenty starts a cohort of twenty on the default program on Monday
+// 2 March 2026; fixedNow is day 7 of the classes.
+func cohortOfTwenty(t *testing.T, store *model.Store) model.Cohort {
+	t.Helper()
+	trainer := model.Person{Name: "Tara Trainer", Role: model.RoleTrainer}
+	if err := store.SavePerson(&trainer); err != nil {
+		t.Fatal(err)
+	}
+	var ids []uint
+	for i := 1; i <= 20; i++ {
+		p := model.Person{Name: fmt.Sprintf("Hire %02d", i), StartDate: model.NewDate(2026, 3, 2)}
+		if err := store.SavePerson(&p); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+	}
+	progs, _ := store.Programs()
+	c, err := store.CreateCohort(model.NewCohort{Name: "March 2026", ProgramID: progs[0].ID, Start: model.NewDate(2026, 3, 2),
+		TrainerIDs: []uint{trainer.ID}, HireIDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Most hires did the culture session; two did not.
+	b, _ := store.CohortBoard(c.ID)
+	for _, r := range b.Rows[2:] {
+		if err := store.SetCompletion(r.ID, r.Phases[0].Milestones[0].ID, true, model.NewDate(2026, 3, 6), nil, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
+}
+
+func TestCohortBoardAndChecklist(t *testing.T) {
+	s, store := newTestShell(t)
+	c := cohortOfTwenty(t, store)
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key4))
+	sc := cohorts(s)
+	if len(sc.cohorts) != 1 || sc.cohorts[0].Behind != 2 || sc.cohorts[0].PhaseName != "Onboarding classes" {
+		t.Fatalf("cohort list = %+v", sc.cohorts)
+	}
+	sc.list.Select(0)
+	if len(sc.board.Rows) != 20 || sc.board.Current != 0 || len(sc.grid.Objects) != 21 {
+		t.Fatalf("board: %d rows, current %d", len(sc.board.Rows), sc.board.Current)
+	}
+	if !markupContains(t, s, "(now)") || !markupContains(t, s, "20 hires · 2 behind") {
+		t.Error("the board should mark today's phase and count who is behind")
+	}
+	assertGolden(t, "cohort_board.xml", s.win.Canvas())
+
+	hire := sc.board.Rows[0]
+	showChecklist(sc, hire.ID)
+	for _, want := range []string{"Culture and core values — due Fri 6 Mar", "overdue", "Offer made on", "No one-on-ones or shadowing sessions yet."} {
+		if !markupContains(t, s, want) {
+			t.Errorf("checklist lacks %q", want)
+		}
+	}
+	assertGolden(t, "cohort_checklist.xml", s.win.Canvas())
+	if err := store.SetCompletion(hire.ID, hire.Phases[0].Milestones[0].ID, true, store.Today(), nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	sc.open(c.ID)
+	if sc.board.BehindCount() != 1 {
+		t.Errorf("after ticking, %d behind, want 1", sc.board.BehindCount())
+	}
+}
+
+func TestProgramsDialogShowsTheDefaultProgram(t *testing.T) {
+	s, _ := newTestShell(t)
+	showPrograms(s)
+	for _, want := range []string{"New hire onboarding", "Phone coaching", "Walk in the customer's shoes twice", "Count working days only"} {
+		if !markupContains(t, s, want) {
+			t.Errorf("programs dialog lacks %q", want)
+		}
+	}
+}
+
+func TestCohortsWelcomeWhenNone(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.show(3)
+	if cohorts(s).root.Objects[0] != cohorts(s).welcome || !markupContains(t, s, "No cohorts yet") {
+		t.Error("no cohorts should show the welcome")
+	}
+}

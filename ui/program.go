@@ -1,0 +1,287 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// programEditor edits onboarding programs: ordered phases, each with
+// milestones. Cohorts keep their own copy, so editing never touches them.
+type programEditor struct {
+	sh       *shell
+	programs []model.Program
+	current  model.ProgramDetail
+	list     *widget.List
+	editor   *fyne.Container
+	problems *widget.Label
+	dialog   *dialog.CustomDialog
+}
+
+func showPrograms(sh *shell) {
+	e := &programEditor{sh: sh, editor: container.NewVBox()}
+	e.problems = widget.NewLabel("")
+	e.problems.Importance = widget.DangerImportance
+	e.problems.Wrapping = fyne.TextWrapWord
+	e.problems.Hide()
+	e.list = widget.NewList(
+		func() int { return len(e.programs) },
+		func() fyne.CanvasObject { return widget.NewLabel("Program name") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.programs[id].Name) },
+	)
+	e.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(e.programs) {
+			e.open(e.programs[id].ID)
+		}
+	}
+	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() {
+		e.show(model.ProgramDetail{Program: model.Program{Name: "New program", SkipWeekends: true},
+			Phases: []model.Phase{{Name: "First phase", LengthDays: 5, InWeeks: true}}})
+	})
+	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), e.copy)
+	delBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.delete)
+	save := widget.NewButtonWithIcon("Save program", theme.DocumentSaveIcon(), e.save)
+	save.Importance = widget.HighImportance
+	closeBtn := widget.NewButton("Close", func() { e.dialog.Hide() })
+	left := container.NewBorder(nil, container.NewHBox(newBtn, copyBtn, delBtn), nil, nil, e.list)
+	right := container.NewBorder(nil, container.NewVBox(e.problems, container.NewHBox(layoutSpacer(), closeBtn, save)), nil, nil, container.NewVScroll(e.editor))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.25
+	e.dialog = dialog.NewCustomWithoutButtons("Onboarding programs", split, sh.win)
+	e.dialog.Resize(fyne.NewSize(1000, 660))
+	e.reload(0)
+	sh.showDialog(e.dialog)
+}
+
+func (e *programEditor) reload(selectID uint) {
+	ps, err := e.sh.store.Programs()
+	if err != nil {
+		e.sh.showError("Could not load the programs", err)
+		return
+	}
+	e.programs = ps
+	e.list.Refresh()
+	for i, p := range ps {
+		if p.ID == selectID || (selectID == 0 && i == 0) {
+			e.list.Select(i)
+		}
+	}
+}
+
+func (e *programEditor) open(id uint) {
+	d, err := e.sh.store.Program(id)
+	if err != nil {
+		e.sh.showError("Could not open the program", err)
+		return
+	}
+	e.show(d)
+}
+
+// show builds the editor for a program held in memory until saved.
+func (e *programEditor) show(d model.ProgramDetail) {
+	e.current = d
+	e.problems.Hide()
+	e.rebuild()
+}
+
+func (e *programEditor) rebuild() {
+	d := &e.current
+	name := widget.NewEntry()
+	name.SetText(d.Name)
+	name.OnChanged = func(s string) { d.Name = s }
+	desc := widget.NewEntry()
+	desc.SetText(d.Description)
+	desc.OnChanged = func(s string) { d.Description = s }
+	skip := widget.NewCheck("Count working days only (skip weekends)", nil)
+	skip.SetChecked(d.SkipWeekends)
+	skip.OnChanged = func(on bool) { d.SkipWeekends = on }
+	objs := []fyne.CanvasObject{widget.NewForm(
+		&widget.FormItem{Text: "Name", Widget: name},
+		&widget.FormItem{Text: "What it is for", Widget: desc},
+		&widget.FormItem{Text: "", Widget: skip},
+	)}
+	for i := range d.Phases {
+		objs = append(objs, e.phaseBlock(i))
+	}
+	addPhase := widget.NewButtonWithIcon("Add phase", theme.ContentAddIcon(), func() {
+		d.Phases = append(d.Phases, model.Phase{Name: "New phase", LengthDays: 5, InWeeks: true})
+		e.rebuild()
+	})
+	objs = append(objs, container.NewHBox(addPhase))
+	e.editor.Objects = objs
+	e.editor.Refresh()
+}
+
+// phaseBlock edits phase i: name, length, purpose and its milestones.
+func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
+	d := &e.current
+	ph := &d.Phases[i]
+	perWeek := 7
+	if d.SkipWeekends {
+		perWeek = 5
+	}
+	name := widget.NewEntry()
+	name.SetText(ph.Name)
+	name.OnChanged = func(s string) { ph.Name = s }
+	length := widget.NewEntry()
+	unit := widget.NewSelect([]string{"days", "weeks"}, nil)
+	if ph.InWeeks && ph.LengthDays%perWeek == 0 {
+		length.SetText(strconv.Itoa(ph.LengthDays / perWeek))
+		unit.SetSelected("weeks")
+	} else {
+		length.SetText(strconv.Itoa(ph.LengthDays))
+		unit.SetSelected("days")
+	}
+	setLength := func() {
+		n, err := strconv.Atoi(strings.TrimSpace(length.Text))
+		if err != nil {
+			n = 0 // validation reports it
+		}
+		ph.InWeeks = unit.Selected == "weeks"
+		ph.LengthDays = n
+		if ph.InWeeks {
+			ph.LengthDays = n * perWeek
+		}
+	}
+	length.OnChanged = func(string) { setLength() }
+	unit.OnChanged = func(string) { setLength() }
+	purpose := widget.NewEntry()
+	purpose.SetText(ph.Purpose)
+	purpose.SetPlaceHolder("What this phase is for")
+	purpose.OnChanged = func(s string) { ph.Purpose = s }
+	move := func(delta int) func() {
+		return func() {
+			j := i + delta
+			if j < 0 || j >= len(d.Phases) {
+				return
+			}
+			d.Phases[i], d.Phases[j] = d.Phases[j], d.Phases[i]
+			e.rebuild()
+		}
+	}
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), move(-1))
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), move(1))
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		d.Phases = append(d.Phases[:i], d.Phases[i+1:]...)
+		e.rebuild()
+	})
+	for _, b := range []*widget.Button{up, down, remove} {
+		b.Importance = widget.LowImportance
+	}
+	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(fmt.Sprintf("Phase %d", i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(60, length.MinSize().Height), length), unit, up, down, remove), name)
+	ms := container.NewVBox()
+	for j := range ph.Milestones {
+		ms.Add(e.milestoneRow(ph, j))
+	}
+	addMs := widget.NewButtonWithIcon("Add milestone", theme.ContentAddIcon(), func() {
+		ph.Milestones = append(ph.Milestones, model.Milestone{Title: "New milestone", Kind: model.MilestoneTask, DueDay: max(1, ph.LengthDays)})
+		e.rebuild()
+	})
+	addMs.Importance = widget.LowImportance
+	return container.NewPadded(container.NewVBox(widget.NewSeparator(), head, purpose, ms, container.NewHBox(addMs)))
+}
+
+// milestoneRow edits milestone j of a phase.
+func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
+	m := &ph.Milestones[j]
+	title := widget.NewEntry()
+	title.SetText(m.Title)
+	title.OnChanged = func(s string) { m.Title = s }
+	kinds := make([]string, len(model.MilestoneKinds))
+	for i, k := range model.MilestoneKinds {
+		kinds[i] = k.Label()
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelected(m.Kind.Label())
+	sessions := widget.NewEntry()
+	sessions.SetPlaceHolder("sessions")
+	if m.RequiredSessions > 0 {
+		sessions.SetText(strconv.Itoa(m.RequiredSessions))
+	}
+	sessions.OnChanged = func(s string) { m.RequiredSessions, _ = strconv.Atoi(strings.TrimSpace(s)) }
+	kind.OnChanged = func(s string) {
+		for _, k := range model.MilestoneKinds {
+			if k.Label() == s {
+				m.Kind = k
+			}
+		}
+		if m.Kind == model.MilestoneShadowing {
+			sessions.Show()
+		} else {
+			sessions.Hide()
+		}
+	}
+	if m.Kind != model.MilestoneShadowing {
+		sessions.Hide()
+	}
+	day := widget.NewEntry()
+	day.SetText(strconv.Itoa(m.DueDay))
+	day.OnChanged = func(s string) { m.DueDay, _ = strconv.Atoi(strings.TrimSpace(s)) }
+	remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		ph.Milestones = append(ph.Milestones[:j], ph.Milestones[j+1:]...)
+		e.rebuild()
+	})
+	remove.Importance = widget.LowImportance
+	small := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()),
+		container.NewHBox(kind, widget.NewLabel("due day"), small(day, 56), small(sessions, 90), remove), title)
+}
+
+func (e *programEditor) save() {
+	d := e.current
+	if err := e.sh.store.SaveProgram(&d); err != nil {
+		if isValidation(err) {
+			e.problems.SetText("Not saved: " + err.Error() + ".")
+			e.problems.Show()
+			return
+		}
+		e.sh.showError("Could not save the program", err)
+		return
+	}
+	e.problems.Hide()
+	e.reload(d.ID)
+}
+
+func (e *programEditor) copy() {
+	if e.current.ID == 0 {
+		return
+	}
+	d, err := e.sh.store.CopyProgram(e.current.ID, "Copy of "+e.current.Name)
+	if err != nil {
+		e.sh.showError("Could not copy the program", err)
+		return
+	}
+	e.reload(d.ID)
+}
+
+func (e *programEditor) delete() {
+	if e.current.ID == 0 {
+		return
+	}
+	id, name := e.current.ID, e.current.Name
+	confirm := dialog.NewConfirm("Delete "+name+"?", "Cohorts started from it keep their own copy of its phases.", func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := e.sh.store.DeleteProgram(id); err != nil {
+			e.sh.showError("Could not delete the program", err)
+			return
+		}
+		e.current = model.ProgramDetail{}
+		e.editor.Objects = nil
+		e.editor.Refresh()
+		e.reload(0)
+	}, e.sh.win)
+	confirm.Show()
+}
