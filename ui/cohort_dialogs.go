@@ -179,17 +179,17 @@ func hireLinks(sh *shell, personID uint, name string) fyne.CanvasObject {
 
 // showNewCohort asks for a cohort's name, program, start, trainers and hires;
 // new hires can be added to the roster on the spot.
-func showNewCohort(c *cohortScreen) {
+func showNewCohort(c *cohortScreen) *newCohortForm {
 	st := c.sh.store
 	programs, err := st.Programs()
 	if err != nil {
 		c.sh.showError("Could not load the programs", err)
-		return
+		return nil
 	}
 	people, err := st.People(false)
 	if err != nil {
 		c.sh.showError("Could not load the roster", err)
-		return
+		return nil
 	}
 	progNames := make([]string, len(programs))
 	for i, p := range programs {
@@ -290,4 +290,15 @@ func showNewCohort(c *cohortScreen) {
 	d = dialog.NewCustomWithoutButtons("New cohort", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, create), nil, nil, scroll), c.sh.win)
 	c.sh.showDialog(d)
 	c.sh.win.Canvas().Focus(name)
+	return &newCohortForm{name: name, program: program, start: start, trainers: trainers, hires: hires, newHire: newHire, create: create, problems: problems}
+}
+
+// newCohortForm holds the new-cohort dialog's fields, for tests.
+type newCohortForm struct {
+	name, newHire   *widget.Entry
+	program         *widget.Select
+	start           *dateField
+	trainers, hires *widget.CheckGroup
+	create          *widget.Button
+	problems        *widget.Label
 }

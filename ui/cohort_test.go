@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
 )
@@ -93,4 +95,53 @@ func TestCohortsWelcomeWhenNone(t *testing.T) {
 	if cohorts(s).root.Objects[0] != cohorts(s).welcome || !markupContains(t, s, "No cohorts yet") {
 		t.Error("no cohorts should show the welcome")
 	}
+}
+
+// A trainer starts a cohort of twenty from the default program, adding one
+// new hire by name on the way.
+func TestStartingACohortFromTheDialog(t *testing.T) {
+	s, store := newTestShell(t)
+	trainer := model.Person{Name: "Tara Trainer", Role: model.RoleTrainer}
+	if err := store.SavePerson(&trainer); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 19; i++ {
+		if err := store.SavePerson(&model.Person{Name: fmt.Sprintf("Hire %02d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.show(3)
+	f := showNewCohort(cohorts(s))
+	test.Tap(f.create)
+	if !f.problems.Visible() || !strings.Contains(f.problems.Text, "give the cohort a name") {
+		t.Fatalf("an unnamed cohort should be refused: %q", f.problems.Text)
+	}
+	test.Type(f.name, "April 2026")
+	f.start.entry.SetText("2026-04-06")
+	f.trainers.SetSelected([]string{"Tara Trainer"})
+	f.hires.SetSelected(f.hires.Options)
+	test.Type(f.newHire, "Nina New")
+	f.newHire.OnSubmitted(f.newHire.Text)
+	test.Tap(f.create)
+	cs, _ := store.Cohorts()
+	if len(cs) != 1 || cs[0].Name != "April 2026" || cs[0].Hires != 20 || cs[0].PhaseName != "Not started" {
+		t.Fatalf("cohorts = %+v", cs)
+	}
+	b, _ := store.CohortBoard(cs[0].ID)
+	if len(b.Trainers) != 1 || b.Phases[0].StartDate.String() != "2026-04-06" {
+		t.Errorf("board: trainers %v, start %s", b.Trainers, b.Phases[0].StartDate)
+	}
+	if p, err := findPerson(store, "Nina New"); err != nil || p.StartDate.String() != "2026-04-06" || p.Role != model.RoleAgent {
+		t.Errorf("the new hire on the roster: %+v, %v", p, err)
+	}
+}
+
+func findPerson(store *model.Store, name string) (model.PersonRow, error) {
+	rows, err := store.People(true)
+	for _, r := range rows {
+		if r.Name == name {
+			return r, nil
+		}
+	}
+	return model.PersonRow{}, err
 }
