@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -116,4 +117,83 @@ func (a *teamActions) load() {
 			a.list.Refresh()
 		})
 	})
+}
+
+// actionBox lists the actions agreed in one place (a one-on-one, a
+// debrief) with a tick for done, and adds new ones: what, who, by when.
+type actionBox struct {
+	sh      *shell
+	view    fyne.CanvasObject
+	list    *fyne.Container
+	text    *widget.Entry
+	owner   *widget.Select
+	due     *dateField
+	actions []model.Action
+	name    string // what the report is called, for "Amir will: …"
+	// place says whose action it is and where it was agreed; false stops
+	// the add (a session saves itself first and may fail).
+	place func(a *model.Action) bool
+}
+
+func newActionBox(sh *shell, placeholder string, place func(a *model.Action) bool) *actionBox {
+	b := &actionBox{sh: sh, list: container.NewVBox(), place: place}
+	b.text = widget.NewEntry()
+	b.text.SetPlaceHolder(placeholder)
+	b.text.OnSubmitted = func(string) { b.add() }
+	b.owner = widget.NewSelect([]string{"They will", "I will"}, nil)
+	b.owner.SetSelectedIndex(0)
+	b.due = newDateField(func() {})
+	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), b.add)
+	b.view = container.NewVBox(b.list, container.NewBorder(nil, nil, b.owner,
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(170, b.due.view.MinSize().Height), b.due.view), add), b.text))
+	return b
+}
+
+// set shows actions for a report called name.
+func (b *actionBox) set(actions []model.Action, name string) {
+	b.actions, b.name = actions, name
+	b.owner.SetOptions([]string{name + " will", "I will"})
+	b.owner.SetSelectedIndex(0)
+	b.refresh()
+}
+
+func (b *actionBox) refresh() {
+	b.list.Objects = nil
+	for i := range b.actions {
+		a := &b.actions[i]
+		c := widget.NewCheck(actionLabel(*a, b.name), func(on bool) {
+			if err := b.sh.store.SetActionDone(a.ID, on); err != nil {
+				b.sh.showError("Could not save the action", err)
+			}
+		})
+		c.SetChecked(a.Done())
+		b.list.Add(c)
+	}
+	if len(b.actions) == 0 {
+		b.list.Add(widget.NewLabel("No actions yet."))
+	}
+	b.list.Refresh()
+}
+
+// add saves what was typed as a new action.
+func (b *actionBox) add() {
+	text := strings.TrimSpace(b.text.Text)
+	if text == "" {
+		return
+	}
+	a := model.Action{Text: text, Owner: model.OwnerReport, Due: b.due.date()}
+	if b.owner.SelectedIndex() == 1 {
+		a.Owner = model.OwnerLead
+	}
+	if !b.place(&a) {
+		return
+	}
+	if err := b.sh.store.SaveAction(&a); err != nil {
+		b.sh.showError("Could not add the action", err)
+		return
+	}
+	b.actions = append(b.actions, a)
+	b.text.SetText("")
+	b.due.entry.SetText("")
+	b.refresh()
 }

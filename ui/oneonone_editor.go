@@ -37,10 +37,7 @@ type meetingEditor struct {
 	comment   *widget.Entry
 	shared    *widget.Entry
 	private   *widget.Entry
-	actions   *fyne.Container
-	newAction *widget.Entry
-	owner     *widget.Select
-	due       *dateField
+	actions   *actionBox
 	saved     *widget.Label
 	scroll    *container.Scroll
 	prompts   *suggestionPanel
@@ -117,16 +114,11 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		privateTitle, e.private,
 	)))
 
-	e.actions = container.NewVBox()
-	e.newAction = widget.NewEntry()
-	e.newAction.SetPlaceHolder("New action… (Enter)")
-	e.newAction.OnSubmitted = func(string) { e.addAction() }
-	e.owner = widget.NewSelect([]string{"They will", "I will"}, nil)
-	e.owner.SetSelectedIndex(0)
-	e.due = newDateField(func() {})
-	addAct := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), e.addAction)
-	body.Add(section("Actions", "Who does what by when", container.NewVBox(e.actions,
-		container.NewBorder(nil, nil, e.owner, container.NewHBox(container.NewGridWrap(fyne.NewSize(170, e.due.view.MinSize().Height), e.due.view), addAct), e.newAction))))
+	e.actions = newActionBox(o.sh, "New action… (Enter)", func(a *model.Action) bool {
+		a.PersonID, a.OneOnOneID = e.meeting.PersonID, &e.meeting.ID
+		return true
+	})
+	body.Add(section("Actions", "Who does what by when", e.actions.view))
 
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, back, e.saved, e.title),
@@ -159,9 +151,7 @@ func (e *meetingEditor) flush() {
 				e.addItem(h, add.Text, add)
 			}
 		}
-		if e.newAction.Text != "" {
-			e.addAction()
-		}
+		e.actions.add() // does nothing when the box is empty
 	}
 	e.saver.flush()
 }
@@ -185,8 +175,6 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.meeting = m
-	e.owner.SetOptions([]string{shortName(m.Person.Name, m.Person.PreferredName) + " will", "I will"})
-	e.owner.SetSelectedIndex(0)
 	e.title.SetText("One-on-one with " + m.Person.DisplayName())
 	e.screen.sh.win.SetTitle("Solemate — One-on-one with " + m.Person.DisplayName())
 	e.when.SetText(m.HeldAt.Local().Format(whenLayout))
@@ -203,7 +191,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	for _, h := range model.Headings {
 		e.rebuildSection(h)
 	}
-	e.rebuildActions()
+	e.actions.set(m.Actions, shortName(m.Person.Name, m.Person.PreferredName))
 	e.saved.SetText("Saved")
 	e.scroll.ScrollToTop()
 	e.prompts.load(m.PersonID, &m.ID)
@@ -445,21 +433,6 @@ func shortName(name, preferred string) string {
 	return first
 }
 
-func (e *meetingEditor) rebuildActions() {
-	e.actions.Objects = nil
-	for i := range e.meeting.Actions {
-		a := &e.meeting.Actions[i]
-		check := widget.NewCheck(actionLabel(*a, shortName(e.meeting.Person.Name, e.meeting.Person.PreferredName)), func(on bool) {
-			if err := e.screen.sh.store.SetActionDone(a.ID, on); err != nil {
-				e.screen.sh.showError("Could not save the action", err)
-			}
-		})
-		check.SetChecked(a.Done())
-		e.actions.Add(check)
-	}
-	e.actions.Refresh()
-}
-
 // actionLabel reads "Amir will: send the macro — by Fri 13 Mar".
 func actionLabel(a model.Action, reportName string) string {
 	who := reportName + " will"
@@ -471,25 +444,6 @@ func actionLabel(a model.Action, reportName string) string {
 		s += " — by " + formatDay(a.Due)
 	}
 	return s
-}
-
-func (e *meetingEditor) addAction() {
-	text := strings.TrimSpace(e.newAction.Text)
-	if text == "" {
-		return
-	}
-	a := model.Action{PersonID: e.meeting.PersonID, OneOnOneID: &e.meeting.ID, Text: text, Owner: model.OwnerReport, Due: e.due.date()}
-	if e.owner.SelectedIndex() == 1 {
-		a.Owner = model.OwnerLead
-	}
-	if err := e.screen.sh.store.SaveAction(&a); err != nil {
-		e.screen.sh.showError("Could not add the action", err)
-		return
-	}
-	e.meeting.Actions = append(e.meeting.Actions, a)
-	e.newAction.SetText("")
-	e.due.entry.SetText("")
-	e.rebuildActions()
 }
 
 func (e *meetingEditor) confirmDelete() {

@@ -43,10 +43,7 @@ type sessionForm struct {
 	tags                    []string
 	tagBox                  *fyne.Container
 	tagEntry                *widget.SelectEntry
-	actions                 *fyne.Container
-	newAction               *widget.Entry
-	owner                   *widget.Select
-	due                     *dateField
+	actions                 *actionBox
 	problems                *widget.Label
 	heading                 *widget.Label
 
@@ -109,14 +106,14 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.tagEntry.OnSubmitted = func(string) { f.addTag() }
 	addTag := widget.NewButtonWithIcon("", theme.ContentAddIcon(), f.addTag)
 
-	f.actions = container.NewVBox()
-	f.newAction = widget.NewEntry()
-	f.newAction.SetPlaceHolder("Turn an idea into an action… (Enter)")
-	f.newAction.OnSubmitted = func(string) { f.addAction() }
-	f.owner = widget.NewSelect([]string{"They will", "I will"}, nil)
-	f.owner.SetSelectedIndex(0)
-	f.due = newDateField(func() {})
-	addAct := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), f.addAction)
+	f.actions = newActionBox(s.sh, "Turn an idea into an action… (Enter)", func(a *model.Action) bool {
+		// An action belongs to a saved session.
+		if f.session.ID == 0 && !f.save() {
+			return false
+		}
+		a.PersonID, a.SessionID = f.session.PersonID, &f.session.ID
+		return true
+	})
 
 	f.problems = widget.NewLabel("")
 	f.problems.Importance = widget.DangerImportance
@@ -151,13 +148,11 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		&widget.FormItem{Text: "With", Widget: f.debriefWith},
 		&widget.FormItem{Text: "Agreed", Widget: f.agreed},
 	)
-	actions := container.NewVBox(f.actions, container.NewBorder(nil, nil, f.owner,
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(170, f.due.view.MinSize().Height), f.due.view), addAct), f.newAction))
 	body := container.NewVBox(
 		section("The session", "Who walked in the customer's shoes, and where", session),
 		section("What they saw", "Write down what the customer saw, not what the process says", seen),
 		section("Debrief", "Talk it through with a lead and agree what to try", debrief),
-		section("Actions", "Ideas turned into who does what by when", actions),
+		section("Actions", "Ideas turned into who does what by when", f.actions.view),
 	)
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
 	save.Importance = widget.HighImportance
@@ -247,7 +242,7 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	f.agreed.SetText(s.DebriefAgreed)
 	f.tags = append([]string(nil), d.Tags...)
 	f.showTags()
-	f.showActions()
+	f.actions.set(d.Actions, strings.Split(f.nameOf(&s.PersonID), " ")[0])
 	f.problems.Hide()
 	f.dirty = false
 }
@@ -297,25 +292,6 @@ func (f *sessionForm) removeTag(name string) {
 	f.tags = kept
 	f.dirty = true
 	f.showTags()
-}
-
-func (f *sessionForm) showActions() {
-	f.actions.Objects = nil
-	who := strings.Split(f.nameOf(&f.session.PersonID), " ")[0]
-	for i := range f.session.Actions {
-		a := &f.session.Actions[i]
-		c := widget.NewCheck(actionLabel(*a, who), func(on bool) {
-			if err := f.screen.sh.store.SetActionDone(a.ID, on); err != nil {
-				f.screen.sh.showError("Could not save the action", err)
-			}
-		})
-		c.SetChecked(a.Done())
-		f.actions.Add(c)
-	}
-	if len(f.session.Actions) == 0 {
-		f.actions.Add(widget.NewLabel("No actions yet."))
-	}
-	f.actions.Refresh()
 }
 
 // values reads the form into a session.
@@ -402,29 +378,6 @@ func (f *sessionForm) flush() bool {
 		return true
 	}
 	return f.save()
-}
-
-func (f *sessionForm) addAction() {
-	text := strings.TrimSpace(f.newAction.Text)
-	if text == "" {
-		return
-	}
-	// An action belongs to a saved session.
-	if f.session.ID == 0 && !f.save() {
-		return
-	}
-	a := model.Action{PersonID: f.session.PersonID, SessionID: &f.session.ID, Text: text, Owner: model.OwnerReport, Due: f.due.date()}
-	if f.owner.SelectedIndex() == 1 {
-		a.Owner = model.OwnerLead
-	}
-	if err := f.screen.sh.store.SaveAction(&a); err != nil {
-		f.screen.sh.showError("Could not add the action", err)
-		return
-	}
-	f.session.Actions = append(f.session.Actions, a)
-	f.newAction.SetText("")
-	f.due.entry.SetText("")
-	f.showActions()
 }
 
 func (f *sessionForm) confirmDelete() {

@@ -67,8 +67,8 @@ func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
 	f.debriefWith.SetSelected("Lena Hartmann")
 	test.Type(f.agreed, "Try call-backs instead of hold for a week")
 	for _, idea := range []string{"Offer a call-back after 3 minutes on hold", "Share the hold times with the team"} {
-		test.Type(f.newAction, idea)
-		f.addAction()
+		test.Type(f.actions.text, idea)
+		f.actions.add()
 	}
 	if !f.flush() {
 		t.Fatalf("debrief not saved: %s", f.problems.Text)
