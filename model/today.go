@@ -1,0 +1,136 @@
+package model
+
+import (
+	"fmt"
+)
+
+// DueFollowUp is a follow-up whose day has come, with whom it is.
+type DueFollowUp struct {
+	FollowUp
+	PersonID   uint
+	PersonName string
+}
+
+// MilestoneDue is a cohort milestone due soon that a hire has not done.
+type MilestoneDue struct {
+	CohortID   uint
+	CohortName string
+	HireName   string
+	Title      string
+	Due        Date
+}
+
+// CohortBehind counts the hires behind in a running cohort.
+type CohortBehind struct {
+	CohortID uint
+	Name     string
+	Behind   int
+	Hires    int
+}
+
+// TodayView is what the Today screen shows: what the lead owes whom now.
+type TodayView struct {
+	Empty      bool     // nobody on the roster yet
+	Due        []Report // one-on-ones due today or overdue
+	FollowUps  []DueFollowUp
+	Actions    []ActionRow // overdue or due within DueSoonDays
+	Milestones []MilestoneDue
+	Behind     []CohortBehind
+	Prompt     Prompt
+}
+
+// TodayView gathers the Today screen: one-on-ones due or overdue, follow-ups
+// whose day has come, actions due soon or late, cohort milestones due in
+// the coming week, hires behind, and the prompt of the day.
+func (s *Store) TodayView() (TodayView, error) {
+	var v TodayView
+	today := s.Today()
+	n, err := s.CountPeople()
+	if err != nil {
+		return v, err
+	}
+	v.Empty = n == 0
+	reps, err := s.Reports()
+	if err != nil {
+		return v, err
+	}
+	for _, r := range reps {
+		if !today.Before(r.NextDue) {
+			v.Due = append(v.Due, r)
+		}
+	}
+	err = s.db.Table("one_on_one_items AS i").
+		Select("i.*, o.held_at AS raised_at, p.id AS person_id, p.name AS person_name").
+		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").Joins("JOIN people p ON p.id = o.person_id").
+		Where("i.status = ? AND i.follow_up IS NOT NULL AND i.follow_up <= ? AND p.archived_at IS NULL", ItemOpen, today).
+		Order("i.follow_up, p.name").Scan(&v.FollowUps).Error
+	if err != nil {
+		return v, fmt.Errorf("today's follow-ups: %w", err)
+	}
+	acts, err := s.OpenActions(0)
+	if err != nil {
+		return v, err
+	}
+	for _, a := range acts {
+		if a.Overdue || a.DueSoon {
+			v.Actions = append(v.Actions, a)
+		}
+	}
+	cohorts, err := s.Cohorts()
+	if err != nil {
+		return v, err
+	}
+	week := today.AddDays(7)
+	for _, c := range cohorts {
+		if c.PhaseName == "Finished" || c.PhaseName == "" {
+			continue
+		}
+		b, err := s.CohortBoard(c.ID)
+		if err != nil {
+			return v, err
+		}
+		if n := b.BehindCount(); n > 0 {
+			v.Behind = append(v.Behind, CohortBehind{CohortID: c.ID, Name: c.Name, Behind: n, Hires: len(b.Rows)})
+		}
+		for _, r := range b.Rows {
+			if !r.Status.inTraining() {
+				continue
+			}
+			for _, p := range r.Phases {
+				for _, m := range p.Milestones {
+					if !m.Done && !m.DueDate.Before(today) && m.DueDate.Before(week) {
+						v.Milestones = append(v.Milestones, MilestoneDue{CohortID: c.ID, CohortName: c.Name, HireName: r.Name, Title: m.Title, Due: m.DueDate})
+					}
+				}
+			}
+		}
+	}
+	if p, err := s.PromptOfTheDay(today); err == nil {
+		v.Prompt = p
+	}
+	return v, nil
+}
+
+// NotificationText sums up what is due today for a desktop notification;
+// "" when nothing is.
+func (v TodayView) NotificationText(today Date) string {
+	due, overdue := 0, 0
+	for _, r := range v.Due {
+		if r.NextDue == today {
+			due++
+		} else {
+			overdue++
+		}
+	}
+	if due+overdue+len(v.FollowUps) == 0 {
+		return ""
+	}
+	msg := fmt.Sprintf("%s due today", Plural(due, "one-on-one", "one-on-ones"))
+	if overdue > 0 {
+		msg += fmt.Sprintf(", %d overdue", overdue)
+	}
+	if len(v.FollowUps) > 0 {
+		msg += fmt.Sprintf("; %s to ask about", Plural(len(v.FollowUps), "follow-up", "follow-ups"))
+	}
+	return msg + "."
+}

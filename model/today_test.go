@@ -1,0 +1,72 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestTodayView(t *testing.T) {
+	s := newTestStore(t)
+	empty, err := s.TodayView()
+	if err != nil || !empty.Empty || empty.NotificationText(s.Today()) != "" {
+		t.Fatalf("empty database: %+v, %v", empty, err)
+	}
+	c, _ := cohortFixture(t, s) // day 7 of classes: culture (due day 5) overdue for all three
+	lead := addPerson(t, s, "Lena Lead")
+	amir := Person{Name: "Amir Haddad", ManagerID: &lead.ID}
+	if err := s.SavePerson(&amir); err != nil {
+		t.Fatal(err)
+	}
+	day := 24 * time.Hour
+	m := mustStart(t, s, amir.ID, fixedNow.Add(-8*day)) // weekly: overdue by a day
+	move := mustItem(t, s, m, HeadingProgress, "Moving house")
+	move.NonWork, move.FollowUp = true, s.Today()
+	if err := s.UpdateItem(&move); err != nil {
+		t.Fatal(err)
+	}
+	later := mustItem(t, s, m, HeadingProgress, "Holiday in May")
+	later.NonWork, later.FollowUp = true, s.Today().AddDays(30)
+	if err := s.UpdateItem(&later); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []Action{
+		{PersonID: amir.ID, Text: "Late one", Due: s.Today().AddDays(-1)},
+		{PersonID: amir.ID, Text: "Soon one", Due: s.Today().AddDays(2)},
+		{PersonID: amir.ID, Text: "Far one", Due: s.Today().AddDays(30)},
+	} {
+		if err := s.SaveAction(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v, err := s.TodayView()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dueNames := map[string]bool{}
+	for _, r := range v.Due {
+		dueNames[r.Name] = true
+	}
+	if !dueNames["Amir Haddad"] || dueNames["Lena Lead"] {
+		t.Errorf("due = %v", dueNames)
+	}
+	if len(v.FollowUps) != 1 || v.FollowUps[0].Text != "Moving house" || v.FollowUps[0].PersonName != "Amir Haddad" {
+		t.Errorf("follow-ups = %+v", v.FollowUps)
+	}
+	if len(v.Actions) != 2 || v.Actions[0].Text != "Late one" {
+		t.Errorf("actions = %+v", v.Actions)
+	}
+	if len(v.Behind) != 1 || v.Behind[0].CohortID != c.ID || v.Behind[0].Behind != 3 {
+		t.Errorf("behind = %+v", v.Behind)
+	}
+	// Systems (day 10, Fri 13 Mar) falls within the week, for each of three hires.
+	if len(v.Milestones) != 3 || v.Milestones[0].Title != "Systems: orders, returns and refunds" {
+		t.Errorf("milestones this week = %+v", v.Milestones)
+	}
+	if v.Prompt.Text == "" {
+		t.Error("no prompt of the day")
+	}
+	// Never met (due today): the trainer and the three hires; Amir is late.
+	if got := v.NotificationText(s.Today()); got != "4 one-on-ones due today, 1 overdue; 1 follow-up to ask about." || v.Empty {
+		t.Errorf("notification %q", got)
+	}
+}
