@@ -56,6 +56,13 @@ type shell struct {
 	undoFor time.Duration
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
+
+	today     *todayScreen
+	people    *peopleScreen
+	oneOnOnes *oneOnOneScreen
+	shadowing *shadowingScreen
+	cohorts   *cohortScreen
+	prompts   *promptsScreen
 }
 
 // Run opens the database and shows the main window until it is closed.
@@ -92,7 +99,13 @@ func showFatal(w fyne.Window, err error) {
 func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *shell {
 	s := &shell{win: w, store: store, info: info, bg: bg, undoFor: 10 * time.Second}
 	s.undo = newUndoBar()
-	s.screens = []screen{newPeopleScreen(s), newOneOnOneScreen(s), newShadowingScreen(s), newCohortScreen(s), newPromptsScreen(s)}
+	s.people = newPeopleScreen(s)
+	s.oneOnOnes = newOneOnOneScreen(s)
+	s.shadowing = newShadowingScreen(s)
+	s.cohorts = newCohortScreen(s)
+	s.prompts = newPromptsScreen(s)
+	s.today = newTodayScreen(s)
+	s.screens = []screen{s.today, s.people, s.oneOnOnes, s.shadowing, s.cohorts, s.prompts}
 	s.body = container.NewStack()
 	s.nav = widget.NewList(
 		func() int { return len(s.screens) },
@@ -116,6 +129,15 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 	s.addShortcuts()
 	s.nav.Select(0)
 	return s
+}
+
+// open switches to a screen.
+func (s *shell) open(sc screen) {
+	for i, x := range s.screens {
+		if x == sc {
+			s.show(i)
+		}
+	}
 }
 
 // show switches to screen i.
@@ -196,7 +218,7 @@ func (s *shell) menu() *fyne.MainMenu {
 		}
 		return it
 	}
-	people := s.screens[0].(*peopleScreen)
+	people := s.people
 	file := fyne.NewMenu("File",
 		item("New (person, one-on-one…)", fyne.KeyN, func() { s.screens[s.current].newItem() }),
 		fyne.NewMenuItemSeparator(),

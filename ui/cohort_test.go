@@ -11,7 +11,7 @@ import (
 	"solemate/model"
 )
 
-func cohorts(s *shell) *cohortScreen { return s.screens[3].(*cohortScreen) }
+func cohorts(s *shell) *cohortScreen { return s.cohorts }
 
 // cohortOfTwenty starts a cohort of twenty on the default program on Monday
 // 2 March 2026; fixedNow is day 7 of the classes.
@@ -48,7 +48,7 @@ func cohortOfTwenty(t *testing.T, store *model.Store) model.Cohort {
 func TestCohortBoardAndChecklist(t *testing.T) {
 	s, store := newTestShell(t)
 	c := cohortOfTwenty(t, store)
-	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key4))
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key5))
 	sc := cohorts(s)
 	if len(sc.cohorts) != 1 || sc.cohorts[0].Behind != 2 || sc.cohorts[0].PhaseName != "Onboarding classes" {
 		t.Fatalf("cohort list = %+v", sc.cohorts)
@@ -91,7 +91,7 @@ func TestProgramsDialogShowsTheDefaultProgram(t *testing.T) {
 
 func TestCohortsWelcomeWhenNone(t *testing.T) {
 	s, _ := newTestShell(t)
-	s.show(3)
+	s.open(s.cohorts)
 	if cohorts(s).root.Objects[0] != cohorts(s).welcome || !markupContains(t, s, "No cohorts yet") {
 		t.Error("no cohorts should show the welcome")
 	}
@@ -110,7 +110,7 @@ func TestStartingACohortFromTheDialog(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.show(3)
+	s.open(s.cohorts)
 	f := showNewCohort(cohorts(s))
 	test.Tap(f.create)
 	if !f.problems.Visible() || !strings.Contains(f.problems.Text, "give the cohort a name") {

@@ -65,7 +65,7 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(o.right))
 	split.Offset = 0.4
 	o.main = split
-	goPeople := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), func() { sh.show(0) })
+	goPeople := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), func() { sh.open(sh.people) })
 	goPeople.Importance = widget.HighImportance
 	o.welcome = emptyState(theme.MailComposeIcon(), "No one to meet yet",
 		"One-on-ones are for the active people on your roster.\nAdd or import people first, or load demo data there.", goPeople)

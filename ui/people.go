@@ -294,6 +294,9 @@ func (p *peopleScreen) loadDemo() {
 				return
 			}
 			p.load()
+			if cur := p.sh.screens[p.sh.current]; cur != screen(p) {
+				cur.load() // Today's welcome gives way to the day
+			}
 			p.sh.showMessage("Demo data loaded", sentence(res.String()))
 		})
 	})

@@ -10,7 +10,7 @@ import (
 	"solemate/model"
 )
 
-func people(s *shell) *peopleScreen { return s.screens[0].(*peopleScreen) }
+func people(s *shell) *peopleScreen { return s.people }
 
 func markupContains(t *testing.T, s *shell, text string) bool {
 	t.Helper()
@@ -21,6 +21,7 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
 	s, _ := newTestShell(t)
+	s.open(s.people)
 	if people(s).root.Objects[0] != people(s).welcome {
 		t.Fatal("an empty roster should show the welcome")
 	}
@@ -29,6 +30,7 @@ func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
 
 func TestPeopleAddPerson(t *testing.T) {
 	s, store := newTestShell(t)
+	s.open(s.people)
 	p := people(s)
 	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyN))
 	if !p.form.editingNew() {
@@ -64,6 +66,7 @@ func TestPeopleAddPerson(t *testing.T) {
 
 func TestPeopleValidationMessagesAndNothingWritten(t *testing.T) {
 	s, store := newTestShell(t)
+	s.open(s.people)
 	taken := model.Person{Name: "Ben Lindqvist", Email: "ben@example.com"}
 	if err := store.SavePerson(&taken); err != nil {
 		t.Fatal(err)
@@ -96,6 +99,7 @@ func TestPeopleValidationMessagesAndNothingWritten(t *testing.T) {
 
 func TestPeopleFilter(t *testing.T) {
 	s, store := newTestShell(t)
+	s.open(s.people)
 	if _, err := store.Demo(24, 3); err != nil {
 		t.Fatal(err)
 	}
@@ -128,6 +132,7 @@ func TestPeopleFilter(t *testing.T) {
 
 func TestPeopleArchiveWithUndo(t *testing.T) {
 	s, store := newTestShell(t)
+	s.open(s.people)
 	if _, err := store.Demo(5, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +172,7 @@ func TestPeopleArchiveWithUndo(t *testing.T) {
 
 func TestPeopleSwitchingSavesValidEdits(t *testing.T) {
 	s, store := newTestShell(t)
+	s.open(s.people)
 	if _, err := store.Demo(3, 1); err != nil {
 		t.Fatal(err)
 	}
@@ -186,6 +192,7 @@ func TestPeopleSwitchingSavesValidEdits(t *testing.T) {
 
 func TestPeopleNewPersonIsNotAddedByClickingAway(t *testing.T) {
 	s, store := newTestShell(t)
+	s.open(s.people)
 	if _, err := store.Demo(3, 1); err != nil {
 		t.Fatal(err)
 	}

@@ -10,11 +10,11 @@ import (
 	"solemate/model"
 )
 
-func prompts(s *shell) *promptsScreen { return s.screens[4].(*promptsScreen) }
+func prompts(s *shell) *promptsScreen { return s.prompts }
 
 func TestPromptsLibraryScreen(t *testing.T) {
 	s, store := newTestShell(t)
-	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key5))
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key6))
 	p := prompts(s)
 	if len(p.shown) < 60 || p.ofTheDay.Text == "" {
 		t.Fatalf("library: %d prompts, of the day %q", len(p.shown), p.ofTheDay.Text)
@@ -79,7 +79,7 @@ func TestSuggestionsInEditorAndPreparation(t *testing.T) {
 	if _, err := store.AddItem(last[0].ID, model.HeadingProgress, "Moving house", true); err != nil {
 		t.Fatal(err)
 	}
-	s.show(1)
+	s.open(s.oneOnOnes)
 	o := oneOnOnes(s)
 	o.openPerson(overdue.ID)
 	o.prepare(o.page.person)

@@ -10,7 +10,7 @@ import (
 	"solemate/model"
 )
 
-func shadowing(s *shell) *shadowingScreen { return s.screens[2].(*shadowingScreen) }
+func shadowing(s *shell) *shadowingScreen { return s.shadowing }
 
 // A junior manager logs three sessions on three channels, the lead debriefs
 // one and turns two ideas into actions, and the overview shows which
@@ -25,9 +25,9 @@ func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
 	if err := store.SavePerson(&junior); err != nil {
 		t.Fatal(err)
 	}
-	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key3))
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key4))
 	sc := shadowing(s)
-	if s.current != 2 || !markupContains(t, s, "No themes yet") {
+	if s.current != 3 || !markupContains(t, s, "No themes yet") {
 		t.Fatal("Ctrl+3 should open Shadowing with an empty overview")
 	}
 	f := sc.form
@@ -104,7 +104,7 @@ func TestShadowingFormRefusesBadInput(t *testing.T) {
 	if err := store.SavePerson(&model.Person{Name: "Chen Wei"}); err != nil {
 		t.Fatal(err)
 	}
-	s.show(2)
+	s.open(s.shadowing)
 	sc := shadowing(s)
 	sc.newItem()
 	test.Type(sc.form.minutes, "half an hour")

@@ -17,7 +17,7 @@ import (
 // TestSmokeRealWindow builds the real binary, fills a new database with
 // demo data through the command line, starts the app on it under Xvfb,
 // waits for the "Solemate" window, checks a screenshot is not blank, then
-// goes to One-on-ones (Ctrl+2), picks the first report and starts a
+// goes to One-on-ones (Ctrl+3), picks the first report and starts a
 // one-on-one (Ctrl+N), and checks that window too. make test sets
 // SOLEMATE_SMOKE=1 (and installs Xvfb, xdotool and ImageMagick); without it
 // the test is skipped.
@@ -71,7 +71,7 @@ func TestSmokeRealWindow(t *testing.T) {
 			t.Fatalf("xdotool %v: %v\n%s", args, err, out)
 		}
 	}
-	xdo("key", "--window", wid, "ctrl+2")
+	xdo("key", "--window", wid, "ctrl+3")
 	// xdotool matches titles as bytes: no em dash in these patterns.
 	waitForWindow(t, display, "One-on-ones$", 20*time.Second, logPath)
 	time.Sleep(500 * time.Millisecond)

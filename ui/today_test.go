@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestTodayWelcomesAnEmptyDatabase(t *testing.T) {
+	s, _ := newTestShell(t)
+	if s.current != 0 || s.today.root.Objects[0] != s.today.welcome {
+		t.Fatal("Today is the start screen and welcomes a new user")
+	}
+	assertGolden(t, "today_empty.xml", s.win.Canvas())
+}
+
+func TestTodayAnswersWhatIsDue(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	cohortOfTwenty(t, store)
+	s.today.load()
+	for _, want := range []string{"One-on-ones due (", "Amara Okafor — overdue by 2 days", "Cohorts (", "March 2026: 2 of 20 hires behind", "Prompt of the day"} {
+		if !markupContains(t, s, want) {
+			t.Errorf("Today lacks %q", want)
+		}
+	}
+	assertGolden(t, "today.xml", s.win.Canvas())
+
+	// The first due entry opens that person's page.
+	card := s.today.cards.Objects[0].(*widget.Card)
+	first := card.Content.(*fyne.Container).Objects[0].(*widget.Button)
+	test.Tap(first)
+	if s.current != 2 || s.oneOnOnes.page.person.ID != overdue.ID {
+		t.Errorf("clicking %q opened screen %d, person %d", first.Text, s.current, s.oneOnOnes.page.person.ID)
+	}
+}
