@@ -12,8 +12,12 @@ import (
 	"solemate/model"
 )
 
-// todayMax is how many entries a Today card lists before "and N more".
-const todayMax = 8
+const (
+	// todayMax is how many entries a Today card lists before "and N more".
+	todayMax = 8
+	// todayChars is how long an entry's text may be.
+	todayChars = 46
+)
 
 // todayScreen is the start screen: a column of cards answering "what do I
 // owe whom now". Each entry opens the thing it names.
@@ -32,7 +36,7 @@ func newTodayScreen(sh *shell) *todayScreen {
 	t.heading = widget.NewLabelWithStyle("Today", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.heading.SizeName = theme.SizeNameSubHeadingText
 	t.date = widget.NewLabel("")
-	t.cards = container.NewVBox()
+	t.cards = container.NewGridWithColumns(2)
 	t.body = container.NewBorder(container.NewPadded(container.NewHBox(t.heading, t.date)), nil, nil, nil, container.NewVScroll(container.NewPadded(t.cards)))
 	people := widget.NewButtonWithIcon("Add or import people", theme.AccountIcon(), func() { sh.open(sh.people) })
 	people.Importance = widget.HighImportance
@@ -164,7 +168,8 @@ func todayCard(title, subtitle, none string, entries []todayEntry, all func()) f
 			box.Add(more)
 			break
 		}
-		b := widget.NewButton(e.text, e.open)
+		// Buttons do not truncate; a long line would widen the window.
+		b := widget.NewButton(model.Ellipsize(e.text, todayChars), e.open)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
