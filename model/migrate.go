@@ -23,6 +23,7 @@ var migrations = []migration{
 	{3, "prompts", migratePrompts},
 	{4, "shadowing", migrateShadowing},
 	{5, "onboarding cohorts", migrateCohorts},
+	{6, "search", migrateSearch},
 }
 
 // SchemaVersion is the newest schema this build knows.

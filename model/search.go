@@ -1,0 +1,188 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"gorm.io/gorm"
+)
+
+// SearchKind is what a search hit points at.
+type SearchKind int
+
+// What can be found. The numbers are part of the index's document IDs.
+const (
+	SearchPerson   SearchKind = 1
+	SearchItem     SearchKind = 2
+	SearchNotes    SearchKind = 3
+	SearchPrivate  SearchKind = 4
+	SearchSession  SearchKind = 5
+	SearchHire     SearchKind = 6
+	SearchPrompt   SearchKind = 7
+	searchKindBase            = 10_000_000_000 // docid = kind*base + row ID
+)
+
+// Label names the kind as results are grouped.
+func (k SearchKind) Label() string {
+	switch k {
+	case SearchPerson:
+		return "People"
+	case SearchItem:
+		return "One-on-one items"
+	case SearchNotes:
+		return "One-on-one notes"
+	case SearchPrivate:
+		return "Private notes"
+	case SearchSession:
+		return "Shadowing"
+	case SearchHire:
+		return "Cohort and trainer notes"
+	}
+	return "Prompts"
+}
+
+// Key is a short name for the command line.
+func (k SearchKind) Key() string {
+	return [...]string{"", "person", "item", "notes", "private", "shadowing", "trainer", "prompt"}[k]
+}
+
+// migrateSearch builds the full-text index (FTS4, which needs no build tag)
+// and the triggers that keep it in step with the data.
+func migrateSearch(tx *gorm.DB) error {
+	stmts := []string{
+		`CREATE VIRTUAL TABLE search_fts USING fts4(body, person_id, at, private,
+			notindexed=person_id, notindexed=at, notindexed=private, tokenize=unicode61)`,
+	}
+	type source struct {
+		table, kind        string
+		body, person, at   string // SQL over NEW
+		private, condition string
+	}
+	sources := []source{
+		{"people", "1", "NEW.name || ' ' || NEW.preferred_name || ' ' || NEW.team || ' ' || NEW.email", "NEW.id", "COALESCE(NEW.start_date, '')", "'0'", "1"},
+		{"one_on_one_items", "2", "NEW.text", "(SELECT person_id FROM one_on_ones WHERE id = NEW.one_on_one_id)",
+			"(SELECT held_at FROM one_on_ones WHERE id = NEW.one_on_one_id)", "CASE WHEN NEW.private THEN '1' ELSE '0' END", "NEW.text <> ''"},
+		{"one_on_ones", "3", "NEW.shared_notes || ' ' || NEW.pulse_comment", "NEW.person_id", "NEW.held_at", "'0'", "(NEW.shared_notes || NEW.pulse_comment) <> ''"},
+		{"shadowing_sessions", "5", "NEW.journey || ' ' || NEW.worked || ' ' || NEW.friction || ' ' || NEW.wow || ' ' || NEW.ideas || ' ' || NEW.debrief_agreed",
+			"NEW.person_id", "NEW.date", "'0'", "1"},
+		{"cohort_hires", "6", "NEW.notes || ' ' || NEW.offer_note", "NEW.person_id", "''", "'0'", "(NEW.notes || NEW.offer_note) <> ''"},
+		{"prompts", "7", "NEW.text || ' ' || NEW.theme", "0", "''", "'0'", "NOT NEW.deleted"},
+	}
+	docid := func(kind, row string) string { return fmt.Sprintf("%s * %d + %s", kind, searchKindBase, row) }
+	for _, src := range sources {
+		insert := fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, %s, %s, %s, %s WHERE %s;`,
+			docid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.condition)
+		stmts = append(stmts,
+			fmt.Sprintf(`CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN %s END`, src.table, src.table, insert),
+			fmt.Sprintf(`CREATE TRIGGER search_%s_au AFTER UPDATE ON %s BEGIN DELETE FROM search_fts WHERE docid = %s; %s END`,
+				src.table, src.table, docid(src.kind, "OLD.id"), insert),
+			fmt.Sprintf(`CREATE TRIGGER search_%s_ad AFTER DELETE ON %s BEGIN DELETE FROM search_fts WHERE docid = %s; END`,
+				src.table, src.table, docid(src.kind, "OLD.id")),
+			// Fill from what is already there.
+			fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, %s, %s, %s, %s FROM %s AS NEW WHERE %s`,
+				docid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.table, src.condition),
+		)
+	}
+	// Private notes are their own documents, so they can be left out.
+	privInsert := fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, NEW.private_notes, NEW.person_id, NEW.held_at, '1' WHERE NEW.private_notes <> '';`,
+		docid("4", "NEW.id"))
+	stmts = append(stmts,
+		`CREATE TRIGGER search_private_ai AFTER INSERT ON one_on_ones BEGIN `+privInsert+` END`,
+		fmt.Sprintf(`CREATE TRIGGER search_private_au AFTER UPDATE ON one_on_ones BEGIN DELETE FROM search_fts WHERE docid = %s; %s END`, docid("4", "OLD.id"), privInsert),
+		fmt.Sprintf(`CREATE TRIGGER search_private_ad AFTER DELETE ON one_on_ones BEGIN DELETE FROM search_fts WHERE docid = %s; END`, docid("4", "OLD.id")),
+		fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, NEW.private_notes, NEW.person_id, NEW.held_at, '1' FROM one_on_ones AS NEW WHERE NEW.private_notes <> ''`, docid("4", "NEW.id")),
+	)
+	for _, s := range stmts {
+		if err := tx.Exec(s).Error; err != nil {
+			return fmt.Errorf("%w in: %.80s", err, s)
+		}
+	}
+	return nil
+}
+
+// SearchHit is one match.
+type SearchHit struct {
+	Kind       SearchKind
+	Ref        uint // the row: person, item, meeting, session, hire or prompt ID
+	PersonID   uint
+	PersonName string
+	At         time.Time // when it was said or happened; zero when timeless
+	Private    bool
+	Snippet    string // with matched words between [ and ]
+}
+
+// ftsQuery turns what someone typed into an FTS query: every word must
+// match, the last one as a prefix so results come while typing.
+func ftsQuery(q string) string {
+	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		words[i] = w + "*"
+	}
+	return strings.Join(words, " ")
+}
+
+// Search finds people, one-on-one items and notes, shadowing observations,
+// trainer notes and prompts that contain every word of query. Private notes
+// and items are left out unless includePrivate. Results come grouped by kind,
+// newest first within a kind.
+func (s *Store) Search(query string, includePrivate bool, limit int) ([]SearchHit, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	var rows []struct {
+		Docid    int64
+		PersonID uint
+		At       string
+		Private  string
+		Snippet  string
+	}
+	q := s.db.Raw(`SELECT docid, person_id, at, private, snippet(search_fts, '[', ']', '…', 0, 14) AS snippet
+		FROM search_fts WHERE search_fts MATCH ? AND (? OR private = '0') LIMIT ?`, match, includePrivate, limit)
+	if err := q.Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	names, err := s.personNames()
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]SearchHit, len(rows))
+	for i, r := range rows {
+		h := SearchHit{Kind: SearchKind(r.Docid / searchKindBase), Ref: uint(r.Docid % searchKindBase), PersonID: r.PersonID,
+			PersonName: names[r.PersonID], Private: r.Private == "1", Snippet: strings.Join(strings.Fields(r.Snippet), " ")}
+		if t, ok := parseDBTime(r.At); ok {
+			h.At = t
+		} else if d, err := ParseDate(r.At); err == nil {
+			h.At = d.Time()
+		}
+		hits[i] = h
+	}
+	slices.SortStableFunc(hits, func(a, b SearchHit) int {
+		if a.Kind != b.Kind {
+			return int(a.Kind) - int(b.Kind)
+		}
+		return b.At.Compare(a.At)
+	})
+	return hits, nil
+}
+
+// MeetingOfItem is the one-on-one an item was raised in, for opening a hit.
+func (s *Store) MeetingOfItem(itemID uint) (uint, error) {
+	var it Item
+	if err := s.db.Select("one_on_one_id").First(&it, itemID).Error; err != nil {
+		return 0, fmt.Errorf("find item %d: %w", itemID, err)
+	}
+	return it.OneOnOneID, nil
+}
+
+// CohortOfHire is the cohort a hire is in, for opening a hit.
+func (s *Store) CohortOfHire(hireID uint) (uint, error) {
+	var h Hire
+	if err := s.db.Select("cohort_id").First(&h, hireID).Error; err != nil {
+		return 0, fmt.Errorf("find hire %d: %w", hireID, err)
+	}
+	return h.CohortID, nil
+}
