@@ -26,6 +26,7 @@ Usage:
                                                         write shadowing sessions to stdout
   solemate export cohort NAME [--format csv|md] [--db PATH]
                                                         write a cohort's progress to stdout
+  solemate search QUERY [--include-private] [--db PATH] find people, notes, sessions and prompts
   solemate demo [--people N] [--db PATH]                fill an empty database with sample data
   solemate version                                      print the version
   solemate help                                         print this help
@@ -131,6 +132,8 @@ func (c *cli) dispatch(args []string) error {
 			return c.exportCmd(rest)
 		case "demo":
 			return c.demoCmd(rest)
+		case "search":
+			return c.searchCmd(rest)
 		}
 		return &usageError{fmt.Sprintf("unknown command %q", cmd)}
 	}
@@ -349,6 +352,45 @@ func (c *cli) exportCmd(args []string) error {
 		return s.ExportCohort(c.stdout, pos[1], format)
 	}
 	return s.ExportOneOnOnes(c.stdout, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
+}
+
+// errNothingFound makes search exit 1 without a message of its own.
+var errNothingFound = errors.New("nothing found")
+
+func (c *cli) searchCmd(args []string) error {
+	var db string
+	var includePrivate bool
+	pos, err := parseArgs("search", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&db, "db", "", "")
+		fs.BoolVar(&includePrivate, "include-private", false, "")
+	}, -1)
+	if err != nil {
+		return err
+	}
+	query := strings.Join(pos, " ")
+	if strings.TrimSpace(query) == "" {
+		return &usageError{"search: say what to look for"}
+	}
+	s, err := c.openExisting(db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	hits, err := s.Search(query, includePrivate, 200)
+	if err != nil {
+		return err
+	}
+	if len(hits) == 0 {
+		return fmt.Errorf("%w for %q", errNothingFound, query)
+	}
+	for _, h := range hits {
+		date := ""
+		if !h.At.IsZero() {
+			date = model.DateOf(h.At.Local()).String()
+		}
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", h.Kind.Key(), date, h.PersonName, h.Snippet)
+	}
+	return nil
 }
 
 func (c *cli) demoCmd(args []string) error {

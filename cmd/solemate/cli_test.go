@@ -68,6 +68,7 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"export calendar", []string{"export", "calendar", "--db", db}, 0, "BEGIN:VCALENDAR", "", false},
 		{"export shadowing", []string{"export", "shadowing", "--format", "md", "--db", db}, 0, "# Walk in the customer's shoes", "", false},
 		{"cohort without a name", []string{"export", "cohort", "--db", db}, 2, "", "name the cohort", false},
+		{"search without words", []string{"search", "--db", db}, 2, "", "say what to look for", false},
 		{"unknown cohort", []string{"export", "cohort", "Nope", "--db", db}, 1, "", `no cohort is called "Nope"`, true},
 		{"shadowing for an unknown person", []string{"export", "shadowing", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster", true},
 	}
@@ -130,6 +131,18 @@ func TestCLIExportOneOnOnesFromDemo(t *testing.T) {
 	_, report, _, _ := runCLI(t, nil, "export", "cohort", cohortName(t, db), "--format", "md", "--db", db)
 	if !strings.Contains(report, "# Cohort ") || !strings.Contains(report, "## Hires") {
 		t.Errorf("cohort report:\n%s", report)
+	}
+	code, found, _, _ := runCLI(t, nil, "search", "hospital", "--db", db)
+	if code != 0 || !strings.HasPrefix(found, "item\t") || !strings.Contains(found, "[hospital]") {
+		t.Errorf("search: exit %d\n%s", code, found)
+	}
+	if code, _, errs, _ := runCLI(t, nil, "search", "xylophone", "--db", db); code != 1 || !strings.Contains(errs, "nothing found") {
+		t.Errorf("search with no match: exit %d, %q", code, errs)
+	}
+	_, privHits, _, _ := runCLI(t, nil, "search", "check", "in", "--include-private", "--db", db)
+	_, plainHits, _, _ := runCLI(t, nil, "search", "check", "in", "--db", db)
+	if !strings.Contains(privHits, "private\t") || strings.Contains(plainHits, "private\t") {
+		t.Errorf("private notes: with the flag\n%s\nplainHits\n%s", privHits, plainHits)
 	}
 	_, ics, _, _ := runCLI(t, nil, "export", "calendar", "--db", db)
 	if strings.Count(ics, "BEGIN:VEVENT") < 5 || !strings.Contains(ics, "\r\n") {
