@@ -36,7 +36,7 @@ type screen interface {
 	// flush saves what is being edited; false means something could not be
 	// saved and is still only on screen.
 	flush() bool
-	// focusFilter puts the cursor in the screen's filter box (Ctrl+F).
+	// focusFilter puts the cursor in the screen's filter box (Ctrl+L).
 	focusFilter()
 }
 
@@ -188,7 +188,8 @@ type shortcut struct {
 func (s *shell) shortcuts() []shortcut {
 	list := []shortcut{
 		{fyne.KeyN, "New item on this screen", func() { s.screens[s.current].newItem() }},
-		{fyne.KeyF, "Focus the filter", func() { s.screens[s.current].focusFilter() }},
+		{fyne.KeyF, "Search everything", func() { showSearch(s) }},
+		{fyne.KeyL, "Focus this screen's filter", func() { s.screens[s.current].focusFilter() }},
 	}
 	for i, sc := range s.screens {
 		list = append(list, shortcut{fyne.KeyName(fmt.Sprint(i + 1)), "Go to " + sc.title(), func() { s.show(i) }})
@@ -233,7 +234,8 @@ func (s *shell) menu() *fyne.MainMenu {
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Save", fyne.KeyS, func() { s.screens[s.current].flush() }),
-		item("Find", fyne.KeyF, func() { s.screens[s.current].focusFilter() }),
+		item("Search…", fyne.KeyF, func() { showSearch(s) }),
+		item("Filter this list", fyne.KeyL, func() { s.screens[s.current].focusFilter() }),
 	)
 	var goItems []*fyne.MenuItem
 	for i, sc := range s.screens {

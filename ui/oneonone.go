@@ -39,7 +39,7 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	o.page = newPersonPage(o)
 	o.editor = newMeetingEditor(o)
 	o.filter = widget.NewEntry()
-	o.filter.SetPlaceHolder("Filter reports… (Ctrl+F)")
+	o.filter.SetPlaceHolder("Filter reports… (Ctrl+L)")
 	o.filter.OnChanged = func(string) { o.applyFilter() }
 	o.count = widget.NewLabel("")
 	o.list = widget.NewList(

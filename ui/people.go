@@ -46,7 +46,7 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 	p := &peopleScreen{sh: sh}
 	p.form = newPersonForm(p)
 	p.filter = widget.NewEntry()
-	p.filter.SetPlaceHolder("Filter by name, team, role… (Ctrl+F)")
+	p.filter.SetPlaceHolder("Filter by name, team, role… (Ctrl+L)")
 	p.filter.OnChanged = func(string) { p.applyFilter() }
 	p.showArchived = widget.NewCheck("Show archived", func(bool) { p.load() })
 	p.count = widget.NewLabel("")
@@ -234,6 +234,20 @@ func (p *peopleScreen) confirmNew(next, cancel func()) {
 			next()
 		}, p.sh.win)
 	p.sh.showDialog(d)
+}
+
+// openPerson shows one person's form, as a search hit asks.
+func (p *peopleScreen) openPerson(id uint) {
+	person, err := p.sh.store.Person(id)
+	if err != nil {
+		p.sh.showError("Could not open the person", err)
+		return
+	}
+	p.leaveForm(func() {
+		p.showMain()
+		p.form.edit(person)
+		p.syncSelection()
+	}, func() {})
 }
 
 func (p *peopleScreen) newItem() {

@@ -108,9 +108,9 @@ func TestPeopleFilter(t *testing.T) {
 	if len(p.shown) != 24 || p.count.Text != "24 people" {
 		t.Fatalf("loaded %d, count %q", len(p.shown), p.count.Text)
 	}
-	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyF))
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyL))
 	if s.win.Canvas().Focused() != p.filter {
-		t.Fatal("Ctrl+F should focus the filter")
+		t.Fatal("Ctrl+L should focus the filter")
 	}
 	test.Type(p.filter, "chat")
 	want := len(model.FilterPeople(p.all, "chat"))

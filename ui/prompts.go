@@ -56,7 +56,7 @@ func newPromptsScreen(sh *shell) *promptsScreen {
 	p.dayTheme.SizeName = theme.SizeNameCaptionText
 
 	p.filter = widget.NewEntry()
-	p.filter.SetPlaceHolder("Filter prompts… (Ctrl+F)")
+	p.filter.SetPlaceHolder("Filter prompts… (Ctrl+L)")
 	p.filter.OnChanged = func(string) { p.applyFilter() }
 	p.theme = widget.NewSelect([]string{allThemes}, nil)
 	p.theme.SetSelected(allThemes)

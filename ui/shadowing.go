@@ -53,7 +53,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 	s.channel.SetSelected(allChannels)
 	s.channel.OnChanged = func(string) { s.load() }
 	s.tag = widget.NewSelectEntry(nil)
-	s.tag.SetPlaceHolder("Theme tag… (Ctrl+F)")
+	s.tag.SetPlaceHolder("Theme tag… (Ctrl+L)")
 	s.tag.OnChanged = func(string) { s.load() }
 	s.count = widget.NewLabel("")
 	s.list = widget.NewList(

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// searchLimit bounds how many hits the search box shows.
+const searchLimit = 100
+
+// searchBox is the one box over everything (Ctrl+F): results grouped by
+// kind, matching words in bold, private notes marked; Enter or a click
+// opens the thing found.
+type searchBox struct {
+	sh     *shell
+	entry  *searchEntry
+	list   *widget.List
+	status *widget.Label
+	rows   []searchRow
+	seq    int // discards answers to older queries
+	dialog *dialog.CustomDialog
+}
+
+// searchRow is a group heading or a hit.
+type searchRow struct {
+	heading string
+	hit     model.SearchHit
+}
+
+func showSearch(sh *shell) *searchBox {
+	b := &searchBox{sh: sh}
+	b.entry = newSearchEntry(b)
+	b.entry.SetPlaceHolder("Search people, notes, sessions, prompts…")
+	b.entry.OnChanged = func(string) { b.run() }
+	b.status = widget.NewLabel("Type a word or two; results come as you type.")
+	b.status.SizeName = theme.SizeNameCaptionText
+	b.list = widget.NewList(
+		func() int { return len(b.rows) },
+		func() fyne.CanvasObject { return widget.NewRichText() },
+		func(id widget.ListItemID, o fyne.CanvasObject) { b.fill(o.(*widget.RichText), b.rows[id]) },
+	)
+	b.list.OnSelected = func(id widget.ListItemID) {
+		b.list.UnselectAll()
+		if id < len(b.rows) && b.rows[id].heading == "" {
+			b.openHit(b.rows[id].hit)
+		}
+	}
+	content := container.NewBorder(container.NewVBox(b.entry, b.status), nil, nil, nil, b.list)
+	b.dialog = dialog.NewCustom("Search", "Close", content, sh.win)
+	b.dialog.Resize(fyne.NewSize(760, 560))
+	sh.showDialog(b.dialog)
+	sh.win.Canvas().Focus(b.entry)
+	return b
+}
+
+// run searches off the UI goroutine and shows the newest answer only.
+func (b *searchBox) run() {
+	b.seq++
+	seq, q := b.seq, b.entry.Text
+	b.sh.bg(func() {
+		hits, err := b.sh.store.Search(q, true, searchLimit)
+		fyne.Do(func() {
+			if seq != b.seq {
+				return
+			}
+			if err != nil {
+				b.status.SetText("Could not search: " + err.Error())
+				return
+			}
+			b.show(q, hits)
+		})
+	})
+}
+
+func (b *searchBox) show(q string, hits []model.SearchHit) {
+	b.rows = b.rows[:0]
+	last := model.SearchKind(0)
+	for _, h := range hits {
+		if h.Kind != last {
+			b.rows = append(b.rows, searchRow{heading: h.Kind.Label()})
+			last = h.Kind
+		}
+		b.rows = append(b.rows, searchRow{hit: h})
+	}
+	switch {
+	case strings.TrimSpace(q) == "":
+		b.status.SetText("Type a word or two; results come as you type.")
+	case len(hits) == 0:
+		b.status.SetText("Nothing found for “" + q + "”.")
+	case len(hits) == searchLimit:
+		b.status.SetText("The first 100 matches; add a word to narrow them. Enter opens the first.")
+	default:
+		b.status.SetText(model.Plural(len(hits), "match", "matches") + ". Enter opens the first; click any to open it.")
+	}
+	b.list.Refresh()
+	b.list.ScrollToTop()
+}
+
+// fill renders a heading, or a hit with its matched words in bold.
+func (b *searchBox) fill(rt *widget.RichText, r searchRow) {
+	if r.heading != "" {
+		rt.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: r.heading, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}}}
+		rt.Refresh()
+		return
+	}
+	h := r.hit
+	var meta []string
+	if h.Private {
+		meta = append(meta, "🔒 private")
+	}
+	if h.PersonName != "" {
+		meta = append(meta, h.PersonName)
+	}
+	if !h.At.IsZero() {
+		meta = append(meta, formatDay(model.DateOf(h.At.Local())))
+	}
+	segs := []widget.RichTextSegment{}
+	if len(meta) > 0 {
+		segs = append(segs, &widget.TextSegment{Text: strings.Join(meta, " · ") + " — ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	}
+	segs = append(segs, highlight(model.Ellipsize(h.Snippet, 110))...)
+	rt.Segments = segs
+	rt.Truncation = fyne.TextTruncateEllipsis
+	rt.Refresh()
+}
+
+// highlight turns "a [match] b" into text segments with the match in bold.
+func highlight(snippet string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for snippet != "" {
+		open := strings.IndexByte(snippet, '[')
+		closing := strings.IndexByte(snippet, ']')
+		if open < 0 || closing < open {
+			segs = append(segs, &widget.TextSegment{Text: snippet, Style: widget.RichTextStyleInline})
+			break
+		}
+		if open > 0 {
+			segs = append(segs, &widget.TextSegment{Text: snippet[:open], Style: widget.RichTextStyleInline})
+		}
+		segs = append(segs, &widget.TextSegment{Text: snippet[open+1 : closing], Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}})
+		snippet = snippet[closing+1:]
+	}
+	return segs
+}
+
+// openFirst opens the top hit (Enter in the box).
+func (b *searchBox) openFirst() {
+	for _, r := range b.rows {
+		if r.heading == "" {
+			b.openHit(r.hit)
+			return
+		}
+	}
+}
+
+// openHit closes the search and shows the thing found.
+func (b *searchBox) openHit(h model.SearchHit) {
+	sh := b.sh
+	sh.closeDialogs()
+	st := sh.store
+	switch h.Kind {
+	case model.SearchPerson:
+		sh.open(sh.people)
+		sh.people.openPerson(h.Ref)
+	case model.SearchItem:
+		id, err := st.MeetingOfItem(h.Ref)
+		if err != nil {
+			sh.showError("Could not open what was found", err)
+			return
+		}
+		sh.open(sh.oneOnOnes)
+		sh.oneOnOnes.openMeeting(id)
+	case model.SearchNotes, model.SearchPrivate:
+		sh.open(sh.oneOnOnes)
+		sh.oneOnOnes.openMeeting(h.Ref)
+	case model.SearchSession:
+		sh.open(sh.shadowing)
+		sh.shadowing.open(h.Ref)
+	case model.SearchHire:
+		id, err := st.CohortOfHire(h.Ref)
+		if err != nil {
+			sh.showError("Could not open what was found", err)
+			return
+		}
+		sh.cohorts.selected = id
+		sh.open(sh.cohorts)
+	case model.SearchPrompt:
+		p, err := st.Prompt(h.Ref)
+		if err != nil {
+			sh.showError("Could not open what was found", err)
+			return
+		}
+		sh.open(sh.prompts)
+		sh.prompts.edit(p)
+	}
+}
+
+// searchEntry opens the first hit on Enter and moves to the list on Down.
+type searchEntry struct {
+	widget.Entry
+	box *searchBox
+}
+
+func newSearchEntry(b *searchBox) *searchEntry {
+	e := &searchEntry{box: b}
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = func(string) { b.openFirst() }
+	return e
+}
