@@ -137,3 +137,28 @@ func TestDSN(t *testing.T) {
 		}
 	}
 }
+
+func TestCopyTo(t *testing.T) {
+	s := newTestStore(t)
+	if err := s.SavePerson(&Person{Name: "Copied Person"}); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "sub", "copy.db")
+	if err := s.CopyTo(dst); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(dst); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("copy: %v, %v", fi, err)
+	}
+	c, err := Open(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if n, _ := c.CountPeople(); n != 1 {
+		t.Errorf("the copy has %d people", n)
+	}
+	if err := s.CopyTo(dst); err == nil {
+		t.Error("copying over an existing file should be refused")
+	}
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"time"
 )
 
 // DueFollowUp is a follow-up whose day has come, with whom it is.
@@ -40,9 +41,9 @@ type TodayView struct {
 }
 
 // TodayView gathers the Today screen: one-on-ones due or overdue, follow-ups
-// whose day has come, actions due soon or late, cohort milestones due in
-// the coming week, hires behind, and the prompt of the day.
-func (s *Store) TodayView() (TodayView, error) {
+// whose day has come, actions due soon or late, cohort milestones due this
+// week (until the next weekStart day), hires behind, and the prompt of the day.
+func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	var v TodayView
 	today := s.Today()
 	n, err := s.CountPeople()
@@ -80,7 +81,10 @@ func (s *Store) TodayView() (TodayView, error) {
 	if err != nil {
 		return v, err
 	}
-	week := today.AddDays(7)
+	week := today.AddDays(1)
+	for week.Time().Weekday() != weekStart {
+		week = week.AddDays(1)
+	}
 	for _, c := range cohorts {
 		if c.PhaseName == "Finished" || c.PhaseName == "" {
 			continue

@@ -7,7 +7,7 @@ import (
 
 func TestTodayView(t *testing.T) {
 	s := newTestStore(t)
-	empty, err := s.TodayView()
+	empty, err := s.TodayView(time.Monday)
 	if err != nil || !empty.Empty || empty.NotificationText(s.Today()) != "" {
 		t.Fatalf("empty database: %+v, %v", empty, err)
 	}
@@ -38,7 +38,7 @@ func TestTodayView(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	v, err := s.TodayView()
+	v, err := s.TodayView(time.Monday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,11 @@ func TestTodayView(t *testing.T) {
 	if len(v.Behind) != 1 || v.Behind[0].CohortID != c.ID || v.Behind[0].Behind != 3 {
 		t.Errorf("behind = %+v", v.Behind)
 	}
-	// Systems (day 10, Fri 13 Mar) falls within the week, for each of three hires.
+	// Systems (day 10, Fri 13 Mar) falls within the week, for each of three hires;
+	// a week starting on Friday ends before it.
+	if fri, _ := s.TodayView(time.Friday); len(fri.Milestones) != 0 {
+		t.Errorf("week to Thursday: %+v", fri.Milestones)
+	}
 	if len(v.Milestones) != 3 || v.Milestones[0].Title != "Systems: orders, returns and refunds" {
 		t.Errorf("milestones this week = %+v", v.Milestones)
 	}

@@ -56,6 +56,7 @@ type shell struct {
 	undoFor time.Duration
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
+	dbPath  string
 
 	today     *todayScreen
 	people    *peopleScreen
@@ -67,7 +68,7 @@ type shell struct {
 
 // Run opens the database and shows the main window until it is closed.
 func Run(a fyne.App, dbPath string, info Info) error {
-	a.Settings().SetTheme(newBrandTheme())
+	applyTheme()
 	a.SetIcon(appIcon)
 	w := a.NewWindow("Solemate")
 	w.Resize(fyne.NewSize(1100, 720))
@@ -78,6 +79,8 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	}
 	defer store.Close()
 	s := newShell(w, store, info, func(f func()) { go f() })
+	s.dbPath = dbPath
+	go s.notifyLoop(time.Hour)
 	w.SetMainMenu(s.menu())
 	w.SetMaster()
 	w.SetCloseIntercept(s.close)
@@ -230,6 +233,8 @@ func (s *shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Load demo data…", "", people.loadDemo),
 		fyne.NewMenuItemSeparator(),
+		item("Settings…", fyne.KeyComma, s.showSettings),
+		fyne.NewMenuItemSeparator(),
 		quitItem(item("Quit", fyne.KeyQ, s.close)),
 	)
 	edit := fyne.NewMenu("Edit",
@@ -274,6 +279,7 @@ func (s *shell) shortcutHelp() [][2]string {
 		[2]string{"Ctrl+I", "Import people from CSV"},
 		[2]string{"Ctrl+E", "Export people"},
 		[2]string{"Ctrl+Z", "Undo the last archive or delete (outside text fields)"},
+		[2]string{"Ctrl+,", "Settings"},
 		[2]string{"Ctrl+Q", "Quit"},
 	)
 }

@@ -60,7 +60,7 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 			}
 		}
 	})
-	w.SetContent(container.NewThemeOverride(mm.checklist(), largeTheme{newBrandTheme()}))
+	w.SetContent(container.NewThemeOverride(mm.checklist(), largeTheme{fyne.CurrentApp().Settings().Theme()}))
 	w.SetFullScreen(true)
 	w.Show()
 	return mm
@@ -115,7 +115,7 @@ func (mm *meetingMode) begin() {
 	prompts.load(mm.meeting.PersonID, &mm.meeting.ID)
 	promptBox := container.NewVBox(widget.NewSeparator(), prompts.box)
 	content := container.NewBorder(name, container.NewVBox(promptBox, container.NewBorder(nil, nil, nil, done, help)), nil, nil, grid)
-	mm.override = container.NewThemeOverride(container.NewPadded(content), largeTheme{newBrandTheme()})
+	mm.override = container.NewThemeOverride(container.NewPadded(content), largeTheme{fyne.CurrentApp().Settings().Theme()})
 	mm.win.SetContent(mm.override)
 	mm.win.Canvas().Focus(mm.adders[model.HeadingProgress])
 }

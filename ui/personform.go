@@ -251,6 +251,9 @@ func (f *personForm) values() model.Person {
 	if f.status.Selected == model.StatusLeft.Label() {
 		p.Status = model.StatusLeft
 	}
+	if p.ID == 0 {
+		p.Cadence = defaultCadence()
+	}
 	p.ManagerID = nil
 	if id, ok := f.managerIDs[f.manager.Selected]; ok {
 		p.ManagerID = &id

@@ -13,8 +13,11 @@ import (
 var appIcon = fyne.NewStaticResource("solemate.png", assets.IconPNG)
 
 // brandTheme is Fyne's default theme with Solemate's teal accent. It follows
-// the system's light or dark choice like the default does.
-type brandTheme struct{ fyne.Theme }
+// the system's light or dark choice unless settings force one.
+type brandTheme struct {
+	fyne.Theme
+	force *fyne.ThemeVariant
+}
 
 var (
 	tealLight  = color.NRGBA{R: 0x0b, G: 0x72, B: 0x7c, A: 0xff} // 5.6:1 on white
@@ -23,9 +26,10 @@ var (
 	amberDark  = color.NRGBA{R: 0xf0, G: 0xa0, B: 0x40, A: 0xff}
 )
 
-func newBrandTheme() fyne.Theme { return brandTheme{theme.DefaultTheme()} }
-
 func (t brandTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.force != nil {
+		v = *t.force
+	}
 	dark := v == theme.VariantDark
 	pick := func(light, darkC color.NRGBA) color.NRGBA {
 		if dark {

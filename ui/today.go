@@ -62,7 +62,7 @@ func (t *todayScreen) newItem()                {}
 // load gathers the day off the UI goroutine.
 func (t *todayScreen) load() {
 	t.sh.bg(func() {
-		v, err := t.sh.store.TodayView()
+		v, err := t.sh.store.TodayView(weekStart())
 		fyne.Do(func() {
 			if err != nil {
 				t.sh.showError("Could not load today", err)

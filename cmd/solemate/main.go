@@ -38,6 +38,10 @@ func main() {
 		stderr: os.Stderr,
 		getenv: os.Getenv,
 		defaultDB: func() (string, error) {
+			// Settings → Database → Move records where it went.
+			if moved := fyneApp().Preferences().String(ui.PrefDatabase); moved != "" {
+				return moved, nil
+			}
 			return filepath.Join(fyneApp().Storage().RootURI().Path(), model.FileName), nil
 		},
 		gui: func(path string) error {

@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// Preference keys. PrefDatabase is read by the command line too.
+const (
+	PrefDatabase      = "database"
+	prefTheme         = "theme"
+	prefNotifications = "notifications"
+	prefCadence       = "defaultCadence"
+	prefWeekStart     = "firstDayOfWeek"
+)
+
+const (
+	themeSystem = "Follow the system"
+	themeLight  = "Light"
+	themeDark   = "Dark"
+)
+
+func prefs() fyne.Preferences { return fyne.CurrentApp().Preferences() }
+
+// applyTheme sets the brand theme with the variant chosen in settings.
+func applyTheme() {
+	t := brandTheme{Theme: theme.DefaultTheme()}
+	switch prefs().StringWithFallback(prefTheme, themeSystem) {
+	case themeLight:
+		v := theme.VariantLight
+		t.force = &v
+	case themeDark:
+		v := theme.VariantDark
+		t.force = &v
+	}
+	fyne.CurrentApp().Settings().SetTheme(t)
+}
+
+// defaultCadence is the cadence new people get.
+func defaultCadence() model.Cadence {
+	c, err := model.ParseCadence(prefs().StringWithFallback(prefCadence, string(model.CadenceWeekly)))
+	if err != nil {
+		return model.CadenceWeekly
+	}
+	return c
+}
+
+// weekStart is the first day of the week, for "this week".
+func weekStart() time.Weekday {
+	return time.Weekday(prefs().IntWithFallback(prefWeekStart, int(time.Monday)))
+}
+
+// notifyLoop sends a desktop notification for what is due today at start
+// and then hourly, while notifications are switched on.
+func (s *shell) notifyLoop(every time.Duration) {
+	for {
+		if prefs().BoolWithFallback(prefNotifications, true) {
+			if v, err := s.store.TodayView(weekStart()); err == nil {
+				if text := v.NotificationText(s.store.Today()); text != "" {
+					fyne.CurrentApp().SendNotification(fyne.NewNotification("Solemate", text))
+				}
+			}
+		}
+		time.Sleep(every)
+	}
+}
+
+// showSettings edits the preferences: theme, notifications, the default
+// cadence, the first day of the week, and where the database lives.
+func (s *shell) showSettings() {
+	p := prefs()
+	themes := widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(v string) {
+		p.SetString(prefTheme, v)
+		applyTheme()
+	})
+	themes.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
+	notify := widget.NewCheck("Remind me of one-on-ones and follow-ups due today (at start, then hourly)", func(on bool) {
+		p.SetBool(prefNotifications, on)
+	})
+	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
+	cadences := make([]string, 0, len(model.Cadences))
+	for _, c := range model.Cadences {
+		cadences = append(cadences, c.Label())
+	}
+	cadence := widget.NewSelect(cadences, func(label string) {
+		for _, c := range model.Cadences {
+			if c.Label() == label {
+				p.SetString(prefCadence, string(c))
+			}
+		}
+	})
+	cadence.SetSelected(defaultCadence().Label())
+	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
+	dayNames := []string{"Monday", "Sunday", "Saturday"}
+	week := widget.NewSelect(dayNames, func(name string) {
+		for i, n := range dayNames {
+			if n == name {
+				p.SetInt(prefWeekStart, int(days[i]))
+			}
+		}
+	})
+	week.SetSelected(weekStart().String())
+	where := widget.NewLabel(s.dbPath)
+	where.Wrapping = fyne.TextWrapBreak
+	copyBtn := widget.NewButtonWithIcon("Copy to…", theme.ContentCopyIcon(), func() { s.copyDatabase(false) })
+	moveBtn := widget.NewButtonWithIcon("Move to…", theme.FolderOpenIcon(), func() { s.copyDatabase(true) })
+	form := widget.NewForm(
+		&widget.FormItem{Text: "Theme", Widget: themes},
+		&widget.FormItem{Text: "Notifications", Widget: notify},
+		&widget.FormItem{Text: "New people meet", Widget: cadence, HintText: "The cadence new people get; change anyone's on their page"},
+		&widget.FormItem{Text: "Weeks start on", Widget: week},
+		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, container.NewHBox(copyBtn, moveBtn)),
+			HintText: "Copy makes a backup; Move copies it and opens the copy from the next start"},
+	)
+	d := dialog.NewCustom("Settings", "Close", form, s.win)
+	d.Resize(fyne.NewSize(640, 440))
+	s.showDialog(d)
+}
+
+// copyDatabase copies the database into a chosen folder; with move, the
+// copy becomes the database from the next start (the old file stays as it
+// was, as a backup).
+func (s *shell) copyDatabase(move bool) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			s.showError("Could not choose the folder", err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		dst := filepath.Join(dir.Path(), model.FileName)
+		if !move {
+			dst = filepath.Join(dir.Path(), "solemate-copy-"+s.store.Now().Format("2006-01-02-1504")+".db")
+		}
+		if err := s.store.CopyTo(dst); err != nil {
+			s.showError("Could not copy the database", err)
+			return
+		}
+		if move {
+			prefs().SetString(PrefDatabase, dst)
+			s.showMessage("Database moved", "Solemate will open "+dst+" from its next start. The old file stays where it was, untouched.")
+			return
+		}
+		s.showMessage("Database copied", "A copy is in "+dst+".")
+	}, s.win)
+}
