@@ -17,6 +17,7 @@ import (
 type teamActions struct {
 	sh      *shell
 	rows    []model.ActionRow
+	pulse   *lineChart
 	list    *widget.List
 	summary *widget.Label
 	none    fyne.CanvasObject
@@ -47,7 +48,10 @@ func newTeamActions(sh *shell, open func(uint)) *teamActions {
 	title.SizeName = theme.SizeNameSubHeadingText
 	a.none = emptyState(theme.ConfirmIcon(), "No open actions",
 		"Actions agreed in one-on-ones show up here until they are done.\nPick someone on the left to prepare their next one-on-one.")
-	a.view = container.NewBorder(container.NewVBox(title, a.summary), nil, nil, nil, container.NewStack(a.list, a.none))
+	a.pulse = newPulseChart()
+	a.pulse.empty = "No pulse ratings in the last 12 weeks"
+	pulseTitle := widget.NewLabelWithStyle("Team pulse, last 12 weeks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.view = container.NewBorder(container.NewVBox(pulseTitle, tall(a.pulse, 140), title, a.summary), nil, nil, nil, container.NewStack(a.list, a.none))
 	return a
 }
 
@@ -94,11 +98,16 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (a *teamActions) load() {
 	a.sh.bg(func() {
 		rows, err := a.sh.store.OpenActions(0)
+		var pulse []model.Series
+		if err == nil {
+			pulse, err = a.sh.store.TeamPulse(12)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				a.sh.showError("Could not load the actions", err)
 				return
 			}
+			a.pulse.setSeries(pulse)
 			a.rows = rows
 			overdue, soon := 0, 0
 			for _, r := range rows {

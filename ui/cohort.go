@@ -30,6 +30,7 @@ type cohortScreen struct {
 	meta     *widget.Label
 	stats    *widget.Label
 	grid     *fyne.Container
+	progress *lineChart
 	boardBox fyne.CanvasObject
 	selected uint
 	noSelect bool
@@ -55,7 +56,9 @@ func newCohortScreen(sh *shell) *cohortScreen {
 	c.grid = container.NewVBox()
 	hint := widget.NewLabel("Click a hire for their checklist, trainer notes and the offer to leave.")
 	hint.SizeName = theme.SizeNameCaptionText
-	c.boardBox = container.NewBorder(container.NewVBox(c.heading, c.meta, c.stats, hint), nil, nil, nil, container.NewScroll(c.grid))
+	c.progress = newLineChart(0, 1, []float64{0, 0.5, 1}, func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }, "No milestones ticked yet")
+	progressTitle := widget.NewLabelWithStyle("Milestones done, week by week", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.boardBox = container.NewBorder(container.NewVBox(c.heading, c.meta, c.stats, progressTitle, tall(c.progress, 110), hint), nil, nil, nil, container.NewScroll(c.grid))
 	c.blank = emptyState(theme.GridIcon(), "Pick a cohort", "Its board shows every hire against every phase,\nwith who is behind at a glance.")
 	c.right = container.NewStack(c.blank)
 
@@ -137,11 +140,16 @@ func (c *cohortScreen) open(id uint) {
 	c.selected = id
 	c.sh.bg(func() {
 		b, err := c.sh.store.CohortBoard(id)
+		var progress []model.TrendPoint
+		if err == nil {
+			progress, err = c.sh.store.CohortProgress(id)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				c.sh.showError("Could not open the cohort", err)
 				return
 			}
+			c.progress.setSeries([]model.Series{{Name: b.Name, Points: progress}})
 			c.showBoard(b)
 		})
 	})

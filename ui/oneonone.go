@@ -221,7 +221,7 @@ type personPage struct {
 	meta     *widget.Label
 	cadence  *widget.Select
 	startBtn *widget.Button
-	plot     *pulsePlot
+	plot     *lineChart
 	follow   *widget.Label
 	actions  *widget.Label
 	history  []model.MeetingSummary
@@ -248,7 +248,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	export := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), func() {
 		p.screen.sh.exportOneOnOnes(p.person.ID, fileSafe(p.person.Name)+".md")
 	})
-	p.plot = newPulsePlot()
+	p.plot = newPulseChart()
 	p.follow = widget.NewLabel("")
 	p.follow.Wrapping = fyne.TextWrapWord
 	p.actions = widget.NewLabel("")
@@ -365,7 +365,7 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 	}
 	p.meta.SetText(strings.Join(meta, " · "))
 	p.cadence.SetSelected(person.Cadence.Label())
-	p.plot.setPoints(pulse)
+	p.plot.setSeries([]model.Series{pulseSeries(person.Name, pulse)})
 	p.follow.SetText(followUpText(fus, today))
 	p.actions.SetText(actionText(acts))
 	p.history = hist
@@ -387,6 +387,19 @@ func followUpText(fus []model.FollowUp, today model.Date) string {
 		lines[i] = fmt.Sprintf("• %s — %s", f.Text, followUpWhen(f.FollowUp, today))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// pulseSeries charts a person's last half year of pulse ratings.
+func pulseSeries(name string, pts []model.PulsePoint) model.Series {
+	const keep = 26 // about half a year of weekly one-on-ones
+	if len(pts) > keep {
+		pts = pts[len(pts)-keep:]
+	}
+	s := model.Series{Name: name}
+	for _, p := range pts {
+		s.Points = append(s.Points, model.TrendPoint{At: p.HeldAt, Value: float64(p.Rating)})
+	}
+	return s
 }
 
 // followUpWhen says when to ask again: "ask today", "ask on Fri 27 Nov",

@@ -59,7 +59,7 @@ func TestOneOnOnesListedByDueDate(t *testing.T) {
 		t.Errorf("count = %q", o.count.Text)
 	}
 	o.list.Select(0)
-	if o.page.person.ID != overdue.ID || len(o.page.history) != 1 || len(o.page.plot.points) != 1 {
+	if o.page.person.ID != overdue.ID || len(o.page.history) != 1 || len(o.page.plot.series) != 1 || len(o.page.plot.series[0].Points) != 1 {
 		t.Fatalf("person page: %+v, %d meetings", o.page.person, len(o.page.history))
 	}
 	assertGolden(t, "oneonones_page.xml", s.win.Canvas())

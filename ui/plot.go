@@ -2,113 +2,163 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
 )
 
-// pulsePlot draws pulse ratings (1–5) over time as a small line chart with
-// a labelled scale. A few dozen points at most, so canvas primitives are
-// simpler than a plotting library here.
-type pulsePlot struct {
+// lineChart draws one or more series over time against a labelled scale,
+// with a legend when there is more than one. A few dozen points at most, so
+// canvas primitives are simpler than a plotting library here.
+type lineChart struct {
 	widget.BaseWidget
-	points []model.PulsePoint
+	series     []model.Series
+	yMin, yMax float64
+	ticks      []float64
+	label      func(float64) string
+	empty      string
 }
 
-func newPulsePlot() *pulsePlot {
-	p := &pulsePlot{}
-	p.ExtendBaseWidget(p)
-	return p
+func newLineChart(yMin, yMax float64, ticks []float64, label func(float64) string, empty string) *lineChart {
+	c := &lineChart{yMin: yMin, yMax: yMax, ticks: ticks, label: label, empty: empty}
+	c.ExtendBaseWidget(c)
+	return c
 }
 
-// setPoints shows the last points (oldest first).
-func (p *pulsePlot) setPoints(pts []model.PulsePoint) {
-	const keep = 26 // about half a year of weekly meetings
-	if len(pts) > keep {
-		pts = pts[len(pts)-keep:]
-	}
-	p.points = pts
-	p.Refresh()
+// newPulseChart is a chart of pulse ratings from 1 to 5.
+func newPulseChart() *lineChart {
+	return newLineChart(1, 5, []float64{1, 3, 5}, func(v float64) string { return fmt.Sprint(v) }, "No pulse ratings yet")
 }
 
-func (p *pulsePlot) CreateRenderer() fyne.WidgetRenderer {
-	r := &pulseRenderer{plot: p}
+// tall gives a chart room: at least h high, as wide as its container.
+func tall(c fyne.CanvasObject, h float32) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(spacer, c)
+}
+
+func (c *lineChart) setSeries(series []model.Series) {
+	c.series = series
+	c.Refresh()
+}
+
+func (c *lineChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &lineRenderer{chart: c}
 	r.rebuild()
 	return r
 }
 
-type pulseRenderer struct {
-	plot    *pulsePlot
+type lineRenderer struct {
+	chart   *lineChart
 	objects []fyne.CanvasObject
 	size    fyne.Size
 }
 
-func (r *pulseRenderer) MinSize() fyne.Size { return fyne.NewSize(150, 90) }
-func (r *pulseRenderer) Destroy()           {}
+func (r *lineRenderer) MinSize() fyne.Size           { return fyne.NewSize(150, 90) }
+func (r *lineRenderer) Destroy()                     {}
+func (r *lineRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *lineRenderer) Layout(s fyne.Size)           { r.size = s; r.rebuild() }
+func (r *lineRenderer) Refresh()                     { r.rebuild(); canvas.Refresh(r.chart) }
 
-func (r *pulseRenderer) Objects() []fyne.CanvasObject { return r.objects }
-
-func (r *pulseRenderer) Layout(s fyne.Size) {
-	r.size = s
-	r.rebuild()
+// seriesColors tells the lines apart; the first is the brand accent.
+func seriesColors(th fyne.Theme, v fyne.ThemeVariant) []color.Color {
+	return []color.Color{
+		th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameWarning, v), th.Color(theme.ColorNameSuccess, v),
+		th.Color(theme.ColorNameError, v), color.NRGBA{R: 0x7e, G: 0x57, B: 0xc2, A: 0xff}, color.NRGBA{R: 0x8d, G: 0x6e, B: 0x63, A: 0xff},
+		color.NRGBA{R: 0x42, G: 0x85, B: 0xf4, A: 0xff}, th.Color(theme.ColorNameForeground, v),
+	}
 }
 
-func (r *pulseRenderer) Refresh() {
-	r.rebuild()
-	canvas.Refresh(r.plot)
-}
-
-// rebuild lays out grid lines for 1, 3 and 5, the line and its dots.
-func (r *pulseRenderer) rebuild() {
-	th := r.plot.Theme()
+func (r *lineRenderer) rebuild() {
+	c := r.chart
+	th := c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
 	grid := th.Color(theme.ColorNameSeparator, v)
-	accent := th.Color(theme.ColorNamePrimary, v)
+	colors := seriesColors(th, v)
 	textSize := th.Size(theme.SizeNameCaptionText)
-
-	w, h := r.size.Width, r.size.Height
-	left, top, bottom := float32(18), textSize/2+2, textSize/2+2
-	plotH := h - top - bottom
-	y := func(rating int) float32 { return top + plotH*float32(5-rating)/4 }
-	pts := r.plot.points
-	if len(pts) == 0 {
-		msg := canvas.NewText("No pulse ratings yet", fg)
-		msg.TextSize = textSize
-		msg.Move(fyne.NewPos(8, h/2-textSize))
-		r.objects = []fyne.CanvasObject{msg}
+	text := func(s string, x, y float32) *canvas.Text {
+		t := canvas.NewText(s, fg)
+		t.TextSize = textSize
+		t.Move(fyne.NewPos(x, y))
+		return t
+	}
+	var first, last time.Time
+	points := 0
+	for _, s := range c.series {
+		for _, p := range s.Points {
+			if points == 0 || p.At.Before(first) {
+				first = p.At
+			}
+			if points == 0 || p.At.After(last) {
+				last = p.At
+			}
+			points++
+		}
+	}
+	if points == 0 {
+		r.objects = []fyne.CanvasObject{text(c.empty, 8, r.size.Height/2-textSize)}
 		return
 	}
+	legendH := float32(0)
+	if len(c.series) > 1 {
+		legendH = textSize + 8
+	}
+	w, h := r.size.Width, r.size.Height
+	left, top := float32(30), textSize/2+2
+	bottom := textSize + 6 + legendH
+	plotH := h - top - bottom
+	y := func(val float64) float32 { return top + plotH*float32((c.yMax-val)/(c.yMax-c.yMin)) }
+	span := last.Sub(first)
+	x := func(t time.Time) float32 {
+		if span <= 0 {
+			return left + (w-left-8)/2
+		}
+		return left + 4 + (w-left-12)*float32(t.Sub(first))/float32(span)
+	}
 	var objs []fyne.CanvasObject
-	for _, level := range []int{1, 3, 5} {
+	for _, tick := range c.ticks {
 		ln := canvas.NewLine(grid)
-		ln.Position1, ln.Position2 = fyne.NewPos(left, y(level)), fyne.NewPos(w, y(level))
-		lbl := canvas.NewText(fmt.Sprint(level), fg)
-		lbl.TextSize = textSize
-		lbl.Move(fyne.NewPos(2, y(level)-textSize/2-2))
-		objs = append(objs, ln, lbl)
+		ln.Position1, ln.Position2 = fyne.NewPos(left, y(tick)), fyne.NewPos(w, y(tick))
+		objs = append(objs, ln, text(c.label(tick), 2, y(tick)-textSize/2-2))
 	}
-	step := float32(0)
-	if len(pts) > 1 {
-		step = (w - left - 8) / float32(len(pts)-1)
+	objs = append(objs, text(first.Format("2 Jan"), left, h-bottom+2))
+	if span > 0 {
+		end := text(last.Format("2 Jan"), 0, h-bottom+2)
+		end.Move(fyne.NewPos(w-end.MinSize().Width, h-bottom+2))
+		objs = append(objs, end)
 	}
-	x := func(i int) float32 { return left + 4 + step*float32(i) }
-	for i := 1; i < len(pts); i++ {
-		ln := canvas.NewLine(accent)
-		ln.StrokeWidth = 2
-		ln.Position1 = fyne.NewPos(x(i-1), y(pts[i-1].Rating))
-		ln.Position2 = fyne.NewPos(x(i), y(pts[i].Rating))
-		objs = append(objs, ln)
-	}
-	for i, pt := range pts {
-		dot := canvas.NewCircle(accent)
-		dot.Resize(fyne.NewSquareSize(6))
-		dot.Move(fyne.NewPos(x(i)-3, y(pt.Rating)-3))
-		objs = append(objs, dot)
+	lx := left
+	for i, s := range c.series {
+		col := colors[i%len(colors)]
+		for j := 1; j < len(s.Points); j++ {
+			ln := canvas.NewLine(col)
+			ln.StrokeWidth = 2
+			ln.Position1 = fyne.NewPos(x(s.Points[j-1].At), y(s.Points[j-1].Value))
+			ln.Position2 = fyne.NewPos(x(s.Points[j].At), y(s.Points[j].Value))
+			objs = append(objs, ln)
+		}
+		for _, p := range s.Points {
+			dot := canvas.NewCircle(col)
+			dot.Resize(fyne.NewSquareSize(6))
+			dot.Move(fyne.NewPos(x(p.At)-3, y(p.Value)-3))
+			objs = append(objs, dot)
+		}
+		if legendH > 0 {
+			sw := canvas.NewRectangle(col)
+			sw.Resize(fyne.NewSquareSize(8))
+			sw.Move(fyne.NewPos(lx, h-legendH+textSize/2-2))
+			name := text(s.Name, lx+12, h-legendH)
+			objs = append(objs, sw, name)
+			lx += 12 + name.MinSize().Width + 14
+		}
 	}
 	r.objects = objs
 }
