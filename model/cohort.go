@@ -284,6 +284,9 @@ type NewCohort struct {
 	Start      Date
 	TrainerIDs []uint
 	HireIDs    []uint
+	// NewHires are added to the roster with the cohort, in the same
+	// transaction, so a cohort that is not started adds no one.
+	NewHires []Person
 }
 
 // CreateCohort starts a cohort: it copies the program's phases and
@@ -338,7 +341,23 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 				return err
 			}
 		}
-		for _, id := range n.HireIDs {
+		hireIDs := slices.Clone(n.HireIDs)
+		for _, p := range n.NewHires {
+			if p.StartDate.IsZero() {
+				p.StartDate = n.Start
+			}
+			if err := p.Validate(); err != nil {
+				return err
+			}
+			if err := checkPersonLinks(tx, &p); err != nil {
+				return err
+			}
+			if err := tx.Create(&p).Error; err != nil {
+				return err
+			}
+			hireIDs = append(hireIDs, p.ID)
+		}
+		for _, id := range hireIDs {
 			if err := tx.Create(&Hire{CohortID: c.ID, PersonID: id, Status: HireActive}).Error; err != nil {
 				return err
 			}
@@ -347,6 +366,9 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return c, &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
+	}
+	if isValidation(err) {
+		return c, err
 	}
 	if err != nil {
 		return c, fmt.Errorf("start cohort %q: %w", n.Name, err)
@@ -389,14 +411,27 @@ func (s *Store) SaveHire(h *Hire) error {
 	if h.OfferOutcome == OfferAccepted && h.Status == HireActive {
 		h.Status = HireTookOffer
 	}
-	res := s.db.Model(h).Select("Status", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote").Updates(h)
-	if res.Error != nil {
-		return fmt.Errorf("save hire: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return ErrNotFound
-	}
-	return nil
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(h).Select("Status", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote").Updates(h)
+		if res.Error != nil {
+			return fmt.Errorf("save hire: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return ErrNotFound
+		}
+		// Taking the offer, or leaving, means leaving the company: the person
+		// drops out of one-on-ones and pickers.
+		if h.Status == HireTookOffer || h.Status == HireLeft {
+			var pid uint
+			if err := tx.Model(&Hire{}).Select("person_id").Where("id = ?", h.ID).Scan(&pid).Error; err != nil {
+				return err
+			}
+			if err := tx.Model(&Person{}).Where("id = ?", pid).Update("status", StatusLeft).Error; err != nil {
+				return fmt.Errorf("save hire: %w", err)
+			}
+		}
+		return nil
+	})
 }
 
 // SetCompletion ticks a milestone done for a hire (or not). A sign-off

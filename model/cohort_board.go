@@ -95,6 +95,14 @@ func (o OfferStats) AcceptanceRate() float64 {
 	return float64(o.Accepted) / float64(o.Accepted+o.Declined)
 }
 
+// AcceptanceText says the acceptance rate, or that no one has answered yet.
+func (o OfferStats) AcceptanceText() string {
+	if o.Accepted+o.Declined == 0 {
+		return "no answers yet"
+	}
+	return fmt.Sprintf("%.0f%% acceptance", o.AcceptanceRate()*100)
+}
+
 // Retention is the share of hires still with us (not took the offer, not left).
 func (o OfferStats) Retention() float64 {
 	if o.Hires == 0 {

@@ -66,9 +66,9 @@ func cohortMarkdown(w io.Writer, b Board, today Date) error {
 	if len(b.Trainers) > 0 {
 		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.Trainers, ", ")))
 	}
-	fmt.Fprintf(&sb, "\n\n%s, %d behind as of %s. Offer to leave: %d accepted, %d declined (acceptance %s); retention %s.\n",
+	fmt.Fprintf(&sb, "\n\n%s, %d behind as of %s. Offer to leave: %d accepted, %d declined (%s); retention %s.\n",
 		Plural(len(b.Rows), "hire", "hires"), b.BehindCount(), today.Time().Format("2 Jan 2006"),
-		b.Offers.Accepted, b.Offers.Declined, percent(b.Offers.AcceptanceRate()), percent(b.Offers.Retention()))
+		b.Offers.Accepted, b.Offers.Declined, b.Offers.AcceptanceText(), percent(b.Offers.Retention()))
 	sb.WriteString("\n## Phases\n\n")
 	for i, p := range b.Phases {
 		mark := ""

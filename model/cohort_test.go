@@ -179,8 +179,17 @@ func TestOfferToLeaveStats(t *testing.T) {
 	if ana.Status != HireTookOffer {
 		t.Errorf("accepting the offer should set the status: %s", ana.Status)
 	}
+	if p, _ := s.Person(ana.PersonID); p.Status != StatusLeft {
+		t.Errorf("who took the offer has left: %s", p.Status)
+	}
+	if (OfferStats{}).AcceptanceText() != "no answers yet" {
+		t.Error("no answers should not read as 0%")
+	}
 	b, _ = s.CohortBoard(c.ID)
 	o := b.Offers
+	if o.AcceptanceText() != "50% acceptance" {
+		t.Errorf("acceptance text %q", o.AcceptanceText())
+	}
 	if o.Offered != 2 || o.Accepted != 1 || o.Declined != 1 || o.AcceptanceRate() != 0.5 || math.Abs(o.Retention()-2.0/3) > 1e-9 {
 		t.Errorf("offer stats = %+v, rate %v, retention %v", o, o.AcceptanceRate(), o.Retention())
 	}
@@ -193,6 +202,32 @@ func TestOfferToLeaveStats(t *testing.T) {
 	bad.OfferOutcome = OfferAccepted
 	if err := s.SaveHire(&bad); !errors.As(err, &v) {
 		t.Errorf("an outcome with no offer date should be refused: %v", err)
+	}
+}
+
+func TestNewHiresJoinTheRosterOnlyWithTheCohort(t *testing.T) {
+	s := newTestStore(t)
+	cohortFixture(t, s)
+	before, _ := s.CountPeople()
+	_, err := s.CreateCohort(NewCohort{Name: "March 2026", ProgramID: defaultProgramID(t, s), Start: NewDate(2026, 4, 6),
+		NewHires: []Person{{Name: "Zed Zero"}}})
+	if err == nil {
+		t.Fatal("a duplicate cohort name should be refused")
+	}
+	if after, _ := s.CountPeople(); after != before {
+		t.Errorf("a refused cohort added %d people", after-before)
+	}
+	c, err := s.CreateCohort(NewCohort{Name: "April 2026", ProgramID: defaultProgramID(t, s), Start: NewDate(2026, 4, 6),
+		NewHires: []Person{{Name: "Zed Zero"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := s.CohortBoard(c.ID)
+	if len(b.Rows) != 1 || b.Rows[0].Name != "Zed Zero" {
+		t.Fatalf("rows = %+v", b.Rows)
+	}
+	if p, _ := s.Person(b.Rows[0].PersonID); p.StartDate.String() != "2026-04-06" || p.Role != RoleAgent {
+		t.Errorf("new hire = %+v", p)
 	}
 }
 

@@ -45,12 +45,12 @@ const demoWeeks = 16
 
 // DemoResult says what Demo created.
 type DemoResult struct {
-	People, Teams, OneOnOnes, Sessions int
+	People, Teams, OneOnOnes, Sessions, Cohorts int
 }
 
 func (r DemoResult) String() string {
-	return fmt.Sprintf("created %s in %s with %s and %s", Plural(r.People, "person", "people"), Plural(r.Teams, "team", "teams"),
-		Plural(r.OneOnOnes, "one-on-one", "one-on-ones"), Plural(r.Sessions, "shadowing session", "shadowing sessions"))
+	return fmt.Sprintf("created %s in %s with %s, %s and %s", Plural(r.People, "person", "people"), Plural(r.Teams, "team", "teams"),
+		Plural(r.OneOnOnes, "one-on-one", "one-on-ones"), Plural(r.Sessions, "shadowing session", "shadowing sessions"), Plural(r.Cohorts, "cohort", "cohorts"))
 }
 
 // Plural says "1 person" or "3 people".
@@ -168,7 +168,11 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 	if err := tx.Model(&Session{}).Count(&sessions).Error; err != nil {
 		return DemoResult{}, err
 	}
-	return DemoResult{People: created, Teams: int(teamCount), OneOnOnes: int(meetings), Sessions: int(sessions)}, nil
+	var cohorts int64
+	if err := tx.Model(&Cohort{}).Count(&cohorts).Error; err != nil {
+		return DemoResult{}, err
+	}
+	return DemoResult{People: created, Teams: int(teamCount), OneOnOnes: int(meetings), Sessions: int(sessions), Cohorts: int(cohorts)}, nil
 }
 
 func demoTeamName(i int) string {

@@ -28,7 +28,11 @@ func (g *demoGen) demoCohorts(tx *gorm.DB, agents []Person, trainers []Person) e
 	s := &Store{db: tx, Now: func() time.Time { return g.now }}
 	next := 0
 	for _, st := range starts {
-		start := weekday(g.today.AddDays(-st.ago))
+		// Cohorts start on a Monday.
+		start := g.today.AddDays(-st.ago)
+		for start.Time().Weekday() != time.Monday {
+			start = start.AddDays(-1)
+		}
 		hires := agents[next : next+size]
 		next += size
 		ids := make([]uint, len(hires))
@@ -65,7 +69,8 @@ func (g *demoGen) demoProgress(s *Store, c Cohort, trainerID uint, finished bool
 		slow := !finished && (i == len(b.Rows)-1 || g.rng.IntN(5) == 0)
 		for _, p := range r.Phases {
 			for _, m := range p.Milestones {
-				if m.Done || !m.DueDate.Before(g.today) || (slow && g.today.Before(m.DueDate.AddDays(14))) {
+				if m.Done || !m.DueDate.Before(g.today) || (slow && g.today.Before(m.DueDate.AddDays(14))) ||
+					h.OfferOutcome == OfferAccepted { // who took the offer did nothing after it
 					continue
 				}
 				if m.Kind == MilestoneDecision {

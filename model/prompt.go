@@ -278,17 +278,38 @@ func (s *Store) DeletePrompt(id uint) error { return s.setPromptFlag(id, "delete
 func (s *Store) RestorePrompt(id uint) error { return s.setPromptFlag(id, "deleted", false) }
 
 // MarkAsked logs that a prompt was asked of a person, so it rotates out of
-// their suggestions for a while.
-func (s *Store) MarkAsked(promptID, personID uint, oneOnOneID *uint) error {
+// their suggestions for a while. The log's ID lets UnmarkAsked undo it.
+func (s *Store) MarkAsked(promptID, personID uint, oneOnOneID *uint) (uint, error) {
 	use := PromptUse{PromptID: promptID, PersonID: personID, OneOnOneID: oneOnOneID, AskedAt: s.now().UTC()}
 	if err := s.db.Create(&use).Error; err != nil {
-		return fmt.Errorf("log prompt: %w", err)
+		return 0, fmt.Errorf("log prompt: %w", err)
+	}
+	return use.ID, nil
+}
+
+// UnmarkAsked takes back a MarkAsked.
+func (s *Store) UnmarkAsked(useID uint) error {
+	if err := s.db.Delete(&PromptUse{}, useID).Error; err != nil {
+		return fmt.Errorf("undo prompt log: %w", err)
 	}
 	return nil
 }
 
-// PromptOfTheDay picks a prompt for the lead by date: every visible prompt
-// in turn, so two days running never repeat while there are two or more.
+// mix scrambles x (splitmix64), so nearby days and IDs hash far apart.
+func mix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// promptEpoch is where the prompt-of-the-day chain starts.
+var promptEpoch = NewDate(2024, 1, 1)
+
+// PromptOfTheDay picks a prompt for the lead by date. Each day takes the
+// prompt with the lowest hash of (day, prompt) other than the day before's,
+// walking from a fixed start, so two days running never repeat and adding,
+// hiding or deleting a prompt rarely changes today's.
 func (s *Store) PromptOfTheDay(d Date) (Prompt, error) {
 	var ps []Prompt
 	if err := s.db.Where("NOT deleted AND NOT hidden").Order("id").Find(&ps).Error; err != nil {
@@ -297,8 +318,26 @@ func (s *Store) PromptOfTheDay(d Date) (Prompt, error) {
 	if len(ps) == 0 {
 		return Prompt{}, ErrNotFound
 	}
-	day := int(d.Time().Unix() / 86400)
-	return ps[day%len(ps)], nil
+	pick := func(day int, not int) int {
+		best, bestH := -1, uint64(0)
+		for i, p := range ps {
+			if i == not && len(ps) > 1 {
+				continue
+			}
+			if v := mix(uint64(day)<<32 | uint64(p.ID)); best < 0 || v < bestH {
+				best, bestH = i, v
+			}
+		}
+		return best
+	}
+	prev := -1
+	for day := 0; day <= promptEpoch.DaysUntil(d); day++ {
+		prev = pick(day, prev)
+	}
+	if prev < 0 { // before the epoch: no chain, just the day's own pick
+		prev = pick(promptEpoch.DaysUntil(d), -1)
+	}
+	return ps[prev], nil
 }
 
 // Prompt loads one prompt.

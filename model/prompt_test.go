@@ -116,6 +116,7 @@ func TestUserPromptsAndFlags(t *testing.T) {
 func TestPromptOfTheDayNeverRepeatsTwoDaysRunning(t *testing.T) {
 	s := newTestStore(t)
 	prev := uint(0)
+	seen := map[uint]bool{}
 	for i := 0; i < 90; i++ {
 		p, err := s.PromptOfTheDay(NewDate(2026, 1, 1).AddDays(i))
 		if err != nil {
@@ -125,6 +126,19 @@ func TestPromptOfTheDayNeverRepeatsTwoDaysRunning(t *testing.T) {
 			t.Fatalf("day %d: prompt %d again", i, p.ID)
 		}
 		prev = p.ID
+		seen[p.ID] = true
+	}
+	if len(seen) < 30 {
+		t.Errorf("only %d different prompts in 90 days", len(seen))
+	}
+	// Adding a prompt of your own leaves today's as it was (unless it wins).
+	today, _ := s.PromptOfTheDay(s.Today())
+	if err := s.SavePrompt(&Prompt{Theme: "Mine", Text: "A new one", Fits: "during"}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.PromptOfTheDay(s.Today())
+	if after.ID != today.ID && after.Text != "A new one" {
+		t.Errorf("adding a prompt changed today's from %q to %q", today.Text, after.Text)
 	}
 }
 
@@ -217,7 +231,7 @@ func TestSuggestRotatesAskedPrompts(t *testing.T) {
 		}
 		seen[got[0].Prompt.ID] = true
 		order = append(order, got[0].Prompt.ID)
-		if err := s.MarkAsked(got[0].Prompt.ID, p.ID, nil); err != nil {
+		if _, err := s.MarkAsked(got[0].Prompt.ID, p.ID, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

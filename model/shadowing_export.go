@@ -45,7 +45,19 @@ func (s *Store) ExportShadowing(w io.Writer, opt ShadowingExport) error {
 	if opt.Format == FormatCSV {
 		return shadowingCSV(w, rows, names)
 	}
-	return shadowingMarkdown(w, rows, names)
+	ids := make([]uint, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	var acts []Action
+	if err := s.db.Where("session_id IN ?", ids).Order("id").Find(&acts).Error; err != nil {
+		return fmt.Errorf("export shadowing: %w", err)
+	}
+	bySession := map[uint][]Action{}
+	for _, a := range acts {
+		bySession[*a.SessionID] = append(bySession[*a.SessionID], a)
+	}
+	return shadowingMarkdown(w, rows, names, bySession)
 }
 
 func (s *Store) personNames() (map[uint]string, error) {
@@ -83,7 +95,7 @@ func shadowingCSV(w io.Writer, rows []SessionRow, names map[uint]string) error {
 	return cw.Error()
 }
 
-func shadowingMarkdown(w io.Writer, rows []SessionRow, names map[uint]string) error {
+func shadowingMarkdown(w io.Writer, rows []SessionRow, names map[uint]string, actions map[uint][]Action) error {
 	var b strings.Builder
 	b.WriteString("# Walk in the customer's shoes\n")
 	if len(rows) == 0 {
@@ -106,15 +118,44 @@ func shadowingMarkdown(w io.Writer, rows []SessionRow, names map[uint]string) er
 			fmt.Fprintf(&b, "\nThemes: %s\n", mdEscape(r.Tags))
 		}
 		for _, part := range []struct{ title, text string }{
-			{"What worked", r.Worked}, {"Friction and pain points", r.Friction}, {"WOW moments", r.Wow}, {"Ideas", r.Ideas},
+			{"What worked", r.Worked}, {"Friction and pain points", r.Friction}, {"WOW moments", r.Wow},
 		} {
 			writeNotes(&b, part.title, part.text)
+		}
+		// Ideas are written one per line: a list reads as one.
+		var ideas []string
+		for _, l := range strings.Split(r.Ideas, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				ideas = append(ideas, "- "+mdEscape(l))
+			}
+		}
+		if len(ideas) > 0 {
+			fmt.Fprintf(&b, "\n**Ideas**\n\n%s\n", strings.Join(ideas, "\n"))
 		}
 		if r.ResponseMinutes != nil {
 			fmt.Fprintf(&b, "\nResponse time seen: %d minutes\n", *r.ResponseMinutes)
 		}
 		if r.Debriefed() {
-			fmt.Fprintf(&b, "\n**Debrief** %s with %s\n\n%s\n", r.DebriefDate, mdEscape(nameOf(names, r.DebriefWithID)), mdEscape(strings.TrimSpace(r.DebriefAgreed)))
+			fmt.Fprintf(&b, "\n**Debrief** on %s with %s\n\n%s\n", r.DebriefDate.Time().Format("Mon 2 Jan 2006"),
+				mdEscape(nameOf(names, r.DebriefWithID)), mdEscape(strings.TrimSpace(r.DebriefAgreed)))
+		}
+		if acts := actions[r.ID]; len(acts) > 0 {
+			b.WriteString("\n**Actions**\n\n")
+			for _, a := range acts {
+				box := " "
+				if a.Done() {
+					box = "x"
+				}
+				who := strings.Fields(r.PersonName)[0]
+				if a.Owner == OwnerLead {
+					who = "the lead"
+				}
+				fmt.Fprintf(&b, "- [%s] %s *(%s", box, mdEscape(a.Text), who)
+				if !a.Due.IsZero() {
+					fmt.Fprintf(&b, ", by %s", a.Due)
+				}
+				b.WriteString(")*\n")
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())

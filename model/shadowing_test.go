@@ -190,7 +190,8 @@ func TestExportShadowing(t *testing.T) {
 	if err := s.ExportShadowing(&out, ShadowingExport{Format: FormatMarkdown}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# Walk in the customer's shoes", "## Mon 2 Mar 2026 — Chen Wei, Chat", "Themes: generic reply, slow update", "**Friction and pain points**"} {
+	for _, want := range []string{"# Walk in the customer's shoes", "## Mon 2 Mar 2026 — Chen Wei, Chat", "Themes: generic reply, slow update",
+		"**Friction and pain points**", "**Ideas**\n\n- Carry the order number with transfers"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out.String())
 		}

@@ -30,6 +30,7 @@ type cohortScreen struct {
 	meta     *widget.Label
 	stats    *widget.Label
 	grid     *fyne.Container
+	header   *fyne.Container
 	progress *lineChart
 	boardBox fyne.CanvasObject
 	selected uint
@@ -58,7 +59,8 @@ func newCohortScreen(sh *shell) *cohortScreen {
 	hint.SizeName = theme.SizeNameCaptionText
 	c.progress = newLineChart(0, 1, []float64{0, 0.5, 1}, func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }, "No milestones ticked yet")
 	progressTitle := widget.NewLabelWithStyle("Milestones done, week by week", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.boardBox = container.NewBorder(container.NewVBox(c.heading, c.meta, c.stats, progressTitle, tall(c.progress, 110), hint), nil, nil, nil, container.NewScroll(c.grid))
+	c.header = container.NewStack()
+	c.boardBox = container.NewBorder(container.NewVBox(c.heading, c.meta, c.stats, progressTitle, tall(c.progress, 110), hint, c.header), nil, nil, nil, container.NewScroll(c.grid))
 	c.blank = emptyState(theme.GridIcon(), "Pick a cohort", "Its board shows every hire against every phase,\nwith who is behind at a glance.")
 	c.right = container.NewStack(c.blank)
 
@@ -122,9 +124,10 @@ func (c *cohortScreen) load() {
 
 func (c *cohortScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	s := c.cohorts[id]
+	// Behind first: it matters most and must not be cut off.
 	detail := []string{s.PhaseName, model.Plural(s.Hires, "hire", "hires")}
 	if s.Behind > 0 {
-		detail = append(detail, fmt.Sprintf("%d behind", s.Behind))
+		detail = append([]string{fmt.Sprintf("%d behind", s.Behind)}, detail...)
 	}
 	badge := setTwoLineRow(o, s.Name, strings.Join(detail, " · "))
 	badge.SetText(fmt.Sprintf("%.0f%%", s.Progress*100))
@@ -136,7 +139,10 @@ func (c *cohortScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // open loads a cohort's board off the UI goroutine and shows it.
-func (c *cohortScreen) open(id uint) {
+func (c *cohortScreen) open(id uint) { c.openThen(id, nil) }
+
+// openThen opens a cohort and runs then once its board is shown.
+func (c *cohortScreen) openThen(id uint, then func()) {
 	c.selected = id
 	c.sh.bg(func() {
 		b, err := c.sh.store.CohortBoard(id)
@@ -151,6 +157,9 @@ func (c *cohortScreen) open(id uint) {
 			}
 			c.progress.setSeries([]model.Series{{Name: b.Name, Points: progress}})
 			c.showBoard(b)
+			if then != nil {
+				then()
+			}
 		})
 	})
 }
@@ -167,8 +176,8 @@ func (c *cohortScreen) showBoard(b model.Board) {
 	}
 	c.meta.SetText(strings.Join(meta, " · "))
 	o := b.Offers
-	c.stats.SetText(fmt.Sprintf("%s · %d behind · offer to leave: %d accepted, %d declined (%.0f%% acceptance) · retention %.0f%%",
-		model.Plural(o.Hires, "hire", "hires"), b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceRate()*100, o.Retention()*100))
+	c.stats.SetText(fmt.Sprintf("%s · %d behind · offer to leave: %d accepted, %d declined (%s) · retention %.0f%%",
+		model.Plural(o.Hires, "hire", "hires"), b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceText(), o.Retention()*100))
 
 	cols := len(b.Phases) + 2
 	rows := []fyne.CanvasObject{}
@@ -181,13 +190,19 @@ func (c *cohortScreen) showBoard(b model.Board) {
 			l.Importance = widget.HighImportance
 			l.SetText(name + " (now)")
 		}
-		dates := widget.NewLabel(p.StartDate.Time().Format("2 Jan") + " – " + p.EndDate.Time().Format("2 Jan"))
+		span := p.StartDate.Time().Format("2 Jan")
+		if p.EndDate != p.StartDate {
+			span += " – " + p.EndDate.Time().Format("2 Jan")
+		}
+		dates := widget.NewLabel(span)
 		dates.Wrapping = fyne.TextWrapWord
 		dates.SizeName = theme.SizeNameCaptionText
 		header = append(header, container.New(&tightColumn{}, l, dates))
 	}
 	header = append(header, widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	rows = append(rows, container.New(&boardLayout{cols: cols}, header...))
+	// The header stays put above the scrolling rows.
+	c.header.Objects = []fyne.CanvasObject{container.New(&boardLayout{cols: cols}, header...)}
+	c.header.Refresh()
 	for _, r := range b.Rows {
 		hire := r
 		name := widget.NewButton(hire.Name, func() { showChecklist(c, hire.ID) })
@@ -278,15 +293,7 @@ func (b *cellBar) CreateRenderer() fyne.WidgetRenderer {
 	}
 	bar := canvas.NewRectangle(fill)
 	bar.CornerRadius = 4
-	// The count sits in the middle: on the fill once it passes halfway.
-	ink := th.Color(theme.ColorNameForeground, v)
-	if b.total > 0 && 2*b.done >= b.total {
-		ink = th.Color(theme.ColorNameForegroundOnPrimary, v)
-		if b.behind {
-			ink = th.Color(theme.ColorNameForegroundOnWarning, v)
-		}
-	}
-	text := canvas.NewText(fmt.Sprintf("%d/%d", b.done, b.total), ink)
+	text := canvas.NewText(fmt.Sprintf("%d/%d", b.done, b.total), th.Color(theme.ColorNameForeground, v))
 	text.TextSize = th.Size(theme.SizeNameCaptionText)
 	text.Alignment = fyne.TextAlignCenter
 	return &cellRenderer{bar: b, bg: bg, fill: bar, text: text}
@@ -298,19 +305,24 @@ type cellRenderer struct {
 	text     *canvas.Text
 }
 
+// cellCount is the room kept right of the bar for "3/5".
+const cellCount = 34
+
 func (r *cellRenderer) Layout(s fyne.Size) {
-	h := float32(18)
+	h := float32(14)
 	y := (s.Height - h) / 2
+	w := s.Width - cellCount
 	r.bg.Move(fyne.NewPos(0, y))
-	r.bg.Resize(fyne.NewSize(s.Width, h))
+	r.bg.Resize(fyne.NewSize(w, h))
 	share := float32(0)
 	if r.bar.total > 0 {
 		share = float32(r.bar.done) / float32(r.bar.total)
 	}
 	r.fill.Move(fyne.NewPos(0, y))
-	r.fill.Resize(fyne.NewSize(s.Width*share, h))
-	r.text.Move(fyne.NewPos(0, y+1))
-	r.text.Resize(fyne.NewSize(s.Width, h-2))
+	r.fill.Resize(fyne.NewSize(w*share, h))
+	// The count sits beside the bar, in the text colour, readable on any fill.
+	r.text.Move(fyne.NewPos(w, (s.Height-r.text.MinSize().Height)/2))
+	r.text.Resize(fyne.NewSize(cellCount, r.text.MinSize().Height))
 }
 
 func (r *cellRenderer) MinSize() fyne.Size { return fyne.NewSize(60, 30) }

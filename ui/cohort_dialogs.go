@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,8 @@ import (
 
 // showChecklist opens a hire's checklist: milestones by phase to tick,
 // their status and trainer notes, the offer to leave, and links to their
-// one-on-ones and shadowing sessions.
+// one-on-ones and shadowing sessions. Ticks save at once; the rest saves
+// when the dialog closes, so nothing typed is lost.
 func showChecklist(c *cohortScreen, hireID uint) {
 	var row model.HireRow
 	for _, r := range c.board.Rows {
@@ -26,6 +28,8 @@ func showChecklist(c *cohortScreen, hireID uint) {
 	}
 	st := c.sh.store
 	today := st.Today()
+	var d *dialog.CustomDialog
+	reopen := false
 	var signer *uint
 	if trainers := c.board.Trainers; len(trainers) > 0 {
 		if people, err := st.People(true); err == nil {
@@ -72,7 +76,9 @@ func showChecklist(c *cohortScreen, hireID uint) {
 				if err := st.SetCompletion(row.ID, ms.ID, on, today, by, ""); err != nil {
 					c.sh.showError("Could not tick the milestone", err)
 				}
-				c.open(c.board.ID)
+				// Show the tick's effect (done date, sign-off, standing) at once.
+				reopen = true
+				d.Hide()
 			}
 			note := widget.NewLabel(strings.Join(notes, " · "))
 			note.SizeName = theme.SizeNameCaptionText
@@ -128,10 +134,8 @@ func showChecklist(c *cohortScreen, hireID uint) {
 	)
 	scroll := container.NewVScroll(content)
 	scroll.SetMinSize(fyne.NewSize(640, 520))
-	d := dialog.NewCustomConfirm(row.Name, "Save", "Close", scroll, func(save bool) {
-		if !save {
-			return
-		}
+	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
+	d.SetOnClosed(func() {
 		h := row.Hire
 		for _, s := range model.HireStatuses {
 			if s.Label() == status.Selected {
@@ -146,8 +150,13 @@ func showChecklist(c *cohortScreen, hireID uint) {
 			c.sh.showError("Could not save "+row.Name, err)
 			return
 		}
+		c.openThen(c.board.ID, func() {
+			if reopen {
+				showChecklist(c, hireID)
+			}
+		})
 		c.load()
-	}, c.sh.win)
+	})
 	c.sh.showDialog(d)
 }
 
@@ -201,6 +210,11 @@ func showNewCohort(c *cohortScreen) *newCohortForm {
 	if len(progNames) > 0 {
 		program.SetSelectedIndex(0)
 	}
+	for _, n := range progNames {
+		if n == "New hire onboarding" { // the shipped program, unless renamed
+			program.SetSelected(n)
+		}
+	}
 	start := newDateField(func() {})
 	start.entry.SetText(st.Today().String())
 	var trainerNames, hireNames []string
@@ -218,27 +232,38 @@ func showNewCohort(c *cohortScreen) *newCohortForm {
 		}
 	}
 	trainers := widget.NewCheckGroup(trainerNames, nil)
+	var trainerBox fyne.CanvasObject = trainers
+	if len(trainerNames) == 0 {
+		trainerBox = widget.NewLabel("No trainers, leads or managers on the roster yet; add them on People.")
+	}
 	hires := widget.NewCheckGroup(hireNames, nil)
 	hireScroll := container.NewVScroll(hires)
-	hireScroll.SetMinSize(fyne.NewSize(300, 180))
+	hireScroll.SetMinSize(fyne.NewSize(300, 220))
 	newHire := widget.NewEntry()
 	newHire.SetPlaceHolder("New hire's full name")
+	// New hires join the roster only when the cohort starts.
+	var newNames []string
+	count := widget.NewLabel("")
+	count.SizeName = theme.SizeNameCaptionText
+	hires.OnChanged = func(sel []string) { count.SetText(fmt.Sprintf("%d of %d ticked", len(sel), len(hires.Options))) }
+	hires.OnChanged(nil)
 	addHire := func() {
 		n := strings.TrimSpace(newHire.Text)
 		if n == "" {
 			return
 		}
-		d, _ := model.ParseDate(start.entry.Text)
-		p := model.Person{Name: n, Role: model.RoleAgent, StartDate: d}
-		if err := st.SavePerson(&p); err != nil {
+		if err := model.ValidateName(n); err != nil {
 			c.sh.showError("Could not add "+n, err)
 			return
 		}
-		ids[p.Name] = p.ID
-		hires.Options = append(hires.Options, p.Name)
-		hires.SetSelected(append(hires.Selected, p.Name))
+		newNames = append(newNames, n)
+		hires.Options = append([]string{n + " (new)"}, hires.Options...)
+		hires.SetSelected(append(hires.Selected, n+" (new)"))
+		hireScroll.ScrollToTop()
 		newHire.SetText("")
 	}
+	all := widget.NewButton("Tick all", func() { hires.SetSelected(slices.Clone(hires.Options)) })
+	all.Importance = widget.LowImportance
 	newHire.OnSubmitted = func(string) { addHire() }
 	problems := widget.NewLabel("")
 	problems.Importance = widget.DangerImportance
@@ -248,9 +273,10 @@ func showNewCohort(c *cohortScreen) *newCohortForm {
 		&widget.FormItem{Text: "Name", Widget: name},
 		&widget.FormItem{Text: "Program", Widget: program, HintText: "The cohort keeps its own copy; later edits to the program leave it alone"},
 		&widget.FormItem{Text: "Starts on", Widget: start.view},
-		&widget.FormItem{Text: "Trainers", Widget: trainers},
+		&widget.FormItem{Text: "Trainers", Widget: trainerBox},
 		&widget.FormItem{Text: "Hires", Widget: container.NewBorder(nil, container.NewBorder(nil, nil, nil,
-			widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addHire), newHire), nil, nil, hireScroll),
+			widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addHire), newHire), nil, nil,
+			container.NewBorder(nil, container.NewHBox(all, count), nil, nil, hireScroll)),
 			HintText: "Tick people on the roster, or add new hires by name (import a roster CSV for many)"},
 	)
 	scroll := container.NewVScroll(container.NewVBox(form, problems))
@@ -274,6 +300,10 @@ func showNewCohort(c *cohortScreen) *newCohortForm {
 			n.TrainerIDs = append(n.TrainerIDs, ids[t])
 		}
 		for _, h := range hires.Selected {
+			if name, isNew := strings.CutSuffix(h, " (new)"); isNew && slices.Contains(newNames, name) {
+				n.NewHires = append(n.NewHires, model.Person{Name: name, Role: model.RoleAgent, StartDate: n.Start})
+				continue
+			}
 			n.HireIDs = append(n.HireIDs, ids[h])
 		}
 		cohort, err := st.CreateCohort(n)

@@ -54,7 +54,7 @@ func TestCohortBoardAndChecklist(t *testing.T) {
 		t.Fatalf("cohort list = %+v", sc.cohorts)
 	}
 	sc.list.Select(0)
-	if len(sc.board.Rows) != 20 || sc.board.Current != 0 || len(sc.grid.Objects) != 21 {
+	if len(sc.board.Rows) != 20 || sc.board.Current != 0 || len(sc.grid.Objects) != 20 || len(sc.header.Objects) != 1 {
 		t.Fatalf("board: %d rows, current %d", len(sc.board.Rows), sc.board.Current)
 	}
 	if !markupContains(t, s, "(now)") || !markupContains(t, s, "20 hires · 2 behind") {
@@ -80,12 +80,40 @@ func TestCohortBoardAndChecklist(t *testing.T) {
 }
 
 func TestProgramsDialogShowsTheDefaultProgram(t *testing.T) {
-	s, _ := newTestShell(t)
-	showPrograms(s)
+	s, store := newTestShell(t)
+	e := showPrograms(s)
 	for _, want := range []string{"New hire onboarding", "Phone coaching", "Walk in the customer's shoes twice", "Count working days only"} {
 		if !markupContains(t, s, want) {
 			t.Errorf("programs dialog lacks %q", want)
 		}
+	}
+
+	// Copy, rename, save: the copy changes, the default does not.
+	e.copy()
+	if e.current.Name != "Copy of New hire onboarding" {
+		t.Fatalf("after Copy the editor shows %q", e.current.Name)
+	}
+	e.current.Name = "Winter onboarding"
+	e.dirty = true
+	e.save()
+	names := map[string]bool{}
+	progs, _ := store.Programs()
+	for _, p := range progs {
+		names[p.Name] = true
+	}
+	if len(progs) != 2 || !names["New hire onboarding"] || !names["Winter onboarding"] {
+		t.Errorf("programs after copy and save: %v", names)
+	}
+	// A new program saves twice without claiming its own name is taken.
+	e.show(model.ProgramDetail{Program: model.Program{Name: "Apprentice track", SkipWeekends: true},
+		Phases: []model.Phase{{Name: "Only phase", LengthDays: 5}}})
+	e.save()
+	e.save()
+	if e.problems.Visible() {
+		t.Errorf("second save: %s", e.problems.Text)
+	}
+	if progs, _ := store.Programs(); len(progs) != 3 {
+		t.Errorf("%d programs, want 3", len(progs))
 	}
 }
 
@@ -122,6 +150,9 @@ func TestStartingACohortFromTheDialog(t *testing.T) {
 	f.hires.SetSelected(f.hires.Options)
 	test.Type(f.newHire, "Nina New")
 	f.newHire.OnSubmitted(f.newHire.Text)
+	if n, _ := store.CountPeople(); n != 20 {
+		t.Errorf("adding a new hire by name should wait for the cohort: %d people", n)
+	}
 	test.Tap(f.create)
 	cs, _ := store.Cohorts()
 	if len(cs) != 1 || cs[0].Name != "April 2026" || cs[0].Hires != 20 || cs[0].PhaseName != "Not started" {

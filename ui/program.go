@@ -24,9 +24,12 @@ type programEditor struct {
 	editor   *fyne.Container
 	problems *widget.Label
 	dialog   *dialog.CustomDialog
+	// dirty is set by any edit not yet saved; selecting guards list
+	// callbacks we trigger ourselves.
+	dirty, selecting bool
 }
 
-func showPrograms(sh *shell) {
+func showPrograms(sh *shell) *programEditor {
 	e := &programEditor{sh: sh, editor: container.NewVBox()}
 	e.problems = widget.NewLabel("")
 	e.problems.Importance = widget.DangerImportance
@@ -38,19 +41,27 @@ func showPrograms(sh *shell) {
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.programs[id].Name) },
 	)
 	e.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(e.programs) {
-			e.open(e.programs[id].ID)
+		if e.selecting || id >= len(e.programs) {
+			return
 		}
+		target := e.programs[id].ID
+		e.leave(func() { e.open(target) }, func() { e.reload(e.current.ID) })
 	}
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() {
-		e.show(model.ProgramDetail{Program: model.Program{Name: "New program", SkipWeekends: true},
-			Phases: []model.Phase{{Name: "First phase", LengthDays: 5, InWeeks: true}}})
+		e.leave(func() {
+			e.show(model.ProgramDetail{Program: model.Program{Name: "New program", SkipWeekends: true},
+				Phases: []model.Phase{{Name: "First phase", LengthDays: 5, InWeeks: true}}})
+			e.dirty = true
+			e.selecting = true
+			e.list.UnselectAll()
+			e.selecting = false
+		}, func() {})
 	})
 	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), e.copy)
 	delBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.delete)
 	save := widget.NewButtonWithIcon("Save program", theme.DocumentSaveIcon(), e.save)
 	save.Importance = widget.HighImportance
-	closeBtn := widget.NewButton("Close", func() { e.dialog.Hide() })
+	closeBtn := widget.NewButton("Close", func() { e.leave(e.dialog.Hide, func() {}) })
 	left := container.NewBorder(nil, container.NewHBox(newBtn, copyBtn, delBtn), nil, nil, e.list)
 	right := container.NewBorder(nil, container.NewVBox(e.problems, container.NewHBox(layoutSpacer(), closeBtn, save)), nil, nil, container.NewVScroll(e.editor))
 	split := container.NewHSplit(left, right)
@@ -59,8 +70,10 @@ func showPrograms(sh *shell) {
 	e.dialog.Resize(fyne.NewSize(1000, 660))
 	e.reload(0)
 	sh.showDialog(e.dialog)
+	return e
 }
 
+// reload lists the programs again and opens selectID (the first when 0).
 func (e *programEditor) reload(selectID uint) {
 	ps, err := e.sh.store.Programs()
 	if err != nil {
@@ -69,11 +82,34 @@ func (e *programEditor) reload(selectID uint) {
 	}
 	e.programs = ps
 	e.list.Refresh()
+	e.selecting = true
+	defer func() { e.selecting = false }()
 	for i, p := range ps {
 		if p.ID == selectID || (selectID == 0 && i == 0) {
 			e.list.Select(i)
+			// Select does nothing for the row already selected, so open
+			// explicitly: the editor must show what was just saved.
+			e.open(p.ID)
+			return
 		}
 	}
+}
+
+// leave runs next when the editor holds nothing unsaved, or once the user
+// agrees to discard it; cancel runs otherwise.
+func (e *programEditor) leave(next, cancel func()) {
+	if !e.dirty {
+		next()
+		return
+	}
+	dialog.ShowConfirm("Discard changes?", "Your changes to "+e.current.Name+" are not saved. Discard them?", func(ok bool) {
+		if ok {
+			e.dirty = false
+			next()
+			return
+		}
+		cancel()
+	}, e.sh.win)
 }
 
 func (e *programEditor) open(id uint) {
@@ -90,19 +126,20 @@ func (e *programEditor) show(d model.ProgramDetail) {
 	e.current = d
 	e.problems.Hide()
 	e.rebuild()
+	e.dirty = false
 }
 
 func (e *programEditor) rebuild() {
 	d := &e.current
 	name := widget.NewEntry()
 	name.SetText(d.Name)
-	name.OnChanged = func(s string) { d.Name = s }
+	name.OnChanged = func(s string) { d.Name, e.dirty = s, true }
 	desc := widget.NewEntry()
 	desc.SetText(d.Description)
-	desc.OnChanged = func(s string) { d.Description = s }
+	desc.OnChanged = func(s string) { d.Description, e.dirty = s, true }
 	skip := widget.NewCheck("Count working days only (skip weekends)", nil)
 	skip.SetChecked(d.SkipWeekends)
-	skip.OnChanged = func(on bool) { d.SkipWeekends = on }
+	skip.OnChanged = func(on bool) { d.SkipWeekends, e.dirty = on, true }
 	objs := []fyne.CanvasObject{widget.NewForm(
 		&widget.FormItem{Text: "Name", Widget: name},
 		&widget.FormItem{Text: "What it is for", Widget: desc},
@@ -113,6 +150,7 @@ func (e *programEditor) rebuild() {
 	}
 	addPhase := widget.NewButtonWithIcon("Add phase", theme.ContentAddIcon(), func() {
 		d.Phases = append(d.Phases, model.Phase{Name: "New phase", LengthDays: 5, InWeeks: true})
+		e.dirty = true
 		e.rebuild()
 	})
 	objs = append(objs, container.NewHBox(addPhase))
@@ -130,7 +168,7 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 	}
 	name := widget.NewEntry()
 	name.SetText(ph.Name)
-	name.OnChanged = func(s string) { ph.Name = s }
+	name.OnChanged = func(s string) { ph.Name, e.dirty = s, true }
 	length := widget.NewEntry()
 	unit := widget.NewSelect([]string{"days", "weeks"}, nil)
 	if ph.InWeeks && ph.LengthDays%perWeek == 0 {
@@ -141,6 +179,7 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 		unit.SetSelected("days")
 	}
 	setLength := func() {
+		e.dirty = true
 		n, err := strconv.Atoi(strings.TrimSpace(length.Text))
 		if err != nil {
 			n = 0 // validation reports it
@@ -156,7 +195,7 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 	purpose := widget.NewEntry()
 	purpose.SetText(ph.Purpose)
 	purpose.SetPlaceHolder("What this phase is for")
-	purpose.OnChanged = func(s string) { ph.Purpose = s }
+	purpose.OnChanged = func(s string) { ph.Purpose, e.dirty = s, true }
 	move := func(delta int) func() {
 		return func() {
 			j := i + delta
@@ -164,6 +203,7 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 				return
 			}
 			d.Phases[i], d.Phases[j] = d.Phases[j], d.Phases[i]
+			e.dirty = true
 			e.rebuild()
 		}
 	}
@@ -171,6 +211,7 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), move(1))
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		d.Phases = append(d.Phases[:i], d.Phases[i+1:]...)
+		e.dirty = true
 		e.rebuild()
 	})
 	for _, b := range []*widget.Button{up, down, remove} {
@@ -184,6 +225,7 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 	}
 	addMs := widget.NewButtonWithIcon("Add milestone", theme.ContentAddIcon(), func() {
 		ph.Milestones = append(ph.Milestones, model.Milestone{Title: "New milestone", Kind: model.MilestoneTask, DueDay: max(1, ph.LengthDays)})
+		e.dirty = true
 		e.rebuild()
 	})
 	addMs.Importance = widget.LowImportance
@@ -195,7 +237,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	m := &ph.Milestones[j]
 	title := widget.NewEntry()
 	title.SetText(m.Title)
-	title.OnChanged = func(s string) { m.Title = s }
+	title.OnChanged = func(s string) { m.Title, e.dirty = s, true }
 	kinds := make([]string, len(model.MilestoneKinds))
 	for i, k := range model.MilestoneKinds {
 		kinds[i] = k.Label()
@@ -203,12 +245,16 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	kind := widget.NewSelect(kinds, nil)
 	kind.SetSelected(m.Kind.Label())
 	sessions := widget.NewEntry()
-	sessions.SetPlaceHolder("sessions")
+	sessions.SetPlaceHolder("how many")
 	if m.RequiredSessions > 0 {
 		sessions.SetText(strconv.Itoa(m.RequiredSessions))
 	}
-	sessions.OnChanged = func(s string) { m.RequiredSessions, _ = strconv.Atoi(strings.TrimSpace(s)) }
+	sessions.OnChanged = func(s string) {
+		m.RequiredSessions, _ = strconv.Atoi(strings.TrimSpace(s))
+		e.dirty = true
+	}
 	kind.OnChanged = func(s string) {
+		e.dirty = true
 		for _, k := range model.MilestoneKinds {
 			if k.Label() == s {
 				m.Kind = k
@@ -225,17 +271,21 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	}
 	day := widget.NewEntry()
 	day.SetText(strconv.Itoa(m.DueDay))
-	day.OnChanged = func(s string) { m.DueDay, _ = strconv.Atoi(strings.TrimSpace(s)) }
+	day.OnChanged = func(s string) {
+		m.DueDay, _ = strconv.Atoi(strings.TrimSpace(s))
+		e.dirty = true
+	}
 	remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		ph.Milestones = append(ph.Milestones[:j], ph.Milestones[j+1:]...)
+		e.dirty = true
 		e.rebuild()
 	})
 	remove.Importance = widget.LowImportance
 	small := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()),
-		container.NewHBox(kind, widget.NewLabel("due day"), small(day, 56), small(sessions, 90), remove), title)
+	return container.NewBorder(nil, nil, nil,
+		container.NewHBox(small(kind, 170), widget.NewLabel("due on day"), small(day, 56), small(sessions, 110), remove), title)
 }
 
 func (e *programEditor) save() {
@@ -250,6 +300,7 @@ func (e *programEditor) save() {
 		return
 	}
 	e.problems.Hide()
+	e.current, e.dirty = d, false
 	e.reload(d.ID)
 }
 

@@ -46,6 +46,7 @@ type sessionForm struct {
 	actions                 *actionBox
 	problems                *widget.Label
 	heading                 *widget.Label
+	scroll                  *container.Scroll
 
 	people  []model.PersonRow
 	dirty   bool
@@ -157,7 +158,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
 	save.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
-	f.view = container.NewBorder(f.heading, container.NewVBox(f.problems, container.NewHBox(del, layoutSpacer(), save)), nil, nil, container.NewVScroll(body))
+	f.scroll = container.NewVScroll(body)
+	f.view = container.NewBorder(f.heading, container.NewVBox(f.problems, container.NewHBox(del, layoutSpacer(), save)), nil, nil, f.scroll)
 	return f
 }
 
@@ -245,6 +247,7 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	f.actions.set(d.Actions, strings.Split(f.nameOf(&s.PersonID), " ")[0])
 	f.problems.Hide()
 	f.dirty = false
+	f.scroll.ScrollToTop()
 }
 
 func numberText(n int, set bool) string {

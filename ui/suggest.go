@@ -74,9 +74,17 @@ func (p *suggestionPanel) show(sugs []model.Suggestion) {
 }
 
 func (p *suggestionPanel) asked(promptID uint) {
-	if err := p.sh.store.MarkAsked(promptID, p.personID, p.meetingID); err != nil {
+	use, err := p.sh.store.MarkAsked(promptID, p.personID, p.meetingID)
+	if err != nil {
 		p.sh.showError("Could not log the prompt", err)
 		return
 	}
 	p.load(p.personID, p.meetingID)
+	p.sh.undo.offer("Logged as asked; it rests for six weeks with them.", p.sh.undoFor, func() {
+		if err := p.sh.store.UnmarkAsked(use); err != nil {
+			p.sh.showError("Could not undo", err)
+			return
+		}
+		p.load(p.personID, p.meetingID)
+	})
 }
