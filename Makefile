@@ -12,13 +12,18 @@ export LANG := en_US.UTF-8
 GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
+FYNE_CLI_VERSION := v1.7.4
+COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS := -X main.Commit=$(COMMIT)
+APP_ID := app.solemate.desktop
+PKG := build/solemate.tar.xz
 TEST_TIMEOUT := 20m
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
 	xvfb xauth x11-utils xdotool imagemagick
 
-.PHONY: run build test deps lint unit smoke clean
+.PHONY: run build test deps pkgdeps apt lint unit smoke package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -26,15 +31,22 @@ run: build
 
 ## build: the solemate binary in the project folder
 build: deps
-	$(GO) build -o solemate ./cmd/solemate
+	$(GO) build -ldflags "$(LDFLAGS)" -o solemate ./cmd/solemate
 
 ## test: every check — formatting, vet, staticcheck, unit, UI and real-window tests
 test: deps lint unit
 
 ## deps: install the Debian packages that are missing (with sudo when not root)
 deps:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(DEB_PACKAGES)"
+
+## pkgdeps: the validators packaging uses
+pkgdeps:
+	@$(MAKE) --no-print-directory apt PACKAGES="desktop-file-utils appstream xz-utils"
+
+apt:
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(PACKAGES); do \
 		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -63,5 +75,33 @@ unit:
 smoke: deps
 	SOLEMATE_SMOKE=1 $(GO) test -timeout 5m -run Smoke -v ./cmd/solemate
 
+$(BIN)/fyne:
+	GOBIN=$(BIN) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_CLI_VERSION)
+
+## package: build/solemate.tar.xz with the fyne CLI (release build, stripped),
+## then check its .desktop entry and the AppStream metainfo
+package: deps pkgdeps $(BIN)/fyne
+	@mkdir -p build
+	@# fyne reads FyneApp.toml beside the main package and bumps its build
+	@# number; it gets a throwaway copy so the root file stays the only source.
+	cp FyneApp.toml cmd/solemate/FyneApp.toml
+	cd cmd/solemate && GOFLAGS=-buildvcs=true $(BIN)/fyne package --os linux --release --icon $(CURDIR)/assets/icon.png; \
+		status=$$?; rm -f FyneApp.toml; exit $$status
+	mv cmd/solemate/Solemate.tar.xz $(PKG)
+	rm -rf build/pkg && mkdir -p build/pkg && tar -xJf $(PKG) -C build/pkg
+	desktop-file-validate build/pkg/solemate/usr/local/share/applications/$(APP_ID).desktop
+	appstreamcli validate --no-net --pedantic assets/$(APP_ID).metainfo.xml
+	@echo "package: $(PKG) ($$(du -h $(PKG) | cut -f1)); binary $$(du -h build/pkg/solemate/usr/local/bin/solemate | cut -f1)"
+
+## install: the package for the current user, in ~/.local
+install: package
+	$(MAKE) -C build/pkg/solemate user-install
+	install -Dm644 assets/$(APP_ID).metainfo.xml $(HOME)/.local/share/metainfo/$(APP_ID).metainfo.xml
+
+## uninstall: remove what install put in ~/.local
+uninstall:
+	rm -f $(HOME)/.local/share/applications/$(APP_ID).desktop $(HOME)/.local/bin/solemate \
+		$(HOME)/.local/share/icons/$(APP_ID).png $(HOME)/.local/share/metainfo/$(APP_ID).metainfo.xml
+
 clean:
-	rm -rf solemate bin
+	rm -rf solemate bin build

@@ -22,6 +22,7 @@ import (
 type Info struct {
 	Version string
 	Build   int
+	Commit  string // "" when not built from a checkout
 }
 
 // screen is one entry of the sidebar.
@@ -261,7 +262,11 @@ func quitItem(it *fyne.MenuItem) *fyne.MenuItem {
 }
 
 func (s *shell) showAbout() {
-	text := fmt.Sprintf("**Solemate %s** (build %d)\n\nOne-on-ones, onboarding cohorts and customer shadowing for service teams — one conversation at a time.\n\nYour data stays on this computer.", s.info.Version, s.info.Build)
+	built := fmt.Sprintf("build %d", s.info.Build)
+	if s.info.Commit != "" {
+		built += ", commit " + s.info.Commit
+	}
+	text := fmt.Sprintf("**Solemate %s** (%s)\n\nOne-on-ones, onboarding cohorts and customer shadowing for service teams — one conversation at a time.\n\nYour data stays on this computer.", s.info.Version, built)
 	icon := canvas.NewImageFromResource(appIcon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(64))

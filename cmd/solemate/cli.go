@@ -124,7 +124,11 @@ func (c *cli) dispatch(args []string) error {
 			if _, err := parseArgs("version", rest, nil, 0); err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "solemate %s (build %d, schema %d)\n", Version, Build, model.SchemaVersion())
+			built := fmt.Sprintf("build %d", Build)
+			if id := commit(); id != "" {
+				built += ", commit " + id
+			}
+			fmt.Fprintf(c.stdout, "solemate %s (%s, schema %d)\n", Version, built, model.SchemaVersion())
 			return nil
 		case "import":
 			return c.importCmd(rest)

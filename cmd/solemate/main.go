@@ -4,6 +4,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -18,6 +19,24 @@ const (
 	Version = "0.1.0"
 	Build   = 1
 )
+
+// Commit is the git commit built from: set by the Makefile with -ldflags,
+// else read from the build's VCS stamp, else "".
+var Commit string
+
+func commit() string {
+	if Commit != "" {
+		return Commit
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				return s.Value[:7]
+			}
+		}
+	}
+	return ""
+}
 
 const (
 	defaultDemoPeople = 40
@@ -45,7 +64,7 @@ func main() {
 			return filepath.Join(fyneApp().Storage().RootURI().Path(), model.FileName), nil
 		},
 		gui: func(path string) error {
-			return ui.Run(fyneApp(), path, ui.Info{Version: Version, Build: Build})
+			return ui.Run(fyneApp(), path, ui.Info{Version: Version, Build: Build, Commit: commit()})
 		},
 	}
 	os.Exit(c.run(os.Args[1:]))
