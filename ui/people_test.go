@@ -12,6 +12,18 @@ import (
 
 func people(s *shell) *peopleScreen { return s.people }
 
+// peopleWithDemo opens People on a database with n demo people.
+func peopleWithDemo(t *testing.T, n int, seed uint64) (*shell, *model.Store, *peopleScreen) {
+	t.Helper()
+	s, store := newTestShell(t)
+	s.open(s.people)
+	if _, err := store.Demo(n, seed); err != nil {
+		t.Fatal(err)
+	}
+	s.people.load()
+	return s, store, s.people
+}
+
 func markupContains(t *testing.T, s *shell, text string) bool {
 	t.Helper()
 	return contains(test.RenderToMarkup(s.win.Canvas()), text)
@@ -98,13 +110,7 @@ func TestPeopleValidationMessagesAndNothingWritten(t *testing.T) {
 }
 
 func TestPeopleFilter(t *testing.T) {
-	s, store := newTestShell(t)
-	s.open(s.people)
-	if _, err := store.Demo(24, 3); err != nil {
-		t.Fatal(err)
-	}
-	p := people(s)
-	p.load()
+	s, _, p := peopleWithDemo(t, 24, 3)
 	if len(p.shown) != 24 || p.count.Text != "24 people" {
 		t.Fatalf("loaded %d, count %q", len(p.shown), p.count.Text)
 	}
@@ -131,13 +137,7 @@ func TestPeopleFilter(t *testing.T) {
 }
 
 func TestPeopleArchiveWithUndo(t *testing.T) {
-	s, store := newTestShell(t)
-	s.open(s.people)
-	if _, err := store.Demo(5, 1); err != nil {
-		t.Fatal(err)
-	}
-	p := people(s)
-	p.load()
+	s, store, p := peopleWithDemo(t, 5, 1)
 	p.list.Select(0)
 	victim := p.form.person
 	if victim.ID == 0 {
@@ -171,13 +171,7 @@ func TestPeopleArchiveWithUndo(t *testing.T) {
 }
 
 func TestPeopleSwitchingSavesValidEdits(t *testing.T) {
-	s, store := newTestShell(t)
-	s.open(s.people)
-	if _, err := store.Demo(3, 1); err != nil {
-		t.Fatal(err)
-	}
-	p := people(s)
-	p.load()
+	_, store, p := peopleWithDemo(t, 3, 1)
 	p.list.Select(0)
 	first := p.form.person
 	p.form.preferred.SetText("Sunny")
@@ -191,13 +185,7 @@ func TestPeopleSwitchingSavesValidEdits(t *testing.T) {
 }
 
 func TestPeopleNewPersonIsNotAddedByClickingAway(t *testing.T) {
-	s, store := newTestShell(t)
-	s.open(s.people)
-	if _, err := store.Demo(3, 1); err != nil {
-		t.Fatal(err)
-	}
-	p := people(s)
-	p.load()
+	s, store, p := peopleWithDemo(t, 3, 1)
 	p.newItem()
 	test.Type(p.form.name, "Half Typed")
 	p.list.Select(0)
