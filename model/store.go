@@ -29,8 +29,12 @@ type Store struct {
 // DSN builds the SQLite connection string for a database file. Characters
 // that mean something in a URI are escaped so any path works.
 func DSN(path string) string {
-	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	return "file:" + escaped + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
+	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
+}
+
+// fileURI makes an SQLite URI filename of a path, escaping what a URI reads.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // Open opens (creating if needed) the database at path and brings its schema

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -82,6 +83,12 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	s := newShell(w, store, info, func(f func()) { go f() })
 	s.dbPath = dbPath
 	go s.notifyLoop(time.Hour)
+	// At most once a day, a backup beside the database, keeping two weeks.
+	go func() {
+		if _, err := store.AutoBackup(filepath.Join(filepath.Dir(dbPath), "backups"), 14); err != nil {
+			fyne.Do(func() { s.showError("The daily backup failed", err) })
+		}
+	}()
 	w.SetMainMenu(s.menu())
 	w.SetMaster()
 	w.SetCloseIntercept(s.close)

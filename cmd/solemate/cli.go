@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,8 @@ Usage:
   solemate export cohort NAME [--format csv|md] [--db PATH]
                                                         write a cohort's progress to stdout
   solemate search QUERY [--include-private] [--db PATH] find people, notes, sessions and prompts
+  solemate backup FILE [--db PATH]                      write a copy of the database to FILE
+  solemate restore FILE [--db PATH]                     replace the database with a checked backup
   solemate demo [--people N] [--db PATH]                fill an empty database with sample data
   solemate version                                      print the version
   solemate help                                         print this help
@@ -138,6 +141,10 @@ func (c *cli) dispatch(args []string) error {
 			return c.demoCmd(rest)
 		case "search":
 			return c.searchCmd(rest)
+		case "backup":
+			return c.backupCmd(rest)
+		case "restore":
+			return c.restoreCmd(rest)
 		}
 		return &usageError{fmt.Sprintf("unknown command %q", cmd)}
 	}
@@ -356,6 +363,45 @@ func (c *cli) exportCmd(args []string) error {
 		return s.ExportCohort(c.stdout, pos[1], format)
 	}
 	return s.ExportOneOnOnes(c.stdout, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
+}
+
+func (c *cli) backupCmd(args []string) error {
+	var db string
+	pos, err := parseArgs("backup", args, func(fs *flag.FlagSet) { fs.StringVar(&db, "db", "", "") }, 1)
+	if err != nil {
+		return err
+	}
+	s, err := c.openExisting(db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.CopyTo(pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "backed up to %s\n", pos[0])
+	return nil
+}
+
+func (c *cli) restoreCmd(args []string) error {
+	var db string
+	pos, err := parseArgs("restore", args, func(fs *flag.FlagSet) { fs.StringVar(&db, "db", "", "") }, 1)
+	if err != nil {
+		return err
+	}
+	path, err := c.dbPath(db)
+	if err != nil {
+		return err
+	}
+	kept, err := model.Restore(pos[0], path, filepath.Join(filepath.Dir(path), "backups"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "restored %s into %s\n", pos[0], path)
+	if kept != "" {
+		fmt.Fprintf(c.stdout, "the database it replaced is kept as %s\n", kept)
+	}
+	return nil
 }
 
 // errNothingFound makes search exit 1 without a message of its own.

@@ -176,6 +176,31 @@ func cohortName(t *testing.T, db string) string {
 	return cs[0].Name
 }
 
+func TestCLIBackupAndRestore(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "5", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	if code, out, errs, _ := runCLI(t, nil, "backup", copyPath, "--db", db); code != 0 || !strings.Contains(out, "backed up to") {
+		t.Fatalf("backup: %s %s", out, errs)
+	}
+	_, before, _, _ := runCLI(t, nil, "export", "people", "--db", db)
+	if err := os.WriteFile(filepath.Join(dir, "junk.db"), []byte("junk"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs, _ := runCLI(t, nil, "restore", filepath.Join(dir, "junk.db"), "--db", db); code != 1 || !strings.Contains(errs, "not restored") {
+		t.Errorf("restoring junk: exit %d, %q", code, errs)
+	}
+	if code, out, errs, _ := runCLI(t, nil, "restore", copyPath, "--db", db); code != 0 || !strings.Contains(out, "is kept as") {
+		t.Fatalf("restore: %s %s", out, errs)
+	}
+	if _, after, _, _ := runCLI(t, nil, "export", "people", "--db", db); after != before {
+		t.Error("restoring the copy should give the same roster")
+	}
+}
+
 func TestCLIDatabaseChoice(t *testing.T) {
 	flagDB := filepath.Join(t.TempDir(), "flag.db")
 	envDB := filepath.Join(t.TempDir(), "env.db")

@@ -81,6 +81,11 @@ func TestSmokeRealWindow(t *testing.T) {
 	waitForWindow(t, display, "One-on-one with ", 20*time.Second, logPath)
 	time.Sleep(500 * time.Millisecond)
 	screenshot(t, display, wid, filepath.Join(dir, "oneonone.png"))
+	// The app's first start of the day leaves a backup beside the database.
+	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "backups", "solemate-*.db"))
+	if len(backups) != 1 {
+		t.Errorf("daily backups after start: %v", backups)
+	}
 	for path, want := range map[string]os.FileMode{db: 0o600, filepath.Dir(db): 0o700} {
 		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != want {
 			t.Errorf("%s: %v, want mode %o", path, fi, want)
