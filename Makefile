@@ -21,9 +21,9 @@ TEST_TIMEOUT := 20m
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
-	xvfb xauth x11-utils xdotool imagemagick
+	xvfb xauth x11-utils xdotool imagemagick strace
 
-.PHONY: run build test deps pkgdeps apt lint unit smoke package install uninstall clean
+.PHONY: run build test deps pkgdeps apt lint unit smoke fuzz package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -70,6 +70,14 @@ lint: $(BIN)/staticcheck
 ## unit: the Go tests, including the real-window smoke test under Xvfb
 unit:
 	SOLEMATE_SMOKE=1 $(GO) test -timeout $(TEST_TIMEOUT) ./...
+
+FUZZ_TIME ?= 60s
+
+## fuzz: each fuzz test for FUZZ_TIME (seeds also run in make test)
+fuzz: deps
+	for f in FuzzImportRoster FuzzParseDate FuzzCadence FuzzSearchQuery; do \
+		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZ_TIME) ./model || exit 1; \
+	done
 
 ## smoke: only the real-window smoke test
 smoke: deps

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -22,20 +23,9 @@ import (
 // SOLEMATE_SMOKE=1 (and installs Xvfb, xdotool and ImageMagick); without it
 // the test is skipped.
 func TestSmokeRealWindow(t *testing.T) {
-	if os.Getenv("SOLEMATE_SMOKE") != "1" {
-		t.Skip("set SOLEMATE_SMOKE=1 to run the real-window test (make test does)")
-	}
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: run make deps", tool)
-		}
-	}
+	needSmoke(t, "import")
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "solemate")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildApp(t, dir)
 	display := startXvfb(t)
 
 	db := filepath.Join(dir, "data", "smoke.db")
@@ -90,6 +80,71 @@ func TestSmokeRealWindow(t *testing.T) {
 		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != want {
 			t.Errorf("%s: %v, want mode %o", path, fi, want)
 		}
+	}
+}
+
+// needSmoke skips unless make test asked for real-window tests, and fails
+// when the tools they need are missing.
+func needSmoke(t *testing.T, tools ...string) {
+	t.Helper()
+	if os.Getenv("SOLEMATE_SMOKE") != "1" {
+		t.Skip("set SOLEMATE_SMOKE=1 to run the real-window test (make test does)")
+	}
+	for _, tool := range append([]string{"Xvfb", "xdotool"}, tools...) {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run make deps", tool)
+		}
+	}
+}
+
+// buildApp builds the real binary into dir.
+func buildApp(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "solemate")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestSmokeNoNetwork starts the app under strace and checks it opens no
+// network connection: the only sockets are local (the X display, the name
+// service cache).
+func TestSmokeNoNetwork(t *testing.T) {
+	needSmoke(t, "strace")
+	dir := t.TempDir()
+	bin := buildApp(t, dir)
+	display := startXvfb(t)
+	trace := filepath.Join(dir, "connect.log")
+	logPath := filepath.Join(dir, "app.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := exec.Command("strace", "-f", "-e", "trace=connect", "-o", trace, bin, "--db", filepath.Join(dir, "net.db"))
+	app.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8")
+	app.Stdout, app.Stderr = logFile, logFile
+	app.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = syscall.Kill(-app.Process.Pid, syscall.SIGKILL) // strace and the app it runs
+		_ = app.Wait()
+	}()
+	waitForWindow(t, display, "^Solemate", 60*time.Second, logPath)
+	time.Sleep(2 * time.Second) // let start-up work (backup, notifications) happen
+	data, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.Contains(line, "connect(") && (strings.Contains(line, "AF_INET") || strings.Contains(line, "AF_INET6")) {
+			t.Errorf("a network connection: %s", line)
+		}
+	}
+	if !strings.Contains(string(data), ".X11-unix") {
+		t.Errorf("strace saw no connection at all; is it tracing the app?\n%s", data)
 	}
 }
 

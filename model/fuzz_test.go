@@ -1,0 +1,106 @@
+package model
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// Fuzz tests: `make fuzz` runs each for a minute; `go test` runs the seeds.
+
+func FuzzImportRoster(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "roster", "*.csv"))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, seed := range []string{"", "name\n", "\uFEFFname,email\r\n\"a,b\",a@example.com\r\n", "name,manager_email\nA,a@example.com\n", "name\n\"unterminated\n", "name,name\nx,y\n"} {
+		f.Add([]byte(seed))
+	}
+	s, err := Open(filepath.Join(f.TempDir(), FileName))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { s.Close() })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		before, err := s.CountPeople()
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.ImportRoster(bytes.NewReader(data))
+		after, _ := s.CountPeople()
+		if err != nil {
+			if after != before {
+				t.Fatalf("a refused import wrote %d people", after-before)
+			}
+			if ie, ok := err.(*ImportError); ok {
+				for _, p := range ie.Problems {
+					if p.Line < 1 || p.Message == "" {
+						t.Fatalf("a problem without a line or message: %+v", p)
+					}
+				}
+			}
+			return
+		}
+		if after != before+int64(res.Added) {
+			t.Fatalf("added %d but the roster grew by %d", res.Added, after-before)
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-03-10", "", " 2024-02-29 ", "2023-02-29", "31/12/2025", "9999-12-31", "0000-01-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil || d.IsZero() {
+			return
+		}
+		again, err := ParseDate(d.String())
+		if err != nil || again != d {
+			t.Fatalf("%q → %s does not read back: %v", s, d, err)
+		}
+	})
+}
+
+func FuzzCadence(f *testing.F) {
+	for _, s := range []string{"weekly", "Every 2 weeks", "MONTHLY", "none", "fortnightly"} {
+		f.Add(s, 2026, 1, 31)
+	}
+	f.Fuzz(func(t *testing.T, s string, y, m, d int) {
+		c, err := ParseCadence(s)
+		if err != nil {
+			return
+		}
+		if y < 1 || y > 9998 || m < 1 || m > 12 || d < 1 || d > 31 {
+			return
+		}
+		last := NewDate(y, time.Month(m), d)
+		next := c.Next(last)
+		if !last.Before(next) || last.DaysUntil(next) > 31 {
+			t.Fatalf("%s after %s = %s", c, last, next)
+		}
+	})
+}
+
+func FuzzSearchQuery(f *testing.F) {
+	for _, s := range []string{"biscuit", "mov hou", `"`, "a OR b", "NEAR(", "*", "ü ß 日本"} {
+		f.Add(s)
+	}
+	s, err := Open(filepath.Join(f.TempDir(), FileName))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { s.Close() })
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := s.Search(q, true, 10); err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+	})
+}
