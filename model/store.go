@@ -49,18 +49,33 @@ func Open(path string) (*Store, error) {
 		NowFunc:        func() time.Time { return time.Now().UTC() },
 	})
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, plainOpenError(path, err)
 	}
 	s := &Store{db: db, Now: time.Now}
 	if err := migrate(db); err != nil {
 		_ = s.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, plainOpenError(path, err)
 	}
 	if err := loadShippedLibrary(db); err != nil {
 		_ = s.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// plainOpenError says in plain words why a database could not be opened,
+// keeping the cause for errors.Is / errors.As.
+func plainOpenError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "file is not a database"), strings.Contains(msg, "malformed"):
+		return fmt.Errorf("%s is not a Solemate database, or it is damaged (restore a backup with solemate restore): %w", path, err)
+	case strings.Contains(msg, "readonly"), strings.Contains(msg, "unable to open"):
+		return fmt.Errorf("%s cannot be written; Solemate needs to write to its database (check its permissions): %w", path, err)
+	case strings.Contains(msg, "locked"), strings.Contains(msg, "busy"):
+		return fmt.Errorf("%s is busy: another program, or another Solemate, is writing to it: %w", path, err)
+	}
+	return fmt.Errorf("open database %s: %w", path, err)
 }
 
 func prepareFile(path string) error {

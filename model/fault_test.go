@@ -1,0 +1,124 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestOpenRefusesDamagedFilesWithoutTouchingThem(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	s, err := Open(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePerson(&Person{Name: "Someone"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CopyTo(filepath.Join(dir, "whole.db")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	whole, _ := os.ReadFile(filepath.Join(dir, "whole.db"))
+	rng := rand.New(rand.NewPCG(1, 2))
+	random := make([]byte, 8192)
+	for i := range random {
+		random[i] = byte(rng.IntN(256))
+	}
+	cases := map[string][]byte{
+		"random bytes": random,
+		"truncated":    whole[:len(whole)/2],
+		"text file":    []byte(strings.Repeat("name,email\n", 100)),
+	}
+	for name, data := range cases {
+		path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".db")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(path)
+		if err == nil {
+			t.Errorf("%s: opened", name)
+			continue
+		}
+		if !strings.Contains(err.Error(), "not a Solemate database, or it is damaged") {
+			t.Errorf("%s: unclear message %q", name, err)
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
+			t.Errorf("%s: the file was changed", name)
+		}
+	}
+}
+
+func TestOpenReadOnlyFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write to read-only files")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	os.Chmod(path, 0o400)
+	os.Chmod(dir, 0o500)
+	defer os.Chmod(dir, 0o700)
+	if s, err := Open(path); err == nil {
+		if werr := s.SavePerson(&Person{Name: "X"}); werr == nil {
+			t.Error("writing to a read-only database should fail")
+		}
+		s.Close()
+	}
+}
+
+func TestBusyDatabaseGivesUpWithAClearError(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	a, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	// A holds the write lock; B waits out the busy timeout and is told so.
+	tx := a.db.Begin()
+	if err := tx.Exec("INSERT INTO people (name) VALUES ('held')").Error; err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	start := time.Now()
+	err = b.SavePerson(&Person{Name: "Waiting"})
+	if err == nil || !strings.Contains(err.Error(), "locked") {
+		t.Fatalf("a blocked write: %v", err)
+	}
+	if time.Since(start) > 30*time.Second {
+		t.Error("the wait should end at the busy timeout")
+	}
+	if n, _ := b.CountPeople(); n != 0 {
+		t.Errorf("%d people written", n)
+	}
+	var tooNew *SchemaTooNewError
+	if errors.As(err, &tooNew) {
+		t.Error("wrong error type")
+	}
+}
+
+func TestOpenCreatesMissingFolders(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a", "b", "c", FileName)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
