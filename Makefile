@@ -23,7 +23,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
 	xvfb xauth x11-utils xdotool imagemagick strace
 
-.PHONY: run build test deps pkgdeps apt lint unit smoke fuzz package install uninstall clean
+.PHONY: run build test deps pkgdeps apt lint unit smoke fuzz crashtest package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -70,6 +70,11 @@ lint: $(BIN)/staticcheck
 ## unit: the Go tests, including the real-window smoke test under Xvfb
 unit:
 	SOLEMATE_SMOKE=1 $(GO) test -timeout $(TEST_TIMEOUT) ./...
+
+## crashtest: kill a writer with SIGKILL 100 times and check nothing committed is lost
+## (make test runs it with 15 kills)
+crashtest: deps
+	SOLEMATE_CRASH_KILLS=100 $(GO) test -count=1 -timeout 10m -run '^TestCrashSafety$$' -v ./model
 
 FUZZ_TIME ?= 60s
 
