@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -82,6 +83,11 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	defer store.Close()
 	s := newShell(w, store, info, func(f func()) { go f() })
 	s.dbPath = dbPath
+	lock, lockErr := model.LockInstance(dbPath)
+	defer lock.Release()
+	if errors.Is(lockErr, model.ErrAlreadyOpen) {
+		s.showMessage("Already open", "Solemate is already open on this database in another window. Both save safely, but one window does not see the other's changes until you switch screens.")
+	}
 	go s.notifyLoop(time.Hour)
 	// At most once a day, a backup beside the database, keeping two weeks.
 	go func() {
