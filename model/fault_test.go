@@ -3,8 +3,10 @@ package model
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,4 +123,40 @@ func TestOpenCreatesMissingFolders(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+}
+
+// TestFullDisk fills a small tmpfs: writes fail with a clear error, and
+// what was saved before stays whole. It needs root to mount the tmpfs.
+func TestFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", dir).Run(); err != nil {
+		t.Skipf("cannot mount a small tmpfs here (needs root): %v", err)
+	}
+	defer exec.Command("umount", dir).Run()
+	s, err := Open(filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatalf("open on the small disk: %v", err)
+	}
+	defer s.Close()
+	saved := 0
+	var werr error
+	for i := 0; i < 10000 && werr == nil; i++ {
+		werr = s.SavePerson(&Person{Name: fmt.Sprintf("Person %d %s", i, strings.Repeat("x", 150))})
+		if werr == nil {
+			saved++
+		}
+	}
+	if werr == nil {
+		t.Fatal("the disk never filled")
+	}
+	if !strings.Contains(werr.Error(), "full") {
+		t.Errorf("unclear error on a full disk: %v", werr)
+	}
+	if n, err := s.CountPeople(); err != nil || n != int64(saved) {
+		t.Errorf("after the disk filled: %d people (%v), want %d", n, err, saved)
+	}
+	var integrity string
+	if err := s.db.Raw("PRAGMA integrity_check").Scan(&integrity).Error; err != nil || integrity != "ok" {
+		t.Errorf("integrity after a full disk: %q, %v", integrity, err)
+	}
 }

@@ -75,6 +75,7 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	a.SetIcon(appIcon)
 	w := a.NewWindow("Solemate")
 	w.Resize(fyne.NewSize(1100, 720))
+	restored := restorePending(a, dbPath)
 	store, err := model.Open(dbPath)
 	if err != nil {
 		showFatal(w, err)
@@ -85,6 +86,9 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	s.dbPath = dbPath
 	lock, lockErr := model.LockInstance(dbPath)
 	defer lock.Release()
+	if restored != "" {
+		s.showMessage("Restore", restored)
+	}
 	if errors.Is(lockErr, model.ErrAlreadyOpen) {
 		s.showMessage("Already open", "Solemate is already open on this database in another window. Both save safely, but one window does not see the other's changes until you switch screens.")
 	}

@@ -20,6 +20,9 @@ const (
 	prefNotifications = "notifications"
 	prefCadence       = "defaultCadence"
 	prefWeekStart     = "firstDayOfWeek"
+	// prefRestore holds a checked backup to restore at the next start,
+	// when the database is not open.
+	prefRestore = "pendingRestore"
 )
 
 const (
@@ -112,17 +115,60 @@ func (s *shell) showSettings() {
 	where.Wrapping = fyne.TextWrapBreak
 	copyBtn := widget.NewButtonWithIcon("Copy to…", theme.ContentCopyIcon(), func() { s.copyDatabase(false) })
 	moveBtn := widget.NewButtonWithIcon("Move to…", theme.FolderOpenIcon(), func() { s.copyDatabase(true) })
+	restoreBtn := widget.NewButtonWithIcon("Restore from…", theme.HistoryIcon(), s.chooseRestore)
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Theme", Widget: themes},
 		&widget.FormItem{Text: "Notifications", Widget: notify},
 		&widget.FormItem{Text: "New people meet", Widget: cadence, HintText: "The cadence new people get; change anyone's on their page"},
 		&widget.FormItem{Text: "Weeks start on", Widget: week},
-		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, container.NewHBox(copyBtn, moveBtn)),
-			HintText: "Copy makes a backup; Move copies it and opens the copy from the next start"},
+		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, container.NewHBox(copyBtn, moveBtn, restoreBtn)),
+			HintText: "Copy makes a backup; Move opens the copy from the next start; Restore replaces it with a backup at the next start"},
 	)
 	d := dialog.NewCustom("Settings", "Close", form, s.win)
 	d.Resize(fyne.NewSize(640, 440))
 	s.showDialog(d)
+}
+
+// chooseRestore checks a backup now and restores it at the next start,
+// when the database is not in use.
+func (s *shell) chooseRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.showError("Could not choose the backup", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		if err := model.CheckBackup(path); err != nil {
+			s.showError("This file cannot be restored", err)
+			return
+		}
+		prefs().SetString(prefRestore, path)
+		s.showMessage("Restore at next start", "Quit and start Solemate again to restore "+filepath.Base(path)+". The database it replaces is kept in backups/.")
+	}, s.win)
+	s.showDialog(d)
+}
+
+// restorePending restores a backup chosen in settings, before the database
+// opens; it says what happened, or "" when nothing was pending.
+func restorePending(a fyne.App, dbPath string) string {
+	src := a.Preferences().String(prefRestore)
+	if src == "" {
+		return ""
+	}
+	a.Preferences().RemoveValue(prefRestore)
+	kept, err := model.Restore(src, dbPath, filepath.Join(filepath.Dir(dbPath), "backups"))
+	if err != nil {
+		return "The backup was not restored: " + err.Error()
+	}
+	msg := "Restored " + filepath.Base(src) + "."
+	if kept != "" {
+		msg += " The database it replaced is kept as " + kept + "."
+	}
+	return msg
 }
 
 // copyDatabase copies the database into a chosen folder; with move, the

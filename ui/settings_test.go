@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -38,5 +39,39 @@ func TestSettingsApply(t *testing.T) {
 	rows, _ := store.People(false)
 	if len(rows) != 1 || rows[0].Cadence != model.CadenceMonthly {
 		t.Errorf("a new person should get the default cadence: %+v", rows)
+	}
+}
+
+func TestRestoreWaitsForTheNextStart(t *testing.T) {
+	_, store := newTestShell(t)
+	if err := store.SavePerson(&model.Person{Name: "In The Backup"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	backup := dir + "/backup.db"
+	if err := store.CopyTo(backup); err != nil {
+		t.Fatal(err)
+	}
+	target := dir + "/target.db"
+	empty, err := model.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty.Close()
+	prefs().SetString(prefRestore, backup)
+	msg := restorePending(fyne.CurrentApp(), target)
+	if !strings.HasPrefix(msg, "Restored backup.db.") || prefs().String(prefRestore) != "" {
+		t.Fatalf("restore message %q", msg)
+	}
+	r, err := model.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if n, _ := r.CountPeople(); n != 1 {
+		t.Errorf("restored database has %d people", n)
+	}
+	if restorePending(fyne.CurrentApp(), target) != "" {
+		t.Error("a restore runs once")
 	}
 }
