@@ -80,7 +80,7 @@ FUZZ_TIME ?= 60s
 
 ## fuzz: each fuzz test for FUZZ_TIME (seeds also run in make test)
 fuzz: deps
-	for f in FuzzImportRoster FuzzParseDate FuzzCadence FuzzSearchQuery; do \
+	for f in FuzzImportRoster FuzzParseDate FuzzCadence FuzzSearchQuery FuzzRestore; do \
 		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZ_TIME) ./model || exit 1; \
 	done
 

@@ -104,3 +104,45 @@ func FuzzSearchQuery(f *testing.F) {
 		}
 	})
 }
+
+func FuzzRestore(f *testing.F) {
+	dir := f.TempDir()
+	good := filepath.Join(dir, "good.db")
+	s, err := Open(good)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := s.SavePerson(&Person{Name: "Seed"}); err != nil {
+		f.Fatal(err)
+	}
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.Close()
+	data, _ := os.ReadFile(good)
+	f.Add(data)
+	f.Add(data[:len(data)/2])
+	f.Add([]byte("SQLite format 3\x00 but not really"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		src := filepath.Join(dir, "candidate.db")
+		if err := os.WriteFile(src, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		target := filepath.Join(dir, "target.db")
+		if err := copyFile(good, target); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.ReadFile(target)
+		if _, err := Restore(src, target, filepath.Join(dir, "kept")); err != nil {
+			if after, _ := os.ReadFile(target); !bytes.Equal(after, before) {
+				t.Fatalf("a refused restore changed the database: %v", err)
+			}
+			return
+		}
+		r, err := Open(target)
+		if err != nil {
+			t.Fatalf("a restored database does not open: %v", err)
+		}
+		r.Close()
+	})
+}

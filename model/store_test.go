@@ -5,8 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // fixedNow is the "today" every model test runs on.
@@ -160,5 +164,46 @@ func TestCopyTo(t *testing.T) {
 	}
 	if err := s.CopyTo(dst); err == nil {
 		t.Error("copying over an existing file should be refused")
+	}
+}
+
+func TestFailedMigrationLeavesTheFileAsItWas(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePerson(&Person{Name: "Before"}); err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.Close()
+	before := fileHash(t, path)
+	all := migrations
+	migrations = append(slices.Clone(all), migration{SchemaVersion() + 1, "half done", func(tx *gorm.DB) error {
+		if err := tx.Exec("CREATE TABLE half_done (x)").Error; err != nil {
+			return err
+		}
+		return errors.New("boom")
+	}})
+	_, err = Open(path)
+	migrations = all
+	if err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("a failing migration: %v", err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.db.Migrator().HasTable("half_done") {
+		t.Error("the failed migration left a table behind")
+	}
+	if v, _ := currentVersion(s.db); v != SchemaVersion() {
+		t.Errorf("version %d after a failed migration", v)
+	}
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if after := fileHash(t, path); after != before {
+		t.Error("the file changed")
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,10 @@ func (s *shell) saveFile(defaultName string, write func(w io.Writer, ext string)
 		err = write(w, strings.ToLower(w.URI().Extension()))
 		if cerr := w.Close(); err == nil {
 			err = cerr
+		}
+		// Exports can hold private notes: readable by the user alone.
+		if err == nil && w.URI().Scheme() == "file" {
+			err = os.Chmod(w.URI().Path(), 0o600)
 		}
 		if err != nil {
 			s.showError("Could not export", err)

@@ -218,3 +218,46 @@ func TestAboutAndShortcutHelp(t *testing.T) {
 		}
 	}
 }
+
+// Long names and notes, emoji, right-to-left names and empty values keep
+// the layout.
+func TestOddTextKeepsTheLayout(t *testing.T) {
+	s, store := newTestShell(t)
+	names := []string{"محمد الفارسي", "Zoë 🌻 Ávila", "יעל כהן", strings.Repeat("Wolfeschlegelsteinhausen", 8)}
+	var first model.Person
+	for i, n := range names {
+		p := model.Person{Name: n, Team: "🌍 Global"}
+		if err := store.SavePerson(&p); err != nil {
+			t.Fatalf("%q: %v", n, err)
+		}
+		if i == 0 {
+			first = p
+		}
+	}
+	s.open(s.people)
+	if len(s.people.shown) != 4 {
+		t.Fatalf("%d shown", len(s.people.shown))
+	}
+	m, err := store.StartOneOnOne(first.ID, fixedNow, model.SettingWalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A few KB: a 100 KB wrapped note takes Fyne minutes to lay out (noted for #8/#9).
+	m.SharedNotes = strings.Repeat("A long note about the week, with détails and 😊. ", 60)
+	if err := store.SaveOneOnOne(&m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddItem(m.ID, model.HeadingProgress, "", false); err != nil {
+		t.Fatal(err)
+	}
+	s.open(s.oneOnOnes)
+	s.oneOnOnes.openMeeting(m.ID)
+	if got := s.oneOnOnes.editor.shared.Text; got != m.SharedNotes {
+		t.Fatalf("the note was cut to %d bytes", len(got))
+	}
+	size := s.win.Canvas().Size()
+	if size.Width > 1100 || size.Height > 700 {
+		t.Errorf("odd text widened the window to %v", size)
+	}
+	_ = test.RenderToMarkup(s.win.Canvas()) // renders without panicking
+}
