@@ -261,41 +261,59 @@ type CohortSummary struct {
 
 // Cohorts lists every cohort, newest first, with progress and counts behind.
 func (s *Store) Cohorts() ([]CohortSummary, error) {
-	var cs []Cohort
-	if err := s.db.Order("start_date DESC, id DESC").Find(&cs).Error; err != nil {
+	boards, err := s.boards()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CohortSummary, len(boards))
+	for i, b := range boards {
+		out[i] = b.summary(s.Today())
+	}
+	return out, nil
+}
+
+// boards builds every cohort's board, newest cohort first.
+func (s *Store) boards() ([]Board, error) {
+	var ids []uint
+	if err := s.db.Model(&Cohort{}).Order("start_date DESC, id DESC").Pluck("id", &ids).Error; err != nil {
 		return nil, fmt.Errorf("list cohorts: %w", err)
 	}
-	out := make([]CohortSummary, 0, len(cs))
-	for _, c := range cs {
-		b, err := s.CohortBoard(c.ID)
+	out := make([]Board, len(ids))
+	for i, id := range ids {
+		b, err := s.CohortBoard(id)
 		if err != nil {
 			return nil, err
 		}
-		sum := CohortSummary{Cohort: c, Hires: len(b.Rows), Behind: b.BehindCount()}
-		if n := len(b.Phases); n > 0 {
-			sum.EndDate = b.Phases[n-1].EndDate
-			switch {
-			case b.Current >= 0:
-				sum.PhaseName = b.Phases[b.Current].Name
-			case s.Today().Before(c.StartDate):
-				sum.PhaseName = "Not started"
-			default:
-				sum.PhaseName = "Finished"
-			}
-		}
-		total, n := 0.0, 0
-		for _, r := range b.Rows {
-			if r.Status.inTraining() || r.Status == HireGraduated {
-				total += r.Progress()
-				n++
-			}
-		}
-		if n > 0 {
-			sum.Progress = total / float64(n)
-		}
-		out = append(out, sum)
+		out[i] = b
 	}
 	return out, nil
+}
+
+// summary sums a board up for the cohort list.
+func (b Board) summary(today Date) CohortSummary {
+	sum := CohortSummary{Cohort: b.Cohort, Hires: len(b.Rows), Behind: b.BehindCount()}
+	if n := len(b.Phases); n > 0 {
+		sum.EndDate = b.Phases[n-1].EndDate
+		switch {
+		case b.Current >= 0:
+			sum.PhaseName = b.Phases[b.Current].Name
+		case today.Before(b.StartDate):
+			sum.PhaseName = "Not started"
+		default:
+			sum.PhaseName = "Finished"
+		}
+	}
+	total, n := 0.0, 0
+	for _, r := range b.Rows {
+		if r.Status.inTraining() || r.Status == HireGraduated {
+			total += r.Progress()
+			n++
+		}
+	}
+	if n > 0 {
+		sum.Progress = total / float64(n)
+	}
+	return sum
 }
 
 // CohortByName finds a cohort by its name, ignoring case.

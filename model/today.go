@@ -77,7 +77,7 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 			v.Actions = append(v.Actions, a)
 		}
 	}
-	cohorts, err := s.Cohorts()
+	boards, err := s.boards()
 	if err != nil {
 		return v, err
 	}
@@ -85,13 +85,10 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	for week.Time().Weekday() != weekStart {
 		week = week.AddDays(1)
 	}
-	for _, c := range cohorts {
-		if c.PhaseName == "Finished" || c.PhaseName == "" {
+	for _, b := range boards {
+		c := b.Cohort
+		if sum := b.summary(today); sum.PhaseName == "Finished" || sum.PhaseName == "" {
 			continue
-		}
-		b, err := s.CohortBoard(c.ID)
-		if err != nil {
-			return v, err
 		}
 		if n := b.BehindCount(); n > 0 {
 			v.Behind = append(v.Behind, CohortBehind{CohortID: c.ID, Name: c.Name, Behind: n, Hires: len(b.Rows)})
