@@ -59,6 +59,10 @@ func (c Cadence) Next(last Date) Date {
 	return last.AddDays(7)
 }
 
+// DueAfter is the day the next one-on-one is due after one held at held,
+// counted in local calendar days.
+func (c Cadence) DueAfter(held time.Time) Date { return c.Next(DateOf(held.Local())) }
+
 // DueText says when something is due relative to today, as people say it.
 func DueText(due, today Date) string {
 	switch n := today.DaysUntil(due); {

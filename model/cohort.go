@@ -367,7 +367,7 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return c, &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
 	}
-	if isValidation(err) {
+	if IsValidation(err) {
 		return c, err
 	}
 	if err != nil {
@@ -449,13 +449,8 @@ func (s *Store) SetCompletion(hireID, milestoneID uint, done bool, on Date, sign
 		}
 		return tx.Create(&Completion{HireID: hireID, MilestoneID: milestoneID, DoneOn: on, SignedOffByID: signedBy, Note: strings.TrimSpace(note)}).Error
 	})
-	if err != nil && !isValidation(err) {
+	if err != nil && !IsValidation(err) {
 		return fmt.Errorf("tick milestone: %w", err)
 	}
 	return err
-}
-
-func isValidation(err error) bool {
-	var v *ValidationError
-	return errors.As(err, &v)
 }

@@ -53,6 +53,12 @@ func (e *ValidationError) orNil() error {
 	return e
 }
 
+// IsValidation reports whether err holds a *ValidationError.
+func IsValidation(err error) bool {
+	var v *ValidationError
+	return errors.As(err, &v)
+}
+
 // SchemaTooNewError means the database was written by a newer Solemate.
 type SchemaTooNewError struct {
 	Found, Supported int

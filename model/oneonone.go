@@ -554,7 +554,7 @@ func (s *Store) Reports() ([]Report, error) {
 		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: today}
 		if t, ok := parseDBTime(r.LastHeld); ok {
 			rep.LastHeld = &t
-			rep.NextDue = r.Cadence.Next(DateOf(t.In(time.Local)))
+			rep.NextDue = r.Cadence.DueAfter(t)
 		}
 		out[i] = rep
 	}

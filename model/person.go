@@ -122,11 +122,20 @@ func (Person) TableName() string { return "people" }
 
 // DisplayName shows the preferred name beside the full one when they differ.
 func (p Person) DisplayName() string {
-	first, _, _ := strings.Cut(p.Name, " ")
-	if p.PreferredName == "" || p.PreferredName == p.Name || p.PreferredName == first {
+	if p.PreferredName == "" || p.PreferredName == p.Name || p.PreferredName == ShortName(p.Name, "") {
 		return p.Name
 	}
 	return fmt.Sprintf("%s (%s)", p.Name, p.PreferredName)
+}
+
+// ShortName is what you call someone: their preferred name, else the first
+// word of their name.
+func ShortName(name, preferred string) string {
+	if preferred != "" {
+		return preferred
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	return first
 }
 
 // Archived reports whether the person is hidden from everyday lists.

@@ -146,7 +146,7 @@ func shadowingMarkdown(w io.Writer, rows []SessionRow, names map[uint]string, ac
 				if a.Done() {
 					box = "x"
 				}
-				who := strings.Fields(r.PersonName)[0]
+				who := ShortName(r.PersonName, "")
 				if a.Owner == OwnerLead {
 					who = "the lead"
 				}

@@ -61,7 +61,7 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	text := c.Objects[0].(*widget.Label)
 	check := c.Objects[1].(*widget.Check)
 	status := c.Objects[2].(*widget.Label)
-	text.SetText(fmt.Sprintf("%s · %s", r.PersonName, actionLabel(r.Action, shortName(r.PersonName, ""))))
+	text.SetText(fmt.Sprintf("%s · %s", r.PersonName, actionLabel(r.Action, model.ShortName(r.PersonName, ""))))
 	check.OnChanged = nil
 	check.SetChecked(false)
 	check.OnChanged = func(on bool) {

@@ -354,7 +354,7 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 	p.heading.SetText(person.DisplayName())
 	due := today
 	if len(hist) > 0 {
-		due = person.Cadence.Next(model.DateOf(hist[0].HeldAt.Local()))
+		due = person.Cadence.DueAfter(hist[0].HeldAt)
 	}
 	meta := []string{person.Role.Label()}
 	if person.Team != "" {
@@ -420,7 +420,7 @@ func actionText(acts []model.ActionRow) string {
 	}
 	lines := make([]string, len(acts))
 	for i, a := range acts {
-		who := shortName(a.PersonName, "")
+		who := model.ShortName(a.PersonName, "")
 		if a.Owner == model.OwnerLead {
 			who = "you"
 		}

@@ -191,7 +191,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	for _, h := range model.Headings {
 		e.rebuildSection(h)
 	}
-	e.actions.set(m.Actions, shortName(m.Person.Name, m.Person.PreferredName))
+	e.actions.set(m.Actions, model.ShortName(m.Person.Name, m.Person.PreferredName))
 	e.saved.SetText("Saved")
 	e.scroll.ScrollToTop()
 	e.prompts.load(m.PersonID, &m.ID)
@@ -422,15 +422,6 @@ func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 			e.load(meetingID)
 		}
 	})
-}
-
-// shortName is what you call someone: their preferred name, else their first.
-func shortName(name, preferred string) string {
-	if preferred != "" {
-		return preferred
-	}
-	first, _, _ := strings.Cut(name, " ")
-	return first
 }
 
 // actionLabel reads "Amir will: send the macro — by Fri 13 Mar".

@@ -264,14 +264,11 @@ func (p *peopleScreen) flush() bool {
 		return true
 	}
 	err := p.form.save()
-	if err != nil && !isValidation(err) {
+	if err != nil && !model.IsValidation(err) {
 		p.sh.showError("Could not save", err)
 	}
 	return err == nil
 }
-
-// saved reloads after the form stored a person.
-func (p *peopleScreen) saved() { p.load() }
 
 func (p *peopleScreen) archive(person model.Person) {
 	if err := p.sh.store.ArchivePerson(person.ID); err != nil {
@@ -400,9 +397,4 @@ func updatePersonRowView(o fyne.CanvasObject, r model.PersonRow) {
 	default:
 		badge.SetText("")
 	}
-}
-
-func isValidation(err error) bool {
-	var v *model.ValidationError
-	return errors.As(err, &v)
 }

@@ -263,7 +263,7 @@ func (f *personForm) values() model.Person {
 
 // saveNow is the Save button: it saves even an untouched form.
 func (f *personForm) saveNow() {
-	if err := f.save(); err != nil && !isValidation(err) {
+	if err := f.save(); err != nil && !model.IsValidation(err) {
 		f.screen.sh.showError("Could not save", err)
 	}
 }
@@ -294,7 +294,7 @@ func (f *personForm) save() error {
 		return err
 	}
 	f.edit(p)
-	f.screen.saved()
+	f.screen.load()
 	return nil
 }
 

@@ -291,7 +291,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 func (e *programEditor) save() {
 	d := e.current
 	if err := e.sh.store.SaveProgram(&d); err != nil {
-		if isValidation(err) {
+		if model.IsValidation(err) {
 			e.problems.SetText("Not saved: " + err.Error() + ".")
 			e.problems.Show()
 			return

@@ -272,7 +272,7 @@ func (p *promptsScreen) flush() bool {
 	}
 	pr.Fits = model.JoinFits(fits)
 	if err := p.sh.store.SavePrompt(&pr); err != nil {
-		if isValidation(err) {
+		if model.IsValidation(err) {
 			p.problems.SetText("Not saved: " + err.Error() + ".")
 			p.problems.Show()
 		} else {

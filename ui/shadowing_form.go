@@ -244,7 +244,7 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	f.agreed.SetText(s.DebriefAgreed)
 	f.tags = append([]string(nil), d.Tags...)
 	f.showTags()
-	f.actions.set(d.Actions, strings.Split(f.nameOf(&s.PersonID), " ")[0])
+	f.actions.set(d.Actions, model.ShortName(f.nameOf(&s.PersonID), ""))
 	f.problems.Hide()
 	f.dirty = false
 	f.scroll.ScrollToTop()
@@ -358,7 +358,7 @@ func (f *sessionForm) save() bool {
 		err = f.screen.sh.store.SaveSession(&s, tags)
 	}
 	if err != nil {
-		if isValidation(err) {
+		if model.IsValidation(err) {
 			f.problems.SetText("Not saved: " + err.Error() + ".")
 			f.problems.Show()
 		} else {

@@ -108,7 +108,7 @@ func (t *todayScreen) show(v model.TodayView) {
 
 	var fus []todayEntry
 	for _, f := range v.FollowUps {
-		text := fmt.Sprintf("Ask %s about “%s” (raised %s)", shortName(f.PersonName, ""), model.Ellipsize(f.Text, 50), f.RaisedAt.Local().Format("Mon 2 Jan"))
+		text := fmt.Sprintf("Ask %s about “%s” (raised %s)", model.ShortName(f.PersonName, ""), model.Ellipsize(f.Text, 50), f.RaisedAt.Local().Format("Mon 2 Jan"))
 		fus = append(fus, todayEntry{text, openPerson(f.PersonID)})
 	}
 	cards = append(cards, todayCard("Follow-ups", "What people shared that is worth asking about today", "Nothing to follow up on today.", fus,
@@ -120,7 +120,7 @@ func (t *todayScreen) show(v model.TodayView) {
 		if a.Overdue {
 			state = "overdue since " + formatDay(a.Due)
 		}
-		acts = append(acts, todayEntry{fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(a.Action, shortName(a.PersonName, "")), state), openPerson(a.PersonID)})
+		acts = append(acts, todayEntry{fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(a.Action, model.ShortName(a.PersonName, "")), state), openPerson(a.PersonID)})
 	}
 	cards = append(cards, todayCard("Actions", fmt.Sprintf("Overdue or due within %d days", model.DueSoonDays), "No actions due. Nice.", acts,
 		func() {
