@@ -90,7 +90,10 @@ func (c *cohortScreen) flush() bool             { return true }
 func (c *cohortScreen) newItem()                { showNewCohort(c) }
 
 // load fetches the cohort list off the UI goroutine.
-func (c *cohortScreen) load() {
+func (c *cohortScreen) load() { c.loadThen(nil) }
+
+// loadThen reloads the list and the open board, then runs then.
+func (c *cohortScreen) loadThen(then func()) {
 	c.sh.bg(func() {
 		cs, err := c.sh.store.Cohorts()
 		fyne.Do(func() {
@@ -116,7 +119,9 @@ func (c *cohortScreen) load() {
 			}
 			c.noSelect = false
 			if c.selected != 0 {
-				c.open(c.selected)
+				c.openThen(c.selected, then)
+			} else if then != nil {
+				then()
 			}
 		})
 	})

@@ -150,12 +150,11 @@ func showChecklist(c *cohortScreen, hireID uint) {
 			c.sh.showError("Could not save "+row.Name, err)
 			return
 		}
-		c.openThen(c.board.ID, func() {
+		c.loadThen(func() {
 			if reopen {
 				showChecklist(c, hireID)
 			}
 		})
-		c.load()
 	})
 	c.sh.showDialog(d)
 }
