@@ -152,6 +152,21 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 	return s
 }
 
+// fetch runs get off the UI goroutine and hands its result to show on it,
+// or tells the user what failed.
+func fetch[T any](sh *shell, failure string, get func() (T, error), show func(T)) {
+	sh.bg(func() {
+		v, err := get()
+		fyne.Do(func() {
+			if err != nil {
+				sh.showError(failure, err)
+				return
+			}
+			show(v)
+		})
+	})
+}
+
 // open switches to a screen.
 func (s *shell) open(sc screen) {
 	for i, x := range s.screens {

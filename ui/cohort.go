@@ -94,36 +94,29 @@ func (c *cohortScreen) load() { c.loadThen(nil) }
 
 // loadThen reloads the list and the open board, then runs then.
 func (c *cohortScreen) loadThen(then func()) {
-	c.sh.bg(func() {
-		cs, err := c.sh.store.Cohorts()
-		fyne.Do(func() {
-			if err != nil {
-				c.sh.showError("Could not load the cohorts", err)
-				return
+	fetch(c.sh, "Could not load the cohorts", c.sh.store.Cohorts, func(cs []model.CohortSummary) {
+		c.cohorts = cs
+		c.list.Refresh()
+		want := c.main
+		if len(cs) == 0 {
+			want = c.welcome
+		}
+		if c.root.Objects[0] != want {
+			c.root.Objects = []fyne.CanvasObject{want}
+			c.root.Refresh()
+		}
+		c.noSelect = true
+		for i, s := range cs {
+			if s.ID == c.selected {
+				c.list.Select(i)
 			}
-			c.cohorts = cs
-			c.list.Refresh()
-			want := c.main
-			if len(cs) == 0 {
-				want = c.welcome
-			}
-			if c.root.Objects[0] != want {
-				c.root.Objects = []fyne.CanvasObject{want}
-				c.root.Refresh()
-			}
-			c.noSelect = true
-			for i, s := range cs {
-				if s.ID == c.selected {
-					c.list.Select(i)
-				}
-			}
-			c.noSelect = false
-			if c.selected != 0 {
-				c.openThen(c.selected, then)
-			} else if then != nil {
-				then()
-			}
-		})
+		}
+		c.noSelect = false
+		if c.selected != 0 {
+			c.openThen(c.selected, then)
+		} else if then != nil {
+			then()
+		}
 	})
 }
 

@@ -88,27 +88,20 @@ func (o *oneOnOneScreen) newItem() {
 
 // load fetches the reports off the UI goroutine.
 func (o *oneOnOneScreen) load() {
-	o.sh.bg(func() {
-		reps, err := o.sh.store.Reports()
-		fyne.Do(func() {
-			if err != nil {
-				o.sh.showError("Could not load the one-on-ones", err)
-				return
-			}
-			o.reports = reps
-			o.applyFilter()
-			if o.right.Objects[0] == o.actions.view {
-				o.actions.load()
-			}
-			want := o.main
-			if len(reps) == 0 {
-				want = o.welcome
-			}
-			if o.root.Objects[0] != want {
-				o.root.Objects = []fyne.CanvasObject{want}
-				o.root.Refresh()
-			}
-		})
+	fetch(o.sh, "Could not load the one-on-ones", o.sh.store.Reports, func(reps []model.Report) {
+		o.reports = reps
+		o.applyFilter()
+		if o.right.Objects[0] == o.actions.view {
+			o.actions.load()
+		}
+		want := o.main
+		if len(reps) == 0 {
+			want = o.welcome
+		}
+		if o.root.Objects[0] != want {
+			o.root.Objects = []fyne.CanvasObject{want}
+			o.root.Refresh()
+		}
 	})
 }
 

@@ -159,16 +159,7 @@ func (e *meetingEditor) flush() {
 // load fetches the one-on-one off the UI goroutine and fills the editor.
 func (e *meetingEditor) load(id uint) {
 	st := e.screen.sh.store
-	e.screen.sh.bg(func() {
-		m, err := st.Meeting(id)
-		fyne.Do(func() {
-			if err != nil {
-				e.screen.sh.showError("Could not open the one-on-one", err)
-				return
-			}
-			e.fill(m)
-		})
-	})
+	fetch(e.screen.sh, "Could not open the one-on-one", func() (model.Meeting, error) { return st.Meeting(id) }, e.fill)
 }
 
 func (e *meetingEditor) fill(m model.Meeting) {

@@ -61,16 +61,7 @@ func (t *todayScreen) newItem()                {}
 
 // load gathers the day off the UI goroutine.
 func (t *todayScreen) load() {
-	t.sh.bg(func() {
-		v, err := t.sh.store.TodayView(weekStart())
-		fyne.Do(func() {
-			if err != nil {
-				t.sh.showError("Could not load today", err)
-				return
-			}
-			t.show(v)
-		})
-	})
+	fetch(t.sh, "Could not load today", func() (model.TodayView, error) { return t.sh.store.TodayView(weekStart()) }, t.show)
 }
 
 func (t *todayScreen) show(v model.TodayView) {
