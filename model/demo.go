@@ -40,17 +40,38 @@ var demoLast = []string{
 
 var demoTeams = []string{"Phone North", "Chat", "Email & Returns", "Social", "Phone South", "Loyalty", "Phone East", "Priority"}
 
-// demoWeeks is how much one-on-one history demo data has.
+// demoWeeks is how much one-on-one history demo data has by default.
 const demoWeeks = 16
+
+// MaxDemoYears bounds --years.
+const MaxDemoYears = 20
+
+// DemoOptions says what demo data to make.
+type DemoOptions struct {
+	People int // on the roster today (former colleagues come on top, archived)
+	// Years of history. 0 gives the last few months; more gives a centre
+	// that has run that long: cohorts every few weeks, people who came
+	// through them and left, and everything they said and logged.
+	Years int
+	Seed  uint64 // the same seed gives the same data
+	// Progress, when set, hears how far the one-on-ones have got (the
+	// slow part), from the goroutine that runs Demo.
+	Progress func(done, total int)
+}
 
 // DemoResult says what Demo created.
 type DemoResult struct {
-	People, Teams, OneOnOnes, Sessions, Cohorts int
+	People, Former, Teams, OneOnOnes, Items, Sessions, Cohorts int
 }
 
 func (r DemoResult) String() string {
-	return fmt.Sprintf("created %s in %s with %s, %s and %s", Plural(r.People, "person", "people"), Plural(r.Teams, "team", "teams"),
-		Plural(r.OneOnOnes, "one-on-one", "one-on-ones"), Plural(r.Sessions, "shadowing session", "shadowing sessions"), Plural(r.Cohorts, "cohort", "cohorts"))
+	people := Plural(r.People, "person", "people")
+	if r.Former > 0 {
+		people += " (and " + Plural(r.Former, "former colleague", "former colleagues") + ")"
+	}
+	return fmt.Sprintf("created %s in %s with %s (%s), %s and %s", people, Plural(r.Teams, "team", "teams"),
+		Plural(r.OneOnOnes, "one-on-one", "one-on-ones"), Plural(r.Items, "item", "items"),
+		Plural(r.Sessions, "shadowing session", "shadowing sessions"), Plural(r.Cohorts, "cohort", "cohorts"))
 }
 
 // Plural says "1 person" or "3 people".
@@ -63,10 +84,13 @@ func Plural(n int, one, many string) string {
 
 // Demo fills an empty database with a believable contact centre: a manager,
 // team leads, trainers and agents, a few new hires and a few leavers. The same
-// seed gives the same people.
-func (s *Store) Demo(people int, seed uint64) (DemoResult, error) {
-	if people < 1 || people > MaxDemoPeople {
+// options give the same data.
+func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
+	if o.People < 1 || o.People > MaxDemoPeople {
 		return DemoResult{}, fmt.Errorf("the number of people must be between 1 and %d", MaxDemoPeople)
+	}
+	if o.Years < 0 || o.Years > MaxDemoYears {
+		return DemoResult{}, fmt.Errorf("the years of history must be between 0 and %d", MaxDemoYears)
 	}
 	var res DemoResult
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -77,9 +101,20 @@ func (s *Store) Demo(people int, seed uint64) (DemoResult, error) {
 		if n > 0 {
 			return ErrNotEmpty
 		}
-		g := demoGen{rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), today: s.Today(), now: s.now(), used: map[string]bool{}}
+		// A long history is one big transaction: a cache that holds it
+		// saves rewriting the same pages to the log again and again.
+		var cache int
+		if err := tx.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec("PRAGMA cache_size = -1000000").Error; err != nil {
+			return err
+		}
+		defer tx.Exec("PRAGMA cache_size = ?", cache)
+		g := demoGen{rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: s.Today(), now: s.now(), used: map[string]bool{},
+			years: o.Years, progress: o.Progress, left: map[uint]Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}}
 		var err error
-		res, err = g.fill(tx, people)
+		res, err = g.fill(tx, o.People)
 		return err
 	})
 	if err != nil && !errors.Is(err, ErrNotEmpty) {
@@ -89,10 +124,23 @@ func (s *Store) Demo(people int, seed uint64) (DemoResult, error) {
 }
 
 type demoGen struct {
-	rng   *rand.Rand
-	today Date
-	now   time.Time
-	used  map[string]bool
+	rng      *rand.Rand
+	today    Date
+	now      time.Time
+	used     map[string]bool
+	years    int
+	progress func(done, total int)
+	left     map[uint]Date       // when former colleagues left (long histories only)
+	open     map[uint][]openItem // each person's items still open, by meeting order
+	tags     map[string]uint
+}
+
+// historyStart is the first day demo one-on-ones and sessions can fall on.
+func (g *demoGen) historyStart() Date {
+	if g.years == 0 {
+		return g.today.AddDays(-7 * demoWeeks)
+	}
+	return g.today.AddDays(-365 * g.years)
 }
 
 func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
@@ -101,20 +149,22 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 	if total > 12 {
 		trainers = max(1, total/40)
 	}
-	head := g.person(RoleManager, "", 6*365, 12*365)
+	// Managers and leads have been here at least as long as the history.
+	tenure := 365 * g.years
+	head := g.person(RoleManager, "", 6*365+tenure, 12*365+tenure)
 	if err := tx.Create(&head).Error; err != nil {
 		return DemoResult{}, err
 	}
 	created := 1
 	var leads []Person
 	for i := 0; i < teams && created < total; i++ {
-		lead := g.person(RoleTeamLead, demoTeamName(i), 2*365, 9*365)
+		lead := g.person(RoleTeamLead, demoTeamName(i), 2*365+tenure, 9*365+tenure)
 		lead.ManagerID = &head.ID
 		leads = append(leads, lead)
 		created++
 	}
 	for i := 0; i < trainers && created < total; i++ {
-		t := g.person(RoleTrainer, "Training", 3*365, 8*365)
+		t := g.person(RoleTrainer, "Training", 3*365+tenure, 8*365+tenure)
 		t.ManagerID = &head.ID
 		leads = append(leads, t)
 		created++
@@ -124,55 +174,78 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 			return DemoResult{}, err
 		}
 	}
-	var agents []Person
-	for i := 0; created < total; i++ {
-		lead := leads[i%len(leads)]
-		if lead.Role != RoleTeamLead {
-			lead = leads[0]
-		}
-		a := g.agent(lead)
-		agents = append(agents, a)
-		created++
-	}
-	if len(agents) > 0 {
-		if err := tx.CreateInBatches(&agents, 500).Error; err != nil {
-			return DemoResult{}, err
-		}
-	}
-	var trainerPeople []Person
+	var trainerPeople, teamLeads []Person
 	for _, p := range leads {
 		if p.Role == RoleTrainer {
 			trainerPeople = append(trainerPeople, p)
+		} else {
+			teamLeads = append(teamLeads, p)
 		}
 	}
-	if err := g.demoCohorts(tx, agents, trainerPeople); err != nil {
+	var agents []Person
+	var err error
+	if g.years == 0 {
+		agents, err = g.demoAgents(tx, teamLeads, leads, total-created)
+		if err == nil {
+			err = g.demoCohorts(tx, agents, trainerPeople)
+		}
+	} else {
+		agents, err = g.demoCohortHistory(tx, teamLeads, trainerPeople, total-created)
+	}
+	if err != nil {
 		return DemoResult{}, err
 	}
 	// After the cohorts, so hires' one-on-ones start when they did.
 	everyone := append(leads, agents...)
-	if err := g.demoMeetings(tx, everyone, demoWeeks, g.now); err != nil {
+	if err := g.demoMeetings(tx, everyone); err != nil {
 		return DemoResult{}, err
 	}
 	if err := g.demoSessions(tx, everyone); err != nil {
 		return DemoResult{}, err
 	}
-	var meetings int64
-	if err := tx.Model(&OneOnOne{}).Count(&meetings).Error; err != nil {
-		return DemoResult{}, err
+	return demoCounts(tx)
+}
+
+// demoAgents makes count reports of the team leads: mostly settled, some
+// new hires, a few leavers.
+func (g *demoGen) demoAgents(tx *gorm.DB, teamLeads, leads []Person, count int) ([]Person, error) {
+	var agents []Person
+	for i := 0; i < count; i++ {
+		lead := leads[i%len(leads)]
+		if lead.Role != RoleTeamLead {
+			lead = teamLeads[0]
+		}
+		agents = append(agents, g.agent(lead))
 	}
-	var teamCount int64
-	if err := tx.Model(&Person{}).Where("team <> ''").Distinct("team").Count(&teamCount).Error; err != nil {
-		return DemoResult{}, err
+	if len(agents) > 0 {
+		if err := tx.CreateInBatches(&agents, 500).Error; err != nil {
+			return nil, err
+		}
 	}
-	var sessions int64
-	if err := tx.Model(&Session{}).Count(&sessions).Error; err != nil {
-		return DemoResult{}, err
+	return agents, nil
+}
+
+func demoCounts(tx *gorm.DB) (DemoResult, error) {
+	var r DemoResult
+	for _, c := range []struct {
+		n *int
+		q *gorm.DB
+	}{
+		{&r.People, tx.Model(&Person{}).Where("archived_at IS NULL")},
+		{&r.Former, tx.Model(&Person{}).Where("archived_at IS NOT NULL")},
+		{&r.Teams, tx.Model(&Person{}).Where("team <> '' AND archived_at IS NULL").Distinct("team")},
+		{&r.OneOnOnes, tx.Model(&OneOnOne{})},
+		{&r.Items, tx.Model(&Item{})},
+		{&r.Sessions, tx.Model(&Session{})},
+		{&r.Cohorts, tx.Model(&Cohort{})},
+	} {
+		var n int64
+		if err := c.q.Count(&n).Error; err != nil {
+			return r, err
+		}
+		*c.n = int(n)
 	}
-	var cohorts int64
-	if err := tx.Model(&Cohort{}).Count(&cohorts).Error; err != nil {
-		return DemoResult{}, err
-	}
-	return DemoResult{People: created, Teams: int(teamCount), OneOnOnes: int(meetings), Sessions: int(sessions), Cohorts: int(cohorts)}, nil
+	return r, nil
 }
 
 func demoTeamName(i int) string {
@@ -228,4 +301,11 @@ func (g *demoGen) uniqueEmail(first, last string) string {
 	}
 	g.used[email] = true
 	return email
+}
+
+// store runs the store's own rules inside the demo's transaction. Nested
+// transactions are off: gorm opens a savepoint for each and never releases
+// it, so every later write would pay for all of them.
+func (g *demoGen) store(tx *gorm.DB) *Store {
+	return &Store{db: tx.Session(&gorm.Session{DisableNestedTransaction: true}), Now: func() time.Time { return g.now }}
 }

@@ -25,7 +25,7 @@ func (g *demoGen) demoCohorts(tx *gorm.DB, agents []Person, trainers []Person) e
 		name string
 		ago  int
 	}{{"Finished", 150}, {"Running", 33}, {"Just started", 3}}
-	s := &Store{db: tx, Now: func() time.Time { return g.now }}
+	s := g.store(tx)
 	next := 0
 	for _, st := range starts {
 		// Cohorts start on a Monday.
@@ -77,7 +77,9 @@ func (g *demoGen) demoProgress(s *Store, c Cohort, trainerID uint, finished bool
 					h.OfferedOn = m.DueDate
 					h.OfferAmount = 2000
 					h.OfferOutcome = OfferDeclined
-					if finished && i == 0 { // about one in a hundred takes it; the demo shows one
+					// About one in a hundred takes it: a short history shows
+					// one, a long one about one in ten cohorts.
+					if finished && i == 0 && (g.years == 0 || g.rng.IntN(10) == 0) {
 						h.OfferOutcome = OfferAccepted
 					}
 					continue

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -84,14 +85,23 @@ var demoActions = []string{
 	"Share the customer's thank-you note with the team",
 }
 
-// demoMeetings gives everyone with one-on-ones a history of up to weeks
-// weeks: items under all four headings, carry-over through the real rule,
-// pulse ratings that wander, follow-ups, actions and a few private notes.
-func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person, weeks int, now time.Time) error {
+// demoMeetings gives everyone with one-on-ones a history since they started
+// or since the history begins, until they left: items under all four
+// headings, carried over as the real rule carries them, pulse ratings that
+// wander, follow-ups, actions and a few private notes.
+func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person) error {
+	var who []Person
 	for _, p := range people {
-		if p.Status != StatusActive || p.Role == RoleManager {
-			continue
+		_, former := g.left[p.ID]
+		if (p.Status == StatusActive || former) && p.Role != RoleManager {
+			who = append(who, p)
 		}
+	}
+	b, err := newDemoBatch(tx)
+	if err != nil {
+		return err
+	}
+	for n, p := range who {
 		cadence := CadenceWeekly
 		switch g.rng.IntN(6) {
 		case 0:
@@ -104,20 +114,85 @@ func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person, weeks int, now time
 		}
 		pulse := 3 + g.rng.IntN(2)
 		hour := 9 + g.rng.IntN(7)
-		day := DateOf(now).AddDays(-7 * weeks)
-		for day.Before(DateOf(now)) {
+		until := g.today
+		if d, ok := g.left[p.ID]; ok {
+			until = d
+		}
+		for day := g.historyStart(); day.Before(until); {
 			if !day.Before(p.StartDate) {
 				held := weekday(day)
 				at := time.Date(held.Time().Year(), held.Time().Month(), held.Time().Day(), hour, 0, 0, 0, time.Local)
-				if err := g.demoMeeting(tx, p, at, &pulse); err != nil {
-					return err
-				}
+				g.demoMeeting(b, p, at, &pulse)
 			}
 			// Sometimes a meeting slips a day or two.
 			day = cadence.Next(day).AddDays(g.rng.IntN(3) - 1)
 		}
+		delete(g.open, p.ID)
+		if len(b.items) >= demoBatchSize || n == len(who)-1 {
+			if err := b.flush(tx); err != nil {
+				return err
+			}
+		}
+		if g.progress != nil {
+			g.progress(n+1, len(who))
+		}
 	}
 	return nil
+}
+
+// demoBatch collects one-on-ones and what was said in them, with their IDs
+// given up front, and writes them thousands of rows to a statement: a long
+// history has half a million rows, too many to write one at a time.
+type demoBatch struct {
+	nextMeeting, nextItem uint
+	meetings              []OneOnOne
+	items                 []Item
+	carries               []carryLink
+	actions               []Action
+	closed                []uint
+}
+
+// demoBatchSize is how many items the demo holds before writing.
+const demoBatchSize = 20000
+
+// carryLink is a row of carry_overs: an item brought into a later meeting.
+type carryLink struct{ OneOnOneID, ItemID uint }
+
+func (carryLink) TableName() string { return "carry_overs" }
+
+func newDemoBatch(tx *gorm.DB) (*demoBatch, error) {
+	var b demoBatch
+	err := tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM one_on_ones").Scan(&b.nextMeeting).Error
+	if err == nil {
+		err = tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM one_on_one_items").Scan(&b.nextItem).Error
+	}
+	return &b, err
+}
+
+// flush writes meetings before their items (the search index reads the
+// meeting of an item) and closes items once they are written.
+func (b *demoBatch) flush(tx *gorm.DB) error {
+	const rows = 500
+	for _, batch := range []any{&b.meetings, &b.items, &b.carries, &b.actions} {
+		if err := tx.CreateInBatches(batch, rows).Error; err != nil {
+			return err
+		}
+	}
+	for ids := range slices.Chunk(b.closed, 5000) {
+		if err := tx.Model(&Item{}).Where("id IN ?", ids).Update("status", ItemDone).Error; err != nil {
+			return err
+		}
+	}
+	b.meetings, b.items, b.carries, b.actions, b.closed = b.meetings[:0], b.items[:0], b.carries[:0], b.actions[:0], b.closed[:0]
+	return nil
+}
+
+// openItem is an item the demo may close at a later meeting: an open
+// obstacle or focus item, or one with a follow-up date.
+type openItem struct {
+	id       uint
+	carried  bool // an obstacle or focus item, carried until closed
+	followUp Date
 }
 
 // weekday moves a weekend day to the Friday before or the Monday after.
@@ -131,41 +206,36 @@ func weekday(d Date) Date {
 	return d
 }
 
-func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) error {
-	// Close most of what is still open: people do get things done.
+// demoMeeting adds a one-on-one to b. Before it, most of what is still
+// open gets closed; what stays open of the obstacles and focus items is
+// carried in, as StartOneOnOne would.
+func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int) {
+	o := OneOnOne{ID: b.nextMeeting, PersonID: p.ID, HeldAt: at.UTC(), Setting: Settings[g.rng.IntN(len(Settings))]}
+	b.nextMeeting++
 	// Follow-ups whose day has come count too: the lead asked.
-	var open []uint
-	if err := tx.Model(&Item{}).Where("status = 'open' AND (heading IN ('obstacles', 'focus') OR (follow_up IS NOT NULL AND follow_up < ?)) AND one_on_one_id IN (SELECT id FROM one_on_ones WHERE person_id = ?)", DateOf(at), p.ID).
-		Order("id").Pluck("id", &open).Error; err != nil {
-		return err
-	}
-	var closing []uint
-	for _, id := range open {
-		if g.rng.IntN(3) > 0 {
-			closing = append(closing, id)
+	still := g.open[p.ID][:0]
+	for _, it := range g.open[p.ID] {
+		due := it.carried || (!it.followUp.IsZero() && it.followUp.Before(DateOf(at)))
+		if due && g.rng.IntN(3) > 0 {
+			b.closed = append(b.closed, it.id)
+			continue
+		}
+		still = append(still, it)
+		if it.carried {
+			b.carries = append(b.carries, carryLink{OneOnOneID: o.ID, ItemID: it.id})
 		}
 	}
-	if len(closing) > 0 {
-		if err := tx.Model(&Item{}).Where("id IN ?", closing).Update("status", ItemDone).Error; err != nil {
-			return err
-		}
-	}
-	o, err := startOneOnOne(tx, p.ID, at, Settings[g.rng.IntN(len(Settings))])
-	if err != nil {
-		return err
-	}
+	g.open[p.ID] = still
 	*pulse = max(1, min(5, *pulse+g.rng.IntN(3)-1))
 	o.PulseRating = *pulse
 	o.SharedNotes = demoNotes[g.rng.IntN(len(demoNotes))]
 	if g.rng.IntN(8) == 0 {
 		o.PrivateNotes = demoPrivateNotes[g.rng.IntN(len(demoPrivateNotes))]
 	}
-	if err := tx.Save(&o).Error; err != nil {
-		return err
-	}
+	b.meetings = append(b.meetings, o)
 	for _, h := range Headings {
 		used := map[string]bool{}
-		for n := g.rng.IntN(3); n > 0; n-- {
+		for n := g.rng.IntN(4); n > 0; n-- {
 			nonWork := g.rng.IntN(3) == 0
 			kind := 0
 			if nonWork {
@@ -177,7 +247,8 @@ func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) e
 				continue
 			}
 			used[text] = true
-			it := Item{OneOnOneID: o.ID, Heading: h, Text: text, NonWork: nonWork, Status: ItemOpen, Position: n}
+			it := Item{ID: b.nextItem, OneOnOneID: o.ID, Heading: h, Text: g.vary(text), NonWork: nonWork, Status: ItemOpen, Position: n}
+			b.nextItem++
 			if nonWork && h != HeadingPulse && g.rng.IntN(2) == 0 {
 				it.FollowUp = DateOf(at).AddDays(5 + g.rng.IntN(20))
 			}
@@ -185,8 +256,10 @@ func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) e
 				it.Status = ItemDone
 			}
 			it.Private = nonWork && g.rng.IntN(6) == 0
-			if err := tx.Create(&it).Error; err != nil {
-				return err
+			b.items = append(b.items, it)
+			carried := h == HeadingObstacles || h == HeadingFocus
+			if it.Status == ItemOpen && (carried || !it.FollowUp.IsZero()) {
+				g.open[p.ID] = append(g.open[p.ID], openItem{id: it.ID, carried: carried, followUp: it.FollowUp})
 			}
 		}
 	}
@@ -198,9 +271,6 @@ func (g *demoGen) demoMeeting(tx *gorm.DB, p Person, at time.Time, pulse *int) e
 			done := at.Add(72 * time.Hour).UTC()
 			a.DoneAt = &done
 		}
-		if err := tx.Create(&a).Error; err != nil {
-			return err
-		}
+		b.actions = append(b.actions, a)
 	}
-	return nil
 }

@@ -56,12 +56,12 @@ var demoObservations = struct{ worked, friction, wow, ideas, agreed []string }{
 }
 
 // demoSessions logs walk-in-the-customer's-shoes sessions across channels
-// over recent months: tags that recur, debriefs with the shadower's lead,
-// and actions that came out of them.
+// over the history, each while its shadower worked here: tags that recur,
+// debriefs with the shadower's lead, and actions that came out of them.
 func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 	var shadowers, agents []Person
 	for _, p := range people {
-		if p.Status != StatusActive {
+		if _, former := g.left[p.ID]; p.Status != StatusActive && !former {
 			continue
 		}
 		if p.Role == RoleAgent {
@@ -75,15 +75,38 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		return nil
 	}
 	count := max(3, len(people)*3/4)
+	if g.years > 0 { // about ten a year for each person on the roster
+		count = 0
+		for _, p := range people {
+			if p.Status == StatusActive {
+				count += g.years * 10
+			}
+		}
+	}
+	var b sessionBatch
+	if err := tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM shadowing_sessions").Scan(&b.next).Error; err != nil {
+		return err
+	}
 	for i := 0; i < count; i++ {
 		who := shadowers[g.rng.IntN(len(shadowers))]
+		from, until := g.historyStart(), g.today
+		if from.Before(who.StartDate) {
+			from = who.StartDate
+		}
+		if d, ok := g.left[who.ID]; ok {
+			until = d
+		}
+		if !from.Before(until) {
+			continue
+		}
 		ch := Channels[g.rng.IntN(len(Channels))]
 		sess := Session{
+			ID:       b.next,
 			PersonID: who.ID,
 			Kind:     ShadowKinds[g.rng.IntN(2)],
 			Channel:  ch,
 			Journey:  pickFrom(g, demoJourneys[ch]),
-			Date:     weekday(g.today.AddDays(-g.rng.IntN(16 * 7))),
+			Date:     weekday(until.AddDays(-g.rng.IntN(from.DaysUntil(until)))),
 			Minutes:  20 + 10*g.rng.IntN(10),
 			Worked:   pickFrom(g, demoObservations.worked),
 			Friction: pickFrom(g, demoObservations.friction),
@@ -111,18 +134,19 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		if err := sess.Validate(); err != nil {
 			return err
 		}
-		if err := tx.Create(&sess).Error; err != nil {
-			return err
-		}
+		b.next++
+		b.sessions = append(b.sessions, sess)
 		tags := demoFrictionTags[ch]
 		for _, k := range g.rng.Perm(len(tags))[:1+g.rng.IntN(2)] {
-			t := Tag{Name: tags[k]}
-			if err := tx.Where(Tag{Name: t.Name}).FirstOrCreate(&t).Error; err != nil {
-				return err
+			id, ok := g.tags[tags[k]]
+			if !ok {
+				t := Tag{Name: tags[k]}
+				if err := tx.Create(&t).Error; err != nil {
+					return err
+				}
+				id, g.tags[t.Name] = t.ID, t.ID
 			}
-			if err := tx.Exec("INSERT INTO session_tags (session_id, tag_id) VALUES (?, ?)", sess.ID, t.ID).Error; err != nil {
-				return err
-			}
+			b.tags = append(b.tags, sessionTagLink{SessionID: sess.ID, TagID: id})
 		}
 		if debriefed && g.rng.IntN(10) < 5 {
 			a := Action{PersonID: who.ID, SessionID: &sess.ID, Text: sess.Ideas, Owner: []Owner{OwnerLead, OwnerReport}[g.rng.IntN(2)],
@@ -131,12 +155,29 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 				done := a.Due.Time()
 				a.DoneAt = &done
 			}
-			if err := tx.Create(&a).Error; err != nil {
-				return err
-			}
+			b.actions = append(b.actions, a)
+		}
+	}
+	for _, rows := range []any{&b.sessions, &b.tags, &b.actions} {
+		if err := tx.CreateInBatches(rows, 500).Error; err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+// sessionBatch holds the demo's sessions, with their IDs given up front, to
+// write them many to a statement.
+type sessionBatch struct {
+	next     uint
+	sessions []Session
+	tags     []sessionTagLink
+	actions  []Action
+}
+
+// sessionTagLink is a row of session_tags.
+type sessionTagLink struct{ SessionID, TagID uint }
+
+func (sessionTagLink) TableName() string { return "session_tags" }
 
 func pickFrom(g *demoGen, from []string) string { return from[g.rng.IntN(len(from))] }

@@ -2,13 +2,14 @@ package model
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
 func TestDemoBuildsAContactCentre(t *testing.T) {
 	for _, n := range []int{1, 2, 12, 40, 200} {
 		s := newTestStore(t)
-		res, err := s.Demo(n, 7)
+		res, err := s.Demo(DemoOptions{People: n, Seed: 7})
 		if err != nil {
 			t.Fatalf("demo %d: %v", n, err)
 		}
@@ -48,7 +49,7 @@ func TestDemoBuildsAContactCentre(t *testing.T) {
 func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
 	a, b := newTestStore(t), newTestStore(t)
 	for _, s := range []*Store{a, b} {
-		if _, err := s.Demo(30, 42); err != nil {
+		if _, err := s.Demo(DemoOptions{People: 30, Seed: 42}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -64,11 +65,11 @@ func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
 	if len(ha) != len(hb) {
 		t.Errorf("same seed, different histories: %d / %d meetings", len(ha), len(hb))
 	}
-	if _, err := a.Demo(5, 1); !errors.Is(err, ErrNotEmpty) {
+	if _, err := a.Demo(DemoOptions{People: 5, Seed: 1}); !errors.Is(err, ErrNotEmpty) {
 		t.Errorf("demo on a full database: %v", err)
 	}
 	for _, n := range []int{0, -1, MaxDemoPeople + 1} {
-		if _, err := newTestStore(t).Demo(n, 1); err == nil {
+		if _, err := newTestStore(t).Demo(DemoOptions{People: n, Seed: 1}); err == nil {
 			t.Errorf("demo %d people should fail", n)
 		}
 	}
@@ -118,5 +119,65 @@ func assertDemoHistory(t *testing.T, s *Store) {
 	if len(sessions) < 20 || len(channels) < 4 || debriefed == 0 || len(themes) == 0 || fromDebriefs == 0 {
 		t.Errorf("demo shadowing: %d sessions on %d channels, %d debriefed, %d themes, %d actions",
 			len(sessions), len(channels), debriefed, len(themes), fromDebriefs)
+	}
+}
+
+// A long history is a centre that has run for years: cohorts every few
+// weeks, former colleagues archived, nobody meeting before they started or
+// after they left, and carry-over exactly as StartOneOnOne's rule makes it.
+func TestDemoYearsOfHistory(t *testing.T) {
+	s := newTestStore(t)
+	calls := 0
+	res, err := s.Demo(DemoOptions{People: 60, Years: 2, Seed: 3, Progress: func(done, total int) {
+		calls++
+		if done < 1 || done > total {
+			t.Errorf("progress %d of %d", done, total)
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.People != 60 || res.Former == 0 || res.Cohorts != 20 || res.OneOnOnes < 3000 || res.Items < 10000 || calls == 0 {
+		t.Fatalf("two years: %+v, %d progress calls", res, calls)
+	}
+	if roster, _ := s.People(false); len(roster) != 60 {
+		t.Errorf("%d on the roster", len(roster))
+	}
+	var outside int64
+	s.db.Raw(`SELECT COUNT(*) FROM one_on_ones o JOIN people p ON p.id = o.person_id
+		WHERE date(o.held_at) < date(p.start_date, '-1 day') OR (p.archived_at IS NOT NULL AND o.held_at > p.archived_at)`).Scan(&outside)
+	if outside > 0 {
+		t.Errorf("%d one-on-ones before someone started or after they left", outside)
+	}
+	// Every meeting carries what the rule would carry from the one before.
+	var pairs []struct{ Prev, Next uint }
+	s.db.Raw(`SELECT (SELECT p.id FROM one_on_ones p WHERE p.person_id = o.person_id AND p.held_at < o.held_at
+		ORDER BY p.held_at DESC LIMIT 1) AS prev, o.id AS next FROM one_on_ones o ORDER BY o.id LIMIT 400`).Scan(&pairs)
+	carried := 0
+	for _, p := range pairs {
+		var want, got []uint
+		if p.Prev != 0 {
+			s.db.Table("one_on_one_items AS i").Where(carriesOn, ItemOpen, HeadingObstacles, HeadingFocus, p.Prev, p.Prev).
+				Order("i.id").Pluck("i.id", &want)
+		}
+		s.db.Table("carry_overs").Where("one_on_one_id = ?", p.Next).Order("item_id").Pluck("item_id", &got)
+		// The rule sees today's statuses: what it finds open must have been
+		// carried; items closed since were carried too.
+		for _, id := range want {
+			if !slices.Contains(got, id) {
+				t.Fatalf("meeting %d carries %v; the rule says it also carries %d", p.Next, got, id)
+			}
+		}
+		carried += len(got)
+	}
+	if carried == 0 {
+		t.Error("nothing was carried over")
+	}
+	var took int64
+	s.db.Model(&Hire{}).Where("status = ?", HireTookOffer).Count(&took)
+	var graduated int64
+	s.db.Model(&Hire{}).Where("status = ?", HireGraduated).Count(&graduated)
+	if graduated == 0 {
+		t.Errorf("no graduates; %d took the offer", took)
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 func TestExportPeopleCSVRoundTrips(t *testing.T) {
 	src := newTestStore(t)
-	if _, err := src.Demo(25, 1); err != nil {
+	if _, err := src.Demo(DemoOptions{People: 25, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer

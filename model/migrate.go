@@ -24,6 +24,7 @@ var migrations = []migration{
 	{4, "shadowing", migrateShadowing},
 	{5, "onboarding cohorts", migrateCohorts},
 	{6, "search", migrateSearch},
+	{7, "search: re-index only changed text", migrateSearchUpdates},
 }
 
 // SchemaVersion is the newest schema this build knows.

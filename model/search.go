@@ -49,6 +49,63 @@ func (k SearchKind) Key() string {
 	return [...]string{"", "person", "item", "notes", "private", "shadowing", "trainer", "prompt"}[k]
 }
 
+// searchSource is a table whose rows the search index holds. The SQL is
+// over NEW, as triggers see a row.
+type searchSource struct {
+	table, kind        string
+	body, person, at   string
+	private, condition string
+	// watch lists the columns the index reads, so an update that changes
+	// none of them (a ticked item, a new pulse rating) leaves it alone.
+	watch []string
+}
+
+// searchSources are the indexed tables as of schema 7; change them only
+// with a migration that rewrites the triggers.
+var searchSources = []searchSource{
+	{"people", "1", "NEW.name || ' ' || NEW.preferred_name || ' ' || NEW.team || ' ' || NEW.email", "NEW.id", "COALESCE(NEW.start_date, '')", "'0'", "1",
+		[]string{"name", "preferred_name", "team", "email", "start_date"}},
+	{"one_on_one_items", "2", "NEW.text", "(SELECT person_id FROM one_on_ones WHERE id = NEW.one_on_one_id)",
+		"(SELECT held_at FROM one_on_ones WHERE id = NEW.one_on_one_id)", "CASE WHEN NEW.private THEN '1' ELSE '0' END", "NEW.text <> ''",
+		[]string{"text", "one_on_one_id", "private"}},
+	{"one_on_ones", "3", "NEW.shared_notes || ' ' || NEW.pulse_comment", "NEW.person_id", "NEW.held_at", "'0'", "(NEW.shared_notes || NEW.pulse_comment) <> ''",
+		[]string{"shared_notes", "pulse_comment", "person_id", "held_at"}},
+	{"shadowing_sessions", "5", "NEW.journey || ' ' || NEW.worked || ' ' || NEW.friction || ' ' || NEW.wow || ' ' || NEW.ideas || ' ' || NEW.debrief_agreed",
+		"NEW.person_id", "NEW.date", "'0'", "1",
+		[]string{"journey", "worked", "friction", "wow", "ideas", "debrief_agreed", "person_id", "date"}},
+	{"cohort_hires", "6", "NEW.notes || ' ' || NEW.offer_note", "NEW.person_id", "''", "'0'", "(NEW.notes || NEW.offer_note) <> ''",
+		[]string{"notes", "offer_note", "person_id"}},
+	{"prompts", "7", "NEW.text || ' ' || NEW.theme", "0", "''", "'0'", "NOT NEW.deleted",
+		[]string{"text", "theme", "deleted"}},
+}
+
+// Private notes are their own documents, so they can be left out.
+var searchPrivate = searchSource{"one_on_ones", "4", "NEW.private_notes", "NEW.person_id", "NEW.held_at", "'1'", "NEW.private_notes <> ''",
+	[]string{"private_notes", "person_id", "held_at"}}
+
+func searchDocid(kind, row string) string {
+	return fmt.Sprintf("%s * %d + %s", kind, searchKindBase, row)
+}
+
+func (src searchSource) insert() string {
+	return fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, %s, %s, %s, %s WHERE %s;`,
+		searchDocid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.condition)
+}
+
+// name tells apart the two sources on one_on_ones in trigger names.
+func (src searchSource) name() string {
+	if src.kind == searchPrivate.kind {
+		return "private"
+	}
+	return src.table
+}
+
+// updateTrigger re-indexes a row; when is empty or a WHEN clause.
+func (src searchSource) updateTrigger(when string) string {
+	return fmt.Sprintf(`CREATE TRIGGER search_%s_au AFTER UPDATE ON %s %s BEGIN DELETE FROM search_fts WHERE docid = %s; %s END`,
+		src.name(), src.table, when, searchDocid(src.kind, "OLD.id"), src.insert())
+}
+
 // migrateSearch builds the full-text index (FTS4, which needs no build tag)
 // and the triggers that keep it in step with the data.
 func migrateSearch(tx *gorm.DB) error {
@@ -56,45 +113,37 @@ func migrateSearch(tx *gorm.DB) error {
 		`CREATE VIRTUAL TABLE search_fts USING fts4(body, person_id, at, private,
 			notindexed=person_id, notindexed=at, notindexed=private, tokenize=unicode61)`,
 	}
-	type source struct {
-		table, kind        string
-		body, person, at   string // SQL over NEW
-		private, condition string
-	}
-	sources := []source{
-		{"people", "1", "NEW.name || ' ' || NEW.preferred_name || ' ' || NEW.team || ' ' || NEW.email", "NEW.id", "COALESCE(NEW.start_date, '')", "'0'", "1"},
-		{"one_on_one_items", "2", "NEW.text", "(SELECT person_id FROM one_on_ones WHERE id = NEW.one_on_one_id)",
-			"(SELECT held_at FROM one_on_ones WHERE id = NEW.one_on_one_id)", "CASE WHEN NEW.private THEN '1' ELSE '0' END", "NEW.text <> ''"},
-		{"one_on_ones", "3", "NEW.shared_notes || ' ' || NEW.pulse_comment", "NEW.person_id", "NEW.held_at", "'0'", "(NEW.shared_notes || NEW.pulse_comment) <> ''"},
-		{"shadowing_sessions", "5", "NEW.journey || ' ' || NEW.worked || ' ' || NEW.friction || ' ' || NEW.wow || ' ' || NEW.ideas || ' ' || NEW.debrief_agreed",
-			"NEW.person_id", "NEW.date", "'0'", "1"},
-		{"cohort_hires", "6", "NEW.notes || ' ' || NEW.offer_note", "NEW.person_id", "''", "'0'", "(NEW.notes || NEW.offer_note) <> ''"},
-		{"prompts", "7", "NEW.text || ' ' || NEW.theme", "0", "''", "'0'", "NOT NEW.deleted"},
-	}
-	docid := func(kind, row string) string { return fmt.Sprintf("%s * %d + %s", kind, searchKindBase, row) }
-	for _, src := range sources {
-		insert := fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, %s, %s, %s, %s WHERE %s;`,
-			docid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.condition)
+	for _, src := range append(slices.Clone(searchSources), searchPrivate) {
 		stmts = append(stmts,
-			fmt.Sprintf(`CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN %s END`, src.table, src.table, insert),
-			fmt.Sprintf(`CREATE TRIGGER search_%s_au AFTER UPDATE ON %s BEGIN DELETE FROM search_fts WHERE docid = %s; %s END`,
-				src.table, src.table, docid(src.kind, "OLD.id"), insert),
+			fmt.Sprintf(`CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN %s END`, src.name(), src.table, src.insert()),
+			src.updateTrigger(""),
 			fmt.Sprintf(`CREATE TRIGGER search_%s_ad AFTER DELETE ON %s BEGIN DELETE FROM search_fts WHERE docid = %s; END`,
-				src.table, src.table, docid(src.kind, "OLD.id")),
+				src.name(), src.table, searchDocid(src.kind, "OLD.id")),
 			// Fill from what is already there.
 			fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, %s, %s, %s, %s FROM %s AS NEW WHERE %s`,
-				docid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.table, src.condition),
+				searchDocid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.table, src.condition),
 		)
 	}
-	// Private notes are their own documents, so they can be left out.
-	privInsert := fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, NEW.private_notes, NEW.person_id, NEW.held_at, '1' WHERE NEW.private_notes <> '';`,
-		docid("4", "NEW.id"))
-	stmts = append(stmts,
-		`CREATE TRIGGER search_private_ai AFTER INSERT ON one_on_ones BEGIN `+privInsert+` END`,
-		fmt.Sprintf(`CREATE TRIGGER search_private_au AFTER UPDATE ON one_on_ones BEGIN DELETE FROM search_fts WHERE docid = %s; %s END`, docid("4", "OLD.id"), privInsert),
-		fmt.Sprintf(`CREATE TRIGGER search_private_ad AFTER DELETE ON one_on_ones BEGIN DELETE FROM search_fts WHERE docid = %s; END`, docid("4", "OLD.id")),
-		fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, NEW.private_notes, NEW.person_id, NEW.held_at, '1' FROM one_on_ones AS NEW WHERE NEW.private_notes <> ''`, docid("4", "NEW.id")),
-	)
+	return execAll(tx, stmts)
+}
+
+// migrateSearchUpdates re-indexes a row only when what the index reads from
+// it changed: ticking an item or rating the pulse used to rewrite its
+// index entry on every autosave.
+func migrateSearchUpdates(tx *gorm.DB) error {
+	var stmts []string
+	for _, src := range append(slices.Clone(searchSources), searchPrivate) {
+		changed := make([]string, len(src.watch))
+		for i, c := range src.watch {
+			changed[i] = fmt.Sprintf("OLD.%s IS NOT NEW.%s", c, c)
+		}
+		stmts = append(stmts, fmt.Sprintf("DROP TRIGGER search_%s_au", src.name()),
+			src.updateTrigger("WHEN "+strings.Join(changed, " OR ")))
+	}
+	return execAll(tx, stmts)
+}
+
+func execAll(tx *gorm.DB, stmts []string) error {
 	for _, s := range stmts {
 		if err := tx.Exec(s).Error; err != nil {
 			return fmt.Errorf("%w in: %.80s", err, s)

@@ -297,7 +297,7 @@ func (p *peopleScreen) loadDemo() {
 	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), p.sh.win)
 	prog.Show()
 	p.sh.bg(func() {
-		res, err := p.sh.store.Demo(demoPeople, 2026)
+		res, err := p.sh.store.Demo(model.DemoOptions{People: demoPeople, Seed: 2026})
 		fyne.Do(func() {
 			prog.Hide()
 			if err != nil {

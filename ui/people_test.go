@@ -17,7 +17,7 @@ func peopleWithDemo(t *testing.T, n int, seed uint64) (*shell, *model.Store, *pe
 	t.Helper()
 	s, store := newTestShell(t)
 	s.open(s.people)
-	if _, err := store.Demo(n, seed); err != nil {
+	if _, err := store.Demo(model.DemoOptions{People: n, Seed: seed}); err != nil {
 		t.Fatal(err)
 	}
 	s.people.load()

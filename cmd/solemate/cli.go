@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"solemate/model"
 )
@@ -30,7 +31,7 @@ Usage:
   solemate search QUERY [--include-private] [--db PATH] find people, notes, sessions and prompts
   solemate backup FILE [--db PATH]                      write a copy of the database to FILE
   solemate restore FILE [--db PATH]                     replace the database with a checked backup
-  solemate demo [--people N] [--db PATH]                fill an empty database with sample data
+  solemate demo [--people N] [--years N] [--db PATH]    fill an empty database with sample data
   solemate version                                      print the version
   solemate help                                         print this help
 
@@ -445,17 +446,11 @@ func (c *cli) searchCmd(args []string) error {
 
 func (c *cli) demoCmd(args []string) error {
 	var db string
-	people := defaultDemoPeople
+	opts := model.DemoOptions{People: defaultDemoPeople, Seed: demoSeed}
 	_, err := parseArgs("demo", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&db, "db", "", "")
-		fs.Func("people", "", func(v string) error {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 || n > model.MaxDemoPeople {
-				return fmt.Errorf("--people wants a whole number from 1 to %d", model.MaxDemoPeople)
-			}
-			people = n
-			return nil
-		})
+		fs.Func("people", "", wholeNumber(&opts.People, 1, model.MaxDemoPeople, "--people"))
+		fs.Func("years", "", wholeNumber(&opts.Years, 0, model.MaxDemoYears, "--years"))
 	}, 0)
 	if err != nil {
 		return err
@@ -465,10 +460,31 @@ func (c *cli) demoCmd(args []string) error {
 		return err
 	}
 	defer s.Close()
-	res, err := s.Demo(people, demoSeed)
+	if opts.Years > 0 {
+		start, last := time.Now(), -1
+		opts.Progress = func(done, total int) {
+			if pct := done * 100 / total; pct/10 != last/10 {
+				last = pct
+				fmt.Fprintf(c.stderr, "one-on-ones: %d%% (%d of %d people, %s)\n", pct, done, total, time.Since(start).Round(time.Second))
+			}
+		}
+	}
+	res, err := s.Demo(opts)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(c.stdout, res)
 	return nil
+}
+
+// wholeNumber is a flag that takes a whole number from lo to hi.
+func wholeNumber(to *int, lo, hi int, name string) func(string) error {
+	return func(v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || n > hi {
+			return fmt.Errorf("%s wants a whole number from %d to %d", name, lo, hi)
+		}
+		*to = n
+		return nil
+	}
 }

@@ -1,0 +1,122 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Long demo histories: how often cohorts start and how long people stay.
+const (
+	demoCohortsPerYear = 10
+	demoMeanStayDays   = 2 * 365 // after training; contact centres turn over
+)
+
+// demoCohortHistory runs a cohort every five weeks or so across the years of
+// history. Hires join the roster with their cohort; most finish, now and then
+// one takes the offer to leave, and graduates stay a while and leave, when a
+// lead archives them. Whoever is still here is on today's roster, topped up
+// to roster agents with long-servers who joined before the history began.
+// It returns every agent, former colleagues included.
+func (g *demoGen) demoCohortHistory(tx *gorm.DB, teamLeads, trainers []Person, roster int) ([]Person, error) {
+	s := g.store(tx)
+	var prog Program
+	if err := tx.Where("name = ?", defaultProgram().Name).First(&prog).Error; err != nil {
+		return nil, err
+	}
+	span := 365 * g.years
+	count := g.years * demoCohortsPerYear
+	// Cohorts big enough that those who stay fill most of the roster.
+	size := 0.85 * float64(roster) / (demoCohortsPerYear * demoMeanStayDays / 365)
+	names := map[string]bool{}
+	stillHere := 0
+	for i := 0; i < count && len(teamLeads) > 0 && len(trainers) > 0; i++ {
+		// The last one started a few days ago.
+		start := g.historyStart().AddDays((i+1)*span/count - 3)
+		for start.Time().Weekday() != time.Monday {
+			start = start.AddDays(-1)
+		}
+		name := start.Time().Format("January 2006")
+		for n := 2; names[name]; n++ {
+			name = fmt.Sprintf("%s (%d)", start.Time().Format("January 2006"), n)
+		}
+		names[name] = true
+		var hires []Person
+		for n := max(1, int(size*(0.6+0.8*g.rng.Float64())+0.5)); n > 0; n-- {
+			lead := teamLeads[g.rng.IntN(len(teamLeads))]
+			p := g.person(RoleAgent, lead.Team, 0, 0)
+			p.StartDate, p.ManagerID = start, &lead.ID
+			hires = append(hires, p)
+		}
+		trainer := trainers[i%len(trainers)]
+		c, err := s.CreateCohort(NewCohort{Name: name, ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainer.ID}, NewHires: hires})
+		if err != nil {
+			return nil, err
+		}
+		var end Date
+		if err := tx.Model(&CohortPhase{}).Where("cohort_id = ?", c.ID).Select("MAX(end_date)").Scan(&end).Error; err != nil {
+			return nil, err
+		}
+		finished := end.Before(g.today)
+		if err := g.demoProgress(s, c, trainer.ID, finished); err != nil {
+			return nil, err
+		}
+		n, err := g.demoLeavers(tx, c.ID, end, roster-stillHere)
+		if err != nil {
+			return nil, err
+		}
+		stillHere += n
+	}
+	var longServers []Person
+	for i := stillHere; i < roster; i++ {
+		lead := teamLeads[i%len(teamLeads)]
+		p := g.person(RoleAgent, lead.Team, span+60, span+6*365)
+		p.ManagerID = &lead.ID
+		longServers = append(longServers, p)
+	}
+	if len(longServers) > 0 {
+		if err := tx.CreateInBatches(&longServers, 500).Error; err != nil {
+			return nil, err
+		}
+	}
+	var agents []Person
+	return agents, tx.Where("role = ?", RoleAgent).Order("id").Find(&agents).Error
+}
+
+// demoLeavers decides when a cohort's hires leave: who took the offer left
+// then; a graduate stays for a random while (exponential, so most leave in
+// the first couple of years and a few stay for good), and leaves by today
+// when the roster has no room. Leavers are marked left and archived. It
+// returns how many are still here.
+func (g *demoGen) demoLeavers(tx *gorm.DB, cohortID uint, trainingEnd Date, room int) (int, error) {
+	var hires []Hire
+	if err := tx.Where("cohort_id = ?", cohortID).Order("id").Find(&hires).Error; err != nil {
+		return 0, err
+	}
+	here := 0
+	for _, h := range hires {
+		var left Date
+		switch h.Status {
+		case HireTookOffer:
+			left = h.OfferedOn
+		case HireGraduated:
+			left = trainingEnd.AddDays(int(-math.Log(1-g.rng.Float64()) * demoMeanStayDays))
+			if here >= room && !left.Before(g.today) {
+				left = trainingEnd.AddDays(g.rng.IntN(max(1, trainingEnd.DaysUntil(g.today))))
+			}
+		}
+		if left.IsZero() || !left.Before(g.today) {
+			here++
+			continue
+		}
+		g.left[h.PersonID] = left
+		at := left.Time().Add(17 * time.Hour).UTC()
+		if err := tx.Model(&Person{}).Where("id = ?", h.PersonID).
+			Updates(map[string]any{"status": StatusLeft, "archived_at": at}).Error; err != nil {
+			return 0, err
+		}
+	}
+	return here, nil
+}
