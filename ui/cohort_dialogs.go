@@ -95,11 +95,8 @@ func showChecklist(c *cohortScreen, hireID uint) {
 	}
 	status := widget.NewSelect(statusLabels, nil)
 	status.SetSelected(row.Status.Label())
-	notes := widget.NewMultiLineEntry()
-	notes.Wrapping = fyne.TextWrapWord
-	notes.SetMinRowsVisible(3)
+	notes := newNoteEntry("What you notice: strengths, habits from earlier jobs to guide, what helps")
 	notes.SetText(row.Notes)
-	notes.SetPlaceHolder("What you notice: strengths, habits from earlier jobs to guide, what helps")
 	offeredOn := newDateField(func() {})
 	offeredOn.entry.SetText(row.OfferedOn.String())
 	amount := widget.NewEntry()

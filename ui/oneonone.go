@@ -377,7 +377,7 @@ func followUpText(fus []model.FollowUp, today model.Date) string {
 	}
 	lines := make([]string, len(fus))
 	for i, f := range fus {
-		lines[i] = fmt.Sprintf("• %s — %s", f.Text, followUpWhen(f.FollowUp, today))
+		lines[i] = fmt.Sprintf("• %s — %s", clip(f.Text), followUpWhen(f.FollowUp, today))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -417,7 +417,7 @@ func actionText(acts []model.ActionRow) string {
 		if a.Owner == model.OwnerLead {
 			who = "you"
 		}
-		line := fmt.Sprintf("• %s (%s", a.Text, who)
+		line := fmt.Sprintf("• %s (%s", clip(a.Text), who)
 		if !a.Due.IsZero() {
 			line += ", " + formatDay(a.Due)
 		}
@@ -461,7 +461,7 @@ func (o *oneOnOneScreen) prepare(person model.Person) {
 	}
 	var carried []string
 	for _, it := range carry {
-		carried = append(carried, "• "+it.Text+" ("+strings.ToLower(it.Heading.Label())+")")
+		carried = append(carried, "• "+clip(it.Text)+" ("+strings.ToLower(it.Heading.Label())+")")
 	}
 	if len(carried) == 0 {
 		carried = []string{"Nothing open from last time."}

@@ -35,8 +35,8 @@ type meetingEditor struct {
 	adders    map[model.Heading]*widget.Entry
 	rating    *widget.RadioGroup
 	comment   *widget.Entry
-	shared    *widget.Entry
-	private   *widget.Entry
+	shared    *noteEntry
+	private   *noteEntry
 	actions   *actionBox
 	saved     *widget.Label
 	scroll    *container.Scroll
@@ -98,15 +98,9 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		}
 		body.Add(section(h.Label(), headingHint(h), card))
 	}
-	e.shared = widget.NewMultiLineEntry()
-	e.shared.SetPlaceHolder("Notes you could show them")
-	e.shared.SetMinRowsVisible(3)
-	e.shared.Wrapping = fyne.TextWrapWord
+	e.shared = newNoteEntry("Notes you could show them")
 	e.shared.OnChanged = func(string) { e.changedMeeting() }
-	e.private = widget.NewMultiLineEntry()
-	e.private.SetPlaceHolder("Only for you: never exported unless you ask")
-	e.private.SetMinRowsVisible(3)
-	e.private.Wrapping = fyne.TextWrapWord
+	e.private = newNoteEntry("Only for you: never exported unless you ask")
 	e.private.OnChanged = func(string) { e.changedMeeting() }
 	privateTitle := container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), widget.NewLabelWithStyle("Private notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	body.Add(section("Notes", "Shared notes are what you could show them; private notes are yours alone", container.NewVBox(
@@ -192,7 +186,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 func (e *meetingEditor) showFollowUps(fus []model.FollowUp) {
 	parts := make([]string, len(fus))
 	for i, f := range fus {
-		parts[i] = fmt.Sprintf("%s (%s)", f.Text, formatDay(f.FollowUp))
+		parts[i] = fmt.Sprintf("%s (%s)", clip(f.Text), formatDay(f.FollowUp))
 	}
 	e.followUps.SetText("Follow up on: " + strings.Join(parts, "; "))
 	e.followUps.Hidden = len(fus) == 0
