@@ -63,12 +63,13 @@ func TestLongNotesOpenWhole(t *testing.T) {
 	for _, tc := range []struct {
 		name        string
 		note        string
+		overLimit   bool
 		wantWrapped bool
 	}{
-		{"empty", "", true},
-		{"ordinary paragraphs", paragraphs(4000), true},
-		{"100 KB of paragraphs", paragraphs(100 << 10), false},
-		{"one 100 KB paragraph", strings.Repeat(noteSentence, (100<<10)/len(noteSentence)), false},
+		{"empty", "", false, true},
+		{"ordinary paragraphs", paragraphs(4000), false, true},
+		{"100 KB of paragraphs", paragraphs(100 << 10), true, false},
+		{"one 100 KB paragraph", strings.Repeat(noteSentence, (100<<10)/len(noteSentence)), true, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			private := strings.ToUpper(tc.note)
@@ -101,6 +102,27 @@ func TestLongNotesOpenWhole(t *testing.T) {
 			mm.win.Close()
 			if m, _ := store.Meeting(id); m.SharedNotes != tc.note || len(m.Items) != 1 || m.Items[0].Text != longItem {
 				t.Error("opening changed what is stored")
+			}
+
+			// Typing into the notes saves them, or says why it cannot: an
+			// older note over the limit is kept until it is shortened.
+			test.Type(e.shared, "!")
+			err := e.flush() // as leaving does; typing alone waits for a pause
+			if tc.overLimit != model.IsValidation(err) || tc.overLimit != markupContains(t, s, "shorten the shared notes to at most 20000 characters") {
+				t.Fatalf("saving after typing: %v", err)
+			}
+			m, _ := store.Meeting(id)
+			if tc.overLimit {
+				if m.SharedNotes != tc.note {
+					t.Error("a refused save changed the stored note")
+				}
+				s.oneOnOnes.openPerson(m.PersonID)
+				if !markupContains(t, s, "Discard changes?") || len(e.shared.Text) != len(tc.note)+1 {
+					t.Fatal("leaving with notes that cannot be saved should ask first and keep them")
+				}
+				s.closeDialogs()
+			} else if m.SharedNotes != e.shared.Text || len(m.SharedNotes) != len(tc.note)+1 {
+				t.Errorf("stored %d bytes, want %d", len(m.SharedNotes), len(tc.note)+1)
 			}
 		})
 	}
