@@ -405,6 +405,8 @@ func (s *Store) SaveHire(h *Hire) error {
 	if h.OfferOutcome != "" && h.OfferedOn.IsZero() {
 		v.add("offer", "say when the offer was made")
 	}
+	v.checkNote("notes", "trainer notes", h.Notes)
+	v.checkNote("offer_note", "offer note", h.OfferNote)
 	if err := v.orNil(); err != nil {
 		return err
 	}

@@ -203,6 +203,11 @@ func TestOfferToLeaveStats(t *testing.T) {
 	if err := s.SaveHire(&bad); !errors.As(err, &v) {
 		t.Errorf("an outcome with no offer date should be refused: %v", err)
 	}
+	long := b.Rows[2].Hire
+	long.Notes = strings.Repeat("x", MaxNoteText+1)
+	if err := s.SaveHire(&long); !errors.As(err, &v) || v.For("notes") == "" {
+		t.Errorf("trainer notes over the limit should be refused: %v", err)
+	}
 }
 
 func TestNewHiresJoinTheRosterOnlyWithTheCohort(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -150,6 +151,20 @@ func (Action) TableName() string { return "actions" }
 func (a Action) Done() bool { return a.DoneAt != nil }
 
 const maxItemText = 20000
+
+// MaxNoteText is how long a note may be, in characters: a one-on-one's
+// notes and pulse comment, a hire's trainer and offer notes (shadowing
+// notes have the same limit). Some 3,000 words, far more than a meeting
+// needs; editing slows down well past it. Older, longer notes still load
+// whole: they only have to be shortened to be saved again.
+const MaxNoteText = 20000
+
+// checkNote adds a problem when text is longer than MaxNoteText.
+func (v *ValidationError) checkNote(field, name, text string) {
+	if n := utf8.RuneCountInString(text); n > MaxNoteText {
+		v.add(field, "shorten the %s to at most %d characters (now %d)", name, MaxNoteText, n)
+	}
+}
 
 // ValidateRating checks a pulse rating (0 means none given).
 func ValidateRating(r int) error {
@@ -356,8 +371,15 @@ func (s *Store) meetingItems(db *gorm.DB, id uint) ([]*MeetingItem, error) {
 
 // SaveOneOnOne stores the meeting's own fields (time, setting, pulse, notes).
 func (s *Store) SaveOneOnOne(o *OneOnOne) error {
+	v := &ValidationError{}
 	if err := ValidateRating(o.PulseRating); err != nil {
-		return &ValidationError{Problems: []FieldError{{"pulse_rating", err.Error()}}}
+		v.add("pulse_rating", "%s", err.Error())
+	}
+	v.checkNote("pulse_comment", "pulse comment", o.PulseComment)
+	v.checkNote("shared_notes", "shared notes", o.SharedNotes)
+	v.checkNote("private_notes", "private notes", o.PrivateNotes)
+	if err := v.orNil(); err != nil {
+		return err
 	}
 	if o.Setting == "" {
 		o.Setting = SettingDesk

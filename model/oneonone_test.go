@@ -2,7 +2,9 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -285,6 +287,55 @@ func TestItemValidationAndDeleteUndo(t *testing.T) {
 	var v *ValidationError
 	if err := s.SaveOneOnOne(&bad); !errors.As(err, &v) {
 		t.Errorf("rating 9: %v", err)
+	}
+}
+
+// Notes are kept to MaxNoteText characters (not bytes: emoji count once).
+// A longer note written before the limit still loads whole, and a refused
+// save leaves it as it was.
+func TestNoteLength(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Noor Haddad")
+	m := mustStart(t, s, p.ID, fixedNow)
+	full := strings.Repeat("😊", MaxNoteText)
+	for _, tc := range []struct {
+		name  string
+		set   func(o *OneOnOne, text string)
+		field string
+	}{
+		{"shared", func(o *OneOnOne, text string) { o.SharedNotes = text }, "shared_notes"},
+		{"private", func(o *OneOnOne, text string) { o.PrivateNotes = text }, "private_notes"},
+		{"pulse comment", func(o *OneOnOne, text string) { o.PulseComment = text }, "pulse_comment"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := m
+			tc.set(&o, full)
+			if err := s.SaveOneOnOne(&o); err != nil {
+				t.Fatalf("a note of exactly the limit: %v", err)
+			}
+			tc.set(&o, full+"!")
+			err := s.SaveOneOnOne(&o)
+			var v *ValidationError
+			if !errors.As(err, &v) || !strings.Contains(v.For(tc.field), fmt.Sprintf("at most %d characters (now %d)", MaxNoteText, MaxNoteText+1)) {
+				t.Fatalf("one character over: %v", err)
+			}
+		})
+	}
+
+	legacy := strings.Repeat("An older, longer note. ", 5000) // 115,000 characters
+	if err := s.db.Model(&OneOnOne{ID: m.ID}).Update("shared_notes", legacy).Error; err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Meeting(m.ID)
+	if err != nil || got.SharedNotes != legacy {
+		t.Fatalf("a long stored note should load whole: %d characters, %v", len(got.SharedNotes), err)
+	}
+	got.SharedNotes += " And more."
+	if err := s.SaveOneOnOne(&got.OneOnOne); !IsValidation(err) {
+		t.Fatalf("saving a note over the limit: %v", err)
+	}
+	if again, _ := s.Meeting(m.ID); again.SharedNotes != legacy {
+		t.Errorf("a refused save changed the stored note (%d characters)", len(again.SharedNotes))
 	}
 }
 

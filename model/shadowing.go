@@ -168,7 +168,7 @@ const (
 	FieldMinutes  = "minutes"
 )
 
-const maxSessionText = 20000
+const maxSessionText = MaxNoteText
 
 // Validate checks a session's own fields.
 func (s *Session) Validate() error {

@@ -19,7 +19,11 @@ import (
 // their status and trainer notes, the offer to leave, and links to their
 // one-on-ones and shadowing sessions. Ticks save at once; the rest saves
 // when the dialog closes, so nothing typed is lost.
-func showChecklist(c *cohortScreen, hireID uint) {
+func showChecklist(c *cohortScreen, hireID uint) { showChecklistDraft(c, hireID, nil, nil) }
+
+// showChecklistDraft is showChecklist with the hire's fields as last typed
+// (draft) and why they could not be saved, when saving failed.
+func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem error) {
 	var row model.HireRow
 	for _, r := range c.board.Rows {
 		if r.ID == hireID {
@@ -93,30 +97,31 @@ func showChecklist(c *cohortScreen, hireID uint) {
 	for i, s := range model.HireStatuses {
 		statusLabels[i] = s.Label()
 	}
+	shown := row.Hire
+	if draft != nil {
+		shown = *draft
+	}
 	status := widget.NewSelect(statusLabels, nil)
-	status.SetSelected(row.Status.Label())
-	notes := widget.NewMultiLineEntry()
-	notes.Wrapping = fyne.TextWrapWord
-	notes.SetMinRowsVisible(3)
-	notes.SetText(row.Notes)
-	notes.SetPlaceHolder("What you notice: strengths, habits from earlier jobs to guide, what helps")
+	status.SetSelected(shown.Status.Label())
+	notes := newNoteEntry("What you notice: strengths, habits from earlier jobs to guide, what helps")
+	notes.SetText(shown.Notes)
 	offeredOn := newDateField(func() {})
-	offeredOn.entry.SetText(row.OfferedOn.String())
+	offeredOn.entry.SetText(shown.OfferedOn.String())
 	amount := widget.NewEntry()
 	amount.Validator = optionalNumber
-	if row.OfferAmount > 0 {
-		amount.SetText(strconv.Itoa(row.OfferAmount))
+	if shown.OfferAmount > 0 {
+		amount.SetText(strconv.Itoa(shown.OfferAmount))
 	}
 	outcome := widget.NewRadioGroup([]string{"Accepted", "Declined"}, nil)
 	outcome.Horizontal = true
-	switch row.OfferOutcome {
+	switch shown.OfferOutcome {
 	case model.OfferAccepted:
 		outcome.SetSelected("Accepted")
 	case model.OfferDeclined:
 		outcome.SetSelected("Declined")
 	}
 	offerNote := widget.NewEntry()
-	offerNote.SetText(row.OfferNote)
+	offerNote.SetText(shown.OfferNote)
 	hireForm := widget.NewForm(
 		&widget.FormItem{Text: "Status", Widget: status, HintText: "On track or behind is worked out from the milestones"},
 		&widget.FormItem{Text: "Trainer notes", Widget: notes},
@@ -126,7 +131,14 @@ func showChecklist(c *cohortScreen, hireID uint) {
 		&widget.FormItem{Text: "Offer note", Widget: offerNote},
 	)
 	links := hireLinks(c.sh, row.PersonID, row.Name)
-	content := container.NewVBox(
+	content := container.NewVBox()
+	if problem != nil {
+		p := widget.NewLabel("Not saved: " + problem.Error() + ".")
+		p.Wrapping = fyne.TextWrapWord
+		p.Importance = widget.DangerImportance
+		content.Add(p)
+	}
+	content.Objects = append(content.Objects,
 		section("Checklist", fmt.Sprintf("%s · %s done · %s logged", row.StatusText(), fmt.Sprintf("%.0f%%", row.Progress()*100),
 			model.Plural(row.Sessions, "shadowing session", "shadowing sessions")), box),
 		section("Standing and the offer to leave", "Every hire is offered a paid way out after the classes", hireForm),
@@ -146,15 +158,34 @@ func showChecklist(c *cohortScreen, hireID uint) {
 		h.OfferedOn = offeredOn.date()
 		h.OfferAmount, _ = strconv.Atoi(strings.TrimSpace(amount.Text))
 		h.OfferOutcome = strings.ToLower(outcome.Selected)
-		if err := st.SaveHire(&h); err != nil {
-			c.sh.showError("Could not save "+row.Name, err)
+		done := func() {
+			c.loadThen(func() {
+				if reopen {
+					showChecklist(c, hireID)
+				}
+			})
+		}
+		// Unchanged fields are not saved again: an older note over today's
+		// limit must not stop the dialog from closing.
+		if sameHire(h, row.Hire) {
+			done()
 			return
 		}
-		c.loadThen(func() {
-			if reopen {
-				showChecklist(c, hireID)
-			}
-		})
+		if err := st.SaveHire(&h); err != nil {
+			// What was typed is kept until the user drops it.
+			d := dialog.NewConfirm("Discard changes?",
+				fmt.Sprintf("Your changes to %s could not be saved:\n%s\n\nDiscard them?", row.Name, err),
+				func(discard bool) {
+					if discard {
+						done()
+						return
+					}
+					showChecklistDraft(c, hireID, &h, err)
+				}, c.sh.win)
+			c.sh.showDialog(d)
+			return
+		}
+		done()
 	})
 	c.sh.showDialog(d)
 }
@@ -330,4 +361,10 @@ type newCohortForm struct {
 	trainers, hires *widget.CheckGroup
 	create          *widget.Button
 	problems        *widget.Label
+}
+
+// sameHire reports whether the fields the checklist edits are unchanged.
+func sameHire(a, b model.Hire) bool {
+	return a.Status == b.Status && a.Notes == b.Notes && a.OfferedOn.String() == b.OfferedOn.String() &&
+		a.OfferAmount == b.OfferAmount && a.OfferOutcome == b.OfferOutcome && a.OfferNote == b.OfferNote
 }

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
 )
@@ -175,4 +178,108 @@ func findPerson(store *model.Store, name string) (model.PersonRow, error) {
 		}
 	}
 	return model.PersonRow{}, err
+}
+
+// Trainer notes written before the notes limit open whole; the checklist
+// closes without complaint while they are unchanged, and an edit that
+// cannot be saved is kept until the user drops it.
+func TestLongTrainerNotesAreKept(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), model.FileName)
+	store := openTestStore(t, path)
+	c := cohortOfTwenty(t, store)
+	b, _ := store.CohortBoard(c.ID)
+	hire := b.Rows[0]
+	legacy := strings.Repeat("Strong on returns; pair with a buddy for exchanges. ", 2000) // 104,000 characters
+	db, err := sql.Open("sqlite3", model.DSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("UPDATE cohort_hires SET notes = ? WHERE id = ?", legacy, hire.ID); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShellOn(t, test.NewTempWindow(t, nil), store)
+	s.open(s.cohorts)
+	sc := cohorts(s)
+	sc.list.Select(0)
+
+	showChecklist(sc, hire.ID)
+	notes := findNoteEntry(s.win.Canvas().Overlays().Top())
+	if notes == nil || notes.Text != legacy {
+		t.Fatal("the checklist should show the trainer notes whole")
+	}
+	s.closeDialogs()
+	if markupContains(t, s, "Discard changes?") || markupContains(t, s, "Could not save") {
+		t.Fatal("closing with nothing changed should not try to save")
+	}
+
+	showChecklist(sc, hire.ID)
+	notes = findNoteEntry(s.win.Canvas().Overlays().Top())
+	test.Type(notes, "!")
+	s.closeDialogs()
+	if !markupContains(t, s, "Discard changes?") {
+		t.Fatal("an edit that cannot be saved should not be dropped without asking")
+	}
+	tapButton(t, s.win.Canvas().Overlays().Top(), "No")
+	notes = findNoteEntry(s.win.Canvas().Overlays().Top())
+	if notes == nil || len(notes.Text) != len(legacy)+1 || !markupContains(t, s, "shorten the trainer notes to at most 20000 characters") {
+		t.Fatal("keeping the edit should reopen the checklist with it and say what to fix")
+	}
+	if b, _ := store.CohortBoard(c.ID); b.Rows[0].Notes != legacy {
+		t.Error("the stored notes changed")
+	}
+}
+
+// findNoteEntry is the first noteEntry in o.
+func findNoteEntry(o fyne.CanvasObject) *noteEntry {
+	switch x := o.(type) {
+	case *noteEntry:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if e := findNoteEntry(c); e != nil {
+				return e
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if e := findNoteEntry(c); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// tapButton taps the button labelled text in o.
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	var find func(o fyne.CanvasObject) *widget.Button
+	find = func(o fyne.CanvasObject) *widget.Button {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				return x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				if b := find(c); b != nil {
+					return b
+				}
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				if b := find(c); b != nil {
+					return b
+				}
+			}
+		}
+		return nil
+	}
+	b := find(o)
+	if b == nil {
+		t.Fatalf("no %q button", text)
+	}
+	test.Tap(b)
 }

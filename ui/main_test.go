@@ -36,16 +36,29 @@ func newTestShell(t *testing.T) (*shell, *model.Store) {
 // newTestShellIn is newTestShell in a given window, for tests that close it.
 func newTestShellIn(t *testing.T, w fyne.Window) (*shell, *model.Store) {
 	t.Helper()
-	store, err := model.Open(filepath.Join(t.TempDir(), model.FileName))
+	store := openTestStore(t, filepath.Join(t.TempDir(), model.FileName))
+	return newTestShellOn(t, w, store), store
+}
+
+// openTestStore opens a database for a test shell, with "today" pinned.
+func openTestStore(t *testing.T, path string) *model.Store {
+	t.Helper()
+	store, err := model.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	store.Now = func() time.Time { return fixedNow }
 	t.Cleanup(func() { _ = store.Close() })
+	return store
+}
+
+// newTestShellOn opens the app shell in w on an open store.
+func newTestShellOn(t *testing.T, w fyne.Window, store *model.Store) *shell {
+	t.Helper()
 	s := newShell(w, store, Info{Version: "1.2.3", Build: 4}, func(f func()) { f() })
 	s.undoFor = time.Hour
 	w.Resize(fyne.NewSize(1000, 640))
-	return s, store
+	return s
 }
 
 // assertGolden compares the window's markup with testdata/NAME; -update

@@ -134,7 +134,7 @@ func (mm *meetingMode) refreshHeading(h model.Heading) {
 	box := mm.lists[h]
 	box.Objects = nil
 	for _, it := range mm.itemsUnder(h) {
-		label := it.Text
+		label := clip(it.Text)
 		for _, mark := range []struct {
 			on   bool
 			text string

@@ -77,7 +77,7 @@ func (o *oneOnOneScreen) title() string           { return "One-on-ones" }
 func (o *oneOnOneScreen) icon() fyne.Resource     { return theme.MailComposeIcon() }
 func (o *oneOnOneScreen) view() fyne.CanvasObject { return o.root }
 func (o *oneOnOneScreen) focusFilter()            { o.sh.win.Canvas().Focus(o.filter) }
-func (o *oneOnOneScreen) flush() bool             { o.editor.flush(); return true }
+func (o *oneOnOneScreen) flush() bool             { return o.editor.flush() == nil }
 
 // newItem starts a one-on-one with the selected person.
 func (o *oneOnOneScreen) newItem() {
@@ -133,22 +133,46 @@ func (o *oneOnOneScreen) applyFilter() {
 
 // showTeam shows the open actions across the team.
 func (o *oneOnOneScreen) showTeam() {
-	o.editor.flush()
-	o.selectedID = 0
-	o.applyFilter()
-	o.showRight(o.actions.view)
-	o.actions.load()
-	o.sh.win.SetTitle("Solemate — One-on-ones")
+	o.leaveEditor(func() {
+		o.selectedID = 0
+		o.applyFilter()
+		o.showRight(o.actions.view)
+		o.actions.load()
+		o.sh.win.SetTitle("Solemate — One-on-ones")
+	})
 }
 
 // openPerson shows a person's page, saving any open one-on-one first.
 func (o *oneOnOneScreen) openPerson(id uint) {
-	o.editor.flush()
-	o.selectedID = id
-	o.applyFilter()
-	o.showRight(o.page.view)
-	o.page.load(id)
-	o.sh.win.SetTitle("Solemate — One-on-ones")
+	o.leaveEditor(func() {
+		o.selectedID = id
+		o.applyFilter()
+		o.showRight(o.page.view)
+		o.page.load(id)
+		o.sh.win.SetTitle("Solemate — One-on-ones")
+	})
+}
+
+// leaveEditor runs next once the open one-on-one is saved, or once the
+// user chooses to drop changes that could not be saved (notes over the
+// limit, say). Otherwise they stay in the editor, and so does the user.
+func (o *oneOnOneScreen) leaveEditor(next func()) {
+	err := o.editor.flush()
+	if err == nil {
+		next()
+		return
+	}
+	o.applyFilter() // the list goes back to what is open
+	d := dialog.NewConfirm("Discard changes?",
+		fmt.Sprintf("Your changes to this one-on-one could not be saved:\n%s\n\nDiscard them?", err),
+		func(discard bool) {
+			if discard {
+				o.editor.saver.discard()
+				o.editor.showProblem(nil)
+				next()
+			}
+		}, o.sh.win)
+	o.sh.showDialog(d)
 }
 
 func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
@@ -158,21 +182,24 @@ func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
 
 // start records a new one-on-one now and opens it.
 func (o *oneOnOneScreen) start(personID uint) {
-	at := o.sh.store.Now().Truncate(time.Minute)
-	m, err := o.sh.store.StartOneOnOne(personID, at, model.SettingDesk)
-	if err != nil {
-		o.sh.showError("Could not start the one-on-one", err)
-		return
-	}
-	o.openMeeting(m.ID)
-	o.load()
+	o.leaveEditor(func() {
+		at := o.sh.store.Now().Truncate(time.Minute)
+		m, err := o.sh.store.StartOneOnOne(personID, at, model.SettingDesk)
+		if err != nil {
+			o.sh.showError("Could not start the one-on-one", err)
+			return
+		}
+		o.openMeeting(m.ID)
+		o.load()
+	})
 }
 
 // openMeeting shows the editor for a one-on-one.
 func (o *oneOnOneScreen) openMeeting(id uint) {
-	o.editor.flush()
-	o.showRight(o.editor.view)
-	o.editor.load(id)
+	o.leaveEditor(func() {
+		o.showRight(o.editor.view)
+		o.editor.load(id)
+	})
 }
 
 func newReportRowView() fyne.CanvasObject { return newTwoLineRow("Weekly · due today") }
@@ -377,7 +404,7 @@ func followUpText(fus []model.FollowUp, today model.Date) string {
 	}
 	lines := make([]string, len(fus))
 	for i, f := range fus {
-		lines[i] = fmt.Sprintf("• %s — %s", f.Text, followUpWhen(f.FollowUp, today))
+		lines[i] = fmt.Sprintf("• %s — %s", clip(f.Text), followUpWhen(f.FollowUp, today))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -417,7 +444,7 @@ func actionText(acts []model.ActionRow) string {
 		if a.Owner == model.OwnerLead {
 			who = "you"
 		}
-		line := fmt.Sprintf("• %s (%s", a.Text, who)
+		line := fmt.Sprintf("• %s (%s", clip(a.Text), who)
 		if !a.Due.IsZero() {
 			line += ", " + formatDay(a.Due)
 		}
@@ -461,7 +488,7 @@ func (o *oneOnOneScreen) prepare(person model.Person) {
 	}
 	var carried []string
 	for _, it := range carry {
-		carried = append(carried, "• "+it.Text+" ("+strings.ToLower(it.Heading.Label())+")")
+		carried = append(carried, "• "+clip(it.Text)+" ("+strings.ToLower(it.Heading.Label())+")")
 	}
 	if len(carried) == 0 {
 		carried = []string{"Nothing open from last time."}

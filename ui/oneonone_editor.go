@@ -31,12 +31,13 @@ type meetingEditor struct {
 	when      *widget.Entry
 	setting   *widget.Select
 	followUps *widget.Label
+	problem   *widget.Label // why the last save failed; hidden when all is saved
 	sections  map[model.Heading]*fyne.Container
 	adders    map[model.Heading]*widget.Entry
 	rating    *widget.RadioGroup
 	comment   *widget.Entry
-	shared    *widget.Entry
-	private   *widget.Entry
+	shared    *noteEntry
+	private   *noteEntry
 	actions   *actionBox
 	saved     *widget.Label
 	scroll    *container.Scroll
@@ -45,7 +46,14 @@ type meetingEditor struct {
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	e := &meetingEditor{screen: o, sections: map[model.Heading]*fyne.Container{}, adders: map[model.Heading]*widget.Entry{}}
-	e.saver = newAutosaver(600*time.Millisecond, func(err error) { o.sh.showError("Could not save", err) })
+	e.saver = newAutosaver(600*time.Millisecond, func(err error) {
+		e.showProblem(err)
+		// A refused save (notes too long, say) is explained in the editor;
+		// a dialog each time typing pauses would only get in the way.
+		if err != nil && !model.IsValidation(err) {
+			o.sh.showError("Could not save", err)
+		}
+	})
 	e.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.title.SizeName = theme.SizeNameSubHeadingText
 	e.title.Truncation = fyne.TextTruncateEllipsis
@@ -68,8 +76,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 
 	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
 	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
-		e.flush()
-		openMeetingMode(o.sh, e.meeting.ID, func() { e.load(e.meeting.ID) })
+		o.leaveEditor(func() { openMeetingMode(o.sh, e.meeting.ID, func() { e.load(e.meeting.ID) }) })
 	})
 	meeting.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.confirmDelete)
@@ -77,6 +84,10 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 
 	e.followUps = widget.NewLabel("")
 	e.followUps.Wrapping = fyne.TextWrapWord
+	e.problem = widget.NewLabel("")
+	e.problem.Wrapping = fyne.TextWrapWord
+	e.problem.Importance = widget.DangerImportance
+	e.problem.Hide()
 
 	e.prompts = newSuggestionPanel(o.sh)
 	body := container.NewVBox(section("Prompts for this conversation", "Chosen from what you know about them; mark one asked and it rests for six weeks", e.prompts.box))
@@ -98,15 +109,9 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		}
 		body.Add(section(h.Label(), headingHint(h), card))
 	}
-	e.shared = widget.NewMultiLineEntry()
-	e.shared.SetPlaceHolder("Notes you could show them")
-	e.shared.SetMinRowsVisible(3)
-	e.shared.Wrapping = fyne.TextWrapWord
+	e.shared = newNoteEntry("Notes you could show them")
 	e.shared.OnChanged = func(string) { e.changedMeeting() }
-	e.private = widget.NewMultiLineEntry()
-	e.private.SetPlaceHolder("Only for you: never exported unless you ask")
-	e.private.SetMinRowsVisible(3)
-	e.private.Wrapping = fyne.TextWrapWord
+	e.private = newNoteEntry("Only for you: never exported unless you ask")
 	e.private.OnChanged = func(string) { e.changedMeeting() }
 	privateTitle := container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), widget.NewLabelWithStyle("Private notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	body.Add(section("Notes", "Shared notes are what you could show them; private notes are yours alone", container.NewVBox(
@@ -124,6 +129,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		container.NewBorder(nil, nil, back, e.saved, e.title),
 		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting), container.NewHBox(del, meeting)),
 		e.followUps,
+		e.problem,
 	)
 	e.scroll = container.NewVScroll(body)
 	e.view = container.NewBorder(header, nil, nil, nil, e.scroll)
@@ -143,8 +149,9 @@ func headingHint(h model.Heading) string {
 }
 
 // flush saves everything pending, including text typed into an add box
-// but not yet confirmed with Enter: typing is never lost by leaving.
-func (e *meetingEditor) flush() {
+// but not yet confirmed with Enter: typing is never lost by leaving. It
+// returns what could not be saved, which stays pending and on screen.
+func (e *meetingEditor) flush() error {
 	if e.meeting.ID != 0 {
 		for _, h := range model.Headings {
 			if add := e.adders[h]; add.Text != "" {
@@ -153,7 +160,20 @@ func (e *meetingEditor) flush() {
 		}
 		e.actions.add() // does nothing when the box is empty
 	}
-	e.saver.flush()
+	err := e.saver.flush()
+	e.showProblem(err)
+	return err
+}
+
+// showProblem says why saving failed, or hides the message once all is saved.
+func (e *meetingEditor) showProblem(err error) {
+	if err == nil {
+		e.problem.Hide()
+		return
+	}
+	e.saved.SetText("Not saved")
+	e.problem.SetText("Not saved: " + err.Error() + ".")
+	e.problem.Show()
 }
 
 // load fetches the one-on-one off the UI goroutine and fills the editor.
@@ -192,7 +212,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 func (e *meetingEditor) showFollowUps(fus []model.FollowUp) {
 	parts := make([]string, len(fus))
 	for i, f := range fus {
-		parts[i] = fmt.Sprintf("%s (%s)", f.Text, formatDay(f.FollowUp))
+		parts[i] = fmt.Sprintf("%s (%s)", clip(f.Text), formatDay(f.FollowUp))
 	}
 	e.followUps.SetText("Follow up on: " + strings.Join(parts, "; "))
 	e.followUps.Hidden = len(fus) == 0
@@ -385,7 +405,7 @@ func (e *meetingEditor) askFollowUp(it *model.MeetingItem, apply func()) {
 // deleteItem removes an item, offering undo.
 func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 	st := e.screen.sh.store
-	e.saver.flush()
+	e.showProblem(e.saver.flush())
 	carried, err := st.CarriedTo(it.ID)
 	if err == nil {
 		err = st.DeleteItem(it.ID)
@@ -403,6 +423,7 @@ func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 		}
 	}
 	e.meeting.Items = kept
+	e.saver.forget(gone.ID) // a failed edit of it has nothing left to save to
 	e.rebuildSection(gone.Heading)
 	e.screen.sh.undo.offer(fmt.Sprintf("Deleted “%s”.", model.Ellipsize(gone.Text, 40)), e.screen.sh.undoFor, func() {
 		if err := st.RestoreItem(gone, carried); err != nil {
@@ -410,7 +431,7 @@ func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 			return
 		}
 		if e.meeting.ID == meetingID {
-			e.load(meetingID)
+			e.screen.leaveEditor(func() { e.load(meetingID) })
 		}
 	})
 }
@@ -435,11 +456,13 @@ func (e *meetingEditor) confirmDelete() {
 			if !ok {
 				return
 			}
-			e.flush()
+			_ = e.flush() // edits to carried items outlive the meeting
 			if err := e.screen.sh.store.DeleteOneOnOne(e.meeting.ID); err != nil {
 				e.screen.sh.showError("Could not delete", err)
 				return
 			}
+			e.saver.discard() // what was still to be saved went with it
+			e.showProblem(nil)
 			e.screen.openPerson(e.meeting.PersonID)
 			e.screen.load()
 		}, e.screen.sh.win)

@@ -242,7 +242,7 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A few KB: a 100 KB wrapped note takes Fyne minutes to lay out (noted for #8/#9).
+	// 100 KB notes have their own test, TestLongNotesOpenWhole.
 	m.SharedNotes = strings.Repeat("A long note about the week, with détails and 😊. ", 60)
 	if err := store.SaveOneOnOne(&m); err != nil {
 		t.Fatal(err)

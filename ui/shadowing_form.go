@@ -38,8 +38,8 @@ type sessionForm struct {
 	channel                 *widget.Select
 	journey, minutes, resp  *widget.Entry
 	date, debriefDate       *dateField
-	worked, friction, wow   *widget.Entry
-	ideas, agreed           *widget.Entry
+	worked, friction, wow   *noteEntry
+	ideas, agreed           *noteEntry
 	tags                    []string
 	tagBox                  *fyne.Container
 	tagEntry                *widget.SelectEntry
@@ -61,11 +61,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		}
 	}
 	onText := func(string) { changed() }
-	multi := func(placeholder string) *widget.Entry {
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
-		e.SetPlaceHolder(placeholder)
+	multi := func(placeholder string) *noteEntry {
+		e := newNoteEntry(placeholder)
 		e.OnChanged = onText
 		return e
 	}
