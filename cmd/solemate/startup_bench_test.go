@@ -84,6 +84,9 @@ func BenchmarkStartup(b *testing.B) {
 			}
 			rss, settled := p.settle(time.Second, 15*time.Second)
 			p.stop()
+			if !isBare {
+				checkDailyBackup(b, runDir, withBackup)
+			}
 			name := map[bool]string{true: "bare", false: "solemate"}[isBare]
 			b.Logf("round %2d %-8s mapped after %6.1f ms, %6.1f MB resident%s", round, name,
 				ms(p.mapped), rss, map[bool]string{true: "", false: " (still changing after 15 s)"}[settled])
@@ -334,6 +337,19 @@ func skipDailyBackup(tb testing.TB, db string) {
 		if err := os.WriteFile(filepath.Join(dir, "solemate-"+day.Format(time.DateOnly)+".db"), nil, 0o600); err != nil {
 			tb.Fatal(err)
 		}
+	}
+}
+
+// checkDailyBackup fails unless the app run in dir took today's backup
+// (taken) or left the stand-in from skipDailyBackup alone (!taken).
+func checkDailyBackup(tb testing.TB, dir string, taken bool) {
+	tb.Helper()
+	fi, err := os.Stat(filepath.Join(dir, "data", "backups", "solemate-"+time.Now().Format(time.DateOnly)+".db"))
+	switch {
+	case taken && (err != nil || fi.Size() == 0):
+		tb.Fatalf("the app took no daily backup at start (%v)", err)
+	case !taken && (err != nil || fi.Size() != 0):
+		tb.Fatalf("the app took a daily backup at start, though today's was there (%v)", err)
 	}
 }
 
