@@ -239,6 +239,7 @@ func launch(tb testing.TB, xw *xwatch, display, home, dir, bin string, args ...s
 		_ = p.cmd.Wait()
 		close(p.exited)
 	}()
+	tb.Cleanup(p.stop) // if the benchmark stops half-way
 	m, err := xw.waitMapped(p.cmd.Process.Pid, time.Minute, p.exited)
 	if err != nil {
 		p.stop()
@@ -250,7 +251,7 @@ func launch(tb testing.TB, xw *xwatch, display, home, dir, bin string, args ...s
 	return p
 }
 
-// stop kills the program and waits for it to go.
+// stop kills the program and waits for it to go; again is harmless.
 func (p *appProcess) stop() {
 	_ = p.cmd.Process.Kill()
 	<-p.exited
