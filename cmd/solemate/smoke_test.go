@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"image"
@@ -25,7 +24,7 @@ import (
 func TestSmokeRealWindow(t *testing.T) {
 	needSmoke(t, "import")
 	dir := t.TempDir()
-	bin := buildApp(t, dir)
+	bin := buildBinary(t, dir, "solemate", ".")
 	display := startXvfb(t)
 
 	db := filepath.Join(dir, "data", "smoke.db")
@@ -54,13 +53,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	time.Sleep(time.Second) // let the first frames draw
 	screenshot(t, display, wid, filepath.Join(dir, "people.png"))
 
-	xdo := func(args ...string) {
-		cmd := exec.Command("xdotool", args...)
-		cmd.Env = append(os.Environ(), "DISPLAY="+display)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("xdotool %v: %v\n%s", args, err, out)
-		}
-	}
+	xdo := func(args ...string) { xdotool(t, display, args...) }
 	xdo("key", "--window", wid, "ctrl+3")
 	// xdotool matches titles as bytes: no em dash in these patterns.
 	waitForWindow(t, display, "One-on-ones$", 20*time.Second, logPath)
@@ -90,21 +83,7 @@ func needSmoke(t *testing.T, tools ...string) {
 	if os.Getenv("SOLEMATE_SMOKE") != "1" {
 		t.Skip("set SOLEMATE_SMOKE=1 to run the real-window test (make test does)")
 	}
-	for _, tool := range append([]string{"Xvfb", "xdotool"}, tools...) {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: run make deps", tool)
-		}
-	}
-}
-
-// buildApp builds the real binary into dir.
-func buildApp(t *testing.T, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "solemate")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	return bin
+	needTools(t, tools...)
 }
 
 // TestSmokeNoNetwork starts the app under strace and checks it opens no
@@ -113,7 +92,7 @@ func buildApp(t *testing.T, dir string) string {
 func TestSmokeNoNetwork(t *testing.T) {
 	needSmoke(t, "strace")
 	dir := t.TempDir()
-	bin := buildApp(t, dir)
+	bin := buildBinary(t, dir, "solemate", ".")
 	display := startXvfb(t)
 	trace := filepath.Join(dir, "connect.log")
 	logPath := filepath.Join(dir, "app.log")
@@ -159,58 +138,6 @@ func screenshot(t *testing.T, display, wid, path string) {
 	if colours := distinctColours(t, path); colours < 16 {
 		t.Errorf("%s has only %d colours: the window looks blank", filepath.Base(path), colours)
 	}
-}
-
-// startXvfb starts a private X server and returns its display name.
-func startXvfb(t *testing.T) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	x.ExtraFiles = []*os.File{w}
-	if err := x.Start(); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	t.Cleanup(func() {
-		_ = x.Process.Kill()
-		_ = x.Wait()
-	})
-	got := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(r).ReadString('\n')
-		got <- strings.TrimSpace(line)
-	}()
-	select {
-	case n := <-got:
-		if n == "" {
-			t.Fatal("Xvfb did not report a display")
-		}
-		return ":" + n
-	case <-time.After(30 * time.Second):
-		t.Fatal("Xvfb did not start")
-	}
-	return ""
-}
-
-func waitForWindow(t *testing.T, display, title string, limit time.Duration, logPath string) string {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) {
-		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", title)
-		cmd.Env = append(os.Environ(), "DISPLAY="+display)
-		if out, err := cmd.Output(); err == nil {
-			if id := strings.Fields(string(out)); len(id) > 0 {
-				return id[0]
-			}
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	log, _ := os.ReadFile(logPath)
-	t.Fatalf("no window titled %q within %v; the app said:\n%s", title, limit, log)
-	return ""
 }
 
 func distinctColours(t *testing.T, path string) int {
