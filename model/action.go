@@ -89,12 +89,20 @@ type ActionRow struct {
 // OpenActions lists unfinished actions, for one person or (personID 0) the
 // whole team: overdue first, then by due date, undated last.
 func (s *Store) OpenActions(personID uint) ([]ActionRow, error) {
+	return s.openActions(personID, Date{})
+}
+
+// openActions is OpenActions, only those due by dueBy unless it is zero.
+func (s *Store) openActions(personID uint, dueBy Date) ([]ActionRow, error) {
 	q := s.db.Table("actions AS a").Select("a.*, p.name AS person_name").
 		Joins("JOIN people p ON p.id = a.person_id").
 		Where("a.done_at IS NULL AND p.archived_at IS NULL").
 		Order("a.due IS NULL, a.due, a.id")
 	if personID != 0 {
 		q = q.Where("a.person_id = ?", personID)
+	}
+	if !dueBy.IsZero() {
+		q = q.Where("a.due <= ?", dueBy)
 	}
 	var rows []ActionRow
 	if err := q.Scan(&rows).Error; err != nil {

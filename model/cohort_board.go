@@ -261,7 +261,7 @@ type CohortSummary struct {
 
 // Cohorts lists every cohort, newest first, with progress and counts behind.
 func (s *Store) Cohorts() ([]CohortSummary, error) {
-	boards, err := s.boards()
+	boards, err := s.boards(Date{})
 	if err != nil {
 		return nil, err
 	}
@@ -272,10 +272,15 @@ func (s *Store) Cohorts() ([]CohortSummary, error) {
 	return out, nil
 }
 
-// boards builds every cohort's board, newest cohort first.
-func (s *Store) boards() ([]Board, error) {
+// boards builds the boards of the cohorts still in training on or after
+// day (every cohort when day is zero), newest cohort first.
+func (s *Store) boards(day Date) ([]Board, error) {
+	q := s.db.Model(&Cohort{}).Order("start_date DESC, id DESC")
+	if !day.IsZero() {
+		q = q.Where("(SELECT MAX(end_date) FROM cohort_phases p WHERE p.cohort_id = cohorts.id) >= ?", day)
+	}
 	var ids []uint
-	if err := s.db.Model(&Cohort{}).Order("start_date DESC, id DESC").Pluck("id", &ids).Error; err != nil {
+	if err := q.Pluck("id", &ids).Error; err != nil {
 		return nil, fmt.Errorf("list cohorts: %w", err)
 	}
 	out := make([]Board, len(ids))

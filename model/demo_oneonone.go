@@ -266,8 +266,8 @@ func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int) 
 	if g.rng.IntN(3) == 0 {
 		a := Action{PersonID: p.ID, OneOnOneID: &o.ID, Text: demoActions[g.rng.IntN(len(demoActions))],
 			Owner: []Owner{OwnerLead, OwnerReport}[g.rng.IntN(2)], Due: DateOf(at).AddDays(3 + g.rng.IntN(10))}
-		// Most actions get done; a few slip past their date.
-		if a.Due.Before(g.today) && g.rng.IntN(10) < 8 {
+		// Most actions get done; a few slip past their date, for a while.
+		if a.Due.Before(g.today) && (g.rng.IntN(10) < 8 || a.Due.Before(g.today.AddDays(-30))) {
 			done := at.Add(72 * time.Hour).UTC()
 			a.DoneAt = &done
 		}

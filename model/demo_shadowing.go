@@ -151,7 +151,7 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		if debriefed && g.rng.IntN(10) < 5 {
 			a := Action{PersonID: who.ID, SessionID: &sess.ID, Text: sess.Ideas, Owner: []Owner{OwnerLead, OwnerReport}[g.rng.IntN(2)],
 				Due: sess.DebriefDate.AddDays(7 + g.rng.IntN(14))}
-			if a.Due.Before(g.today) && g.rng.IntN(10) < 8 {
+			if a.Due.Before(g.today) && (g.rng.IntN(10) < 8 || a.Due.Before(g.today.AddDays(-30))) {
 				done := a.Due.Time()
 				a.DoneAt = &done
 			}

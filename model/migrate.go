@@ -25,6 +25,7 @@ var migrations = []migration{
 	{5, "onboarding cohorts", migrateCohorts},
 	{6, "search", migrateSearch},
 	{7, "search: re-index only changed text", migrateSearchUpdates},
+	{8, "indexes for years of history", migrateScaleIndexes},
 }
 
 // SchemaVersion is the newest schema this build knows.

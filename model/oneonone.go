@@ -539,6 +539,20 @@ func (s *Store) SetCadence(personID uint, c Cadence) error {
 	return nil
 }
 
+// migrateScaleIndexes adds indexes for what lists count across years of
+// history: open follow-ups and open actions (partial: a small part of all),
+// and recent sessions by channel.
+func migrateScaleIndexes(tx *gorm.DB) error {
+	return execAll(tx, []string{
+		`CREATE INDEX idx_one_on_one_items_open_follow_up ON one_on_one_items(follow_up, one_on_one_id) WHERE status = 'open' AND follow_up IS NOT NULL`,
+		`CREATE INDEX idx_actions_open ON actions(person_id, due) WHERE done_at IS NULL`,
+		// Covers the friction overview: recent sessions' channels without
+		// reading the sessions themselves.
+		`DROP INDEX idx_shadowing_sessions_date`,
+		`CREATE INDEX idx_shadowing_sessions_date ON shadowing_sessions(date, channel)`,
+	})
+}
+
 // Report is a person as the One-on-ones screen lists them.
 type Report struct {
 	Person
@@ -559,11 +573,14 @@ func (s *Store) Reports() ([]Report, error) {
 	}
 	err := s.db.Raw(`
 		SELECT p.*,
-		  (SELECT MAX(held_at) FROM one_on_ones o WHERE o.person_id = p.id) AS last_held,
+		  -- not MAX(held_at): SQLite walks every row for MAX in a correlated subquery
+		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1) AS last_held,
 		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL) AS open_actions,
-		  (SELECT COUNT(*) FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
-		     WHERE o.person_id = p.id AND i.status = 'open' AND i.follow_up IS NOT NULL) AS follow_ups
+		  COALESCE(f.n, 0) AS follow_ups
 		FROM people p
+		-- open follow-ups are few, and idx_one_on_one_items_open_follow_up holds just them
+		LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
+		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id
 		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
 		  -- the top of the tree (the lead, the centre manager) reports to no one here
 		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`).Scan(&rows).Error

@@ -308,6 +308,7 @@ type SessionFilter struct {
 	Channel  Channel
 	Tag      string
 	From, To Date
+	Limit    int // the newest this many; 0 for all
 }
 
 // SessionRow is a session as lists show it.
@@ -320,12 +321,32 @@ type SessionRow struct {
 
 // Sessions lists sessions, newest first.
 func (s *Store) Sessions(f SessionFilter) ([]SessionRow, error) {
-	q := s.db.Table("shadowing_sessions AS s").
+	q := f.where(s.db.Table("shadowing_sessions AS s").
 		Select(`s.*, p.name AS person_name, COALESCE(a.name, '') AS agent_name,
 			COALESCE((SELECT GROUP_CONCAT(t.name, ', ') FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id), '') AS tags`).
 		Joins("JOIN people p ON p.id = s.person_id").
 		Joins("LEFT JOIN people a ON a.id = s.agent_id").
-		Order("s.date DESC, s.id DESC")
+		Order("s.date DESC, s.id DESC"))
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var rows []SessionRow
+	if err := q.Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	return rows, nil
+}
+
+// CountSessions counts the sessions f matches, whatever its limit.
+func (s *Store) CountSessions(f SessionFilter) (int, error) {
+	var n int64
+	if err := f.where(s.db.Table("shadowing_sessions AS s")).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count sessions: %w", err)
+	}
+	return int(n), nil
+}
+
+func (f SessionFilter) where(q *gorm.DB) *gorm.DB {
 	if f.PersonID != 0 {
 		q = q.Where("s.person_id = ?", f.PersonID)
 	}
@@ -341,11 +362,7 @@ func (s *Store) Sessions(f SessionFilter) ([]SessionRow, error) {
 	if !f.To.IsZero() {
 		q = q.Where("s.date <= ?", f.To)
 	}
-	var rows []SessionRow
-	if err := q.Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list sessions: %w", err)
-	}
-	return rows, nil
+	return q
 }
 
 // TagCount is a tag with how often it was used.
@@ -372,13 +389,21 @@ type ThemeCount struct {
 	Count   int
 }
 
-// FrictionByChannel counts the themes tagged on sessions per channel, most
-// frequent first within each channel.
+// ThemeMonths is how far back the friction overview looks: what customers
+// meet now, not what was fixed years ago.
+const ThemeMonths = 12
+
+// FrictionByChannel counts the themes tagged on sessions of the last
+// ThemeMonths per channel, most frequent first within each channel.
 func (s *Store) FrictionByChannel() ([]ThemeCount, error) {
 	var out []ThemeCount
+	since := DateOf(s.Today().Time().AddDate(0, -ThemeMonths, 0))
 	err := s.db.Raw(`SELECT s.channel, t.name AS tag, COUNT(*) AS count
-		FROM shadowing_sessions s JOIN session_tags st ON st.session_id = s.id JOIN tags t ON t.id = st.tag_id
-		GROUP BY s.channel, t.name ORDER BY s.channel, count DESC, t.name`).Scan(&out).Error
+		-- the recent sessions by their date index first (CROSS JOIN keeps the
+		-- order; +s.channel keeps the channel index from being chosen to group)
+		FROM shadowing_sessions s CROSS JOIN session_tags st ON st.session_id = s.id JOIN tags t ON t.id = st.tag_id
+		WHERE s.date >= ?
+		GROUP BY +s.channel, t.name ORDER BY s.channel, count DESC, t.name`, since).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("count friction themes: %w", err)
 	}

@@ -31,7 +31,7 @@ type Store struct {
 // DSN builds the SQLite connection string for a database file. Characters
 // that mean something in a URI are escaped so any path works.
 func DSN(path string) string {
-	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
+	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate&_cache_size=-32000"
 }
 
 // driverName is go-sqlite3 with each connection's temporary files kept in

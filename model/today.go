@@ -68,7 +68,7 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	if err != nil {
 		return v, fmt.Errorf("today's follow-ups: %w", err)
 	}
-	acts, err := s.OpenActions(0)
+	acts, err := s.openActions(0, today.AddDays(DueSoonDays))
 	if err != nil {
 		return v, err
 	}
@@ -77,7 +77,7 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 			v.Actions = append(v.Actions, a)
 		}
 	}
-	boards, err := s.boards()
+	boards, err := s.boards(today)
 	if err != nil {
 		return v, err
 	}

@@ -72,7 +72,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 
 	s.chart = newBarChart()
 	s.chartNone = widget.NewLabel("No themes yet. Tag sessions (\"generic reply\", \"slow update\") and\nthe themes that recur on each channel show up here.")
-	title := widget.NewLabelWithStyle("Friction themes by channel", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(fmt.Sprintf("Friction themes by channel, last %d months", model.ThemeMonths), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	hint := widget.NewLabel("How many sessions carried each tag, per channel")
 	hint.SizeName = theme.SizeNameCaptionText
@@ -100,7 +100,7 @@ func (s *shadowingScreen) focusFilter()            { s.sh.win.Canvas().Focus(s.t
 func (s *shadowingScreen) flush() bool             { return s.form.flush() }
 
 func (s *shadowingScreen) filter() model.SessionFilter {
-	f := model.SessionFilter{Tag: s.tag.Text}
+	f := model.SessionFilter{Tag: s.tag.Text, Limit: sessionsShown}
 	for _, p := range s.people {
 		if s.who.Selected == p.Name {
 			f.PersonID = p.ID
@@ -120,6 +120,10 @@ func (s *shadowingScreen) load() {
 	st := s.sh.store
 	s.sh.bg(func() {
 		rows, err := st.Sessions(f)
+		total := len(rows)
+		if err == nil && total == f.Limit {
+			total, err = st.CountSessions(f)
+		}
 		var people []model.PersonRow
 		var tags []model.TagCount
 		var themes []model.ThemeCount
@@ -151,11 +155,22 @@ func (s *shadowingScreen) load() {
 			s.tag.SetOptions(tagNames)
 			s.form.setChoices(people, tagNames)
 			s.showThemes(themes)
-			s.count.SetText(model.Plural(len(rows), "session", "sessions"))
+			s.count.SetText(sessionCount(len(rows), total))
 			s.list.Refresh()
 			s.syncSelection()
 		})
 	})
+}
+
+// sessionsShown bounds the list: years of sessions are narrowed with the
+// filters rather than scrolled.
+const sessionsShown = 200
+
+func sessionCount(shown, total int) string {
+	if shown < total {
+		return fmt.Sprintf("The newest %d of %d sessions; filter to find older ones", shown, total)
+	}
+	return model.Plural(total, "session", "sessions")
 }
 
 func (s *shadowingScreen) showThemes(themes []model.ThemeCount) {
