@@ -31,6 +31,10 @@ func TestFixturesSurviveUpgrade(t *testing.T) {
 			if v, _ := currentVersion(s.db); v != SchemaVersion() {
 				t.Errorf("schema %d after opening, want %d", v, SchemaVersion())
 			}
+			// The search index came through, and is kept in step after.
+			if hits, err := s.Search("the", true, 5); err != nil || len(hits) == 0 {
+				t.Errorf("search after the upgrade: %d hits, %v", len(hits), err)
+			}
 			s.Close()
 			after := tableDigests(t, work)
 			for table, digest := range before {

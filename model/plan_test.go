@@ -1,0 +1,155 @@
+package model
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// sqlRecorder is a gorm logger that keeps every statement run, with its
+// values in place, so a test can ask SQLite how it would run them.
+type sqlRecorder struct {
+	logger.Interface
+	mu   sync.Mutex
+	stmt []string
+}
+
+func (r *sqlRecorder) Trace(_ context.Context, _ time.Time, fc func() (string, int64), _ error) {
+	sql, _ := fc()
+	r.mu.Lock()
+	r.stmt = append(r.stmt, sql)
+	r.mu.Unlock()
+}
+
+func (r *sqlRecorder) LogMode(logger.LogLevel) logger.Interface { return r }
+
+// The tables that grow with the years: reading any of them whole is what
+// makes a screen slow on a long history.
+var growingTables = map[string]bool{
+	"one_on_one_items": true, "one_on_ones": true, "carry_overs": true, "actions": true,
+	"shadowing_sessions": true, "session_tags": true, "milestone_completions": true, "prompt_uses": true,
+}
+
+var (
+	tableRef = regexp.MustCompile("(?i)\\b(?:FROM|JOIN)\\s+[`\"]?(\\w+)[`\"]?(?:\\s+(?:AS\\s+)?(\\w+))?")
+	scanStep = regexp.MustCompile(`\bSCAN (\w+)`)
+)
+
+// TestScreenQueriesUseIndexes runs every query the screens make (Today, the
+// people list, one-on-ones due, a person's page, a one-on-one and its
+// suggestions, an autosave, cohorts, shadowing, search) and checks with
+// EXPLAIN QUERY PLAN that none reads a growing table from end to end.
+func TestScreenQueriesUseIndexes(t *testing.T) {
+	s := newTestStore(t)
+	if _, err := s.Demo(DemoOptions{People: 40, Years: 1, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	var person OneOnOne
+	if err := s.db.Order("held_at DESC").First(&person).Error; err != nil {
+		t.Fatal(err)
+	}
+	var it Item
+	if err := s.db.Where("one_on_one_id = ?", person.ID).First(&it).Error; err != nil {
+		t.Fatal(err)
+	}
+	cohorts, err := s.Cohorts()
+	if err != nil || len(cohorts) == 0 {
+		t.Fatalf("cohorts: %v", err)
+	}
+	// A partial index holds only a small, bounded part of its table (open
+	// actions, open follow-ups), so scanning it is fine.
+	var partialNames []string
+	s.db.Raw("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'").Scan(&partialNames)
+	partial := map[string]bool{}
+	for _, n := range partialNames {
+		partial[n] = true
+	}
+	if !partial["idx_actions_open"] {
+		t.Fatalf("partial indexes: %v", partialNames)
+	}
+	rec := &sqlRecorder{Interface: logger.Discard}
+	s.db.Logger = rec
+	id := person.PersonID
+	calls := map[string]func() error{
+		"TodayView":         func() error { _, err := s.TodayView(time.Monday); return err },
+		"People":            func() error { _, err := s.People(false); return err },
+		"Reports":           func() error { _, err := s.Reports(); return err },
+		"History":           func() error { _, err := s.History(id); return err },
+		"PulseHistory":      func() error { _, err := s.PulseHistory(id); return err },
+		"FollowUps":         func() error { _, err := s.FollowUps(id); return err },
+		"OpenActions":       func() error { _, err := s.OpenActions(id); return err },
+		"CarryingOver":      func() error { _, err := s.CarryingOver(id); return err },
+		"Meeting":           func() error { _, err := s.Meeting(person.ID); return err },
+		"Suggest":           func() error { _, err := s.Suggest(id, person.ID, 3); return err },
+		"UpdateItem":        func() error { it.Text += "!"; return s.UpdateItem(&it) },
+		"CohortBoard":       func() error { _, err := s.CohortBoard(cohorts[0].ID); return err },
+		"Sessions":          func() error { _, err := s.Sessions(SessionFilter{Limit: 200}); return err },
+		"CountSessions":     func() error { _, err := s.CountSessions(SessionFilter{PersonID: id}); return err },
+		"FrictionByChannel": func() error { _, err := s.FrictionByChannel(); return err },
+		"Search":            func() error { _, err := s.Search("refund to", true, 100); return err },
+	}
+	for name, call := range calls {
+		rec.stmt = nil
+		if err := call(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, stmt := range rec.stmt {
+			if !strings.HasPrefix(strings.ToUpper(strings.TrimSpace(stmt)), "SELECT") &&
+				!strings.HasPrefix(strings.ToUpper(strings.TrimSpace(stmt)), "UPDATE") {
+				continue
+			}
+			aliases := map[string]string{}
+			for _, m := range tableRef.FindAllStringSubmatch(stmt, -1) {
+				aliases[m[1]] = m[1]
+				if m[2] != "" && !isKeyword(m[2]) {
+					aliases[m[2]] = m[1]
+				}
+			}
+			var plan []struct {
+				ID, Parent, Notused int
+				Detail              string
+			}
+			if err := s.db.Session(&gorm.Session{Logger: logger.Discard}).Raw("EXPLAIN QUERY PLAN " + stmt).Scan(&plan).Error; err != nil {
+				t.Fatalf("%s: explain %s: %v", name, stmt, err)
+			}
+			// Walking an index in order and stopping at the LIMIT is fine.
+			limited := strings.Contains(strings.ToUpper(stmt), "LIMIT")
+			for _, step := range plan {
+				limited = limited && !strings.Contains(step.Detail, "TEMP B-TREE FOR ORDER BY")
+			}
+			for _, step := range plan {
+				m := scanStep.FindStringSubmatch(step.Detail)
+				if m == nil || limited || partial[usingIndex(step.Detail)] {
+					continue
+				}
+				if table := aliases[m[1]]; growingTables[table] || growingTables[m[1]] {
+					t.Errorf("%s reads all of %s (%s) in:\n%s", name, table, step.Detail, stmt)
+				}
+			}
+		}
+	}
+}
+
+// usingIndex is the index a plan step reads, or "".
+func usingIndex(detail string) string {
+	_, after, ok := strings.Cut(detail, " INDEX ")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(after, " ")
+	return name
+}
+
+func isKeyword(w string) bool {
+	switch strings.ToUpper(w) {
+	case "ON", "WHERE", "JOIN", "LEFT", "INNER", "CROSS", "GROUP", "ORDER", "LIMIT", "USING", "SET":
+		return true
+	}
+	return false
+}
