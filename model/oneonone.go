@@ -564,23 +564,31 @@ type Report struct {
 
 // Reports lists the active people who have one-on-ones, soonest due first
 // (overdue at the top). Someone never met is due today.
-func (s *Store) Reports() ([]Report, error) {
+func (s *Store) Reports() ([]Report, error) { return s.reports(true) }
+
+// reports is Reports; without counts it leaves OpenActions and FollowUps
+// at zero, for Today, which shows only who is due.
+func (s *Store) reports(counts bool) ([]Report, error) {
 	var rows []struct {
 		Person
 		LastHeld    string
 		OpenActions int
 		FollowUps   int
 	}
+	countCols, countJoin := "", ""
+	if counts {
+		countCols = `,
+		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL) AS open_actions,
+		  COALESCE(f.n, 0) AS follow_ups`
+		// open follow-ups are few, and idx_one_on_one_items_open_follow_up holds just them
+		countJoin = `LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
+		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id`
+	}
 	err := s.db.Raw(`
 		SELECT p.*,
 		  -- not MAX(held_at): SQLite walks every row for MAX in a correlated subquery
-		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1) AS last_held,
-		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL) AS open_actions,
-		  COALESCE(f.n, 0) AS follow_ups
-		FROM people p
-		-- open follow-ups are few, and idx_one_on_one_items_open_follow_up holds just them
-		LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
-		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id
+		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1) AS last_held` + countCols + `
+		FROM people p ` + countJoin + `
 		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
 		  -- the top of the tree (the lead, the centre manager) reports to no one here
 		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`).Scan(&rows).Error

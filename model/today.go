@@ -46,40 +46,71 @@ type TodayView struct {
 func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	var v TodayView
 	today := s.Today()
+	for _, part := range []func() error{
+		func() error { return s.todayDue(&v, today) },
+		func() error { return s.todayFollowUps(&v, today) },
+		func() error { return s.todayActions(&v, today) },
+		func() error { return s.todayCohorts(&v, today, weekStart) },
+	} {
+		if err := part(); err != nil {
+			return v, err
+		}
+	}
+	if p, err := s.PromptOfTheDay(today); err == nil {
+		v.Prompt = p
+	}
+	return v, nil
+}
+
+func (s *Store) todayDue(v *TodayView, today Date) error {
 	n, err := s.CountPeople()
 	if err != nil {
-		return v, err
+		return err
 	}
 	v.Empty = n == 0
-	reps, err := s.Reports()
+	reps, err := s.reports(false)
 	if err != nil {
-		return v, err
+		return err
 	}
 	for _, r := range reps {
 		if !today.Before(r.NextDue) {
 			v.Due = append(v.Due, r)
 		}
 	}
-	err = s.db.Table("one_on_one_items AS i").
+	return nil
+}
+
+func (s *Store) todayFollowUps(v *TodayView, today Date) error {
+	err := s.db.Table("one_on_one_items AS i").
 		Select("i.*, o.held_at AS raised_at, p.id AS person_id, p.name AS person_name").
 		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").Joins("JOIN people p ON p.id = o.person_id").
 		Where("i.status = ? AND i.follow_up IS NOT NULL AND i.follow_up <= ? AND p.archived_at IS NULL", ItemOpen, today).
 		Order("i.follow_up, p.name").Scan(&v.FollowUps).Error
 	if err != nil {
-		return v, fmt.Errorf("today's follow-ups: %w", err)
+		return fmt.Errorf("today's follow-ups: %w", err)
 	}
+	return nil
+}
+
+func (s *Store) todayActions(v *TodayView, today Date) error {
 	acts, err := s.openActions(0, today.AddDays(DueSoonDays))
 	if err != nil {
-		return v, err
+		return err
 	}
 	for _, a := range acts {
 		if a.Overdue || a.DueSoon {
 			v.Actions = append(v.Actions, a)
 		}
 	}
+	return nil
+}
+
+// todayCohorts finds the milestones due until the next weekStart day and
+// the hires behind, in cohorts still in training.
+func (s *Store) todayCohorts(v *TodayView, today Date, weekStart time.Weekday) error {
 	boards, err := s.boards(today)
 	if err != nil {
-		return v, err
+		return err
 	}
 	week := today.AddDays(1)
 	for week.Time().Weekday() != weekStart {
@@ -106,10 +137,7 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 			}
 		}
 	}
-	if p, err := s.PromptOfTheDay(today); err == nil {
-		v.Prompt = p
-	}
-	return v, nil
+	return nil
 }
 
 // NotificationText sums up what is due today for a desktop notification;
