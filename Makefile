@@ -23,7 +23,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
 	xvfb xauth x11-utils xdotool imagemagick strace
 
-.PHONY: run build test deps pkgdeps apt lint unit smoke fuzz crashtest package install uninstall clean
+.PHONY: run build test deps pkgdeps apt lint unit smoke fuzz crashtest bench package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -87,6 +87,25 @@ fuzz: deps
 ## smoke: only the real-window smoke test
 smoke: deps
 	SOLEMATE_SMOKE=1 $(GO) test -timeout 5m -run Smoke -v ./cmd/solemate
+
+BENCH_DB := build/bench-200x10.db
+
+# The ten-year contact centre the benchmarks run on; rebuilt when the demo
+# generator or the schema changes.
+$(BENCH_DB): $(wildcard model/demo*.go model/migrate.go)
+	@mkdir -p build
+	rm -f $@ $@-wal $@-shm
+	./solemate demo --people 200 --years 10 --db $@
+
+## bench: every screen's query on a ten-year database, start-up and memory
+## against a bare Fyne window (Xvfb), then a table of targets and results
+bench: build
+	@$(MAKE) --no-print-directory $(BENCH_DB)
+	@cp $(BENCH_DB) build/bench-run.db
+	SOLEMATE_BENCH_DB=$(CURDIR)/build/bench-run.db $(GO) test -run '^$$' -bench . -benchtime 2s -count 1 -timeout 20m ./model | tee build/bench.txt
+	SOLEMATE_BENCH_DB=$(CURDIR)/$(BENCH_DB) $(GO) test -count=1 -timeout 20m -run '^$$' -bench '^BenchmarkStartup$$' -benchtime 1x -v ./cmd/solemate | tee -a build/bench.txt
+	SOLEMATE_BENCH=1 $(GO) test -count=1 -timeout 20m -run '^$$' -bench '^BenchmarkListMemory$$' -benchtime 1x -v ./cmd/solemate | tee -a build/bench.txt
+	@echo; $(GO) run ./cmd/benchtable < build/bench.txt
 
 $(BIN)/fyne:
 	GOBIN=$(BIN) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_CLI_VERSION)

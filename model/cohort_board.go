@@ -137,117 +137,180 @@ func (b Board) BehindCount() int {
 // milestone counts as done when the hire has logged enough sessions since
 // the cohort started; the decision point, when the offer was answered.
 func (s *Store) CohortBoard(id uint) (Board, error) {
-	var b Board
-	if err := s.db.First(&b.Cohort, id).Error; err != nil {
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return b, ErrNotFound
-		}
-		return b, fmt.Errorf("load cohort %d: %w", id, err)
+	bs, err := s.loadBoards([]uint{id})
+	if err != nil {
+		return Board{}, fmt.Errorf("load cohort %d: %w", id, err)
 	}
-	wrap := func(err error) error { return fmt.Errorf("load cohort %d: %w", id, err) }
-	if b.ProgramID != nil {
-		var p Program
-		if err := s.db.Select("name").First(&p, *b.ProgramID).Error; err == nil {
-			b.ProgramName = p.Name
-		}
+	if len(bs) == 0 {
+		return Board{}, ErrNotFound
 	}
-	if err := s.db.Table("people AS p").Joins("JOIN cohort_trainers t ON t.person_id = p.id").
-		Where("t.cohort_id = ?", id).Order("p.name").Pluck("p.name", &b.Trainers).Error; err != nil {
-		return b, wrap(err)
+	return bs[0], nil
+}
+
+// loadBoards builds the boards of the cohorts ids, in that order, with one
+// query per table whatever their number.
+func (s *Store) loadBoards(ids []uint) ([]Board, error) {
+	var cohorts []Cohort
+	if err := s.db.Where("id IN ?", ids).Find(&cohorts).Error; err != nil {
+		return nil, err
 	}
-	if err := s.db.Where("cohort_id = ?", id).Order("position").Find(&b.Phases).Error; err != nil {
-		return b, wrap(err)
+	var programs []Program
+	if err := s.db.Select("id, name").Where("id IN (SELECT program_id FROM cohorts WHERE id IN ?)", ids).Find(&programs).Error; err != nil {
+		return nil, err
 	}
-	phaseIDs := make([]uint, len(b.Phases))
-	for i, p := range b.Phases {
-		phaseIDs[i] = p.ID
+	var trainers []struct {
+		CohortID uint
+		Name     string
+	}
+	if err := s.db.Table("people AS p").Select("t.cohort_id, p.name").Joins("JOIN cohort_trainers t ON t.person_id = p.id").
+		Where("t.cohort_id IN ?", ids).Order("p.name").Scan(&trainers).Error; err != nil {
+		return nil, err
+	}
+	var phases []CohortPhase
+	if err := s.db.Where("cohort_id IN ?", ids).Order("cohort_id, position").Find(&phases).Error; err != nil {
+		return nil, err
 	}
 	var ms []CohortMilestone
-	if err := s.db.Where("cohort_phase_id IN ?", phaseIDs).Order("cohort_phase_id, position").Find(&ms).Error; err != nil {
-		return b, wrap(err)
+	if err := s.db.Where("cohort_phase_id IN (SELECT id FROM cohort_phases WHERE cohort_id IN ?)", ids).
+		Order("cohort_phase_id, position").Find(&ms).Error; err != nil {
+		return nil, err
 	}
-	var hires []struct {
-		Hire
-		Name, Email string
-		Sessions    int
-	}
+	var hires []boardHire
 	err := s.db.Raw(`SELECT h.*, p.name, p.email,
-		  (SELECT COUNT(*) FROM shadowing_sessions ss WHERE ss.person_id = h.person_id AND ss.date >= ?) AS sessions
-		FROM cohort_hires h JOIN people p ON p.id = h.person_id
-		WHERE h.cohort_id = ? ORDER BY p.name COLLATE NOCASE`, b.StartDate, id).Scan(&hires).Error
+		  (SELECT COUNT(*) FROM shadowing_sessions ss WHERE ss.person_id = h.person_id AND ss.date >= c.start_date) AS sessions
+		FROM cohort_hires h JOIN people p ON p.id = h.person_id JOIN cohorts c ON c.id = h.cohort_id
+		WHERE h.cohort_id IN ? ORDER BY p.name COLLATE NOCASE`, ids).Scan(&hires).Error
 	if err != nil {
-		return b, wrap(err)
+		return nil, err
 	}
-	var comps []struct {
-		Completion
-		SignerName string
-	}
-	err = s.db.Table("milestone_completions AS c").Select("c.*, COALESCE(p.name, '') AS signer_name").
-		Joins("JOIN cohort_hires h ON h.id = c.hire_id").Joins("LEFT JOIN people p ON p.id = c.signed_off_by_id").
-		Where("h.cohort_id = ?", id).Scan(&comps).Error
+	comps, err := s.completions(ids)
 	if err != nil {
-		return b, wrap(err)
+		return nil, err
 	}
-	type key struct{ hire, milestone uint }
-	done := map[key]int{}
-	for i, c := range comps {
-		done[key{c.HireID, c.MilestoneID}] = i + 1
+	boards := map[uint]*Board{}
+	for _, c := range cohorts {
+		boards[c.ID] = &Board{Cohort: c}
+	}
+	for _, p := range programs {
+		for _, b := range boards {
+			if b.ProgramID != nil && *b.ProgramID == p.ID {
+				b.ProgramName = p.Name
+			}
+		}
+	}
+	for _, t := range trainers {
+		boards[t.CohortID].Trainers = append(boards[t.CohortID].Trainers, t.Name)
+	}
+	for _, p := range phases {
+		boards[p.CohortID].Phases = append(boards[p.CohortID].Phases, p)
+	}
+	byPhase := map[uint][]CohortMilestone{}
+	for _, m := range ms {
+		byPhase[m.CohortPhaseID] = append(byPhase[m.CohortPhaseID], m)
+	}
+	done := map[[2]uint]*boardCompletion{} // hire, milestone
+	for i := range comps {
+		done[[2]uint{comps[i].HireID, comps[i].MilestoneID}] = &comps[i]
 	}
 	today := s.Today()
-	b.Current = -1
-	for i, p := range b.Phases {
-		if !today.Before(p.StartDate) && !p.EndDate.Before(today) {
-			b.Current = i
+	for _, b := range boards {
+		b.Current = -1
+		for i, p := range b.Phases {
+			if !today.Before(p.StartDate) && !p.EndDate.Before(today) {
+				b.Current = i
+			}
 		}
 	}
 	for _, h := range hires {
-		row := HireRow{Hire: h.Hire, Name: h.Name, Email: h.Email, Sessions: h.Sessions}
-		needSessions := 0
-		for i, p := range b.Phases {
-			ps := PhaseState{CohortPhase: p, Current: i == b.Current}
-			for _, m := range ms {
-				if m.CohortPhaseID != p.ID {
-					continue
-				}
-				st := MilestoneState{CohortMilestone: m}
-				if c := done[key{h.ID, m.ID}]; c > 0 {
-					comp := comps[c-1]
-					st.Done, st.DoneOn, st.SignedOffBy, st.Note = true, comp.DoneOn, comp.SignerName, comp.Note
-				}
-				switch m.Kind {
-				case MilestoneShadowing:
-					// Sessions count towards the shadowing milestones in order.
-					needSessions += m.RequiredSessions
-					if !st.Done && h.Sessions >= needSessions {
-						st.Done, st.Auto = true, fmt.Sprintf("%d of %d shadowing sessions logged", min(h.Sessions, needSessions), needSessions)
-					}
-				case MilestoneDecision:
-					if !st.Done && h.OfferOutcome != "" {
-						st.Done, st.DoneOn, st.Auto = true, h.OfferedOn, "Offer "+h.OfferOutcome
-					}
-				}
-				st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today)
-				row.Behind = row.Behind || st.Overdue
-				ps.Milestones = append(ps.Milestones, st)
-			}
-			row.Phases = append(row.Phases, ps)
-		}
-		b.Rows = append(b.Rows, row)
-		b.Offers.Hires++
-		if !h.OfferedOn.IsZero() {
-			b.Offers.Offered++
-		}
-		switch h.OfferOutcome {
-		case OfferAccepted:
-			b.Offers.Accepted++
-		case OfferDeclined:
-			b.Offers.Declined++
-		}
-		if h.Status != HireTookOffer && h.Status != HireLeft {
-			b.Offers.Remaining++
+		boards[h.CohortID].addHire(h, byPhase, done, today)
+	}
+	out := make([]Board, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := boards[id]; ok {
+			out = append(out, *b)
 		}
 	}
-	return b, nil
+	return out, nil
+}
+
+type boardHire struct {
+	Hire
+	Name, Email string
+	Sessions    int
+}
+
+type boardCompletion struct {
+	Completion
+	SignerName string
+}
+
+// completions reads the ticks of the cohorts ids. Thousands of rows for a
+// list of years of cohorts: scanned by hand, as gorm's reflection costs
+// several times the query.
+func (s *Store) completions(ids []uint) ([]boardCompletion, error) {
+	rows, err := s.db.Table("milestone_completions AS c").
+		Select("c.hire_id, c.milestone_id, c.done_on, c.signed_off_by_id, c.note, COALESCE(p.name, '')").
+		Joins("JOIN cohort_hires h ON h.id = c.hire_id").Joins("LEFT JOIN people p ON p.id = c.signed_off_by_id").
+		Where("h.cohort_id IN ?", ids).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []boardCompletion
+	for rows.Next() {
+		var c boardCompletion
+		if err := rows.Scan(&c.HireID, &c.MilestoneID, &c.DoneOn, &c.SignedOffByID, &c.Note, &c.SignerName); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// addHire puts a hire's row on the board: each milestone done, done by the
+// rules (sessions logged, an answered offer) or overdue.
+func (b *Board) addHire(h boardHire, byPhase map[uint][]CohortMilestone, done map[[2]uint]*boardCompletion, today Date) {
+	row := HireRow{Hire: h.Hire, Name: h.Name, Email: h.Email, Sessions: h.Sessions}
+	needSessions := 0
+	for i, p := range b.Phases {
+		ps := PhaseState{CohortPhase: p, Current: i == b.Current}
+		for _, m := range byPhase[p.ID] {
+			st := MilestoneState{CohortMilestone: m}
+			if comp := done[[2]uint{h.ID, m.ID}]; comp != nil {
+				st.Done, st.DoneOn, st.SignedOffBy, st.Note = true, comp.DoneOn, comp.SignerName, comp.Note
+			}
+			switch m.Kind {
+			case MilestoneShadowing:
+				// Sessions count towards the shadowing milestones in order.
+				needSessions += m.RequiredSessions
+				if !st.Done && h.Sessions >= needSessions {
+					st.Done, st.Auto = true, fmt.Sprintf("%d of %d shadowing sessions logged", min(h.Sessions, needSessions), needSessions)
+				}
+			case MilestoneDecision:
+				if !st.Done && h.OfferOutcome != "" {
+					st.Done, st.DoneOn, st.Auto = true, h.OfferedOn, "Offer "+h.OfferOutcome
+				}
+			}
+			st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today)
+			row.Behind = row.Behind || st.Overdue
+			ps.Milestones = append(ps.Milestones, st)
+		}
+		row.Phases = append(row.Phases, ps)
+	}
+	b.Rows = append(b.Rows, row)
+	b.Offers.Hires++
+	if !h.OfferedOn.IsZero() {
+		b.Offers.Offered++
+	}
+	switch h.OfferOutcome {
+	case OfferAccepted:
+		b.Offers.Accepted++
+	case OfferDeclined:
+		b.Offers.Declined++
+	}
+	if h.Status != HireTookOffer && h.Status != HireLeft {
+		b.Offers.Remaining++
+	}
 }
 
 // CohortSummary is a cohort as the cohort list shows it.
@@ -283,13 +346,9 @@ func (s *Store) boards(day Date) ([]Board, error) {
 	if err := q.Pluck("id", &ids).Error; err != nil {
 		return nil, fmt.Errorf("list cohorts: %w", err)
 	}
-	out := make([]Board, len(ids))
-	for i, id := range ids {
-		b, err := s.CohortBoard(id)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = b
+	out, err := s.loadBoards(ids)
+	if err != nil {
+		return nil, fmt.Errorf("load cohorts: %w", err)
 	}
 	return out, nil
 }
