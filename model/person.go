@@ -245,7 +245,7 @@ func checkPersonLinks(tx *gorm.DB, p *Person) error {
 	v := &ValidationError{}
 	if p.Email != "" {
 		var n int64
-		if err := tx.Model(&Person{}).Where("email = ? AND id <> ?", p.Email, p.ID).Count(&n).Error; err != nil {
+		if err := tx.Model(&Person{}).Where("email = ? AND email <> '' AND id <> ?", p.Email, p.ID).Count(&n).Error; err != nil {
 			return err
 		}
 		if n > 0 {

@@ -13,6 +13,10 @@ import (
 	"gorm.io/gorm"
 )
 
+// emailMatch finds a person by a non-empty email through the partial index
+// on email, which SQLite uses only when the query repeats its condition.
+const emailMatch = "email = ? AND email <> ''"
+
 // RosterColumns are the columns a roster CSV may have, in export order.
 var RosterColumns = []string{"name", "preferred_name", "email", "role", "team", "start_date", "manager_email", "status"}
 
@@ -276,7 +280,7 @@ func unknownManagers(tx *gorm.DB, rows []*rosterRow) ([]LineError, error) {
 			continue
 		}
 		var n int64
-		if err := tx.Model(&Person{}).Where("email = ?", r.managerEmail).Count(&n).Error; err != nil {
+		if err := tx.Model(&Person{}).Where(emailMatch, r.managerEmail).Count(&n).Error; err != nil {
 			return nil, fmt.Errorf("import line %d: %w", r.line, err)
 		}
 		if n == 0 {
@@ -352,7 +356,7 @@ func applyRoster(tx *gorm.DB, rows []*rosterRow) (added, updated int, err error)
 		id, ok := byEmail[row.managerEmail]
 		if !ok {
 			var m Person
-			if err := tx.Select("id").Where("email = ?", row.managerEmail).First(&m).Error; err != nil {
+			if err := tx.Select("id").Where(emailMatch, row.managerEmail).First(&m).Error; err != nil {
 				return 0, 0, fmt.Errorf("import line %d: manager %s: %w", row.line, row.managerEmail, err)
 			}
 			id = m.ID
@@ -375,7 +379,7 @@ func mergeRosterRow(tx *gorm.DB, row *rosterRow, added []uint) (*Person, bool, e
 	var existing []Person
 	q := tx.Limit(2)
 	if in.Email != "" {
-		q = q.Where("email = ?", in.Email)
+		q = q.Where(emailMatch, in.Email)
 	} else {
 		// Only people on the roster before this file: two rows with the same
 		// name and no email are two people.
