@@ -323,8 +323,13 @@ type CohortSummary struct {
 }
 
 // Cohorts lists every cohort, newest first, with progress and counts behind.
-func (s *Store) Cohorts() ([]CohortSummary, error) {
-	boards, err := s.boards(Date{})
+func (s *Store) Cohorts() ([]CohortSummary, error) { return s.CohortsSince(Date{}) }
+
+// CohortsSince lists the cohorts still in training on or after day (all
+// when day is zero), newest first: years of finished cohorts cost a list
+// their boards to sum up, and a trainer looks at the recent ones.
+func (s *Store) CohortsSince(day Date) ([]CohortSummary, error) {
+	boards, err := s.boards(day)
 	if err != nil {
 		return nil, err
 	}
@@ -333,6 +338,15 @@ func (s *Store) Cohorts() ([]CohortSummary, error) {
 		out[i] = b.summary(s.Today())
 	}
 	return out, nil
+}
+
+// CountCohorts counts every cohort.
+func (s *Store) CountCohorts() (int, error) {
+	var n int64
+	if err := s.db.Model(&Cohort{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count cohorts: %w", err)
+	}
+	return int(n), nil
 }
 
 // boards builds the boards of the cohorts still in training on or after

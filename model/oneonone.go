@@ -541,7 +541,7 @@ func (s *Store) SetCadence(personID uint, c Cadence) error {
 
 // migrateScaleIndexes adds indexes for what lists count across years of
 // history: open follow-ups and open actions (partial: a small part of all),
-// and recent sessions by channel.
+// recent sessions by channel, and a person's sessions by date.
 func migrateScaleIndexes(tx *gorm.DB) error {
 	return execAll(tx, []string{
 		`CREATE INDEX idx_one_on_one_items_open_follow_up ON one_on_one_items(follow_up, one_on_one_id) WHERE status = 'open' AND follow_up IS NOT NULL`,
@@ -550,6 +550,9 @@ func migrateScaleIndexes(tx *gorm.DB) error {
 		// reading the sessions themselves.
 		`DROP INDEX idx_shadowing_sessions_date`,
 		`CREATE INDEX idx_shadowing_sessions_date ON shadowing_sessions(date, channel)`,
+		// Counts a hire's sessions since their cohort began, for its board.
+		`DROP INDEX idx_shadowing_sessions_person_id`,
+		`CREATE INDEX idx_shadowing_sessions_person_id ON shadowing_sessions(person_id, date)`,
 	})
 }
 
