@@ -63,7 +63,7 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 	newBtn := widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), p.newItem)
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), p.importCSV)
-	exportBtn := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), p.exportRoster)
+	exportBtn := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), sh.exportRoster)
 	heading := widget.NewLabelWithStyle("People", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	toolbar := container.NewBorder(nil, nil, heading, container.NewHBox(importBtn, exportBtn, newBtn))
@@ -83,14 +83,12 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 		"Add the people you lead one at a time, import a roster CSV\n(name, preferred_name, email, role, team, start_date, manager_email, status),\nor load demo data to look around first.",
 		addBtn,
 		widget.NewButtonWithIcon("Import CSV…", theme.DownloadIcon(), p.importCSV),
-		widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), p.loadDemo),
+		widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), sh.loadDemo),
 	)
 	p.root = container.NewStack(p.welcome)
 	return p
 }
 
-func (p *peopleScreen) title() string           { return "People" }
-func (p *peopleScreen) icon() fyne.Resource     { return theme.AccountIcon() }
 func (p *peopleScreen) view() fyne.CanvasObject { return p.root }
 
 func (p *peopleScreen) focusFilter() {
@@ -293,22 +291,21 @@ func (p *peopleScreen) restore(person model.Person) {
 	p.load()
 }
 
-func (p *peopleScreen) loadDemo() {
-	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), p.sh.win)
+// loadDemo fills an empty database with demo data off the UI goroutine,
+// then reloads the screen on show (the others load when shown).
+func (s *shell) loadDemo() {
+	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), s.win)
 	prog.Show()
-	p.sh.bg(func() {
-		res, err := p.sh.store.Demo(model.DemoOptions{People: demoPeople, Seed: 2026})
+	s.bg(func() {
+		res, err := s.store.Demo(model.DemoOptions{People: demoPeople, Seed: 2026})
 		fyne.Do(func() {
 			prog.Hide()
 			if err != nil {
-				p.sh.showError("No demo data loaded", err)
+				s.showError("No demo data loaded", err)
 				return
 			}
-			p.load()
-			if cur := p.sh.screens[p.sh.current]; cur != screen(p) {
-				cur.load() // Today's welcome gives way to the day
-			}
-			p.sh.showMessage("Demo data loaded", sentence(res.String()))
+			s.screen(s.current).load() // Today's welcome gives way to the day
+			s.showMessage("Demo data loaded", sentence(res.String()))
 		})
 	})
 }
@@ -370,13 +367,13 @@ func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
 	p.sh.showDialog(dialog.NewCustom("Roster not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), p.sh.win))
 }
 
-func (p *peopleScreen) exportRoster() {
-	p.sh.saveFile("people.csv", func(w io.Writer, ext string) error {
+func (s *shell) exportRoster() {
+	s.saveFile("people.csv", func(w io.Writer, ext string) error {
 		format := model.FormatCSV
 		if ext == ".md" {
 			format = model.FormatMarkdown
 		}
-		return p.sh.store.ExportPeople(w, format)
+		return s.store.ExportPeople(w, format)
 	})
 }
 

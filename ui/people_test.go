@@ -10,18 +10,18 @@ import (
 	"solemate/model"
 )
 
-func people(s *shell) *peopleScreen { return s.people }
+func people(s *shell) *peopleScreen { return s.people() }
 
 // peopleWithDemo opens People on a database with n demo people.
 func peopleWithDemo(t *testing.T, n int, seed uint64) (*shell, *model.Store, *peopleScreen) {
 	t.Helper()
 	s, store := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	if _, err := store.Demo(model.DemoOptions{People: n, Seed: seed}); err != nil {
 		t.Fatal(err)
 	}
-	s.people.load()
-	return s, store, s.people
+	s.people().load()
+	return s, store, s.people()
 }
 
 func markupContains(t *testing.T, s *shell, text string) bool {
@@ -33,7 +33,7 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
 	s, _ := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	if people(s).root.Objects[0] != people(s).welcome {
 		t.Fatal("an empty roster should show the welcome")
 	}
@@ -42,7 +42,7 @@ func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
 
 func TestPeopleAddPerson(t *testing.T) {
 	s, store := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	p := people(s)
 	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyN))
 	if !p.form.editingNew() {
@@ -78,7 +78,7 @@ func TestPeopleAddPerson(t *testing.T) {
 
 func TestPeopleValidationMessagesAndNothingWritten(t *testing.T) {
 	s, store := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	taken := model.Person{Name: "Ben Lindqvist", Email: "ben@example.com"}
 	if err := store.SavePerson(&taken); err != nil {
 		t.Fatal(err)
@@ -234,9 +234,9 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 			first = p
 		}
 	}
-	s.open(s.people)
-	if len(s.people.shown) != 4 {
-		t.Fatalf("%d shown", len(s.people.shown))
+	s.open(s.people())
+	if len(s.people().shown) != 4 {
+		t.Fatalf("%d shown", len(s.people().shown))
 	}
 	m, err := store.StartOneOnOne(first.ID, fixedNow, model.SettingWalk)
 	if err != nil {
@@ -250,9 +250,9 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 	if _, err := store.AddItem(m.ID, model.HeadingProgress, "", false); err != nil {
 		t.Fatal(err)
 	}
-	s.open(s.oneOnOnes)
-	s.oneOnOnes.openMeeting(m.ID)
-	if got := s.oneOnOnes.editor.shared.Text; got != m.SharedNotes {
+	s.open(s.oneOnOnes())
+	s.oneOnOnes().openMeeting(m.ID)
+	if got := s.oneOnOnes().editor.shared.Text; got != m.SharedNotes {
 		t.Fatalf("the note was cut to %d bytes", len(got))
 	}
 	size := s.win.Canvas().Size()
