@@ -2,10 +2,13 @@ package ui
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,8 +28,13 @@ const demoPeople = 40
 type peopleScreen struct {
 	sh *shell
 
-	all, shown []model.PersonRow
-	total      int64 // everyone, archived too; 0 shows the welcome
+	all   []model.PersonRow // as loaded, by name
+	byID  []personIndex     // where each of all is, by ID
+	shown []int             // indices into all that match the filter, in order
+	total int64             // everyone, archived too; 0 shows the welcome
+	// filtering counts filter runs, so a slow one can stop once a newer
+	// one has started and its result is dropped.
+	filtering atomic.Int64
 
 	root         *fyne.Container // the welcome or the list-detail view
 	welcome      fyne.CanvasObject
@@ -56,7 +64,11 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 	p.list = widget.NewList(
 		func() int { return len(p.shown) },
 		newPersonRowView,
-		func(id widget.ListItemID, o fyne.CanvasObject) { updatePersonRowView(o, p.shown[id]) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(p.shown) {
+				updatePersonRowView(o, &p.all[p.shown[id]])
+			}
+		},
 	)
 	p.list.OnSelected = p.onSelected
 
@@ -96,7 +108,8 @@ func (p *peopleScreen) focusFilter() {
 	p.sh.win.Canvas().Focus(p.filter)
 }
 
-// load fetches the roster off the UI goroutine and swaps it in.
+// load fetches the roster off the UI goroutine, indexes it there and swaps
+// it in.
 func (p *peopleScreen) load() {
 	archived := p.showArchived.Checked
 	p.sh.bg(func() {
@@ -109,13 +122,15 @@ func (p *peopleScreen) load() {
 		if err == nil {
 			teams, err = p.sh.store.Teams()
 		}
+		byID := indexPeople(rows)
+		releaseAfterLoad(len(rows))
 		fyne.Do(func() {
 			if err != nil {
 				p.sh.showError("Could not load the roster", err)
 				return
 			}
-			p.all, p.total = rows, total
-			p.form.setChoices(teams, rows)
+			p.all, p.byID, p.total = rows, byID, total
+			p.form.setChoices(teams, rows, byID)
 			p.applyFilter()
 			if total == 0 && !p.form.editingNew() {
 				p.root.Objects = []fyne.CanvasObject{p.welcome}
@@ -127,6 +142,32 @@ func (p *peopleScreen) load() {
 	})
 }
 
+// personIndex is where the person with an ID is in the loaded roster.
+type personIndex struct {
+	id  uint
+	row int
+}
+
+// indexPeople sorts the rows' positions by ID, for finding a person by ID
+// without a pass over everyone.
+func indexPeople(rows []model.PersonRow) []personIndex {
+	idx := make([]personIndex, len(rows))
+	for i := range rows {
+		idx[i] = personIndex{rows[i].ID, i}
+	}
+	slices.SortFunc(idx, func(a, b personIndex) int { return cmp.Compare(a.id, b.id) })
+	return idx
+}
+
+// rowOf is where the person with id is in rows, indexed by byID, or -1.
+func rowOf(byID []personIndex, id uint) int {
+	i, found := slices.BinarySearchFunc(byID, id, func(x personIndex, id uint) int { return cmp.Compare(x.id, id) })
+	if !found {
+		return -1
+	}
+	return byID[i].row
+}
+
 func (p *peopleScreen) showMain() {
 	if len(p.root.Objects) == 1 && p.root.Objects[0] == p.main {
 		return
@@ -135,8 +176,48 @@ func (p *peopleScreen) showMain() {
 	p.root.Refresh()
 }
 
+// applyFilter matches the roster against the filter off the UI goroutine
+// and shows the result, unless the filter or the roster changed meanwhile.
 func (p *peopleScreen) applyFilter() {
-	p.shown = model.FilterPeople(p.all, p.filter.Text)
+	run := p.filtering.Add(1)
+	rows, query := p.all, p.filter.Text
+	p.sh.bg(func() {
+		shown, ok := filterPeople(rows, query, func() bool { return p.filtering.Load() != run })
+		if !ok {
+			return
+		}
+		fyne.Do(func() {
+			if p.filtering.Load() != run {
+				return
+			}
+			p.showFiltered(shown)
+		})
+	})
+}
+
+// filterPeople lists the indices of the rows that match query (as
+// model.FilterPeople matches them); it gives up, returning false, as soon as
+// stale says its result is no longer wanted.
+func filterPeople(rows []model.PersonRow, query string, stale func() bool) ([]int, bool) {
+	all := strings.TrimSpace(query) == ""
+	var shown []int
+	if all {
+		shown = make([]int, 0, len(rows))
+	}
+	for i := range rows {
+		if i%1024 == 1023 && stale() {
+			return nil, false
+		}
+		r := &rows[i]
+		if all || model.MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
+			shown = append(shown, i)
+		}
+	}
+	return shown, true
+}
+
+func (p *peopleScreen) showFiltered(shown []int) {
+	p.shown = shown
 	if len(p.shown) == 0 && len(p.all) > 0 {
 		p.noMatch.Show()
 	} else {
@@ -156,11 +237,13 @@ func (p *peopleScreen) applyFilter() {
 func (p *peopleScreen) syncSelection() {
 	p.selecting = true
 	defer func() { p.selecting = false }()
-	id := p.form.person.ID
-	for i, r := range p.shown {
-		if id != 0 && r.ID == id {
-			p.list.Select(i)
-			return
+	if id := p.form.person.ID; id != 0 {
+		if row := rowOf(p.byID, id); row >= 0 {
+			// shown is in the roster's order, so a binary search finds it.
+			if i, found := slices.BinarySearch(p.shown, row); found {
+				p.list.Select(i)
+				return
+			}
 		}
 	}
 	p.list.UnselectAll()
@@ -170,7 +253,7 @@ func (p *peopleScreen) onSelected(i widget.ListItemID) {
 	if p.selecting || i >= len(p.shown) {
 		return
 	}
-	next := p.shown[i].Person
+	next := p.all[p.shown[i]].Person
 	if next.ID == p.form.person.ID && !p.form.editingNew() {
 		return
 	}
@@ -379,7 +462,7 @@ func (s *shell) exportRoster() {
 
 func newPersonRowView() fyne.CanvasObject { return newTwoLineRow("Role · Team") }
 
-func updatePersonRowView(o fyne.CanvasObject, r model.PersonRow) {
+func updatePersonRowView(o fyne.CanvasObject, r *model.PersonRow) {
 	parts := []string{r.Role.Label()}
 	if r.Team != "" {
 		parts = append(parts, r.Team)
