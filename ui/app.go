@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,8 +31,6 @@ type Info struct {
 
 // screen is one entry of the sidebar.
 type screen interface {
-	title() string
-	icon() fyne.Resource
 	view() fyne.CanvasObject
 	// load fetches the screen's data again (off the UI goroutine).
 	load()
@@ -43,12 +43,43 @@ type screen interface {
 	focusFilter()
 }
 
+// The screens in the sidebar's order; Ctrl+1… follow it.
+const (
+	screenToday = iota
+	screenPeople
+	screenOneOnOnes
+	screenShadowing
+	screenCohorts
+	screenPrompts
+)
+
+// screenSlot is one entry of the sidebar: what the sidebar and the menus
+// show of it, and the screen itself, built the first time it is needed so
+// that start-up builds only Today.
+type screenSlot struct {
+	title string
+	icon  fyne.Resource
+	build func(*shell) screen
+	built screen // nil until first needed
+}
+
+func newScreenSlots() []screenSlot {
+	return []screenSlot{
+		screenToday:     {title: "Today", icon: theme.HomeIcon(), build: func(s *shell) screen { return newTodayScreen(s) }},
+		screenPeople:    {title: "People", icon: theme.AccountIcon(), build: func(s *shell) screen { return newPeopleScreen(s) }},
+		screenOneOnOnes: {title: "One-on-ones", icon: theme.MailComposeIcon(), build: func(s *shell) screen { return newOneOnOneScreen(s) }},
+		screenShadowing: {title: "Shadowing", icon: theme.VisibilityIcon(), build: func(s *shell) screen { return newShadowingScreen(s) }},
+		screenCohorts:   {title: "Cohorts", icon: theme.GridIcon(), build: func(s *shell) screen { return newCohortScreen(s) }},
+		screenPrompts:   {title: "Prompts", icon: theme.QuestionIcon(), build: func(s *shell) screen { return newPromptsScreen(s) }},
+	}
+}
+
 // shell is the main window: sidebar, current screen and the undo bar.
 type shell struct {
 	win     fyne.Window
-	store   *model.Store
+	store   *model.Store // nil while Run is still opening the database
 	info    Info
-	screens []screen
+	screens []screenSlot
 	current int
 	nav     *widget.List
 	body    *fyne.Container
@@ -60,74 +91,141 @@ type shell struct {
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
 	dbPath  string
-
-	today     *todayScreen
-	people    *peopleScreen
-	oneOnOnes *oneOnOneScreen
-	shadowing *shadowingScreen
-	cohorts   *cohortScreen
-	prompts   *promptsScreen
+	// onDay, when set, is handed the day Today loads first (the start-up
+	// notification uses it instead of loading the day again).
+	onDay func(model.TodayView)
 }
 
-// Run opens the database and shows the main window until it is closed.
+// screen returns screen i, building it on first use.
+func (s *shell) screen(i int) screen {
+	sl := &s.screens[i]
+	if sl.built == nil {
+		sl.built = sl.build(s)
+	}
+	return sl.built
+}
+
+func (s *shell) today() *todayScreen         { return s.screen(screenToday).(*todayScreen) }
+func (s *shell) people() *peopleScreen       { return s.screen(screenPeople).(*peopleScreen) }
+func (s *shell) oneOnOnes() *oneOnOneScreen  { return s.screen(screenOneOnOnes).(*oneOnOneScreen) }
+func (s *shell) shadowing() *shadowingScreen { return s.screen(screenShadowing).(*shadowingScreen) }
+func (s *shell) cohorts() *cohortScreen      { return s.screen(screenCohorts).(*cohortScreen) }
+func (s *shell) prompts() *promptsScreen     { return s.screen(screenPrompts).(*promptsScreen) }
+
+// Run shows the main window at once and opens the database off the UI
+// goroutine meanwhile (a pending restore or a schema upgrade can take a
+// while on a large one); the screens load once it is open.
 func Run(a fyne.App, dbPath string, info Info) error {
 	applyTheme()
-	a.SetIcon(appIcon)
+	a.SetIcon(windowIcon)
 	w := a.NewWindow("Solemate")
 	w.Resize(fyne.NewSize(1100, 720))
-	restored := restorePending(a, dbPath)
-	store, err := model.Open(dbPath)
-	if err != nil {
-		showFatal(w, err)
-		return err
-	}
-	defer store.Close()
-	s := newShell(w, store, info, func(f func()) { go f() })
+	s := newShellFrame(w, info, func(f func()) { go f() })
 	s.dbPath = dbPath
-	lock, lockErr := model.LockInstance(dbPath)
-	defer lock.Release()
-	if restored != "" {
-		s.showMessage("Restore", restored)
-	}
-	if errors.Is(lockErr, model.ErrAlreadyOpen) {
-		s.showMessage("Already open", "Solemate is already open on this database in another window. Both save safely, but one window does not see the other's changes until you switch screens.")
-	}
-	go s.notifyLoop(time.Hour)
-	// At most once a day, a backup beside the database, keeping two weeks.
-	go func() {
-		if _, err := store.AutoBackup(filepath.Join(filepath.Dir(dbPath), "backups"), 14); err != nil {
-			fyne.Do(func() { s.showError("The daily backup failed", err) })
-		}
-	}()
 	w.SetMainMenu(s.menu())
 	w.SetMaster()
 	w.SetCloseIntercept(s.close)
+
+	var (
+		store   *model.Store
+		lock    *model.InstanceLock
+		openErr error
+	)
+	opened := make(chan struct{})
+	var closed atomic.Bool // the window went before the database opened
+	go func() {
+		defer close(opened)
+		restored := restorePending(a, dbPath)
+		store, openErr = model.Open(dbPath)
+		if openErr != nil {
+			err := openErr
+			fyne.Do(func() { showFatal(w, err) })
+			return
+		}
+		var lockErr error
+		lock, lockErr = model.LockInstance(dbPath)
+		day := make(chan model.TodayView, 1)
+		st := store
+		fyne.Do(func() {
+			if closed.Load() {
+				return
+			}
+			s.onDay = func(v model.TodayView) { day <- v }
+			s.attach(st)
+			if restored != "" {
+				s.showMessage("Restore", restored)
+			}
+			if errors.Is(lockErr, model.ErrAlreadyOpen) {
+				s.showMessage("Already open", "Solemate is already open on this database in another window. Both save safely, but one window does not see the other's changes until you switch screens.")
+			}
+			go s.afterStart(st, day, filepath.Join(filepath.Dir(dbPath), "backups"))
+		})
+	}()
 	w.ShowAndRun()
-	return nil
+	closed.Store(true)
+	<-opened
+	lock.Release()
+	if store != nil {
+		_ = store.Close()
+	}
+	return openErr
 }
 
-// showFatal shows why the app cannot start, in a window of its own.
+// afterStart waits for Today's first load (at most a minute), so that what
+// follows does not compete with it, then takes the daily backup into
+// backups and runs the notifications, the first of them on that day.
+func (s *shell) afterStart(store *model.Store, day <-chan model.TodayView, backups string) {
+	var first *model.TodayView
+	select {
+	case v := <-day:
+		first = &v
+	case <-time.After(time.Minute):
+	}
+	// At most once a day, a backup beside the database, keeping two weeks.
+	if _, err := store.AutoBackup(backups, 14); err != nil {
+		fyne.Do(func() { s.showError("The daily backup failed", err) })
+	}
+	notifyDue(store, first)
+	first = nil
+	// Start-up is over once the day is drawn. Parsing fonts, loading the
+	// day and drawing it left some 10 MB of garbage, which would stay
+	// resident until the heap grew into it: give it back now.
+	time.Sleep(500 * time.Millisecond)
+	debug.FreeOSMemory()
+	for {
+		time.Sleep(time.Hour)
+		notifyDue(store, nil)
+	}
+}
+
+// showFatal shows why the app cannot start in place of the main window's
+// content.
 func showFatal(w fyne.Window, err error) {
 	msg := widget.NewLabel(fmt.Sprintf("Solemate could not open its database.\n\n%s", err))
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", w.Close)
 	quit.Importance = widget.HighImportance
+	w.SetMainMenu(nil)
+	w.SetCloseIntercept(w.Close)
+	w.SetTitle("Solemate")
 	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(layoutSpacer(), quit), nil, nil, msg)))
 	w.Resize(fyne.NewSize(520, 240))
-	w.ShowAndRun()
 }
 
+// newShell builds the main window on an open store and loads Today.
 func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *shell {
-	s := &shell{win: w, store: store, info: info, bg: bg, undoFor: 10 * time.Second}
+	s := newShellFrame(w, info, bg)
+	s.attach(store)
+	return s
+}
+
+// newShellFrame builds the sidebar and the Today screen, which need no
+// data; the other screens are built when first opened. Nothing loads until
+// attach gives it the store.
+func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
+	s := &shell{win: w, info: info, bg: bg, undoFor: 10 * time.Second, screens: newScreenSlots()}
 	s.undo = newUndoBar()
-	s.people = newPeopleScreen(s)
-	s.oneOnOnes = newOneOnOneScreen(s)
-	s.shadowing = newShadowingScreen(s)
-	s.cohorts = newCohortScreen(s)
-	s.prompts = newPromptsScreen(s)
-	s.today = newTodayScreen(s)
-	s.screens = []screen{s.today, s.people, s.oneOnOnes, s.shadowing, s.cohorts, s.prompts}
-	s.body = container.NewStack()
+	s.body = container.NewStack(s.screen(screenToday).view())
 	s.nav = widget.NewList(
 		func() int { return len(s.screens) },
 		func() fyne.CanvasObject {
@@ -135,8 +233,8 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(s.screens[id].icon())
-			row.Objects[1].(*widget.Label).SetText(s.screens[id].title())
+			row.Objects[0].(*widget.Icon).SetResource(s.screens[id].icon)
+			row.Objects[1].(*widget.Label).SetText(s.screens[id].title)
 		},
 	)
 	s.nav.OnSelected = func(id widget.ListItemID) { s.show(id) }
@@ -147,9 +245,17 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 	split := container.NewHSplit(sidebar, container.NewBorder(nil, s.undo.view, nil, nil, s.body))
 	split.Offset = 0.16
 	w.SetContent(split)
+	w.SetTitle("Solemate — " + s.screens[screenToday].title)
 	s.addShortcuts()
-	s.nav.Select(0)
+	s.nav.Select(screenToday)
 	return s
+}
+
+// attach gives the shell its open store and shows the screen chosen so far
+// (Today, unless the sidebar was clicked while the database was opening).
+func (s *shell) attach(store *model.Store) {
+	s.store = store
+	s.show(s.current)
 }
 
 // fetch runs get off the UI goroutine and hands its result to show on it,
@@ -167,40 +273,66 @@ func fetch[T any](sh *shell, failure string, get func() (T, error), show func(T)
 	})
 }
 
+// bigLoad is how many rows make a load big enough to give its garbage back
+// to the system at once (releaseAfterLoad).
+const bigLoad = 10000
+
+// releaseAfterLoad gives memory back to the system after a load of n rows,
+// off the UI goroutine, when n is big. Reading rows through the model makes
+// several times their size in garbage, which the runtime would otherwise
+// keep resident for minutes: some 150 MB for 100,000 people.
+func releaseAfterLoad(n int) {
+	if n >= bigLoad {
+		debug.FreeOSMemory()
+	}
+}
+
 // open switches to a screen.
 func (s *shell) open(sc screen) {
 	for i, x := range s.screens {
-		if x == sc {
+		if x.built == sc {
 			s.show(i)
 		}
 	}
 }
 
-// show switches to screen i.
+// show switches to screen i, building it on its first visit, and loads it.
 func (s *shell) show(i int) {
 	if i < 0 || i >= len(s.screens) {
 		return
 	}
+	if s.store == nil { // still opening the database: attach shows it
+		s.current = i
+		return
+	}
 	if i != s.current {
-		s.screens[s.current].flush()
+		s.screen(s.current).flush()
 	}
 	s.current = i
 	if s.nav.Length() > i {
 		s.nav.Select(i) // no-op when already selected
 	}
-	sc := s.screens[i]
-	s.body.Objects = []fyne.CanvasObject{sc.view()}
-	s.body.Refresh()
-	s.win.SetTitle("Solemate — " + sc.title())
+	sc := s.screen(i)
+	if len(s.body.Objects) != 1 || s.body.Objects[0] != sc.view() {
+		s.body.Objects = []fyne.CanvasObject{sc.view()}
+		s.body.Refresh()
+	}
+	s.win.SetTitle("Solemate — " + s.screens[i].title)
 	sc.load()
 }
+
+// ready says whether the database is open; until it is, shortcuts and
+// menu items do nothing.
+func (s *shell) ready() bool { return s.store != nil }
 
 // close saves everything before the window goes; unsaved invalid edits are
 // only thrown away when the user says so.
 func (s *shell) close() {
 	ok := true
-	for _, sc := range s.screens {
-		ok = sc.flush() && ok
+	for _, sl := range s.screens {
+		if sl.built != nil {
+			ok = sl.built.flush() && ok
+		}
 	}
 	if ok {
 		s.win.Close()
@@ -223,12 +355,12 @@ type shortcut struct {
 
 func (s *shell) shortcuts() []shortcut {
 	list := []shortcut{
-		{fyne.KeyN, "New item on this screen", func() { s.screens[s.current].newItem() }},
+		{fyne.KeyN, "New item on this screen", func() { s.screen(s.current).newItem() }},
 		{fyne.KeyF, "Search everything", func() { showSearch(s) }},
-		{fyne.KeyL, "Focus this screen's filter", func() { s.screens[s.current].focusFilter() }},
+		{fyne.KeyL, "Focus this screen's filter", func() { s.screen(s.current).focusFilter() }},
 	}
-	for i, sc := range s.screens {
-		list = append(list, shortcut{fyne.KeyName(fmt.Sprint(i + 1)), "Go to " + sc.title(), func() { s.show(i) }})
+	for i, sl := range s.screens {
+		list = append(list, shortcut{fyne.KeyName(fmt.Sprint(i + 1)), "Go to " + sl.title, func() { s.show(i) }})
 	}
 	return list
 }
@@ -242,42 +374,49 @@ func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
 func (s *shell) addShortcuts() {
 	for _, sc := range s.shortcuts() {
 		run := sc.run
-		s.win.Canvas().AddShortcut(ctrl(sc.key), func(fyne.Shortcut) { run() })
+		s.win.Canvas().AddShortcut(ctrl(sc.key), func(fyne.Shortcut) {
+			if s.ready() {
+				run()
+			}
+		})
 	}
 	s.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.undo.trigger() })
 }
 
 func (s *shell) menu() *fyne.MainMenu {
 	item := func(label string, key fyne.KeyName, run func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, run)
+		it := fyne.NewMenuItem(label, func() {
+			if s.ready() {
+				run()
+			}
+		})
 		if key != "" {
 			it.Shortcut = ctrl(key)
 		}
 		return it
 	}
-	people := s.people
 	file := fyne.NewMenu("File",
-		item("New (person, one-on-one…)", fyne.KeyN, func() { s.screens[s.current].newItem() }),
+		item("New (person, one-on-one…)", fyne.KeyN, func() { s.screen(s.current).newItem() }),
 		fyne.NewMenuItemSeparator(),
-		item("Import people…", fyne.KeyI, people.importCSV),
-		item("Export people…", fyne.KeyE, people.exportRoster),
+		item("Import people…", fyne.KeyI, func() { s.people().importCSV() }),
+		item("Export people…", fyne.KeyE, s.exportRoster),
 		item("Export one-on-ones…", "", func() { s.exportOneOnOnes(0, "one-on-ones.md") }),
 		item("Export calendar…", "", s.exportCalendar),
 		fyne.NewMenuItemSeparator(),
-		item("Load demo data…", "", people.loadDemo),
+		item("Load demo data…", "", s.loadDemo),
 		fyne.NewMenuItemSeparator(),
 		item("Settings…", fyne.KeyComma, s.showSettings),
 		fyne.NewMenuItemSeparator(),
-		quitItem(item("Quit", fyne.KeyQ, s.close)),
+		quitItem(&fyne.MenuItem{Label: "Quit", Shortcut: ctrl(fyne.KeyQ), Action: s.close}),
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Save", fyne.KeyS, func() { s.screens[s.current].flush() }),
+		item("Save", fyne.KeyS, func() { s.screen(s.current).flush() }),
 		item("Search…", fyne.KeyF, func() { showSearch(s) }),
-		item("Filter this list", fyne.KeyL, func() { s.screens[s.current].focusFilter() }),
+		item("Filter this list", fyne.KeyL, func() { s.screen(s.current).focusFilter() }),
 	)
 	var goItems []*fyne.MenuItem
-	for i, sc := range s.screens {
-		goItems = append(goItems, item(sc.title(), fyne.KeyName(fmt.Sprint(i+1)), func() { s.show(i) }))
+	for i, sl := range s.screens {
+		goItems = append(goItems, item(sl.title, fyne.KeyName(fmt.Sprint(i+1)), func() { s.show(i) }))
 	}
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", "", s.showShortcuts),

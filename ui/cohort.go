@@ -81,9 +81,6 @@ func newCohortScreen(sh *shell) *cohortScreen {
 	return c
 }
 
-func (c *cohortScreen) title() string { return "Cohorts" }
-
-func (c *cohortScreen) icon() fyne.Resource     { return theme.GridIcon() }
 func (c *cohortScreen) view() fyne.CanvasObject { return c.root }
 func (c *cohortScreen) focusFilter()            {}
 func (c *cohortScreen) flush() bool             { return true }

@@ -198,16 +198,16 @@ func hireLinks(sh *shell, personID uint, name string) fyne.CanvasObject {
 	if err == nil && len(hist) > 0 {
 		box.Add(widget.NewButtonWithIcon(model.Plural(len(hist), "one-on-one", "one-on-ones"), theme.MailComposeIcon(), func() {
 			sh.closeDialogs()
-			sh.open(sh.oneOnOnes)
-			sh.oneOnOnes.openPerson(personID)
+			sh.open(sh.oneOnOnes())
+			sh.oneOnOnes().openPerson(personID)
 		}))
 	}
 	sessions, err := sh.store.Sessions(model.SessionFilter{PersonID: personID})
 	if err == nil && len(sessions) > 0 {
 		box.Add(widget.NewButtonWithIcon(model.Plural(len(sessions), "shadowing session", "shadowing sessions"), theme.VisibilityIcon(), func() {
 			sh.closeDialogs()
-			sh.open(sh.shadowing)
-			sh.shadowing.who.SetSelected(name)
+			sh.open(sh.shadowing())
+			sh.shadowing().who.SetSelected(name)
 		}))
 	}
 	if len(box.Objects) == 0 {

@@ -14,7 +14,7 @@ import (
 	"solemate/model"
 )
 
-func cohorts(s *shell) *cohortScreen { return s.cohorts }
+func cohorts(s *shell) *cohortScreen { return s.cohorts() }
 
 // cohortOfTwenty starts a cohort of twenty on the default program on Monday
 // 2 March 2026; fixedNow is day 7 of the classes.
@@ -122,7 +122,7 @@ func TestProgramsDialogShowsTheDefaultProgram(t *testing.T) {
 
 func TestCohortsWelcomeWhenNone(t *testing.T) {
 	s, _ := newTestShell(t)
-	s.open(s.cohorts)
+	s.open(s.cohorts())
 	if cohorts(s).root.Objects[0] != cohorts(s).welcome || !markupContains(t, s, "No cohorts yet") {
 		t.Error("no cohorts should show the welcome")
 	}
@@ -141,7 +141,7 @@ func TestStartingACohortFromTheDialog(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.open(s.cohorts)
+	s.open(s.cohorts())
 	f := showNewCohort(cohorts(s))
 	test.Tap(f.create)
 	if !f.problems.Visible() || !strings.Contains(f.problems.Text, "give the cohort a name") {
@@ -200,7 +200,7 @@ func TestLongTrainerNotesAreKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newTestShellOn(t, test.NewTempWindow(t, nil), store)
-	s.open(s.cohorts)
+	s.open(s.cohorts())
 	sc := cohorts(s)
 	sc.list.Select(0)
 

@@ -74,10 +74,10 @@ func TestLongNotesOpenWhole(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			private := strings.ToUpper(tc.note)
 			s, store, id := onOldDatabase(t, tc.note, private, longItem)
-			s.open(s.oneOnOnes)
+			s.open(s.oneOnOnes())
 			size := s.win.Canvas().Size()
-			s.oneOnOnes.openMeeting(id)
-			e := s.oneOnOnes.editor
+			s.oneOnOnes().openMeeting(id)
+			e := s.oneOnOnes().editor
 			if e.shared.Text != tc.note || e.private.Text != private {
 				t.Fatalf("the notes were cut: %d and %d of %d bytes", len(e.shared.Text), len(e.private.Text), len(tc.note))
 			}
@@ -116,7 +116,7 @@ func TestLongNotesOpenWhole(t *testing.T) {
 				if m.SharedNotes != tc.note {
 					t.Error("a refused save changed the stored note")
 				}
-				s.oneOnOnes.openPerson(m.PersonID)
+				s.oneOnOnes().openPerson(m.PersonID)
 				if !markupContains(t, s, "Discard changes?") || len(e.shared.Text) != len(tc.note)+1 {
 					t.Fatal("leaving with notes that cannot be saved should ask first and keep them")
 				}
@@ -140,9 +140,9 @@ func TestPastingALongParagraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.open(s.oneOnOnes)
-	s.oneOnOnes.openMeeting(m.ID)
-	e := s.oneOnOnes.editor.shared
+	s.open(s.oneOnOnes())
+	s.oneOnOnes().openMeeting(m.ID)
+	e := s.oneOnOnes().editor.shared
 	size := s.win.Canvas().Size()
 	long := strings.Repeat(noteSentence, 1000) // 60 KB, one paragraph
 	clipboard := fyne.CurrentApp().Clipboard()

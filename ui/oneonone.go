@@ -65,7 +65,7 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(o.right))
 	split.Offset = 0.4
 	o.main = split
-	goPeople := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), func() { sh.open(sh.people) })
+	goPeople := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), func() { sh.open(sh.people()) })
 	goPeople.Importance = widget.HighImportance
 	o.welcome = emptyState(theme.MailComposeIcon(), "No one to meet yet",
 		"One-on-ones are for the active people on your roster.\nAdd or import people first, or load demo data there.", goPeople)
@@ -73,8 +73,6 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	return o
 }
 
-func (o *oneOnOneScreen) title() string           { return "One-on-ones" }
-func (o *oneOnOneScreen) icon() fyne.Resource     { return theme.MailComposeIcon() }
 func (o *oneOnOneScreen) view() fyne.CanvasObject { return o.root }
 func (o *oneOnOneScreen) focusFilter()            { o.sh.win.Canvas().Focus(o.filter) }
 func (o *oneOnOneScreen) flush() bool             { return o.editor.flush() == nil }

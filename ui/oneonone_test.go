@@ -12,7 +12,7 @@ import (
 	"solemate/model"
 )
 
-func oneOnOnes(s *shell) *oneOnOneScreen { return s.oneOnOnes }
+func oneOnOnes(s *shell) *oneOnOneScreen { return s.oneOnOnes() }
 
 func enter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
@@ -68,7 +68,7 @@ func TestOneOnOnesListedByDueDate(t *testing.T) {
 func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes)
+	s.open(s.oneOnOnes())
 	o := oneOnOnes(s)
 	o.list.Select(0)
 	test.Tap(o.page.startBtn)
@@ -96,7 +96,7 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 		t.Fatal("typing should leave saves pending until the pause")
 	}
 	// Switching screens saves what was typed.
-	s.open(s.people)
+	s.open(s.people())
 	m, err := store.Meeting(e.meeting.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +113,7 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	if added == nil || added.NonWork {
 		t.Fatalf("added item: %+v", m.Items)
 	}
-	s.open(s.oneOnOnes)
+	s.open(s.oneOnOnes())
 	assertGolden(t, "oneonone_editor.xml", s.win.Canvas())
 }
 
@@ -122,7 +122,7 @@ func TestClosingTheWindowSavesTyping(t *testing.T) {
 	// Not a temp window: the test closes it itself.
 	s, store := newTestShellIn(t, test.NewWindow(nil))
 	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes)
+	s.open(s.oneOnOnes())
 	o := oneOnOnes(s)
 	o.openPerson(overdue.ID)
 	o.start(overdue.ID)
@@ -193,7 +193,7 @@ func TestTeamActionsAcrossTheTeam(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.open(s.oneOnOnes)
+	s.open(s.oneOnOnes())
 	a := oneOnOnes(s).actions
 	if len(a.rows) != 3 || a.rows[0].Text != "Send the rota" || !a.rows[0].Overdue || !a.rows[1].DueSoon {
 		t.Fatalf("team actions = %+v", a.rows)
@@ -228,7 +228,7 @@ func TestFileSafe(t *testing.T) {
 func TestEditorEditsSurviveRedraws(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes)
+	s.open(s.oneOnOnes())
 	o := oneOnOnes(s)
 	o.openPerson(overdue.ID)
 	o.start(overdue.ID)
@@ -258,13 +258,13 @@ func TestEditorEditsSurviveRedraws(t *testing.T) {
 func TestUnconfirmedTypingIsKept(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes)
+	s.open(s.oneOnOnes())
 	o := oneOnOnes(s)
 	o.openPerson(overdue.ID)
 	o.start(overdue.ID)
 	id := o.editor.meeting.ID
 	test.Type(o.editor.adders[model.HeadingFocus], "Pending focus text")
-	s.open(s.people)
+	s.open(s.people())
 
 	mm := openMeetingMode(s, id, func() {})
 	mm.begin()

@@ -2,10 +2,13 @@ package ui
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,8 +28,13 @@ const demoPeople = 40
 type peopleScreen struct {
 	sh *shell
 
-	all, shown []model.PersonRow
-	total      int64 // everyone, archived too; 0 shows the welcome
+	all   []model.PersonRow // as loaded, by name
+	byID  []personIndex     // where each of all is, by ID
+	shown []int             // indices into all that match the filter, in order
+	total int64             // everyone, archived too; 0 shows the welcome
+	// filtering counts filter runs, so a slow one can stop once a newer
+	// one has started and its result is dropped.
+	filtering atomic.Int64
 
 	root         *fyne.Container // the welcome or the list-detail view
 	welcome      fyne.CanvasObject
@@ -56,14 +64,18 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 	p.list = widget.NewList(
 		func() int { return len(p.shown) },
 		newPersonRowView,
-		func(id widget.ListItemID, o fyne.CanvasObject) { updatePersonRowView(o, p.shown[id]) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(p.shown) {
+				updatePersonRowView(o, &p.all[p.shown[id]])
+			}
+		},
 	)
 	p.list.OnSelected = p.onSelected
 
 	newBtn := widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), p.newItem)
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), p.importCSV)
-	exportBtn := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), p.exportRoster)
+	exportBtn := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), sh.exportRoster)
 	heading := widget.NewLabelWithStyle("People", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	toolbar := container.NewBorder(nil, nil, heading, container.NewHBox(importBtn, exportBtn, newBtn))
@@ -83,14 +95,12 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 		"Add the people you lead one at a time, import a roster CSV\n(name, preferred_name, email, role, team, start_date, manager_email, status),\nor load demo data to look around first.",
 		addBtn,
 		widget.NewButtonWithIcon("Import CSV…", theme.DownloadIcon(), p.importCSV),
-		widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), p.loadDemo),
+		widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), sh.loadDemo),
 	)
 	p.root = container.NewStack(p.welcome)
 	return p
 }
 
-func (p *peopleScreen) title() string           { return "People" }
-func (p *peopleScreen) icon() fyne.Resource     { return theme.AccountIcon() }
 func (p *peopleScreen) view() fyne.CanvasObject { return p.root }
 
 func (p *peopleScreen) focusFilter() {
@@ -98,7 +108,8 @@ func (p *peopleScreen) focusFilter() {
 	p.sh.win.Canvas().Focus(p.filter)
 }
 
-// load fetches the roster off the UI goroutine and swaps it in.
+// load fetches the roster off the UI goroutine, indexes it there and swaps
+// it in.
 func (p *peopleScreen) load() {
 	archived := p.showArchived.Checked
 	p.sh.bg(func() {
@@ -111,13 +122,15 @@ func (p *peopleScreen) load() {
 		if err == nil {
 			teams, err = p.sh.store.Teams()
 		}
+		byID := indexPeople(rows)
+		releaseAfterLoad(len(rows))
 		fyne.Do(func() {
 			if err != nil {
 				p.sh.showError("Could not load the roster", err)
 				return
 			}
-			p.all, p.total = rows, total
-			p.form.setChoices(teams, rows)
+			p.all, p.byID, p.total = rows, byID, total
+			p.form.setChoices(teams, rows, byID)
 			p.applyFilter()
 			if total == 0 && !p.form.editingNew() {
 				p.root.Objects = []fyne.CanvasObject{p.welcome}
@@ -129,6 +142,32 @@ func (p *peopleScreen) load() {
 	})
 }
 
+// personIndex is where the person with an ID is in the loaded roster.
+type personIndex struct {
+	id  uint
+	row int
+}
+
+// indexPeople sorts the rows' positions by ID, for finding a person by ID
+// without a pass over everyone.
+func indexPeople(rows []model.PersonRow) []personIndex {
+	idx := make([]personIndex, len(rows))
+	for i := range rows {
+		idx[i] = personIndex{rows[i].ID, i}
+	}
+	slices.SortFunc(idx, func(a, b personIndex) int { return cmp.Compare(a.id, b.id) })
+	return idx
+}
+
+// rowOf is where the person with id is in rows, indexed by byID, or -1.
+func rowOf(byID []personIndex, id uint) int {
+	i, found := slices.BinarySearchFunc(byID, id, func(x personIndex, id uint) int { return cmp.Compare(x.id, id) })
+	if !found {
+		return -1
+	}
+	return byID[i].row
+}
+
 func (p *peopleScreen) showMain() {
 	if len(p.root.Objects) == 1 && p.root.Objects[0] == p.main {
 		return
@@ -137,8 +176,48 @@ func (p *peopleScreen) showMain() {
 	p.root.Refresh()
 }
 
+// applyFilter matches the roster against the filter off the UI goroutine
+// and shows the result, unless the filter or the roster changed meanwhile.
 func (p *peopleScreen) applyFilter() {
-	p.shown = model.FilterPeople(p.all, p.filter.Text)
+	run := p.filtering.Add(1)
+	rows, query := p.all, p.filter.Text
+	p.sh.bg(func() {
+		shown, ok := filterPeople(rows, query, func() bool { return p.filtering.Load() != run })
+		if !ok {
+			return
+		}
+		fyne.Do(func() {
+			if p.filtering.Load() != run {
+				return
+			}
+			p.showFiltered(shown)
+		})
+	})
+}
+
+// filterPeople lists the indices of the rows that match query (as
+// model.FilterPeople matches them); it gives up, returning false, as soon as
+// stale says its result is no longer wanted.
+func filterPeople(rows []model.PersonRow, query string, stale func() bool) ([]int, bool) {
+	all := strings.TrimSpace(query) == ""
+	var shown []int
+	if all {
+		shown = make([]int, 0, len(rows))
+	}
+	for i := range rows {
+		if i%1024 == 1023 && stale() {
+			return nil, false
+		}
+		r := &rows[i]
+		if all || model.MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
+			shown = append(shown, i)
+		}
+	}
+	return shown, true
+}
+
+func (p *peopleScreen) showFiltered(shown []int) {
+	p.shown = shown
 	if len(p.shown) == 0 && len(p.all) > 0 {
 		p.noMatch.Show()
 	} else {
@@ -158,11 +237,13 @@ func (p *peopleScreen) applyFilter() {
 func (p *peopleScreen) syncSelection() {
 	p.selecting = true
 	defer func() { p.selecting = false }()
-	id := p.form.person.ID
-	for i, r := range p.shown {
-		if id != 0 && r.ID == id {
-			p.list.Select(i)
-			return
+	if id := p.form.person.ID; id != 0 {
+		if row := rowOf(p.byID, id); row >= 0 {
+			// shown is in the roster's order, so a binary search finds it.
+			if i, found := slices.BinarySearch(p.shown, row); found {
+				p.list.Select(i)
+				return
+			}
 		}
 	}
 	p.list.UnselectAll()
@@ -172,7 +253,7 @@ func (p *peopleScreen) onSelected(i widget.ListItemID) {
 	if p.selecting || i >= len(p.shown) {
 		return
 	}
-	next := p.shown[i].Person
+	next := p.all[p.shown[i]].Person
 	if next.ID == p.form.person.ID && !p.form.editingNew() {
 		return
 	}
@@ -293,22 +374,21 @@ func (p *peopleScreen) restore(person model.Person) {
 	p.load()
 }
 
-func (p *peopleScreen) loadDemo() {
-	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), p.sh.win)
+// loadDemo fills an empty database with demo data off the UI goroutine,
+// then reloads the screen on show (the others load when shown).
+func (s *shell) loadDemo() {
+	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), s.win)
 	prog.Show()
-	p.sh.bg(func() {
-		res, err := p.sh.store.Demo(model.DemoOptions{People: demoPeople, Seed: 2026})
+	s.bg(func() {
+		res, err := s.store.Demo(model.DemoOptions{People: demoPeople, Seed: 2026})
 		fyne.Do(func() {
 			prog.Hide()
 			if err != nil {
-				p.sh.showError("No demo data loaded", err)
+				s.showError("No demo data loaded", err)
 				return
 			}
-			p.load()
-			if cur := p.sh.screens[p.sh.current]; cur != screen(p) {
-				cur.load() // Today's welcome gives way to the day
-			}
-			p.sh.showMessage("Demo data loaded", sentence(res.String()))
+			s.screen(s.current).load() // Today's welcome gives way to the day
+			s.showMessage("Demo data loaded", sentence(res.String()))
 		})
 	})
 }
@@ -370,19 +450,19 @@ func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
 	p.sh.showDialog(dialog.NewCustom("Roster not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), p.sh.win))
 }
 
-func (p *peopleScreen) exportRoster() {
-	p.sh.saveFile("people.csv", func(w io.Writer, ext string) error {
+func (s *shell) exportRoster() {
+	s.saveFile("people.csv", func(w io.Writer, ext string) error {
 		format := model.FormatCSV
 		if ext == ".md" {
 			format = model.FormatMarkdown
 		}
-		return p.sh.store.ExportPeople(w, format)
+		return s.store.ExportPeople(w, format)
 	})
 }
 
 func newPersonRowView() fyne.CanvasObject { return newTwoLineRow("Role · Team") }
 
-func updatePersonRowView(o fyne.CanvasObject, r model.PersonRow) {
+func updatePersonRowView(o fyne.CanvasObject, r *model.PersonRow) {
 	parts := []string{r.Role.Label()}
 	if r.Team != "" {
 		parts = append(parts, r.Team)

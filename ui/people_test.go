@@ -10,18 +10,18 @@ import (
 	"solemate/model"
 )
 
-func people(s *shell) *peopleScreen { return s.people }
+func people(s *shell) *peopleScreen { return s.people() }
 
 // peopleWithDemo opens People on a database with n demo people.
 func peopleWithDemo(t *testing.T, n int, seed uint64) (*shell, *model.Store, *peopleScreen) {
 	t.Helper()
 	s, store := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	if _, err := store.Demo(model.DemoOptions{People: n, Seed: seed}); err != nil {
 		t.Fatal(err)
 	}
-	s.people.load()
-	return s, store, s.people
+	s.people().load()
+	return s, store, s.people()
 }
 
 func markupContains(t *testing.T, s *shell, text string) bool {
@@ -33,7 +33,7 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
 	s, _ := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	if people(s).root.Objects[0] != people(s).welcome {
 		t.Fatal("an empty roster should show the welcome")
 	}
@@ -42,7 +42,7 @@ func TestPeopleEmptyStateOffersNextSteps(t *testing.T) {
 
 func TestPeopleAddPerson(t *testing.T) {
 	s, store := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	p := people(s)
 	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyN))
 	if !p.form.editingNew() {
@@ -78,7 +78,7 @@ func TestPeopleAddPerson(t *testing.T) {
 
 func TestPeopleValidationMessagesAndNothingWritten(t *testing.T) {
 	s, store := newTestShell(t)
-	s.open(s.people)
+	s.open(s.people())
 	taken := model.Person{Name: "Ben Lindqvist", Email: "ben@example.com"}
 	if err := store.SavePerson(&taken); err != nil {
 		t.Fatal(err)
@@ -123,8 +123,8 @@ func TestPeopleFilter(t *testing.T) {
 	if want == 0 || want == 24 || len(p.shown) != want || p.list.Length() != want {
 		t.Fatalf("filter chat: shown %d, want %d", len(p.shown), want)
 	}
-	for _, r := range p.shown {
-		if r.Team != "Chat" {
+	for _, i := range p.shown {
+		if r := p.all[i]; r.Team != "Chat" {
 			t.Errorf("%s (%s) does not belong under chat", r.Name, r.Team)
 		}
 	}
@@ -234,9 +234,9 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 			first = p
 		}
 	}
-	s.open(s.people)
-	if len(s.people.shown) != 4 {
-		t.Fatalf("%d shown", len(s.people.shown))
+	s.open(s.people())
+	if len(s.people().shown) != 4 {
+		t.Fatalf("%d shown", len(s.people().shown))
 	}
 	m, err := store.StartOneOnOne(first.ID, fixedNow, model.SettingWalk)
 	if err != nil {
@@ -250,9 +250,9 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 	if _, err := store.AddItem(m.ID, model.HeadingProgress, "", false); err != nil {
 		t.Fatal(err)
 	}
-	s.open(s.oneOnOnes)
-	s.oneOnOnes.openMeeting(m.ID)
-	if got := s.oneOnOnes.editor.shared.Text; got != m.SharedNotes {
+	s.open(s.oneOnOnes())
+	s.oneOnOnes().openMeeting(m.ID)
+	if got := s.oneOnOnes().editor.shared.Text; got != m.SharedNotes {
 		t.Fatalf("the note was cut to %d bytes", len(got))
 	}
 	size := s.win.Canvas().Size()
@@ -260,4 +260,94 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 		t.Errorf("odd text widened the window to %v", size)
 	}
 	_ = test.RenderToMarkup(s.win.Canvas()) // renders without panicking
+}
+
+// The manager list is made when it is opened: until then it offers only no
+// manager and the person's own, which is all the form shows.
+func TestPeopleManagerChoicesAreMadeWhenOpened(t *testing.T) {
+	s, store := newTestShell(t)
+	lead := model.Person{Name: "Lena Lead", Team: "Phone"}
+	twin := model.Person{Name: "Lena Lead", Team: "Phone", Email: "twin@example.com"}
+	other := model.Person{Name: "Omar Other", Team: "Chat"}
+	for _, p := range []*model.Person{&lead, &twin, &other} {
+		if err := store.SavePerson(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	agent := model.Person{Name: "Ada Agent", ManagerID: &twin.ID}
+	if err := store.SavePerson(&agent); err != nil {
+		t.Fatal(err)
+	}
+	s.open(s.people())
+	p := people(s)
+	p.openPerson(agent.ID)
+	f := p.form
+	twinLabel := "Lena Lead — Phone (twin@example.com)"
+	if f.manager.Selected != twinLabel || len(f.manager.Options) != 2 {
+		t.Fatalf("manager %q of options %q", f.manager.Selected, f.manager.Options)
+	}
+	test.Tap(f.manager)
+	want := []string{noManager, "Lena Lead — Phone", twinLabel, "Omar Other — Chat"}
+	if strings.Join(f.manager.Options, "|") != strings.Join(want, "|") {
+		t.Fatalf("opened, the list is %q, want %q", f.manager.Options, want)
+	}
+	s.win.Canvas().Overlays().Top().Hide()
+	f.manager.SetSelected("Omar Other — Chat")
+	test.Tap(f.saveBtn)
+	got, err := store.Person(agent.ID)
+	if err != nil || got.ManagerID == nil || *got.ManagerID != other.ID {
+		t.Fatalf("saved manager %v (%v), want %d", got.ManagerID, err, other.ID)
+	}
+	// Someone is never their own manager, and no manager clears it.
+	p.openPerson(other.ID)
+	test.Tap(f.manager)
+	for _, o := range f.manager.Options {
+		if strings.HasPrefix(o, "Omar") {
+			t.Errorf("Omar is offered as his own manager")
+		}
+	}
+	s.win.Canvas().Overlays().Top().Hide()
+	p.openPerson(agent.ID)
+	f.manager.SetSelected(noManager)
+	test.Tap(f.saveBtn)
+	if got, _ := store.Person(agent.ID); got.ManagerID != nil {
+		t.Errorf("no manager saved as %d", *got.ManagerID)
+	}
+}
+
+// A filter run that a newer one overtakes stops and is not shown.
+func TestPeopleFilterStopsWhenOvertaken(t *testing.T) {
+	rows := make([]model.PersonRow, 5000)
+	for i := range rows {
+		rows[i].Name = "Person"
+	}
+	if shown, ok := filterPeople(rows, "person", func() bool { return false }); !ok || len(shown) != len(rows) {
+		t.Fatalf("filter: %d shown, ok %v", len(shown), ok)
+	}
+	if _, ok := filterPeople(rows, "person", func() bool { return true }); ok {
+		t.Error("a stale filter run should stop")
+	}
+}
+
+// The arrow keys step through the whole roster, as in any Select.
+func TestPeopleManagerKeys(t *testing.T) {
+	s, store := newTestShell(t)
+	lead := model.Person{Name: "Lena Lead"}
+	agent := model.Person{Name: "Ada Agent"}
+	for _, p := range []*model.Person{&lead, &agent} {
+		if err := store.SavePerson(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.open(s.people())
+	p := people(s)
+	p.openPerson(agent.ID)
+	p.form.manager.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if p.form.manager.Selected != "Lena Lead" || !p.form.dirty {
+		t.Fatalf("Right selected %q", p.form.manager.Selected)
+	}
+	test.Tap(p.form.saveBtn)
+	if got, _ := store.Person(agent.ID); got.ManagerID == nil || *got.ManagerID != lead.ID {
+		t.Errorf("saved manager %v, want %d", got.ManagerID, lead.ID)
+	}
 }

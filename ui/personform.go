@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,13 +32,20 @@ type personForm struct {
 	role                   *widget.Select
 	team                   *widget.SelectEntry
 	start                  *dateField
-	manager                *widget.Select
+	manager                *managerSelect
 	status                 *widget.RadioGroup
 	form                   *widget.Form
 	saveBtn, archiveBtn    *widget.Button
 
-	managerIDs map[string]uint // manager option label → ID
-	rows       []model.PersonRow
+	// The roster, for choosing a manager: its rows and where each ID is.
+	rows []model.PersonRow
+	byID []personIndex
+	// managerIDs are the IDs of manager's options, in step with them (0
+	// for no manager). Until the list is opened the options are only no
+	// manager and the person's own; opened, they are the whole roster
+	// (managerAll).
+	managerIDs []uint
+	managerAll bool
 
 	dirty   bool
 	loading bool // set while fields are filled, so that is not an edit
@@ -71,7 +79,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
 	f.start = newDateField(changed)
-	f.manager = widget.NewSelect(nil, onText)
+	f.manager = newManagerSelect(onText, f.fillManagers)
 	f.status = widget.NewRadioGroup([]string{model.StatusActive.Label(), model.StatusLeft.Label()}, onText)
 	f.status.Horizontal = true
 	f.status.Required = true
@@ -121,44 +129,111 @@ func (f *personForm) clear() {
 	f.stack.Refresh()
 }
 
-// setChoices refreshes the team suggestions and manager options.
-func (f *personForm) setChoices(teams []string, rows []model.PersonRow) {
+// setChoices refreshes the team suggestions and the roster managers are
+// chosen from; the manager list is made again when next opened.
+func (f *personForm) setChoices(teams []string, rows []model.PersonRow, byID []personIndex) {
 	f.team.SetOptions(teams)
-	f.rows = rows
-	f.fillManagers()
+	f.rows, f.byID = rows, byID
+	f.managerAll = false
 }
 
-// fillManagers offers everyone on the roster but the person being edited.
+// canManage says whether rows[i] may be chosen as the edited person's
+// manager: anyone on the roster but them.
+func (f *personForm) canManage(i int) bool {
+	r := &f.rows[i]
+	return r.ID != f.person.ID && !r.Archived()
+}
+
+// managerLabelAt is how rows[i] shows among the managers: name and team,
+// and the email too when someone earlier on the list shows the same.
+func (f *personForm) managerLabelAt(i int) string {
+	r := &f.rows[i]
+	label := r.Name
+	if r.Team != "" {
+		label = fmt.Sprintf("%s — %s", r.Name, r.Team)
+	}
+	// The roster is by name, so namesakes are next to each other.
+	for j := i - 1; j >= 0 && strings.EqualFold(f.rows[j].Name, r.Name); j-- {
+		if f.canManage(j) && f.rows[j].Name == r.Name && f.rows[j].Team == r.Team {
+			return fmt.Sprintf("%s (%s)", label, r.Email)
+		}
+	}
+	return label
+}
+
+// showManager offers only no manager and the manager with id (nil for
+// none), and selects it: all the form needs until the list is opened.
+func (f *personForm) showManager(id *uint) {
+	f.manager.Options, f.managerIDs, f.managerAll = []string{noManager}, []uint{0}, false
+	label := noManager
+	if id != nil {
+		if i := rowOf(f.byID, *id); i >= 0 && f.canManage(i) {
+			label = f.managerLabelAt(i)
+			f.manager.Options = append(f.manager.Options, label)
+			f.managerIDs = append(f.managerIDs, *id)
+		}
+	}
+	f.manager.SetSelected(label)
+	f.manager.Refresh()
+}
+
+// fillManagers offers everyone on the roster but the person being edited;
+// it runs when the manager list is opened.
 func (f *personForm) fillManagers() {
-	f.managerIDs = map[string]uint{}
-	opts := []string{noManager}
-	for _, r := range f.rows {
-		if r.ID == f.person.ID || r.Archived() {
-			continue
-		}
-		label := r.Name
-		if r.Team != "" {
-			label = fmt.Sprintf("%s — %s", r.Name, r.Team)
-		}
-		if _, taken := f.managerIDs[label]; taken {
-			label = fmt.Sprintf("%s (%s)", label, r.Email)
-		}
-		f.managerIDs[label] = r.ID
-		opts = append(opts, label)
+	if f.managerAll {
+		return
 	}
-	f.manager.SetOptions(opts)
+	opts, ids := []string{noManager}, []uint{0}
+	for i := range f.rows {
+		if f.canManage(i) {
+			opts = append(opts, f.managerLabelAt(i))
+			ids = append(ids, f.rows[i].ID)
+		}
+	}
+	f.manager.Options, f.managerIDs, f.managerAll = opts, ids, true
+	f.manager.Refresh()
 }
 
-func (f *personForm) managerLabel(id *uint) string {
-	if id == nil {
-		return noManager
+// managerID is the ID of the chosen manager, nil for none.
+func (f *personForm) managerID() *uint {
+	i := f.manager.SelectedIndex()
+	if i <= 0 || i >= len(f.managerIDs) {
+		return nil
 	}
-	for label, mid := range f.managerIDs {
-		if mid == *id {
-			return label
-		}
+	id := f.managerIDs[i]
+	return &id
+}
+
+// managerSelect is a Select whose full list of options is made only when it
+// is opened (tapped, or from the keyboard): anyone can be a manager, and a
+// label for each person at every load would cost time and memory on a
+// long roster.
+type managerSelect struct {
+	widget.Select
+	fill func()
+}
+
+func newManagerSelect(changed func(string), fill func()) *managerSelect {
+	m := &managerSelect{fill: fill}
+	m.OnChanged = changed
+	m.PlaceHolder = "(Select one)"
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+func (m *managerSelect) Tapped(e *fyne.PointEvent) {
+	if !m.Disabled() {
+		m.fill()
 	}
-	return noManager
+	m.Select.Tapped(e)
+}
+
+func (m *managerSelect) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight: // the keys that open or step through the list
+		m.fill()
+	}
+	m.Select.TypedKey(e)
 }
 
 // edit loads p into the form; a zero ID starts a new person.
@@ -166,7 +241,6 @@ func (f *personForm) edit(p model.Person) {
 	f.loading = true
 	defer func() { f.loading = false }()
 	f.person = p
-	f.fillManagers()
 	f.problems.Hide()
 	if p.ID == 0 {
 		p.Role, p.Status = model.RoleAgent, model.StatusActive
@@ -193,7 +267,7 @@ func (f *personForm) edit(p model.Person) {
 	f.team.SetText(p.Team)
 	f.email.SetText(p.Email)
 	f.start.entry.SetText(p.StartDate.String())
-	f.manager.SetSelected(f.managerLabel(p.ManagerID))
+	f.showManager(p.ManagerID)
 	f.status.SetSelected(p.Status.Label())
 	for _, e := range []*widget.Entry{f.name, f.email, f.start.entry} {
 		e.SetValidationError(nil)
@@ -254,10 +328,7 @@ func (f *personForm) values() model.Person {
 	if p.ID == 0 {
 		p.Cadence = defaultCadence()
 	}
-	p.ManagerID = nil
-	if id, ok := f.managerIDs[f.manager.Selected]; ok {
-		p.ManagerID = &id
-	}
+	p.ManagerID = f.managerID()
 	return p
 }
 

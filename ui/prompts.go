@@ -124,8 +124,6 @@ func newPromptsScreen(sh *shell) *promptsScreen {
 	return p
 }
 
-func (p *promptsScreen) title() string           { return "Prompts" }
-func (p *promptsScreen) icon() fyne.Resource     { return theme.QuestionIcon() }
 func (p *promptsScreen) view() fyne.CanvasObject { return p.root }
 func (p *promptsScreen) focusFilter()            { p.sh.win.Canvas().Focus(p.filter) }
 

@@ -10,7 +10,7 @@ import (
 	"solemate/model"
 )
 
-func prompts(s *shell) *promptsScreen { return s.prompts }
+func prompts(s *shell) *promptsScreen { return s.prompts() }
 
 func TestPromptsLibraryScreen(t *testing.T) {
 	s, store := newTestShell(t)
@@ -79,7 +79,7 @@ func TestSuggestionsInEditorAndPreparation(t *testing.T) {
 	if _, err := store.AddItem(last[0].ID, model.HeadingProgress, "Moving house", true); err != nil {
 		t.Fatal(err)
 	}
-	s.open(s.oneOnOnes)
+	s.open(s.oneOnOnes())
 	o := oneOnOnes(s)
 	o.openPerson(overdue.ID)
 	o.prepare(o.page.person)

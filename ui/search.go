@@ -167,38 +167,38 @@ func (b *searchBox) openHit(h model.SearchHit) {
 	st := sh.store
 	switch h.Kind {
 	case model.SearchPerson:
-		sh.open(sh.people)
-		sh.people.openPerson(h.Ref)
+		sh.open(sh.people())
+		sh.people().openPerson(h.Ref)
 	case model.SearchItem:
 		id, err := st.MeetingOfItem(h.Ref)
 		if err != nil {
 			sh.showError("Could not open what was found", err)
 			return
 		}
-		sh.open(sh.oneOnOnes)
-		sh.oneOnOnes.openMeeting(id)
+		sh.open(sh.oneOnOnes())
+		sh.oneOnOnes().openMeeting(id)
 	case model.SearchNotes, model.SearchPrivate:
-		sh.open(sh.oneOnOnes)
-		sh.oneOnOnes.openMeeting(h.Ref)
+		sh.open(sh.oneOnOnes())
+		sh.oneOnOnes().openMeeting(h.Ref)
 	case model.SearchSession:
-		sh.open(sh.shadowing)
-		sh.shadowing.open(h.Ref)
+		sh.open(sh.shadowing())
+		sh.shadowing().open(h.Ref)
 	case model.SearchHire:
 		id, err := st.CohortOfHire(h.Ref)
 		if err != nil {
 			sh.showError("Could not open what was found", err)
 			return
 		}
-		sh.cohorts.selected = id
-		sh.open(sh.cohorts)
+		sh.cohorts().selected = id
+		sh.open(sh.cohorts())
 	case model.SearchPrompt:
 		p, err := st.Prompt(h.Ref)
 		if err != nil {
 			sh.showError("Could not open what was found", err)
 			return
 		}
-		sh.open(sh.prompts)
-		sh.prompts.edit(p)
+		sh.open(sh.prompts())
+		sh.prompts().edit(p)
 	}
 }
 

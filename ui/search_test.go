@@ -42,8 +42,8 @@ func TestSearchFindsAndOpens(t *testing.T) {
 	}
 	assertGolden(t, "search.xml", s.win.Canvas())
 	box.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if len(s.dialogs) != 0 || s.current != 2 || s.oneOnOnes.editor.meeting.ID != hist[0].ID {
-		t.Errorf("Enter should open the one-on-one: screen %d, meeting %d", s.current, s.oneOnOnes.editor.meeting.ID)
+	if len(s.dialogs) != 0 || s.current != 2 || s.oneOnOnes().editor.meeting.ID != hist[0].ID {
+		t.Errorf("Enter should open the one-on-one: screen %d, meeting %d", s.current, s.oneOnOnes().editor.meeting.ID)
 	}
 }
 
@@ -56,13 +56,13 @@ func TestSearchOpensPeopleAndPrompts(t *testing.T) {
 	box := showSearch(s)
 	test.Type(box.entry, "zanele")
 	box.openFirst()
-	if s.current != 1 || s.people.form.person.ID != p.ID {
+	if s.current != 1 || s.people().form.person.ID != p.ID {
 		t.Errorf("a person hit should open their form: screen %d", s.current)
 	}
 	box = showSearch(s)
 	test.Type(box.entry, "undivided")
 	box.openFirst()
-	if s.current != 5 || s.prompts.editing.ID == 0 {
+	if s.current != 5 || s.prompts().editing.ID == 0 {
 		t.Errorf("a prompt hit should open the prompt: screen %d", s.current)
 	}
 	box = showSearch(s)

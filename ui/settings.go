@@ -61,18 +61,22 @@ func weekStart() time.Weekday {
 	return time.Weekday(prefs().IntWithFallback(prefWeekStart, int(time.Monday)))
 }
 
-// notifyLoop sends a desktop notification for what is due today at start
-// and then hourly, while notifications are switched on.
-func (s *shell) notifyLoop(every time.Duration) {
-	for {
-		if prefs().BoolWithFallback(prefNotifications, true) {
-			if v, err := s.store.TodayView(weekStart()); err == nil {
-				if text := v.NotificationText(s.store.Today()); text != "" {
-					fyne.CurrentApp().SendNotification(fyne.NewNotification("Solemate", text))
-				}
-			}
+// notifyDue sends a desktop notification for what is due today, when
+// notifications are switched on: about day, or about today loaded afresh
+// from store when day is nil. afterStart calls it at start and then hourly.
+func notifyDue(store *model.Store, day *model.TodayView) {
+	if !prefs().BoolWithFallback(prefNotifications, true) {
+		return
+	}
+	if day == nil {
+		v, err := store.TodayView(weekStart())
+		if err != nil {
+			return
 		}
-		time.Sleep(every)
+		day = &v
+	}
+	if text := day.NotificationText(store.Today()); text != "" {
+		fyne.CurrentApp().SendNotification(fyne.NewNotification("Solemate", text))
 	}
 }
 

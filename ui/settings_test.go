@@ -32,10 +32,10 @@ func TestSettingsApply(t *testing.T) {
 	if weekStart() != time.Sunday {
 		t.Error("first day of the week not read back")
 	}
-	s.open(s.people)
-	s.people.newItem()
-	test.Type(s.people.form.name, "Monthly Person")
-	s.people.form.saveNow()
+	s.open(s.people())
+	s.people().newItem()
+	test.Type(s.people().form.name, "Monthly Person")
+	s.people().form.saveNow()
 	rows, _ := store.People(false)
 	if len(rows) != 1 || rows[0].Cadence != model.CadenceMonthly {
 		t.Errorf("a new person should get the default cadence: %+v", rows)

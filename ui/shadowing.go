@@ -93,8 +93,6 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 	return s
 }
 
-func (s *shadowingScreen) title() string           { return "Shadowing" }
-func (s *shadowingScreen) icon() fyne.Resource     { return theme.VisibilityIcon() }
 func (s *shadowingScreen) view() fyne.CanvasObject { return s.root }
 func (s *shadowingScreen) focusFilter()            { s.sh.win.Canvas().Focus(s.tag) }
 func (s *shadowingScreen) flush() bool             { return s.form.flush() }

@@ -10,7 +10,7 @@ import (
 	"solemate/model"
 )
 
-func shadowing(s *shell) *shadowingScreen { return s.shadowing }
+func shadowing(s *shell) *shadowingScreen { return s.shadowing() }
 
 // A junior manager logs three sessions on three channels, the lead debriefs
 // one and turns two ideas into actions, and the overview shows which
@@ -104,7 +104,7 @@ func TestShadowingFormRefusesBadInput(t *testing.T) {
 	if err := store.SavePerson(&model.Person{Name: "Chen Wei"}); err != nil {
 		t.Fatal(err)
 	}
-	s.open(s.shadowing)
+	s.open(s.shadowing())
 	sc := shadowing(s)
 	sc.newItem()
 	test.Type(sc.form.minutes, "half an hour")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	_ "embed"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -9,8 +10,17 @@ import (
 	"solemate/assets"
 )
 
-// appIcon is shown on the window, in the About dialog and by the desktop.
+// appIcon is shown in the About dialog and the welcome.
 var appIcon = fyne.NewStaticResource("solemate.png", assets.IconPNG)
+
+// windowIcon is the app icon at 256 px, the size Fyne itself draws window
+// icons at, for the window manager and notifications. The window decodes it
+// before it shows: a quarter of the 512 px icon's work.
+//
+//go:embed windowicon.png
+var windowIconPNG []byte
+
+var windowIcon = fyne.NewStaticResource("solemate-256.png", windowIconPNG)
 
 // brandTheme is Fyne's default theme with Solemate's teal accent. It follows
 // the system's light or dark choice unless settings force one.

@@ -38,26 +38,35 @@ func newTodayScreen(sh *shell) *todayScreen {
 	t.date = widget.NewLabel("")
 	t.cards = container.NewGridWithColumns(2)
 	t.body = container.NewBorder(container.NewPadded(container.NewHBox(t.heading, t.date)), nil, nil, nil, container.NewVScroll(container.NewPadded(t.cards)))
-	people := widget.NewButtonWithIcon("Add or import people", theme.AccountIcon(), func() { sh.open(sh.people) })
-	people.Importance = widget.HighImportance
-	cohort := widget.NewButtonWithIcon("Start a cohort", theme.GridIcon(), func() {
-		sh.open(sh.cohorts)
-		sh.cohorts.newItem()
-	})
-	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), func() { sh.people.loadDemo() })
-	t.welcome = emptyState(appIcon, "Welcome to Solemate",
-		"Lead your team one conversation at a time.\n1. Add the people you lead, or import a roster CSV.\n2. Hold your first one-on-one, or start a cohort of new hires.\nOr load demo data to look around first.",
-		people, cohort, demo)
 	t.root = container.NewStack(t.body)
 	return t
 }
 
-func (t *todayScreen) title() string           { return "Today" }
-func (t *todayScreen) icon() fyne.Resource     { return theme.HomeIcon() }
 func (t *todayScreen) view() fyne.CanvasObject { return t.root }
-func (t *todayScreen) focusFilter()            {}
-func (t *todayScreen) flush() bool             { return true }
-func (t *todayScreen) newItem()                {}
+
+// welcomeView is what an empty database shows, made the first time it is
+// needed: most starts never show it.
+func (t *todayScreen) welcomeView() fyne.CanvasObject {
+	if t.welcome != nil {
+		return t.welcome
+	}
+	sh := t.sh
+	people := widget.NewButtonWithIcon("Add or import people", theme.AccountIcon(), func() { sh.open(sh.people()) })
+	people.Importance = widget.HighImportance
+	cohort := widget.NewButtonWithIcon("Start a cohort", theme.GridIcon(), func() {
+		sh.open(sh.cohorts())
+		sh.cohorts().newItem()
+	})
+	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), sh.loadDemo)
+	t.welcome = emptyState(appIcon, "Welcome to Solemate",
+		"Lead your team one conversation at a time.\n1. Add the people you lead, or import a roster CSV.\n2. Hold your first one-on-one, or start a cohort of new hires.\nOr load demo data to look around first.",
+		people, cohort, demo)
+	return t.welcome
+}
+
+func (t *todayScreen) focusFilter() {}
+func (t *todayScreen) flush() bool  { return true }
+func (t *todayScreen) newItem()     {}
 
 // load gathers the day off the UI goroutine.
 func (t *todayScreen) load() {
@@ -67,7 +76,7 @@ func (t *todayScreen) load() {
 func (t *todayScreen) show(v model.TodayView) {
 	want := t.body
 	if v.Empty {
-		want = t.welcome
+		want = t.welcomeView()
 	}
 	if t.root.Objects[0] != want {
 		t.root.Objects = []fyne.CanvasObject{want}
@@ -78,56 +87,59 @@ func (t *todayScreen) show(v model.TodayView) {
 	sh := t.sh
 	openPerson := func(id uint) func() {
 		return func() {
-			sh.open(sh.oneOnOnes)
-			sh.oneOnOnes.openPerson(id)
+			sh.open(sh.oneOnOnes())
+			sh.oneOnOnes().openPerson(id)
 		}
 	}
 	openCohort := func(id uint) func() {
 		return func() {
-			sh.cohorts.selected = id
-			sh.open(sh.cohorts)
+			sh.cohorts().selected = id
+			sh.open(sh.cohorts())
 		}
 	}
+	// Each card makes entries only for the lines it shows: a long history
+	// can have thousands due.
 	var cards []fyne.CanvasObject
 
-	var due []todayEntry
-	for _, r := range v.Due {
-		due = append(due, todayEntry{r.DisplayName() + " — " + model.DueText(r.NextDue, today), openPerson(r.ID)})
-	}
-	cards = append(cards, todayCard("One-on-ones due", "Everyone due today or overdue", "No one-on-ones due. A good day to walk the floor.", due,
-		func() { sh.open(sh.oneOnOnes) }))
+	cards = append(cards, todayCard("One-on-ones due", "Everyone due today or overdue", "No one-on-ones due. A good day to walk the floor.",
+		len(v.Due), func(i int) todayEntry {
+			r := v.Due[i]
+			return todayEntry{r.DisplayName() + " — " + model.DueText(r.NextDue, today), openPerson(r.ID)}
+		},
+		func() { sh.open(sh.oneOnOnes()) }))
 
-	var fus []todayEntry
-	for _, f := range v.FollowUps {
-		text := fmt.Sprintf("Ask %s about “%s” (raised %s)", model.ShortName(f.PersonName, ""), model.Ellipsize(f.Text, 50), f.RaisedAt.Local().Format("Mon 2 Jan"))
-		fus = append(fus, todayEntry{text, openPerson(f.PersonID)})
-	}
-	cards = append(cards, todayCard("Follow-ups", "What people shared that is worth asking about today", "Nothing to follow up on today.", fus,
-		func() { sh.open(sh.oneOnOnes) }))
+	cards = append(cards, todayCard("Follow-ups", "What people shared that is worth asking about today", "Nothing to follow up on today.",
+		len(v.FollowUps), func(i int) todayEntry {
+			f := v.FollowUps[i]
+			text := fmt.Sprintf("Ask %s about “%s” (raised %s)", model.ShortName(f.PersonName, ""), model.Ellipsize(f.Text, 50), f.RaisedAt.Local().Format("Mon 2 Jan"))
+			return todayEntry{text, openPerson(f.PersonID)}
+		},
+		func() { sh.open(sh.oneOnOnes()) }))
 
-	var acts []todayEntry
-	for _, a := range v.Actions {
-		state := "due " + formatDay(a.Due)
-		if a.Overdue {
-			state = "overdue since " + formatDay(a.Due)
-		}
-		acts = append(acts, todayEntry{fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(a.Action, model.ShortName(a.PersonName, "")), state), openPerson(a.PersonID)})
-	}
-	cards = append(cards, todayCard("Actions", fmt.Sprintf("Overdue or due within %d days", model.DueSoonDays), "No actions due. Nice.", acts,
+	cards = append(cards, todayCard("Actions", fmt.Sprintf("Overdue or due within %d days", model.DueSoonDays), "No actions due. Nice.",
+		len(v.Actions), func(i int) todayEntry {
+			a := v.Actions[i]
+			state := "due " + formatDay(a.Due)
+			if a.Overdue {
+				state = "overdue since " + formatDay(a.Due)
+			}
+			return todayEntry{fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(a.Action, model.ShortName(a.PersonName, "")), state), openPerson(a.PersonID)}
+		},
 		func() {
-			sh.open(sh.oneOnOnes)
-			sh.oneOnOnes.showTeam()
+			sh.open(sh.oneOnOnes())
+			sh.oneOnOnes().showTeam()
 		}))
 
-	var cohortEntries []todayEntry
-	for _, b := range v.Behind {
-		cohortEntries = append(cohortEntries, todayEntry{fmt.Sprintf("%s: %d of %s behind", b.Name, b.Behind, model.Plural(b.Hires, "hire", "hires")), openCohort(b.CohortID)})
-	}
-	for _, m := range v.Milestones {
-		cohortEntries = append(cohortEntries, todayEntry{fmt.Sprintf("%s · %s: %s — %s", m.CohortName, m.HireName, m.Title, formatDay(m.Due)), openCohort(m.CohortID)})
-	}
-	cards = append(cards, todayCard("Cohorts", "Hires behind, and milestones due this week", "No cohort milestones this week.", cohortEntries,
-		func() { sh.open(sh.cohorts) }))
+	cards = append(cards, todayCard("Cohorts", "Hires behind, and milestones due this week", "No cohort milestones this week.",
+		len(v.Behind)+len(v.Milestones), func(i int) todayEntry {
+			if i < len(v.Behind) {
+				b := v.Behind[i]
+				return todayEntry{fmt.Sprintf("%s: %d of %s behind", b.Name, b.Behind, model.Plural(b.Hires, "hire", "hires")), openCohort(b.CohortID)}
+			}
+			m := v.Milestones[i-len(v.Behind)]
+			return todayEntry{fmt.Sprintf("%s · %s: %s — %s", m.CohortName, m.HireName, m.Title, formatDay(m.Due)), openCohort(m.CohortID)}
+		},
+		func() { sh.open(sh.cohorts()) }))
 
 	if v.Prompt.Text != "" {
 		p := widget.NewLabel(v.Prompt.Text)
@@ -139,6 +151,10 @@ func (t *todayScreen) show(v model.TodayView) {
 	}
 	t.cards.Objects = cards
 	t.cards.Refresh()
+	if f := t.sh.onDay; f != nil {
+		t.sh.onDay = nil
+		f(v)
+	}
 }
 
 // todayEntry is one line of a Today card and what clicking it opens.
@@ -147,28 +163,29 @@ type todayEntry struct {
 	open func()
 }
 
-// todayCard lists entries (up to todayMax, then a link to the rest) under a
-// title with their count, or says so when there are none.
-func todayCard(title, subtitle, none string, entries []todayEntry, all func()) fyne.CanvasObject {
+// todayCard lists n entries (up to todayMax of them, made by entry, then a
+// link to the rest, all) under a title with their count, or says none when
+// there are none.
+func todayCard(title, subtitle, none string, n int, entry func(int) todayEntry, all func()) fyne.CanvasObject {
 	box := container.NewVBox()
-	for i, e := range entries {
-		if i == todayMax {
-			more := widget.NewButton(fmt.Sprintf("and %d more…", len(entries)-todayMax), all)
-			more.Importance = widget.LowImportance
-			more.Alignment = widget.ButtonAlignLeading
-			box.Add(more)
-			break
-		}
+	for i := range min(n, todayMax) {
+		e := entry(i)
 		// Buttons do not truncate; a long line would widen the window.
 		b := widget.NewButton(model.Ellipsize(e.text, todayChars), e.open)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
-	if len(entries) == 0 {
+	if n > todayMax {
+		more := widget.NewButton(fmt.Sprintf("and %d more…", n-todayMax), all)
+		more.Importance = widget.LowImportance
+		more.Alignment = widget.ButtonAlignLeading
+		box.Add(more)
+	}
+	if n == 0 {
 		box.Add(widget.NewLabel(none))
 	}
-	if n := len(entries); n > 0 {
+	if n > 0 {
 		title = fmt.Sprintf("%s (%d)", title, n)
 	}
 	return widget.NewCard(title, strings.TrimSpace(subtitle), box)
