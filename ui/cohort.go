@@ -19,6 +19,8 @@ type cohortScreen struct {
 	sh *shell
 
 	cohorts  []model.CohortSummary
+	showAll  bool           // older cohorts too, once asked for
+	older    *widget.Button // "Show all N cohorts"
 	board    model.Board
 	root     *fyne.Container
 	main     fyne.CanvasObject
@@ -69,7 +71,12 @@ func newCohortScreen(sh *shell) *cohortScreen {
 	programs := widget.NewButtonWithIcon("Programs…", theme.DocumentIcon(), func() { showPrograms(sh) })
 	heading := widget.NewLabelWithStyle("Cohorts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	split := container.NewHSplit(c.list, container.NewPadded(c.right))
+	c.older = widget.NewButton("", func() {
+		c.showAll = true
+		c.load()
+	})
+	c.older.Hide()
+	split := container.NewHSplit(container.NewBorder(nil, c.older, nil, nil, c.list), container.NewPadded(c.right))
 	split.Offset = 0.25
 	c.main = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, heading, container.NewHBox(programs, newBtn))), nil, nil, nil, split)
 	start := widget.NewButtonWithIcon("Start a cohort", theme.ContentAddIcon(), c.newItem)
@@ -91,8 +98,13 @@ func (c *cohortScreen) load() { c.loadThen(nil) }
 
 // loadThen reloads the list and the open board, then runs then.
 func (c *cohortScreen) loadThen(then func()) {
-	fetch(c.sh, "Could not load the cohorts", c.sh.store.Cohorts, func(cs []model.CohortSummary) {
+	st, all := c.sh.store, c.showAll
+	fetch(c.sh, "Could not load the cohorts", func() (cohortList, error) { return loadCohorts(st, all) }, func(l cohortList) {
+		cs := l.shown
 		c.cohorts = cs
+		c.older.SetText(fmt.Sprintf("Show all %d cohorts", l.total))
+		c.older.Hidden = len(cs) >= l.total
+		c.older.Refresh()
 		c.list.Refresh()
 		want := c.main
 		if len(cs) == 0 {
@@ -115,6 +127,31 @@ func (c *cohortScreen) loadThen(then func()) {
 			then()
 		}
 	})
+}
+
+// cohortList is what the cohort list shows: the cohorts of the last year,
+// or all, and how many there are in all.
+type cohortList struct {
+	shown []model.CohortSummary
+	total int
+}
+
+// recentCohortDays is how far back the cohort list looks until asked for
+// all: years of finished cohorts are history, and each costs its board.
+const recentCohortDays = 365
+
+func loadCohorts(st *model.Store, all bool) (cohortList, error) {
+	var l cohortList
+	var since model.Date
+	if !all {
+		since = st.Today().AddDays(-recentCohortDays)
+	}
+	var err error
+	if l.shown, err = st.CohortsSince(since); err != nil {
+		return l, err
+	}
+	l.total, err = st.CountCohorts()
+	return l, err
 }
 
 func (c *cohortScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {

@@ -283,3 +283,22 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	}
 	test.Tap(b)
 }
+
+// The list shows the cohorts of the last year; older ones come on request.
+func TestCohortListShowsOlderCohortsOnRequest(t *testing.T) {
+	s, store := newTestShell(t)
+	cohortOfTwenty(t, store)
+	progs, _ := store.Programs()
+	if _, err := store.CreateCohort(model.NewCohort{Name: "January 2024", ProgramID: progs[0].ID, Start: model.NewDate(2024, 1, 8)}); err != nil {
+		t.Fatal(err)
+	}
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key5))
+	sc := cohorts(s)
+	if len(sc.cohorts) != 1 || sc.cohorts[0].Name != "March 2026" || !sc.older.Visible() || sc.older.Text != "Show all 2 cohorts" {
+		t.Fatalf("recent list: %d cohorts, button %q visible %v", len(sc.cohorts), sc.older.Text, sc.older.Visible())
+	}
+	test.Tap(sc.older)
+	if len(sc.cohorts) != 2 || sc.cohorts[1].Name != "January 2024" || sc.older.Visible() {
+		t.Fatalf("after Show all: %d cohorts, button visible %v", len(sc.cohorts), sc.older.Visible())
+	}
+}
