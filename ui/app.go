@@ -117,9 +117,12 @@ func (s *shell) prompts() *promptsScreen     { return s.screen(screenPrompts).(*
 // while on a large one); the screens load once it is open.
 func Run(a fyne.App, dbPath string, info Info) error {
 	applyTheme()
+	bold := loadBoldFont()
 	a.SetIcon(windowIcon)
 	w := a.NewWindow("Solemate")
 	w.Resize(fyne.NewSize(1100, 720))
+	fyne.MeasureText("Solemate", theme.TextSize(), fyne.TextStyle{}) // regular meanwhile
+	<-bold
 	s := newShellFrame(w, info, func(f func()) { go f() })
 	s.dbPath = dbPath
 	w.SetMainMenu(s.menu())

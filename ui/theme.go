@@ -69,3 +69,23 @@ func (t brandTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	}
 	return t.Theme.Color(n, v)
 }
+
+// loadBoldFont loads the bold text face off the UI goroutine and closes the
+// channel it returns once it is ready. Fyne parses a font, and its emoji
+// font with it, the first time a text style is measured: some 9 MB and tens
+// of milliseconds a style, and the window needs regular and bold (headings,
+// buttons) before it shows. Run loads regular on the UI goroutine
+// meanwhile, so start-up waits for one parse instead of two.
+//
+// Fyne's font faces are not safe for concurrent use, so until the channel
+// closes the UI goroutine must measure no bold text. Regular text is safe:
+// measuring ASCII only uses the face of its own style, as the bundled fonts
+// have every ASCII glyph.
+func loadBoldFont() <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fyne.MeasureText("Solemate", theme.TextSize(), fyne.TextStyle{Bold: true})
+	}()
+	return done
+}
