@@ -240,7 +240,11 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 			row.Objects[1].(*widget.Label).SetText(s.screens[id].title)
 		},
 	)
-	s.nav.OnSelected = func(id widget.ListItemID) { s.show(id) }
+	s.nav.OnSelected = func(id widget.ListItemID) {
+		if id != s.current { // not show's own nav.Select, which would load twice
+			s.show(id)
+		}
+	}
 	brand := widget.NewLabelWithStyle("Solemate", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), s.showAbout)
 	about.Importance = widget.LowImportance

@@ -80,3 +80,23 @@ func TestFatalReplacesTheScreens(t *testing.T) {
 		t.Error("the error should replace the screens and the menu")
 	}
 }
+
+// A screen reached by shortcut or from another screen loads once, as one
+// picked in the sidebar does.
+func TestSwitchingLoadsOnce(t *testing.T) {
+	s, _ := newTestShell(t)
+	work := 0 // jobs run off the UI goroutine
+	s.bg = func(f func()) { work++; f() }
+	for _, sc := range []int{screenPeople, screenOneOnOnes, screenCohorts} {
+		s.show(screenToday)
+		before := work
+		s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyName(fmt.Sprint(sc + 1))))
+		byKey := work - before
+		s.nav.Select(screenToday)
+		before = work
+		s.nav.Select(sc)
+		if byNav := work - before; byKey != byNav || s.current != sc {
+			t.Errorf("%s: %d jobs by shortcut, %d from the sidebar", s.screens[sc].title, byKey, byNav)
+		}
+	}
+}
