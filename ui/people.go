@@ -28,10 +28,15 @@ const demoPeople = 40
 type peopleScreen struct {
 	sh *shell
 
-	all   []model.PersonRow // as loaded, by name
+	all   []model.PersonRow // as last loaded, by name
 	byID  []personIndex     // where each of all is, by ID
-	shown []int             // indices into all that match the filter, in order
 	total int64             // everyone, archived too; 0 shows the welcome
+	// listed are the rows the list shows some of (all, once the filter
+	// has run on the latest load): shown are the indices of those that
+	// match the filter, in order, and listedByID indexes listed by ID.
+	listed     []model.PersonRow
+	listedByID []personIndex
+	shown      []int
 	// filtering counts filter runs, so a slow one can stop once a newer
 	// one has started and its result is dropped.
 	filtering atomic.Int64
@@ -66,7 +71,7 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 		newPersonRowView,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.shown) {
-				updatePersonRowView(o, &p.all[p.shown[id]])
+				updatePersonRowView(o, &p.listed[p.shown[id]])
 			}
 		},
 	)
@@ -180,7 +185,7 @@ func (p *peopleScreen) showMain() {
 // and shows the result, unless the filter or the roster changed meanwhile.
 func (p *peopleScreen) applyFilter() {
 	run := p.filtering.Add(1)
-	rows, query := p.all, p.filter.Text
+	rows, byID, query := p.all, p.byID, p.filter.Text
 	p.sh.bg(func() {
 		shown, ok := filterPeople(rows, query, func() bool { return p.filtering.Load() != run })
 		if !ok {
@@ -190,7 +195,7 @@ func (p *peopleScreen) applyFilter() {
 			if p.filtering.Load() != run {
 				return
 			}
-			p.showFiltered(shown)
+			p.showFiltered(rows, byID, shown)
 		})
 	})
 }
@@ -216,18 +221,19 @@ func filterPeople(rows []model.PersonRow, query string, stale func() bool) ([]in
 	return shown, true
 }
 
-func (p *peopleScreen) showFiltered(shown []int) {
-	p.shown = shown
-	if len(p.shown) == 0 && len(p.all) > 0 {
+// showFiltered lists shown, indices into rows (indexed by byID).
+func (p *peopleScreen) showFiltered(rows []model.PersonRow, byID []personIndex, shown []int) {
+	p.listed, p.listedByID, p.shown = rows, byID, shown
+	if len(p.shown) == 0 && len(rows) > 0 {
 		p.noMatch.Show()
 	} else {
 		p.noMatch.Hide()
 	}
 	switch n := len(p.shown); {
-	case n == len(p.all):
+	case n == len(rows):
 		p.count.SetText(model.Plural(n, "person", "people"))
 	default:
-		p.count.SetText(fmt.Sprintf("%d of %s", n, model.Plural(len(p.all), "person", "people")))
+		p.count.SetText(fmt.Sprintf("%d of %s", n, model.Plural(len(rows), "person", "people")))
 	}
 	p.list.Refresh()
 	p.syncSelection()
@@ -238,7 +244,7 @@ func (p *peopleScreen) syncSelection() {
 	p.selecting = true
 	defer func() { p.selecting = false }()
 	if id := p.form.person.ID; id != 0 {
-		if row := rowOf(p.byID, id); row >= 0 {
+		if row := rowOf(p.listedByID, id); row >= 0 {
 			// shown is in the roster's order, so a binary search finds it.
 			if i, found := slices.BinarySearch(p.shown, row); found {
 				p.list.Select(i)
@@ -253,7 +259,7 @@ func (p *peopleScreen) onSelected(i widget.ListItemID) {
 	if p.selecting || i >= len(p.shown) {
 		return
 	}
-	next := p.all[p.shown[i]].Person
+	next := p.listed[p.shown[i]].Person
 	if next.ID == p.form.person.ID && !p.form.editingNew() {
 		return
 	}

@@ -351,3 +351,37 @@ func TestPeopleManagerKeys(t *testing.T) {
 		t.Errorf("saved manager %v, want %d", got.ManagerID, lead.ID)
 	}
 }
+
+// Until the filter has run on a new load, the list keeps showing the rows
+// its filter ran on: a shorter roster cannot leave it pointing past the end.
+func TestPeopleListWaitsForItsFilter(t *testing.T) {
+	s, store, p := peopleWithDemo(t, 5, 1)
+	var jobs []func()
+	s.bg = func(f func()) { jobs = append(jobs, f) }
+	run := func() {
+		for len(jobs) > 0 {
+			f := jobs[0]
+			jobs = jobs[1:]
+			f()
+		}
+	}
+	last := p.listed[p.shown[4]]
+	if err := store.ArchivePerson(last.ID); err != nil {
+		t.Fatal(err)
+	}
+	p.load()
+	jobs[0]() // the load, not yet the filter
+	jobs = jobs[1:]
+	if len(p.all) != 4 || len(p.shown) != 5 {
+		t.Fatalf("loaded %d, showing %d", len(p.all), len(p.shown))
+	}
+	_ = test.RenderToMarkup(s.win.Canvas())
+	p.list.Select(4)
+	if p.form.person.ID != last.ID {
+		t.Errorf("the fifth row opened %d, want %d", p.form.person.ID, last.ID)
+	}
+	run()
+	if len(p.shown) != 4 || p.count.Text != "4 people" {
+		t.Errorf("after the filter: %d shown, %q", len(p.shown), p.count.Text)
+	}
+}
