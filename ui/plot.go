@@ -204,8 +204,29 @@ const (
 	barHeight  = 18
 	barGap     = 6
 	groupGap   = 14
-	labelWidth = 190
+	labelWidth = 190 // the label column at least; wider for longer labels
 )
+
+// labelColumn is as wide as the widest label needs, within half the chart.
+func (r *barRenderer) labelColumn(textSize float32) float32 {
+	col := float32(labelWidth)
+	for _, row := range r.chart.rows {
+		col = max(col, fyne.MeasureText(row.Label, textSize, fyne.TextStyle{}).Width+24)
+	}
+	return max(labelWidth, min(col, r.size.Width/2))
+}
+
+// fitText shortens s with an ellipsis until it is at most width wide.
+func fitText(s string, textSize, width float32) string {
+	if fyne.MeasureText(s, textSize, fyne.TextStyle{}).Width <= width {
+		return s
+	}
+	runes := []rune(s)
+	for len(runes) > 0 && fyne.MeasureText(string(runes)+"…", textSize, fyne.TextStyle{}).Width > width {
+		runes = runes[:len(runes)-1]
+	}
+	return string(runes) + "…"
+}
 
 func (r *barRenderer) MinSize() fyne.Size {
 	h := float32(0)
@@ -235,7 +256,8 @@ func (r *barRenderer) rebuild() {
 	for _, row := range r.chart.rows {
 		maxV = max(maxV, row.Value)
 	}
-	avail := r.size.Width - labelWidth - 40
+	col := r.labelColumn(textSize)
+	avail := r.size.Width - col - 40
 	var objs []fyne.CanvasObject
 	y := float32(0)
 	prev := ""
@@ -250,17 +272,17 @@ func (r *barRenderer) rebuild() {
 			y += barHeight
 			prev = row.Group
 		}
-		label := canvas.NewText(row.Label, fg)
+		label := canvas.NewText(fitText(row.Label, textSize, col-24), fg)
 		label.TextSize = textSize
 		label.Move(fyne.NewPos(12, y))
 		bar := canvas.NewRectangle(accent)
 		bar.CornerRadius = 3
 		w := max(2, avail*float32(row.Value)/float32(maxV))
-		bar.Move(fyne.NewPos(labelWidth, y+2))
+		bar.Move(fyne.NewPos(col, y+2))
 		bar.Resize(fyne.NewSize(w, barHeight-4))
 		val := canvas.NewText(fmt.Sprint(row.Value), fg)
 		val.TextSize = textSize
-		val.Move(fyne.NewPos(labelWidth+w+6, y))
+		val.Move(fyne.NewPos(col+w+6, y))
 		objs = append(objs, label, bar, val)
 		y += barHeight + barGap
 	}
