@@ -320,10 +320,7 @@ func (s *shell) show(i int) {
 		s.nav.Select(i) // no-op when already selected
 	}
 	sc := s.screen(i)
-	if len(s.body.Objects) != 1 || s.body.Objects[0] != sc.view() {
-		s.body.Objects = []fyne.CanvasObject{sc.view()}
-		s.body.Refresh()
-	}
+	showOnly(s.body, sc.view())
 	s.win.SetTitle("Solemate — " + s.screens[i].title)
 	sc.load()
 }

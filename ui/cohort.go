@@ -110,10 +110,7 @@ func (c *cohortScreen) loadThen(then func()) {
 		if len(cs) == 0 {
 			want = c.welcome
 		}
-		if c.root.Objects[0] != want {
-			c.root.Objects = []fyne.CanvasObject{want}
-			c.root.Refresh()
-		}
+		showOnly(c.root, want)
 		c.noSelect = true
 		for i, s := range cs {
 			if s.ID == c.selected {

@@ -96,10 +96,7 @@ func (o *oneOnOneScreen) load() {
 		if len(reps) == 0 {
 			want = o.welcome
 		}
-		if o.root.Objects[0] != want {
-			o.root.Objects = []fyne.CanvasObject{want}
-			o.root.Refresh()
-		}
+		showOnly(o.root, want)
 	})
 }
 

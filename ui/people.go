@@ -138,8 +138,7 @@ func (p *peopleScreen) load() {
 			p.form.setChoices(teams, rows, byID)
 			p.applyFilter()
 			if total == 0 && !p.form.editingNew() {
-				p.root.Objects = []fyne.CanvasObject{p.welcome}
-				p.root.Refresh()
+				showOnly(p.root, p.welcome)
 				return
 			}
 			p.showMain()
@@ -174,11 +173,7 @@ func rowOf(byID []personIndex, id uint) int {
 }
 
 func (p *peopleScreen) showMain() {
-	if len(p.root.Objects) == 1 && p.root.Objects[0] == p.main {
-		return
-	}
-	p.root.Objects = []fyne.CanvasObject{p.main}
-	p.root.Refresh()
+	showOnly(p.root, p.main)
 }
 
 // applyFilter matches the roster against the filter off the UI goroutine

@@ -78,10 +78,7 @@ func (t *todayScreen) show(v model.TodayView) {
 	if v.Empty {
 		want = t.welcomeView()
 	}
-	if t.root.Objects[0] != want {
-		t.root.Objects = []fyne.CanvasObject{want}
-		t.root.Refresh()
-	}
+	showOnly(t.root, want)
 	today := t.sh.store.Today()
 	t.date.SetText(today.Time().Format("Monday 2 January"))
 	sh := t.sh

@@ -115,6 +115,15 @@ func (f *dateField) date() model.Date {
 }
 
 // emptyState is a calm placeholder that says what to do next.
+// showOnly makes obj the one thing c shows, refreshing it only on a change.
+func showOnly(c *fyne.Container, obj fyne.CanvasObject) {
+	if len(c.Objects) == 1 && c.Objects[0] == obj {
+		return
+	}
+	c.Objects = []fyne.CanvasObject{obj}
+	c.Refresh()
+}
+
 func emptyState(icon fyne.Resource, title, body string, actions ...fyne.CanvasObject) fyne.CanvasObject {
 	img := widget.NewIcon(icon)
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
