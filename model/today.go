@@ -46,15 +46,19 @@ type TodayView struct {
 func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	var v TodayView
 	today := s.Today()
-	for _, part := range []func() error{
-		func() error { return s.todayDue(&v, today) },
-		func() error { return s.todayFollowUps(&v, today) },
-		func() error { return s.todayActions(&v, today) },
-		func() error { return s.todayCohorts(&v, today, weekStart) },
-	} {
-		if err := part(); err != nil {
-			return v, err
-		}
+	if err := s.todayDue(&v, today); err != nil {
+		return v, err
+	}
+	if err := s.todayFollowUps(&v, today); err != nil {
+		return v, err
+	}
+	var err error
+	// Every action due by then is overdue or due soon.
+	if v.Actions, err = s.openActions(0, today.AddDays(DueSoonDays)); err != nil {
+		return v, err
+	}
+	if err := s.todayCohorts(&v, today, weekStart); err != nil {
+		return v, err
 	}
 	if p, err := s.PromptOfTheDay(today); err == nil {
 		v.Prompt = p
@@ -88,19 +92,6 @@ func (s *Store) todayFollowUps(v *TodayView, today Date) error {
 		Order("i.follow_up, p.name").Scan(&v.FollowUps).Error
 	if err != nil {
 		return fmt.Errorf("today's follow-ups: %w", err)
-	}
-	return nil
-}
-
-func (s *Store) todayActions(v *TodayView, today Date) error {
-	acts, err := s.openActions(0, today.AddDays(DueSoonDays))
-	if err != nil {
-		return err
-	}
-	for _, a := range acts {
-		if a.Overdue || a.DueSoon {
-			v.Actions = append(v.Actions, a)
-		}
 	}
 	return nil
 }
