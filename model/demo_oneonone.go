@@ -162,11 +162,19 @@ func (carryLink) TableName() string { return "carry_overs" }
 
 func newDemoBatch(tx *gorm.DB) (*demoBatch, error) {
 	var b demoBatch
-	err := tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM one_on_ones").Scan(&b.nextMeeting).Error
-	if err == nil {
-		err = tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM one_on_one_items").Scan(&b.nextItem).Error
+	var err error
+	if b.nextMeeting, err = nextID(tx, "one_on_ones"); err == nil {
+		b.nextItem, err = nextID(tx, "one_on_one_items")
 	}
 	return &b, err
+}
+
+// nextID is the ID after the highest in table, for rows the demo numbers
+// itself.
+func nextID(tx *gorm.DB, table string) (uint, error) {
+	var id uint
+	err := tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table).Scan(&id).Error
+	return id, err
 }
 
 // flush writes meetings before their items (the search index reads the

@@ -84,7 +84,8 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		}
 	}
 	var b sessionBatch
-	if err := tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM shadowing_sessions").Scan(&b.next).Error; err != nil {
+	var err error
+	if b.next, err = nextID(tx, "shadowing_sessions"); err != nil {
 		return err
 	}
 	for i := 0; i < count; i++ {
