@@ -102,12 +102,13 @@ func (c *cohortScreen) loadThen(then func()) {
 	fetch(c.sh, "Could not load the cohorts", func() (cohortList, error) { return loadCohorts(st, all) }, func(l cohortList) {
 		cs := l.shown
 		c.cohorts = cs
-		c.older.SetText(fmt.Sprintf("Show all %d cohorts", l.total))
+		c.older.SetText("Show all " + model.Plural(l.total, "cohort", "cohorts"))
 		c.older.Hidden = len(cs) >= l.total
 		c.older.Refresh()
 		c.list.Refresh()
+		// Welcome only those with no cohort at all, not with only old ones.
 		want := c.main
-		if len(cs) == 0 {
+		if l.total == 0 {
 			want = c.welcome
 		}
 		showOnly(c.root, want)

@@ -302,3 +302,22 @@ func TestCohortListShowsOlderCohortsOnRequest(t *testing.T) {
 		t.Fatalf("after Show all: %d cohorts, button visible %v", len(sc.cohorts), sc.older.Visible())
 	}
 }
+
+// Someone whose cohorts all ended over a year ago sees the list and the
+// way to them, not the welcome for a first cohort.
+func TestOnlyOldCohortsStillShowTheList(t *testing.T) {
+	s, store := newTestShell(t)
+	progs, _ := store.Programs()
+	if _, err := store.CreateCohort(model.NewCohort{Name: "January 2024", ProgramID: progs[0].ID, Start: model.NewDate(2024, 1, 8)}); err != nil {
+		t.Fatal(err)
+	}
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key5))
+	sc := cohorts(s)
+	if sc.root.Objects[0] != sc.main || !sc.older.Visible() || sc.older.Text != "Show all 1 cohort" {
+		t.Fatalf("welcome shown: %v, button %q visible %v", sc.root.Objects[0] == sc.welcome, sc.older.Text, sc.older.Visible())
+	}
+	test.Tap(sc.older)
+	if len(sc.cohorts) != 1 {
+		t.Fatalf("after Show all: %d cohorts", len(sc.cohorts))
+	}
+}
