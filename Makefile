@@ -21,9 +21,9 @@ TEST_TIMEOUT := 20m
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
-	xvfb xauth x11-utils xdotool imagemagick strace
+	xvfb xauth x11-utils xdotool imagemagick strace postgresql
 
-.PHONY: run build test deps pkgdeps apt lint unit smoke fuzz crashtest bench package install uninstall clean
+.PHONY: run build test deps pkgdeps apt lint unit test-postgres smoke fuzz crashtest bench package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -67,9 +67,15 @@ lint: $(BIN)/staticcheck
 	$(GO) vet ./...
 	$(BIN)/staticcheck ./...
 
-## unit: the Go tests, including the real-window smoke test under Xvfb
+## unit: the Go tests, including the real-window smoke test under Xvfb, then
+## the model's tests again on a throwaway PostgreSQL server
 unit:
 	SOLEMATE_SMOKE=1 $(GO) test -timeout $(TEST_TIMEOUT) ./...
+	@$(MAKE) --no-print-directory test-postgres
+
+## test-postgres: the model's tests on a throwaway PostgreSQL server
+test-postgres:
+	.ci/with-postgres $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model
 
 ## crashtest: kill a writer with SIGKILL 100 times and check nothing committed is lost
 ## (make test runs it with 15 kills)

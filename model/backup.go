@@ -21,6 +21,9 @@ const backupPrefix = "solemate-"
 // newest keep backups. It reports the file it wrote, or "" when today's
 // backup already exists.
 func (s *Store) AutoBackup(dir string, keep int) (string, error) {
+	if s.OnServer() {
+		return "", nil // the server's own backups keep it
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("backup folder: %w", err)
 	}

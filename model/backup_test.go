@@ -10,6 +10,7 @@ import (
 )
 
 func TestAutoBackupOnceADayKeepingFourteen(t *testing.T) {
+	fileOnly(t)
 	s := newTestStore(t)
 	dir := filepath.Join(t.TempDir(), "backups")
 	for day := 0; day < 16; day++ {
@@ -33,6 +34,7 @@ func TestAutoBackupOnceADayKeepingFourteen(t *testing.T) {
 }
 
 func TestRestoreChecksFirstAndKeepsWhatItReplaces(t *testing.T) {
+	fileOnly(t)
 	dir := t.TempDir()
 	current := filepath.Join(dir, "current.db")
 	s, err := Open(current)

@@ -179,7 +179,7 @@ func (s *Store) loadBoards(ids []uint) ([]Board, error) {
 	err := s.db.Raw(`SELECT h.*, p.name, p.email,
 		  (SELECT COUNT(*) FROM shadowing_sessions ss WHERE ss.person_id = h.person_id AND ss.date >= c.start_date) AS sessions
 		FROM cohort_hires h JOIN people p ON p.id = h.person_id JOIN cohorts c ON c.id = h.cohort_id
-		WHERE h.cohort_id IN ? ORDER BY p.name COLLATE NOCASE`, ids).Scan(&hires).Error
+		WHERE h.cohort_id IN ? ORDER BY `+s.d.nocase("p.name"), ids).Scan(&hires).Error
 	if err != nil {
 		return nil, err
 	}
@@ -397,7 +397,7 @@ func (b Board) summary(today Date) CohortSummary {
 // CohortByName finds a cohort by its name, ignoring case.
 func (s *Store) CohortByName(name string) (Cohort, error) {
 	var c Cohort
-	err := s.db.Where("name = ? COLLATE NOCASE", name).First(&c).Error
+	err := s.db.Where(s.d.nocase("name")+" = "+s.d.nocase("?"), name).First(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return c, fmt.Errorf("no cohort is called %q", name)
 	}

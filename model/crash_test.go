@@ -18,6 +18,7 @@ import (
 // binary again with SOLEMATE_CRASH_DB set, and this writer saves one-on-one
 // items, printing each ID once its transaction has committed, until killed.
 func TestCrashWriter(t *testing.T) {
+	fileOnly(t)
 	path := os.Getenv("SOLEMATE_CRASH_DB")
 	if path == "" {
 		t.Skip("run by TestCrashSafety")
@@ -64,6 +65,7 @@ func crashKills() int {
 // kill the database opens, passes integrity and foreign-key checks, and holds
 // every item the writer reported as committed.
 func TestCrashSafety(t *testing.T) {
+	fileOnly(t)
 	if testing.Short() {
 		t.Skip("kills processes")
 	}

@@ -101,21 +101,25 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 		if n > 0 {
 			return ErrNotEmpty
 		}
-		// A long history is one big transaction: a cache that holds it
-		// saves rewriting the same pages to the log again and again.
-		var cache int
-		if err := tx.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
-			return err
+		if !isPostgres(tx) {
+			// A long history is one big transaction: a cache that holds it
+			// saves rewriting the same pages to the log again and again.
+			var cache int
+			if err := tx.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec("PRAGMA cache_size = -1000000").Error; err != nil {
+				return err
+			}
+			defer tx.Exec("PRAGMA cache_size = ?", cache)
 		}
-		if err := tx.Exec("PRAGMA cache_size = -1000000").Error; err != nil {
-			return err
-		}
-		defer tx.Exec("PRAGMA cache_size = ?", cache)
 		g := demoGen{rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: s.Today(), now: s.now(), used: map[string]bool{},
 			years: o.Years, progress: o.Progress, left: map[uint]Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}}
 		var err error
-		res, err = g.fill(tx, o.People)
-		return err
+		if res, err = g.fill(tx, o.People); err != nil {
+			return err
+		}
+		return syncSequences(tx)
 	})
 	if err != nil && !errors.Is(err, ErrNotEmpty) {
 		return DemoResult{}, fmt.Errorf("demo data: %w", err)
@@ -307,5 +311,5 @@ func (g *demoGen) uniqueEmail(first, last string) string {
 // transactions are off: gorm opens a savepoint for each and never releases
 // it, so every later write would pay for all of them.
 func (g *demoGen) store(tx *gorm.DB) *Store {
-	return &Store{db: tx.Session(&gorm.Session{DisableNestedTransaction: true}), Now: func() time.Time { return g.now }}
+	return &Store{db: tx.Session(&gorm.Session{DisableNestedTransaction: true}), d: dialectOf(tx), Now: func() time.Time { return g.now }}
 }

@@ -9,6 +9,10 @@ import (
 // ErrNotFound is returned when a record asked for by ID does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrOnServer means a file operation (copy, backup, restore) was asked of a
+// database on a server, which its administrator backs up with pg_dump.
+var ErrOnServer = errors.New("this database is on a PostgreSQL server: it is backed up on the server (pg_dump), not copied by Solemate")
+
 // FieldError says what is wrong with one field, in words a user can act on.
 type FieldError struct {
 	Field   string // the field's key, e.g. "email"

@@ -14,6 +14,7 @@ import (
 )
 
 func TestOpenRefusesDamagedFilesWithoutTouchingThem(t *testing.T) {
+	fileOnly(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.db")
 	s, err := Open(good)
@@ -62,6 +63,7 @@ func TestOpenRefusesDamagedFilesWithoutTouchingThem(t *testing.T) {
 // writes through file modes, so as root the folder is a tmpfs remounted
 // read-only.
 func TestOpenReadOnlyFile(t *testing.T) {
+	fileOnly(t)
 	dir := t.TempDir()
 	if os.Geteuid() == 0 {
 		if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", dir).Run(); err != nil {
@@ -109,6 +111,7 @@ func TestOpenReadOnlyFile(t *testing.T) {
 }
 
 func TestBusyDatabaseGivesUpWithAClearError(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), FileName)
 	a, err := Open(path)
 	if err != nil {
@@ -144,6 +147,7 @@ func TestBusyDatabaseGivesUpWithAClearError(t *testing.T) {
 }
 
 func TestOpenCreatesMissingFolders(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), "a", "b", "c", FileName)
 	s, err := Open(path)
 	if err != nil {
@@ -155,6 +159,7 @@ func TestOpenCreatesMissingFolders(t *testing.T) {
 // TestFullDisk fills a small tmpfs: writes fail with a clear error, and
 // what was saved before stays whole. It needs root to mount the tmpfs.
 func TestFullDisk(t *testing.T) {
+	fileOnly(t)
 	dir := t.TempDir()
 	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", dir).Run(); err != nil {
 		t.Skipf("cannot mount a small tmpfs here (needs root): %v", err)

@@ -13,6 +13,7 @@ import (
 // (made by that version's `solemate demo` and `backup`) with this code and
 // checks that every row of every table it had is still there, value for value.
 func TestFixturesSurviveUpgrade(t *testing.T) {
+	fileOnly(t)
 	fixtures, _ := filepath.Glob(filepath.Join("testdata", "fixtures", "schema-*.db"))
 	if len(fixtures) == 0 {
 		t.Fatal("no fixture databases")

@@ -28,6 +28,9 @@ var migrations = []migration{
 	{8, "indexes for years of history", migrateScaleIndexes},
 }
 
+// migrationLock is the advisory lock a PostgreSQL migration holds.
+const migrationLock = 0x50_1E_7A_7E
+
 // SchemaVersion is the newest schema this build knows.
 func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
@@ -54,6 +57,16 @@ func migrate(db *gorm.DB) error {
 		return nil
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
+		if isPostgres(tx) {
+			// Leads sharing a server may start a new version at once: one
+			// migrates, the others wait here and find it done.
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrationLock).Error; err != nil {
+				return fmt.Errorf("wait for another migration: %w", err)
+			}
+			if current, err = currentVersion(tx); err != nil {
+				return err
+			}
+		}
 		if err := tx.Migrator().AutoMigrate(&schemaMigration{}); err != nil {
 			return fmt.Errorf("create schema table: %w", err)
 		}

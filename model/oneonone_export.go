@@ -28,7 +28,7 @@ func (s *Store) ExportOneOnOnes(w io.Writer, opt OneOnOneExport) error {
 	if opt.Location == nil {
 		opt.Location = time.Local
 	}
-	q := s.db.Table("one_on_ones AS o").Select("o.id").Joins("JOIN people p ON p.id = o.person_id").Order("p.name COLLATE NOCASE, o.held_at, o.id")
+	q := s.db.Table("one_on_ones AS o").Select("o.id").Joins("JOIN people p ON p.id = o.person_id").Order(s.d.nocase("p.name") + ", o.held_at, o.id")
 	if opt.PersonEmail != "" {
 		email := strings.ToLower(strings.TrimSpace(opt.PersonEmail))
 		var n int64

@@ -411,6 +411,7 @@ func TestTopOfTheTreeIsNotAReport(t *testing.T) {
 }
 
 func TestUpgradeFromSchema1KeepsPeople(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), FileName)
 	all := migrations
 	migrations = all[:1]

@@ -318,7 +318,7 @@ func (s *Store) People(includeArchived bool) ([]PersonRow, error) {
 	q := s.db.Table("people AS p").
 		Select("p.*, COALESCE(m.name, '') AS manager_name").
 		Joins("LEFT JOIN people AS m ON m.id = p.manager_id").
-		Order("p.name COLLATE NOCASE, p.id")
+		Order(s.d.nocase("p.name") + ", p.id")
 	if !includeArchived {
 		q = q.Where("p.archived_at IS NULL")
 	}
@@ -341,10 +341,11 @@ func (s *Store) CountPeople() (int64, error) {
 func (s *Store) Teams() ([]string, error) {
 	var teams []string
 	err := s.db.Model(&Person{}).Where("team <> '' AND archived_at IS NULL").
-		Distinct().Order("team COLLATE NOCASE").Pluck("team", &teams).Error
+		Distinct().Pluck("team", &teams).Error
 	if err != nil {
 		return nil, fmt.Errorf("list teams: %w", err)
 	}
+	sortNocase(teams)
 	return teams, nil
 }
 

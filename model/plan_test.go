@@ -55,6 +55,7 @@ var (
 // suggestions, an autosave, cohorts, shadowing, search) and checks with
 // EXPLAIN QUERY PLAN that none reads a growing table from end to end.
 func TestScreenQueriesUseIndexes(t *testing.T) {
+	fileOnly(t)
 	s := newTestStore(t)
 	if _, err := s.Demo(DemoOptions{People: 40, Years: 1, Seed: 5}); err != nil {
 		t.Fatal(err)

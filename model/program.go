@@ -176,7 +176,7 @@ func defaultProgram() ProgramDetail {
 // Programs lists the onboarding templates by name.
 func (s *Store) Programs() ([]Program, error) {
 	var ps []Program
-	if err := s.db.Order("name COLLATE NOCASE").Find(&ps).Error; err != nil {
+	if err := s.db.Order(s.d.nocase("name")).Find(&ps).Error; err != nil {
 		return nil, fmt.Errorf("list programs: %w", err)
 	}
 	return ps, nil

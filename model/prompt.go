@@ -192,7 +192,7 @@ func loadShippedLibrary(db *gorm.DB) error {
 // Prompts lists the library by theme, hidden prompts only when asked for.
 func (s *Store) Prompts(includeHidden bool) ([]Prompt, error) {
 	var ps []Prompt
-	q := s.db.Where("NOT deleted").Order("theme COLLATE NOCASE, id")
+	q := s.db.Where("NOT deleted").Order(s.d.nocase("theme") + ", id")
 	if !includeHidden {
 		q = q.Where("NOT hidden")
 	}
@@ -205,10 +205,11 @@ func (s *Store) Prompts(includeHidden bool) ([]Prompt, error) {
 // PromptThemes lists the themes in use, for pickers.
 func (s *Store) PromptThemes() ([]string, error) {
 	var themes []string
-	err := s.db.Model(&Prompt{}).Where("NOT deleted").Distinct().Order("theme COLLATE NOCASE").Pluck("theme", &themes).Error
+	err := s.db.Model(&Prompt{}).Where("NOT deleted").Distinct().Pluck("theme", &themes).Error
 	if err != nil {
 		return nil, fmt.Errorf("list themes: %w", err)
 	}
+	sortNocase(themes)
 	return themes, nil
 }
 

@@ -383,7 +383,8 @@ func mergeRosterRow(tx *gorm.DB, row *rosterRow, added []uint) (*Person, bool, e
 	} else {
 		// Only people on the roster before this file: two rows with the same
 		// name and no email are two people.
-		q = q.Where("email = '' AND name = ? COLLATE NOCASE", in.Name)
+		d := dialectOf(tx)
+		q = q.Where("email = '' AND "+d.nocase("name")+" = "+d.nocase("?"), in.Name)
 		if len(added) > 0 {
 			q = q.Where("id NOT IN ?", added)
 		}

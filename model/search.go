@@ -50,7 +50,7 @@ func (k SearchKind) Key() string {
 }
 
 // searchSource is a table whose rows the search index holds. The SQL is
-// over NEW, as triggers see a row.
+// over NEW, as triggers see a row, and means the same to both dialects.
 type searchSource struct {
 	table, kind        string
 	body, person, at   string
@@ -63,15 +63,15 @@ type searchSource struct {
 // searchSources are the indexed tables as of schema 7; change them only
 // with a migration that rewrites the triggers.
 var searchSources = []searchSource{
-	{"people", "1", "NEW.name || ' ' || NEW.preferred_name || ' ' || NEW.team || ' ' || NEW.email", "NEW.id", "COALESCE(NEW.start_date, '')", "'0'", "1",
+	{"people", "1", "NEW.name || ' ' || NEW.preferred_name || ' ' || NEW.team || ' ' || NEW.email", "NEW.id", "COALESCE(CAST(NEW.start_date AS TEXT), '')", "'0'", "TRUE",
 		[]string{"name", "preferred_name", "team", "email", "start_date"}},
 	{"one_on_one_items", "2", "NEW.text", "(SELECT person_id FROM one_on_ones WHERE id = NEW.one_on_one_id)",
-		"(SELECT held_at FROM one_on_ones WHERE id = NEW.one_on_one_id)", "CASE WHEN NEW.private THEN '1' ELSE '0' END", "NEW.text <> ''",
+		"(SELECT CAST(held_at AS TEXT) FROM one_on_ones WHERE id = NEW.one_on_one_id)", "CASE WHEN NEW.private THEN '1' ELSE '0' END", "NEW.text <> ''",
 		[]string{"text", "one_on_one_id", "private"}},
-	{"one_on_ones", "3", "NEW.shared_notes || ' ' || NEW.pulse_comment", "NEW.person_id", "NEW.held_at", "'0'", "(NEW.shared_notes || NEW.pulse_comment) <> ''",
+	{"one_on_ones", "3", "NEW.shared_notes || ' ' || NEW.pulse_comment", "NEW.person_id", "CAST(NEW.held_at AS TEXT)", "'0'", "(NEW.shared_notes || NEW.pulse_comment) <> ''",
 		[]string{"shared_notes", "pulse_comment", "person_id", "held_at"}},
 	{"shadowing_sessions", "5", "NEW.journey || ' ' || NEW.worked || ' ' || NEW.friction || ' ' || NEW.wow || ' ' || NEW.ideas || ' ' || NEW.debrief_agreed",
-		"NEW.person_id", "NEW.date", "'0'", "1",
+		"NEW.person_id", "CAST(NEW.date AS TEXT)", "'0'", "TRUE",
 		[]string{"journey", "worked", "friction", "wow", "ideas", "debrief_agreed", "person_id", "date"}},
 	{"cohort_hires", "6", "NEW.notes || ' ' || NEW.offer_note", "NEW.person_id", "''", "'0'", "(NEW.notes || NEW.offer_note) <> ''",
 		[]string{"notes", "offer_note", "person_id"}},
@@ -80,16 +80,30 @@ var searchSources = []searchSource{
 }
 
 // Private notes are their own documents, so they can be left out.
-var searchPrivate = searchSource{"one_on_ones", "4", "NEW.private_notes", "NEW.person_id", "NEW.held_at", "'1'", "NEW.private_notes <> ''",
+var searchPrivate = searchSource{"one_on_ones", "4", "NEW.private_notes", "NEW.person_id", "CAST(NEW.held_at AS TEXT)", "'1'", "NEW.private_notes <> ''",
 	[]string{"private_notes", "person_id", "held_at"}}
 
 func searchDocid(kind, row string) string {
 	return fmt.Sprintf("%s * %d + %s", kind, searchKindBase, row)
 }
 
-func (src searchSource) insert() string {
-	return fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, %s, %s, %s, %s WHERE %s;`,
-		searchDocid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.condition)
+// fill is a SELECT of the index entry for each row of from (aliased NEW)
+// that has one; from is empty in a trigger, where NEW is the row.
+func (src searchSource) fill(from string) string {
+	if from != "" {
+		from = " FROM " + from + " AS NEW"
+	}
+	return fmt.Sprintf(`SELECT %s, %s, %s, %s, %s%s WHERE %s`,
+		searchDocid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, from, src.condition)
+}
+
+// changed is true when an update touched what the index reads.
+func (src searchSource) changed() string {
+	c := make([]string, len(src.watch))
+	for i, col := range src.watch {
+		c[i] = fmt.Sprintf("OLD.%s IS DISTINCT FROM NEW.%s", col, col)
+	}
+	return strings.Join(c, " OR ")
 }
 
 // name tells apart the two sources on one_on_ones in trigger names.
@@ -100,47 +114,62 @@ func (src searchSource) name() string {
 	return src.table
 }
 
-// updateTrigger re-indexes a row; when is empty or a WHEN clause.
-func (src searchSource) updateTrigger(when string) string {
-	return fmt.Sprintf(`CREATE TRIGGER search_%s_au AFTER UPDATE ON %s %s BEGIN DELETE FROM search_fts WHERE docid = %s; %s END`,
-		src.name(), src.table, when, searchDocid(src.kind, "OLD.id"), src.insert())
+// migrateSearch builds the full-text index and the triggers that keep it
+// in step with the data.
+func migrateSearch(tx *gorm.DB) error {
+	return dialectOf(tx).searchIndex(tx, append(slices.Clone(searchSources), searchPrivate))
 }
 
-// migrateSearch builds the full-text index (FTS4, which needs no build tag)
-// and the triggers that keep it in step with the data.
-func migrateSearch(tx *gorm.DB) error {
+// migrateSearchUpdates re-indexes a row only when what the index reads from
+// it changed: ticking an item or rating the pulse used to rewrite its
+// index entry on every autosave. (Indexes built since are made that way.)
+func migrateSearchUpdates(tx *gorm.DB) error {
+	if isPostgres(tx) {
+		return nil
+	}
+	var stmts []string
+	for _, src := range append(slices.Clone(searchSources), searchPrivate) {
+		stmts = append(stmts, fmt.Sprintf("DROP TRIGGER search_%s_au", src.name()), sqliteUpdateTrigger(src))
+	}
+	return execAll(tx, stmts)
+}
+
+const sqliteSearchInsert = `INSERT INTO search_fts (docid, body, person_id, at, private) `
+
+func sqliteUpdateTrigger(src searchSource) string {
+	return fmt.Sprintf(`CREATE TRIGGER search_%s_au AFTER UPDATE ON %s WHEN %s BEGIN DELETE FROM search_fts WHERE docid = %s; %s; END`,
+		src.name(), src.table, src.changed(), searchDocid(src.kind, "OLD.id"), sqliteSearchInsert+src.fill(""))
+}
+
+// searchIndex on SQLite is an FTS4 table (FTS4 needs no build tag) kept by
+// triggers.
+func (sqliteDialect) searchIndex(tx *gorm.DB, sources []searchSource) error {
 	stmts := []string{
 		`CREATE VIRTUAL TABLE search_fts USING fts4(body, person_id, at, private,
 			notindexed=person_id, notindexed=at, notindexed=private, tokenize=unicode61)`,
 	}
-	for _, src := range append(slices.Clone(searchSources), searchPrivate) {
+	for _, src := range sources {
 		stmts = append(stmts,
-			fmt.Sprintf(`CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN %s END`, src.name(), src.table, src.insert()),
-			src.updateTrigger(""),
+			fmt.Sprintf(`CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN %s; END`, src.name(), src.table, sqliteSearchInsert+src.fill("")),
+			sqliteUpdateTrigger(src),
 			fmt.Sprintf(`CREATE TRIGGER search_%s_ad AFTER DELETE ON %s BEGIN DELETE FROM search_fts WHERE docid = %s; END`,
 				src.name(), src.table, searchDocid(src.kind, "OLD.id")),
 			// Fill from what is already there.
-			fmt.Sprintf(`INSERT INTO search_fts (docid, body, person_id, at, private) SELECT %s, %s, %s, %s, %s FROM %s AS NEW WHERE %s`,
-				searchDocid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, src.table, src.condition),
+			sqliteSearchInsert+src.fill(src.table),
 		)
 	}
 	return execAll(tx, stmts)
 }
 
-// migrateSearchUpdates re-indexes a row only when what the index reads from
-// it changed: ticking an item or rating the pulse used to rewrite its
-// index entry on every autosave.
-func migrateSearchUpdates(tx *gorm.DB) error {
-	var stmts []string
-	for _, src := range append(slices.Clone(searchSources), searchPrivate) {
-		changed := make([]string, len(src.watch))
-		for i, c := range src.watch {
-			changed[i] = fmt.Sprintf("OLD.%s IS NOT NEW.%s", c, c)
-		}
-		stmts = append(stmts, fmt.Sprintf("DROP TRIGGER search_%s_au", src.name()),
-			src.updateTrigger("WHEN "+strings.Join(changed, " OR ")))
+func (sqliteDialect) search(db *gorm.DB, words []string, includePrivate bool, limit int) ([]searchRow, error) {
+	match := make([]string, len(words))
+	for i, w := range words {
+		match[i] = w + "*"
 	}
-	return execAll(tx, stmts)
+	var rows []searchRow
+	err := db.Raw(`SELECT docid, person_id, at, private, snippet(search_fts, '[', ']', '…', 0, 14) AS snippet
+		FROM search_fts WHERE search_fts MATCH ? AND (? OR private = '0') LIMIT ?`, strings.Join(match, " "), includePrivate, limit).Scan(&rows).Error
+	return rows, err
 }
 
 func execAll(tx *gorm.DB, stmts []string) error {
@@ -150,6 +179,15 @@ func execAll(tx *gorm.DB, stmts []string) error {
 		}
 	}
 	return nil
+}
+
+// searchRow is an index entry as a search returns it.
+type searchRow struct {
+	Docid    int64
+	PersonID uint
+	At       string
+	Private  string
+	Snippet  string
 }
 
 // SearchHit is one match.
@@ -163,14 +201,10 @@ type SearchHit struct {
 	Snippet    string // with matched words between [ and ]
 }
 
-// ftsQuery turns what someone typed into an FTS query: every word must
-// match, the last one as a prefix so results come while typing.
-func ftsQuery(q string) string {
-	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, w := range words {
-		words[i] = w + "*"
-	}
-	return strings.Join(words, " ")
+// searchWords splits what someone typed into the words to look for: every
+// word must match, the last one as a prefix so results come while typing.
+func searchWords(q string) []string {
+	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // Search finds people, one-on-one items and notes, shadowing observations,
@@ -178,20 +212,12 @@ func ftsQuery(q string) string {
 // and items are left out unless includePrivate. Results come grouped by kind,
 // newest first within a kind.
 func (s *Store) Search(query string, includePrivate bool, limit int) ([]SearchHit, error) {
-	match := ftsQuery(query)
-	if match == "" {
+	words := searchWords(query)
+	if len(words) == 0 {
 		return nil, nil
 	}
-	var rows []struct {
-		Docid    int64
-		PersonID uint
-		At       string
-		Private  string
-		Snippet  string
-	}
-	q := s.db.Raw(`SELECT docid, person_id, at, private, snippet(search_fts, '[', ']', '…', 0, 14) AS snippet
-		FROM search_fts WHERE search_fts MATCH ? AND (? OR private = '0') LIMIT ?`, match, includePrivate, limit)
-	if err := q.Scan(&rows).Error; err != nil {
+	rows, err := s.d.search(s.db, words, includePrivate, limit)
+	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	names, err := s.personNames()

@@ -323,7 +323,7 @@ type SessionRow struct {
 func (s *Store) Sessions(f SessionFilter) ([]SessionRow, error) {
 	q := f.where(s.db.Table("shadowing_sessions AS s").
 		Select(`s.*, p.name AS person_name, COALESCE(a.name, '') AS agent_name,
-			COALESCE((SELECT GROUP_CONCAT(t.name, ', ') FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id), '') AS tags`).
+			COALESCE((SELECT ` + s.d.joinText("t.name", ", ") + ` FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE st.session_id = s.id), '') AS tags`).
 		Joins("JOIN people p ON p.id = s.person_id").
 		Joins("LEFT JOIN people a ON a.id = s.agent_id").
 		Order("s.date DESC, s.id DESC"))
@@ -399,11 +399,11 @@ func (s *Store) FrictionByChannel() ([]ThemeCount, error) {
 	var out []ThemeCount
 	since := DateOf(s.Today().Time().AddDate(0, -ThemeMonths, 0))
 	err := s.db.Raw(`SELECT s.channel, t.name AS tag, COUNT(*) AS count
-		-- the recent sessions by their date index first (CROSS JOIN keeps the
-		-- order; +s.channel keeps the channel index from being chosen to group)
-		FROM shadowing_sessions s CROSS JOIN session_tags st ON st.session_id = s.id JOIN tags t ON t.id = st.tag_id
+		-- the recent sessions by their date index first (keepOrder; an
+		-- unindexed channel keeps the channel index from being chosen to group)
+		FROM shadowing_sessions s `+s.d.keepOrder()+` session_tags st ON st.session_id = s.id JOIN tags t ON t.id = st.tag_id
 		WHERE s.date >= ?
-		GROUP BY +s.channel, t.name ORDER BY s.channel, count DESC, t.name`, since).Scan(&out).Error
+		GROUP BY `+s.d.unindexed("s.channel")+`, t.name ORDER BY s.channel, count DESC, t.name`, since).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("count friction themes: %w", err)
 	}

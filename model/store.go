@@ -25,6 +25,7 @@ const FileName = "solemate.db"
 // Store is the way into the data. It is safe for use from several goroutines.
 type Store struct {
 	db *gorm.DB
+	d  dialect
 	// Now is the store's clock; tests replace it to pin "today".
 	Now func() time.Time
 }
@@ -62,28 +63,45 @@ func fileURI(path string) string {
 
 // Open opens (creating if needed) the database at path and brings its schema
 // up to date. A new file and any folders made for it are private to the user.
+//
+// A postgres:// URL opens a shared database on a PostgreSQL server instead
+// (see OpenServer).
 func Open(path string) (*Store, error) {
+	if IsServer(path) {
+		return OpenServer(path)
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
-	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: driverName, DSN: DSN(path)}), &gorm.Config{
-		TranslateError: true,
-		Logger:         logger.Default.LogMode(logger.Silent),
-		NowFunc:        func() time.Time { return time.Now().UTC() },
-	})
+	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: driverName, DSN: DSN(path)}), gormConfig())
 	if err != nil {
 		return nil, plainOpenError(path, err)
 	}
-	s := &Store{db: db, Now: time.Now}
+	return start(db, func(err error) error { return plainOpenError(path, err) })
+}
+
+// start brings a just-opened database up to date and makes its Store;
+// plain says in plain words what went wrong.
+func start(db *gorm.DB, plain func(error) error) (*Store, error) {
+	s := &Store{db: db, d: dialectOf(db), Now: time.Now}
 	if err := migrate(db); err != nil {
 		_ = s.Close()
-		return nil, plainOpenError(path, err)
+		return nil, plain(err)
 	}
 	if err := loadShippedLibrary(db); err != nil {
 		_ = s.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, plain(err)
 	}
 	return s, nil
+}
+
+// gormConfig is how both dialects are opened.
+func gormConfig() *gorm.Config {
+	return &gorm.Config{
+		TranslateError: true,
+		Logger:         logger.Default.LogMode(logger.Silent),
+		NowFunc:        func() time.Time { return time.Now().UTC() },
+	}
 }
 
 // plainOpenError says in plain words why a database could not be opened,
@@ -135,6 +153,10 @@ func (s *Store) Close() error {
 	return sqlDB.Close()
 }
 
+// OnServer reports whether the database is shared on a PostgreSQL server
+// rather than a file of this computer's.
+func (s *Store) OnServer() bool { return isPostgres(s.db) }
+
 func (s *Store) now() time.Time { return s.Now() }
 
 // Today is the current calendar day by the store's clock, in local time.
@@ -143,6 +165,9 @@ func (s *Store) Today() Date { return DateOf(s.now()) }
 // CopyTo writes a consistent copy of the database to path (VACUUM INTO),
 // private to the user. An existing file is never overwritten.
 func (s *Store) CopyTo(path string) error {
+	if s.OnServer() {
+		return ErrOnServer
+	}
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", path)
 	}

@@ -18,7 +18,11 @@ var fixedNow = time.Date(2026, time.March, 10, 9, 30, 0, 0, time.UTC)
 
 func newTestStore(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), FileName))
+	target := filepath.Join(t.TempDir(), FileName)
+	if testServer != "" {
+		target = newServerDatabase(t)
+	}
+	s, err := Open(target)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -28,6 +32,7 @@ func newTestStore(t *testing.T) *Store {
 }
 
 func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
+	fileOnly(t)
 	dir := filepath.Join(t.TempDir(), "new", "folder")
 	path := filepath.Join(dir, FileName)
 	s, err := Open(path)
@@ -47,6 +52,7 @@ func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
 }
 
 func TestOpenHandlesURICharactersInPath(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), "odd ?#% name", "my db?.sqlite")
 	s, err := Open(path)
 	if err != nil {
@@ -70,12 +76,14 @@ func TestOpenHandlesURICharactersInPath(t *testing.T) {
 }
 
 func TestOpenRefusesFolder(t *testing.T) {
+	fileOnly(t)
 	if _, err := Open(t.TempDir()); err == nil {
 		t.Fatal("opening a folder as a database should fail")
 	}
 }
 
 func TestReopenKeepsSchemaVersion(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), FileName)
 	for i := 0; i < 2; i++ {
 		s, err := Open(path)
@@ -91,6 +99,7 @@ func TestReopenKeepsSchemaVersion(t *testing.T) {
 }
 
 func TestNewerSchemaIsRefusedAndLeftUntouched(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), FileName)
 	s, err := Open(path)
 	if err != nil {
@@ -130,6 +139,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 }
 
 func TestDSN(t *testing.T) {
+	fileOnly(t)
 	tests := []struct{ path, want string }{
 		{"/home/a/solemate.db", "file:/home/a/solemate.db?"},
 		{"/tmp/what?#%.db", "file:/tmp/what%3f%23%25.db?"},
@@ -143,6 +153,7 @@ func TestDSN(t *testing.T) {
 }
 
 func TestCopyTo(t *testing.T) {
+	fileOnly(t)
 	s := newTestStore(t)
 	if err := s.SavePerson(&Person{Name: "Copied Person"}); err != nil {
 		t.Fatal(err)
@@ -168,6 +179,7 @@ func TestCopyTo(t *testing.T) {
 }
 
 func TestFailedMigrationLeavesTheFileAsItWas(t *testing.T) {
+	fileOnly(t)
 	path := filepath.Join(t.TempDir(), FileName)
 	s, err := Open(path)
 	if err != nil {

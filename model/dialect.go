@@ -1,0 +1,69 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// dialect is the little SQL that differs between the embedded SQLite file
+// and a shared PostgreSQL server. Every other statement is written once, in
+// SQL both understand.
+type dialect interface {
+	// nocase is expr compared and sorted without regard to (ASCII) case.
+	nocase(expr string) string
+	// joinText joins expr's values in a group, sep between them.
+	joinText(expr, sep string) string
+	// keepOrder is a join that the planner must take in the order written
+	// (SQLite's CROSS JOIN); elsewhere a plain JOIN.
+	keepOrder() string
+	// unindexed is expr in a form whose index the planner will not choose.
+	unindexed(expr string) string
+	// search finds the index's documents that have every word of match (a
+	// prefix for the last), private ones only when includePrivate.
+	search(db *gorm.DB, words []string, includePrivate bool, limit int) ([]searchRow, error)
+	// searchIndex builds the full-text index and keeps it in step with
+	// sources, replacing any earlier one.
+	searchIndex(tx *gorm.DB, sources []searchSource) error
+}
+
+// dialectOf tells which SQL db speaks.
+func dialectOf(db *gorm.DB) dialect {
+	if db.Dialector.Name() == "postgres" {
+		return postgresDialect{}
+	}
+	return sqliteDialect{}
+}
+
+func isPostgres(db *gorm.DB) bool { _, ok := dialectOf(db).(postgresDialect); return ok }
+
+type sqliteDialect struct{}
+
+func (sqliteDialect) nocase(expr string) string { return expr + " COLLATE NOCASE" }
+func (sqliteDialect) joinText(expr, sep string) string {
+	return fmt.Sprintf("GROUP_CONCAT(%s, '%s')", expr, sep)
+}
+func (sqliteDialect) keepOrder() string            { return "CROSS JOIN" }
+func (sqliteDialect) unindexed(expr string) string { return "+" + expr }
+
+type postgresDialect struct{}
+
+func (postgresDialect) nocase(expr string) string { return "lower(" + expr + ")" }
+func (postgresDialect) joinText(expr, sep string) string {
+	return fmt.Sprintf("string_agg(%s, '%s')", expr, sep)
+}
+func (postgresDialect) keepOrder() string            { return "JOIN" }
+func (postgresDialect) unindexed(expr string) string { return expr }
+
+// sortNocase sorts names as nocase orders them. Short DISTINCT lists are
+// sorted here: PostgreSQL orders DISTINCT rows only by what they select.
+func sortNocase(names []string) {
+	slices.SortFunc(names, func(a, b string) int {
+		if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+}

@@ -1,0 +1,148 @@
+package model
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+)
+
+// IsServer reports whether target names a PostgreSQL database rather than
+// a file.
+func IsServer(target string) bool {
+	t := strings.ToLower(target)
+	return strings.HasPrefix(t, "postgres://") || strings.HasPrefix(t, "postgresql://")
+}
+
+// OpenServer connects to a shared database on a PostgreSQL server, as the
+// role the URL names, and brings its schema up to date (the first lead to
+// start a newer Solemate migrates it; the others wait for that).
+func OpenServer(rawURL string) (*Store, error) {
+	where := RedactURL(rawURL)
+	cfg, err := pgx.ParseConfig(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a PostgreSQL address Solemate can read: %w", where, err)
+	}
+	// Timestamps come back in UTC whatever the server's zone, as they do
+	// from SQLite; the app shows them in local time.
+	cfg.RuntimeParams["timezone"] = "UTC"
+	sqlDB := stdlib.OpenDB(*cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(ctx); err != nil {
+		_ = sqlDB.Close()
+		return nil, plainServerError(where, cfg, err)
+	}
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), gormConfig())
+	if err != nil {
+		_ = sqlDB.Close()
+		return nil, plainServerError(where, cfg, err)
+	}
+	return start(db, func(err error) error { return plainServerError(where, cfg, err) })
+}
+
+// RedactURL is a database address fit to show: a password becomes ***.
+func RedactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "***")
+	}
+	return strings.Replace(u.String(), "%2A%2A%2A", "***", 1)
+}
+
+// plainServerError says in plain words why a server database could not be
+// used, keeping the cause for errors.Is / errors.As.
+func plainServerError(where string, cfg *pgx.ConnConfig, err error) error {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		switch pg.Code {
+		case "28P01", "28000":
+			return fmt.Errorf("the server at %s refused user %q: check the user name and password (%s): %w", cfg.Host, cfg.User, pg.Message, err)
+		case "3D000":
+			return fmt.Errorf("the server at %s has no database %q; create it first (see README): %w", cfg.Host, cfg.Database, err)
+		case "42501":
+			return fmt.Errorf("user %q may not change the database's schema; the first start of a new Solemate version must be as the database's owner (see README): %w", cfg.User, err)
+		}
+	}
+	var se *SchemaTooNewError
+	if errors.As(err, &se) {
+		return err
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "connect") || strings.Contains(msg, "dial") || strings.Contains(msg, "timeout") {
+		return fmt.Errorf("cannot reach the database server at %s (is it running, and is the address right?): %w", where, err)
+	}
+	return fmt.Errorf("open database %s: %w", where, err)
+}
+
+// syncSequences moves every table's ID sequence past its highest ID, after
+// rows were written with IDs given up front (SQLite needs nothing: it
+// takes the next ID from the table itself).
+func syncSequences(tx *gorm.DB) error {
+	if !isPostgres(tx) {
+		return nil
+	}
+	var seqs []struct{ Tbl, Seq string }
+	err := tx.Raw(`SELECT table_name AS tbl, pg_get_serial_sequence(quote_ident(table_name), 'id') AS seq
+		FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id' AND column_default LIKE 'nextval%'`).Scan(&seqs).Error
+	if err != nil {
+		return fmt.Errorf("list ID sequences: %w", err)
+	}
+	for _, q := range seqs {
+		if err := tx.Exec(fmt.Sprintf(`SELECT setval(?, COALESCE((SELECT MAX(id) FROM %q), 0) + 1, false)`, q.Tbl), q.Seq).Error; err != nil {
+			return fmt.Errorf("move the ID sequence of %s: %w", q.Tbl, err)
+		}
+	}
+	return nil
+}
+
+// searchIndex on PostgreSQL is a table of documents with a tsvector column
+// under a GIN index, kept by triggers. The 'simple' configuration, like
+// SQLite's tokenizer, neither stems nor drops words, so both find the same.
+func (postgresDialect) searchIndex(tx *gorm.DB, sources []searchSource) error {
+	stmts := []string{
+		`CREATE TABLE IF NOT EXISTS search_docs (docid BIGINT PRIMARY KEY, body TEXT, person_id BIGINT, at TEXT, private TEXT,
+			words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', COALESCE(body, ''))) STORED)`,
+		`CREATE INDEX IF NOT EXISTS idx_search_docs_words ON search_docs USING GIN (words)`,
+	}
+	for _, src := range sources {
+		fn := "search_" + src.name()
+		stmts = append(stmts,
+			fmt.Sprintf(`CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'INSERT' THEN DELETE FROM search_docs WHERE docid = %s; END IF;
+	IF TG_OP <> 'DELETE' THEN INSERT INTO search_docs (docid, body, person_id, at, private) %s; END IF;
+	RETURN NULL;
+END $$`, fn, searchDocid(src.kind, "OLD.id"), src.fill("")),
+			fmt.Sprintf(`CREATE TRIGGER %s_ai AFTER INSERT ON %s FOR EACH ROW EXECUTE FUNCTION %s()`, fn, src.table, fn),
+			fmt.Sprintf(`CREATE TRIGGER %s_au AFTER UPDATE ON %s FOR EACH ROW WHEN (%s) EXECUTE FUNCTION %s()`, fn, src.table, src.changed(), fn),
+			fmt.Sprintf(`CREATE TRIGGER %s_ad AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION %s()`, fn, src.table, fn),
+			`INSERT INTO search_docs (docid, body, person_id, at, private) `+src.fill(src.table),
+		)
+	}
+	return execAll(tx, stmts)
+}
+
+func (postgresDialect) search(db *gorm.DB, words []string, includePrivate bool, limit int) ([]searchRow, error) {
+	terms := make([]string, len(words))
+	for i, w := range words {
+		terms[i] = w + ":*"
+	}
+	var rows []searchRow
+	err := db.Raw(`SELECT docid, COALESCE(person_id, 0) AS person_id, COALESCE(at, '') AS at, COALESCE(private, '0') AS private,
+		ts_headline('simple', COALESCE(body, ''), q, 'StartSel=[, StopSel=], MaxWords=14, MinWords=5, MaxFragments=1, FragmentDelimiter=…') AS snippet
+		FROM search_docs, to_tsquery('simple', ?) AS q WHERE words @@ q AND (? OR private = '0') LIMIT ?`,
+		strings.Join(terms, " & "), includePrivate, limit).Scan(&rows).Error
+	return rows, err
+}
