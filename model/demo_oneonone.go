@@ -146,6 +146,7 @@ func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person) error {
 type demoBatch struct {
 	nextMeeting, nextItem uint
 	meetings              []OneOnOne
+	notes                 []privateNote
 	items                 []Item
 	carries               []carryLink
 	actions               []Action
@@ -181,7 +182,7 @@ func nextID(tx *gorm.DB, table string) (uint, error) {
 // meeting of an item) and closes items once they are written.
 func (b *demoBatch) flush(tx *gorm.DB) error {
 	const rows = 500
-	for _, batch := range []any{&b.meetings, &b.items, &b.carries, &b.actions} {
+	for _, batch := range []any{&b.meetings, &b.notes, &b.items, &b.carries, &b.actions} {
 		if err := tx.CreateInBatches(batch, rows).Error; err != nil {
 			return err
 		}
@@ -191,7 +192,7 @@ func (b *demoBatch) flush(tx *gorm.DB) error {
 			return err
 		}
 	}
-	b.meetings, b.items, b.carries, b.actions, b.closed = b.meetings[:0], b.items[:0], b.carries[:0], b.actions[:0], b.closed[:0]
+	b.meetings, b.notes, b.items, b.carries, b.actions, b.closed = b.meetings[:0], b.notes[:0], b.items[:0], b.carries[:0], b.actions[:0], b.closed[:0]
 	return nil
 }
 
@@ -238,7 +239,7 @@ func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int) 
 	o.PulseRating = *pulse
 	o.SharedNotes = demoNotes[g.rng.IntN(len(demoNotes))]
 	if g.rng.IntN(8) == 0 {
-		o.PrivateNotes = demoPrivateNotes[g.rng.IntN(len(demoPrivateNotes))]
+		b.notes = append(b.notes, privateNote{OneOnOneID: o.ID, Text: demoPrivateNotes[g.rng.IntN(len(demoPrivateNotes))], UpdatedAt: at.UTC()})
 	}
 	b.meetings = append(b.meetings, o)
 	for _, h := range Headings {

@@ -84,7 +84,7 @@ func assertDemoHistory(t *testing.T, s *Store) {
 	s.db.Table("carry_overs").Count(&carried)
 	s.db.Model(&Item{}).Where("non_work AND follow_up IS NOT NULL").Count(&followUps)
 	s.db.Model(&Action{}).Count(&actions)
-	s.db.Model(&OneOnOne{}).Where("private_notes <> ''").Count(&private)
+	s.db.Model(&privateNote{}).Count(&private)
 	s.db.Model(&OneOnOne{}).Where("pulse_rating BETWEEN 1 AND 5").Count(&pulses)
 	if meetings < 200 || carried == 0 || followUps == 0 || actions == 0 || private == 0 || pulses != meetings {
 		t.Errorf("demo history: %d meetings, %d carried, %d follow-ups, %d actions, %d private notes, %d pulses",

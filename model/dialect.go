@@ -24,9 +24,16 @@ type dialect interface {
 	// search finds the index's documents that have every word of match (a
 	// prefix for the last), private ones only when includePrivate.
 	search(db *gorm.DB, words []string, includePrivate bool, limit int) ([]searchRow, error)
-	// searchIndex builds the full-text index and keeps it in step with
-	// sources, replacing any earlier one.
+	// searchIndex builds the full-text index if missing and keeps it in
+	// step with sources, replacing what indexed them before.
 	searchIndex(tx *gorm.DB, sources []searchSource) error
+	// dropSearchSource stops indexing src and removes its entries.
+	dropSearchSource(tx *gorm.DB, src searchSource) error
+	// author is who writes: the connected role on a server, where rows
+	// can be private to their author, and '' in a file of one's own.
+	author() string
+	// serial is an integer primary key the database numbers.
+	serial() string
 }
 
 // dialectOf tells which SQL db speaks.
@@ -47,6 +54,8 @@ func (sqliteDialect) joinText(expr, sep string) string {
 }
 func (sqliteDialect) keepOrder() string            { return "CROSS JOIN" }
 func (sqliteDialect) unindexed(expr string) string { return "+" + expr }
+func (sqliteDialect) author() string               { return "''" }
+func (sqliteDialect) serial() string               { return "INTEGER PRIMARY KEY" }
 
 type postgresDialect struct{}
 

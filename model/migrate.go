@@ -26,6 +26,7 @@ var migrations = []migration{
 	{6, "search", migrateSearch},
 	{7, "search: re-index only changed text", migrateSearchUpdates},
 	{8, "indexes for years of history", migrateScaleIndexes},
+	{9, "private notes apart, authors and versions", migratePrivacy},
 }
 
 // migrationLock is the advisory lock a PostgreSQL migration holds.

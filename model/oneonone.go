@@ -87,9 +87,12 @@ type OneOnOne struct {
 	PulseRating  int // 1–5; 0 when not given
 	PulseComment string
 	SharedNotes  string
-	PrivateNotes string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// PrivateNotes are the connected lead's own (see privateNote).
+	PrivateNotes string `gorm:"-"`
+	// Version counts saves, so a save made on an older copy is refused.
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // TableName keeps the table name independent of Go's type name.
@@ -106,8 +109,12 @@ type Item struct {
 	FollowUp   Date
 	Private    bool
 	Position   int
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// Author is who wrote it on a shared server (the database fills it);
+	// a private item is theirs alone.
+	Author    string `gorm:"->"`
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // TableName keeps the table name independent of Go's type name.
@@ -331,6 +338,11 @@ func (s *Store) Meeting(id uint) (Meeting, error) {
 	if err := s.db.First(&m.Person, m.PersonID).Error; err != nil {
 		return m, fmt.Errorf("load one-on-one %d: person: %w", id, err)
 	}
+	notes, err := s.privateNotes(s.db, id)
+	if err != nil {
+		return m, fmt.Errorf("load one-on-one %d: private notes: %w", id, err)
+	}
+	m.PrivateNotes = notes
 	items, err := s.meetingItems(s.db, id)
 	if err != nil {
 		return m, fmt.Errorf("load one-on-one %d: items: %w", id, err)
@@ -385,13 +397,19 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 		o.Setting = SettingDesk
 	}
 	o.HeldAt = o.HeldAt.UTC()
-	res := s.db.Model(o).Select("HeldAt", "Setting", "PulseRating", "PulseComment", "SharedNotes", "PrivateNotes").Updates(o)
-	if res.Error != nil {
-		return fmt.Errorf("save one-on-one %d: %w", o.ID, res.Error)
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&OneOnOne{}).Where("id = ? AND version = ?", o.ID, o.Version).Updates(map[string]any{
+			"held_at": o.HeldAt, "setting": o.Setting, "pulse_rating": o.PulseRating, "pulse_comment": o.PulseComment,
+			"shared_notes": o.SharedNotes, "version": gorm.Expr("version + 1")})
+		if err := checkSaved[OneOnOne](tx, res, "one-on-one", o.ID); err != nil {
+			return err
+		}
+		return s.savePrivateNotes(tx, o.ID, o.PrivateNotes)
+	})
+	if err != nil {
+		return fmt.Errorf("save one-on-one %d: %w", o.ID, err)
 	}
-	if res.RowsAffected == 0 {
-		return ErrNotFound
-	}
+	o.Version++
 	return nil
 }
 
@@ -410,7 +428,7 @@ func (s *Store) DeleteOneOnOne(id uint) error {
 			return err
 		}
 		for _, m := range moves {
-			if err := tx.Exec("UPDATE one_on_one_items SET one_on_one_id = ? WHERE id = ?", m.ToID, m.ItemID).Error; err != nil {
+			if err := tx.Exec("UPDATE one_on_one_items SET one_on_one_id = ?, version = version + 1 WHERE id = ?", m.ToID, m.ItemID).Error; err != nil {
 				return err
 			}
 			if err := tx.Exec("DELETE FROM carry_overs WHERE item_id = ? AND one_on_one_id = ?", m.ItemID, m.ToID).Error; err != nil {
@@ -482,13 +500,13 @@ func (s *Store) UpdateItem(it *Item) error {
 	if err := it.validate(); err != nil {
 		return err
 	}
-	res := s.db.Model(it).Select("Text", "NonWork", "Status", "FollowUp", "Private").Updates(it)
-	if res.Error != nil {
-		return fmt.Errorf("save item %d: %w", it.ID, res.Error)
+	res := s.db.Model(&Item{}).Where("id = ? AND version = ?", it.ID, it.Version).Updates(map[string]any{
+		"text": it.Text, "non_work": it.NonWork, "status": it.Status, "follow_up": it.FollowUp, "private": it.Private,
+		"version": gorm.Expr("version + 1")})
+	if err := checkSaved[Item](s.db, res, "item", it.ID); err != nil {
+		return fmt.Errorf("save item %d: %w", it.ID, err)
 	}
-	if res.RowsAffected == 0 {
-		return ErrNotFound
-	}
+	it.Version++
 	return nil
 }
 

@@ -308,13 +308,17 @@ func TestNoteLength(t *testing.T) {
 		{"pulse comment", func(o *OneOnOne, text string) { o.PulseComment = text }, "pulse_comment"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			o := m
+			got, err := s.Meeting(m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := got.OneOnOne
 			tc.set(&o, full)
 			if err := s.SaveOneOnOne(&o); err != nil {
 				t.Fatalf("a note of exactly the limit: %v", err)
 			}
 			tc.set(&o, full+"!")
-			err := s.SaveOneOnOne(&o)
+			err = s.SaveOneOnOne(&o)
 			var v *ValidationError
 			if !errors.As(err, &v) || !strings.Contains(v.For(tc.field), fmt.Sprintf("at most %d characters (now %d)", MaxNoteText, MaxNoteText+1)) {
 				t.Fatalf("one character over: %v", err)

@@ -110,29 +110,54 @@ func syncSequences(tx *gorm.DB) error {
 // searchIndex on PostgreSQL is a table of documents with a tsvector column
 // under a GIN index, kept by triggers. The 'simple' configuration, like
 // SQLite's tokenizer, neither stems nor drops words, so both find the same.
-func (postgresDialect) searchIndex(tx *gorm.DB, sources []searchSource) error {
+//
+// The triggers run as the schema's owner (SECURITY DEFINER), so a lead
+// deleting a meeting also removes another lead's private entries, which
+// row-level security hides from them.
+func (d postgresDialect) searchIndex(tx *gorm.DB, sources []searchSource) error {
 	stmts := []string{
 		`CREATE TABLE IF NOT EXISTS search_docs (docid BIGINT PRIMARY KEY, body TEXT, person_id BIGINT, at TEXT, private TEXT,
+			author TEXT NOT NULL DEFAULT '',
 			words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', COALESCE(body, ''))) STORED)`,
 		`CREATE INDEX IF NOT EXISTS idx_search_docs_words ON search_docs USING GIN (words)`,
 	}
+	const insert = `INSERT INTO search_docs (docid, body, person_id, at, private, author) `
 	for _, src := range sources {
+		if err := d.dropSearchSource(tx, src); err != nil {
+			return err
+		}
 		fn := "search_" + src.name()
 		stmts = append(stmts,
-			fmt.Sprintf(`CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$
+			fmt.Sprintf(`CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
 	IF TG_OP <> 'INSERT' THEN DELETE FROM search_docs WHERE docid = %s; END IF;
-	IF TG_OP <> 'DELETE' THEN INSERT INTO search_docs (docid, body, person_id, at, private) %s; END IF;
+	IF TG_OP <> 'DELETE' THEN %s; END IF;
 	RETURN NULL;
-END $$`, fn, searchDocid(src.kind, "OLD.id"), src.fill("")),
+END $$`, fn, searchDocid(src.kind, "OLD.id"), insert+src.fill("", true)),
 			fmt.Sprintf(`CREATE TRIGGER %s_ai AFTER INSERT ON %s FOR EACH ROW EXECUTE FUNCTION %s()`, fn, src.table, fn),
 			fmt.Sprintf(`CREATE TRIGGER %s_au AFTER UPDATE ON %s FOR EACH ROW WHEN (%s) EXECUTE FUNCTION %s()`, fn, src.table, src.changed(), fn),
 			fmt.Sprintf(`CREATE TRIGGER %s_ad AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION %s()`, fn, src.table, fn),
-			`INSERT INTO search_docs (docid, body, person_id, at, private) `+src.fill(src.table),
+			insert+src.fill(src.table, true),
 		)
 	}
 	return execAll(tx, stmts)
 }
+
+// dropSearchSource removes a source's triggers, their function and its
+// entries, if any.
+func (postgresDialect) dropSearchSource(tx *gorm.DB, src searchSource) error {
+	if !tx.Migrator().HasTable("search_docs") {
+		return nil
+	}
+	fn := "search_" + src.name()
+	return execAll(tx, []string{
+		"DELETE FROM search_docs WHERE " + src.kindRange(),
+		fmt.Sprintf("DROP FUNCTION IF EXISTS %s() CASCADE", fn), // CASCADE: with its triggers
+	})
+}
+
+func (postgresDialect) author() string { return "current_user" }
+func (postgresDialect) serial() string { return "BIGSERIAL PRIMARY KEY" }
 
 func (postgresDialect) search(db *gorm.DB, words []string, includePrivate bool, limit int) ([]searchRow, error) {
 	terms := make([]string, len(words))

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -58,43 +60,55 @@ type searchSource struct {
 	// watch lists the columns the index reads, so an update that changes
 	// none of them (a ticked item, a new pulse rating) leaves it alone.
 	watch []string
+	// author is who may find a private entry on a server ('' for anyone
+	// when empty); a file of one's own has no authors.
+	author string
 }
 
 // searchSources are the indexed tables as of schema 7; change them only
 // with a migration that rewrites the triggers.
 var searchSources = []searchSource{
 	{"people", "1", "NEW.name || ' ' || NEW.preferred_name || ' ' || NEW.team || ' ' || NEW.email", "NEW.id", "COALESCE(CAST(NEW.start_date AS TEXT), '')", "'0'", "TRUE",
-		[]string{"name", "preferred_name", "team", "email", "start_date"}},
+		[]string{"name", "preferred_name", "team", "email", "start_date"}, ""},
 	{"one_on_one_items", "2", "NEW.text", "(SELECT person_id FROM one_on_ones WHERE id = NEW.one_on_one_id)",
 		"(SELECT CAST(held_at AS TEXT) FROM one_on_ones WHERE id = NEW.one_on_one_id)", "CASE WHEN NEW.private THEN '1' ELSE '0' END", "NEW.text <> ''",
-		[]string{"text", "one_on_one_id", "private"}},
+		[]string{"text", "one_on_one_id", "private"}, ""},
 	{"one_on_ones", "3", "NEW.shared_notes || ' ' || NEW.pulse_comment", "NEW.person_id", "CAST(NEW.held_at AS TEXT)", "'0'", "(NEW.shared_notes || NEW.pulse_comment) <> ''",
-		[]string{"shared_notes", "pulse_comment", "person_id", "held_at"}},
+		[]string{"shared_notes", "pulse_comment", "person_id", "held_at"}, ""},
 	{"shadowing_sessions", "5", "NEW.journey || ' ' || NEW.worked || ' ' || NEW.friction || ' ' || NEW.wow || ' ' || NEW.ideas || ' ' || NEW.debrief_agreed",
 		"NEW.person_id", "CAST(NEW.date AS TEXT)", "'0'", "TRUE",
-		[]string{"journey", "worked", "friction", "wow", "ideas", "debrief_agreed", "person_id", "date"}},
+		[]string{"journey", "worked", "friction", "wow", "ideas", "debrief_agreed", "person_id", "date"}, ""},
 	{"cohort_hires", "6", "NEW.notes || ' ' || NEW.offer_note", "NEW.person_id", "''", "'0'", "(NEW.notes || NEW.offer_note) <> ''",
-		[]string{"notes", "offer_note", "person_id"}},
+		[]string{"notes", "offer_note", "person_id"}, ""},
 	{"prompts", "7", "NEW.text || ' ' || NEW.theme", "0", "''", "'0'", "NOT NEW.deleted",
-		[]string{"text", "theme", "deleted"}},
+		[]string{"text", "theme", "deleted"}, ""},
 }
 
 // Private notes are their own documents, so they can be left out.
 var searchPrivate = searchSource{"one_on_ones", "4", "NEW.private_notes", "NEW.person_id", "CAST(NEW.held_at AS TEXT)", "'1'", "NEW.private_notes <> ''",
-	[]string{"private_notes", "person_id", "held_at"}}
+	[]string{"private_notes", "person_id", "held_at"}, ""}
 
 func searchDocid(kind, row string) string {
 	return fmt.Sprintf("%s * %d + %s", kind, searchKindBase, row)
 }
 
 // fill is a SELECT of the index entry for each row of from (aliased NEW)
-// that has one; from is empty in a trigger, where NEW is the row.
-func (src searchSource) fill(from string) string {
+// that has one; from is empty in a trigger, where NEW is the row. With
+// authors, the entry ends with its author.
+func (src searchSource) fill(from string, authors bool) string {
 	if from != "" {
 		from = " FROM " + from + " AS NEW"
 	}
-	return fmt.Sprintf(`SELECT %s, %s, %s, %s, %s%s WHERE %s`,
-		searchDocid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private, from, src.condition)
+	cols := []string{searchDocid(src.kind, "NEW.id"), src.body, src.person, src.at, src.private}
+	if authors {
+		cols = append(cols, cmp.Or(src.author, "''"))
+	}
+	return fmt.Sprintf(`SELECT %s%s WHERE %s`, strings.Join(cols, ", "), from, src.condition)
+}
+
+// kindRange is the docids of the source's entries.
+func (src searchSource) kindRange() string {
+	return fmt.Sprintf("docid BETWEEN %s AND %s", searchDocid(src.kind, "0"), searchDocid(src.kind, fmt.Sprint(searchKindBase-1)))
 }
 
 // changed is true when an update touched what the index reads.
@@ -108,7 +122,7 @@ func (src searchSource) changed() string {
 
 // name tells apart the two sources on one_on_ones in trigger names.
 func (src searchSource) name() string {
-	if src.kind == searchPrivate.kind {
+	if src.table == searchPrivate.table && src.kind == searchPrivate.kind {
 		return "private"
 	}
 	return src.table
@@ -138,25 +152,40 @@ const sqliteSearchInsert = `INSERT INTO search_fts (docid, body, person_id, at, 
 
 func sqliteUpdateTrigger(src searchSource) string {
 	return fmt.Sprintf(`CREATE TRIGGER search_%s_au AFTER UPDATE ON %s WHEN %s BEGIN DELETE FROM search_fts WHERE docid = %s; %s; END`,
-		src.name(), src.table, src.changed(), searchDocid(src.kind, "OLD.id"), sqliteSearchInsert+src.fill(""))
+		src.name(), src.table, src.changed(), searchDocid(src.kind, "OLD.id"), sqliteSearchInsert+src.fill("", false))
 }
 
 // searchIndex on SQLite is an FTS4 table (FTS4 needs no build tag) kept by
 // triggers.
-func (sqliteDialect) searchIndex(tx *gorm.DB, sources []searchSource) error {
+func (d sqliteDialect) searchIndex(tx *gorm.DB, sources []searchSource) error {
 	stmts := []string{
-		`CREATE VIRTUAL TABLE search_fts USING fts4(body, person_id, at, private,
+		`CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts4(body, person_id, at, private,
 			notindexed=person_id, notindexed=at, notindexed=private, tokenize=unicode61)`,
 	}
 	for _, src := range sources {
+		if err := d.dropSearchSource(tx, src); err != nil {
+			return err
+		}
 		stmts = append(stmts,
-			fmt.Sprintf(`CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN %s; END`, src.name(), src.table, sqliteSearchInsert+src.fill("")),
+			fmt.Sprintf(`CREATE TRIGGER search_%s_ai AFTER INSERT ON %s BEGIN %s; END`, src.name(), src.table, sqliteSearchInsert+src.fill("", false)),
 			sqliteUpdateTrigger(src),
 			fmt.Sprintf(`CREATE TRIGGER search_%s_ad AFTER DELETE ON %s BEGIN DELETE FROM search_fts WHERE docid = %s; END`,
 				src.name(), src.table, searchDocid(src.kind, "OLD.id")),
 			// Fill from what is already there.
-			sqliteSearchInsert+src.fill(src.table),
+			sqliteSearchInsert+src.fill(src.table, false),
 		)
+	}
+	return execAll(tx, stmts)
+}
+
+// dropSearchSource removes a source's triggers and entries, if any.
+func (sqliteDialect) dropSearchSource(tx *gorm.DB, src searchSource) error {
+	if !tx.Migrator().HasTable("search_fts") {
+		return nil
+	}
+	stmts := []string{"DELETE FROM search_fts WHERE " + src.kindRange()}
+	for _, op := range []string{"ai", "au", "ad"} {
+		stmts = append(stmts, fmt.Sprintf("DROP TRIGGER IF EXISTS search_%s_%s", src.name(), op))
 	}
 	return execAll(tx, stmts)
 }
@@ -235,6 +264,9 @@ func (s *Store) Search(query string, includePrivate bool, limit int) ([]SearchHi
 		}
 		hits[i] = h
 	}
+	if err := s.meetingsOfNotes(hits); err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
 	slices.SortStableFunc(hits, func(a, b SearchHit) int {
 		if a.Kind != b.Kind {
 			return int(a.Kind) - int(b.Kind)
@@ -242,6 +274,30 @@ func (s *Store) Search(query string, includePrivate bool, limit int) ([]SearchHi
 		return b.At.Compare(a.At)
 	})
 	return hits, nil
+}
+
+// meetingsOfNotes points private-notes hits at their one-on-one: the index
+// knows the notes' own row.
+func (s *Store) meetingsOfNotes(hits []SearchHit) error {
+	byNote := map[uint][]*SearchHit{}
+	for i := range hits {
+		if hits[i].Kind == SearchPrivate {
+			byNote[hits[i].Ref] = append(byNote[hits[i].Ref], &hits[i])
+		}
+	}
+	if len(byNote) == 0 {
+		return nil
+	}
+	var notes []privateNote
+	if err := s.db.Select("id", "one_on_one_id").Where("id IN ?", slices.Collect(maps.Keys(byNote))).Find(&notes).Error; err != nil {
+		return err
+	}
+	for _, n := range notes {
+		for _, h := range byNote[n.ID] {
+			h.Ref = n.OneOnOneID
+		}
+	}
+	return nil
 }
 
 // MeetingOfItem is the one-on-one an item was raised in, for opening a hit.

@@ -49,7 +49,10 @@ func onOldDatabase(t *testing.T, shared, private, item string) (*shell, *model.S
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec("UPDATE one_on_ones SET shared_notes = ?, private_notes = ? WHERE id = ?", shared, private, m.ID); err != nil {
+	if _, err := db.Exec("UPDATE one_on_ones SET shared_notes = ? WHERE id = ?", shared, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("INSERT INTO private_notes (one_on_one_id, text) VALUES (?, ?)", m.ID, private); err != nil {
 		t.Fatal(err)
 	}
 	return newTestShellOn(t, test.NewTempWindow(t, nil), store), store, m.ID

@@ -1,0 +1,143 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// privateNote is a lead's private notes on a one-on-one. They live apart
+// from the meeting so that, on a shared server, the database itself lets
+// only their author read them (row-level security); each lead may keep
+// their own. The author column is filled by the database: the connecting
+// role on PostgreSQL, ” in a file of one's own.
+type privateNote struct {
+	ID         uint `gorm:"primaryKey"`
+	OneOnOneID uint
+	Text       string
+	UpdatedAt  time.Time
+}
+
+func (privateNote) TableName() string { return "private_notes" }
+
+// LeadRole is the PostgreSQL group role whose members may use a shared
+// database; the migration grants it the tables and creates it if missing.
+const LeadRole = "solemate_lead"
+
+// searchItemsByAuthor and searchPrivateNotes are, as of schema 9, the
+// index's sources for items (now with their author, so that the index too
+// hides private ones) and private notes.
+var (
+	searchItemsByAuthor = func() searchSource {
+		src := searchSources[1]
+		src.author = "NEW.author"
+		return src
+	}()
+	searchPrivateNotes = searchSource{"private_notes", "4", "NEW.text", "(SELECT person_id FROM one_on_ones WHERE id = NEW.one_on_one_id)",
+		"(SELECT CAST(held_at AS TEXT) FROM one_on_ones WHERE id = NEW.one_on_one_id)", "'1'", "NEW.text <> ''",
+		[]string{"text"}, "NEW.author"}
+)
+
+// migratePrivacy (schema 9) readies the schema for leads sharing a server:
+// private notes move to a table of their own and items get an author, both
+// under row-level security on PostgreSQL; meetings and items get a version
+// for optimistic locking, so two leads' saves never silently overwrite.
+func migratePrivacy(tx *gorm.DB) error {
+	d := dialectOf(tx)
+	author := d.author()
+	stmts := []string{
+		`CREATE TABLE private_notes (id ` + d.serial() + `,
+			one_on_one_id BIGINT NOT NULL REFERENCES one_on_ones(id) ON DELETE CASCADE,
+			author TEXT NOT NULL DEFAULT ` + author + `,
+			text TEXT NOT NULL DEFAULT '',
+			updated_at TIMESTAMP WITH TIME ZONE)`,
+		`CREATE UNIQUE INDEX idx_private_notes_meeting_author ON private_notes(one_on_one_id, author)`,
+		`INSERT INTO private_notes (one_on_one_id, text, updated_at) SELECT id, private_notes, updated_at FROM one_on_ones WHERE private_notes <> ''`,
+		`ALTER TABLE one_on_one_items ADD COLUMN author TEXT NOT NULL DEFAULT ` + author,
+		`ALTER TABLE one_on_one_items ADD COLUMN version INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE one_on_ones ADD COLUMN version INTEGER NOT NULL DEFAULT 0`,
+	}
+	if err := execAll(tx, stmts); err != nil {
+		return err
+	}
+	// The index drops its private-notes entries of one_on_ones and takes
+	// them, and items' authors, from the new sources.
+	if err := d.dropSearchSource(tx, searchPrivate); err != nil {
+		return err
+	}
+	if err := d.searchIndex(tx, []searchSource{searchItemsByAuthor, searchPrivateNotes}); err != nil {
+		return err
+	}
+	if err := execAll(tx, []string{`ALTER TABLE one_on_ones DROP COLUMN private_notes`}); err != nil {
+		return err
+	}
+	if !isPostgres(tx) {
+		return nil
+	}
+	return execAll(tx, []string{
+		// Shared data stays visible to every lead; a private item, private
+		// notes and their index entries only to their author.
+		`ALTER TABLE one_on_one_items ENABLE ROW LEVEL SECURITY`,
+		`CREATE POLICY private_items ON one_on_one_items USING (NOT private OR author = current_user) WITH CHECK (NOT private OR author = current_user)`,
+		`ALTER TABLE private_notes ENABLE ROW LEVEL SECURITY`,
+		`CREATE POLICY own_notes ON private_notes USING (author = current_user) WITH CHECK (author = current_user)`,
+		`ALTER TABLE search_docs ENABLE ROW LEVEL SECURITY`,
+		`CREATE POLICY private_docs ON search_docs USING (private = '0' OR author = current_user)`,
+		`DO $$ BEGIN
+			IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '` + LeadRole + `') THEN CREATE ROLE ` + LeadRole + ` NOLOGIN; END IF;
+		END $$`,
+		`GRANT USAGE ON SCHEMA public TO ` + LeadRole,
+		`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ` + LeadRole,
+		`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ` + LeadRole,
+		`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ` + LeadRole,
+		`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ` + LeadRole,
+	})
+}
+
+// privateNotes are the connected lead's private notes on a one-on-one.
+func (s *Store) privateNotes(db *gorm.DB, meetingID uint) (string, error) {
+	var text string
+	err := db.Raw(`SELECT text FROM private_notes WHERE one_on_one_id = ? AND author = `+s.d.author(), meetingID).Scan(&text).Error
+	return text, err
+}
+
+// savePrivateNotes stores the connected lead's private notes on a
+// one-on-one; empty notes remove the row.
+func (s *Store) savePrivateNotes(tx *gorm.DB, meetingID uint, text string) error {
+	if text == "" {
+		return tx.Exec(`DELETE FROM private_notes WHERE one_on_one_id = ? AND author = `+s.d.author(), meetingID).Error
+	}
+	return tx.Exec(`INSERT INTO private_notes (one_on_one_id, text, updated_at) VALUES (?, ?, ?)
+		ON CONFLICT (one_on_one_id, author) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+		meetingID, text, s.now().UTC()).Error
+}
+
+// ConflictError means someone else saved the record after it was loaded
+// here, so nothing was written. Theirs is the record as it is now (*Item or
+// *OneOnOne); to keep one's own, save again with Theirs' Version.
+type ConflictError struct {
+	What   string // "item" or "one-on-one"
+	Theirs any
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("someone else changed this %s while you were editing it; nothing was saved", e.What)
+}
+
+// checkSaved turns an update that matched no row into ErrNotFound, or into
+// a ConflictError when the row is there at another version.
+func checkSaved[T any](db *gorm.DB, res *gorm.DB, what string, id uint) error {
+	if res.Error != nil || res.RowsAffected > 0 {
+		return res.Error
+	}
+	theirs := new(T)
+	if err := db.First(theirs, id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return ErrNotFound
+		}
+		return err
+	}
+	return &ConflictError{What: what, Theirs: theirs}
+}
