@@ -1,0 +1,51 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestRedactURL(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"postgres://ana:s3cret@db.example:5432/solemate", "postgres://ana:***@db.example:5432/solemate"},
+		{"postgres://ana@db.example/solemate", "postgres://ana@db.example/solemate"},
+		{"postgresql://db.example/solemate?sslmode=require", "postgresql://db.example/solemate?sslmode=require"},
+	} {
+		if got := RedactURL(tc.in); got != tc.want {
+			t.Errorf("RedactURL(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestServerProblemsInPlainWords(t *testing.T) {
+	cases := []struct{ name, url, want string }{
+		{"no server there", "postgres://ana:s3cret@127.0.0.1:1/solemate?connect_timeout=5", "cannot reach the database server at postgres://ana:***@127.0.0.1:1/solemate"},
+		{"not an address", "postgres://ana@db.example:port/solemate", "not a PostgreSQL address"},
+	}
+	if testServer != "" {
+		cases = append(cases, struct{ name, url, want string }{"no such database", serverURL(t, "no_such_database"), `has no database "no_such_database"`})
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Open(tc.url)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want it to say %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "s3cret") {
+				t.Errorf("the message shows the password: %v", err)
+			}
+		})
+	}
+}
+
+func TestServerDatabasesAreNotCopiedAsFiles(t *testing.T) {
+	needServer(t)
+	s := newTestStore(t)
+	if err := s.CopyTo(t.TempDir() + "/copy.db"); !errors.Is(err, ErrOnServer) {
+		t.Errorf("CopyTo: %v, want ErrOnServer", err)
+	}
+	if path, err := s.AutoBackup(t.TempDir(), 14); path != "" || err != nil {
+		t.Errorf("AutoBackup: %q, %v; want nothing done", path, err)
+	}
+}

@@ -1,0 +1,232 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// needServer skips a test about sharing a server when there is none.
+func needServer(t *testing.T) {
+	t.Helper()
+	if testServer == "" {
+		t.Skip("needs a PostgreSQL server: SOLEMATE_TEST_POSTGRES (make test starts one)")
+	}
+}
+
+// leadStore connects to dbURL as a new lead: a login role in the group the
+// migration grants the tables to, as README's server setup makes them.
+func leadStore(t *testing.T, dbURL, name string) *Store {
+	t.Helper()
+	role := fmt.Sprintf("%s_%d", name, os.Getpid())
+	if _, err := serverAdmin.Exec(fmt.Sprintf("CREATE ROLE %s LOGIN IN ROLE %s", role, LeadRole)); err != nil {
+		t.Fatalf("create role: %v", err)
+	}
+	t.Cleanup(func() { _, _ = serverAdmin.Exec("DROP ROLE IF EXISTS " + role) })
+	u, _ := url.Parse(dbURL)
+	u.User = url.User(role)
+	s, err := Open(u.String())
+	if err != nil {
+		t.Fatalf("connect as %s: %v", role, err)
+	}
+	s.Now = testNow
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// Lead B cannot read lead A's private notes and items, through the app or
+// with SQL of their own: the server's row-level security keeps them.
+func TestPrivateNotesAreTheirAuthorsAlone(t *testing.T) {
+	needServer(t)
+	dbURL := newServerDatabase(t)
+	a, b := leadStore(t, dbURL, "lead_a"), leadStore(t, dbURL, "lead_b")
+
+	p := addPerson(t, a, "Ines Duarte")
+	m := mustStart(t, a, p.ID, fixedNow)
+	shared, err := a.AddItem(m.ID, HeadingProgress, "Closed the refund backlog", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := a.AddItem(m.ID, HeadingPulse, "Thinking about the night shift", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret.Private = true
+	if err := a.UpdateItem(&secret); err != nil {
+		t.Fatal(err)
+	}
+	mine, err := a.Meeting(m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine.PrivateNotes = "Worried about her commute"
+	if err := a.SaveOneOnOne(&mine.OneOnOne); err != nil {
+		t.Fatal(err)
+	}
+
+	theirs, err := b.Meeting(m.ID)
+	if err != nil {
+		t.Fatalf("lead B opens the shared one-on-one: %v", err)
+	}
+	if theirs.PrivateNotes != "" || len(theirs.Items) != 1 || theirs.Items[0].ID != shared.ID {
+		t.Errorf("lead B sees private notes %q and %d items, want none and only the shared item", theirs.PrivateNotes, len(theirs.Items))
+	}
+	for _, q := range []string{
+		"SELECT COUNT(*) FROM private_notes",
+		"SELECT COUNT(*) FROM one_on_one_items WHERE private",
+		"SELECT COUNT(*) FROM search_docs WHERE private = '1'",
+	} {
+		var n int
+		if err := b.db.Raw(q).Scan(&n).Error; err != nil || n != 0 {
+			t.Errorf("lead B's own SQL %q: %d rows, %v", q, n, err)
+		}
+	}
+	if hits, _ := b.Search("commute", true, 10); len(hits) != 0 {
+		t.Errorf("lead B finds lead A's private notes: %+v", hits)
+	}
+	if hits, _ := b.Search("night shift", true, 10); len(hits) != 0 {
+		t.Errorf("lead B finds lead A's private item: %+v", hits)
+	}
+	if hits, _ := a.Search("commute", true, 10); len(hits) != 1 || hits[0].Kind != SearchPrivate || hits[0].Ref != m.ID {
+		t.Errorf("lead A finds their own private notes: %+v", hits)
+	}
+
+	for _, q := range []string{
+		"UPDATE one_on_one_items SET private = false WHERE private",
+		"DELETE FROM private_notes",
+	} {
+		if res := b.db.Exec(q); res.Error != nil || res.RowsAffected != 0 {
+			t.Errorf("lead B's %q: %d rows, %v", q, res.RowsAffected, res.Error)
+		}
+	}
+	for _, q := range []string{
+		"ALTER TABLE private_notes DISABLE ROW LEVEL SECURITY",
+		"DROP POLICY own_notes ON private_notes",
+		"SET ROLE lead_a_" + fmt.Sprint(os.Getpid()),
+		fmt.Sprintf("INSERT INTO private_notes (one_on_one_id, author, text) VALUES (%d, 'lead_a_%d', 'forged')", m.ID, os.Getpid()),
+	} {
+		if err := b.db.Exec(q).Error; err == nil {
+			t.Errorf("lead B may %q", q)
+		}
+	}
+
+	// B keeps private notes of their own on the same meeting.
+	theirs.PrivateNotes = "Ask about the course"
+	if err := b.SaveOneOnOne(&theirs.OneOnOne); err != nil {
+		t.Fatalf("lead B saves: %v", err)
+	}
+	for lead, want := range map[*Store]string{a: "Worried about her commute", b: "Ask about the course"} {
+		if got, _ := lead.Meeting(m.ID); got.PrivateNotes != want {
+			t.Errorf("private notes %q, want %q", got.PrivateNotes, want)
+		}
+	}
+}
+
+// Twenty clients save the same items over and over. Each save either lands
+// or is refused as a conflict, which the client resolves by adding its
+// words to theirs: in the end every word is there exactly once.
+func TestConcurrentSavesLoseNoUpdate(t *testing.T) {
+	clients, writes := 20, 100
+	target := ""
+	if testServer != "" {
+		writes = 1000
+		target = newServerDatabase(t)
+	} else {
+		target = t.TempDir() + "/" + FileName
+	}
+	setup, err := Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setup.Now = testNow
+	defer setup.Close()
+	p := addPerson(t, setup, "Kofi Boateng")
+	m := mustStart(t, setup, p.ID, fixedNow)
+	items := make([]uint, 20)
+	for i := range items {
+		it, err := setup.AddItem(m.ID, HeadingProgress, fmt.Sprintf("item %d:", i), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items[i] = it.ID
+	}
+
+	var conflicts, saves atomic.Int64
+	var wg sync.WaitGroup
+	errs := make(chan error, clients)
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(target)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer s.Close()
+			for w := range writes {
+				var it Item
+				if err := s.db.First(&it, items[(c*7+w)%len(items)]).Error; err != nil {
+					errs <- err
+					return
+				}
+				word := fmt.Sprintf(" c%d.%d", c, w)
+				for {
+					it.Text += word
+					err := s.UpdateItem(&it)
+					var conflict *ConflictError
+					if errors.As(err, &conflict) {
+						conflicts.Add(1)
+						it = *conflict.Theirs.(*Item)
+						continue
+					}
+					if err != nil {
+						errs <- fmt.Errorf("client %d, write %d: %w", c, w, err)
+						return
+					}
+					saves.Add(1)
+					break
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+
+	seen := map[string]int{}
+	versions := 0
+	for _, id := range items {
+		var it Item
+		if err := setup.db.First(&it, id).Error; err != nil {
+			t.Fatal(err)
+		}
+		versions += it.Version
+		for _, w := range strings.Fields(it.Text)[2:] {
+			seen[w]++
+		}
+	}
+	if want := clients * writes; len(seen) != want || int(saves.Load()) != want || versions != want {
+		t.Errorf("%d different words, %d saves, versions adding up to %d; want %d of each", len(seen), saves.Load(), versions, want)
+	}
+	for w, n := range seen {
+		if n != 1 {
+			t.Errorf("%q saved %d times", w, n)
+		}
+	}
+	if conflicts.Load() == 0 {
+		t.Error("no conflicts among twenty clients saving the same items: the test proves nothing")
+	}
+	t.Logf("%d saves, %d conflicts surfaced and resolved", saves.Load(), conflicts.Load())
+}
+
+// testNow is the clock of stores a test opens itself.
+func testNow() time.Time { return fixedNow }
