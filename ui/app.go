@@ -146,7 +146,9 @@ func Run(a fyne.App, dbPath string, info Info) error {
 			return
 		}
 		var lockErr error
-		lock, lockErr = model.LockInstance(dbPath)
+		if !model.IsServer(dbPath) { // a server is meant to be shared
+			lock, lockErr = model.LockInstance(dbPath)
+		}
 		day := make(chan model.TodayView, 1)
 		st := store
 		fyne.Do(func() {

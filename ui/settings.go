@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -115,18 +117,29 @@ func (s *shell) showSettings() {
 		}
 	})
 	week.SetSelected(weekStart().String())
-	where := widget.NewLabel(s.dbPath)
+	where := widget.NewLabel(model.RedactURL(s.dbPath))
 	where.Wrapping = fyne.TextWrapBreak
 	copyBtn := widget.NewButtonWithIcon("Copy to…", theme.ContentCopyIcon(), func() { s.copyDatabase(false) })
 	moveBtn := widget.NewButtonWithIcon("Move to…", theme.FolderOpenIcon(), func() { s.copyDatabase(true) })
 	restoreBtn := widget.NewButtonWithIcon("Restore from…", theme.HistoryIcon(), s.chooseRestore)
+	serverBtn := widget.NewButtonWithIcon("Use a server…", theme.StorageIcon(), s.chooseServer)
+	buttons := container.NewVBox(container.NewHBox(copyBtn, moveBtn, restoreBtn), container.NewHBox(serverBtn))
+	hint := "Copy makes a backup; Move opens the copy from the next start; Restore replaces it with a backup at the next start"
+	if model.IsServer(s.dbPath) {
+		// The server's administrator backs it up; there is no file here.
+		buttons = container.NewHBox(serverBtn, widget.NewButtonWithIcon("Use this computer's file", theme.ComputerIcon(), func() {
+			prefs().RemoveValue(PrefDatabase)
+			s.showMessage("Database on this computer", "Solemate will open its file on this computer from its next start. The server database stays as it is.")
+		}))
+		hint = "Shared on a server and backed up there; your private notes and items stay yours alone"
+	}
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Theme", Widget: themes},
 		&widget.FormItem{Text: "Notifications", Widget: notify},
 		&widget.FormItem{Text: "New people meet", Widget: cadence, HintText: "The cadence new people get; change anyone's on their page"},
 		&widget.FormItem{Text: "Weeks start on", Widget: week},
-		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, container.NewHBox(copyBtn, moveBtn, restoreBtn)),
-			HintText: "Copy makes a backup; Move opens the copy from the next start; Restore replaces it with a backup at the next start"},
+		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, buttons),
+			HintText: hint},
 	)
 	d := dialog.NewCustom("Settings", "Close", form, s.win)
 	d.Resize(fyne.NewSize(640, 440))
@@ -156,11 +169,53 @@ func (s *shell) chooseRestore() {
 	s.showDialog(d)
 }
 
+// chooseServer asks for a PostgreSQL database to use from the next start,
+// and connects to it first so a typing mistake shows now, not then.
+func (s *shell) chooseServer() {
+	address := widget.NewEntry()
+	address.SetPlaceHolder("postgres://you@server/solemate")
+	if model.IsServer(s.dbPath) {
+		address.SetText(s.dbPath)
+	}
+	address.Validator = serverAddress
+	items := []*widget.FormItem{{Text: "Address", Widget: address,
+		HintText: "Your own user on the server; keep the password in ~/.pgpass rather than here"}}
+	d := dialog.NewForm("Use a server database", "Connect", "Cancel", items, func(ok bool) {
+		if ok {
+			s.useServer(strings.TrimSpace(address.Text))
+		}
+	}, s.win)
+	d.Resize(fyne.NewSize(560, 220))
+	s.showDialog(d)
+}
+
+func serverAddress(text string) error {
+	if !model.IsServer(strings.TrimSpace(text)) {
+		return errors.New("a server address starts with postgres://")
+	}
+	return nil
+}
+
+// useServer connects to url (off the UI goroutine) and, when that works,
+// opens it from the next start.
+func (s *shell) useServer(url string) {
+	fetch(s, "Could not use that server", func() (string, error) {
+		st, err := model.Open(url)
+		if err != nil {
+			return "", err
+		}
+		return url, st.Close()
+	}, func(url string) {
+		prefs().SetString(PrefDatabase, url)
+		s.showMessage("Server database", "Solemate will open "+model.RedactURL(url)+" from its next start. Your file on this computer stays as it was.")
+	})
+}
+
 // restorePending restores a backup chosen in settings, before the database
 // opens; it says what happened, or "" when nothing was pending.
 func restorePending(a fyne.App, dbPath string) string {
 	src := a.Preferences().String(prefRestore)
-	if src == "" {
+	if src == "" || model.IsServer(dbPath) {
 		return ""
 	}
 	a.Preferences().RemoveValue(prefRestore)

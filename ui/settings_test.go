@@ -75,3 +75,29 @@ func TestRestoreWaitsForTheNextStart(t *testing.T) {
 		t.Error("a restore runs once")
 	}
 }
+
+// On a server the settings show its address without the password, offer
+// no file copies, and check a new address before keeping it.
+func TestSettingsOnAServer(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.dbPath = "postgres://ana:s3cret@db.example/solemate"
+	s.showSettings()
+	if !markupContains(t, s, "postgres://ana:***@db.example/solemate") || markupContains(t, s, "s3cret") {
+		t.Error("the address should show with its password hidden")
+	}
+	if markupContains(t, s, "Copy to…") || !markupContains(t, s, "Use this computer") {
+		t.Error("a server database offers going back to the file, not copies")
+	}
+
+	if serverAddress("/not/a/server") == nil || serverAddress(" postgres://ana@db/solemate ") != nil {
+		t.Error("a server address is one that starts with postgres://")
+	}
+	prefs().SetString(PrefDatabase, "kept.db")
+	s.useServer("postgres://nobody@127.0.0.1:1/solemate?connect_timeout=2")
+	if !markupContains(t, s, "Could not use that server") {
+		t.Error("an unreachable server should say so")
+	}
+	if got := prefs().String(PrefDatabase); got != "kept.db" {
+		t.Errorf("an unreachable server replaced the database setting: %q", got)
+	}
+}
