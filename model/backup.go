@@ -90,6 +90,9 @@ func CheckBackup(path string) error {
 // checking it. The database it replaces is kept in keepDir first. The
 // database must not be open.
 func Restore(src, dst, keepDir string) (kept string, err error) {
+	if IsServer(dst) {
+		return "", ErrOnServer
+	}
 	if err := CheckBackup(src); err != nil {
 		return "", fmt.Errorf("not restored: %w", err)
 	}

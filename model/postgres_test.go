@@ -48,4 +48,7 @@ func TestServerDatabasesAreNotCopiedAsFiles(t *testing.T) {
 	if path, err := s.AutoBackup(t.TempDir(), 14); path != "" || err != nil {
 		t.Errorf("AutoBackup: %q, %v; want nothing done", path, err)
 	}
+	if _, err := Restore("backup.db", testServer, t.TempDir()); !errors.Is(err, ErrOnServer) {
+		t.Errorf("Restore onto a server: %v, want ErrOnServer", err)
+	}
 }
