@@ -496,7 +496,15 @@ func (s *shell) closeDialogs() {
 // showDialog shows d and lets Esc close it, as people expect of a dialog.
 func (s *shell) showDialog(d dialog.Dialog) {
 	s.dialogs = append(s.dialogs, d)
-	c := s.win.Canvas()
+	showDialogOn(s.win, d, func() {
+		s.dialogs = slices.DeleteFunc(s.dialogs, func(x dialog.Dialog) bool { return x == d })
+	})
+}
+
+// showDialogOn shows d over win and lets Esc close it; closed runs once it
+// is gone.
+func showDialogOn(win fyne.Window, d dialog.Dialog, closed func()) {
+	c := win.Canvas()
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
@@ -509,7 +517,7 @@ func (s *shell) showDialog(d dialog.Dialog) {
 	})
 	d.SetOnClosed(func() {
 		c.SetOnTypedKey(prev)
-		s.dialogs = slices.DeleteFunc(s.dialogs, func(x dialog.Dialog) bool { return x == d })
+		closed()
 	})
 	d.Show()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,6 +30,10 @@ type meetingMode struct {
 	adders  map[model.Heading]*meetingEntry
 	nonWork map[model.Heading]*widget.Check
 	begun   bool
+	// conflicts asks whose to keep when someone else saved an item first;
+	// notice says a choice waits.
+	conflicts *conflicts
+	notice    *widget.Label
 	// override scales the meeting view; rows added later need it re-applied.
 	override *container.ThemeOverride
 }
@@ -44,6 +49,9 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	w := fyne.CurrentApp().NewWindow("Solemate — meeting with " + m.Person.DisplayName())
 	mm := &meetingMode{sh: sh, win: w, meeting: m,
 		lists: map[model.Heading]*fyne.Container{}, scrolls: map[model.Heading]*container.Scroll{}, adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
+	mm.conflicts = newConflicts(w, func(d dialog.Dialog) { showDialogOn(w, d, func() {}) })
+	mm.conflicts.loaded(m.Items)
+	w.SetCloseIntercept(mm.leave)
 	w.SetOnClosed(func() {
 		mm.commitTyped()
 		onClose()
@@ -53,7 +61,7 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		switch k.Name {
 		case fyne.KeyEscape:
-			w.Close()
+			mm.leave()
 		case fyne.KeyReturn, fyne.KeyEnter:
 			if !mm.begun {
 				mm.begin()
@@ -76,7 +84,7 @@ func (mm *meetingMode) checklist() fyne.CanvasObject {
 	}
 	begin := widget.NewButtonWithIcon("Begin", theme.NavigateNextIcon(), mm.begin)
 	begin.Importance = widget.HighImportance
-	leave := widget.NewButton("Not now (Esc)", mm.win.Close)
+	leave := widget.NewButton("Not now (Esc)", mm.leave)
 	box.Add(container.NewCenter(container.NewHBox(leave, begin)))
 	hint := widget.NewLabel("Enter begins · Esc leaves")
 	hint.Alignment = fyne.TextAlignCenter
@@ -105,7 +113,16 @@ func (mm *meetingMode) begin() {
 	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D done / open (newest item) · Tab moves on · Esc leaves")
 	help.Alignment = fyne.TextAlignCenter
 	help.SizeName = theme.SizeNameCaptionText
-	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.win.Close)
+	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.leave)
+	mm.notice = widget.NewLabel("")
+	mm.notice.Importance = widget.DangerImportance
+	notice := container.NewBorder(nil, nil, nil, mm.conflicts.review, mm.notice)
+	notice.Hide()
+	mm.conflicts.onChange = func() {
+		mm.notice.SetText(mm.conflicts.notice())
+		notice.Hidden = !mm.conflicts.pending()
+		notice.Refresh()
+	}
 	prompts := newSuggestionPanel(mm.sh)
 	prompts.onChange = func() {
 		if mm.override != nil {
@@ -114,7 +131,7 @@ func (mm *meetingMode) begin() {
 	}
 	prompts.load(mm.meeting.PersonID, &mm.meeting.ID)
 	promptBox := container.NewVBox(widget.NewSeparator(), prompts.box)
-	content := container.NewBorder(name, container.NewVBox(promptBox, container.NewBorder(nil, nil, nil, done, help)), nil, nil, grid)
+	content := container.NewBorder(name, container.NewVBox(promptBox, notice, container.NewBorder(nil, nil, nil, done, help)), nil, nil, grid)
 	mm.override = container.NewThemeOverride(container.NewPadded(content), largeTheme{fyne.CurrentApp().Settings().Theme()})
 	mm.win.SetContent(mm.override)
 	mm.win.Canvas().Focus(mm.adders[model.HeadingProgress])
@@ -164,10 +181,28 @@ func (mm *meetingMode) refreshHeading(h model.Heading) {
 	box.Refresh()
 }
 
+// save stores an item; when someone else saved it first, the user chooses
+// whose to keep, and it is saved again or shows theirs.
 func (mm *meetingMode) save(it *model.MeetingItem) {
-	if err := mm.sh.store.UpdateItem(&it.Item); err != nil {
+	err := mm.conflicts.updateItem(mm.sh.store, &it.Item, func(keptMine bool) {
+		if keptMine {
+			mm.save(it)
+		}
+		mm.refreshHeading(it.Heading)
+	})
+	if err != nil && !isConflict(err) {
 		mm.sh.showError("Could not save the item", err)
 	}
+}
+
+// leave closes meeting mode, unless a change waits for the user to choose
+// whose to keep: leaving would lose it, so that is asked first.
+func (mm *meetingMode) leave() {
+	if mm.conflicts.pending() {
+		mm.conflicts.showFirst()
+		return
+	}
+	mm.win.Close()
 }
 
 func (mm *meetingMode) add(h model.Heading, text string) {
@@ -248,7 +283,7 @@ func newMeetingEntry(mm *meetingMode, h model.Heading) *meetingEntry {
 // TypedKey lets Esc leave meeting mode even while typing.
 func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape {
-		e.mm.win.Close()
+		e.mm.leave()
 		return
 	}
 	e.Entry.TypedKey(k)

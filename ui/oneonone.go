@@ -158,12 +158,16 @@ func (o *oneOnOneScreen) leaveEditor(next func()) {
 		return
 	}
 	o.applyFilter() // the list goes back to what is open
+	// Someone else saved first: whose to keep is asked, and they stay.
+	if isConflict(err) {
+		o.editor.conflicts.showFirst()
+		return
+	}
 	d := dialog.NewConfirm("Discard changes?",
 		fmt.Sprintf("Your changes to this one-on-one could not be saved:\n%s\n\nDiscard them?", err),
 		func(discard bool) {
 			if discard {
-				o.editor.saver.discard()
-				o.editor.showProblem(nil)
+				o.editor.discard()
 				next()
 			}
 		}, o.sh.win)

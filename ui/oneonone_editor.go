@@ -24,33 +24,40 @@ type meetingEditor struct {
 	screen  *oneOnOneScreen
 	meeting model.Meeting
 	saver   *autosaver
-	loading bool
+	// conflicts asks whose to keep when someone else saved first.
+	conflicts *conflicts
+	loading   bool
 
 	view      *fyne.Container
 	title     *widget.Label
 	when      *widget.Entry
 	setting   *widget.Select
 	followUps *widget.Label
-	problem   *widget.Label // why the last save failed; hidden when all is saved
-	sections  map[model.Heading]*fyne.Container
-	adders    map[model.Heading]*widget.Entry
-	rating    *widget.RadioGroup
-	comment   *widget.Entry
-	shared    *noteEntry
-	private   *noteEntry
-	actions   *actionBox
-	saved     *widget.Label
-	scroll    *container.Scroll
-	prompts   *suggestionPanel
+	problem   *widget.Label // why the last save failed
+	// problemRow holds problem and the conflicts' review button; hidden
+	// when all is saved.
+	problemRow *fyne.Container
+	sections   map[model.Heading]*fyne.Container
+	adders     map[model.Heading]*widget.Entry
+	rating     *widget.RadioGroup
+	comment    *widget.Entry
+	shared     *noteEntry
+	private    *noteEntry
+	actions    *actionBox
+	saved      *widget.Label
+	scroll     *container.Scroll
+	prompts    *suggestionPanel
 }
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	e := &meetingEditor{screen: o, sections: map[model.Heading]*fyne.Container{}, adders: map[model.Heading]*widget.Entry{}}
+	e.conflicts = newConflicts(o.sh.win, o.sh.showDialog)
 	e.saver = newAutosaver(600*time.Millisecond, func(err error) {
 		e.showProblem(err)
-		// A refused save (notes too long, say) is explained in the editor;
-		// a dialog each time typing pauses would only get in the way.
-		if err != nil && !model.IsValidation(err) {
+		// A refused save (notes too long, say, or someone else's save
+		// first) is explained in the editor; a dialog each time typing
+		// pauses would only get in the way.
+		if err != nil && !model.IsValidation(err) && !isConflict(err) {
 			o.sh.showError("Could not save", err)
 		}
 	})
@@ -87,7 +94,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	e.problem = widget.NewLabel("")
 	e.problem.Wrapping = fyne.TextWrapWord
 	e.problem.Importance = widget.DangerImportance
-	e.problem.Hide()
+	e.problemRow = container.NewBorder(nil, nil, nil, e.conflicts.review, e.problem)
+	e.problemRow.Hide()
 
 	e.prompts = newSuggestionPanel(o.sh)
 	body := container.NewVBox(section("Prompts for this conversation", "Chosen from what you know about them; mark one asked and it rests for six weeks", e.prompts.box))
@@ -129,7 +137,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		container.NewBorder(nil, nil, back, e.saved, e.title),
 		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting), container.NewHBox(del, meeting)),
 		e.followUps,
-		e.problem,
+		e.problemRow,
 	)
 	e.scroll = container.NewVScroll(body)
 	e.view = container.NewBorder(header, nil, nil, nil, e.scroll)
@@ -168,12 +176,13 @@ func (e *meetingEditor) flush() error {
 // showProblem says why saving failed, or hides the message once all is saved.
 func (e *meetingEditor) showProblem(err error) {
 	if err == nil {
-		e.problem.Hide()
+		e.saved.SetText("Saved")
+		e.problemRow.Hide()
 		return
 	}
 	e.saved.SetText("Not saved")
-	e.problem.SetText("Not saved: " + err.Error() + ".")
-	e.problem.Show()
+	e.problem.SetText("Not saved: " + refusedText(err) + ".")
+	e.problemRow.Show()
 }
 
 // load fetches the one-on-one off the UI goroutine and fills the editor.
@@ -188,17 +197,10 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.meeting = m
 	e.title.SetText("One-on-one with " + m.Person.DisplayName())
 	e.screen.sh.win.SetTitle("Solemate — One-on-one with " + m.Person.DisplayName())
-	e.when.SetText(m.HeldAt.Local().Format(whenLayout))
-	e.setting.SetSelected(m.Setting.Label())
-	if m.PulseRating > 0 {
-		e.rating.SetSelected(strconv.Itoa(m.PulseRating))
-	} else {
-		e.rating.SetSelected("")
-	}
-	e.comment.SetText(m.PulseComment)
-	e.shared.SetText(m.SharedNotes)
+	e.showFields(m.OneOnOne)
 	e.private.SetText(m.PrivateNotes)
 	e.showFollowUps(m.FollowUps)
+	e.conflicts.loaded(m.Items)
 	for _, h := range model.Headings {
 		e.rebuildSection(h)
 	}
@@ -206,6 +208,20 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.saved.SetText("Saved")
 	e.scroll.ScrollToTop()
 	e.prompts.load(m.PersonID, &m.ID)
+}
+
+// showFields shows the meeting's own fields but the private notes; the
+// caller holds e.loading so that showing them saves nothing.
+func (e *meetingEditor) showFields(o model.OneOnOne) {
+	e.when.SetText(o.HeldAt.Local().Format(whenLayout))
+	e.setting.SetSelected(o.Setting.Label())
+	if o.PulseRating > 0 {
+		e.rating.SetSelected(strconv.Itoa(o.PulseRating))
+	} else {
+		e.rating.SetSelected("")
+	}
+	e.comment.SetText(o.PulseComment)
+	e.shared.SetText(o.SharedNotes)
 }
 
 // showFollowUps lists what to ask about from earlier one-on-ones.
@@ -219,18 +235,54 @@ func (e *meetingEditor) showFollowUps(fus []model.FollowUp) {
 	e.followUps.Refresh()
 }
 
-// itemChanged saves an item now and refreshes what depends on it: the
-// follow-ups above and the list of reports.
+// itemChanged saves an item now and refreshes what depends on it. A save
+// refused because someone else saved first waits, like typing, for the
+// user to choose.
 func (e *meetingEditor) itemChanged(it *model.MeetingItem) {
-	st := e.screen.sh.store
-	if err := st.UpdateItem(&it.Item); err != nil {
+	if err := e.saveItem(it); err != nil {
+		if isConflict(err) {
+			e.scheduleItem(it)
+			e.showProblem(err)
+			return
+		}
 		e.screen.sh.showError("Could not save the item", err)
 		return
 	}
-	if m, err := st.Meeting(e.meeting.ID); err == nil {
+	e.itemSaved()
+}
+
+// itemSaved refreshes what depends on items: the follow-ups above and the
+// list of reports.
+func (e *meetingEditor) itemSaved() {
+	if m, err := e.screen.sh.store.Meeting(e.meeting.ID); err == nil {
 		e.showFollowUps(m.FollowUps)
 	}
 	e.screen.load()
+}
+
+// scheduleItem saves an item once typing pauses.
+func (e *meetingEditor) scheduleItem(it *model.MeetingItem) {
+	e.saved.SetText("Saving…")
+	e.saver.schedule(it.ID, func() error {
+		err := e.saveItem(it)
+		if err == nil {
+			e.saved.SetText("Saved")
+		}
+		return err
+	})
+}
+
+// saveItem stores an item; when someone else saved it first, the user
+// chooses, and their choice is saved or shown.
+func (e *meetingEditor) saveItem(it *model.MeetingItem) error {
+	return e.conflicts.updateItem(e.screen.sh.store, &it.Item, func(keptMine bool) {
+		if !keptMine {
+			e.saver.forget(it.ID)
+			e.rebuildSection(it.Heading)
+		}
+		e.showProblem(e.saver.flush())
+		e.itemSaved()
+	})
 }
 
 // changedMeeting schedules saving the meeting's own fields.
@@ -254,7 +306,11 @@ func (e *meetingEditor) saveMeeting() error {
 	}
 	o.PulseRating, _ = strconv.Atoi(e.rating.Selected)
 	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text, e.private.Text
-	if err := e.screen.sh.store.SaveOneOnOne(&o); err != nil {
+	keep := func(version int) {
+		e.meeting.Version = version
+		e.showProblem(e.saver.flush())
+	}
+	if err := e.conflicts.saveOneOnOne(e.screen.sh.store, &o, e.meeting.OneOnOne, keep, e.takeMeeting); err != nil {
 		return err
 	}
 	moved := !o.HeldAt.Equal(e.meeting.HeldAt)
@@ -264,6 +320,26 @@ func (e *meetingEditor) saveMeeting() error {
 		e.screen.load()
 	}
 	return nil
+}
+
+// takeMeeting shows their save of the meeting's fields instead of the
+// edits waiting here. Private notes are one's own: what was typed stays,
+// and is saved on their version.
+func (e *meetingEditor) takeMeeting(theirs model.OneOnOne) {
+	e.saver.forget("meeting")
+	moved := !theirs.HeldAt.Equal(e.meeting.HeldAt)
+	theirs.PrivateNotes = e.meeting.PrivateNotes
+	e.meeting.OneOnOne = theirs
+	e.loading = true
+	e.showFields(theirs)
+	e.loading = false
+	if e.private.Text != theirs.PrivateNotes {
+		e.changedMeeting()
+	}
+	e.showProblem(e.saver.flush())
+	if moved {
+		e.screen.load()
+	}
 }
 
 func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry) {
@@ -295,8 +371,6 @@ func (e *meetingEditor) rebuildSection(h model.Heading) {
 
 // itemRow is one editable item: done, text, work/non-work, private, more.
 func (e *meetingEditor) itemRow(it *model.MeetingItem) fyne.CanvasObject {
-	st := e.screen.sh.store
-	save := func() error { return st.UpdateItem(&it.Item) }
 	saveNow := func() { e.itemChanged(it) }
 	done := widget.NewCheck("", nil)
 	done.SetChecked(it.Status == model.ItemDone)
@@ -311,14 +385,7 @@ func (e *meetingEditor) itemRow(it *model.MeetingItem) fyne.CanvasObject {
 	text.SetText(it.Text)
 	text.OnChanged = func(s string) {
 		it.Text = s
-		e.saved.SetText("Saving…")
-		e.saver.schedule(it.ID, func() error {
-			err := save()
-			if err == nil {
-				e.saved.SetText("Saved")
-			}
-			return err
-		})
+		e.scheduleItem(it)
 	}
 	tag := widget.NewButton(tagLabel(it.NonWork), nil)
 	tag.OnTapped = func() {
@@ -424,6 +491,7 @@ func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 	}
 	e.meeting.Items = kept
 	e.saver.forget(gone.ID) // a failed edit of it has nothing left to save to
+	e.conflicts.drop(gone.ID)
 	e.rebuildSection(gone.Heading)
 	e.screen.sh.undo.offer(fmt.Sprintf("Deleted “%s”.", model.Ellipsize(gone.Text, 40)), e.screen.sh.undoFor, func() {
 		if err := st.RestoreItem(gone, carried); err != nil {
@@ -434,6 +502,13 @@ func (e *meetingEditor) deleteItem(it *model.MeetingItem) {
 			e.screen.leaveEditor(func() { e.load(meetingID) })
 		}
 	})
+}
+
+// discard drops every change waiting to be saved: the user chose to.
+func (e *meetingEditor) discard() {
+	e.saver.discard()
+	e.conflicts.clear()
+	e.showProblem(nil)
 }
 
 // actionLabel reads "Amir will: send the macro — by Fri 13 Mar".
@@ -461,8 +536,7 @@ func (e *meetingEditor) confirmDelete() {
 				e.screen.sh.showError("Could not delete", err)
 				return
 			}
-			e.saver.discard() // what was still to be saved went with it
-			e.showProblem(nil)
+			e.discard() // what was still to be saved went with it
 			e.screen.openPerson(e.meeting.PersonID)
 			e.screen.load()
 		}, e.screen.sh.win)
