@@ -52,9 +52,12 @@ type ServerNotEmptyError struct {
 }
 
 func (e *ServerNotEmptyError) Error() string {
-	held := make([]string, len(e.Tables))
-	for i, t := range e.Tables {
-		held[i] = fmt.Sprintf("%s: %d", t.Table, t.Rows)
+	var held []string
+	for _, t := range e.Tables[:min(len(e.Tables), 3)] {
+		held = append(held, fmt.Sprintf("%s: %d", t.Table, t.Rows))
+	}
+	if more := len(e.Tables) - len(held); more > 0 {
+		held = append(held, "and "+Plural(more, "more table", "more tables"))
 	}
 	return fmt.Sprintf("%s already holds data (%s); nothing was copied: migrate-to only fills a new, empty database",
 		e.Where, strings.Join(held, ", "))
