@@ -36,7 +36,8 @@ Usage:
   solemate help                                         print this help
 
 The database defaults to solemate.db in the app's storage folder;
-SOLEMATE_DB may stand in for --db.
+SOLEMATE_DB may stand in for --db. A postgres:// URL in
+--db or SOLEMATE_DB opens a shared database on a PostgreSQL server.
 
 Roster CSV columns (header required, any order, any case):
   name (required), preferred_name, email, role, team, start_date (YYYY-MM-DD),
@@ -248,13 +249,14 @@ func (c *cli) open(flagValue string) (*model.Store, error) {
 }
 
 // openExisting opens a database that must already exist, so a mistyped
-// --db on a read-only command does not leave an empty database behind.
+// --db on a read-only command does not leave an empty database behind. A
+// server database is there or not; opening it says which.
 func (c *cli) openExisting(flagValue string) (*model.Store, error) {
 	path, err := c.dbPath(flagValue)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !model.IsServer(path) {
 		return nil, fmt.Errorf("no Solemate database at %s (check --db, or create one with import or demo)", path)
 	}
 	return model.Open(path)
@@ -280,6 +282,7 @@ func (c *cli) importCmd(args []string) error {
 		return err
 	}
 	_, statErr := os.Stat(path)
+	created := os.IsNotExist(statErr) && !model.IsServer(path)
 	s, err := model.Open(path)
 	if err != nil {
 		return err
@@ -287,7 +290,7 @@ func (c *cli) importCmd(args []string) error {
 	res, err := s.ImportRoster(f)
 	s.Close()
 	if err != nil {
-		if os.IsNotExist(statErr) {
+		if created {
 			// The refused import created this database; leave no trace.
 			for _, suffix := range []string{"", "-wal", "-shm"} {
 				_ = os.Remove(path + suffix)
@@ -393,6 +396,9 @@ func (c *cli) restoreCmd(args []string) error {
 	path, err := c.dbPath(db)
 	if err != nil {
 		return err
+	}
+	if model.IsServer(path) {
+		return model.ErrOnServer
 	}
 	kept, err := model.Restore(pos[0], path, filepath.Join(filepath.Dir(path), "backups"))
 	if err != nil {

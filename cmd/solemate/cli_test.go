@@ -71,6 +71,8 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"search without words", []string{"search", "--db", db}, 2, "", "say what to look for", false},
 		{"unknown cohort", []string{"export", "cohort", "Nope", "--db", db}, 1, "", `no cohort is called "Nope"`, true},
 		{"shadowing for an unknown person", []string{"export", "shadowing", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster", true},
+		{"export from a server", []string{"export", "people", "--db", "postgres://lead@127.0.0.1:1/team?connect_timeout=5"}, 1, "", "cannot reach the database server at postgres://lead@127.0.0.1:1/team", true},
+		{"restore into a server", []string{"restore", db, "--db", "postgres://lead@127.0.0.1:1/team"}, 1, "", "backed up on the server", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
