@@ -269,6 +269,36 @@ func meetingLines(t *testing.T, s *Store, id uint) []string {
 	return lines
 }
 
+// Columns being added as this is written: author, which the server fills
+// with the role writing, and version, a row's edit count, copied as is.
+func TestCopyToServerAuthorAndVersion(t *testing.T) {
+	needServer(t)
+	f := newCopyFixture(t)
+	execOn(t, "sqlite3", f.path, `ALTER TABLE one_on_ones ADD COLUMN author TEXT NOT NULL DEFAULT 'the file';
+		ALTER TABLE one_on_ones ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+		UPDATE one_on_ones SET version = id % 5 + 1`)
+	dstURL := newServerDatabase(t)
+	execOn(t, "pgx", dstURL, `ALTER TABLE one_on_ones ADD COLUMN author TEXT NOT NULL DEFAULT current_user;
+		ALTER TABLE one_on_ones ADD COLUMN version BIGINT NOT NULL DEFAULT 1`)
+	if _, err := CopyToServer(f.path, dstURL, nil); err != nil {
+		t.Fatalf("copy: %v", err)
+	}
+	dst, err := Open(dstURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	var wrong struct{ Authors, Versions int }
+	err = dst.db.Raw(`SELECT COUNT(*) FILTER (WHERE author <> current_user) AS authors,
+		COUNT(*) FILTER (WHERE version <> id % 5 + 1) AS versions FROM one_on_ones`).Scan(&wrong).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wrong.Authors != 0 || wrong.Versions != 0 {
+		t.Errorf("%d one-on-ones not by the role that copied them, %d with another version than the file's", wrong.Authors, wrong.Versions)
+	}
+}
+
 func TestCopyToServerRefusesADatabaseInUse(t *testing.T) {
 	needServer(t)
 	f := newCopyFixture(t)
