@@ -73,9 +73,11 @@ unit:
 	SOLEMATE_SMOKE=1 $(GO) test -timeout $(TEST_TIMEOUT) ./...
 	@$(MAKE) --no-print-directory test-postgres
 
-## test-postgres: the model's tests on a throwaway PostgreSQL server
+## test-postgres: the model's tests, and the command line's on a server
+## database, on a throwaway PostgreSQL server
 test-postgres:
-	.ci/with-postgres $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model
+	.ci/with-postgres sh -c '$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model && \
+		$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run Server ./cmd/solemate'
 
 ## crashtest: kill a writer with SIGKILL 100 times and check nothing committed is lost
 ## (make test runs it with 15 kills)

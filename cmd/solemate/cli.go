@@ -32,11 +32,15 @@ Usage:
   solemate backup FILE [--db PATH]                      write a copy of the database to FILE
   solemate restore FILE [--db PATH]                     replace the database with a checked backup
   solemate demo [--people N] [--years N] [--db PATH]    fill an empty database with sample data
+  solemate migrate-to postgres://USER@HOST/DB [--from PATH]
+                                                        copy a database file into an empty
+                                                        server database, checking every table
   solemate version                                      print the version
   solemate help                                         print this help
 
 The database defaults to solemate.db in the app's storage folder;
-SOLEMATE_DB may stand in for --db.
+SOLEMATE_DB may stand in for --db (and for --from). A postgres:// URL in
+--db or SOLEMATE_DB opens a shared database on a PostgreSQL server.
 
 Roster CSV columns (header required, any order, any case):
   name (required), preferred_name, email, role, team, start_date (YYYY-MM-DD),
@@ -95,7 +99,7 @@ func (c *cli) run(args []string) int {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // valueFlags are the options that take a value as the next argument.
-var valueFlags = map[string]bool{"db": true, "format": true, "people": true, "person": true, "since": true}
+var valueFlags = map[string]bool{"db": true, "format": true, "from": true, "people": true, "person": true, "since": true}
 
 // splitCommand finds the command word, letting flags such as --db stand
 // before it ("solemate --db x.db demo").
@@ -146,6 +150,8 @@ func (c *cli) dispatch(args []string) error {
 			return c.backupCmd(rest)
 		case "restore":
 			return c.restoreCmd(rest)
+		case "migrate-to":
+			return c.migrateToCmd(rest)
 		}
 		return &usageError{fmt.Sprintf("unknown command %q", cmd)}
 	}
@@ -218,6 +224,8 @@ func argProblem(cmd string, want, got int) string {
 		return "say what to import and from which file: import people FILE.csv"
 	case cmd == "import":
 		return "name the CSV file to import: import people FILE.csv"
+	case cmd == "migrate-to":
+		return "name the server database to copy into: migrate-to postgres://USER@HOST/DB"
 	}
 	return fmt.Sprintf("expected %d argument(s), got %d", want, got)
 }
@@ -248,13 +256,14 @@ func (c *cli) open(flagValue string) (*model.Store, error) {
 }
 
 // openExisting opens a database that must already exist, so a mistyped
-// --db on a read-only command does not leave an empty database behind.
+// --db on a read-only command does not leave an empty database behind. A
+// server database is there or not; opening it says which.
 func (c *cli) openExisting(flagValue string) (*model.Store, error) {
 	path, err := c.dbPath(flagValue)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !model.IsServer(path) {
 		return nil, fmt.Errorf("no Solemate database at %s (check --db, or create one with import or demo)", path)
 	}
 	return model.Open(path)
@@ -280,6 +289,7 @@ func (c *cli) importCmd(args []string) error {
 		return err
 	}
 	_, statErr := os.Stat(path)
+	created := os.IsNotExist(statErr) && !model.IsServer(path)
 	s, err := model.Open(path)
 	if err != nil {
 		return err
@@ -287,7 +297,7 @@ func (c *cli) importCmd(args []string) error {
 	res, err := s.ImportRoster(f)
 	s.Close()
 	if err != nil {
-		if os.IsNotExist(statErr) {
+		if created {
 			// The refused import created this database; leave no trace.
 			for _, suffix := range []string{"", "-wal", "-shm"} {
 				_ = os.Remove(path + suffix)
@@ -394,6 +404,9 @@ func (c *cli) restoreCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	if model.IsServer(path) {
+		return model.ErrOnServer
+	}
 	kept, err := model.Restore(pos[0], path, filepath.Join(filepath.Dir(path), "backups"))
 	if err != nil {
 		return err
@@ -402,6 +415,42 @@ func (c *cli) restoreCmd(args []string) error {
 	if kept != "" {
 		fmt.Fprintf(c.stdout, "the database it replaced is kept as %s\n", kept)
 	}
+	return nil
+}
+
+// copyProgressRows is the size from which a table's copy is reported every
+// tenth of the way, not only when done.
+const copyProgressRows = 10000
+
+func (c *cli) migrateToCmd(args []string) error {
+	var from string
+	pos, err := parseArgs("migrate-to", args, func(fs *flag.FlagSet) { fs.StringVar(&from, "from", "", "") }, 1)
+	if err != nil {
+		return err
+	}
+	if !model.IsServer(pos[0]) {
+		return &usageError{fmt.Sprintf("migrate-to: %s is not a server database; give a postgres://USER@HOST/DB address", model.RedactURL(pos[0]))}
+	}
+	path, err := c.dbPath(from)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	tenths := map[string]int{}
+	rep, err := model.CopyToServer(path, pos[0], func(table string, done, total int) {
+		tenth := 10
+		if total > 0 {
+			tenth = done * 10 / total
+		}
+		if done == total || (total >= copyProgressRows && tenth != tenths[table]) {
+			tenths[table] = tenth
+			fmt.Fprintf(c.stderr, "%s: %d of %d rows (%s)\n", table, done, total, time.Since(start).Round(time.Second))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "copied %s into %s\n%s\n", path, model.RedactURL(pos[0]), rep)
 	return nil
 }
 

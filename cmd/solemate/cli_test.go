@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 
 	"solemate/model"
 )
@@ -71,6 +76,12 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"search without words", []string{"search", "--db", db}, 2, "", "say what to look for", false},
 		{"unknown cohort", []string{"export", "cohort", "Nope", "--db", db}, 1, "", `no cohort is called "Nope"`, true},
 		{"shadowing for an unknown person", []string{"export", "shadowing", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster", true},
+		{"migrate-to without a server", []string{"migrate-to", "--from", db}, 2, "", "name the server database to copy into", false},
+		{"migrate-to a file", []string{"migrate-to", db + ".new", "--from", db}, 2, "", "is not a server database", false},
+		{"migrate-to from a mistyped file", []string{"migrate-to", "postgres://lead@localhost/team", "--from", db + ".typo"}, 1, "", "no Solemate database at " + db + ".typo", true},
+		{"migrate-to an unreachable server", []string{"migrate-to", "postgres://lead:hunter2@127.0.0.1:1/team?connect_timeout=5", "--from", db}, 1, "", "postgres://lead:***@127.0.0.1:1/team", true},
+		{"export from a server", []string{"export", "people", "--db", "postgres://lead@127.0.0.1:1/team?connect_timeout=5"}, 1, "", "cannot reach the database server at postgres://lead@127.0.0.1:1/team", true},
+		{"restore into a server", []string{"restore", db, "--db", "postgres://lead@127.0.0.1:1/team"}, 1, "", "backed up on the server", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +100,9 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 			}
 			if tt.stderrLine && strings.Count(strings.TrimSuffix(errs, "\n"), "\n") != 0 {
 				t.Errorf("stderr is not one line: %q", errs)
+			}
+			if strings.Contains(out+errs, "hunter2") {
+				t.Errorf("a password was printed:\n%s%s", out, errs)
 			}
 			if tt.code == 2 && !strings.Contains(errs, "Usage:") {
 				t.Errorf("usage errors print usage; stderr %q", errs)
@@ -246,5 +260,82 @@ func TestFyneAppTOMLMatches(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^\s*fyneDo\s*=\s*true`).MatchString(toml) {
 		t.Error("FyneApp.toml should set [Migrations] fyneDo = true")
+	}
+}
+
+// serverDatabase makes an empty database on the PostgreSQL server that
+// SOLEMATE_TEST_POSTGRES names (make test starts one) and returns its URL
+// with a password in it, which the server ignores and no output may show.
+func serverDatabase(t *testing.T) string {
+	t.Helper()
+	admin := os.Getenv("SOLEMATE_TEST_POSTGRES")
+	if admin == "" {
+		t.Skip("needs a PostgreSQL server; runs with SOLEMATE_TEST_POSTGRES")
+	}
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	name := fmt.Sprintf("solemate_cli_%d", os.Getpid())
+	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
+			t.Error(err)
+		}
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword(u.User.Username(), "hunter2")
+	u.Path = "/" + name
+	return u.String()
+}
+
+func TestCLIServerDatabase(t *testing.T) {
+	server := serverDatabase(t)
+	file := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "6", "--db", file); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	env := map[string]string{"SOLEMATE_DB": file}
+	code, out, errs, _ := runCLI(t, env, "migrate-to", server)
+	if code != 0 || !strings.Contains(out, "copied "+file+" into ") || !regexp.MustCompile(`(?m)^people +6$`).MatchString(out) ||
+		!strings.Contains(errs, "one_on_ones: ") {
+		t.Fatalf("migrate-to (from SOLEMATE_DB): exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	serverEnv := map[string]string{"SOLEMATE_DB": server}
+	// Snippets are cut by each database's own rules; the hits are the same.
+	snippets := regexp.MustCompile(`(?m)\t[^\t\n]*$`)
+	for _, args := range [][]string{{"export", "people"}, {"export", "oneonones", "--include-private"}, {"search", "customer"}} {
+		_, want, _, _ := runCLI(t, nil, append(args, "--db", file)...)
+		code, got, errs, _ := runCLI(t, serverEnv, args...)
+		if args[0] == "search" {
+			want, got = snippets.ReplaceAllString(want, ""), snippets.ReplaceAllString(got, "")
+		}
+		if want == "" {
+			t.Fatalf("%v finds nothing in the file", args)
+		}
+		if code != 0 || got != want {
+			t.Errorf("%v on the server: exit %d, %s\ngot:\n%s\nwant:\n%s", args, code, errs, got, want)
+		}
+	}
+	_, before, _, _ := runCLI(t, serverEnv, "export", "people")
+	if code, _, errs, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", server); code != 1 || !strings.Contains(errs, "nothing imported") {
+		t.Errorf("a bad import into the server: exit %d, %s", code, errs)
+	}
+	if code, _, errs, _ := runCLI(t, nil, "migrate-to", server, "--from", file); code != 1 || !strings.Contains(errs, "already holds data (people: 6") {
+		t.Errorf("migrate-to a server in use: exit %d, %s", code, errs)
+	}
+	if _, after, _, _ := runCLI(t, serverEnv, "export", "people"); after != before {
+		t.Error("a refused import or copy changed the server's roster")
+	}
+	for _, out := range []string{out, errs, before} {
+		if strings.Contains(out, "hunter2") {
+			t.Errorf("a password was printed: %s", out)
+		}
 	}
 }
