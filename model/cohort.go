@@ -105,6 +105,7 @@ type Hire struct {
 	OfferAmount  int // whole currency units
 	OfferOutcome string
 	OfferNote    string
+	Version      int // counts saves; a save made on an older copy is refused
 }
 
 // TableName keeps the table name independent of Go's type name.
@@ -414,12 +415,11 @@ func (s *Store) SaveHire(h *Hire) error {
 		h.Status = HireTookOffer
 	}
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(h).Select("Status", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote").Updates(h)
-		if res.Error != nil {
-			return fmt.Errorf("save hire: %w", res.Error)
-		}
-		if res.RowsAffected == 0 {
-			return ErrNotFound
+		err := saveVersioned(tx, h, h.ID, &h.Version, "hire", func(q *gorm.DB) *gorm.DB {
+			return q.Select("Status", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote", "Version")
+		})
+		if err != nil {
+			return fmt.Errorf("save hire: %w", err)
 		}
 		// Taking the offer, or leaving, means leaving the company: the person
 		// drops out of one-on-ones and pickers.

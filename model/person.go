@@ -113,6 +113,7 @@ type Person struct {
 	Status        Status
 	Cadence       Cadence
 	ArchivedAt    *time.Time
+	Version       int // counts saves; a save made on an older copy is refused
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
@@ -224,11 +225,9 @@ func (s *Store) SavePerson(p *Person) error {
 		if p.ID == 0 {
 			return tx.Create(p).Error
 		}
-		res := tx.Model(&Person{ID: p.ID}).Select("*").Omit("CreatedAt", "ArchivedAt").Updates(p)
-		if res.Error == nil && res.RowsAffected == 0 {
-			return ErrNotFound
-		}
-		return res.Error
+		return saveVersioned(tx, p, p.ID, &p.Version, "person", func(q *gorm.DB) *gorm.DB {
+			return q.Select("*").Omit("CreatedAt", "ArchivedAt")
+		})
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return &ValidationError{Problems: []FieldError{{FieldEmail, "another person already has this email"}}}

@@ -42,8 +42,9 @@ var (
 
 // migratePrivacy (schema 9) readies the schema for leads sharing a server:
 // private notes move to a table of their own and items get an author, both
-// under row-level security on PostgreSQL; meetings and items get a version
-// for optimistic locking, so two leads' saves never silently overwrite.
+// under row-level security on PostgreSQL; what leads edit (meetings, items,
+// people, hires, sessions) gets a version for optimistic locking, so two
+// leads' saves never silently overwrite each other.
 func migratePrivacy(tx *gorm.DB) error {
 	d := dialectOf(tx)
 	author := d.author()
@@ -58,6 +59,11 @@ func migratePrivacy(tx *gorm.DB) error {
 		`ALTER TABLE one_on_one_items ADD COLUMN author TEXT NOT NULL DEFAULT ` + author,
 		`ALTER TABLE one_on_one_items ADD COLUMN version INTEGER NOT NULL DEFAULT 0`,
 		`ALTER TABLE one_on_ones ADD COLUMN version INTEGER NOT NULL DEFAULT 0`,
+		// What else leads edit side by side: the roster, trainer notes on
+		// hires, shadowing sessions.
+		`ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE cohort_hires ADD COLUMN version INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE shadowing_sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0`,
 	}
 	if err := execAll(tx, stmts); err != nil {
 		return err
@@ -115,15 +121,30 @@ func (s *Store) savePrivateNotes(tx *gorm.DB, meetingID uint, text string) error
 }
 
 // ConflictError means someone else saved the record after it was loaded
-// here, so nothing was written. Theirs is the record as it is now (*Item or
-// *OneOnOne); to keep one's own, save again with Theirs' Version.
+// here, so nothing was written. Theirs is the record as it is now (*Item,
+// *OneOnOne, *Person, *Hire or *Session); to keep one's own, save again
+// with Theirs' Version.
 type ConflictError struct {
-	What   string // "item" or "one-on-one"
+	What   string // "item", "one-on-one", "person", "hire" or "session"
 	Theirs any
 }
 
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("someone else changed this %s while you were editing it; nothing was saved", e.What)
+}
+
+// saveVersioned updates row (with the columns pick selects, Version among
+// them) only while it is at the version loaded here, moving it one on; it
+// refuses with checkSaved's errors otherwise, leaving *version as it was.
+func saveVersioned[T any](tx *gorm.DB, row *T, id uint, version *int, what string, pick func(*gorm.DB) *gorm.DB) error {
+	loaded := *version
+	*version = loaded + 1
+	res := pick(tx.Model(row).Where("version = ?", loaded)).Updates(row)
+	if err := checkSaved[T](tx, res, what, id); err != nil {
+		*version = loaded
+		return err
+	}
+	return nil
 }
 
 // checkSaved turns an update that matched no row into ErrNotFound, or into

@@ -5,20 +5,13 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 )
-
-// needServer skips a test about sharing a server when there is none.
-func needServer(t *testing.T) {
-	t.Helper()
-	if testServer == "" {
-		t.Skip("needs a PostgreSQL server: SOLEMATE_TEST_POSTGRES (make test starts one)")
-	}
-}
 
 // leadStore connects to dbURL as a new lead: a login role in the group the
 // migration grants the tables to, as README's server setup makes them.
@@ -230,3 +223,86 @@ func TestConcurrentSavesLoseNoUpdate(t *testing.T) {
 
 // testNow is the clock of stores a test opens itself.
 func testNow() time.Time { return fixedNow }
+
+// Every record leads edit side by side refuses a save made on a copy older
+// than what is stored, says so with theirs, and takes the save again once
+// it carries their version (Keep mine).
+func TestStaleSavesAreRefusedWithTheirs(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Lena Fischer")
+	agent := addPerson(t, s, "Omar Haddad")
+	m := mustStart(t, s, p.ID, fixedNow)
+	it, err := s.AddItem(m.ID, HeadingFocus, "Shadow the chat queue", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateCohort(NewCohort{Name: "May 2026", ProgramID: defaultProgramID(t, s), Start: NewDate(2026, 5, 4), HireIDs: []uint{agent.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hire Hire
+	if err := s.db.Where("cohort_id = ?", c.ID).First(&hire).Error; err != nil {
+		t.Fatal(err)
+	}
+	sess := Session{PersonID: p.ID, Kind: KindBesideAgent, Channel: ChannelPhone, Date: NewDate(2026, 3, 9), Minutes: 30}
+	if err := s.SaveSession(&sess, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, tc := range []struct {
+		what string
+		// edit changes a copy's text to text and saves it; version points
+		// at the copy's version.
+		edit func(text string) (save func() error, version *int)
+	}{
+		{"person", func(text string) (func() error, *int) {
+			c := p
+			c.Team = text
+			return func() error { return s.SavePerson(&c) }, &c.Version
+		}},
+		{"one-on-one", func(text string) (func() error, *int) {
+			c := m
+			c.SharedNotes = text
+			return func() error { return s.SaveOneOnOne(&c) }, &c.Version
+		}},
+		{"item", func(text string) (func() error, *int) {
+			c := it
+			c.Text = text
+			return func() error { return s.UpdateItem(&c) }, &c.Version
+		}},
+		{"hire", func(text string) (func() error, *int) {
+			c := hire
+			c.Notes = text
+			return func() error { return s.SaveHire(&c) }, &c.Version
+		}},
+		{"session", func(text string) (func() error, *int) {
+			c := sess
+			c.Friction = text
+			return func() error { return s.SaveSession(&c, nil) }, &c.Version
+		}},
+	} {
+		t.Run(tc.what, func(t *testing.T) {
+			saveTheirs, _ := tc.edit("theirs")
+			saveMine, mine := tc.edit("mine")
+			if err := saveTheirs(); err != nil {
+				t.Fatalf("the first save: %v", err)
+			}
+			err := saveMine()
+			var conflict *ConflictError
+			if !errors.As(err, &conflict) || conflict.What != tc.what {
+				t.Fatalf("a save on the older copy: %v, want a conflict over the %s", err, tc.what)
+			}
+			theirs := reflect.ValueOf(conflict.Theirs).Elem()
+			if v := int(theirs.FieldByName("Version").Int()); v != *mine+1 {
+				t.Errorf("theirs is at version %d, want %d (mine was loaded at %d)", v, *mine+1, *mine)
+			}
+			*mine = int(theirs.FieldByName("Version").Int())
+			if err := saveMine(); err != nil {
+				t.Fatalf("keeping mine over theirs: %v", err)
+			}
+		})
+	}
+	if got, _ := s.Person(p.ID); got.Team != "mine" {
+		t.Errorf("the person's team is %q after keeping mine", got.Team)
+	}
+}

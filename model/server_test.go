@@ -73,6 +73,15 @@ func newServerDatabase(t testing.TB) string {
 	return serverURL(t, name)
 }
 
+// needServer skips a test about a server database when there is none;
+// make test's PostgreSQL pass runs it.
+func needServer(t *testing.T) {
+	t.Helper()
+	if testServer == "" {
+		t.Skip("needs a PostgreSQL server: SOLEMATE_TEST_POSTGRES (make test starts one)")
+	}
+}
+
 // fileOnly skips a test about the SQLite file itself in the run on the
 // test server; the SQLite run covers it.
 func fileOnly(t *testing.T) {

@@ -96,6 +96,7 @@ type Session struct {
 	DebriefDate     Date
 	DebriefWithID   *uint
 	DebriefAgreed   string
+	Version         int // counts saves; a save made on an older copy is refused
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
 }
@@ -224,12 +225,11 @@ func (s *Store) SaveSession(sess *Session, tags []string) error {
 				return err
 			}
 		} else {
-			res := tx.Model(sess).Select("*").Omit("CreatedAt").Updates(sess)
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected == 0 {
-				return ErrNotFound
+			err := saveVersioned(tx, sess, sess.ID, &sess.Version, "session", func(q *gorm.DB) *gorm.DB {
+				return q.Select("*").Omit("CreatedAt")
+			})
+			if err != nil {
+				return err
 			}
 		}
 		if err := tx.Exec("DELETE FROM session_tags WHERE session_id = ?", sess.ID).Error; err != nil {
