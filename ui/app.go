@@ -505,19 +505,41 @@ func (s *shell) showDialog(d dialog.Dialog) {
 // is gone.
 func showDialogOn(win fyne.Window, d dialog.Dialog, closed func()) {
 	c := win.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			d.Hide()
-			return
-		}
-		if prev != nil {
-			prev(k)
-		}
-	})
+	st := escStacks[c]
+	if st == nil {
+		st = &escStack{below: c.OnTypedKey()}
+		escStacks[c] = st
+		c.SetOnTypedKey(st.typed)
+	}
+	st.open = append(st.open, d)
 	d.SetOnClosed(func() {
-		c.SetOnTypedKey(prev)
+		st.open = slices.DeleteFunc(st.open, func(x dialog.Dialog) bool { return x == d })
+		if len(st.open) == 0 && escStacks[c] == st {
+			c.SetOnTypedKey(st.below)
+			delete(escStacks, c)
+		}
 		closed()
 	})
 	d.Show()
+}
+
+// escStack is the dialogs open over a canvas, newest last, and the key
+// handler they cover. One handler per canvas, not one per dialog: a dialog
+// closing must not take Esc away from one opened meanwhile (by its own
+// close callback, say, as "Discard changes?" is).
+type escStack struct {
+	below func(*fyne.KeyEvent)
+	open  []dialog.Dialog
+}
+
+var escStacks = map[fyne.Canvas]*escStack{}
+
+func (st *escStack) typed(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && len(st.open) > 0 {
+		st.open[len(st.open)-1].Hide()
+		return
+	}
+	if st.below != nil {
+		st.below(k)
+	}
 }

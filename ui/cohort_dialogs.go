@@ -171,7 +171,12 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 			done()
 			return
 		}
-		if err := st.SaveHire(&h); err != nil {
+		err := st.SaveHire(&h)
+		if theirs := theirsOf[model.Hire](err); theirs != nil {
+			askWhoseHireToKeep(c, row.Name, h, *theirs, done)
+			return
+		}
+		if err != nil {
 			// What was typed is kept until the user drops it.
 			d := dialog.NewConfirm("Discard changes?",
 				fmt.Sprintf("Your changes to %s could not be saved:\n%s\n\nDiscard them?", row.Name, err),
@@ -188,6 +193,26 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 		done()
 	})
 	c.sh.showDialog(d)
+}
+
+// askWhoseHireToKeep asks, once someone else saved a hire's checklist
+// first, whether to save this one over theirs or to take theirs; Esc opens
+// the checklist again with what was typed.
+func askWhoseHireToKeep(c *cohortScreen, name string, mine, theirs model.Hire, done func()) {
+	cf := newConflicts(c.sh.win, c.sh.showDialog)
+	cf.add(&conflict{key: theirs.ID, title: "Someone else saved " + name, subject: name + "’s standing and notes",
+		version: theirs.Version, diffs: hireDiffs(&mine, &theirs),
+		keep: func() {
+			mine.Version = theirs.Version
+			if err := c.sh.store.SaveHire(&mine); err != nil {
+				showChecklistDraft(c, mine.ID, &mine, err)
+				return
+			}
+			done()
+		},
+		take:      done,
+		dismissed: func() { showChecklistDraft(c, mine.ID, &mine, &model.ConflictError{What: "hire", Theirs: &theirs}) },
+	})
 }
 
 // hireLinks offers the hire's one-on-ones and shadowing sessions, when

@@ -40,6 +40,10 @@ type conflicts struct {
 type conflict struct {
 	key     any    // the record: an item's ID, or "meeting"
 	subject string // "the item “…”", "this one-on-one"
+	title   string // the dialog's, when not about an item or a meeting
+	// dismissed, when set, runs if Esc closes the dialog: for a record
+	// edited in a dialog that is gone, there is no "later" to wait for.
+	dismissed func()
 	// version is theirs: a retry refused by the same save of theirs does
 	// not ask again.
 	version    int
@@ -215,6 +219,11 @@ func (c *conflicts) showFirst() {
 		if c.open == d {
 			c.open = nil
 		}
+		if n.dismissed != nil && slices.Contains(c.queue, n) {
+			c.queue = slices.DeleteFunc(c.queue, func(x *conflict) bool { return x == n })
+			c.changed()
+			n.dismissed()
+		}
 	})
 	d.Resize(fyne.NewSize(max(d.MinSize().Width, 560), d.MinSize().Height))
 	c.open = d
@@ -232,6 +241,9 @@ func (c *conflicts) resolve(n *conflict, choice func()) {
 }
 
 func conflictTitle(n *conflict) string {
+	if n.title != "" {
+		return n.title
+	}
 	if n.key == "meeting" {
 		return "Someone else saved this one-on-one"
 	}
@@ -295,6 +307,46 @@ func meetingDiffs(mine, theirs *model.OneOnOne) []fieldDiff {
 	d.value("Pulse rating", ratingText(theirs.PulseRating), ratingText(mine.PulseRating))
 	d.text("Pulse comment", theirs.PulseComment, mine.PulseComment)
 	d.text("Shared notes", theirs.SharedNotes, mine.SharedNotes)
+	return d
+}
+
+func personDiffs(mine, theirs *model.Person, nameOf func(*uint) string) []fieldDiff {
+	var d fieldDiffs
+	d.value("Name", theirs.Name, mine.Name)
+	d.value("Called", theirs.PreferredName, mine.PreferredName)
+	d.value("Role", theirs.Role.Label(), mine.Role.Label())
+	d.value("Team", theirs.Team, mine.Team)
+	d.value("Email", theirs.Email, mine.Email)
+	d.value("Started", dayOrNone(theirs.StartDate), dayOrNone(mine.StartDate))
+	d.value("Reports to", nameOf(theirs.ManagerID), nameOf(mine.ManagerID))
+	d.value("Status", theirs.Status.Label(), mine.Status.Label())
+	d.value("One-on-ones", theirs.Cadence.Label(), mine.Cadence.Label())
+	return d
+}
+
+func hireDiffs(mine, theirs *model.Hire) []fieldDiff {
+	var d fieldDiffs
+	d.value("Status", theirs.Status.Label(), mine.Status.Label())
+	d.text("Trainer notes", theirs.Notes, mine.Notes)
+	d.value("Offer made on", dayOrNone(theirs.OfferedOn), dayOrNone(mine.OfferedOn))
+	d.value("Amount", strconv.Itoa(theirs.OfferAmount), strconv.Itoa(mine.OfferAmount))
+	d.value("Answer", theirs.OfferOutcome, mine.OfferOutcome)
+	d.text("Offer note", theirs.OfferNote, mine.OfferNote)
+	return d
+}
+
+func sessionDiffs(mine, theirs *model.Session) []fieldDiff {
+	var d fieldDiffs
+	d.value("Day", dayOrNone(theirs.Date), dayOrNone(mine.Date))
+	d.value("Channel", theirs.Channel.Label(), mine.Channel.Label())
+	d.value("Minutes", strconv.Itoa(theirs.Minutes), strconv.Itoa(mine.Minutes))
+	d.text("Journey", theirs.Journey, mine.Journey)
+	d.text("What worked", theirs.Worked, mine.Worked)
+	d.text("Friction", theirs.Friction, mine.Friction)
+	d.text("Wow", theirs.Wow, mine.Wow)
+	d.text("Ideas", theirs.Ideas, mine.Ideas)
+	d.value("Debrief on", dayOrNone(theirs.DebriefDate), dayOrNone(mine.DebriefDate))
+	d.text("Agreed", theirs.DebriefAgreed, mine.DebriefAgreed)
 	return d
 }
 

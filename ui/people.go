@@ -279,6 +279,10 @@ func (p *peopleScreen) leaveForm(next, cancel func()) {
 		next()
 		return
 	}
+	if isConflict(err) {
+		cancel() // the form asks whose details to keep
+		return
+	}
 	if name == "" {
 		name = "this person"
 	}
@@ -346,7 +350,7 @@ func (p *peopleScreen) flush() bool {
 		return true
 	}
 	err := p.form.save()
-	if err != nil && !model.IsValidation(err) {
+	if err != nil && !model.IsValidation(err) && !isConflict(err) {
 		p.sh.showError("Could not save", err)
 	}
 	return err == nil

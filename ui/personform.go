@@ -19,6 +19,8 @@ const noManager = "No manager"
 type personForm struct {
 	screen *peopleScreen
 	person model.Person // as loaded; ID 0 for a new person
+	// conflicts asks whose details to keep when someone else saved first.
+	conflicts *conflicts
 
 	view     fyne.CanvasObject
 	stack    *fyne.Container
@@ -52,7 +54,7 @@ type personForm struct {
 }
 
 func newPersonForm(screen *peopleScreen) *personForm {
-	f := &personForm{screen: screen}
+	f := &personForm{screen: screen, conflicts: newConflicts(screen.sh.win, screen.sh.showDialog)}
 	changed := func() {
 		if !f.loading {
 			f.dirty = true
@@ -334,7 +336,7 @@ func (f *personForm) values() model.Person {
 
 // saveNow is the Save button: it saves even an untouched form.
 func (f *personForm) saveNow() {
-	if err := f.save(); err != nil && !model.IsValidation(err) {
+	if err := f.save(); err != nil && !model.IsValidation(err) && !isConflict(err) {
 		f.screen.sh.showError("Could not save", err)
 	}
 }
@@ -356,6 +358,10 @@ func (f *personForm) save() error {
 		return v
 	}
 	err := f.screen.sh.store.SavePerson(&p)
+	if theirs := theirsOf[model.Person](err); theirs != nil {
+		f.askWhoseToKeep(p, *theirs)
+		return err
+	}
 	var v *model.ValidationError
 	if errors.As(err, &v) {
 		f.markProblems(v)
@@ -367,6 +373,32 @@ func (f *personForm) save() error {
 	f.edit(p)
 	f.screen.load()
 	return nil
+}
+
+// askWhoseToKeep asks, once someone else saved this person first, whether
+// to save the form over theirs or to show theirs instead.
+func (f *personForm) askWhoseToKeep(mine, theirs model.Person) {
+	f.conflicts.add(&conflict{key: theirs.ID, title: "Someone else saved " + theirs.Name, subject: theirs.Name + "’s details",
+		version: theirs.Version, diffs: personDiffs(&mine, &theirs, f.personName),
+		keep: func() {
+			f.person.Version = theirs.Version
+			f.saveNow()
+		},
+		take: func() {
+			f.edit(theirs)
+			f.screen.load()
+		}})
+}
+
+// personName names a manager for the conflict dialog.
+func (f *personForm) personName(id *uint) string {
+	if id == nil {
+		return "no one"
+	}
+	if p, err := f.screen.sh.store.Person(*id); err == nil {
+		return p.Name
+	}
+	return "someone removed"
 }
 
 // markProblems shows each problem under its field and sums them up above

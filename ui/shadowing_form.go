@@ -31,7 +31,9 @@ var sessionHints = map[string]string{
 type sessionForm struct {
 	screen  *shadowingScreen
 	session model.SessionDetail
-	view    fyne.CanvasObject
+	// conflicts asks whose session to keep when someone else saved first.
+	conflicts *conflicts
+	view      fyne.CanvasObject
 
 	who, agent, debriefWith *widget.Select
 	kind                    *widget.RadioGroup
@@ -54,7 +56,7 @@ type sessionForm struct {
 }
 
 func newSessionForm(s *shadowingScreen) *sessionForm {
-	f := &sessionForm{screen: s}
+	f := &sessionForm{screen: s, conflicts: newConflicts(s.sh.win, s.sh.showDialog)}
 	changed := func() {
 		if !f.loading {
 			f.dirty = true
@@ -354,6 +356,10 @@ func (f *sessionForm) save() bool {
 	if err == nil {
 		err = f.screen.sh.store.SaveSession(&s, tags)
 	}
+	if theirs := theirsOf[model.Session](err); theirs != nil {
+		f.askWhoseToKeep(s, *theirs)
+		return false
+	}
 	if err != nil {
 		if model.IsValidation(err) {
 			f.problems.SetText("Not saved: " + err.Error() + ".")
@@ -373,6 +379,26 @@ func (f *sessionForm) save() bool {
 }
 
 // flush saves when something changed; false means it could not.
+// askWhoseToKeep asks, once someone else saved this session first, whether
+// to save the form over theirs or to show theirs instead.
+func (f *sessionForm) askWhoseToKeep(mine, theirs model.Session) {
+	f.conflicts.add(&conflict{key: theirs.ID, title: "Someone else saved this session", subject: "this session",
+		version: theirs.Version, diffs: sessionDiffs(&mine, &theirs),
+		keep: func() {
+			f.session.Version = theirs.Version
+			f.save()
+		},
+		take: func() {
+			d, err := f.screen.sh.store.Session(theirs.ID)
+			if err != nil {
+				f.screen.sh.showError("Could not load their session", err)
+				return
+			}
+			f.edit(d)
+			f.screen.load()
+		}})
+}
+
 func (f *sessionForm) flush() bool {
 	if !f.dirty && f.tagEntry.Text == "" {
 		return true
