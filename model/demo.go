@@ -101,21 +101,13 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 		if n > 0 {
 			return ErrNotEmpty
 		}
-		if !isPostgres(tx) {
-			// A long history is one big transaction: a cache that holds it
-			// saves rewriting the same pages to the log again and again.
-			var cache int
-			if err := tx.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
-				return err
-			}
-			if err := tx.Exec("PRAGMA cache_size = -1000000").Error; err != nil {
-				return err
-			}
-			defer tx.Exec("PRAGMA cache_size = ?", cache)
+		done, err := dialectOf(tx).bulkWrite(tx)
+		if err != nil {
+			return err
 		}
+		defer done()
 		g := demoGen{rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: s.Today(), now: s.now(), used: map[string]bool{},
 			years: o.Years, progress: o.Progress, left: map[uint]Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}}
-		var err error
 		if res, err = g.fill(tx, o.People); err != nil {
 			return err
 		}

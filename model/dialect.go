@@ -34,6 +34,8 @@ type dialect interface {
 	author() string
 	// serial is an integer primary key the database numbers.
 	serial() string
+	// bulkWrite readies tx for one very big transaction; done undoes it.
+	bulkWrite(tx *gorm.DB) (done func(), err error)
 }
 
 // dialectOf tells which SQL db speaks.
@@ -76,3 +78,20 @@ func sortNocase(names []string) {
 		return strings.Compare(a, b)
 	})
 }
+
+// bulkWrite gives the transaction a cache that holds it: a long history is
+// one big transaction, and a small cache rewrites the same pages to the
+// log again and again.
+func (sqliteDialect) bulkWrite(tx *gorm.DB) (func(), error) {
+	var cache int
+	if err := tx.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
+		return nil, err
+	}
+	if err := tx.Exec("PRAGMA cache_size = -1000000").Error; err != nil {
+		return nil, err
+	}
+	return func() { tx.Exec("PRAGMA cache_size = ?", cache) }, nil
+}
+
+// bulkWrite needs nothing on a server, which sizes its own buffers.
+func (postgresDialect) bulkWrite(*gorm.DB) (func(), error) { return func() {}, nil }

@@ -2,7 +2,10 @@ package model
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -50,5 +53,45 @@ func TestServerDatabasesAreNotCopiedAsFiles(t *testing.T) {
 	}
 	if _, err := Restore("backup.db", testServer, t.TempDir()); !errors.Is(err, ErrOnServer) {
 		t.Errorf("Restore onto a server: %v, want ErrOnServer", err)
+	}
+}
+
+// Leads starting a new version at once: one migrates, the others wait for
+// it and find the schema done.
+func TestConcurrentFirstStartsMigrateOnce(t *testing.T) {
+	needServer(t)
+	newServerDatabase(t) // the admin connection
+	name := fmt.Sprintf("solemate_fresh_%d", os.Getpid())
+	if _, err := serverAdmin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = serverAdmin.Exec("DROP DATABASE " + name + " WITH (FORCE)") })
+	var wg sync.WaitGroup
+	errs := make([]error, 5)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(serverURL(t, name))
+			if err == nil {
+				err = s.Close()
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("start %d: %v", i, err)
+		}
+	}
+	s, err := Open(serverURL(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var runs int64
+	if err := s.db.Model(&schemaMigration{}).Count(&runs).Error; err != nil || int(runs) != SchemaVersion() {
+		t.Errorf("%d migrations recorded, want %d (%v)", runs, SchemaVersion(), err)
 	}
 }
