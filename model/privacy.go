@@ -99,6 +99,14 @@ func migratePrivacy(tx *gorm.DB) error {
 		`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ` + LeadRole,
 		`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ` + LeadRole,
 		`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ` + LeadRole,
+		// Only the owner's triggers write the index, and only the owner
+		// migrates: a lead can neither plant entries nor fake a version.
+		`REVOKE INSERT, UPDATE, DELETE ON search_docs, schema_migrations FROM ` + LeadRole,
+		// An author stays who wrote it: no lead takes over another's item
+		// (and with it the right to make it private to themselves).
+		`CREATE FUNCTION keep_author() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.author := OLD.author; RETURN NEW; END $$`,
+		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON one_on_one_items FOR EACH ROW EXECUTE FUNCTION keep_author()`,
+		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON private_notes FOR EACH ROW EXECUTE FUNCTION keep_author()`,
 	})
 }
 

@@ -98,7 +98,18 @@ func TestPrivateNotesAreTheirAuthorsAlone(t *testing.T) {
 			t.Errorf("lead B's %q: %d rows, %v", q, res.RowsAffected, res.Error)
 		}
 	}
+	// Taking over A's shared item, to make it private to B, keeps A as its
+	// author, so B cannot make it private.
+	if err := b.db.Exec("UPDATE one_on_one_items SET author = current_user WHERE id = ?", shared.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := b.db.Exec("UPDATE one_on_one_items SET private = true WHERE id = ?", shared.ID).Error; err == nil {
+		t.Error("lead B made lead A's item private to themselves")
+	}
 	for _, q := range []string{
+		"INSERT INTO search_docs (docid, body, private, author) VALUES (1, 'planted', '0', '')",
+		"DELETE FROM search_docs",
+		"UPDATE schema_migrations SET version = 99",
 		"ALTER TABLE private_notes DISABLE ROW LEVEL SECURITY",
 		"DROP POLICY own_notes ON private_notes",
 		"SET ROLE lead_a_" + fmt.Sprint(os.Getpid()),
