@@ -187,6 +187,7 @@ func (s *shell) chooseServer() {
 	}, s.win)
 	d.Resize(fyne.NewSize(560, 220))
 	s.showDialog(d)
+	s.win.Canvas().Focus(address)
 }
 
 func serverAddress(text string) error {
