@@ -21,9 +21,9 @@ TEST_TIMEOUT := 20m
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
-	xvfb xauth x11-utils xdotool imagemagick strace postgresql
+	xvfb xauth x11-utils xdotool imagemagick strace
 
-.PHONY: run build test deps pkgdeps apt lint unit test-postgres smoke fuzz crashtest bench package install uninstall clean
+.PHONY: run build test deps testdeps pkgdeps apt lint unit test-postgres smoke fuzz crashtest bench package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -34,11 +34,15 @@ build: deps
 	$(GO) build -ldflags "$(LDFLAGS)" -o solemate ./cmd/solemate
 
 ## test: every check — formatting, vet, staticcheck, unit, UI and real-window tests
-test: deps lint unit
+test: deps testdeps lint unit
 
 ## deps: install the Debian packages that are missing (with sudo when not root)
 deps:
 	@$(MAKE) --no-print-directory apt PACKAGES="$(DEB_PACKAGES)"
+
+## testdeps: the PostgreSQL server the model's tests also run on
+testdeps:
+	@$(MAKE) --no-print-directory apt PACKAGES="postgresql"
 
 ## pkgdeps: the validators packaging uses
 pkgdeps:
@@ -75,7 +79,7 @@ unit:
 
 ## test-postgres: the model's tests, and the command line's on a server
 ## database, on a throwaway PostgreSQL server
-test-postgres:
+test-postgres: testdeps
 	.ci/with-postgres sh -c '$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model && \
 		$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run Server ./cmd/solemate'
 
