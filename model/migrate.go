@@ -32,6 +32,18 @@ var migrations = []migration{
 // migrationLock is the advisory lock a PostgreSQL migration holds.
 const migrationLock = 0x50_1E_7A_7E
 
+// oneAtATime makes other starts on a server wait until tx ends, so what
+// each start writes (the schema, the prompt library) is written once.
+func oneAtATime(tx *gorm.DB) error {
+	if !isPostgres(tx) {
+		return nil
+	}
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrationLock).Error; err != nil {
+		return fmt.Errorf("wait for another start: %w", err)
+	}
+	return nil
+}
+
 // SchemaVersion is the newest schema this build knows.
 func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
@@ -59,12 +71,15 @@ func migrate(db *gorm.DB) error {
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
 		if isPostgres(tx) {
-			// Leads sharing a server may start a new version at once: one
-			// migrates, the others wait here and find it done.
-			if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrationLock).Error; err != nil {
-				return fmt.Errorf("wait for another migration: %w", err)
+			// Two starts at once: one migrates, the other waits here and
+			// finds it done.
+			if err := oneAtATime(tx); err != nil {
+				return err
 			}
-			if current, err = currentVersion(tx); err != nil {
+			if current, err = currentVersion(tx); err != nil || current == SchemaVersion() {
+				return err
+			}
+			if err := mayMigrate(tx); err != nil {
 				return err
 			}
 		}

@@ -76,7 +76,7 @@ func plainServerError(where string, cfg *pgx.ConnConfig, err error) error {
 		}
 	}
 	var se *SchemaTooNewError
-	if errors.As(err, &se) {
+	if errors.As(err, &se) || errors.Is(err, ErrNotOwner) {
 		return err
 	}
 	msg := err.Error()

@@ -110,6 +110,27 @@ func migratePrivacy(tx *gorm.DB) error {
 	})
 }
 
+// ErrNotOwner means a lead's role tried to create or upgrade a shared
+// database's schema. Whoever does owns every table, and a table's owner
+// reads past row-level security: that is the administrator's role alone.
+var ErrNotOwner = errors.New("this database's schema is missing or older than this Solemate, and only its owner may create or upgrade it: ask your administrator to run Solemate once as the owner (see README)")
+
+// mayMigrate refuses a lead (a member of LeadRole that is not a superuser,
+// as superusers count as members of every role).
+func mayMigrate(tx *gorm.DB) error {
+	var lead bool
+	err := tx.Raw(`SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)
+		THEN pg_has_role(current_user, ?, 'MEMBER') AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+		ELSE false END`, LeadRole, LeadRole).Scan(&lead).Error
+	if err != nil {
+		return fmt.Errorf("check who may migrate: %w", err)
+	}
+	if lead {
+		return ErrNotOwner
+	}
+	return nil
+}
+
 // privateNotes are the connected lead's private notes on a one-on-one.
 func (s *Store) privateNotes(db *gorm.DB, meetingID uint) (string, error) {
 	var text string

@@ -17,6 +17,18 @@ import (
 // migration grants the tables to, as README's server setup makes them.
 func leadStore(t *testing.T, dbURL, name string) *Store {
 	t.Helper()
+	s, err := Open(leadURL(t, dbURL, name))
+	if err != nil {
+		t.Fatalf("connect as %s: %v", name, err)
+	}
+	s.Now = testNow
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// leadURL is dbURL as a new lead: a login role in LeadRole.
+func leadURL(t *testing.T, dbURL, name string) string {
+	t.Helper()
 	role := fmt.Sprintf("%s_%d", name, os.Getpid())
 	if _, err := serverAdmin.Exec(fmt.Sprintf("CREATE ROLE %s LOGIN IN ROLE %s", role, LeadRole)); err != nil {
 		t.Fatalf("create role: %v", err)
@@ -24,13 +36,36 @@ func leadStore(t *testing.T, dbURL, name string) *Store {
 	t.Cleanup(func() { _, _ = serverAdmin.Exec("DROP ROLE IF EXISTS " + role) })
 	u, _ := url.Parse(dbURL)
 	u.User = url.User(role)
-	s, err := Open(u.String())
-	if err != nil {
-		t.Fatalf("connect as %s: %v", role, err)
+	return u.String()
+}
+
+// A lead who opens a database before its owner does is refused before
+// anything is created: whoever creates the tables owns them, and owners
+// read past row-level security.
+func TestOnlyTheOwnerCreatesTheSchema(t *testing.T) {
+	needServer(t)
+	newServerDatabase(t) // the admin connection, and LeadRole
+	name := fmt.Sprintf("solemate_unowned_%d", os.Getpid())
+	if _, err := serverAdmin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatal(err)
 	}
-	s.Now = testNow
-	t.Cleanup(func() { _ = s.Close() })
-	return s
+	t.Cleanup(func() { _, _ = serverAdmin.Exec("DROP DATABASE " + name + " WITH (FORCE)") })
+	if _, err := serverAdmin.Exec("GRANT CREATE ON SCHEMA public TO PUBLIC"); err != nil { // PostgreSQL 14's default
+		t.Fatal(err)
+	}
+	_, err := Open(leadURL(t, serverURL(t, name), "early_lead"))
+	if !errors.Is(err, ErrNotOwner) {
+		t.Fatalf("a lead creating the schema: %v, want ErrNotOwner", err)
+	}
+	owner, err := Open(serverURL(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	var tables []string
+	if err := owner.db.Raw("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner <> current_user").Scan(&tables).Error; err != nil || len(tables) > 0 {
+		t.Errorf("tables owned by someone else: %v (%v)", tables, err)
+	}
 }
 
 // Lead B cannot read lead A's private notes and items, through the app or

@@ -148,6 +148,9 @@ func loadLibrary(db *gorm.DB, data []byte) error {
 		return fmt.Errorf("read prompt library: %w", err)
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
+		if err := oneAtATime(tx); err != nil {
+			return err
+		}
 		var have []Prompt
 		if err := tx.Where("key <> ''").Find(&have).Error; err != nil {
 			return err
