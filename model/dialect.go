@@ -36,6 +36,12 @@ type dialect interface {
 	serial() string
 	// bulkWrite readies tx for one very big transaction; done undoes it.
 	bulkWrite(tx *gorm.DB) (done func(), err error)
+	// carryOver links what the meeting prev carries on into next, private
+	// items of every author among them.
+	carryOver(tx *gorm.DB, prev, next uint) error
+	// othersPrivate counts the private notes and items in a meeting that
+	// belong to other authors (always none in a file).
+	othersPrivate(tx *gorm.DB, meeting uint) (int64, error)
 }
 
 // dialectOf tells which SQL db speaks.
@@ -95,3 +101,9 @@ func (sqliteDialect) bulkWrite(tx *gorm.DB) (func(), error) {
 
 // bulkWrite needs nothing on a server, which sizes its own buffers.
 func (postgresDialect) bulkWrite(*gorm.DB) (func(), error) { return func() {}, nil }
+
+func (sqliteDialect) carryOver(tx *gorm.DB, prev, next uint) error {
+	return tx.Exec(carryOverSQL, carryOverArgs(prev, next)...).Error
+}
+
+func (sqliteDialect) othersPrivate(*gorm.DB, uint) (int64, error) { return 0, nil }

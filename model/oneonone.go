@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -287,16 +288,23 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 	if !hasPrev {
 		return o, nil
 	}
-	return o, tx.Exec(`INSERT INTO carry_overs (one_on_one_id, item_id)
-		SELECT ?, i.id FROM one_on_one_items i WHERE `+carriesOn, o.ID, ItemOpen, HeadingObstacles, HeadingFocus, prev.ID, prev.ID).Error
+	return o, dialectOf(tx).carryOver(tx, prev.ID, o.ID)
 }
 
 // carriesOn selects the items of a meeting that the next one brings in: open
 // obstacle and focus items, its own and those it carried itself, so an item
 // travels until someone closes it. Arguments: status, two headings, the
-// meeting's ID twice.
+// meeting's ID twice. A server runs it in carry_over() (schema 9): change
+// it only with a migration that makes that function again.
 const carriesOn = `i.status = ? AND i.heading IN (?, ?)
 	AND (i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?))`
+
+// carryOverSQL links what the meeting prev carries on into the meeting next.
+const carryOverSQL = `INSERT INTO carry_overs (one_on_one_id, item_id) SELECT ?, i.id FROM one_on_one_items i WHERE ` + carriesOn
+
+func carryOverArgs(prev, next uint) []any {
+	return []any{next, ItemOpen, HeadingObstacles, HeadingFocus, prev, prev}
+}
 
 // CarryingOver lists what a person's next one-on-one will bring in from
 // their last one, for preparing it.
@@ -418,6 +426,11 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 // later one-on-one that carried it. Actions agreed in it stay with the person.
 func (s *Store) DeleteOneOnOne(id uint) error {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		// Another lead's private notes and items are not ours to delete,
+		// nor could we move what they carried on: we do not see them.
+		if n, err := s.d.othersPrivate(tx, id); err != nil || n > 0 {
+			return cmp.Or(err, ErrOthersPrivate)
+		}
 		var moves []struct{ ItemID, ToID uint }
 		err := tx.Raw(`
 			SELECT c.item_id, (SELECT c2.one_on_one_id FROM carry_overs c2 JOIN one_on_ones o ON o.id = c2.one_on_one_id

@@ -171,3 +171,16 @@ func (postgresDialect) search(db *gorm.DB, words []string, includePrivate bool, 
 		strings.Join(terms, " & "), includePrivate, limit).Scan(&rows).Error
 	return rows, err
 }
+
+// carryOver runs as the schema's owner (carry_over(), schema 9): row-level
+// security would hide another lead's private items from the insert, and
+// they would stop travelling.
+func (postgresDialect) carryOver(tx *gorm.DB, prev, next uint) error {
+	return tx.Exec("SELECT carry_over(?, ?)", prev, next).Error
+}
+
+func (postgresDialect) othersPrivate(tx *gorm.DB, meeting uint) (int64, error) {
+	var n int64
+	err := tx.Raw("SELECT others_private(?, current_user)", meeting).Scan(&n).Error
+	return n, err
+}

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -107,8 +108,32 @@ func migratePrivacy(tx *gorm.DB) error {
 		`CREATE FUNCTION keep_author() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.author := OLD.author; RETURN NEW; END $$`,
 		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON one_on_one_items FOR EACH ROW EXECUTE FUNCTION keep_author()`,
 		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON private_notes FOR EACH ROW EXECUTE FUNCTION keep_author()`,
+		// What must see every author's rows runs as the owner.
+		`CREATE FUNCTION carry_over(prev BIGINT, next BIGINT) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$ ` +
+			bindSQL(carryOverSQL, "next", quoted(ItemOpen), quoted(HeadingObstacles), quoted(HeadingFocus), "prev", "prev") + ` $$`,
+		`CREATE FUNCTION others_private(meeting BIGINT, me TEXT) RETURNS BIGINT LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+			SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE one_on_one_id = meeting AND private AND author <> me)
+			     + (SELECT COUNT(*) FROM private_notes WHERE one_on_one_id = meeting AND author <> me) $$`,
 	})
 }
+
+// ErrOthersPrivate refuses deleting a one-on-one in which another lead
+// keeps private notes or items.
+var ErrOthersPrivate = errors.New("another lead keeps private notes or items in this one-on-one; only they can delete it")
+
+// bindSQL writes literals in place of q's placeholders, in order, for SQL
+// that runs inside the server (a function's body).
+func bindSQL(q string, literals ...string) string {
+	if strings.Count(q, "?") != len(literals) {
+		panic("bindSQL: placeholders and literals differ in number")
+	}
+	for _, l := range literals {
+		q = strings.Replace(q, "?", l, 1)
+	}
+	return q
+}
+
+func quoted[T ~string](v T) string { return "'" + string(v) + "'" }
 
 // ErrNotOwner means a lead's role tried to create or upgrade a shared
 // database's schema. Whoever does owns every table, and a table's owner

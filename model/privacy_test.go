@@ -352,3 +352,53 @@ func TestStaleSavesAreRefusedWithTheirs(t *testing.T) {
 		t.Errorf("the person's team is %q after keeping mine", got.Team)
 	}
 }
+
+// Lead A's private obstacle keeps travelling when lead B holds the next
+// one-on-one, and B cannot delete a meeting holding it (B could not see,
+// so could not move, what it carried on).
+func TestPrivateItemsTravelAndStayWithOtherLeads(t *testing.T) {
+	needServer(t)
+	dbURL := newServerDatabase(t)
+	a, b := leadStore(t, dbURL, "lead_a"), leadStore(t, dbURL, "lead_b")
+	p := addPerson(t, a, "Tomás Rivera")
+	first := mustStart(t, a, p.ID, fixedNow.Add(-14*24*time.Hour))
+	secret, err := a.AddItem(first.ID, HeadingObstacles, "Second job is wearing him out", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret.Private = true
+	if err := a.UpdateItem(&secret); err != nil {
+		t.Fatal(err)
+	}
+
+	second := mustStart(t, b, p.ID, fixedNow.Add(-7*24*time.Hour))
+	third := mustStart(t, a, p.ID, fixedNow)
+	for _, id := range []uint{second.ID, third.ID} {
+		m, err := a.Meeting(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Items) != 1 || m.Items[0].ID != secret.ID || !m.Items[0].Carried {
+			t.Errorf("meeting %d: lead A sees %d items, want their private obstacle carried in", id, len(m.Items))
+		}
+	}
+	if m, _ := b.Meeting(second.ID); len(m.Items) != 0 {
+		t.Errorf("lead B sees %d items in their own meeting, want none of A's private ones", len(m.Items))
+	}
+
+	if err := b.DeleteOneOnOne(first.ID); !errors.Is(err, ErrOthersPrivate) {
+		t.Fatalf("lead B deleting the meeting with A's private item: %v, want ErrOthersPrivate", err)
+	}
+	if m, err := a.Meeting(third.ID); err != nil || len(m.Items) != 1 {
+		t.Errorf("after B's refused delete, A's latest meeting has %d items (%v)", len(m.Items), err)
+	}
+	if err := b.DeleteOneOnOne(second.ID); err != nil {
+		t.Errorf("lead B deletes a meeting A only carried through: %v", err)
+	}
+	if err := a.DeleteOneOnOne(first.ID); err != nil {
+		t.Fatalf("lead A deletes their own: %v", err)
+	}
+	if m, err := a.Meeting(third.ID); err != nil || len(m.Items) != 1 || m.Items[0].ID != secret.ID {
+		t.Errorf("the private obstacle should move on to the meeting that carried it: %d items (%v)", len(m.Items), err)
+	}
+}
