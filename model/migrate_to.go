@@ -74,9 +74,10 @@ const libraryPrompt = "key <> '' AND NOT (edited OR deleted OR starred OR hidden
 // CopyToServer copies the SQLite database at fromPath into the empty
 // PostgreSQL database at toURL, all in one transaction: if anything fails,
 // or any table ends up with a different number of rows than the file's,
-// the server is left as it was. progress, when set, hears how far each
-// table has got.
-func CopyToServer(fromPath, toURL string, progress func(table string, done, total int)) (CopyReport, error) {
+// the server is left as it was. author is the role whose private notes and
+// items the file holds (the lead whose file it was; "" for the role
+// copying). progress, when set, hears how far each table has got.
+func CopyToServer(fromPath, toURL, author string, progress func(table string, done, total int)) (CopyReport, error) {
 	where := RedactURL(toURL)
 	switch {
 	case IsServer(fromPath):
@@ -105,7 +106,16 @@ func CopyToServer(fromPath, toURL string, progress func(table string, done, tota
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
-	c := copier{where: where, progress: progress}
+	if author != "" {
+		var known bool
+		if err := dst.db.Raw("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)", author).Scan(&known).Error; err != nil {
+			return CopyReport{}, fmt.Errorf("look up %s on the server: %w", author, err)
+		}
+		if !known {
+			return CopyReport{}, fmt.Errorf("the server has no role %q to own the private notes and items (check --author)", author)
+		}
+	}
+	c := copier{where: where, progress: progress, author: author}
 	// The file's transaction (BEGIN IMMEDIATE) holds off its writers, so
 	// what is counted at the end is what was read.
 	err = src.db.Transaction(func(stx *gorm.DB) error {
@@ -124,6 +134,7 @@ func CopyToServer(fromPath, toURL string, progress func(table string, done, tota
 type copier struct {
 	src, dst *gorm.DB // transactions on the file and on the server
 	where    string
+	author   string // who the rows with an author are by; "" for the default
 	progress func(table string, done, total int)
 	report   CopyReport
 }
@@ -340,12 +351,13 @@ func programContent(d ProgramDetail) ProgramDetail {
 }
 
 // columns gives each server table's columns that get the file's values:
-// those the file has too, less generated ones and author, whose default
-// (the role writing) is the author on the server.
+// those the file has too, less generated ones. A file has no authors (it
+// is one lead's): author is c.author, or left to its default, the role
+// copying.
 func (c *copier) columns() (map[string][]serverColumn, error) {
 	var all []serverColumn
 	err := c.dst.Raw(`SELECT table_name AS tbl, column_name AS name, data_type FROM information_schema.columns
-		WHERE table_schema = current_schema() AND is_generated = 'NEVER' AND column_name <> 'author'
+		WHERE table_schema = current_schema() AND is_generated = 'NEVER'
 		ORDER BY table_name, ordinal_position`).Scan(&all).Error
 	if err != nil {
 		return nil, fmt.Errorf("list the server's columns: %w", err)
@@ -363,7 +375,7 @@ func (c *copier) columns() (map[string][]serverColumn, error) {
 			}
 			inFile[col.Tbl] = have
 		}
-		if slices.Contains(have, col.Name) {
+		if slices.Contains(have, col.Name) && (col.Name != "author" || c.author != "") {
 			byTable[col.Tbl] = append(byTable[col.Tbl], col)
 		}
 	}
@@ -389,8 +401,11 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 		// declared type (a date that does not parse becomes year 1);
 		// unary + hands over the stored value untouched.
 		read[i] = "+" + names[i]
-		if col.Name == "id" {
+		switch col.Name {
+		case "id":
 			idAt = i
+		case "author":
+			read[i] = quoteLiteral(c.author)
 		}
 	}
 	if len(self) > 0 && idAt < 0 {
@@ -516,3 +531,6 @@ func serverValue(col serverColumn, v any) (any, error) {
 func quoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
+
+// quoteLiteral is s as an SQL string literal.
+func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -111,7 +111,7 @@ func TestCopyToServer(t *testing.T) {
 	f := newCopyFixture(t)
 	dstURL := newServerDatabase(t)
 	var heard []string
-	rep, err := CopyToServer(f.path, dstURL, func(table string, done, total int) {
+	rep, err := CopyToServer(f.path, dstURL, "", func(table string, done, total int) {
 		if done == total {
 			heard = append(heard, table)
 		}
@@ -260,30 +260,67 @@ func meetingLines(t *testing.T, s *Store, id uint) []string {
 	return lines
 }
 
-// author is the server's to fill, with the role writing; version, a row's
-// count of saves, is copied as it is.
+// A file is one lead's: with --author its private notes and items become
+// that lead's on the server, readable by them and no other lead. Without
+// it they are the copying role's. version, a row's count of saves, is
+// copied as it is.
 func TestCopyToServerAuthorAndVersion(t *testing.T) {
 	needServer(t)
 	f := newCopyFixture(t)
-	execOn(t, "sqlite3", f.path, `UPDATE one_on_one_items SET author = 'the file';
+	execOn(t, "sqlite3", f.path, `UPDATE one_on_one_items SET author = 'the file', private = (id % 3 = 0);
 		UPDATE one_on_ones SET version = id % 5 + 1`)
-	dstURL := newServerDatabase(t)
-	if _, err := CopyToServer(f.path, dstURL, nil); err != nil {
-		t.Fatalf("copy: %v", err)
-	}
-	dst, err := Open(dstURL)
+	var privateItems, notes int
+	src, err := Open(f.path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer dst.Close()
-	var wrong struct{ Authors, Versions int }
-	err = dst.db.Raw(`SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE author <> current_user) AS authors,
-		(SELECT COUNT(*) FROM one_on_ones WHERE version <> id % 5 + 1) AS versions`).Scan(&wrong).Error
-	if err != nil {
-		t.Fatal(err)
+	src.db.Raw("SELECT COUNT(*) FROM one_on_one_items WHERE private").Scan(&privateItems)
+	src.db.Raw("SELECT COUNT(*) FROM private_notes").Scan(&notes)
+	src.Close()
+	if privateItems == 0 || notes == 0 {
+		t.Fatalf("the fixture should hold private items (%d) and notes (%d)", privateItems, notes)
 	}
-	if wrong.Authors != 0 || wrong.Versions != 0 {
-		t.Errorf("%d items not by the role that copied them, %d one-on-ones with another version than the file's", wrong.Authors, wrong.Versions)
+
+	for _, tc := range []struct{ name, author string }{{"for a lead", "lead_ana"}, {"for the copying role", ""}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dstURL := newServerDatabase(t)
+			ana := leadURL(t, dstURL, "lead_ana")
+			other := leadStore(t, dstURL, "lead_bo")
+			author := tc.author
+			if author != "" {
+				author = fmt.Sprintf("%s_%d", author, os.Getpid()) // as leadURL names it
+			}
+			if _, err := CopyToServer(f.path, dstURL, author, nil); err != nil {
+				t.Fatalf("copy: %v", err)
+			}
+			lead, err := Open(ana)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer lead.Close()
+			var seen struct{ Items, Notes int }
+			lead.db.Raw(`SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE private) AS items, (SELECT COUNT(*) FROM private_notes) AS notes`).Scan(&seen)
+			want := struct{ Items, Notes int }{privateItems, notes}
+			if tc.author == "" {
+				want = struct{ Items, Notes int }{}
+			}
+			if seen != want {
+				t.Errorf("the lead sees %+v private items and notes, want %+v", seen, want)
+			}
+			var others int
+			other.db.Raw(`SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE private) + (SELECT COUNT(*) FROM private_notes)`).Scan(&others)
+			if others != 0 {
+				t.Errorf("another lead sees %d private rows", others)
+			}
+			var wrongVersions int
+			lead.db.Raw(`SELECT COUNT(*) FROM one_on_ones WHERE version <> id % 5 + 1`).Scan(&wrongVersions)
+			if wrongVersions != 0 {
+				t.Errorf("%d one-on-ones with another version than the file's", wrongVersions)
+			}
+		})
+	}
+	if _, err := CopyToServer(f.path, newServerDatabase(t), "no_such_role", nil); err == nil || !strings.Contains(err.Error(), `no role "no_such_role"`) {
+		t.Errorf("an unknown author: %v", err)
 	}
 }
 
@@ -320,7 +357,7 @@ func TestCopyToServerRefusesADatabaseInUse(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := tableCounts(t, dstURL)
-			_, err = CopyToServer(f.path, dstURL, nil)
+			_, err = CopyToServer(f.path, dstURL, "", nil)
 			var ne *ServerNotEmptyError
 			if !errors.As(err, &ne) || !strings.Contains(err.Error(), tt.table) || !strings.Contains(err.Error(), "nothing was copied") {
 				t.Fatalf("want a refusal naming %q, got %v", tt.table, err)
@@ -365,7 +402,7 @@ func TestCopyToServerFailureLeavesServerEmpty(t *testing.T) {
 			}
 			empty := tableCounts(t, dstURL)
 			var copied []string
-			_, err := CopyToServer(f.path, dstURL, func(table string, done, total int) {
+			_, err := CopyToServer(f.path, dstURL, "", func(table string, done, total int) {
 				if done == total && total > 0 {
 					copied = append(copied, table)
 				}
@@ -394,7 +431,7 @@ func TestCopyToServerChecksItsArguments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := CopyToServer(tt.from, tt.to, nil)
+			_, err := CopyToServer(tt.from, tt.to, "", nil)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("want an error with %q, got %v", tt.wantErr, err)
 			}

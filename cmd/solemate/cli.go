@@ -32,7 +32,7 @@ Usage:
   solemate backup FILE [--db PATH]                      write a copy of the database to FILE
   solemate restore FILE [--db PATH]                     replace the database with a checked backup
   solemate demo [--people N] [--years N] [--db PATH]    fill an empty database with sample data
-  solemate migrate-to postgres://USER@HOST/DB [--from PATH]
+  solemate migrate-to postgres://USER@HOST/DB [--from PATH] [--author ROLE]
                                                         copy a database file into an empty
                                                         server database, checking every table
   solemate version                                      print the version
@@ -423,8 +423,11 @@ func (c *cli) restoreCmd(args []string) error {
 const copyProgressRows = 10000
 
 func (c *cli) migrateToCmd(args []string) error {
-	var from string
-	pos, err := parseArgs("migrate-to", args, func(fs *flag.FlagSet) { fs.StringVar(&from, "from", "", "") }, 1)
+	var from, author string
+	pos, err := parseArgs("migrate-to", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&from, "from", "", "")
+		fs.StringVar(&author, "author", "", "")
+	}, 1)
 	if err != nil {
 		return err
 	}
@@ -437,7 +440,7 @@ func (c *cli) migrateToCmd(args []string) error {
 	}
 	start := time.Now()
 	tenths := map[string]int{}
-	rep, err := model.CopyToServer(path, pos[0], func(table string, done, total int) {
+	rep, err := model.CopyToServer(path, pos[0], author, func(table string, done, total int) {
 		tenth := 10
 		if total > 0 {
 			tenth = done * 10 / total
