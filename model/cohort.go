@@ -428,7 +428,7 @@ func (s *Store) SaveHire(h *Hire) error {
 			if err := tx.Model(&Hire{}).Select("person_id").Where("id = ?", h.ID).Scan(&pid).Error; err != nil {
 				return err
 			}
-			if err := tx.Model(&Person{}).Where("id = ?", pid).Update("status", StatusLeft).Error; err != nil {
+			if err := tx.Model(&Person{}).Where("id = ?", pid).Updates(map[string]any{"status": StatusLeft, "version": gorm.Expr("version + 1")}).Error; err != nil {
 				return fmt.Errorf("save hire: %w", err)
 			}
 		}

@@ -560,7 +560,7 @@ func (s *Store) SetCadence(personID uint, c Cadence) error {
 	if _, err := ParseCadence(string(c)); err != nil {
 		return &ValidationError{Problems: []FieldError{{"cadence", err.Error()}}}
 	}
-	res := s.db.Model(&Person{}).Where("id = ?", personID).Update("cadence", c)
+	res := s.db.Model(&Person{}).Where("id = ?", personID).Updates(map[string]any{"cadence": c, "version": gorm.Expr("version + 1")})
 	if res.Error != nil {
 		return fmt.Errorf("set cadence: %w", res.Error)
 	}

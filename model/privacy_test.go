@@ -402,3 +402,52 @@ func TestPrivateItemsTravelAndStayWithOtherLeads(t *testing.T) {
 		t.Errorf("the private obstacle should move on to the meeting that carried it: %d items (%v)", len(m.Items), err)
 	}
 }
+
+// Writes besides the forms' own move a person's version on too, so a form
+// loaded before them cannot silently put back what they changed.
+func TestOtherWritesRefuseAnOlderForm(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		write func(t *testing.T, s *Store, p Person)
+	}{
+		{"cadence", func(t *testing.T, s *Store, p Person) {
+			if err := s.SetCadence(p.ID, CadenceMonthly); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"roster import", func(t *testing.T, s *Store, p Person) {
+			if _, err := s.ImportRoster(strings.NewReader("name,email,team\n" + p.Name + ",ines@example.com,Social\n")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"took the offer", func(t *testing.T, s *Store, p Person) {
+			c, err := s.CreateCohort(NewCohort{Name: "June 2026", ProgramID: defaultProgramID(t, s), Start: NewDate(2026, 6, 1), HireIDs: []uint{p.ID}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var h Hire
+			if err := s.db.Where("cohort_id = ?", c.ID).First(&h).Error; err != nil {
+				t.Fatal(err)
+			}
+			h.OfferOutcome, h.OfferedOn = OfferAccepted, NewDate(2026, 6, 20)
+			if err := s.SaveHire(&h); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newTestStore(t)
+			p := Person{Name: "Ines Duarte", Email: "ines@example.com", Team: "Chat"}
+			if err := s.SavePerson(&p); err != nil {
+				t.Fatal(err)
+			}
+			form := p // as a form loaded it
+			tc.write(t, s, p)
+			form.PreferredName = "Ines"
+			var conflict *ConflictError
+			if err := s.SavePerson(&form); !errors.As(err, &conflict) {
+				t.Errorf("saving the form loaded before the %s: %v, want a conflict", tc.name, err)
+			}
+		})
+	}
+}

@@ -364,6 +364,7 @@ func applyRoster(tx *gorm.DB, rows []*rosterRow) (added, updated int, err error)
 		people[i].ManagerID = &id
 	}
 	for i, p := range people {
+		p.Version++ // a form open on them must not save over the import
 		if err := tx.Save(p).Error; err != nil {
 			return 0, 0, fmt.Errorf("import line %d: %w", rows[i].line, err)
 		}
