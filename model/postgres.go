@@ -49,17 +49,34 @@ func OpenServer(rawURL string) (*Store, error) {
 	return start(db, func(err error) error { return plainServerError(where, cfg, err) })
 }
 
-// RedactURL is a database address fit to show: a password becomes ***.
+// RedactURL is a database address fit to show: a password, in the user
+// part or as a password= parameter, becomes ***. An address that does not
+// parse is shown without anything before its @.
 func RedactURL(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
+	if err != nil {
+		if at := strings.LastIndex(raw, "@"); at >= 0 {
+			if scheme := strings.Index(raw, "://"); scheme >= 0 && scheme < at {
+				return raw[:scheme+3] + "***" + raw[at:]
+			}
+			return "***" + raw[at:]
+		}
 		return raw
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "***")
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "***")
+		}
 	}
-	return strings.Replace(u.String(), "%2A%2A%2A", "***", 1)
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "***")
+		u.RawQuery = q.Encode()
+	}
+	return strings.ReplaceAll(u.String(), "%2A%2A%2A", "***")
 }
+
+// HasPassword reports whether a server address carries a password.
+func HasPassword(raw string) bool { return RedactURL(raw) != raw }
 
 // plainServerError says in plain words why a server database could not be
 // used, keeping the cause for errors.Is / errors.As.

@@ -14,6 +14,8 @@ func TestRedactURL(t *testing.T) {
 		{"postgres://ana:s3cret@db.example:5432/solemate", "postgres://ana:***@db.example:5432/solemate"},
 		{"postgres://ana@db.example/solemate", "postgres://ana@db.example/solemate"},
 		{"postgresql://db.example/solemate?sslmode=require", "postgresql://db.example/solemate?sslmode=require"},
+		{"postgres://ana@db.example/solemate?password=s3cret&sslmode=require", "postgres://ana@db.example/solemate?password=***&sslmode=require"},
+		{"postgres://ana:s3cret@db.example:port/solemate", "postgres://***@db.example:port/solemate"},
 	} {
 		if got := RedactURL(tc.in); got != tc.want {
 			t.Errorf("RedactURL(%q) = %q, want %q", tc.in, got, tc.want)

@@ -264,7 +264,7 @@ func (s *Store) Search(query string, includePrivate bool, limit int) ([]SearchHi
 		}
 		hits[i] = h
 	}
-	if err := s.meetingsOfNotes(hits); err != nil {
+	if hits, err = s.meetingsOfNotes(hits); err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	slices.SortStableFunc(hits, func(a, b SearchHit) int {
@@ -276,28 +276,35 @@ func (s *Store) Search(query string, includePrivate bool, limit int) ([]SearchHi
 	return hits, nil
 }
 
-// meetingsOfNotes points private-notes hits at their one-on-one: the index
-// knows the notes' own row.
-func (s *Store) meetingsOfNotes(hits []SearchHit) error {
-	byNote := map[uint][]*SearchHit{}
-	for i := range hits {
-		if hits[i].Kind == SearchPrivate {
-			byNote[hits[i].Ref] = append(byNote[hits[i].Ref], &hits[i])
+// meetingsOfNotes points private-notes hits at their one-on-one (the index
+// knows the notes' own row), leaving out any whose notes are gone.
+func (s *Store) meetingsOfNotes(hits []SearchHit) ([]SearchHit, error) {
+	notes := map[uint]uint{} // note → meeting, 0 until found
+	for _, h := range hits {
+		if h.Kind == SearchPrivate {
+			notes[h.Ref] = 0
 		}
 	}
-	if len(byNote) == 0 {
-		return nil
+	if len(notes) == 0 {
+		return hits, nil
 	}
-	var notes []privateNote
-	if err := s.db.Select("id", "one_on_one_id").Where("id IN ?", slices.Collect(maps.Keys(byNote))).Find(&notes).Error; err != nil {
-		return err
+	var found []privateNote
+	if err := s.db.Select("id", "one_on_one_id").Where("id IN ?", slices.Collect(maps.Keys(notes))).Find(&found).Error; err != nil {
+		return nil, err
 	}
-	for _, n := range notes {
-		for _, h := range byNote[n.ID] {
-			h.Ref = n.OneOnOneID
+	for _, n := range found {
+		notes[n.ID] = n.OneOnOneID
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if h.Kind == SearchPrivate {
+			if h.Ref = notes[h.Ref]; h.Ref == 0 {
+				continue
+			}
 		}
+		kept = append(kept, h)
 	}
-	return nil
+	return kept, nil
 }
 
 // MeetingOfItem is the one-on-one an item was raised in, for opening a hit.

@@ -443,7 +443,11 @@ func (s *shell) showAbout() {
 	if s.info.Commit != "" {
 		built += ", commit " + s.info.Commit
 	}
-	text := fmt.Sprintf("**Solemate %s** (%s)\n\nOne-on-ones, onboarding cohorts and customer shadowing for service teams — one conversation at a time.\n\nYour data stays on this computer.", s.info.Version, built)
+	where := "Your data stays on this computer."
+	if model.IsServer(s.dbPath) {
+		where = "Your team's data is on its PostgreSQL server; your private notes and items are readable by you alone."
+	}
+	text := fmt.Sprintf("**Solemate %s** (%s)\n\nOne-on-ones, onboarding cohorts and customer shadowing for service teams — one conversation at a time.\n\n%s", s.info.Version, built, where)
 	icon := canvas.NewImageFromResource(appIcon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(64))

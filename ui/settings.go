@@ -174,7 +174,7 @@ func (s *shell) chooseRestore() {
 func (s *shell) chooseServer() {
 	address := widget.NewEntry()
 	address.SetPlaceHolder("postgres://you@server/solemate")
-	if model.IsServer(s.dbPath) {
+	if model.IsServer(s.dbPath) && !model.HasPassword(s.dbPath) {
 		address.SetText(s.dbPath)
 	}
 	address.Validator = serverAddress
@@ -190,9 +190,14 @@ func (s *shell) chooseServer() {
 	s.win.Canvas().Focus(address)
 }
 
+// serverAddress checks an address to keep in preferences, which are
+// plain text: a password belongs in ~/.pgpass.
 func serverAddress(text string) error {
-	if !model.IsServer(strings.TrimSpace(text)) {
+	switch text = strings.TrimSpace(text); {
+	case !model.IsServer(text):
 		return errors.New("a server address starts with postgres://")
+	case model.HasPassword(text):
+		return errors.New("leave the password out; put it in ~/.pgpass")
 	}
 	return nil
 }

@@ -92,6 +92,9 @@ func TestSettingsOnAServer(t *testing.T) {
 	if serverAddress("/not/a/server") == nil || serverAddress(" postgres://ana@db/solemate ") != nil {
 		t.Error("a server address is one that starts with postgres://")
 	}
+	if serverAddress("postgres://ana:s3cret@db/solemate") == nil {
+		t.Error("a password should not go into the preferences")
+	}
 	prefs().SetString(PrefDatabase, "kept.db")
 	s.useServer("postgres://nobody@127.0.0.1:1/solemate?connect_timeout=2")
 	if !markupContains(t, s, "Could not use that server") {
