@@ -94,7 +94,7 @@ func (s *Store) OpenActions(personID uint) ([]ActionRow, error) {
 
 // openActions is OpenActions, only those due by dueBy unless it is zero.
 func (s *Store) openActions(personID uint, dueBy Date) ([]ActionRow, error) {
-	q := s.db.Table("actions AS a").Select("a.*, p.name AS person_name").
+	q := s.db.Table("actions AS a").Select(columns("a", actionColumns...) + ", p.name").
 		Joins("JOIN people p ON p.id = a.person_id").
 		Where("a.done_at IS NULL AND p.archived_at IS NULL").
 		Order("a.due IS NULL, a.due, a.id")
@@ -104,8 +104,12 @@ func (s *Store) openActions(personID uint, dueBy Date) ([]ActionRow, error) {
 	if !dueBy.IsZero() {
 		q = q.Where("a.due <= ?", dueBy)
 	}
-	var rows []ActionRow
-	if err := q.Scan(&rows).Error; err != nil {
+	res, err := q.Rows()
+	if err != nil {
+		return nil, fmt.Errorf("list actions: %w", err)
+	}
+	rows, err := scanAll(res, func(a *ActionRow) []any { return append(a.fields(), &a.PersonName) })
+	if err != nil {
 		return nil, fmt.Errorf("list actions: %w", err)
 	}
 	today := s.Today()

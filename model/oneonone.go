@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -603,29 +604,33 @@ func (s *Store) Reports() ([]Report, error) { return s.reports(true) }
 // reports is Reports; without counts it leaves OpenActions and FollowUps
 // at zero, for Today, which shows only who is due.
 func (s *Store) reports(counts bool) ([]Report, error) {
-	var rows []struct {
+	type row struct {
 		Person
-		LastHeld    string
+		LastHeld    sql.NullString
 		OpenActions int
 		FollowUps   int
 	}
-	countCols, countJoin := "", ""
+	countCols, countJoin := ", 0, 0", ""
 	if counts {
 		countCols = `,
-		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL) AS open_actions,
-		  COALESCE(f.n, 0) AS follow_ups`
+		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL),
+		  COALESCE(f.n, 0)`
 		// open follow-ups are few, and idx_one_on_one_items_open_follow_up holds just them
 		countJoin = `LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
 		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id`
 	}
-	err := s.db.Raw(`
-		SELECT p.*,
+	q, err := s.db.Raw(`
+		SELECT ` + columns("p", personColumns...) + `,
 		  -- not MAX(held_at): SQLite walks every row for MAX in a correlated subquery
-		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1) AS last_held` + countCols + `
+		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1)` + countCols + `
 		FROM people p ` + countJoin + `
 		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
 		  -- the top of the tree (the lead, the centre manager) reports to no one here
-		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`).Scan(&rows).Error
+		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("list reports: %w", err)
+	}
+	rows, err := scanAll(q, func(r *row) []any { return append(r.fields(), &r.LastHeld, &r.OpenActions, &r.FollowUps) })
 	if err != nil {
 		return nil, fmt.Errorf("list reports: %w", err)
 	}
@@ -633,7 +638,7 @@ func (s *Store) reports(counts bool) ([]Report, error) {
 	out := make([]Report, len(rows))
 	for i, r := range rows {
 		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: today}
-		if t, ok := parseDBTime(r.LastHeld); ok {
+		if t, ok := parseDBTime(r.LastHeld.String); ok {
 			rep.LastHeld = &t
 			rep.NextDue = r.Cadence.DueAfter(t)
 		}

@@ -313,15 +313,19 @@ type PersonRow struct {
 
 // People lists the roster by name, archived people only when asked for.
 func (s *Store) People(includeArchived bool) ([]PersonRow, error) {
-	var rows []PersonRow
 	q := s.db.Table("people AS p").
-		Select("p.*, COALESCE(m.name, '') AS manager_name").
+		Select(columns("p", personColumns...) + ", COALESCE(m.name, '')").
 		Joins("LEFT JOIN people AS m ON m.id = p.manager_id").
 		Order(s.d.nocase("p.name") + ", p.id")
 	if !includeArchived {
 		q = q.Where("p.archived_at IS NULL")
 	}
-	if err := q.Scan(&rows).Error; err != nil {
+	res, err := q.Rows()
+	if err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	rows, err := scanAll(res, func(r *PersonRow) []any { return append(r.fields(), &r.ManagerName) })
+	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
 	return rows, nil
