@@ -59,6 +59,18 @@ func (c Cadence) Next(last Date) Date {
 	return last.AddDays(7)
 }
 
+// shortestGap is the fewest days Next can move a date: a month after
+// 31 January is 28 February.
+func (c Cadence) shortestGap() int {
+	switch c {
+	case CadenceBiweekly:
+		return 14
+	case CadenceMonthly:
+		return 28
+	}
+	return 7
+}
+
 // DueAfter is the day the next one-on-one is due after one held at held,
 // counted in local calendar days.
 func (c Cadence) DueAfter(held time.Time) Date { return c.Next(DateOf(held.Local())) }

@@ -599,19 +599,33 @@ type Report struct {
 
 // Reports lists the active people who have one-on-ones, soonest due first
 // (overdue at the top). Someone never met is due today.
-func (s *Store) Reports() ([]Report, error) { return s.reports(true) }
+func (s *Store) Reports() ([]Report, error) { return s.reports(false) }
 
-// reports is Reports; without counts it leaves OpenActions and FollowUps
-// at zero, for Today, which shows only who is due.
-func (s *Store) reports(counts bool) ([]Report, error) {
+// reports is Reports; dueOnly keeps those due today or overdue, for Today,
+// and leaves OpenActions and FollowUps at zero.
+func (s *Store) reports(dueOnly bool) ([]Report, error) {
 	type row struct {
 		Person
 		LastHeld    sql.NullString
 		OpenActions int
 		FollowUps   int
 	}
-	countCols, countJoin := ", 0, 0", ""
-	if counts {
+	today := s.Today()
+	countCols, countJoin, notDue := ", 0, 0", "", ""
+	var args []any
+	if dueOnly {
+		// Someone met more recently than their cadence's shortest gap is not
+		// due, whenever exactly they were met: the index on (person_id,
+		// held_at) rules most of the roster out before their row is read.
+		// The monthly bound, the earliest, is the index's range; the later
+		// ones narrow it for the other cadences. (Each bound is compared with
+		// held_at itself, so PostgreSQL knows it for a timestamp.)
+		notDue = `
+		  AND NOT EXISTS (SELECT 1 FROM one_on_ones o WHERE o.person_id = p.id AND o.held_at >= ?
+		    AND (p.cadence = 'monthly' OR o.held_at >= ?)
+		    AND (p.cadence IN ('monthly', 'biweekly') OR o.held_at >= ?))`
+		args = []any{notDueIfMetSince(CadenceMonthly, today), notDueIfMetSince(CadenceBiweekly, today), notDueIfMetSince(CadenceWeekly, today)}
+	} else {
 		countCols = `,
 		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL),
 		  COALESCE(f.n, 0)`
@@ -620,13 +634,13 @@ func (s *Store) reports(counts bool) ([]Report, error) {
 		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id`
 	}
 	q, err := s.db.Raw(`
-		SELECT ` + columns("p", personColumns...) + `,
+		SELECT `+columns("p", personColumns...)+`,
 		  -- not MAX(held_at): SQLite walks every row for MAX in a correlated subquery
-		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1)` + countCols + `
-		FROM people p ` + countJoin + `
+		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1)`+countCols+`
+		FROM people p `+countJoin+`
 		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
 		  -- the top of the tree (the lead, the centre manager) reports to no one here
-		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`).Rows()
+		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`+notDue, args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("list reports: %w", err)
 	}
@@ -634,18 +648,27 @@ func (s *Store) reports(counts bool) ([]Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list reports: %w", err)
 	}
-	today := s.Today()
-	out := make([]Report, len(rows))
-	for i, r := range rows {
+	out := make([]Report, 0, len(rows))
+	for _, r := range rows {
 		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: today}
 		if t, ok := parseDBTime(r.LastHeld.String); ok {
 			rep.LastHeld = &t
 			rep.NextDue = r.Cadence.DueAfter(t)
 		}
-		out[i] = rep
+		if !dueOnly || !today.Before(rep.NextDue) {
+			out = append(out, rep)
+		}
 	}
 	sortReports(out)
 	return out, nil
+}
+
+// notDueIfMetSince is the moment from which a one-on-one leaves someone on
+// cadence c not due today: the start of the local day after the last one
+// that could be due by now.
+func notDueIfMetSince(c Cadence, today Date) time.Time {
+	y, m, d := today.AddDays(1 - c.shortestGap()).Time().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.Local).UTC()
 }
 
 // parseDBTime reads a timestamp that came back from an aggregate as text.

@@ -46,7 +46,7 @@ type TodayView struct {
 func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	var v TodayView
 	today := s.Today()
-	if err := s.todayDue(&v, today); err != nil {
+	if err := s.todayDue(&v); err != nil {
 		return v, err
 	}
 	if err := s.todayFollowUps(&v, today); err != nil {
@@ -66,22 +66,14 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	return v, nil
 }
 
-func (s *Store) todayDue(v *TodayView, today Date) error {
+func (s *Store) todayDue(v *TodayView) error {
 	n, err := s.CountPeople()
 	if err != nil {
 		return err
 	}
 	v.Empty = n == 0
-	reps, err := s.reports(false)
-	if err != nil {
-		return err
-	}
-	for _, r := range reps {
-		if !today.Before(r.NextDue) {
-			v.Due = append(v.Due, r)
-		}
-	}
-	return nil
+	v.Due, err = s.reports(true)
+	return err
 }
 
 func (s *Store) todayFollowUps(v *TodayView, today Date) error {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -72,5 +73,49 @@ func TestTodayView(t *testing.T) {
 	// Never met (due today): the trainer and the three hires; Amir is late.
 	if got := v.NotificationText(s.Today()); got != "4 one-on-ones due today, 1 overdue; 1 follow-up to ask about." || v.Empty {
 		t.Errorf("notification %q", got)
+	}
+}
+
+// Today rules out people met recently in SQL; it must still list exactly
+// those Reports shows as due, whatever the day, hour and cadence.
+func TestTodayDueMatchesReports(t *testing.T) {
+	s := newTestStore(t)
+	if _, err := s.Demo(DemoOptions{People: 30, Years: 1, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	cadences := []Cadence{CadenceWeekly, CadenceBiweekly, CadenceMonthly}
+	var ids []uint
+	if err := s.db.Model(&Person{}).Order("id").Pluck("id", &ids).Error; err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		if err := s.SetCadence(id, cadences[i%len(cadences)]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	start := fixedNow
+	for h := 0; h < 40*24; h += 7 { // every seventh hour over 40 days
+		s.Now = func() time.Time { return start.Add(time.Duration(h) * time.Hour) }
+		reps, err := s.Reports()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []uint
+		for _, r := range reps {
+			if !s.Today().Before(r.NextDue) {
+				want = append(want, r.ID)
+			}
+		}
+		v, err := s.TodayView(time.Monday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []uint
+		for _, r := range v.Due {
+			got = append(got, r.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%v: Today lists %v due, Reports %v", s.Now(), got, want)
+		}
 	}
 }
