@@ -137,7 +137,7 @@ func (b Board) BehindCount() int {
 // milestone counts as done when the hire has logged enough sessions since
 // the cohort started; the decision point, when the offer was answered.
 func (s *Store) CohortBoard(id uint) (Board, error) {
-	bs, err := s.loadBoards([]uint{id})
+	bs, err := s.loadBoards([]uint{id}, true)
 	if err != nil {
 		return Board{}, fmt.Errorf("load cohort %d: %w", id, err)
 	}
@@ -148,8 +148,9 @@ func (s *Store) CohortBoard(id uint) (Board, error) {
 }
 
 // loadBoards builds the boards of the cohorts ids, in that order, with one
-// query per table whatever their number.
-func (s *Store) loadBoards(ids []uint) ([]Board, error) {
+// query per table whatever their number. Without detail a milestone done
+// lacks its day, signer and note: enough to sum boards up.
+func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 	var cohorts []Cohort
 	if err := s.db.Where("id IN ?", ids).Find(&cohorts).Error; err != nil {
 		return nil, err
@@ -183,7 +184,7 @@ func (s *Store) loadBoards(ids []uint) ([]Board, error) {
 	if err != nil {
 		return nil, err
 	}
-	comps, err := s.completions(ids)
+	comps, err := s.completions(ids, detail)
 	if err != nil {
 		return nil, err
 	}
@@ -246,25 +247,25 @@ type boardCompletion struct {
 
 // completions reads the ticks of the cohorts ids. Thousands of rows for a
 // list of years of cohorts: scanned by hand, as gorm's reflection costs
-// several times the query.
-func (s *Store) completions(ids []uint) ([]boardCompletion, error) {
-	rows, err := s.db.Table("milestone_completions AS c").
-		Select("c.hire_id, c.milestone_id, c.done_on, c.signed_off_by_id, c.note, COALESCE(p.name, '')").
-		Joins("JOIN cohort_hires h ON h.id = c.hire_id").Joins("LEFT JOIN people p ON p.id = c.signed_off_by_id").
-		Where("h.cohort_id IN ?", ids).Rows()
+// several times the query. Without detail only which milestones are ticked:
+// the primary key's index holds that, so the rows and signers go unread.
+func (s *Store) completions(ids []uint, detail bool) ([]boardCompletion, error) {
+	q := s.db.Table("milestone_completions AS c").Joins("JOIN cohort_hires h ON h.id = c.hire_id").Where("h.cohort_id IN ?", ids)
+	fields := func(c *boardCompletion) []any { return []any{&c.HireID, &c.MilestoneID} }
+	if detail {
+		q = q.Select("c.hire_id, c.milestone_id, c.done_on, c.signed_off_by_id, c.note, COALESCE(p.name, '')").
+			Joins("LEFT JOIN people p ON p.id = c.signed_off_by_id")
+		fields = func(c *boardCompletion) []any {
+			return []any{&c.HireID, &c.MilestoneID, &c.DoneOn, &c.SignedOffByID, &c.Note, &c.SignerName}
+		}
+	} else {
+		q = q.Select("c.hire_id, c.milestone_id")
+	}
+	rows, err := q.Rows()
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []boardCompletion
-	for rows.Next() {
-		var c boardCompletion
-		if err := rows.Scan(&c.HireID, &c.MilestoneID, &c.DoneOn, &c.SignedOffByID, &c.Note, &c.SignerName); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return scanAll(rows, fields)
 }
 
 // addHire puts a hire's row on the board: each milestone done, done by the
@@ -350,7 +351,8 @@ func (s *Store) CountCohorts() (int, error) {
 }
 
 // boards builds the boards of the cohorts still in training on or after
-// day (every cohort when day is zero), newest cohort first.
+// day (every cohort when day is zero), newest cohort first, to be summed
+// up: without the detail of each tick.
 func (s *Store) boards(day Date) ([]Board, error) {
 	q := s.db.Model(&Cohort{}).Order("start_date DESC, id DESC")
 	if !day.IsZero() {
@@ -360,7 +362,7 @@ func (s *Store) boards(day Date) ([]Board, error) {
 	if err := q.Pluck("id", &ids).Error; err != nil {
 		return nil, fmt.Errorf("list cohorts: %w", err)
 	}
-	out, err := s.loadBoards(ids)
+	out, err := s.loadBoards(ids, false)
 	if err != nil {
 		return nil, fmt.Errorf("load cohorts: %w", err)
 	}

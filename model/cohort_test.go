@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -291,5 +292,32 @@ func TestExportCohort(t *testing.T) {
 	}
 	if err := s.ExportCohort(&out, "Nope", FormatCSV); err == nil || !strings.Contains(err.Error(), `no cohort is called "Nope"`) {
 		t.Errorf("unknown cohort: %v", err)
+	}
+}
+
+// The cohort list sums boards up from less than a board shows; each line
+// must still say what the cohort's own board says.
+func TestCohortListAgreesWithBoards(t *testing.T) {
+	s := newTestStore(t)
+	if _, err := s.Demo(DemoOptions{People: 30, Years: 2, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Cohorts()
+	if err != nil || len(list) < 10 {
+		t.Fatalf("cohorts: %d, %v", len(list), err)
+	}
+	behind := 0
+	for _, c := range list {
+		b, err := s.CohortBoard(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := b.summary(s.Today()); !reflect.DeepEqual(c, want) {
+			t.Errorf("cohort %s: listed as %+v, its board sums up to %+v", c.Name, c, want)
+		}
+		behind += c.Behind
+	}
+	if behind == 0 {
+		t.Error("no cohort has anyone behind: the comparison misses half the rules")
 	}
 }
