@@ -104,11 +104,7 @@ func (s *Store) openActions(personID uint, dueBy Date) ([]ActionRow, error) {
 	if !dueBy.IsZero() {
 		q = q.Where("a.due <= ?", dueBy)
 	}
-	res, err := q.Rows()
-	if err != nil {
-		return nil, fmt.Errorf("list actions: %w", err)
-	}
-	rows, err := scanAll(res, func(a *ActionRow) []any { return append(a.fields(), &a.PersonName) })
+	rows, err := scanAll(q, func(a *ActionRow) []any { return append(a.fields(), &a.PersonName) })
 	if err != nil {
 		return nil, fmt.Errorf("list actions: %w", err)
 	}

@@ -167,20 +167,22 @@ func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 		Where("t.cohort_id IN ?", ids).Order("p.name").Scan(&trainers).Error; err != nil {
 		return nil, err
 	}
-	var phases []CohortPhase
-	if err := s.db.Where("cohort_id IN ?", ids).Order("cohort_id, position").Find(&phases).Error; err != nil {
+	phases, err := scanAll(s.db.Model(&CohortPhase{}).Select(phaseColumns).Where("cohort_id IN ?", ids).
+		Order("cohort_id, position"), (*CohortPhase).fields)
+	if err != nil {
 		return nil, err
 	}
-	var ms []CohortMilestone
-	if err := s.db.Where("cohort_phase_id IN (SELECT id FROM cohort_phases WHERE cohort_id IN ?)", ids).
-		Order("cohort_phase_id, position").Find(&ms).Error; err != nil {
+	ms, err := scanAll(s.db.Model(&CohortMilestone{}).Select(milestoneColumns).
+		Where("cohort_phase_id IN (SELECT id FROM cohort_phases WHERE cohort_id IN ?)", ids).
+		Order("cohort_phase_id, position"), (*CohortMilestone).fields)
+	if err != nil {
 		return nil, err
 	}
-	var hires []boardHire
-	err := s.db.Raw(`SELECT h.*, p.name, p.email,
-		  (SELECT COUNT(*) FROM shadowing_sessions ss WHERE ss.person_id = h.person_id AND ss.date >= c.start_date) AS sessions
+	hires, err := scanAll(s.db.Raw(`SELECT `+columns("h", hireColumns...)+`, p.name, p.email,
+		  (SELECT COUNT(*) FROM shadowing_sessions ss WHERE ss.person_id = h.person_id AND ss.date >= c.start_date)
 		FROM cohort_hires h JOIN people p ON p.id = h.person_id JOIN cohorts c ON c.id = h.cohort_id
-		WHERE h.cohort_id IN ? ORDER BY `+s.d.nocase("p.name"), ids).Scan(&hires).Error
+		WHERE h.cohort_id IN ? ORDER BY `+s.d.nocase("p.name"), ids),
+		func(h *boardHire) []any { return append(h.fields(), &h.Name, &h.Email, &h.Sessions) })
 	if err != nil {
 		return nil, err
 	}
@@ -261,20 +263,16 @@ func (s *Store) completions(ids []uint, detail bool) ([]boardCompletion, error) 
 	} else {
 		q = q.Select("c.hire_id, c.milestone_id")
 	}
-	rows, err := q.Rows()
-	if err != nil {
-		return nil, err
-	}
-	return scanAll(rows, fields)
+	return scanAll(q, fields)
 }
 
 // addHire puts a hire's row on the board: each milestone done, done by the
 // rules (sessions logged, an answered offer) or overdue.
 func (b *Board) addHire(h boardHire, byPhase map[uint][]CohortMilestone, done map[[2]uint]*boardCompletion, today Date) {
-	row := HireRow{Hire: h.Hire, Name: h.Name, Email: h.Email, Sessions: h.Sessions}
+	row := HireRow{Hire: h.Hire, Name: h.Name, Email: h.Email, Sessions: h.Sessions, Phases: make([]PhaseState, 0, len(b.Phases))}
 	needSessions := 0
 	for i, p := range b.Phases {
-		ps := PhaseState{CohortPhase: p, Current: i == b.Current}
+		ps := PhaseState{CohortPhase: p, Current: i == b.Current, Milestones: make([]MilestoneState, 0, len(byPhase[p.ID]))}
 		for _, m := range byPhase[p.ID] {
 			st := MilestoneState{CohortMilestone: m}
 			if comp := done[[2]uint{h.ID, m.ID}]; comp != nil {

@@ -633,18 +633,15 @@ func (s *Store) reports(dueOnly bool) ([]Report, error) {
 		countJoin = `LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
 		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id`
 	}
-	q, err := s.db.Raw(`
+	rows, err := scanAll(s.db.Raw(`
 		SELECT `+columns("p", personColumns...)+`,
 		  -- not MAX(held_at): SQLite walks every row for MAX in a correlated subquery
 		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1)`+countCols+`
 		FROM people p `+countJoin+`
 		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
 		  -- the top of the tree (the lead, the centre manager) reports to no one here
-		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`+notDue, args...).Rows()
-	if err != nil {
-		return nil, fmt.Errorf("list reports: %w", err)
-	}
-	rows, err := scanAll(q, func(r *row) []any { return append(r.fields(), &r.LastHeld, &r.OpenActions, &r.FollowUps) })
+		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`+notDue, args...),
+		func(r *row) []any { return append(r.fields(), &r.LastHeld, &r.OpenActions, &r.FollowUps) })
 	if err != nil {
 		return nil, fmt.Errorf("list reports: %w", err)
 	}

@@ -320,11 +320,7 @@ func (s *Store) People(includeArchived bool) ([]PersonRow, error) {
 	if !includeArchived {
 		q = q.Where("p.archived_at IS NULL")
 	}
-	res, err := q.Rows()
-	if err != nil {
-		return nil, fmt.Errorf("list people: %w", err)
-	}
-	rows, err := scanAll(res, func(r *PersonRow) []any { return append(r.fields(), &r.ManagerName) })
+	rows, err := scanAll(q, func(r *PersonRow) []any { return append(r.fields(), &r.ManagerName) })
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}

@@ -1,21 +1,27 @@
 package model
 
 import (
-	"database/sql"
 	"fmt"
 	"strings"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // The lists the screens load on every visit (who is due, the roster, the
-// follow-ups and actions on Today) read hundreds of rows; gorm's reflection
-// costs two to three times the query there, so they are scanned by hand: the
-// columns are named in the order the fields are given.
+// follow-ups and actions on Today, the boards a cohort list sums up) read
+// hundreds of rows; gorm's reflection costs more than the query there, so
+// they are scanned by hand: the columns are named in the order the fields
+// are given.
 
-// scanAll reads every row of rows into a T through the pointers fields
-// gives for it, and closes rows. Each row is scanned into one T and copied
-// out: Scan sets every field each time, NULLs included.
-func scanAll[T any](rows *sql.Rows, fields func(*T) []any) ([]T, error) {
+// scanAll runs q and reads every row into a T through the pointers fields
+// gives for it. Each row is scanned into one T and copied out: Scan sets
+// every field each time, NULLs included.
+func scanAll[T any](q *gorm.DB, fields func(*T) []any) ([]T, error) {
+	rows, err := q.Rows()
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
 	var out []T
 	var v T
@@ -72,4 +78,26 @@ var actionColumns = []string{"id", "person_id", "one_on_one_id", "session_id", "
 func (a *Action) fields() []any {
 	return []any{&a.ID, &a.PersonID, &a.OneOnOneID, &a.SessionID, &a.Text, &a.Owner, &a.Due,
 		&a.DoneAt, orZero{&a.CreatedAt}, orZero{&a.UpdatedAt}}
+}
+
+var phaseColumns = []string{"id", "cohort_id", "position", "name", "length_days", "in_weeks", "purpose",
+	"start_date", "end_date"}
+
+func (p *CohortPhase) fields() []any {
+	return []any{&p.ID, &p.CohortID, &p.Position, &p.Name, &p.LengthDays, &p.InWeeks, &p.Purpose,
+		&p.StartDate, &p.EndDate}
+}
+
+var milestoneColumns = []string{"id", "cohort_phase_id", "position", "title", "kind", "due_date", "required_sessions"}
+
+func (m *CohortMilestone) fields() []any {
+	return []any{&m.ID, &m.CohortPhaseID, &m.Position, &m.Title, &m.Kind, &m.DueDate, &m.RequiredSessions}
+}
+
+var hireColumns = []string{"id", "cohort_id", "person_id", "status", "notes", "offered_on", "offer_amount",
+	"offer_outcome", "offer_note", "version"}
+
+func (h *Hire) fields() []any {
+	return []any{&h.ID, &h.CohortID, &h.PersonID, &h.Status, &h.Notes, &h.OfferedOn, &h.OfferAmount,
+		&h.OfferOutcome, &h.OfferNote, &h.Version}
 }

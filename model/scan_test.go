@@ -14,7 +14,8 @@ func TestScanColumnsCoverTheTables(t *testing.T) {
 	for _, tc := range []struct {
 		model any
 		cols  []string
-	}{{&Person{}, personColumns}, {&Item{}, itemColumns}, {&Action{}, actionColumns}} {
+	}{{&Person{}, personColumns}, {&Item{}, itemColumns}, {&Action{}, actionColumns},
+		{&CohortPhase{}, phaseColumns}, {&CohortMilestone{}, milestoneColumns}, {&Hire{}, hireColumns}} {
 		types, err := s.db.Migrator().ColumnTypes(tc.model)
 		if err != nil {
 			t.Fatal(err)
@@ -99,4 +100,38 @@ func TestScanReadsWhatGormReads(t *testing.T) {
 	}
 	slices.SortFunc(scannedItems, func(a, b Item) int { return int(a.ID) - int(b.ID) })
 	check("follow-ups", items, scannedItems)
+
+	var c Cohort
+	if err := s.db.Joins("JOIN cohort_hires h ON h.cohort_id = cohorts.id").Where("h.offered_on IS NOT NULL").First(&c).Error; err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.CohortBoard(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var phases []CohortPhase
+	if err := s.db.Where("cohort_id = ?", c.ID).Order("position").Find(&phases).Error; err != nil {
+		t.Fatal(err)
+	}
+	check("phases", phases, b.Phases)
+	var ms, scannedMs []CohortMilestone
+	if err := s.db.Joins("JOIN cohort_phases p ON p.id = cohort_milestones.cohort_phase_id").Where("p.cohort_id = ?", c.ID).
+		Order("p.position, cohort_milestones.position").Find(&ms).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range b.Rows[0].Phases {
+		for _, m := range p.Milestones {
+			scannedMs = append(scannedMs, m.CohortMilestone)
+		}
+	}
+	check("milestones", ms, scannedMs)
+	var hires, scannedHires []Hire
+	if err := s.db.Where("cohort_id = ?", c.ID).Order("id").Find(&hires).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range b.Rows {
+		scannedHires = append(scannedHires, r.Hire)
+	}
+	slices.SortFunc(scannedHires, func(a, b Hire) int { return int(a.ID) - int(b.ID) })
+	check("hires", hires, scannedHires)
 }
