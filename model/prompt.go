@@ -315,8 +315,9 @@ var promptEpoch = NewDate(2024, 1, 1)
 // walking from a fixed start, so two days running never repeat and adding,
 // hiding or deleting a prompt rarely changes today's.
 func (s *Store) PromptOfTheDay(d Date) (Prompt, error) {
-	var ps []Prompt
-	if err := s.db.Where("NOT deleted AND NOT hidden").Order("id").Find(&ps).Error; err != nil {
+	// The chain needs only the IDs; one prompt is read whole.
+	var ps []uint
+	if err := s.db.Model(&Prompt{}).Where("NOT deleted AND NOT hidden").Order("id").Pluck("id", &ps).Error; err != nil {
 		return Prompt{}, fmt.Errorf("prompt of the day: %w", err)
 	}
 	if len(ps) == 0 {
@@ -324,11 +325,11 @@ func (s *Store) PromptOfTheDay(d Date) (Prompt, error) {
 	}
 	pick := func(day int, not int) int {
 		best, bestH := -1, uint64(0)
-		for i, p := range ps {
+		for i, id := range ps {
 			if i == not && len(ps) > 1 {
 				continue
 			}
-			if v := mix(uint64(day)<<32 | uint64(p.ID)); best < 0 || v < bestH {
+			if v := mix(uint64(day)<<32 | uint64(id)); best < 0 || v < bestH {
 				best, bestH = i, v
 			}
 		}
@@ -341,7 +342,7 @@ func (s *Store) PromptOfTheDay(d Date) (Prompt, error) {
 	if prev < 0 { // before the epoch: no chain, just the day's own pick
 		prev = pick(promptEpoch.DaysUntil(d), -1)
 	}
-	return ps[prev], nil
+	return s.Prompt(ps[prev])
 }
 
 // Prompt loads one prompt.
