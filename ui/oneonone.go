@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,6 +33,9 @@ type oneOnOneScreen struct {
 
 	selectedID uint
 	selecting  bool
+	// filtering counts filter runs, so the result of one that a newer one
+	// overtook is dropped.
+	filtering atomic.Int64
 }
 
 func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
@@ -100,30 +104,41 @@ func (o *oneOnOneScreen) load() {
 	})
 }
 
+// applyFilter matches the reports against the filter, counts those overdue
+// and finds the selected person off the UI goroutine, then shows the result
+// unless a newer run started meanwhile.
 func (o *oneOnOneScreen) applyFilter() {
-	o.shown = o.shown[:0]
-	for _, r := range o.reports {
-		if model.MatchWords(o.filter.Text, r.Name, r.PreferredName, r.Team, r.Role.Label()) {
-			o.shown = append(o.shown, r)
+	run := o.filtering.Add(1)
+	reports, query, selected, today := o.reports, o.filter.Text, o.selectedID, o.sh.store.Today()
+	o.sh.bg(func() {
+		var shown []model.Report
+		overdue, at := 0, -1
+		for _, r := range reports {
+			if r.NextDue.Before(today) {
+				overdue++
+			}
+			if model.MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label()) {
+				if r.ID == selected {
+					at = len(shown)
+				}
+				shown = append(shown, r)
+			}
 		}
-	}
-	overdue := 0
-	today := o.sh.store.Today()
-	for _, r := range o.reports {
-		if r.NextDue.Before(today) {
-			overdue++
-		}
-	}
-	o.count.SetText(fmt.Sprintf("%s · %d overdue", model.Plural(len(o.reports), "report", "reports"), overdue))
-	o.list.Refresh()
-	o.selecting = true
-	o.list.UnselectAll()
-	for i, r := range o.shown {
-		if r.ID == o.selectedID {
-			o.list.Select(i)
-		}
-	}
-	o.selecting = false
+		fyne.Do(func() {
+			if o.filtering.Load() != run {
+				return
+			}
+			o.shown = shown
+			o.count.SetText(fmt.Sprintf("%s · %d overdue", model.Plural(len(reports), "report", "reports"), overdue))
+			o.list.Refresh()
+			o.selecting = true
+			o.list.UnselectAll()
+			if at >= 0 {
+				o.list.Select(at)
+			}
+			o.selecting = false
+		})
+	})
 }
 
 // showTeam shows the open actions across the team.

@@ -65,6 +65,32 @@ func TestOneOnOnesListedByDueDate(t *testing.T) {
 	assertGolden(t, "oneonones_page.xml", s.win.Canvas())
 }
 
+// The filter runs off the UI goroutine; a run that a newer one overtakes
+// is not shown.
+func TestOneOnOnesFilter(t *testing.T) {
+	s, store := newTestShell(t)
+	_, _, never := teamWithHistory(t, store)
+	s.open(s.oneOnOnes())
+	o := oneOnOnes(s)
+	var queued []func()
+	s.bg = func(f func()) { queued = append(queued, f) }
+	test.Type(o.filter, "b") // Ben
+	test.Type(o.filter, "z") // no one
+	o.filter.SetText("chi")  // Chiara
+	if len(queued) != 3 || len(o.shown) != 3 {
+		t.Fatalf("%d runs queued, %d shown before any ran", len(queued), len(o.shown))
+	}
+	queued[2]()
+	if len(o.shown) != 1 || o.shown[0].ID != never.ID || o.count.Text != "3 reports · 1 overdue" {
+		t.Fatalf("filter chi: %d shown, count %q", len(o.shown), o.count.Text)
+	}
+	queued[0]()
+	queued[1]()
+	if len(o.shown) != 1 || o.shown[0].ID != never.ID {
+		t.Errorf("older runs replaced the newest: %d shown", len(o.shown))
+	}
+}
+
 func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
