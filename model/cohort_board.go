@@ -211,7 +211,7 @@ func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 	for _, m := range ms {
 		byPhase[m.CohortPhaseID] = append(byPhase[m.CohortPhaseID], m)
 	}
-	done := map[[2]uint]*boardCompletion{} // hire, milestone
+	done := make(map[[2]uint]*boardCompletion, len(comps)) // hire, milestone
 	for i := range comps {
 		done[[2]uint{comps[i].HireID, comps[i].MilestoneID}] = &comps[i]
 	}
