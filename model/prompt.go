@@ -323,26 +323,50 @@ func (s *Store) PromptOfTheDay(d Date) (Prompt, error) {
 	if len(ps) == 0 {
 		return Prompt{}, ErrNotFound
 	}
-	pick := func(day int, not int) int {
-		best, bestH := -1, uint64(0)
-		for i, id := range ps {
-			if i == not && len(ps) > 1 {
-				continue
-			}
-			if v := mix(uint64(day)<<32 | uint64(id)); best < 0 || v < bestH {
-				best, bestH = i, v
+	return s.Prompt(ps[promptOfDay(ps, promptEpoch.DaysUntil(d))])
+}
+
+// promptOfDay is the index in ids (one or more) of the prompt of day, counted
+// from promptEpoch; before it there is no chain, just the day's lowest.
+//
+// A day's prompt is its lowest-hashed one unless that was the day before's,
+// then its second lowest. The day before's is one of its own lowest two, so
+// a day whose lowest is neither of those is the same whatever came earlier:
+// the walk starts at the latest such day (a day or two back) instead of at
+// the epoch, which would cost a pass over the prompts per day since.
+func promptOfDay(ids []uint, day int) int {
+	lowest := func(day int) (first, second int) {
+		first, second = -1, -1
+		var h1, h2 uint64
+		for i, id := range ids {
+			switch h := mix(uint64(day)<<32 | uint64(id)); {
+			case first < 0 || h < h1:
+				second, h2 = first, h1
+				first, h1 = i, h
+			case second < 0 || h < h2:
+				second, h2 = i, h
 			}
 		}
-		return best
+		return first, second
 	}
-	prev := -1
-	for day := 0; day <= promptEpoch.DaysUntil(d); day++ {
-		prev = pick(day, prev)
+	start := max(day, 0)
+	if len(ids) > 1 {
+		for ; start > 0; start-- {
+			first, _ := lowest(start)
+			if a, b := lowest(start - 1); first != a && first != b {
+				break
+			}
+		}
 	}
-	if prev < 0 { // before the epoch: no chain, just the day's own pick
-		prev = pick(promptEpoch.DaysUntil(d), -1)
+	prev, _ := lowest(min(start, day))
+	for d := start + 1; d <= day; d++ {
+		if first, second := lowest(d); first != prev {
+			prev = first
+		} else {
+			prev = second
+		}
 	}
-	return s.Prompt(ps[prev])
+	return prev
 }
 
 // Prompt loads one prompt.

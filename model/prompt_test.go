@@ -142,6 +142,44 @@ func TestPromptOfTheDayNeverRepeatsTwoDaysRunning(t *testing.T) {
 	}
 }
 
+// promptOfDay starts its walk a day or two back; it must pick what walking
+// the whole chain from the epoch picks, as PromptOfTheDay always did.
+func TestPromptOfDayIsTheChainFromTheEpoch(t *testing.T) {
+	chain := func(ids []uint, day int) int {
+		pick := func(day, not int) int {
+			best, bestH := -1, uint64(0)
+			for i, id := range ids {
+				if i == not && len(ids) > 1 {
+					continue
+				}
+				if v := mix(uint64(day)<<32 | uint64(id)); best < 0 || v < bestH {
+					best, bestH = i, v
+				}
+			}
+			return best
+		}
+		prev := -1
+		for d := 0; d <= day; d++ {
+			prev = pick(d, prev)
+		}
+		if prev < 0 {
+			prev = pick(day, -1)
+		}
+		return prev
+	}
+	for _, n := range []int{1, 2, 3, 7, 64} {
+		ids := make([]uint, n)
+		for i := range ids {
+			ids[i] = uint(3*i + 5) // gaps, as hidden and deleted prompts leave
+		}
+		for day := -3; day < 1500; day++ {
+			if got, want := promptOfDay(ids, day), chain(ids, day); got != want {
+				t.Fatalf("%d prompts, day %d: prompt %d, the chain gives %d", n, day, got, want)
+			}
+		}
+	}
+}
+
 // suggestFixture is a person with a history built by the arguments.
 type suggestCase struct {
 	name     string
