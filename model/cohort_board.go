@@ -377,6 +377,15 @@ func (b Board) summary(today Date) CohortSummary {
 			sum.PhaseName = b.Phases[b.Current].Name
 		case today.Before(b.StartDate):
 			sum.PhaseName = "Not started"
+		case !sum.EndDate.Before(today):
+			// A day between two phases (a weekend the program skips):
+			// the cohort is still running, on to the next one.
+			for _, p := range b.Phases {
+				if today.Before(p.StartDate) {
+					sum.PhaseName = p.Name
+					break
+				}
+			}
 		default:
 			sum.PhaseName = "Finished"
 		}

@@ -321,3 +321,34 @@ func TestCohortListAgreesWithBoards(t *testing.T) {
 		t.Error("no cohort has anyone behind: the comparison misses half the rules")
 	}
 }
+
+// A day between two phases (a weekend the program skips) reads as the next
+// phase, not "Finished" (Today skips finished cohorts).
+func TestADayBetweenPhasesIsNotTheEnd(t *testing.T) {
+	s := newTestStore(t)
+	c, _ := cohortFixture(t, s)
+	b, err := s.CohortBoard(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gap Date
+	var next string
+	for i := 1; i < len(b.Phases) && gap.IsZero(); i++ {
+		if d := b.Phases[i-1].EndDate.AddDays(1); d.Before(b.Phases[i].StartDate) {
+			gap, next = d, b.Phases[i].Name
+		}
+	}
+	if gap.IsZero() {
+		t.Fatal("the default program should skip weekends between its phases")
+	}
+	for day, want := range map[Date]string{gap: next, b.Phases[len(b.Phases)-1].EndDate.AddDays(1): "Finished"} {
+		s.Now = func() time.Time { return day.Time().Add(10 * time.Hour) }
+		on, err := s.CohortBoard(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := on.summary(day).PhaseName; got != want {
+			t.Errorf("on %s the cohort reads %q, want %q", day, got, want)
+		}
+	}
+}
