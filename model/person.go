@@ -472,21 +472,6 @@ func (s *Store) setArchived(id uint, at *time.Time) error {
 	return nil
 }
 
-// FilterPeople keeps the rows that match every word of query in their name,
-// preferred name, team, role, email or manager, ignoring case.
-func FilterPeople(rows []PersonRow, query string) []PersonRow {
-	if strings.TrimSpace(query) == "" {
-		return rows
-	}
-	out := make([]PersonRow, 0, len(rows))
-	for _, r := range rows {
-		if MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // MatchWords reports whether every word of query appears, ignoring case,
 // in at least one of fields. An empty query matches everything.
 func MatchWords(query string, fields ...string) bool {
