@@ -199,7 +199,7 @@ func TestPeopleOrderManagerNameAndTeams(t *testing.T) {
 	}
 }
 
-func TestFilterPeople(t *testing.T) {
+func TestPeopleMatching(t *testing.T) {
 	s := newTestStore(t)
 	amara := Person{Name: "Amara Okafor", Team: "Phone North", Role: RoleTeamLead, Email: "amara@example.com"}
 	if err := s.SavePerson(&amara); err != nil {
