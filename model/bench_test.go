@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"os"
 	"testing"
 	"time"
@@ -54,9 +55,26 @@ func BenchmarkToday(b *testing.B) {
 	run(b, func() (TodayView, error) { return s.TodayView(time.Monday) })
 }
 
+// BenchmarkPeopleList is what People reads to show its list: who is on it
+// and the first page of rows.
 func BenchmarkPeopleList(b *testing.B) {
 	s := benchStore(b)
-	run(b, func() ([]PersonRow, error) { return s.People(false) })
+	run(b, func() ([]PersonRow, error) {
+		ids, _, err := s.PeopleMatching(context.Background(), "", false)
+		if err != nil {
+			return nil, err
+		}
+		return s.PeopleByIDs(ids[:min(len(ids), 50)])
+	})
+}
+
+// BenchmarkPeopleFilter is a keystroke in People's filter.
+func BenchmarkPeopleFilter(b *testing.B) {
+	s := benchStore(b)
+	run(b, func() ([]uint, error) {
+		ids, _, err := s.PeopleMatching(context.Background(), "phone", true)
+		return ids, err
+	})
 }
 
 func BenchmarkOneOnOnesDue(b *testing.B) {

@@ -1,9 +1,12 @@
 package model
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -327,6 +330,107 @@ func (s *Store) People(includeArchived bool) ([]PersonRow, error) {
 	return rows, nil
 }
 
+// PeopleMatching lists the IDs of the people whose name, preferred name,
+// team, role, email or manager hold every word of query (as MatchWords
+// reads them, so case folds in any language), in the roster's order, and
+// how many people the list covers before filtering. The list shows a page
+// of rows at a time (PeopleByIDs), so a roster of any size costs only its
+// IDs. Cancelling ctx stops the run.
+func (s *Store) PeopleMatching(ctx context.Context, query string, includeArchived bool) ([]uint, int, error) {
+	q := s.db.WithContext(ctx).Table("people AS p").Order(s.d.nocase("p.name") + ", p.id")
+	if !includeArchived {
+		q = q.Where("p.archived_at IS NULL")
+	}
+	var ids []uint
+	var err error
+	if strings.TrimSpace(query) == "" {
+		ids, err = scanAll(q.Select("p.id"), func(id *uint) []any { return []any{id} })
+		if err != nil {
+			return nil, 0, fmt.Errorf("list people: %w", err)
+		}
+		return ids, len(ids), nil
+	}
+	// The fields stream past MatchWords and only the IDs that match stay.
+	rows, err := q.Select("p.id, p.name, p.preferred_name, p.team, p.role, p.email, COALESCE(m.name, '')").
+		Joins("LEFT JOIN people AS m ON m.id = p.manager_id").Rows()
+	if err != nil {
+		return nil, 0, fmt.Errorf("filter people: %w", err)
+	}
+	defer rows.Close()
+	var r PersonRow
+	total := 0
+	for rows.Next() {
+		if err := rows.Scan(&r.ID, &r.Name, &r.PreferredName, &r.Team, &r.Role, &r.Email, &r.ManagerName); err != nil {
+			return nil, 0, fmt.Errorf("filter people: %w", err)
+		}
+		total++
+		if MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
+			ids = append(ids, r.ID)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("filter people: %w", err)
+	}
+	return ids, total, nil
+}
+
+// PeopleByIDs reads the roster rows of ids, in the order given; people no
+// longer there are left out.
+func (s *Store) PeopleByIDs(ids []uint) ([]PersonRow, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	q := s.db.Table("people AS p").
+		Select(columns("p", personColumns...)+", COALESCE(m.name, '')").
+		Joins("LEFT JOIN people AS m ON m.id = p.manager_id").
+		Where("p.id IN ?", ids)
+	rows, err := scanAll(q, func(r *PersonRow) []any { return append(r.fields(), &r.ManagerName) })
+	if err != nil {
+		return nil, fmt.Errorf("read people: %w", err)
+	}
+	at := make(map[uint]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	slices.SortFunc(rows, func(a, b PersonRow) int { return cmp.Compare(at[a.ID], at[b.ID]) })
+	return rows, nil
+}
+
+// ManagerChoice is someone who can be chosen as a manager.
+type ManagerChoice struct {
+	ID                uint
+	Name, Team, Email string
+}
+
+// Managers lists up to limit people, by name, who could manage the person
+// with ID except (0 for a new person) and match every word of query in
+// their name, preferred name, team or email: anyone on the roster but them.
+func (s *Store) Managers(ctx context.Context, query string, except uint, limit int) ([]ManagerChoice, error) {
+	rows, err := s.db.WithContext(ctx).Model(&Person{}).
+		Select("id, name, preferred_name, team, email").
+		Where("archived_at IS NULL AND id <> ?", except).
+		Order(s.d.nocase("name") + ", id").Rows()
+	if err != nil {
+		return nil, fmt.Errorf("find managers: %w", err)
+	}
+	defer rows.Close()
+	var out []ManagerChoice
+	var c ManagerChoice
+	var preferred string
+	for len(out) < limit && rows.Next() {
+		if err := rows.Scan(&c.ID, &c.Name, &preferred, &c.Team, &c.Email); err != nil {
+			return nil, fmt.Errorf("find managers: %w", err)
+		}
+		if MatchWords(query, c.Name, preferred, c.Team, c.Email) {
+			out = append(out, c)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find managers: %w", err)
+	}
+	return out, nil
+}
+
 // CountPeople counts everyone on the roster, archived or not.
 func (s *Store) CountPeople() (int64, error) {
 	var n int64
@@ -366,21 +470,6 @@ func (s *Store) setArchived(id uint, at *time.Time) error {
 		return ErrNotFound
 	}
 	return nil
-}
-
-// FilterPeople keeps the rows that match every word of query in their name,
-// preferred name, team, role, email or manager, ignoring case.
-func FilterPeople(rows []PersonRow, query string) []PersonRow {
-	if strings.TrimSpace(query) == "" {
-		return rows
-	}
-	out := make([]PersonRow, 0, len(rows))
-	for _, r := range rows {
-		if MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // MatchWords reports whether every word of query appears, ignoring case,

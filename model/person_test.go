@@ -1,7 +1,9 @@
 package model
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -197,29 +199,51 @@ func TestPeopleOrderManagerNameAndTeams(t *testing.T) {
 	}
 }
 
-func TestFilterPeople(t *testing.T) {
-	rows := []PersonRow{
-		{Person: Person{Name: "Amara Okafor", Team: "Phone North", Role: RoleTeamLead, Email: "amara@example.com"}},
-		{Person: Person{Name: "Benjamin Lindqvist", PreferredName: "Ben", Team: "Phone North", Role: RoleAgent}, ManagerName: "Amara Okafor"},
-		{Person: Person{Name: "Chiara Rossi", Team: "Chat", Role: RoleAgent}},
+func TestPeopleMatching(t *testing.T) {
+	s := newTestStore(t)
+	amara := Person{Name: "Amara Okafor", Team: "Phone North", Role: RoleTeamLead, Email: "amara@example.com"}
+	if err := s.SavePerson(&amara); err != nil {
+		t.Fatal(err)
+	}
+	names := map[uint]string{amara.ID: amara.Name}
+	for _, p := range []Person{
+		{Name: "Benjamin Lindqvist", PreferredName: "Ben", Team: "Phone North", Role: RoleAgent, ManagerID: &amara.ID},
+		{Name: "Chiara Rossi", Team: "Chat", Role: RoleAgent},
+		{Name: "Éloïse Ünal", Team: "Chat", Role: RoleAgent},
+		{Name: "Gone Person", Team: "Phone North"},
+	} {
+		if err := s.SavePerson(&p); err != nil {
+			t.Fatal(err)
+		}
+		names[p.ID] = p.Name
+		if p.Name == "Gone Person" {
+			if err := s.ArchivePerson(p.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	tests := []struct {
 		query string
 		want  []string
 	}{
-		{"", []string{"Amara Okafor", "Benjamin Lindqvist", "Chiara Rossi"}},
+		{"", []string{"Amara Okafor", "Benjamin Lindqvist", "Chiara Rossi", "Éloïse Ünal"}},
 		{"ben", []string{"Benjamin Lindqvist"}},
 		{"PHONE", []string{"Amara Okafor", "Benjamin Lindqvist"}},
 		{"phone agent", []string{"Benjamin Lindqvist"}},
 		{"team lead", []string{"Amara Okafor"}},
 		{"okafor", []string{"Amara Okafor", "Benjamin Lindqvist"}},
 		{"example.com", []string{"Amara Okafor"}},
+		{"ÉLOÏSE ünal", []string{"Éloïse Ünal"}},
 		{"nobody", nil},
 	}
 	for _, tt := range tests {
+		ids, total, err := s.PeopleMatching(context.Background(), tt.query, false)
+		if err != nil || total != 4 {
+			t.Fatalf("filter %q: %v, %d in all", tt.query, err, total)
+		}
 		var got []string
-		for _, r := range FilterPeople(rows, tt.query) {
-			got = append(got, r.Name)
+		for _, id := range ids {
+			got = append(got, names[id])
 		}
 		if len(got) != len(tt.want) {
 			t.Errorf("filter %q = %v, want %v", tt.query, got, tt.want)
@@ -231,5 +255,51 @@ func TestFilterPeople(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// Managers offers who matches what is typed, by name, never the person
+// themselves or anyone archived, and no more than asked for; PeopleByIDs
+// reads rows in the order asked.
+func TestManagersAndPeopleByIDs(t *testing.T) {
+	s := newTestStore(t)
+	var ids []uint
+	for i := range 12 {
+		p := Person{Name: fmt.Sprintf("Lead %02d", 11-i), Team: "Phone"}
+		if i == 0 {
+			p.Email = "first@example.com"
+		}
+		if err := s.SavePerson(&p); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+	}
+	if err := s.ArchivePerson(ids[1]); err != nil { // Lead 10
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	got, err := s.Managers(ctx, "lead", ids[2], 5) // not Lead 09 themself
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range got {
+		names = append(names, c.Name)
+	}
+	if fmt.Sprint(names) != "[Lead 00 Lead 01 Lead 02 Lead 03 Lead 04]" {
+		t.Errorf("managers for lead: %v", names)
+	}
+	got, _ = s.Managers(ctx, "FIRST@", 0, 5)
+	if len(got) != 1 || got[0].ID != ids[0] || got[0].Email != "first@example.com" || got[0].Team != "Phone" {
+		t.Errorf("by email: %+v", got)
+	}
+	for _, who := range []string{"lead 09", "lead 10"} {
+		if got, _ := s.Managers(ctx, who, ids[2], 5); len(got) != 0 {
+			t.Errorf("%s offered: %+v", who, got)
+		}
+	}
+	rows, err := s.PeopleByIDs([]uint{ids[5], ids[0], 99999, ids[3]})
+	if err != nil || len(rows) != 3 || rows[0].ID != ids[5] || rows[1].ID != ids[0] || rows[2].ID != ids[3] {
+		t.Errorf("by IDs: %v, %+v", err, rows)
 	}
 }

@@ -89,6 +89,10 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 	calls := map[string]func() error{
 		"TodayView":         func() error { _, err := s.TodayView(time.Monday); return err },
 		"People":            func() error { _, err := s.People(false); return err },
+		"PeopleMatching":    func() error { _, _, err := s.PeopleMatching(context.Background(), "", false); return err },
+		"PeopleFiltered":    func() error { _, _, err := s.PeopleMatching(context.Background(), "a", true); return err },
+		"PeopleByIDs":       func() error { _, err := s.PeopleByIDs([]uint{id, 1, 2}); return err },
+		"Managers":          func() error { _, err := s.Managers(context.Background(), "a", id, 30); return err },
 		"Reports":           func() error { _, err := s.Reports(); return err },
 		"History":           func() error { _, err := s.History(id); return err },
 		"PulseHistory":      func() error { _, err := s.PulseHistory(id); return err },

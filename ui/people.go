@@ -2,13 +2,12 @@ package ui
 
 import (
 	"bytes"
-	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,18 +27,21 @@ const demoPeople = 40
 type peopleScreen struct {
 	sh *shell
 
-	all   []model.PersonRow // as last loaded, by name
-	byID  []personIndex     // where each of all is, by ID
-	total int64             // everyone, archived too; 0 shows the welcome
-	// listed are the rows the list shows some of (all, once the filter
-	// has run on the latest load): shown are the indices of those that
-	// match the filter, in order, and listedByID indexes listed by ID.
-	listed     []model.PersonRow
-	listedByID []personIndex
-	shown      []int
-	// filtering counts filter runs, so a slow one can stop once a newer
-	// one has started and its result is dropped.
-	filtering atomic.Int64
+	// ids are the people the list shows, in order; total is how many the
+	// list covers before the filter (archived too when shown), everyone is
+	// everyone on the roster (0 shows the welcome). Rows are read a page at
+	// a time as the list shows them, so a long roster costs only its IDs.
+	ids      []uint
+	total    int
+	everyone int64
+	pages    rowPages
+	// cancel stops the list run under way, which a newer one replaces;
+	// reload says a run still has to read the count and teams again.
+	cancel context.CancelFunc
+	reload bool
+	// updating is set while the list fills a row, when a page read at once
+	// (as in tests) must not refresh the list from inside it.
+	updating bool
 
 	root         *fyne.Container // the welcome or the list-detail view
 	welcome      fyne.CanvasObject
@@ -55,6 +57,12 @@ type peopleScreen struct {
 	selecting bool
 }
 
+// A page of rows is read at once; a few screens' worth are kept.
+const (
+	rowsPerPage = 50
+	pagesKept   = 8
+)
+
 func newPeopleScreen(sh *shell) *peopleScreen {
 	p := &peopleScreen{sh: sh}
 	p.form = newPersonForm(p)
@@ -67,12 +75,12 @@ func newPeopleScreen(sh *shell) *peopleScreen {
 	p.noMatch.Alignment = fyne.TextAlignCenter
 	p.noMatch.Hide()
 	p.list = widget.NewList(
-		func() int { return len(p.shown) },
+		func() int { return len(p.ids) },
 		newPersonRowView,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(p.shown) {
-				updatePersonRowView(o, &p.listed[p.shown[id]])
-			}
+			p.updating = true
+			defer func() { p.updating = false }()
+			updatePersonRowView(o, p.rowAt(id))
 		},
 	)
 	p.list.OnSelected = p.onSelected
@@ -113,31 +121,53 @@ func (p *peopleScreen) focusFilter() {
 	p.sh.win.Canvas().Focus(p.filter)
 }
 
-// load fetches the roster off the UI goroutine, indexes it there and swaps
-// it in.
+// load lists the people again after a change, with the count and teams.
 func (p *peopleScreen) load() {
-	archived := p.showArchived.Checked
+	p.reload = true
+	p.run()
+}
+
+// applyFilter lists the people who match the filter.
+func (p *peopleScreen) applyFilter() { p.run() }
+
+// run finds who the list shows and reads the first page off the UI
+// goroutine, then swaps them in, unless a newer run started meanwhile.
+func (p *peopleScreen) run() {
+	if p.cancel != nil {
+		p.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	archived, query, reload := p.showArchived.Checked, p.filter.Text, p.reload
 	p.sh.bg(func() {
-		rows, err := p.sh.store.People(archived)
-		var total int64
+		st := p.sh.store
+		ids, total, err := st.PeopleMatching(ctx, query, archived)
+		var first []model.PersonRow
 		if err == nil {
-			total, err = p.sh.store.CountPeople()
+			first, err = st.PeopleByIDs(ids[:min(len(ids), rowsPerPage)])
 		}
+		var everyone int64
 		var teams []string
-		if err == nil {
-			teams, err = p.sh.store.Teams()
+		if err == nil && reload {
+			if everyone, err = st.CountPeople(); err == nil {
+				teams, err = st.Teams()
+			}
 		}
-		byID := indexPeople(rows)
-		releaseAfterLoad(len(rows))
+		releaseAfterLoad(total)
 		fyne.Do(func() {
+			if ctx.Err() != nil {
+				return // overtaken by a newer run
+			}
 			if err != nil {
 				p.sh.showError("Could not load the roster", err)
 				return
 			}
-			p.all, p.byID, p.total = rows, byID, total
-			p.form.setChoices(teams, rows, byID)
-			p.applyFilter()
-			if total == 0 && !p.form.editingNew() {
+			if reload {
+				p.reload, p.everyone = false, everyone
+				p.form.setTeams(teams)
+			}
+			p.show(ids, total, first)
+			if p.everyone == 0 && !p.form.editingNew() {
 				showOnly(p.root, p.welcome)
 				return
 			}
@@ -146,115 +176,150 @@ func (p *peopleScreen) load() {
 	})
 }
 
-// personIndex is where the person with an ID is in the loaded roster.
-type personIndex struct {
-	id  uint
-	row int
-}
-
-// indexPeople sorts the rows' positions by ID, for finding a person by ID
-// without a pass over everyone.
-func indexPeople(rows []model.PersonRow) []personIndex {
-	idx := make([]personIndex, len(rows))
-	for i := range rows {
-		idx[i] = personIndex{rows[i].ID, i}
-	}
-	slices.SortFunc(idx, func(a, b personIndex) int { return cmp.Compare(a.id, b.id) })
-	return idx
-}
-
-// rowOf is where the person with id is in rows, indexed by byID, or -1.
-func rowOf(byID []personIndex, id uint) int {
-	i, found := slices.BinarySearchFunc(byID, id, func(x personIndex, id uint) int { return cmp.Compare(x.id, id) })
-	if !found {
-		return -1
-	}
-	return byID[i].row
-}
-
 func (p *peopleScreen) showMain() {
 	showOnly(p.root, p.main)
 }
 
-// applyFilter matches the roster against the filter off the UI goroutine
-// and shows the result, unless the filter or the roster changed meanwhile.
-func (p *peopleScreen) applyFilter() {
-	run := p.filtering.Add(1)
-	rows, byID, query := p.all, p.byID, p.filter.Text
-	p.sh.bg(func() {
-		shown, ok := filterPeople(rows, query, func() bool { return p.filtering.Load() != run })
-		if !ok {
-			return
-		}
-		fyne.Do(func() {
-			if p.filtering.Load() != run {
-				return
-			}
-			p.showFiltered(rows, byID, shown)
-		})
-	})
-}
-
-// filterPeople lists the indices of the rows that match query (as
-// model.FilterPeople matches them); it gives up, returning false, as soon as
-// stale says its result is no longer wanted.
-func filterPeople(rows []model.PersonRow, query string, stale func() bool) ([]int, bool) {
-	all := strings.TrimSpace(query) == ""
-	var shown []int
-	if all {
-		shown = make([]int, 0, len(rows))
-	}
-	for i := range rows {
-		if i%1024 == 1023 && stale() {
-			return nil, false
-		}
-		r := &rows[i]
-		if all || model.MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
-			shown = append(shown, i)
-		}
-	}
-	return shown, true
-}
-
-// showFiltered lists shown, indices into rows (indexed by byID).
-func (p *peopleScreen) showFiltered(rows []model.PersonRow, byID []personIndex, shown []int) {
-	p.listed, p.listedByID, p.shown = rows, byID, shown
-	if len(p.shown) == 0 && len(rows) > 0 {
-		p.noMatch.Show()
-	} else {
-		p.noMatch.Hide()
-	}
-	switch n := len(p.shown); {
-	case n == len(rows):
+// show lists ids, the first page of whose rows is first.
+func (p *peopleScreen) show(ids []uint, total int, first []model.PersonRow) {
+	p.ids, p.total = ids, total
+	p.pages.reset()
+	p.pages.put(0, first)
+	p.noMatch.Hidden = len(ids) > 0 || total == 0
+	p.noMatch.Refresh()
+	switch n := len(ids); {
+	case n == total:
 		p.count.SetText(model.Plural(n, "person", "people"))
 	default:
-		p.count.SetText(fmt.Sprintf("%d of %s", n, model.Plural(len(rows), "person", "people")))
+		p.count.SetText(fmt.Sprintf("%d of %s", n, model.Plural(total, "person", "people")))
 	}
 	p.list.Refresh()
 	p.syncSelection()
 }
+
+// rowAt is the row at position i of the list, or nil while its page is
+// being read.
+func (p *peopleScreen) rowAt(i int) *model.PersonRow {
+	if i >= len(p.ids) {
+		return nil
+	}
+	n := i / rowsPerPage
+	rows, ok := p.pages.get(n)
+	if !ok {
+		p.readPage(n)
+		if rows, ok = p.pages.get(n); !ok {
+			return nil
+		}
+	}
+	for j := range rows {
+		if rows[j].ID == p.ids[i] {
+			return &rows[j]
+		}
+	}
+	return nil // no longer on the roster
+}
+
+// readPage reads page n of the list off the UI goroutine and redraws the
+// list when it arrives, unless the list changed meanwhile.
+func (p *peopleScreen) readPage(n int) {
+	if !p.pages.startReading(n) {
+		return
+	}
+	ids, gen := p.ids[n*rowsPerPage:min(len(p.ids), (n+1)*rowsPerPage)], p.pages.gen
+	p.sh.bg(func() {
+		rows, err := p.sh.store.PeopleByIDs(ids)
+		fyne.Do(func() {
+			if p.pages.gen != gen {
+				return
+			}
+			p.pages.doneReading(n)
+			if err != nil {
+				p.sh.showError("Could not load the roster", err)
+				return
+			}
+			p.pages.put(n, rows)
+			if !p.updating {
+				p.list.Refresh()
+			}
+		})
+	})
+}
+
+// rowPages are the pages of the list's rows read lately, the most recent
+// last; gen counts the lists they were read for.
+type rowPages struct {
+	gen     int
+	pages   []rowPage
+	reading map[int]bool
+}
+
+type rowPage struct {
+	n    int
+	rows []model.PersonRow
+}
+
+// reset forgets every page: the list changed.
+func (c *rowPages) reset() {
+	c.gen++
+	c.pages, c.reading = c.pages[:0], map[int]bool{}
+}
+
+func (c *rowPages) get(n int) ([]model.PersonRow, bool) {
+	for i, pg := range c.pages {
+		if pg.n == n {
+			c.pages = append(append(c.pages[:i], c.pages[i+1:]...), pg)
+			return pg.rows, true
+		}
+	}
+	return nil, false
+}
+
+// put keeps page n, forgetting the least recently shown beyond pagesKept.
+func (c *rowPages) put(n int, rows []model.PersonRow) {
+	if len(c.pages) == pagesKept {
+		c.pages = append(c.pages[:0], c.pages[1:]...)
+	}
+	c.pages = append(c.pages, rowPage{n, rows})
+}
+
+// startReading reports whether page n needs reading, and notes it does.
+func (c *rowPages) startReading(n int) bool {
+	if c.reading[n] {
+		return false
+	}
+	c.reading[n] = true
+	return true
+}
+
+func (c *rowPages) doneReading(n int) { delete(c.reading, n) }
 
 // syncSelection keeps the list's highlight on the person in the form.
 func (p *peopleScreen) syncSelection() {
 	p.selecting = true
 	defer func() { p.selecting = false }()
 	if id := p.form.person.ID; id != 0 {
-		if row := rowOf(p.listedByID, id); row >= 0 {
-			// shown is in the roster's order, so a binary search finds it.
-			if i, found := slices.BinarySearch(p.shown, row); found {
-				p.list.Select(i)
-				return
-			}
+		if i := slices.Index(p.ids, id); i >= 0 {
+			p.list.Select(i)
+			return
 		}
 	}
 	p.list.UnselectAll()
 }
 
 func (p *peopleScreen) onSelected(i widget.ListItemID) {
-	if p.selecting || i >= len(p.shown) {
+	if p.selecting || i >= len(p.ids) {
 		return
 	}
-	next := p.listed[p.shown[i]].Person
+	var next model.Person
+	if r := p.rowAt(i); r != nil {
+		next = r.Person
+	} else {
+		var err error
+		if next, err = p.sh.store.Person(p.ids[i]); err != nil {
+			p.sh.showError("Could not open the person", err)
+			return
+		}
+	}
 	if next.ID == p.form.person.ID && !p.form.editingNew() {
 		return
 	}
@@ -467,7 +532,12 @@ func (s *shell) exportRoster() {
 
 func newPersonRowView() fyne.CanvasObject { return newTwoLineRow("Role · Team") }
 
+// updatePersonRowView fills a row; nil, while its page is read, leaves it blank.
 func updatePersonRowView(o fyne.CanvasObject, r *model.PersonRow) {
+	if r == nil {
+		setTwoLineRow(o, "", "").SetText("")
+		return
+	}
 	parts := []string{r.Role.Label()}
 	if r.Team != "" {
 		parts = append(parts, r.Team)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,8 +71,8 @@ func TestPeopleAddPerson(t *testing.T) {
 	if p.form.person.ID != got.ID || p.form.dirty {
 		t.Error("the form should now show the saved person, clean")
 	}
-	if len(p.shown) != 1 || p.count.Text != "1 person" {
-		t.Errorf("list shows %d, count %q", len(p.shown), p.count.Text)
+	if len(p.ids) != 1 || p.count.Text != "1 person" {
+		t.Errorf("list shows %d, count %q", len(p.ids), p.count.Text)
 	}
 	assertGolden(t, "people_saved.xml", s.win.Canvas())
 }
@@ -110,28 +111,34 @@ func TestPeopleValidationMessagesAndNothingWritten(t *testing.T) {
 }
 
 func TestPeopleFilter(t *testing.T) {
-	s, _, p := peopleWithDemo(t, 24, 3)
-	if len(p.shown) != 24 || p.count.Text != "24 people" {
-		t.Fatalf("loaded %d, count %q", len(p.shown), p.count.Text)
+	s, store, p := peopleWithDemo(t, 24, 3)
+	if len(p.ids) != 24 || p.count.Text != "24 people" {
+		t.Fatalf("loaded %d, count %q", len(p.ids), p.count.Text)
 	}
 	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyL))
 	if s.win.Canvas().Focused() != p.filter {
 		t.Fatal("Ctrl+L should focus the filter")
 	}
 	test.Type(p.filter, "chat")
-	want := len(model.FilterPeople(p.all, "chat"))
-	if want == 0 || want == 24 || len(p.shown) != want || p.list.Length() != want {
-		t.Fatalf("filter chat: shown %d, want %d", len(p.shown), want)
+	roster, _ := store.People(false)
+	want := 0
+	for _, r := range roster {
+		if model.MatchWords("chat", r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
+			want++
+		}
 	}
-	for _, i := range p.shown {
-		if r := p.all[i]; r.Team != "Chat" {
-			t.Errorf("%s (%s) does not belong under chat", r.Name, r.Team)
+	if want == 0 || want == 24 || len(p.ids) != want || p.list.Length() != want || p.count.Text != fmt.Sprintf("%d of 24 people", want) {
+		t.Fatalf("filter chat: shown %d, want %d, count %q", len(p.ids), want, p.count.Text)
+	}
+	for i := range p.ids {
+		if r := p.rowAt(i); r == nil || r.Team != "Chat" {
+			t.Errorf("row %d: %+v does not belong under chat", i, r)
 		}
 	}
 	assertGolden(t, "people_filtered.xml", s.win.Canvas())
 
 	p.filter.SetText("nobody-called-this")
-	if len(p.shown) != 0 || !p.noMatch.Visible() {
+	if len(p.ids) != 0 || !p.noMatch.Visible() {
 		t.Error("a filter that matches nobody should say so")
 	}
 }
@@ -144,8 +151,8 @@ func TestPeopleArchiveWithUndo(t *testing.T) {
 		t.Fatal("selecting a row should load the person")
 	}
 	test.Tap(p.form.archiveBtn)
-	if len(p.shown) != 4 {
-		t.Fatalf("after archive the list shows %d, want 4", len(p.shown))
+	if len(p.ids) != 4 {
+		t.Fatalf("after archive the list shows %d, want 4", len(p.ids))
 	}
 	if !s.undo.view.Visible() || !strings.Contains(s.undo.message.Text, victim.Name) {
 		t.Fatalf("undo bar: visible %v, %q", s.undo.view.Visible(), s.undo.message.Text)
@@ -158,15 +165,15 @@ func TestPeopleArchiveWithUndo(t *testing.T) {
 	if got, _ := store.Person(victim.ID); got.Archived() {
 		t.Fatal("Ctrl+Z did not restore the person")
 	}
-	if len(p.shown) != 5 || s.undo.view.Visible() || p.form.person.ID != victim.ID {
-		t.Errorf("after undo: %d shown, bar visible %v, form on %d", len(p.shown), s.undo.view.Visible(), p.form.person.ID)
+	if len(p.ids) != 5 || s.undo.view.Visible() || p.form.person.ID != victim.ID {
+		t.Errorf("after undo: %d shown, bar visible %v, form on %d", len(p.ids), s.undo.view.Visible(), p.form.person.ID)
 	}
 
 	// Archived people come back into view with "Show archived" and can be restored there.
 	test.Tap(p.form.archiveBtn)
 	test.Tap(p.showArchived)
-	if len(p.shown) != 5 || !markupContains(t, s, "Archived") {
-		t.Fatalf("show archived: %d shown", len(p.shown))
+	if len(p.ids) != 5 || !markupContains(t, s, "Archived") {
+		t.Fatalf("show archived: %d shown", len(p.ids))
 	}
 }
 
@@ -235,8 +242,8 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 		}
 	}
 	s.open(s.people())
-	if len(s.people().shown) != 4 {
-		t.Fatalf("%d shown", len(s.people().shown))
+	if len(s.people().ids) != 4 {
+		t.Fatalf("%d shown", len(s.people().ids))
 	}
 	m, err := store.StartOneOnOne(first.ID, fixedNow, model.SettingWalk)
 	if err != nil {
@@ -262,9 +269,10 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 	_ = test.RenderToMarkup(s.win.Canvas()) // renders without panicking
 }
 
-// The manager list is made when it is opened: until then it offers only no
-// manager and the person's own, which is all the form shows.
-func TestPeopleManagerChoicesAreMadeWhenOpened(t *testing.T) {
+// The manager is found by typing: the picker offers who matches (never the
+// person themselves), the arrows and Enter or a tap choose, and an empty
+// field is no manager.
+func TestPeopleManagerPicker(t *testing.T) {
 	s, store := newTestShell(t)
 	lead := model.Person{Name: "Lena Lead", Team: "Phone"}
 	twin := model.Person{Name: "Lena Lead", Team: "Phone", Email: "twin@example.com"}
@@ -282,106 +290,132 @@ func TestPeopleManagerChoicesAreMadeWhenOpened(t *testing.T) {
 	p := people(s)
 	p.openPerson(agent.ID)
 	f := p.form
-	twinLabel := "Lena Lead — Phone (twin@example.com)"
-	if f.manager.Selected != twinLabel || len(f.manager.Options) != 2 {
-		t.Fatalf("manager %q of options %q", f.manager.Selected, f.manager.Options)
+	if f.manager.Text != "Lena Lead — Phone" || f.dirty {
+		t.Fatalf("manager shows %q, dirty %v", f.manager.Text, f.dirty)
 	}
-	test.Tap(f.manager)
-	want := []string{noManager, "Lena Lead — Phone", twinLabel, "Omar Other — Chat"}
-	if strings.Join(f.manager.Options, "|") != strings.Join(want, "|") {
-		t.Fatalf("opened, the list is %q, want %q", f.manager.Options, want)
+
+	f.manager.SetText("")
+	test.Type(f.manager, "lena")
+	want := []string{"Lena Lead — Phone", "Lena Lead — Phone (twin@example.com)"}
+	if got := matchLabels(f.manager); strings.Join(got, "|") != strings.Join(want, "|") || !f.manager.popUp.Visible() {
+		t.Fatalf("typing lena offers %q, want %q", got, want)
 	}
-	s.win.Canvas().Overlays().Top().Hide()
-	f.manager.SetSelected("Omar Other — Chat")
+	f.manager.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	f.manager.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.manager.Text != want[1] || f.manager.popUp.Visible() || !f.dirty {
+		t.Fatalf("Down, Enter chose %q (matches showing %v, dirty %v)", f.manager.Text, f.manager.popUp.Visible(), f.dirty)
+	}
+
+	// Typing a name without choosing it is not saved.
+	f.manager.SetText("")
+	test.Type(f.manager, "omar")
 	test.Tap(f.saveBtn)
-	got, err := store.Person(agent.ID)
-	if err != nil || got.ManagerID == nil || *got.ManagerID != other.ID {
-		t.Fatalf("saved manager %v (%v), want %d", got.ManagerID, err, other.ID)
+	if got, _ := store.Person(agent.ID); got.ManagerID == nil || *got.ManagerID != twin.ID {
+		t.Fatalf("an unchosen manager was saved: %v", got.ManagerID)
 	}
-	// Someone is never their own manager, and no manager clears it.
+	if !strings.Contains(f.problems.Text, "choose the manager from the list") {
+		t.Errorf("problems say %q", f.problems.Text)
+	}
+	if got := matchLabels(f.manager); len(got) != 1 || got[0] != "Omar Other — Chat" {
+		t.Fatalf("typing %q offers %q", f.manager.Text, got)
+	}
+	f.manager.results.Select(0)
+	test.Tap(f.saveBtn)
+	if got, _ := store.Person(agent.ID); got.ManagerID == nil || *got.ManagerID != other.ID {
+		t.Fatalf("saved manager %v, want %d", got.ManagerID, other.ID)
+	}
+
+	// Someone is never their own manager, and an empty field clears it.
 	p.openPerson(other.ID)
-	test.Tap(f.manager)
-	for _, o := range f.manager.Options {
-		if strings.HasPrefix(o, "Omar") {
+	test.Type(f.manager, "o")
+	for _, l := range matchLabels(f.manager) {
+		if strings.HasPrefix(l, "Omar") {
 			t.Errorf("Omar is offered as his own manager")
 		}
 	}
-	s.win.Canvas().Overlays().Top().Hide()
+	f.manager.SetText("")
 	p.openPerson(agent.ID)
-	f.manager.SetSelected(noManager)
+	f.manager.SetText("")
 	test.Tap(f.saveBtn)
 	if got, _ := store.Person(agent.ID); got.ManagerID != nil {
 		t.Errorf("no manager saved as %d", *got.ManagerID)
 	}
 }
 
-// A filter run that a newer one overtakes stops and is not shown.
-func TestPeopleFilterStopsWhenOvertaken(t *testing.T) {
-	rows := make([]model.PersonRow, 5000)
-	for i := range rows {
-		rows[i].Name = "Person"
+func matchLabels(m *managerPicker) []string {
+	if m.popUp == nil || !m.popUp.Visible() {
+		return nil
 	}
-	if shown, ok := filterPeople(rows, "person", func() bool { return false }); !ok || len(shown) != len(rows) {
-		t.Fatalf("filter: %d shown, ok %v", len(shown), ok)
+	labels := make([]string, len(m.found))
+	for i := range m.found {
+		labels[i] = m.label(i)
 	}
-	if _, ok := filterPeople(rows, "person", func() bool { return true }); ok {
-		t.Error("a stale filter run should stop")
-	}
+	return labels
 }
 
-// The arrow keys step through the whole roster, as in any Select.
-func TestPeopleManagerKeys(t *testing.T) {
+// A long roster is read a page at a time as the list scrolls: the rows on
+// screen are the right people, and only a few pages are kept.
+func TestPeopleListReadsPagesAsItScrolls(t *testing.T) {
 	s, store := newTestShell(t)
-	lead := model.Person{Name: "Lena Lead"}
-	agent := model.Person{Name: "Ada Agent"}
-	for _, p := range []*model.Person{&lead, &agent} {
-		if err := store.SavePerson(p); err != nil {
-			t.Fatal(err)
-		}
+	const n = 1200
+	var csv strings.Builder
+	csv.WriteString("name,team\n")
+	for i := range n {
+		fmt.Fprintf(&csv, "Person %04d,Team %d\n", i, i%7)
+	}
+	if _, err := store.ImportRoster(strings.NewReader(csv.String())); err != nil {
+		t.Fatal(err)
 	}
 	s.open(s.people())
 	p := people(s)
-	p.openPerson(agent.ID)
-	p.form.manager.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if p.form.manager.Selected != "Lena Lead" || !p.form.dirty {
-		t.Fatalf("Right selected %q", p.form.manager.Selected)
+	if len(p.ids) != n || p.count.Text != "1200 people" || len(p.pages.pages) != 1 {
+		t.Fatalf("listed %d, count %q, %d pages read", len(p.ids), p.count.Text, len(p.pages.pages))
 	}
-	test.Tap(p.form.saveBtn)
-	if got, _ := store.Person(agent.ID); got.ManagerID == nil || *got.ManagerID != lead.ID {
-		t.Errorf("saved manager %v, want %d", got.ManagerID, lead.ID)
+	for _, at := range []int{0, 333, 700, 1000, n - 1} {
+		p.list.ScrollTo(at)
+		markup := test.RenderToMarkup(s.win.Canvas())
+		if name := fmt.Sprintf("Person %04d", at); !contains(markup, name) {
+			t.Errorf("scrolled to %d, %s is not on screen", at, name)
+		}
+		if len(p.pages.pages) > pagesKept {
+			t.Fatalf("%d pages kept", len(p.pages.pages))
+		}
+	}
+	// Selecting a row far down opens that person, and filtering finds them.
+	p.list.Select(n - 2)
+	if p.form.person.Name != fmt.Sprintf("Person %04d", n-2) {
+		t.Fatalf("row %d opened %q", n-2, p.form.person.Name)
+	}
+	test.Type(p.filter, "person 11")
+	var want []string
+	for i := range n {
+		if name := fmt.Sprintf("Person %04d", i); strings.Contains(name, "11") {
+			want = append(want, name)
+		}
+	}
+	if len(p.ids) != len(want) || p.count.Text != fmt.Sprintf("%d of 1200 people", len(want)) {
+		t.Fatalf("filter: %d shown, count %q, want %d", len(p.ids), p.count.Text, len(want))
+	}
+	for i := range want {
+		if r := p.rowAt(i); r == nil || r.Name != want[i] {
+			t.Fatalf("match %d is %+v, want %s", i, r, want[i])
+		}
 	}
 }
 
-// Until the filter has run on a new load, the list keeps showing the rows
-// its filter ran on: a shorter roster cannot leave it pointing past the end.
-func TestPeopleListWaitsForItsFilter(t *testing.T) {
-	s, store, p := peopleWithDemo(t, 5, 1)
+// A list run that a newer one overtakes is dropped: only the newest filter
+// is shown, whatever order they finish in.
+func TestPeopleListRunOvertakenIsDropped(t *testing.T) {
+	s, _, p := peopleWithDemo(t, 5, 1)
 	var jobs []func()
 	s.bg = func(f func()) { jobs = append(jobs, f) }
-	run := func() {
-		for len(jobs) > 0 {
-			f := jobs[0]
-			jobs = jobs[1:]
-			f()
-		}
+	test.Type(p.filter, "zzz-nobody")
+	p.filter.SetText("")
+	// The newest (no filter) finishes first, then the older ones.
+	for i := len(jobs) - 1; i >= 0; i-- {
+		jobs[i]()
 	}
-	last := p.listed[p.shown[4]]
-	if err := store.ArchivePerson(last.ID); err != nil {
-		t.Fatal(err)
-	}
-	p.load()
-	jobs[0]() // the load, not yet the filter
-	jobs = jobs[1:]
-	if len(p.all) != 4 || len(p.shown) != 5 {
-		t.Fatalf("loaded %d, showing %d", len(p.all), len(p.shown))
-	}
-	_ = test.RenderToMarkup(s.win.Canvas())
-	p.list.Select(4)
-	if p.form.person.ID != last.ID {
-		t.Errorf("the fifth row opened %d, want %d", p.form.person.ID, last.ID)
-	}
-	run()
-	if len(p.shown) != 4 || p.count.Text != "4 people" {
-		t.Errorf("after the filter: %d shown, %q", len(p.shown), p.count.Text)
+	if len(p.ids) != 5 || p.count.Text != "5 people" || p.noMatch.Visible() {
+		t.Errorf("after the runs: %d shown, %q", len(p.ids), p.count.Text)
 	}
 }

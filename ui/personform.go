@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,8 +12,6 @@ import (
 
 	"solemate/model"
 )
-
-const noManager = "No manager"
 
 // personForm edits one person, validating as the user types.
 type personForm struct {
@@ -34,20 +32,10 @@ type personForm struct {
 	role                   *widget.Select
 	team                   *widget.SelectEntry
 	start                  *dateField
-	manager                *managerSelect
+	manager                *managerPicker
 	status                 *widget.RadioGroup
 	form                   *widget.Form
 	saveBtn, archiveBtn    *widget.Button
-
-	// The roster, for choosing a manager: its rows and where each ID is.
-	rows []model.PersonRow
-	byID []personIndex
-	// managerIDs are the IDs of manager's options, in step with them (0
-	// for no manager). Until the list is opened the options are only no
-	// manager and the person's own; opened, they are the whole roster
-	// (managerAll).
-	managerIDs []uint
-	managerAll bool
 
 	dirty   bool
 	loading bool // set while fields are filled, so that is not an edit
@@ -81,7 +69,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
 	f.start = newDateField(changed)
-	f.manager = newManagerSelect(onText, f.fillManagers)
+	f.manager = newManagerPicker(screen.sh, f.findManagers, changed)
 	f.status = widget.NewRadioGroup([]string{model.StatusActive.Label(), model.StatusLeft.Label()}, onText)
 	f.status.Horizontal = true
 	f.status.Required = true
@@ -131,111 +119,28 @@ func (f *personForm) clear() {
 	f.stack.Refresh()
 }
 
-// setChoices refreshes the team suggestions and the roster managers are
-// chosen from; the manager list is made again when next opened.
-func (f *personForm) setChoices(teams []string, rows []model.PersonRow, byID []personIndex) {
-	f.team.SetOptions(teams)
-	f.rows, f.byID = rows, byID
-	f.managerAll = false
+// setTeams refreshes the team suggestions.
+func (f *personForm) setTeams(teams []string) { f.team.SetOptions(teams) }
+
+// managerMatches is how many managers the picker offers for what is typed.
+const managerMatches = 30
+
+// findManagers asks the store who could manage the edited person.
+func (f *personForm) findManagers(ctx context.Context, query string) ([]model.ManagerChoice, error) {
+	return f.screen.sh.store.Managers(ctx, query, f.person.ID, managerMatches)
 }
 
-// canManage says whether rows[i] may be chosen as the edited person's
-// manager: anyone on the roster but them.
-func (f *personForm) canManage(i int) bool {
-	r := &f.rows[i]
-	return r.ID != f.person.ID && !r.Archived()
-}
-
-// managerLabelAt is how rows[i] shows among the managers: name and team,
-// and the email too when someone earlier on the list shows the same.
-func (f *personForm) managerLabelAt(i int) string {
-	r := &f.rows[i]
-	label := r.Name
-	if r.Team != "" {
-		label = fmt.Sprintf("%s — %s", r.Name, r.Team)
-	}
-	// The roster is by name, so namesakes are next to each other.
-	for j := i - 1; j >= 0 && strings.EqualFold(f.rows[j].Name, r.Name); j-- {
-		if f.canManage(j) && f.rows[j].Name == r.Name && f.rows[j].Team == r.Team {
-			return fmt.Sprintf("%s (%s)", label, r.Email)
-		}
-	}
-	return label
-}
-
-// showManager offers only no manager and the manager with id (nil for
-// none), and selects it: all the form needs until the list is opened.
+// showManager shows the manager with id, nil for none.
 func (f *personForm) showManager(id *uint) {
-	f.manager.Options, f.managerIDs, f.managerAll = []string{noManager}, []uint{0}, false
-	label := noManager
-	if id != nil {
-		if i := rowOf(f.byID, *id); i >= 0 && f.canManage(i) {
-			label = f.managerLabelAt(i)
-			f.manager.Options = append(f.manager.Options, label)
-			f.managerIDs = append(f.managerIDs, *id)
-		}
-	}
-	f.manager.SetSelected(label)
-	f.manager.Refresh()
-}
-
-// fillManagers offers everyone on the roster but the person being edited;
-// it runs when the manager list is opened.
-func (f *personForm) fillManagers() {
-	if f.managerAll {
+	if id == nil {
+		f.manager.set(nil, "")
 		return
 	}
-	opts, ids := []string{noManager}, []uint{0}
-	for i := range f.rows {
-		if f.canManage(i) {
-			opts = append(opts, f.managerLabelAt(i))
-			ids = append(ids, f.rows[i].ID)
-		}
+	label := "someone removed"
+	if m, err := f.screen.sh.store.Person(*id); err == nil {
+		label = managerLabel(model.ManagerChoice{ID: m.ID, Name: m.Name, Team: m.Team}, false)
 	}
-	f.manager.Options, f.managerIDs, f.managerAll = opts, ids, true
-	f.manager.Refresh()
-}
-
-// managerID is the ID of the chosen manager, nil for none.
-func (f *personForm) managerID() *uint {
-	i := f.manager.SelectedIndex()
-	if i <= 0 || i >= len(f.managerIDs) {
-		return nil
-	}
-	id := f.managerIDs[i]
-	return &id
-}
-
-// managerSelect is a Select whose full list of options is made only when it
-// is opened (tapped, or from the keyboard): anyone can be a manager, and a
-// label for each person at every load would cost time and memory on a
-// long roster.
-type managerSelect struct {
-	widget.Select
-	fill func()
-}
-
-func newManagerSelect(changed func(string), fill func()) *managerSelect {
-	m := &managerSelect{fill: fill}
-	m.OnChanged = changed
-	m.PlaceHolder = "(Select one)"
-	m.ExtendBaseWidget(m)
-	return m
-}
-
-func (m *managerSelect) Tapped(e *fyne.PointEvent) {
-	if !m.Disabled() {
-		m.fill()
-	}
-	m.Select.Tapped(e)
-}
-
-func (m *managerSelect) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight: // the keys that open or step through the list
-		m.fill()
-	}
-	m.Select.TypedKey(e)
+	f.manager.set(id, label)
 }
 
 // edit loads p into the form; a zero ID starts a new person.
@@ -271,7 +176,7 @@ func (f *personForm) edit(p model.Person) {
 	f.start.entry.SetText(p.StartDate.String())
 	f.showManager(p.ManagerID)
 	f.status.SetSelected(p.Status.Label())
-	for _, e := range []*widget.Entry{f.name, f.email, f.start.entry} {
+	for _, e := range []*widget.Entry{f.name, f.email, f.start.entry, &f.manager.Entry} {
 		e.SetValidationError(nil)
 	}
 	f.dirty = false
@@ -330,7 +235,7 @@ func (f *personForm) values() model.Person {
 	if p.ID == 0 {
 		p.Cadence = defaultCadence()
 	}
-	p.ManagerID = f.managerID()
+	p.ManagerID = f.manager.chosen
 	return p
 }
 
@@ -347,13 +252,20 @@ func (f *personForm) save() error {
 		return nil
 	}
 	p := f.values()
+	// What only the form knows is reported with everything else it has wrong.
+	var own []model.FieldError
 	if _, dateErr := model.ParseDate(f.start.entry.Text); dateErr != nil {
-		// Report the date with everything else the form has wrong.
+		own = append(own, model.FieldError{Field: model.FieldStartDate, Message: dateErr.Error()})
+	}
+	if f.manager.pending() {
+		own = append(own, model.FieldError{Field: model.FieldManager, Message: "choose the manager from the list, or clear the field for no manager"})
+	}
+	if len(own) > 0 {
 		v := &model.ValidationError{}
 		if err := p.Validate(); err != nil {
 			errors.As(err, &v)
 		}
-		v.Problems = append(v.Problems, model.FieldError{Field: model.FieldStartDate, Message: dateErr.Error()})
+		v.Problems = append(v.Problems, own...)
 		f.markProblems(v)
 		return v
 	}
@@ -408,7 +320,8 @@ func (f *personForm) markProblems(v *model.ValidationError) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(f.name); c != nil {
 		c.Unfocus()
 	}
-	for field, e := range map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred, model.FieldStartDate: f.start.entry} {
+	for field, e := range map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred,
+		model.FieldStartDate: f.start.entry, model.FieldManager: &f.manager.Entry} {
 		if msg := v.For(field); msg != "" {
 			e.SetValidationError(errors.New(msg))
 		}

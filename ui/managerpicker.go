@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
+)
+
+// managerPicker chooses a manager by typing part of their name, team or
+// email: the store offers a few dozen matches as one types, so a roster of
+// any size costs nothing until it is searched. An empty field is no manager.
+type managerPicker struct {
+	widget.Entry
+	sh      *shell
+	find    func(ctx context.Context, query string) ([]model.ManagerChoice, error)
+	changed func()
+
+	chosen     *uint  // the manager chosen, nil for none
+	chosenText string // how the field shows them
+	setting    bool   // set while the field is filled, so that is not typing
+	cancel     context.CancelFunc
+
+	found   []model.ManagerChoice
+	current int // the match Enter picks
+	results *widget.List
+	none    *widget.Label
+	popUp   *widget.PopUp
+}
+
+// matchesShown is how many matches the list shows without scrolling.
+const matchesShown = 8
+
+var errManagerPending = errors.New("choose the manager from the list, or clear the field for no manager")
+
+func newManagerPicker(sh *shell, find func(context.Context, string) ([]model.ManagerChoice, error), changed func()) *managerPicker {
+	m := &managerPicker{sh: sh, find: find, changed: changed}
+	m.SetPlaceHolder("No manager (type a name to choose one)")
+	m.Validator = func(string) error {
+		if m.pending() {
+			return errManagerPending
+		}
+		return nil
+	}
+	m.OnChanged = m.typed
+	m.results = widget.NewList(
+		func() int { return len(m.found) },
+		func() fyne.CanvasObject { return widget.NewLabel("Name — Team") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(m.label(i))
+			l.Importance = widget.MediumImportance
+			if i == m.current {
+				l.Importance = widget.HighImportance
+			}
+			l.Refresh()
+		})
+	m.results.OnSelected = func(i widget.ListItemID) {
+		m.results.UnselectAll()
+		m.pick(i)
+	}
+	m.none = widget.NewLabel("No one on the roster matches.")
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// set shows the manager with id (nil for none) as label.
+func (m *managerPicker) set(id *uint, label string) {
+	m.setting = true
+	defer func() { m.setting = false }()
+	m.chosen, m.chosenText = id, label
+	m.SetText(label)
+	m.hideMatches()
+}
+
+// pending reports whether the field holds typing that names no one yet.
+func (m *managerPicker) pending() bool {
+	return m.Text != "" && m.Text != m.chosenText
+}
+
+func (m *managerPicker) typed(text string) {
+	if m.setting {
+		return
+	}
+	m.changed()
+	if text == "" {
+		m.chosen, m.chosenText = nil, ""
+	}
+	if text == "" || text == m.chosenText {
+		m.hideMatches()
+		return
+	}
+	m.search(text)
+}
+
+// search asks for the matches off the UI goroutine; a newer search drops it.
+func (m *managerPicker) search(query string) {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	m.sh.bg(func() {
+		found, err := m.find(ctx, query)
+		fyne.Do(func() {
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				m.sh.showError("Could not find managers", err)
+				return
+			}
+			m.showMatches(found)
+		})
+	})
+}
+
+// label is how found[i] shows: name and team, and the email too when a
+// namesake in the same team is among the matches.
+func (m *managerPicker) label(i int) string {
+	c := m.found[i]
+	twin := false
+	for j, o := range m.found {
+		twin = twin || (j != i && o.Name == c.Name && o.Team == c.Team)
+	}
+	return managerLabel(c, twin)
+}
+
+func managerLabel(c model.ManagerChoice, withEmail bool) string {
+	label := c.Name
+	if c.Team != "" {
+		label = fmt.Sprintf("%s — %s", c.Name, c.Team)
+	}
+	if withEmail && c.Email != "" {
+		label = fmt.Sprintf("%s (%s)", label, c.Email)
+	}
+	return label
+}
+
+// showMatches lists found under the field.
+func (m *managerPicker) showMatches(found []model.ManagerChoice) {
+	m.found, m.current = found, 0
+	c := fyne.CurrentApp().Driver().CanvasForObject(m)
+	if c == nil {
+		return
+	}
+	if m.popUp == nil {
+		m.popUp = widget.NewPopUp(container.NewStack(m.results, m.none), c)
+	}
+	m.none.Hidden = len(found) > 0
+	m.results.Hidden = len(found) == 0
+	m.results.Refresh()
+	m.results.ScrollToTop()
+	rows := max(1, min(len(found), matchesShown))
+	height := float32(rows) * (m.none.MinSize().Height + m.Theme().Size(theme.SizeNameSeparatorThickness))
+	m.popUp.Resize(fyne.NewSize(m.Size().Width, height))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(m)
+	m.popUp.ShowAtPosition(pos.AddXY(0, m.Size().Height))
+}
+
+func (m *managerPicker) hideMatches() {
+	m.found = nil
+	if m.popUp != nil {
+		m.popUp.Hide()
+	}
+}
+
+func (m *managerPicker) matchesShowing() bool {
+	return m.popUp != nil && m.popUp.Visible() && len(m.found) > 0
+}
+
+// pick chooses found[i].
+func (m *managerPicker) pick(i int) {
+	if i < 0 || i >= len(m.found) {
+		return
+	}
+	id := m.found[i].ID
+	m.set(&id, m.label(i))
+	m.changed()
+}
+
+// TypedKey steps through the matches with the arrows, picks one with Enter
+// and closes them with Esc; other keys edit the text.
+func (m *managerPicker) TypedKey(e *fyne.KeyEvent) {
+	if m.matchesShowing() {
+		switch e.Name {
+		case fyne.KeyDown, fyne.KeyUp:
+			step := map[fyne.KeyName]int{fyne.KeyDown: 1, fyne.KeyUp: -1}[e.Name]
+			m.current = (m.current + step + len(m.found)) % len(m.found)
+			m.results.ScrollTo(m.current)
+			m.results.Refresh()
+			return
+		case fyne.KeyReturn, fyne.KeyEnter:
+			m.pick(m.current)
+			return
+		case fyne.KeyEscape:
+			m.hideMatches()
+			return
+		}
+	}
+	m.Entry.TypedKey(e)
+}
