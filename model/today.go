@@ -31,13 +31,16 @@ type CohortBehind struct {
 
 // TodayView is what the Today screen shows: what the lead owes whom now.
 type TodayView struct {
-	Empty      bool     // nobody on the roster yet
-	Due        []Report // one-on-ones due today or overdue
-	FollowUps  []DueFollowUp
-	Actions    []ActionRow // overdue or due within DueSoonDays
-	Milestones []MilestoneDue
-	Behind     []CohortBehind
-	Prompt     Prompt
+	Empty bool // nobody on the roster yet
+	// Due is the first TodayShown of the one-on-ones due today or overdue,
+	// most overdue first; DueToday and Overdue count them all.
+	Due               []Report
+	DueToday, Overdue int
+	FollowUps         []DueFollowUp
+	Actions           []ActionRow // overdue or due within DueSoonDays
+	Milestones        []MilestoneDue
+	Behind            []CohortBehind
+	Prompt            Prompt
 }
 
 // TodayView gathers the Today screen: one-on-ones due or overdue, follow-ups
@@ -72,9 +75,28 @@ func (s *Store) todayDue(v *TodayView) error {
 		return err
 	}
 	v.Empty = n == 0
-	v.Due, err = s.reports(true)
-	return err
+	due, err := s.reports(true)
+	if err != nil {
+		return err
+	}
+	today := s.Today()
+	for _, r := range due {
+		if r.NextDue == today {
+			v.DueToday++
+		} else {
+			v.Overdue++
+		}
+	}
+	// A copy, so the rest is not held: a centre that has met no one yet
+	// has everyone due.
+	v.Due = make([]Report, min(len(due), TodayShown))
+	copy(v.Due, due)
+	return nil
 }
+
+// TodayShown is how many of the one-on-ones due Today keeps by name: the
+// screen lists a few and counts the rest.
+const TodayShown = 50
 
 func (s *Store) todayFollowUps(v *TodayView, today Date) error {
 	var err error
@@ -127,15 +149,8 @@ func (s *Store) todayCohorts(v *TodayView, today Date, weekStart time.Weekday) e
 
 // NotificationText sums up what is due today for a desktop notification;
 // "" when nothing is.
-func (v TodayView) NotificationText(today Date) string {
-	due, overdue := 0, 0
-	for _, r := range v.Due {
-		if r.NextDue == today {
-			due++
-		} else {
-			overdue++
-		}
-	}
+func (v TodayView) NotificationText() string {
+	due, overdue := v.DueToday, v.Overdue
 	if due+overdue+len(v.FollowUps) == 0 {
 		return ""
 	}

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -9,7 +11,7 @@ import (
 func TestTodayView(t *testing.T) {
 	s := newTestStore(t)
 	empty, err := s.TodayView(time.Monday)
-	if err != nil || !empty.Empty || empty.NotificationText(s.Today()) != "" {
+	if err != nil || !empty.Empty || empty.NotificationText() != "" {
 		t.Fatalf("empty database: %+v, %v", empty, err)
 	}
 	c, _ := cohortFixture(t, s) // day 7 of classes: culture (due day 5) overdue for all three
@@ -71,7 +73,7 @@ func TestTodayView(t *testing.T) {
 		t.Error("no prompt of the day")
 	}
 	// Never met (due today): the trainer and the three hires; Amir is late.
-	if got := v.NotificationText(s.Today()); got != "4 one-on-ones due today, 1 overdue; 1 follow-up to ask about." || v.Empty {
+	if got := v.NotificationText(); got != "4 one-on-ones due today, 1 overdue; 1 follow-up to ask about." || v.Empty {
 		t.Errorf("notification %q", got)
 	}
 }
@@ -117,5 +119,32 @@ func TestTodayDueMatchesReports(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("%v: Today lists %v due, Reports %v", s.Now(), got, want)
 		}
+	}
+}
+
+// A centre that has met no one yet has everyone due: Today keeps the first
+// TodayShown by name and counts them all.
+func TestTodayKeepsTheFirstDueAndCountsAll(t *testing.T) {
+	s := newTestStore(t)
+	var csv strings.Builder
+	csv.WriteString("name,team\n")
+	for i := range TodayShown + 12 {
+		fmt.Fprintf(&csv, "Agent %03d,Chat\n", i)
+	}
+	if _, err := s.ImportRoster(strings.NewReader(csv.String())); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.TodayView(time.Monday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Due) != TodayShown || v.DueToday != TodayShown+12 || v.Overdue != 0 {
+		t.Errorf("Today keeps %d and counts %d due, %d overdue; want %d kept of %d due", len(v.Due), v.DueToday, v.Overdue, TodayShown, TodayShown+12)
+	}
+	if cap(v.Due) != TodayShown {
+		t.Errorf("Today holds room for %d reports, want only the %d it keeps", cap(v.Due), TodayShown)
+	}
+	if got := v.NotificationText(); got != fmt.Sprintf("%d one-on-ones due today.", TodayShown+12) {
+		t.Errorf("notification %q", got)
 	}
 }

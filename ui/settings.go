@@ -77,7 +77,7 @@ func notifyDue(store *model.Store, day *model.TodayView) {
 		}
 		day = &v
 	}
-	if text := day.NotificationText(store.Today()); text != "" {
+	if text := day.NotificationText(); text != "" {
 		fyne.CurrentApp().SendNotification(fyne.NewNotification("Solemate", text))
 	}
 }

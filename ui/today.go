@@ -99,7 +99,7 @@ func (t *todayScreen) show(v model.TodayView) {
 	var cards []fyne.CanvasObject
 
 	cards = append(cards, todayCard("One-on-ones due", "Everyone due today or overdue", "No one-on-ones due. A good day to walk the floor.",
-		len(v.Due), func(i int) todayEntry {
+		v.DueToday+v.Overdue, func(i int) todayEntry {
 			r := v.Due[i]
 			return todayEntry{r.DisplayName() + " — " + model.DueText(r.NextDue, today), openPerson(r.ID)}
 		},
