@@ -31,9 +31,11 @@ type Store struct {
 }
 
 // DSN builds the SQLite connection string for a database file. Characters
-// that mean something in a URI are escaped so any path works.
+// that mean something in a URI are escaped so any path works. The page
+// cache is 8 MB: the screens' queries ran no faster with 32 MB, and every
+// megabyte of it stays resident once a long list has been read.
 func DSN(path string) string {
-	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate&_cache_size=-32000"
+	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate&_cache_size=-8000"
 }
 
 // driverName is go-sqlite3 with each connection's temporary files kept in
