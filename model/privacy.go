@@ -104,8 +104,12 @@ func migratePrivacy(tx *gorm.DB) error {
 		// migrates: a lead can neither plant entries nor fake a version.
 		`REVOKE INSERT, UPDATE, DELETE ON search_docs, schema_migrations FROM ` + LeadRole,
 		// An author stays who wrote it: no lead takes over another's item
-		// (and with it the right to make it private to themselves).
-		`CREATE FUNCTION keep_author() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.author := OLD.author; RETURN NEW; END $$`,
+		// (and with it the right to make it private to themselves). Only
+		// one's own can be handed back, as undoing a delete does.
+		`CREATE FUNCTION keep_author() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+			IF OLD.author <> current_user THEN NEW.author := OLD.author; END IF;
+			RETURN NEW;
+		END $$`,
 		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON one_on_one_items FOR EACH ROW EXECUTE FUNCTION keep_author()`,
 		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON private_notes FOR EACH ROW EXECUTE FUNCTION keep_author()`,
 		// What must see every author's rows runs as the owner.

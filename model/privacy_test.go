@@ -141,6 +141,20 @@ func TestPrivateNotesAreTheirAuthorsAlone(t *testing.T) {
 	if err := b.db.Exec("UPDATE one_on_one_items SET private = true WHERE id = ?", shared.ID).Error; err == nil {
 		t.Error("lead B made lead A's item private to themselves")
 	}
+	// Undoing B's delete of A's shared item gives it back to A.
+	gone, err := b.Meeting(m.ID)
+	if err != nil || len(gone.Items) != 1 {
+		t.Fatalf("lead B's view: %v", err)
+	}
+	if err := b.DeleteItem(shared.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.RestoreItem(gone.Items[0].Item, nil); err != nil {
+		t.Fatalf("lead B undoes the delete: %v", err)
+	}
+	if err := b.db.Exec("UPDATE one_on_one_items SET private = true WHERE id = ?", shared.ID).Error; err == nil {
+		t.Error("after the undo, lead B made lead A's item private to themselves")
+	}
 	for _, q := range []string{
 		"INSERT INTO search_docs (docid, body, private, author) VALUES (1, 'planted', '0', '')",
 		"DELETE FROM search_docs",
