@@ -465,3 +465,65 @@ func TestOtherWritesRefuseAnOlderForm(t *testing.T) {
 		})
 	}
 }
+
+// README's setup, with an owner that is no superuser: the owner's first
+// start makes the schema, and two leads then work in it, each with private
+// notes of their own.
+func TestTheReadmeServerSetup(t *testing.T) {
+	needServer(t)
+	newServerDatabase(t) // the admin connection, and LeadRole
+	owner := fmt.Sprintf("solemate_owner_%d", os.Getpid())
+	name := fmt.Sprintf("solemate_readme_%d", os.Getpid())
+	for _, q := range []string{
+		"CREATE ROLE " + owner + " LOGIN",
+		"CREATE DATABASE " + name + " OWNER " + owner,
+		"REVOKE CONNECT ON DATABASE " + name + " FROM PUBLIC",
+		"GRANT CONNECT ON DATABASE " + name + " TO " + owner + ", " + LeadRole,
+	} {
+		if _, err := serverAdmin.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	t.Cleanup(func() {
+		_, _ = serverAdmin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		_, _ = serverAdmin.Exec("DROP ROLE IF EXISTS " + owner)
+	})
+	u, _ := url.Parse(serverURL(t, name))
+	u.User = url.User(owner)
+	first, err := Open(u.String())
+	if err != nil {
+		t.Fatalf("the owner's first start: %v", err)
+	}
+	first.Close()
+
+	a, b := leadStore(t, u.String(), "readme_a"), leadStore(t, u.String(), "readme_b")
+	p := addPerson(t, a, "Noa Levi")
+	m := mustStart(t, b, p.ID, fixedNow)
+	for lead, note := range map[*Store]string{a: "Worried about the commute", b: "Ask about the course"} {
+		got, err := lead.Meeting(m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.PrivateNotes = note
+		if err := lead.SaveOneOnOne(&got.OneOnOne); err != nil {
+			t.Fatalf("saving private notes: %v", err)
+		}
+	}
+	for lead, want := range map[*Store]string{a: "Worried about the commute", b: "Ask about the course"} {
+		if got, _ := lead.Meeting(m.ID); got.PrivateNotes != want {
+			t.Errorf("private notes %q, want %q", got.PrivateNotes, want)
+		}
+	}
+	for query, want := range map[string]int{"commute": 0, "course": 1} {
+		hits, _ := b.Search(query, true, 50)
+		n := 0
+		for _, h := range hits {
+			if h.Kind == SearchPrivate {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("lead B searching %q finds %d private notes, want %d", query, n, want)
+		}
+	}
+}
