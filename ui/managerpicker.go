@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +33,7 @@ type managerPicker struct {
 	results *widget.List
 	none    *widget.Label
 	popUp   *widget.PopUp
+	keys    *keyRelay
 }
 
 // matchesShown is how many matches the list shows without scrolling.
@@ -151,25 +153,60 @@ func (m *managerPicker) showMatches(found []model.ManagerChoice) {
 		return
 	}
 	if m.popUp == nil {
-		m.popUp = widget.NewPopUp(container.NewStack(m.results, m.none), c)
+		m.keys = &keyRelay{to: m}
+		m.keys.ExtendBaseWidget(m.keys)
+		m.popUp = widget.NewPopUp(container.NewStack(m.keys, m.results, m.none), c)
 	}
 	m.none.Hidden = len(found) > 0
 	m.results.Hidden = len(found) == 0
 	m.results.Refresh()
 	m.results.ScrollToTop()
 	rows := max(1, min(len(found), matchesShown))
-	height := float32(rows) * (m.none.MinSize().Height + m.Theme().Size(theme.SizeNameSeparatorThickness))
-	m.popUp.Resize(fyne.NewSize(m.Size().Width, height))
+	th := m.Theme()
+	// The pop-up keeps an inner padding around the rows.
+	height := float32(rows)*(m.none.MinSize().Height+th.Size(theme.SizeNameSeparatorThickness)) + th.Size(theme.SizeNameInnerPadding)
+	// Below the field, or above it when there is more room there: a list
+	// pushed back inside the window would cover what is being typed.
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(m)
-	m.popUp.ShowAtPosition(pos.AddXY(0, m.Size().Height))
+	at := pos.AddXY(0, m.Size().Height)
+	below, above := c.Size().Height-at.Y, pos.Y
+	if height > below && above > below {
+		height = min(height, above)
+		at = pos.SubtractXY(0, height)
+	} else {
+		height = min(height, below)
+	}
+	m.popUp.Resize(fyne.NewSize(m.Size().Width, height))
+	m.popUp.ShowAtPosition(at)
+	c.Focus(m.keys)
 }
 
 func (m *managerPicker) hideMatches() {
 	m.found = nil
-	if m.popUp != nil {
+	if m.popUp != nil && m.popUp.Visible() {
 		m.popUp.Hide()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+			c.Focus(m) // the keyboard comes back from the pop-up
+		}
 	}
 }
+
+// keyRelay holds the keyboard while the matches show and hands every key
+// to the picker: a pop-up has a focus of its own, and without it the keys
+// after the first letter would go nowhere.
+type keyRelay struct {
+	widget.BaseWidget
+	to *managerPicker
+}
+
+func (r *keyRelay) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(layout.NewSpacer())
+}
+func (r *keyRelay) FocusGained()                  {}
+func (r *keyRelay) FocusLost()                    {}
+func (r *keyRelay) TypedRune(ch rune)             { r.to.TypedRune(ch) }
+func (r *keyRelay) TypedKey(e *fyne.KeyEvent)     { r.to.TypedKey(e) }
+func (r *keyRelay) TypedShortcut(s fyne.Shortcut) { r.to.TypedShortcut(s) }
 
 func (m *managerPicker) matchesShowing() bool {
 	return m.popUp != nil && m.popUp.Visible() && len(m.found) > 0

@@ -419,3 +419,41 @@ func TestPeopleListRunOvertakenIsDropped(t *testing.T) {
 		t.Errorf("after the runs: %d shown, %q", len(p.ids), p.count.Text)
 	}
 }
+
+// Typing a manager's name through the keyboard, as a person does: the
+// matches showing after the first letter must not take the keys that follow
+// (a pop-up has a focus of its own), and Esc then Enter act on the field.
+func TestPeopleManagerPickerTakesEveryKey(t *testing.T) {
+	s, store := newTestShell(t)
+	for _, name := range []string{"Bruno Martins", "Benjamin Adeyemi", "Ada Agent"} {
+		if err := store.SavePerson(&model.Person{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.open(s.people())
+	p := people(s)
+	rows, _ := store.People(false)
+	p.openPerson(rows[0].ID) // Ada
+	f := p.form
+	c := s.win.Canvas()
+	c.Focus(f.manager)
+	for _, r := range "bru" { // as the driver does: to whatever has the focus
+		if c.Focused() == nil {
+			t.Fatalf("after %q the keyboard goes nowhere", f.manager.Text)
+		}
+		c.Focused().TypedRune(r)
+	}
+	if f.manager.Text != "bru" {
+		t.Fatalf("the field holds %q after typing bru", f.manager.Text)
+	}
+	if got := matchLabels(f.manager); len(got) != 1 || got[0] != "Bruno Martins" {
+		t.Fatalf("typing bru offers %q", got)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.manager.Text != "Bruno Martins" || f.manager.popUp.Visible() {
+		t.Fatalf("Enter chose %q (matches showing %v)", f.manager.Text, f.manager.popUp.Visible())
+	}
+	if c.Focused() != fyne.Focusable(f.manager) {
+		t.Error("after choosing, the keyboard should be back in the field")
+	}
+}
