@@ -129,7 +129,7 @@ func (o *oneOnOneScreen) applyFilter() {
 				return
 			}
 			o.shown = shown
-			o.count.SetText(fmt.Sprintf("%s · %d overdue", model.Plural(len(reports), "report", "reports"), overdue))
+			o.count.SetText(fmt.Sprintf("%s · %d overdue", shownOf(len(shown), len(reports), "report", "reports"), overdue))
 			o.list.Refresh()
 			o.selecting = true
 			o.list.UnselectAll()

@@ -81,7 +81,7 @@ func TestOneOnOnesFilter(t *testing.T) {
 		t.Fatalf("%d runs queued, %d shown before any ran", len(queued), len(o.shown))
 	}
 	queued[2]()
-	if len(o.shown) != 1 || o.shown[0].ID != never.ID || o.count.Text != "3 reports · 1 overdue" {
+	if len(o.shown) != 1 || o.shown[0].ID != never.ID || o.count.Text != "1 of 3 reports · 1 overdue" {
 		t.Fatalf("filter chi: %d shown, count %q", len(o.shown), o.count.Text)
 	}
 	queued[0]()

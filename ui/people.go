@@ -187,12 +187,7 @@ func (p *peopleScreen) show(ids []uint, total int, first []model.PersonRow) {
 	p.pages.put(0, first)
 	p.noMatch.Hidden = len(ids) > 0 || total == 0
 	p.noMatch.Refresh()
-	switch n := len(ids); {
-	case n == total:
-		p.count.SetText(model.Plural(n, "person", "people"))
-	default:
-		p.count.SetText(fmt.Sprintf("%d of %s", n, model.Plural(total, "person", "people")))
-	}
+	p.count.SetText(shownOf(len(ids), total, "person", "people"))
 	p.list.Refresh()
 	p.syncSelection()
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -169,11 +168,7 @@ func (p *promptsScreen) applyFilter() {
 			p.shown = append(p.shown, pr)
 		}
 	}
-	if len(p.shown) == len(p.all) {
-		p.count.SetText(model.Plural(len(p.all), "prompt", "prompts"))
-	} else {
-		p.count.SetText(fmt.Sprintf("%d of %s", len(p.shown), model.Plural(len(p.all), "prompt", "prompts")))
-	}
+	p.count.SetText(shownOf(len(p.shown), len(p.all), "prompt", "prompts"))
 	p.list.Refresh()
 	p.selecting = true
 	p.list.UnselectAll()

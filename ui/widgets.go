@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -218,4 +219,13 @@ func setTwoLineRow(row fyne.CanvasObject, title, detail string) *widget.Label {
 	text.Objects[0].(*widget.Label).SetText(title)
 	text.Objects[1].(*widget.Label).SetText(detail)
 	return c.Objects[1].(*widget.Label)
+}
+
+// shownOf counts what a filtered list shows: "40 people", or "6 of 40
+// people" while a filter hides some.
+func shownOf(shown, total int, one, many string) string {
+	if shown == total {
+		return model.Plural(total, one, many)
+	}
+	return fmt.Sprintf("%d of %s", shown, model.Plural(total, one, many))
 }
