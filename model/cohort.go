@@ -414,7 +414,7 @@ func (s *Store) SaveHire(h *Hire) error {
 	if h.OfferOutcome == OfferAccepted && h.Status == HireActive {
 		h.Status = HireTookOffer
 	}
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	return versioned(s.db, &h.Version, func(tx *gorm.DB) error {
 		err := saveVersioned(tx, h, h.ID, &h.Version, "hire", func(q *gorm.DB) *gorm.DB {
 			return q.Select("Status", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote", "Version")
 		})

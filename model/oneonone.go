@@ -406,11 +406,11 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 		o.Setting = SettingDesk
 	}
 	o.HeldAt = o.HeldAt.UTC()
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&OneOnOne{}).Where("id = ? AND version = ?", o.ID, o.Version).Updates(map[string]any{
-			"held_at": o.HeldAt, "setting": o.Setting, "pulse_rating": o.PulseRating, "pulse_comment": o.PulseComment,
-			"shared_notes": o.SharedNotes, "version": gorm.Expr("version + 1")})
-		if err := checkSaved[OneOnOne](tx, res, "one-on-one", o.ID); err != nil {
+	err := versioned(s.db, &o.Version, func(tx *gorm.DB) error {
+		err := saveVersioned(tx, o, o.ID, &o.Version, "one-on-one", func(q *gorm.DB) *gorm.DB {
+			return q.Select("HeldAt", "Setting", "PulseRating", "PulseComment", "SharedNotes", "Version")
+		})
+		if err != nil {
 			return err
 		}
 		return s.savePrivateNotes(tx, o.ID, o.PrivateNotes)
@@ -418,7 +418,6 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 	if err != nil {
 		return fmt.Errorf("save one-on-one %d: %w", o.ID, err)
 	}
-	o.Version++
 	return nil
 }
 
@@ -514,13 +513,14 @@ func (s *Store) UpdateItem(it *Item) error {
 	if err := it.validate(); err != nil {
 		return err
 	}
-	res := s.db.Model(&Item{}).Where("id = ? AND version = ?", it.ID, it.Version).Updates(map[string]any{
-		"text": it.Text, "non_work": it.NonWork, "status": it.Status, "follow_up": it.FollowUp, "private": it.Private,
-		"version": gorm.Expr("version + 1")})
-	if err := checkSaved[Item](s.db, res, "item", it.ID); err != nil {
+	err := versioned(s.db, &it.Version, func(tx *gorm.DB) error {
+		return saveVersioned(tx, it, it.ID, &it.Version, "item", func(q *gorm.DB) *gorm.DB {
+			return q.Select("Text", "NonWork", "Status", "FollowUp", "Private", "Version")
+		})
+	})
+	if err != nil {
 		return fmt.Errorf("save item %d: %w", it.ID, err)
 	}
-	it.Version++
 	return nil
 }
 

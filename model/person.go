@@ -221,7 +221,7 @@ func (s *Store) SavePerson(p *Person) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := versioned(s.db, &p.Version, func(tx *gorm.DB) error {
 		if err := checkPersonLinks(tx, p); err != nil {
 			return err
 		}

@@ -191,18 +191,27 @@ func (e *ConflictError) Error() string {
 	return fmt.Sprintf("someone else changed this %s while you were editing it; nothing was saved", e.What)
 }
 
+// versioned runs save, a transaction that moves a record on a version with
+// saveVersioned. When anything in it fails, *version goes back with the
+// rollback: left moved on, the next save would be refused as stale.
+func versioned(db *gorm.DB, version *int, save func(tx *gorm.DB) error) error {
+	loaded := *version
+	err := db.Transaction(save)
+	if err != nil {
+		*version = loaded
+	}
+	return err
+}
+
 // saveVersioned updates row (with the columns pick selects, Version among
-// them) only while it is at the version loaded here, moving it one on; it
-// refuses with checkSaved's errors otherwise, leaving *version as it was.
+// them) only while it is at the version loaded here, moving *version one
+// on; it refuses with checkSaved's errors otherwise. It runs inside
+// versioned, which puts *version back if the transaction fails.
 func saveVersioned[T any](tx *gorm.DB, row *T, id uint, version *int, what string, pick func(*gorm.DB) *gorm.DB) error {
 	loaded := *version
 	*version = loaded + 1
 	res := pick(tx.Model(row).Where("version = ?", loaded)).Updates(row)
-	if err := checkSaved[T](tx, res, what, id); err != nil {
-		*version = loaded
-		return err
-	}
-	return nil
+	return checkSaved[T](tx, res, what, id)
 }
 
 // checkSaved turns an update that matched no row into ErrNotFound, or into

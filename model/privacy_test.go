@@ -527,3 +527,52 @@ func TestTheReadmeServerSetup(t *testing.T) {
 		}
 	}
 }
+
+// A save that fails after its record was written (a later write in the same
+// transaction) leaves the copy at the version it had, as the rollback left
+// the row: the next save goes through instead of claiming a conflict.
+func TestAFailedSaveKeepsItsVersion(t *testing.T) {
+	s := newTestStore(t)
+	if isPostgres(s.db) {
+		t.Skip("the failures are made with SQLite triggers; the rule is the same on both")
+	}
+	p := addPerson(t, s, "Rosa Lima")
+	m := mustStart(t, s, p.ID, fixedNow)
+	sess := Session{PersonID: p.ID, Kind: KindBesideAgent, Channel: ChannelChat, Date: NewDate(2026, 3, 9), Minutes: 30}
+	if err := s.SaveSession(&sess, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, failing string
+		save          func() error
+		version       func() int
+	}{
+		{"one-on-one and its private notes", "private_notes", func() error {
+			m.PrivateNotes = "Keep an eye on the queue stress"
+			return s.SaveOneOnOne(&m)
+		}, func() int { return m.Version }},
+		{"session and its tags", "session_tags", func() error {
+			return s.SaveSession(&sess, []string{"long hold"})
+		}, func() int { return sess.Version }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			trigger := "CREATE TRIGGER fail_" + tc.failing + " BEFORE INSERT ON " + tc.failing + " BEGIN SELECT RAISE(ABORT, 'not today'); END"
+			if err := s.db.Exec(trigger).Error; err != nil {
+				t.Fatal(err)
+			}
+			before := tc.version()
+			if err := tc.save(); err == nil {
+				t.Fatal("the save should fail")
+			}
+			if got := tc.version(); got != before {
+				t.Errorf("a failed save moved the copy from version %d to %d", before, got)
+			}
+			if err := s.db.Exec("DROP TRIGGER fail_" + tc.failing).Error; err != nil {
+				t.Fatal(err)
+			}
+			if err := tc.save(); err != nil {
+				t.Errorf("saving again: %v", err)
+			}
+		})
+	}
+}

@@ -219,7 +219,7 @@ func (s *Store) SaveSession(sess *Session, tags []string) error {
 	if err := sess.Validate(); err != nil {
 		return err
 	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := versioned(s.db, &sess.Version, func(tx *gorm.DB) error {
 		if sess.ID == 0 {
 			if err := tx.Create(sess).Error; err != nil {
 				return err
