@@ -21,8 +21,8 @@ type dialect interface {
 	keepOrder() string
 	// unindexed is expr in a form whose index the planner will not choose.
 	unindexed(expr string) string
-	// search finds the index's documents that have every word of match (a
-	// prefix for the last), private ones only when includePrivate.
+	// search finds the index's documents that have every word, each as a
+	// prefix, private ones only when includePrivate.
 	search(db *gorm.DB, words []string, includePrivate bool, limit int) ([]searchRow, error)
 	// searchIndex builds the full-text index if missing and keeps it in
 	// step with sources, replacing what indexed them before.

@@ -347,7 +347,7 @@ func (s *Store) Meeting(id uint) (Meeting, error) {
 	if err := s.db.First(&m.Person, m.PersonID).Error; err != nil {
 		return m, fmt.Errorf("load one-on-one %d: person: %w", id, err)
 	}
-	notes, err := s.privateNotes(s.db, id)
+	notes, err := s.privateNotes(id)
 	if err != nil {
 		return m, fmt.Errorf("load one-on-one %d: private notes: %w", id, err)
 	}

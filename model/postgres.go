@@ -23,8 +23,8 @@ func IsServer(target string) bool {
 }
 
 // OpenServer connects to a shared database on a PostgreSQL server, as the
-// role the URL names, and brings its schema up to date (the first lead to
-// start a newer Solemate migrates it; the others wait for that).
+// role the URL names, and brings its schema up to date; only the owner's
+// role may (ErrNotOwner), and two starts at once migrate once.
 func OpenServer(rawURL string) (*Store, error) {
 	where := RedactURL(rawURL)
 	cfg, err := pgx.ParseConfig(rawURL)
@@ -117,7 +117,7 @@ func syncSequences(tx *gorm.DB) error {
 		return fmt.Errorf("list ID sequences: %w", err)
 	}
 	for _, q := range seqs {
-		if err := tx.Exec(fmt.Sprintf(`SELECT setval(?, COALESCE((SELECT MAX(id) FROM %q), 0) + 1, false)`, q.Tbl), q.Seq).Error; err != nil {
+		if err := tx.Exec(`SELECT setval(?, COALESCE((SELECT MAX(id) FROM `+quoteIdent(q.Tbl)+`), 0) + 1, false)`, q.Seq).Error; err != nil {
 			return fmt.Errorf("move the ID sequence of %s: %w", q.Tbl, err)
 		}
 	}

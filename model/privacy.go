@@ -13,7 +13,7 @@ import (
 // from the meeting so that, on a shared server, the database itself lets
 // only their author read them (row-level security); each lead may keep
 // their own. The author column is filled by the database: the connecting
-// role on PostgreSQL, ” in a file of one's own.
+// role on PostgreSQL, an empty string in a file of one's own.
 type privateNote struct {
 	ID         uint `gorm:"primaryKey"`
 	OneOnOneID uint
@@ -114,7 +114,7 @@ func migratePrivacy(tx *gorm.DB) error {
 		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON private_notes FOR EACH ROW EXECUTE FUNCTION keep_author()`,
 		// What must see every author's rows runs as the owner.
 		`CREATE FUNCTION carry_over(prev BIGINT, next BIGINT) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$ ` +
-			bindSQL(carryOverSQL, "next", quoted(ItemOpen), quoted(HeadingObstacles), quoted(HeadingFocus), "prev", "prev") + ` $$`,
+			bindSQL(carryOverSQL, "next", quoteLiteral(string(ItemOpen)), quoteLiteral(string(HeadingObstacles)), quoteLiteral(string(HeadingFocus)), "prev", "prev") + ` $$`,
 		`CREATE FUNCTION others_private(meeting BIGINT, me TEXT) RETURNS BIGINT LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
 			SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE one_on_one_id = meeting AND private AND author <> me)
 			     + (SELECT COUNT(*) FROM private_notes WHERE one_on_one_id = meeting AND author <> me) $$`,
@@ -136,8 +136,6 @@ func bindSQL(q string, literals ...string) string {
 	}
 	return q
 }
-
-func quoted[T ~string](v T) string { return "'" + string(v) + "'" }
 
 // ErrNotOwner means a lead's role tried to create or upgrade a shared
 // database's schema. Whoever does owns every table, and a table's owner
@@ -161,9 +159,9 @@ func mayMigrate(tx *gorm.DB) error {
 }
 
 // privateNotes are the connected lead's private notes on a one-on-one.
-func (s *Store) privateNotes(db *gorm.DB, meetingID uint) (string, error) {
+func (s *Store) privateNotes(meetingID uint) (string, error) {
 	var text string
-	err := db.Raw(`SELECT text FROM private_notes WHERE one_on_one_id = ? AND author = `+s.d.author(), meetingID).Scan(&text).Error
+	err := s.db.Raw(`SELECT text FROM private_notes WHERE one_on_one_id = ? AND author = `+s.d.author(), meetingID).Scan(&text).Error
 	return text, err
 }
 

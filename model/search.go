@@ -231,7 +231,7 @@ type SearchHit struct {
 }
 
 // searchWords splits what someone typed into the words to look for: every
-// word must match, the last one as a prefix so results come while typing.
+// word must match, each as a prefix so results come while typing.
 func searchWords(q string) []string {
 	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
