@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -278,6 +279,32 @@ func fetch[T any](sh *shell, failure string, get func() (T, error), show func(T)
 				return
 			}
 			show(v)
+		})
+	})
+}
+
+// newest is a line of fetches where only the newest counts, as when each
+// keystroke in a filter starts one: a fetch cancels the one before it.
+type newest struct{ cancel context.CancelFunc }
+
+// fetchNewest is fetch in line n: get may watch ctx to stop early, and the
+// result of a fetch a newer one overtook is dropped.
+func fetchNewest[T any](sh *shell, n *newest, failure string, get func(ctx context.Context) (T, error), show func(T)) {
+	if n.cancel != nil {
+		n.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n.cancel = cancel
+	sh.bg(func() {
+		v, err := get(ctx)
+		fyne.Do(func() {
+			switch {
+			case ctx.Err() != nil: // overtaken
+			case err != nil:
+				sh.showError(failure, err)
+			default:
+				show(v)
+			}
 		})
 	})
 }

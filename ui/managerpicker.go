@@ -26,7 +26,7 @@ type managerPicker struct {
 	chosen     *uint  // the manager chosen, nil for none
 	chosenText string // how the field shows them
 	setting    bool   // set while the field is filled, so that is not typing
-	cancel     context.CancelFunc
+	searches   newest
 
 	found   []model.ManagerChoice
 	current int // the match Enter picks
@@ -103,24 +103,9 @@ func (m *managerPicker) typed(text string) {
 
 // search asks for the matches off the UI goroutine; a newer search drops it.
 func (m *managerPicker) search(query string) {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel = cancel
-	m.sh.bg(func() {
-		found, err := m.find(ctx, query)
-		fyne.Do(func() {
-			if ctx.Err() != nil {
-				return
-			}
-			if err != nil {
-				m.sh.showError("Could not find managers", err)
-				return
-			}
-			m.showMatches(found)
-		})
-	})
+	fetchNewest(m.sh, &m.searches, "Could not find managers", func(ctx context.Context) ([]model.ManagerChoice, error) {
+		return m.find(ctx, query)
+	}, m.showMatches)
 }
 
 // label is how found[i] shows: name and team, and the email too when a

@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,9 +33,8 @@ type oneOnOneScreen struct {
 
 	selectedID uint
 	selecting  bool
-	// filtering counts filter runs, so the result of one that a newer one
-	// overtook is dropped.
-	filtering atomic.Int64
+	// filtering is the filter's runs: one a newer run overtook is dropped.
+	filtering newest
 }
 
 func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
@@ -108,36 +107,35 @@ func (o *oneOnOneScreen) load() {
 // and finds the selected person off the UI goroutine, then shows the result
 // unless a newer run started meanwhile.
 func (o *oneOnOneScreen) applyFilter() {
-	run := o.filtering.Add(1)
+	type filtered struct {
+		shown       []model.Report
+		overdue, at int
+	}
 	reports, query, selected, today := o.reports, o.filter.Text, o.selectedID, o.sh.store.Today()
-	o.sh.bg(func() {
-		var shown []model.Report
-		overdue, at := 0, -1
+	fetchNewest(o.sh, &o.filtering, "Could not filter the reports", func(context.Context) (filtered, error) {
+		f := filtered{at: -1}
 		for _, r := range reports {
 			if r.NextDue.Before(today) {
-				overdue++
+				f.overdue++
 			}
 			if model.MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label()) {
 				if r.ID == selected {
-					at = len(shown)
+					f.at = len(f.shown)
 				}
-				shown = append(shown, r)
+				f.shown = append(f.shown, r)
 			}
 		}
-		fyne.Do(func() {
-			if o.filtering.Load() != run {
-				return
-			}
-			o.shown = shown
-			o.count.SetText(fmt.Sprintf("%s · %d overdue", shownOf(len(shown), len(reports), "report", "reports"), overdue))
-			o.list.Refresh()
-			o.selecting = true
-			o.list.UnselectAll()
-			if at >= 0 {
-				o.list.Select(at)
-			}
-			o.selecting = false
-		})
+		return f, nil
+	}, func(f filtered) {
+		o.shown = f.shown
+		o.count.SetText(fmt.Sprintf("%s · %d overdue", shownOf(len(f.shown), len(reports), "report", "reports"), f.overdue))
+		o.list.Refresh()
+		o.selecting = true
+		o.list.UnselectAll()
+		if f.at >= 0 {
+			o.list.Select(f.at)
+		}
+		o.selecting = false
 	})
 }
 

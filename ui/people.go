@@ -35,9 +35,9 @@ type peopleScreen struct {
 	total    int
 	everyone int64
 	pages    rowPages
-	// cancel stops the list run under way, which a newer one replaces;
+	// runs are the list's fetches, a newer one replacing the one under way;
 	// reload says a run still has to read the count and teams again.
-	cancel context.CancelFunc
+	runs   newest
 	reload bool
 	// updating is set while the list fills a row, when a page read at once
 	// (as in tests) must not refresh the list from inside it.
@@ -133,46 +133,41 @@ func (p *peopleScreen) applyFilter() { p.run() }
 // run finds who the list shows and reads the first page off the UI
 // goroutine, then swaps them in, unless a newer run started meanwhile.
 func (p *peopleScreen) run() {
-	if p.cancel != nil {
-		p.cancel()
+	type roster struct {
+		ids      []uint
+		total    int
+		first    []model.PersonRow
+		everyone int64
+		teams    []string
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	p.cancel = cancel
 	archived, query, reload := p.showArchived.Checked, p.filter.Text, p.reload
-	p.sh.bg(func() {
-		st := p.sh.store
-		ids, total, err := st.PeopleMatching(ctx, query, archived)
-		var first []model.PersonRow
-		if err == nil {
-			first, err = st.PeopleByIDs(ids[:min(len(ids), rowsPerPage)])
+	st := p.sh.store
+	fetchNewest(p.sh, &p.runs, "Could not load the roster", func(ctx context.Context) (r roster, err error) {
+		if r.ids, r.total, err = st.PeopleMatching(ctx, query, archived); err != nil {
+			return r, err
 		}
-		var everyone int64
-		var teams []string
-		if err == nil && reload {
-			if everyone, err = st.CountPeople(); err == nil {
-				teams, err = st.Teams()
-			}
+		if r.first, err = st.PeopleByIDs(r.ids[:min(len(r.ids), rowsPerPage)]); err != nil {
+			return r, err
 		}
-		releaseAfterLoad(total)
-		fyne.Do(func() {
-			if ctx.Err() != nil {
-				return // overtaken by a newer run
+		if reload {
+			if r.everyone, err = st.CountPeople(); err != nil {
+				return r, err
 			}
-			if err != nil {
-				p.sh.showError("Could not load the roster", err)
-				return
-			}
-			if reload {
-				p.reload, p.everyone = false, everyone
-				p.form.setTeams(teams)
-			}
-			p.show(ids, total, first)
-			if p.everyone == 0 && !p.form.editingNew() {
-				showOnly(p.root, p.welcome)
-				return
-			}
-			p.showMain()
-		})
+			r.teams, err = st.Teams()
+		}
+		releaseAfterLoad(r.total)
+		return r, err
+	}, func(r roster) {
+		if reload {
+			p.reload, p.everyone = false, r.everyone
+			p.form.setTeams(r.teams)
+		}
+		p.show(r.ids, r.total, r.first)
+		if p.everyone == 0 && !p.form.editingNew() {
+			showOnly(p.root, p.welcome)
+			return
+		}
+		p.showMain()
 	})
 }
 
