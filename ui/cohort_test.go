@@ -231,54 +231,17 @@ func TestLongTrainerNotesAreKept(t *testing.T) {
 	}
 }
 
-// findNoteEntry is the first noteEntry in o.
+// findNoteEntry is the first noteEntry in o, or nil.
 func findNoteEntry(o fyne.CanvasObject) *noteEntry {
-	switch x := o.(type) {
-	case *noteEntry:
-		return x
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if e := findNoteEntry(c); e != nil {
-				return e
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			if e := findNoteEntry(c); e != nil {
-				return e
-			}
-		}
-	}
-	return nil
+	e, _ := first[*noteEntry](o)
+	return e
 }
 
 // tapButton taps the button labelled text in o.
 func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
-	var find func(o fyne.CanvasObject) *widget.Button
-	find = func(o fyne.CanvasObject) *widget.Button {
-		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == text {
-				return x
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				if b := find(c); b != nil {
-					return b
-				}
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				if b := find(c); b != nil {
-					return b
-				}
-			}
-		}
-		return nil
-	}
-	b := find(o)
-	if b == nil {
+	b, ok := first(o, func(b *widget.Button) bool { return b.Text == text })
+	if !ok {
 		t.Fatalf("no %q button", text)
 	}
 	test.Tap(b)

@@ -65,16 +65,23 @@ func storedItem(t *testing.T, store *model.Store, id uint) model.Item {
 	return m.Items[0].Item
 }
 
-// first finds the first object of type T under o.
-func first[T fyne.CanvasObject](o fyne.CanvasObject) (T, bool) {
-	if x, ok := o.(T); ok {
+// first finds the first object of type T under o that is, when match is
+// given, the one sought: in containers and, through their renderers, in
+// widgets, depth first.
+func first[T fyne.CanvasObject](o fyne.CanvasObject, match ...func(T) bool) (T, bool) {
+	if x, ok := o.(T); ok && (len(match) == 0 || match[0](x)) {
 		return x, true
 	}
-	if c, ok := o.(*fyne.Container); ok {
-		for _, obj := range c.Objects {
-			if x, ok := first[T](obj); ok {
-				return x, true
-			}
+	var children []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range children {
+		if x, ok := first(c, match...); ok {
+			return x, true
 		}
 	}
 	var zero T
