@@ -107,7 +107,7 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 		}
 		defer done()
 		g := demoGen{rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: s.Today(), now: s.now(), used: map[string]bool{},
-			years: o.Years, progress: o.Progress, left: map[uint]Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}}
+			years: o.Years, progress: o.Progress, left: map[uint]Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}, cohorts: map[string]bool{}}
 		if res, err = g.fill(tx, o.People); err != nil {
 			return err
 		}
@@ -127,8 +127,21 @@ type demoGen struct {
 	years    int
 	progress func(done, total int)
 	left     map[uint]Date       // when former colleagues left (long histories only)
+	cohorts  map[string]bool     // cohort names taken
 	open     map[uint][]openItem // each person's items still open, by meeting order
 	tags     map[string]uint
+}
+
+// cohortName names a cohort after the month it starts in, numbered when
+// that month already has one (two cohorts often start in one month).
+func (g *demoGen) cohortName(start Date) string {
+	month := start.Time().Format("January 2006")
+	name := month
+	for n := 2; g.cohorts[name]; n++ {
+		name = fmt.Sprintf("%s (%d)", month, n)
+	}
+	g.cohorts[name] = true
+	return name
 }
 
 // historyStart is the first day demo one-on-ones and sessions can fall on.

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -43,8 +42,7 @@ func (g *demoGen) demoCohorts(tx *gorm.DB, agents []Person, trainers []Person) e
 				return err
 			}
 		}
-		name := fmt.Sprintf("%s %d", start.Time().Format("January"), start.Time().Year())
-		c, err := s.CreateCohort(NewCohort{Name: name, ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainers[0].ID}, HireIDs: ids})
+		c, err := s.CreateCohort(NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainers[0].ID}, HireIDs: ids})
 		if err != nil {
 			return err
 		}

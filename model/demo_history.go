@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"time"
 
@@ -30,7 +29,6 @@ func (g *demoGen) demoCohortHistory(tx *gorm.DB, teamLeads, trainers []Person, r
 	count := g.years * demoCohortsPerYear
 	// Cohorts big enough that those who stay fill most of the roster.
 	size := 0.85 * float64(roster) / (demoCohortsPerYear * demoMeanStayDays / 365)
-	names := map[string]bool{}
 	stillHere := 0
 	for i := 0; i < count && len(teamLeads) > 0 && len(trainers) > 0; i++ {
 		// The last one started a few days ago.
@@ -38,11 +36,6 @@ func (g *demoGen) demoCohortHistory(tx *gorm.DB, teamLeads, trainers []Person, r
 		for start.Time().Weekday() != time.Monday {
 			start = start.AddDays(-1)
 		}
-		name := start.Time().Format("January 2006")
-		for n := 2; names[name]; n++ {
-			name = fmt.Sprintf("%s (%d)", start.Time().Format("January 2006"), n)
-		}
-		names[name] = true
 		var hires []Person
 		for n := max(1, int(size*(0.6+0.8*g.rng.Float64())+0.5)); n > 0; n-- {
 			lead := teamLeads[g.rng.IntN(len(teamLeads))]
@@ -51,7 +44,7 @@ func (g *demoGen) demoCohortHistory(tx *gorm.DB, teamLeads, trainers []Person, r
 			hires = append(hires, p)
 		}
 		trainer := trainers[i%len(trainers)]
-		c, err := s.CreateCohort(NewCohort{Name: name, ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainer.ID}, NewHires: hires})
+		c, err := s.CreateCohort(NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainer.ID}, NewHires: hires})
 		if err != nil {
 			return nil, err
 		}
