@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -332,4 +333,69 @@ func suggestPerson(t *testing.T, s *Store, c suggestCase) Person {
 		}
 	}
 	return p
+}
+
+// A past one-on-one is shown as of its own date: what came later (meetings,
+// follow-ups written in it, prompts asked afterwards, the days gone by since)
+// never changes its suggestions.
+func TestSuggestForAPastMeetingIsTheSameWhateverToday(t *testing.T) {
+	s := newTestStore(t)
+	p := suggestPerson(t, s, suggestCase{started: 10})
+	first := mustStart(t, s, p.ID, fixedNow)
+	it, err := s.AddItem(first.ID, HeadingProgress, "Sister's wedding on Saturday", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it.FollowUp = s.Today().AddDays(3)
+	if err := s.UpdateItem(&it); err != nil {
+		t.Fatal(err)
+	}
+	then, err := s.Suggest(p.ID, first.ID, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range then {
+		if g.Rule == "followup" || g.Rule == "gap" {
+			t.Errorf("a first one-on-one suggests %s: %q", g.Rule, g.Reason)
+		}
+	}
+	if then[0].Rule != "newhire" || then[0].Reason != "Day 11 at the company: help them leave old habits behind" {
+		t.Errorf("first suggestion = %+v, want day 11 of a new hire", then[0])
+	}
+	// Two months on, after another meeting and prompts asked in it.
+	later := fixedNow.Add(60 * 24 * time.Hour)
+	s.Now = func() time.Time { return later }
+	second := mustStart(t, s, p.ID, later)
+	for _, g := range then {
+		if _, err := s.MarkAsked(g.Prompt.ID, p.ID, &second.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, day := range []int{0, 1, 400} {
+		now := later.Add(time.Duration(day) * 24 * time.Hour)
+		s.Now = func() time.Time { return now }
+		again, err := s.Suggest(p.ID, first.ID, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(suggestionKeys(again), suggestionKeys(then)) {
+			t.Errorf("%d days later the first meeting suggests %v, want %v", 60+day, suggestionKeys(again), suggestionKeys(then))
+		}
+	}
+	// The second meeting, as of its own day, follows up what the first raised.
+	got, err := s.Suggest(p.ID, second.ID, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Rule != "followup" || !strings.Contains(got[0].Reason, "Sister's wedding") {
+		t.Errorf("second meeting: %+v", got[0])
+	}
+}
+
+func suggestionKeys(sugs []Suggestion) []string {
+	out := make([]string, len(sugs))
+	for i, g := range sugs {
+		out[i] = fmt.Sprintf("%d %s %s", g.Prompt.ID, g.Rule, g.Reason)
+	}
+	return out
 }

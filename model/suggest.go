@@ -124,20 +124,38 @@ func (c *suggestContext) pick(taken map[uint]bool, match func(Prompt) bool) (Pro
 	return best, found
 }
 
+// suggestContext gathers what the rules look at as of the one-on-one being
+// held (its own date, so a past meeting reads as it did then), or as of now
+// when preparing: only what was said and asked before it counts.
 func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) {
-	c := &suggestContext{today: s.Today(), used: map[uint]time.Time{}, recent: map[uint]bool{}}
+	asOf := s.now()
+	if current != 0 {
+		var m OneOnOne
+		if err := s.db.Select("held_at").Where("id = ? AND person_id = ?", current, personID).Take(&m).Error; err != nil {
+			return nil, fmt.Errorf("one-on-one %d: %w", current, err)
+		}
+		asOf = m.HeldAt
+	}
+	asOf = asOf.UTC()
+	c := &suggestContext{today: DateOf(asOf.Local()), used: map[uint]time.Time{}, recent: map[uint]bool{}}
 	var err error
 	if c.person, err = s.Person(personID); err != nil {
 		return nil, err
+	}
+	// Meetings before this one: earlier, or at the same minute with a lower ID.
+	earlier := s.db.Where("person_id = ? AND id <> ?", personID, current)
+	if current != 0 {
+		earlier = earlier.Where("held_at < ? OR (held_at = ? AND id < ?)", asOf, asOf, current)
 	}
 	if err := s.db.Where("NOT deleted AND NOT hidden").Order("id").Find(&c.prompts).Error; err != nil {
 		return nil, err
 	}
 	var uses []PromptUse
-	if err := s.db.Where("person_id = ?", personID).Order("asked_at").Find(&uses).Error; err != nil {
+	// What was asked in this meeting counts whenever it was logged.
+	if err := s.db.Where("person_id = ? AND (asked_at <= ? OR one_on_one_id = ?)", personID, asOf, current).Order("asked_at").Find(&uses).Error; err != nil {
 		return nil, err
 	}
-	cutoff := s.now().Add(-rotateDays * 24 * time.Hour)
+	cutoff := asOf.Add(-rotateDays * 24 * time.Hour)
 	for _, u := range uses {
 		c.used[u.PromptID] = u.AskedAt
 		if u.AskedAt.After(cutoff) {
@@ -145,11 +163,11 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 		}
 	}
 	var last []OneOnOne
-	if err := s.db.Where("person_id = ? AND id <> ?", personID, current).Order("held_at DESC, id DESC").Limit(3).Find(&last).Error; err != nil {
+	if err := s.db.Where(earlier).Order("held_at DESC, id DESC").Limit(3).Find(&last).Error; err != nil {
 		return nil, err
 	}
 	var total int64
-	if err := s.db.Model(&OneOnOne{}).Where("person_id = ? AND id <> ?", personID, current).Count(&total).Error; err != nil {
+	if err := s.db.Model(&OneOnOne{}).Where(earlier).Count(&total).Error; err != nil {
 		return nil, err
 	}
 	c.meetings = int(total)
@@ -178,7 +196,11 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 		}
 	}
 	// A dated follow-up that is due wins over an undated non-work item.
-	fus, err := s.FollowUps(personID)
+	before := time.Time{}
+	if current != 0 {
+		before = asOf
+	}
+	fus, err := s.followUps(personID, before)
 	if err != nil {
 		return nil, err
 	}
@@ -191,6 +213,7 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 	if c.pulse, err = s.PulseHistory(personID); err != nil {
 		return nil, err
 	}
+	c.pulse = slices.DeleteFunc(c.pulse, func(p PulsePoint) bool { return p.HeldAt.After(asOf) })
 	// A week past the cadence counts as a long gap.
 	c.maxGap = c.today.DaysUntil(c.person.Cadence.Next(c.today)) + 7
 	return c, nil
