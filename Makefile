@@ -18,12 +18,17 @@ LDFLAGS := -X main.Commit=$(COMMIT)
 APP_ID := app.solemate.desktop
 PKG := build/solemate.tar.xz
 TEST_TIMEOUT := 20m
+# make test runs the model's and the command line's tests again as of these
+# days (the first Saturday of a month, a leap day) in a zone whose clocks
+# change, so a test that leans on the calendar fails on any day, not one day.
+TEST_DATES := 2027-02-06 2028-02-29
+TEST_DATES_TZ := Europe/London
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
 	xvfb xauth x11-utils xdotool imagemagick strace
 
-.PHONY: run build test deps testdeps pkgdeps apt lint unit test-postgres smoke fuzz crashtest bench package install uninstall clean
+.PHONY: run build test deps testdeps pkgdeps apt lint unit test-dates test-postgres smoke fuzz crashtest bench package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -72,10 +77,19 @@ lint: $(BIN)/staticcheck
 	$(BIN)/staticcheck ./...
 
 ## unit: the Go tests, including the real-window smoke test under Xvfb, then
-## the model's tests again on a throwaway PostgreSQL server
+## the model's and command line's as of other days, then the model's again on
+## a throwaway PostgreSQL server
 unit:
 	SOLEMATE_SMOKE=1 $(GO) test -timeout $(TEST_TIMEOUT) ./...
+	@$(MAKE) --no-print-directory test-dates
 	@$(MAKE) --no-print-directory test-postgres
+
+## test-dates: the model's and command line's tests as of each of TEST_DATES
+test-dates:
+	for day in $(TEST_DATES); do \
+		echo "as of $$day ($(TEST_DATES_TZ))"; \
+		TZ=$(TEST_DATES_TZ) SOLEMATE_TODAY=$$day $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model ./cmd/solemate || exit 1; \
+	done
 
 ## test-postgres: the model's tests, and the command line's on a server
 ## database, on a throwaway PostgreSQL server

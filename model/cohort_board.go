@@ -133,6 +133,15 @@ func (b Board) BehindCount() int {
 	return n
 }
 
+// StartVerb says whether a cohort starting on start "Started" or "Starts",
+// as of today.
+func StartVerb(start, today Date) string {
+	if today.Before(start) {
+		return "Starts"
+	}
+	return "Started"
+}
+
 // CohortBoard loads a cohort's board as of the store's today. A shadowing
 // milestone counts as done when the hire has logged enough sessions since
 // the cohort started; the decision point, when the offer was answered.
@@ -317,7 +326,7 @@ type CohortSummary struct {
 	Cohort
 	Hires, Behind int
 	Progress      float64 // of milestones, across hires still in training
-	PhaseName     string  // today's phase, or "Not started" / "Finished"
+	PhaseName     string  // today's phase, "Starts Mon 7 Dec" or "Finished"
 	EndDate       Date
 }
 
@@ -376,7 +385,7 @@ func (b Board) summary(today Date) CohortSummary {
 		case b.Current >= 0:
 			sum.PhaseName = b.Phases[b.Current].Name
 		case today.Before(b.StartDate):
-			sum.PhaseName = "Not started"
+			sum.PhaseName = "Starts " + b.StartDate.Time().Format("Mon 2 Jan")
 		case !sum.EndDate.Before(today):
 			// A day between two phases (a weekend the program skips):
 			// the cohort is still running, on to the next one.

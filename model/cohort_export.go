@@ -62,7 +62,7 @@ func cohortMarkdown(w io.Writer, b Board, today Date) error {
 	if b.ProgramName != "" {
 		fmt.Fprintf(&sb, "Program: %s. ", mdEscape(b.ProgramName))
 	}
-	fmt.Fprintf(&sb, "Started %s.", b.StartDate.Time().Format("Mon 2 Jan 2006"))
+	fmt.Fprintf(&sb, "%s %s.", StartVerb(b.StartDate, today), b.StartDate.Time().Format("Mon 2 Jan 2006"))
 	if len(b.Trainers) > 0 {
 		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.Trainers, ", ")))
 	}

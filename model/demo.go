@@ -53,7 +53,9 @@ type DemoOptions struct {
 	// that has run that long: cohorts every few weeks, people who came
 	// through them and left, and everything they said and logged.
 	Years int
-	Seed  uint64 // the same seed gives the same data
+	Seed  uint64 // the same seed and day give the same data
+	// Today is the day the data is as of (zero: the store's today).
+	Today Date
 	// Progress, when set, hears how far the one-on-ones have got (the
 	// slow part), from the goroutine that runs Demo.
 	Progress func(done, total int)
@@ -92,8 +94,15 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 	if o.Years < 0 || o.Years > MaxDemoYears {
 		return DemoResult{}, fmt.Errorf("the years of history must be between 0 and %d", MaxDemoYears)
 	}
+	today := o.Today
+	if today.IsZero() {
+		today = s.Today()
+	}
+	// The demo's "now" is early on its day, whatever the hour it runs, so
+	// the same seed and day give the same rows, timestamps included.
+	now := time.Date(today.t.Year(), today.t.Month(), today.t.Day(), 7, 0, 0, 0, time.Local)
 	var res DemoResult
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.db.Session(&gorm.Session{NowFunc: func() time.Time { return now.UTC() }}).Transaction(func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&Person{}).Count(&n).Error; err != nil {
 			return err
@@ -106,7 +115,7 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 			return err
 		}
 		defer done()
-		g := demoGen{rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: s.Today(), now: s.now(), used: map[string]bool{},
+		g := demoGen{rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: today, now: now, used: map[string]bool{},
 			years: o.Years, progress: o.Progress, left: map[uint]Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}, cohorts: map[string]bool{}}
 		if res, err = g.fill(tx, o.People); err != nil {
 			return err

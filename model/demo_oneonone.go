@@ -8,16 +8,18 @@ import (
 )
 
 // Demo vocabulary for one-on-ones, by heading: work items, then non-work.
+// Slots ({customer}, {day}, ...) are filled in as each is written.
 var demoItems = map[Heading][2][]string{
 	HeadingProgress: {{
-		"Turned a furious refund call into a thank-you email",
-		"Cleared the weekend email backlog by Tuesday",
-		"Answered every social post within ten minutes on Friday",
-		"Sent a handwritten card to a customer whose parcel went missing",
-		"Helped the new hire with the returns flow",
-		"Wrote a short guide on exchanging damaged shoes",
+		"Turned a furious refund call from {customer} into a thank-you email",
+		"Cleared the weekend email backlog by {day}",
+		"Answered every social post within ten minutes on {day}",
+		"Sent a handwritten card to {customer} after their parcel went missing",
+		"Helped {colleague} with the returns flow",
+		"Wrote a short guide on exchanging damaged {product}",
 		"First week with no escalations",
-		"Customer asked for them by name in a survey",
+		"{customer} asked for them by name in a survey",
+		"Found the lost parcel for {order} and rang the customer before they chased",
 	}, {
 		"Ran a half marathon on Sunday",
 		"Finished the kitchen renovation",
@@ -26,11 +28,11 @@ var demoItems = map[Heading][2][]string{
 		"Passed the driving test",
 	}},
 	HeadingObstacles: {{
-		"Refund tool times out on orders older than 90 days",
+		"Refund tool times out on orders older than 90 days ({order} took three tries)",
 		"Chat queue spikes after the 11:00 newsletter",
 		"Headset crackles on long calls",
 		"Unclear who approves replacements over 200",
-		"Warehouse status page lags behind the real stock",
+		"Stock page showed {product} in stock that had sold out",
 		"Canned replies for delivery delays sound robotic",
 	}, {
 		"Moving house at the end of the month",
@@ -40,14 +42,14 @@ var demoItems = map[Heading][2][]string{
 		"Commute doubled with the roadworks",
 	}},
 	HeadingFocus: {{
-		"Shadow a senior agent on the social channel",
+		"Shadow {colleague} on the social channel",
 		"Try calling back instead of emailing on delayed orders",
 		"Draft three personal openings for chat",
 		"Learn the exchange flow for international orders",
-		"Pair with the warehouse team for a morning",
+		"Pair with the warehouse team on {day} morning",
 		"Own the follow-ups on the lost-parcel cases",
 	}, {
-		"Take Friday afternoon off for the school show",
+		"Take {day} afternoon off for the school show",
 		"Start the evening Spanish course",
 		"Leave on time on Thursdays for football",
 	}},
@@ -256,7 +258,7 @@ func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int) 
 				continue
 			}
 			used[text] = true
-			it := Item{ID: b.nextItem, OneOnOneID: o.ID, Heading: h, Text: g.vary(text), NonWork: nonWork, Status: ItemOpen, Position: n}
+			it := Item{ID: b.nextItem, OneOnOneID: o.ID, Heading: h, Text: g.sentence(text), NonWork: nonWork, Status: ItemOpen, Position: n}
 			b.nextItem++
 			if nonWork && h != HeadingPulse && g.rng.IntN(2) == 0 {
 				it.FollowUp = DateOf(at).AddDays(5 + g.rng.IntN(20))

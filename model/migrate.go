@@ -93,7 +93,7 @@ func migrate(db *gorm.DB) error {
 			if err := m.up(tx); err != nil {
 				return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
 			}
-			rec := schemaMigration{Version: m.version, Name: m.name, AppliedAt: time.Now().UTC()}
+			rec := schemaMigration{Version: m.version, Name: m.name, AppliedAt: tx.NowFunc()}
 			if err := tx.Create(&rec).Error; err != nil {
 				return fmt.Errorf("record migration %d: %w", m.version, err)
 			}

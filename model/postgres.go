@@ -26,6 +26,10 @@ func IsServer(target string) bool {
 // role the URL names, and brings its schema up to date; only the owner's
 // role may (ErrNotOwner), and two starts at once migrate once.
 func OpenServer(rawURL string) (*Store, error) {
+	clock, err := ClockFromEnv()
+	if err != nil {
+		return nil, err
+	}
 	where := RedactURL(rawURL)
 	cfg, err := pgx.ParseConfig(rawURL)
 	if err != nil {
@@ -41,12 +45,12 @@ func OpenServer(rawURL string) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, plainServerError(where, cfg, err)
 	}
-	db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), gormConfig())
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), gormConfig(clock))
 	if err != nil {
 		_ = sqlDB.Close()
 		return nil, plainServerError(where, cfg, err)
 	}
-	return start(db, func(err error) error { return plainServerError(where, cfg, err) })
+	return start(db, clock, func(err error) error { return plainServerError(where, cfg, err) })
 }
 
 // RedactURL is a database address fit to show: a password, in the user

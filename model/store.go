@@ -72,20 +72,26 @@ func Open(path string) (*Store, error) {
 	if IsServer(path) {
 		return OpenServer(path)
 	}
+	clock, err := ClockFromEnv()
+	if err != nil {
+		return nil, err
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
-	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: driverName, DSN: DSN(path)}), gormConfig())
+	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: driverName, DSN: DSN(path)}), gormConfig(clock))
 	if err != nil {
 		return nil, plainOpenError(path, err)
 	}
-	return start(db, func(err error) error { return plainOpenError(path, err) })
+	return start(db, clock, func(err error) error { return plainOpenError(path, err) })
 }
 
 // start brings a just-opened database up to date and makes its Store;
-// plain says in plain words what went wrong.
-func start(db *gorm.DB, plain func(error) error) (*Store, error) {
-	s := &Store{db: db, d: dialectOf(db), Now: time.Now}
+// plain says in plain words what went wrong. The rows' own timestamps
+// (created, updated) follow the store's clock too, pinned or not.
+func start(db *gorm.DB, clock func() time.Time, plain func(error) error) (*Store, error) {
+	s := &Store{d: dialectOf(db), Now: clock}
+	s.db = db.Session(&gorm.Session{NewDB: true, NowFunc: func() time.Time { return s.now().UTC() }})
 	if err := migrate(db); err != nil {
 		_ = s.Close()
 		return nil, plain(err)
@@ -98,11 +104,11 @@ func start(db *gorm.DB, plain func(error) error) (*Store, error) {
 }
 
 // gormConfig is how both dialects are opened.
-func gormConfig() *gorm.Config {
+func gormConfig(clock func() time.Time) *gorm.Config {
 	return &gorm.Config{
 		TranslateError: true,
 		Logger:         logger.Default.LogMode(logger.Silent),
-		NowFunc:        func() time.Time { return time.Now().UTC() },
+		NowFunc:        func() time.Time { return clock().UTC() },
 	}
 }
 

@@ -197,7 +197,7 @@ func (c *cohortScreen) openThen(id uint, then func()) {
 func (c *cohortScreen) showBoard(b model.Board) {
 	c.board = b
 	c.heading.SetText(b.Name)
-	meta := []string{"Started " + formatDay(b.StartDate)}
+	meta := []string{model.StartVerb(b.StartDate, c.sh.store.Today()) + " " + formatDay(b.StartDate)}
 	if b.ProgramName != "" {
 		meta = append(meta, "from "+b.ProgramName)
 	}

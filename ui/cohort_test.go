@@ -158,7 +158,7 @@ func TestStartingACohortFromTheDialog(t *testing.T) {
 	}
 	test.Tap(f.create)
 	cs, _ := store.Cohorts()
-	if len(cs) != 1 || cs[0].Name != "April 2026" || cs[0].Hires != 20 || cs[0].PhaseName != "Not started" {
+	if len(cs) != 1 || cs[0].Name != "April 2026" || cs[0].Hires != 20 || cs[0].PhaseName != "Starts Mon 6 Apr" {
 		t.Fatalf("cohorts = %+v", cs)
 	}
 	b, _ := store.CohortBoard(cs[0].ID)

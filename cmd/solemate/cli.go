@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -31,7 +32,10 @@ Usage:
   solemate search QUERY [--include-private] [--db PATH] find people, notes, sessions and prompts
   solemate backup FILE [--db PATH]                      write a copy of the database to FILE
   solemate restore FILE [--db PATH]                     replace the database with a checked backup
-  solemate demo [--people N] [--years N] [--db PATH]    fill an empty database with sample data
+  solemate demo [--people N] [--years N] [--today YYYY-MM-DD] [--seed N] [--db PATH]
+                                                        fill an empty database with sample data
+                                                        as of a day (the same seed and day give
+                                                        the same data)
   solemate migrate-to postgres://USER@HOST/DB [--from PATH] [--author ROLE]
                                                         copy a database file into an empty
                                                         server database, checking every table
@@ -41,6 +45,8 @@ Usage:
 The database defaults to solemate.db in the app's storage folder;
 SOLEMATE_DB may stand in for --db (and for --from). A postgres:// URL in
 --db or SOLEMATE_DB opens a shared database on a PostgreSQL server.
+SOLEMATE_TODAY=YYYY-MM-DD makes the app and every command behave as of that
+day (for demos, screenshots, training sessions and tests).
 
 Roster CSV columns (header required, any order, any case):
   name (required), preferred_name, email, role, team, start_date (YYYY-MM-DD),
@@ -503,6 +509,25 @@ func (c *cli) demoCmd(args []string) error {
 		fs.StringVar(&db, "db", "", "")
 		fs.Func("people", "", wholeNumber(&opts.People, 1, model.MaxDemoPeople, "--people"))
 		fs.Func("years", "", wholeNumber(&opts.Years, 0, model.MaxDemoYears, "--years"))
+		fs.Func("today", "", func(v string) error {
+			d, err := model.ParseDate(v)
+			if err == nil && d.IsZero() {
+				err = errors.New("no date given")
+			}
+			if err != nil {
+				return fmt.Errorf("--today: %w", err)
+			}
+			opts.Today = d
+			return nil
+		})
+		fs.Func("seed", "", func(v string) error {
+			n, err := strconv.ParseUint(v, 10, 64)
+			if err != nil {
+				return fmt.Errorf("--seed wants a whole number from 0 to %d", uint64(math.MaxUint64))
+			}
+			opts.Seed = n
+			return nil
+		})
 	}, 0)
 	if err != nil {
 		return err

@@ -60,6 +60,9 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"calendar format", []string{"export", "calendar", "--format", "csv", "--db", db}, 2, "", "always iCalendar", false},
 		{"bad format", []string{"export", "people", "--format", "pdf", "--db", db}, 2, "", `"pdf"`, false},
 		{"bad demo size", []string{"demo", "--people", "lots", "--db", db}, 2, "", "whole number", false},
+		{"bad demo day", []string{"demo", "--today", "2027-02-30", "--db", db}, 2, "", "2027-02-30 is not a real date", false},
+		{"demo day in another form", []string{"demo", "--today", "6/2/2027", "--db", db}, 2, "", "YYYY-MM-DD", false},
+		{"bad demo seed", []string{"demo", "--seed", "-1", "--db", db}, 2, "", "--seed wants a whole number", false},
 		{"extra argument to version", []string{"version", "now"}, 2, "", "too many arguments", false},
 		{"missing file", []string{"import", "people", "/no/such/file.csv", "--db", db}, 1, "", "cannot read /no/such/file.csv", true},
 		{"import good", []string{"import", "people", filepath.Join(roster, "good.csv"), "--db", db}, 0, "imported 4 people (4 added, 0 updated)", "warning: ignored unknown column", false},
@@ -161,6 +164,60 @@ func TestCLIExportOneOnOnesFromDemo(t *testing.T) {
 	_, ics, _, _ := runCLI(t, nil, "export", "calendar", "--db", db)
 	if strings.Count(ics, "BEGIN:VEVENT") < 5 || !strings.Contains(ics, "\r\n") {
 		t.Errorf("calendar:\n%s", ics)
+	}
+}
+
+// demo --today makes the same data for the same seed and day, whatever day
+// it runs on, and SOLEMATE_TODAY runs every command as of a day.
+func TestCLIDemoAsOfADay(t *testing.T) {
+	dir := t.TempDir()
+	export := func(db string) string {
+		t.Helper()
+		code, out, errs, _ := runCLI(t, nil, "export", "oneonones", "--format", "csv", "--include-private", "--db", db)
+		if code != 0 {
+			t.Fatalf("export: %s", errs)
+		}
+		return out
+	}
+	var exports []string
+	for i, env := range []string{"", "2026-12-05", "2027-06-01"} {
+		t.Setenv(model.TodayEnv, env)
+		db := filepath.Join(dir, fmt.Sprintf("%d.db", i))
+		if code, out, errs, _ := runCLI(t, nil, "demo", "--people", "20", "--today", "2027-02-06", "--seed", "9", "--db", db); code != 0 {
+			t.Fatalf("demo as of 6 Feb 2027, SOLEMATE_TODAY=%q: %s %s", env, out, errs)
+		}
+		exports = append(exports, export(db))
+	}
+	if exports[0] != exports[1] || exports[0] != exports[2] {
+		t.Error("the same seed and day gave different one-on-ones")
+	}
+	if !strings.Contains(exports[0], "2027-02-05") || strings.Contains(exports[0], "2027-02-08") {
+		t.Error("one-on-ones of a demo as of Saturday 6 Feb 2027 should run to Friday 5 Feb")
+	}
+
+	t.Setenv(model.TodayEnv, "2027-02-06")
+	db := filepath.Join(dir, "today.db")
+	if code, out, errs, _ := runCLI(t, nil, "demo", "--people", "20", "--seed", "9", "--db", db); code != 0 {
+		t.Fatalf("demo with SOLEMATE_TODAY: %s %s", out, errs)
+	}
+	if export(db) != exports[0] {
+		t.Error("SOLEMATE_TODAY=2027-02-06 and --today 2027-02-06 gave different data")
+	}
+	for _, bad := range []string{"tomorrow", "2027-02-29"} {
+		t.Setenv(model.TodayEnv, bad)
+		code, _, errs, _ := runCLI(t, nil, "export", "people", "--db", db)
+		if code != 1 || !strings.Contains(errs, "SOLEMATE_TODAY") {
+			t.Errorf("SOLEMATE_TODAY=%s: exit %d, %q", bad, code, errs)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "never.db")); err == nil {
+			t.Fatal("never.db exists before the test made it")
+		}
+		if code, _, _, _ := runCLI(t, nil, "demo", "--db", filepath.Join(dir, "never.db")); code != 1 {
+			t.Errorf("demo with SOLEMATE_TODAY=%s: exit %d", bad, code)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "never.db")); err == nil {
+			t.Errorf("SOLEMATE_TODAY=%s left a database behind", bad)
+		}
 	}
 }
 
