@@ -128,14 +128,23 @@ func TestSmokeNoNetwork(t *testing.T) {
 }
 
 // screenshot saves the window to path and fails if it looks blank.
+// screenshot saves the window to path once it has drawn: a busy machine
+// may take seconds for the first frames, so a blank window is only a
+// failure when it stays blank.
 func screenshot(t *testing.T, display, wid, path string) {
 	t.Helper()
-	imp := exec.Command("import", "-window", wid, path)
-	imp.Env = append(os.Environ(), "DISPLAY="+display)
-	if out, err := imp.CombinedOutput(); err != nil {
-		t.Fatalf("screenshot: %v\n%s", err, out)
+	colours := 0
+	for deadline := time.Now().Add(30 * time.Second); colours < 16 && time.Now().Before(deadline); {
+		imp := exec.Command("import", "-window", wid, path)
+		imp.Env = append(os.Environ(), "DISPLAY="+display)
+		if out, err := imp.CombinedOutput(); err != nil {
+			t.Fatalf("screenshot: %v\n%s", err, out)
+		}
+		if colours = distinctColours(t, path); colours < 16 {
+			time.Sleep(500 * time.Millisecond)
+		}
 	}
-	if colours := distinctColours(t, path); colours < 16 {
+	if colours < 16 {
 		t.Errorf("%s has only %d colours: the window looks blank", filepath.Base(path), colours)
 	}
 }
