@@ -25,6 +25,13 @@ func ClockFromEnv() (func() time.Time, error) {
 	return ClockOn(day, time.Now), nil
 }
 
+// DayFromEnv is the day SOLEMATE_TODAY sets, if it sets a valid one, so the
+// window can say it is not showing today.
+func DayFromEnv() (Date, bool) {
+	day, err := ParseDate(os.Getenv(TodayEnv))
+	return day, err == nil && !day.IsZero()
+}
+
 // ClockOn is a clock that stays on day while its time of day follows wall,
 // so what is written within the day keeps its order.
 func ClockOn(day Date, wall func() time.Time) func() time.Time {

@@ -135,7 +135,8 @@ type demoGen struct {
 	used     map[string]bool
 	years    int
 	progress func(done, total int)
-	left     map[uint]Date       // when former colleagues left (long histories only)
+	left     map[uint]Date       // when former colleagues left
+	teams    []string            // the teams the roster has
 	cohorts  map[string]bool     // cohort names taken
 	open     map[uint][]openItem // each person's items still open, by meeting order
 	tags     map[string]uint
@@ -176,6 +177,7 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 	created := 1
 	var leads []Person
 	for i := 0; i < teams && created < total; i++ {
+		g.teams = append(g.teams, demoTeamName(i))
 		lead := g.person(RoleTeamLead, demoTeamName(i), 2*365+tenure, 9*365+tenure)
 		lead.ManagerID = &head.ID
 		leads = append(leads, lead)

@@ -100,6 +100,9 @@ func (g *demoGen) demoProgress(s *Store, c Cohort, trainerID uint, finished bool
 		if err := s.SaveHire(&h); err != nil {
 			return err
 		}
+		if h.Status == HireTookOffer { // no one-on-ones after they left
+			g.left[h.PersonID] = h.OfferedOn
+		}
 	}
 	return nil
 }

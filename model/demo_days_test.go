@@ -43,8 +43,12 @@ func TestDemoWorksEveryDay(t *testing.T) {
 	days = append(days, awkwardDays...)
 	long = append(long, awkwardDays...)
 	var runs []DemoOptions
-	for _, d := range days {
-		runs = append(runs, DemoOptions{People: 20, Seed: 3, Today: d})
+	for i, d := range days {
+		people := 20 // the fewest that make cohorts
+		if i%4 == 0 {
+			people = 40 // enough for a hire who takes the offer to leave
+		}
+		runs = append(runs, DemoOptions{People: people, Seed: 3, Today: d})
 	}
 	for _, d := range long {
 		runs = append(runs, DemoOptions{People: 20, Years: 2, Seed: 5, Today: d})
@@ -84,10 +88,21 @@ func checkDemo(s *Store, res DemoResult, o DemoOptions) error {
 		problems = append(problems, "made "+res.String())
 	}
 	today := o.Today
-	var future, early, weekend int64
-	s.db.Model(&OneOnOne{}).Where("held_at > ?", s.now().UTC()).Count(&future)
-	s.db.Table("one_on_ones o").Joins("JOIN people p ON p.id = o.person_id").
-		Where("o.held_at < p.start_date").Count(&early)
+	var future, early, late, weekend int64
+	midnight := time.Date(today.t.Year(), today.t.Month(), today.t.Day(), 0, 0, 0, 0, time.Local)
+	for _, q := range []struct {
+		n *int64
+		q *gorm.DB
+	}{
+		{&future, s.db.Model(&OneOnOne{}).Where("held_at >= ?", midnight.UTC())},
+		{&early, s.db.Table("one_on_ones o").Joins("JOIN people p ON p.id = o.person_id").Where("o.held_at < p.start_date")},
+		{&late, s.db.Table("one_on_ones o").Joins("JOIN cohort_hires h ON h.person_id = o.person_id").
+			Where("h.status = ? AND o.held_at > h.offered_on", HireTookOffer)},
+	} {
+		if err := q.q.Count(q.n).Error; err != nil {
+			return err
+		}
+	}
 	var held []time.Time
 	s.db.Model(&OneOnOne{}).Pluck("held_at", &held)
 	for _, h := range held {
@@ -95,8 +110,9 @@ func checkDemo(s *Store, res DemoResult, o DemoOptions) error {
 			weekend++
 		}
 	}
-	if future+early+weekend > 0 {
-		problems = append(problems, fmt.Sprintf("%d one-on-ones in the future, %d before the person started, %d at a weekend", future, early, weekend))
+	if future+early+late+weekend > 0 {
+		problems = append(problems, fmt.Sprintf("%d one-on-ones today or later, %d before the person started, %d after they took the offer to leave, %d at a weekend",
+			future, early, late, weekend))
 	}
 	cohorts, err := s.Cohorts()
 	if err != nil {

@@ -120,11 +120,12 @@ func (g *demoGen) demoMeetings(tx *gorm.DB, people []Person) error {
 		if d, ok := g.left[p.ID]; ok {
 			until = d
 		}
+		shared := map[string]bool{} // what they told of their own life, told once
 		for day := g.historyStart(); day.Before(until); {
-			if !day.Before(p.StartDate) {
-				held := weekday(day)
+			// A weekend meeting moves to a weekday, never onto the last day.
+			if held := weekday(day); !held.Before(p.StartDate) && held.Before(until) {
 				at := time.Date(held.Time().Year(), held.Time().Month(), held.Time().Day(), hour, 0, 0, 0, time.Local)
-				g.demoMeeting(b, p, at, &pulse)
+				g.demoMeeting(b, p, at, &pulse, shared)
 			}
 			// Sometimes a meeting slips a day or two.
 			day = cadence.Next(day).AddDays(g.rng.IntN(3) - 1)
@@ -220,7 +221,7 @@ func weekday(d Date) Date {
 // demoMeeting adds a one-on-one to b. Before it, most of what is still
 // open gets closed; what stays open of the obstacles and focus items is
 // carried in, as StartOneOnOne would.
-func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int) {
+func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int, shared map[string]bool) {
 	o := OneOnOne{ID: b.nextMeeting, PersonID: p.ID, HeldAt: at.UTC(), Setting: Settings[g.rng.IntN(len(Settings))]}
 	b.nextMeeting++
 	// Follow-ups whose day has come count too: the lead asked.
@@ -254,10 +255,12 @@ func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int) 
 			}
 			texts := demoItems[h][kind]
 			text := texts[g.rng.IntN(len(texts))]
-			if used[text] {
+			if used[text] || shared[text] {
 				continue
 			}
 			used[text] = true
+			// Life events happen once; feelings about work may come back.
+			shared[text] = nonWork && h != HeadingPulse
 			it := Item{ID: b.nextItem, OneOnOneID: o.ID, Heading: h, Text: g.sentence(text), NonWork: nonWork, Status: ItemOpen, Position: n}
 			b.nextItem++
 			if nonWork && h != HeadingPulse && g.rng.IntN(2) == 0 {

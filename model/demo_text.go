@@ -53,7 +53,10 @@ func (g *demoGen) detail(slot string) string {
 	case "day":
 		return pickFrom(g, demoWeekdays)
 	case "colleague":
-		return fmt.Sprintf("%s from %s", demoFirst[g.rng.IntN(len(demoFirst))][0], demoTeams[g.rng.IntN(len(demoTeams))])
+		if len(g.teams) == 0 {
+			return "a colleague"
+		}
+		return fmt.Sprintf("%s from %s", demoFirst[g.rng.IntN(len(demoFirst))][0], pickFrom(g, g.teams))
 	case "product":
 		return pickFrom(g, demoProducts)
 	}

@@ -80,7 +80,11 @@ func (t *todayScreen) show(v model.TodayView) {
 	}
 	showOnly(t.root, want)
 	today := t.sh.store.Today()
-	t.date.SetText(today.Time().Format("Monday 2 January"))
+	if _, set := model.DayFromEnv(); set {
+		t.date.SetText(today.Time().Format("Monday 2 January 2006") + " (set by " + model.TodayEnv + ")")
+	} else {
+		t.date.SetText(today.Time().Format("Monday 2 January"))
+	}
 	sh := t.sh
 	openPerson := func(id uint) func() {
 		return func() {

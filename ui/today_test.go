@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
 )
 
 func TestTodayWelcomesAnEmptyDatabase(t *testing.T) {
@@ -52,5 +54,20 @@ func TestTodayCardMakesOnlyWhatItShows(t *testing.T) {
 	}
 	if more := box.Objects[todayMax].(*widget.Button); more.Text != "and 9992 more…" {
 		t.Errorf("last line %q", more.Text)
+	}
+}
+
+// With SOLEMATE_TODAY set, Today says the day is not today's, with its year.
+func TestTodaySaysWhenTheDayIsSet(t *testing.T) {
+	for _, tt := range []struct{ env, want string }{
+		{"", "Tuesday 10 March"},
+		{"2026-03-10", "Tuesday 10 March 2026 (set by SOLEMATE_TODAY)"},
+	} {
+		t.Setenv(model.TodayEnv, tt.env)
+		s, _ := newTestShell(t)
+		s.today().load()
+		if got := s.today().date.Text; got != tt.want {
+			t.Errorf("SOLEMATE_TODAY=%q: Today's heading %q, want %q", tt.env, got, tt.want)
+		}
 	}
 }

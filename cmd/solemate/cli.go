@@ -175,6 +175,11 @@ func (c *cli) dispatch(args []string) error {
 	if err != nil {
 		return err
 	}
+	// Said here, in the terminal that set it, rather than as a database
+	// the window could not open.
+	if _, err := model.ClockFromEnv(); err != nil {
+		return err
+	}
 	return c.gui(path)
 }
 

@@ -205,6 +205,9 @@ func TestCLIDemoAsOfADay(t *testing.T) {
 	}
 	for _, bad := range []string{"tomorrow", "2027-02-29"} {
 		t.Setenv(model.TodayEnv, bad)
+		if code, _, errs, gui := runCLI(t, nil, "--db", db); code != 1 || gui != "" || !strings.Contains(errs, "SOLEMATE_TODAY") {
+			t.Errorf("the window with SOLEMATE_TODAY=%s: exit %d, window on %q, %q", bad, code, gui, errs)
+		}
 		code, _, errs, _ := runCLI(t, nil, "export", "people", "--db", db)
 		if code != 1 || !strings.Contains(errs, "SOLEMATE_TODAY") {
 			t.Errorf("SOLEMATE_TODAY=%s: exit %d, %q", bad, code, errs)
