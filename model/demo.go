@@ -92,6 +92,15 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 	if o.Years < 0 || o.Years > MaxDemoYears {
 		return DemoResult{}, fmt.Errorf("the years of history must be between 0 and %d", MaxDemoYears)
 	}
+	if isPostgres(s.db) {
+		lead, err := isLead(s.db)
+		if err != nil {
+			return DemoResult{}, fmt.Errorf("demo data: check who may write it: %w", err)
+		}
+		if lead {
+			return DemoResult{}, ErrDemoNotOwner
+		}
+	}
 	var res DemoResult
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var n int64

@@ -142,13 +142,14 @@ func bindSQL(q string, literals ...string) string {
 // reads past row-level security: that is the administrator's role alone.
 var ErrNotOwner = errors.New("this database's schema is missing or older than this Solemate, and only its owner may create or upgrade it: ask your administrator to run Solemate once as the owner (see README)")
 
-// mayMigrate refuses a lead (a member of LeadRole that is not a superuser,
-// as superusers count as members of every role).
+// ErrDemoNotOwner means a lead's role tried to fill a shared database with
+// demo data: that numbers rows and moves the server's ID sequences, which
+// only the owner may.
+var ErrDemoNotOwner = errors.New("this is a shared database, and only its owner may fill it with demo data: run solemate demo as the owner (see README)")
+
+// mayMigrate refuses a lead.
 func mayMigrate(tx *gorm.DB) error {
-	var lead bool
-	err := tx.Raw(`SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)
-		THEN pg_has_role(current_user, ?, 'MEMBER') AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-		ELSE false END`, LeadRole, LeadRole).Scan(&lead).Error
+	lead, err := isLead(tx)
 	if err != nil {
 		return fmt.Errorf("check who may migrate: %w", err)
 	}
@@ -156,6 +157,17 @@ func mayMigrate(tx *gorm.DB) error {
 		return ErrNotOwner
 	}
 	return nil
+}
+
+// isLead reports whether a server connection is a lead's: a member of
+// LeadRole that is not a superuser (superusers count as members of every
+// role).
+func isLead(tx *gorm.DB) (bool, error) {
+	var lead bool
+	err := tx.Raw(`SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)
+		THEN pg_has_role(current_user, ?, 'MEMBER') AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+		ELSE false END`, LeadRole, LeadRole).Scan(&lead).Error
+	return lead, err
 }
 
 // privateNotes are the connected lead's private notes on a one-on-one.
