@@ -39,9 +39,6 @@ type dialect interface {
 	// carryOver links what the meeting prev carries on into next, private
 	// items of every author among them.
 	carryOver(tx *gorm.DB, prev, next uint) error
-	// othersPrivate counts the private notes and items in a meeting that
-	// belong to other authors (always none in a file).
-	othersPrivate(tx *gorm.DB, meeting uint) (int64, error)
 }
 
 // dialectOf tells which SQL db speaks.
@@ -105,5 +102,3 @@ func (postgresDialect) bulkWrite(*gorm.DB) (func(), error) { return func() {}, n
 func (sqliteDialect) carryOver(tx *gorm.DB, prev, next uint) error {
 	return tx.Exec(carryOverSQL, carryOverArgs(prev, next)...).Error
 }
-
-func (sqliteDialect) othersPrivate(*gorm.DB, uint) (int64, error) { return 0, nil }

@@ -195,9 +195,3 @@ func (postgresDialect) search(db *gorm.DB, words []string, includePrivate bool, 
 func (postgresDialect) carryOver(tx *gorm.DB, prev, next uint) error {
 	return tx.Exec("SELECT carry_over(?, ?)", prev, next).Error
 }
-
-func (postgresDialect) othersPrivate(tx *gorm.DB, meeting uint) (int64, error) {
-	var n int64
-	err := tx.Raw("SELECT others_private(?, current_user)", meeting).Scan(&n).Error
-	return n, err
-}

@@ -121,6 +121,38 @@ func migratePrivacy(tx *gorm.DB) error {
 	})
 }
 
+// migrateUnderneath (schema 10) makes row-level security hold underneath
+// private rows on a server: nothing a lead may do to the rows private notes
+// and items hang from removes, moves or re-authors another lead's, and
+// what runs as the schema's owner takes no lead's word for what it may
+// touch. A file is one lead's, with nothing hidden in it: it only moves on
+// to version 10.
+func migrateUnderneath(tx *gorm.DB) error {
+	if !isPostgres(tx) {
+		return nil
+	}
+	return execAll(tx, []string{
+		// A cascade runs as the table's owner, past row-level security: a
+		// lead deleting a one-on-one took other leads' private notes and
+		// items with it. Whatever still hangs from it now keeps it.
+		`ALTER TABLE one_on_one_items DROP CONSTRAINT fk_one_on_one_items_one_on_one,
+			ADD CONSTRAINT fk_one_on_one_items_one_on_one FOREIGN KEY (one_on_one_id) REFERENCES one_on_ones(id) ON DELETE RESTRICT`,
+		`ALTER TABLE private_notes DROP CONSTRAINT private_notes_one_on_one_id_fkey,
+			ADD CONSTRAINT private_notes_one_on_one_id_fkey FOREIGN KEY (one_on_one_id) REFERENCES one_on_ones(id) ON DELETE RESTRICT`,
+		`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$`,
+		// Nor does it move to another person with them (the app never
+		// moves one).
+		`CREATE TRIGGER keep_person BEFORE UPDATE OF person_id ON one_on_ones FOR EACH ROW
+			WHEN (OLD.person_id IS DISTINCT FROM NEW.person_id) EXECUTE FUNCTION refuse('a one-on-one stays with the person it was held with')`,
+		// Links that carry an item on are seen, made and changed only by
+		// those who see the item: another lead's private item cannot be
+		// unlinked, or linked into someone else's one-on-one.
+		`ALTER TABLE carry_overs ENABLE ROW LEVEL SECURITY`,
+		`CREATE POLICY seen_items ON carry_overs USING (EXISTS (SELECT FROM one_on_one_items i WHERE i.id = item_id))
+			WITH CHECK (EXISTS (SELECT FROM one_on_one_items i WHERE i.id = item_id))`,
+	})
+}
+
 // ErrOthersPrivate refuses deleting a one-on-one in which another lead
 // keeps private notes or items.
 var ErrOthersPrivate = errors.New("another lead keeps private notes or items in this one-on-one; only they can delete it")
