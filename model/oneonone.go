@@ -539,14 +539,10 @@ func (s *Store) DeleteItem(id uint) error {
 // RestoreItem puts back an item removed by DeleteItem (undo), with its links.
 func (s *Store) RestoreItem(it Item, carriedTo []uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
+		// On a server the restored item is the restorer's: an author is
+		// always whoever writes the row (schema 10).
 		if err := tx.Create(&it).Error; err != nil {
 			return err
-		}
-		// The row is the restorer's now; it goes back to whoever wrote it.
-		if it.Author != "" {
-			if err := tx.Exec("UPDATE one_on_one_items SET author = ? WHERE id = ?", it.Author, it.ID).Error; err != nil {
-				return err
-			}
 		}
 		for _, m := range carriedTo {
 			if err := tx.Exec("INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (?, ?)", m, it.ID).Error; err != nil {

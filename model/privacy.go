@@ -150,6 +150,12 @@ func migrateUnderneath(tx *gorm.DB) error {
 		`ALTER TABLE carry_overs ENABLE ROW LEVEL SECURITY`,
 		`CREATE POLICY seen_items ON carry_overs USING (EXISTS (SELECT FROM one_on_one_items i WHERE i.id = item_id))
 			WITH CHECK (EXISTS (SELECT FROM one_on_one_items i WHERE i.id = item_id))`,
+		// An author is whoever writes the row, and stays so. (Private
+		// notes' own policy already checks both.)
+		`CREATE POLICY own_new_items ON one_on_one_items AS RESTRICTIVE FOR INSERT WITH CHECK (author = current_user)`,
+		`DROP FUNCTION keep_author() CASCADE`, // with its triggers, which let one hand one's own items to anyone
+		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON one_on_one_items FOR EACH ROW
+			WHEN (OLD.author IS DISTINCT FROM NEW.author) EXECUTE FUNCTION refuse('an item''s author cannot change')`,
 	})
 }
 

@@ -121,9 +121,9 @@ func (sc *privateScene) footprint(t *testing.T, gone ...uint) []string {
 
 // Whatever lead B does with SQL of their own to the rows lead A's private
 // notes and items hang from — deleting, renumbering or moving a parent,
-// moving or relinking the private rows — is refused or leaves A's rows as
-// they were. Every foreign key along the way has its attacks
-// (TestEveryForeignKeyUnderPrivateRowsIsAttacked).
+// moving or relinking the private rows, taking or forging authorship — is
+// refused or leaves A's rows as they were. Every foreign key along the way
+// has its attacks (TestEveryForeignKeyUnderPrivateRowsIsAttacked).
 func TestLeadCannotRemoveOrMoveOthersPrivateRows(t *testing.T) {
 	for _, tc := range privateRowAttacks {
 		t.Run(tc.name, func(t *testing.T) {
@@ -150,9 +150,10 @@ func TestLeadCannotRemoveOrMoveOthersPrivateRows(t *testing.T) {
 }
 
 // privateRowAttacks are lead B's SQL against the rows lead A's private ones
-// hang from, by the foreign key they go through (fk); refused ones must
-// fail loudly, the others change nothing of A's. gone is a meeting B may
-// delete, which takes its carry-over links with it.
+// hang from, by the foreign key they go through (fk), and against who wrote
+// what ("author"); refused ones must fail loudly, the others change nothing
+// of A's. gone is a meeting B may delete, which takes its carry-over links
+// with it.
 var privateRowAttacks = []struct {
 	fk, name, sql string
 	refused       bool
@@ -180,6 +181,12 @@ var privateRowAttacks = []struct {
 	{"fk_one_on_ones_person", "renumber the person", "UPDATE people SET id = 999999 WHERE id = {ines}", true, ""},
 	{"fk_people_manager", "delete the person's manager", "DELETE FROM people WHERE id = {boss}", false, ""},
 	{"fk_people_manager", "renumber the person's manager", "UPDATE people SET id = 999999 WHERE id = {boss}", true, ""},
+	{"author", "add a shared item in A's name", "INSERT INTO one_on_one_items (one_on_one_id, heading, text, author) VALUES ({home}, 'progress', 'Forged praise', {A})", true, ""},
+	{"author", "add private notes in A's name", "INSERT INTO private_notes (one_on_one_id, author, text) VALUES ({carrying}, {A}, 'Forged worry')", true, ""},
+	{"author", "hand B's item to A", "UPDATE one_on_one_items SET author = {A} WHERE id = {bShared}", true, ""},
+	{"author", "hand B's private notes to A", "UPDATE private_notes SET author = {A} WHERE id = {bNote}", true, ""},
+	{"author", "take A's shared item", "UPDATE one_on_one_items SET author = current_user WHERE id = {aShared}", true, ""},
+	{"author", "make A's shared item private", "UPDATE one_on_one_items SET private = true WHERE id = {aShared}", true, ""},
 }
 
 // Every foreign key that private notes and items (or the links carrying
