@@ -273,29 +273,20 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 	if setting == "" {
 		setting = SettingDesk
 	}
-	var prev OneOnOne
-	hasPrev := true
-	if err := tx.Where("person_id = ?", personID).Order("held_at DESC, id DESC").First(&prev).Error; err != nil {
-		if !errors.Is(err, gorm.ErrRecordNotFound) {
-			return OneOnOne{}, err
-		}
-		hasPrev = false
-	}
 	o := OneOnOne{PersonID: personID, HeldAt: at.UTC(), Setting: setting}
-	if err := tx.Create(&o).Error; err != nil {
-		return o, err
-	}
-	if !hasPrev {
-		return o, nil
-	}
-	return o, dialectOf(tx).carryOver(tx, prev.ID, o.ID)
+	return o, dialectOf(tx).startOneOnOne(tx, &o)
 }
+
+// latestMeeting is a person's latest one-on-one, the one a new one carries
+// on from. Argument: the person's ID. A server runs it, carriesOn and
+// carryOverSQL in start_one_on_one() (schema 10): change them only with a
+// migration that makes that function again.
+const latestMeeting = `SELECT id FROM one_on_ones WHERE person_id = ? ORDER BY held_at DESC, id DESC LIMIT 1`
 
 // carriesOn selects the items of a meeting that the next one brings in: open
 // obstacle and focus items, its own and those it carried itself, so an item
 // travels until someone closes it. Arguments: status, two headings, the
-// meeting's ID twice. A server runs it in carry_over() (schema 9): change
-// it only with a migration that makes that function again.
+// meeting's ID twice.
 const carriesOn = `i.status = ? AND i.heading IN (?, ?)
 	AND (i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?))`
 

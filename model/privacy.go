@@ -131,7 +131,17 @@ func migrateUnderneath(tx *gorm.DB) error {
 	if !isPostgres(tx) {
 		return nil
 	}
-	return execAll(tx, []string{
+	path, err := definerPath(tx)
+	if err != nil {
+		return err
+	}
+	// Schema 9's SECURITY DEFINER functions ran with pg_temp first.
+	var definers []string
+	if err := tx.Raw(`SELECT oid::regprocedure::text FROM pg_proc WHERE prosecdef AND pronamespace = current_schema()::regnamespace
+		AND proname NOT IN ('carry_over', 'others_private')`).Scan(&definers).Error; err != nil {
+		return fmt.Errorf("list the owner's functions: %w", err)
+	}
+	stmts := []string{
 		// A cascade runs as the table's owner, past row-level security: a
 		// lead deleting a one-on-one took other leads' private notes and
 		// items with it. Whatever still hangs from it now keeps it.
@@ -156,7 +166,30 @@ func migrateUnderneath(tx *gorm.DB) error {
 		`DROP FUNCTION keep_author() CASCADE`, // with its triggers, which let one hand one's own items to anyone
 		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON one_on_one_items FOR EACH ROW
 			WHEN (OLD.author IS DISTINCT FROM NEW.author) EXECUTE FUNCTION refuse('an item''s author cannot change')`,
-	})
+		// carry_over linked whatever it was given, wherever it was told,
+		// and others_private counted any meeting's private entries for any
+		// name the caller gave. Carrying on now happens only as a meeting
+		// starts, and the foreign keys above refuse a delete.
+		`DROP FUNCTION carry_over(BIGINT, BIGINT)`,
+		`DROP FUNCTION others_private(BIGINT, TEXT)`,
+		`CREATE FUNCTION start_one_on_one(person BIGINT, held TIMESTAMPTZ, place TEXT) RETURNS BIGINT
+			LANGUAGE plpgsql SECURITY DEFINER SET search_path = ` + path + ` AS $$
+		DECLARE
+			prev BIGINT := (` + bindSQL(latestMeeting, "person") + `);
+			started BIGINT;
+		BEGIN
+			INSERT INTO one_on_ones (person_id, held_at, setting, created_at, updated_at) VALUES (person, held, place, now(), now())
+				RETURNING id INTO started;
+			` + bindSQL(carryOverSQL, "started", quoteLiteral(string(ItemOpen)), quoteLiteral(string(HeadingObstacles)), quoteLiteral(string(HeadingFocus)), "prev", "prev") + `;
+			RETURN started;
+		END $$`,
+		`REVOKE EXECUTE ON FUNCTION start_one_on_one(BIGINT, TIMESTAMPTZ, TEXT) FROM PUBLIC`,
+		`GRANT EXECUTE ON FUNCTION start_one_on_one(BIGINT, TIMESTAMPTZ, TEXT) TO ` + LeadRole,
+	}
+	for _, fn := range definers {
+		stmts = append(stmts, "ALTER FUNCTION "+fn+" SET search_path = "+path)
+	}
+	return execAll(tx, stmts)
 }
 
 // ErrOthersPrivate refuses deleting a one-on-one in which another lead

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // privateScene is lead A's private notes and items in one-on-ones that lead
@@ -241,9 +243,141 @@ func TestLeadSeesNoLinksOfOthersPrivateItems(t *testing.T) {
 	}
 }
 
+// definerCalls are lead B's calls, with hostile arguments, of what runs as
+// the schema's owner and so sees every lead's rows: refused ones must fail,
+// and none may change lead A's rows. Schema 9's carry_over and
+// others_private took the caller's word for what to link and whom to count.
+var definerCalls = map[string][]struct {
+	sql     string
+	refused bool
+}{
+	"start_one_on_one": {
+		{"SELECT start_one_on_one(NULL, now(), 'desk')", true},
+		{"SELECT start_one_on_one(-1, now(), 'desk')", true},
+		{"SELECT start_one_on_one(9223372036854775807, now(), 'desk')", true},
+		{"SELECT start_one_on_one({kofi}, NULL, 'desk')", true},
+		{"SELECT start_one_on_one({kofi}, now(), NULL)", true},
+		{"SELECT start_one_on_one({kofi}, 'infinity', 'desk')", false},
+		{"SELECT start_one_on_one({kofi}, '-infinity', 'walk')", false},
+	},
+	"carry_over": {
+		{"SELECT carry_over({home}, {other})", true},
+		{"SELECT carry_over({carrying}, {other})", true},
+		{"SELECT carry_over(NULL, NULL)", true},
+		{"SELECT carry_over(-1, 9223372036854775807)", true},
+	},
+	"others_private": {
+		{"SELECT others_private({home}, 'nobody')", true},
+		{"SELECT others_private({noted}, current_user)", true},
+		{"SELECT others_private(NULL, NULL)", true},
+	},
+}
+
+// Every function that runs as the schema's owner is called by lead B with
+// hostile arguments (trigger functions only run as triggers), and each
+// keeps its own search path, the temporary schema last.
+func TestLeadCallsOwnersFunctionsWithHostileArguments(t *testing.T) {
+	sc := newPrivateScene(t)
+	var fns []struct {
+		Name    string
+		Trigger bool
+		Config  string
+	}
+	if err := sc.b.db.Raw(`SELECT proname AS name, prorettype = 'trigger'::regtype AS trigger, COALESCE(array_to_string(proconfig, ';'), '') AS config
+		FROM pg_proc WHERE prosecdef AND pronamespace = current_schema()::regnamespace ORDER BY proname`).Scan(&fns).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(fns) == 0 {
+		t.Fatal("found no functions that run as the owner")
+	}
+	type call struct {
+		sql     string
+		refused bool
+	}
+	calls := map[string][]call{}
+	for name, cs := range definerCalls {
+		for _, c := range cs {
+			calls[name] = append(calls[name], call(c))
+		}
+	}
+	for _, fn := range fns {
+		if fn.Trigger {
+			calls[fn.Name] = append(calls[fn.Name], call{"SELECT " + fn.Name + "()", true})
+		} else if len(definerCalls[fn.Name]) == 0 {
+			t.Errorf("%s runs as the owner and has no hostile calls in definerCalls", fn.Name)
+		}
+		if !strings.HasSuffix(fn.Config, ", pg_temp") {
+			t.Errorf("%s runs with %q: a lead's temporary tables could stand in for the schema's", fn.Name, fn.Config)
+		}
+	}
+	before := sc.footprint(t)
+	for name, cs := range calls {
+		for _, c := range cs {
+			q := sc.sql(c.sql)
+			err := sc.b.db.Exec(q).Error
+			if c.refused && err == nil {
+				t.Errorf("%s: lead B may %s", name, q)
+			}
+			if !c.refused && err != nil {
+				t.Errorf("%s: %s: %v", name, q, err)
+			}
+			if after := sc.footprint(t); !slices.Equal(after, before) {
+				t.Fatalf("lead B's %s changed lead A's rows:\nbefore:\n%s\nafter:\n%s", q, strings.Join(before, "\n"), strings.Join(after, "\n"))
+			}
+		}
+	}
+}
+
+// A lead's temporary tables, which come first in their own search path,
+// do not stand in for the schema's tables in what runs as its owner.
+func TestOwnersFunctionsIgnoreLeadsTemporaryTables(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		attack []string
+		check  func(t *testing.T, sc *privateScene)
+	}{
+		{"a fake item list links A's private item into another person's meeting", []string{
+			"CREATE TEMP TABLE one_on_one_items (id BIGINT, one_on_one_id BIGINT, heading TEXT, status TEXT) ON COMMIT DROP",
+			"INSERT INTO pg_temp.one_on_one_items VALUES ({secret}, {other}, 'obstacles', 'open')",
+			"SELECT start_one_on_one({kofi}, now(), 'desk')",
+		}, nil},
+		{"a fake index keeps a shared item's new words from the real one", []string{
+			"CREATE TEMP TABLE search_docs (docid BIGINT PRIMARY KEY, body TEXT, person_id BIGINT, at TEXT, private TEXT, author TEXT) ON COMMIT DROP",
+			"UPDATE public.one_on_one_items SET text = 'Closed the refund backlog with Mirela' WHERE id = {aShared}",
+		}, func(t *testing.T, sc *privateScene) {
+			if hits, err := sc.a.Search("Mirela", false, 10); err != nil || len(hits) != 1 {
+				t.Errorf("lead A searching the shared item's new words: %d hits, %v", len(hits), err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := newPrivateScene(t)
+			before := sc.footprint(t)
+			err := sc.b.db.Transaction(func(tx *gorm.DB) error {
+				for _, q := range tc.attack {
+					if err := tx.Exec(sc.sql(q)).Error; err != nil {
+						return fmt.Errorf("%s: %w", sc.sql(q), err)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("lead B's own work: %v", err)
+			}
+			if tc.check != nil {
+				tc.check(t, sc)
+				return
+			}
+			if after := sc.footprint(t); !slices.Equal(after, before) {
+				t.Errorf("lead A's rows changed:\nbefore:\n%s\nafter:\n%s", strings.Join(before, "\n"), strings.Join(after, "\n"))
+			}
+		})
+	}
+}
+
 // A server database of schema 9, private rows and all, comes through the
 // upgrade to 10 whole, with the rules of 10: what hangs from a one-on-one
-// keeps it.
+// keeps it, and what runs as the owner no longer looks in pg_temp first.
 func TestServerUpgradeToSchema10(t *testing.T) {
 	needServer(t)
 	newServerDatabase(t) // the admin connection
@@ -275,6 +409,10 @@ func TestServerUpgradeToSchema10(t *testing.T) {
 		"INSERT INTO one_on_one_items (id, one_on_one_id, heading, text, private, author) VALUES (1, 1, 'obstacles', 'Second job', true, 'ana')",
 		"INSERT INTO private_notes (one_on_one_id, author, text) VALUES (2, 'ana', 'Worried about her commute')",
 		"INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (2, 1)",
+		// As schema 9 made them.
+		`DO $$ DECLARE f regprocedure; BEGIN
+			FOR f IN SELECT oid FROM pg_proc WHERE prosecdef LOOP EXECUTE format('ALTER FUNCTION %s SET search_path FROM CURRENT', f); END LOOP;
+		END $$`,
 	})
 	before := counts(s)
 	s.Close()
@@ -287,6 +425,10 @@ func TestServerUpgradeToSchema10(t *testing.T) {
 	defer s.Close()
 	if after := counts(s); !slices.Equal(after, before) {
 		t.Errorf("rows of %v: %v before the upgrade, %v after", tables, before, after)
+	}
+	var unsafe []string
+	if err := s.db.Raw(`SELECT proname FROM pg_proc WHERE prosecdef AND NOT array_to_string(proconfig, ';') LIKE '%, pg_temp'`).Scan(&unsafe).Error; err != nil || len(unsafe) > 0 {
+		t.Errorf("run as the owner with pg_temp first: %v (%v)", unsafe, err)
 	}
 	if err := s.db.Exec("DELETE FROM one_on_ones").Error; err == nil {
 		t.Error("one-on-ones with private rows hanging from them were deleted")
