@@ -94,6 +94,15 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 	if o.Years < 0 || o.Years > MaxDemoYears {
 		return DemoResult{}, fmt.Errorf("the years of history must be between 0 and %d", MaxDemoYears)
 	}
+	if isPostgres(s.db) {
+		lead, err := isLead(s.db)
+		if err != nil {
+			return DemoResult{}, fmt.Errorf("demo data: check who may write it: %w", err)
+		}
+		if lead {
+			return DemoResult{}, ErrDemoNotOwner
+		}
+	}
 	today := o.Today
 	if today.IsZero() {
 		today = s.Today()

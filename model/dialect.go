@@ -36,12 +36,10 @@ type dialect interface {
 	serial() string
 	// bulkWrite readies tx for one very big transaction; done undoes it.
 	bulkWrite(tx *gorm.DB) (done func(), err error)
-	// carryOver links what the meeting prev carries on into next, private
-	// items of every author among them.
-	carryOver(tx *gorm.DB, prev, next uint) error
-	// othersPrivate counts the private notes and items in a meeting that
-	// belong to other authors (always none in a file).
-	othersPrivate(tx *gorm.DB, meeting uint) (int64, error)
+	// startOneOnOne stores the new meeting o and links into it what the
+	// person's previous one-on-one carries on, private items of every
+	// author among them.
+	startOneOnOne(tx *gorm.DB, o *OneOnOne) error
 }
 
 // dialectOf tells which SQL db speaks.
@@ -102,8 +100,13 @@ func (sqliteDialect) bulkWrite(tx *gorm.DB) (func(), error) {
 // bulkWrite needs nothing on a server, which sizes its own buffers.
 func (postgresDialect) bulkWrite(*gorm.DB) (func(), error) { return func() {}, nil }
 
-func (sqliteDialect) carryOver(tx *gorm.DB, prev, next uint) error {
-	return tx.Exec(carryOverSQL, carryOverArgs(prev, next)...).Error
+func (sqliteDialect) startOneOnOne(tx *gorm.DB, o *OneOnOne) error {
+	var prev uint // none: 0, which carries nothing
+	if err := tx.Raw(latestMeeting, o.PersonID).Scan(&prev).Error; err != nil {
+		return err
+	}
+	if err := tx.Create(o).Error; err != nil {
+		return err
+	}
+	return tx.Exec(carryOverSQL, carryOverArgs(prev, o.ID)...).Error
 }
-
-func (sqliteDialect) othersPrivate(*gorm.DB, uint) (int64, error) { return 0, nil }

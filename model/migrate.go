@@ -27,6 +27,7 @@ var migrations = []migration{
 	{7, "search: re-index only changed text", migrateSearchUpdates},
 	{8, "indexes for years of history", migrateScaleIndexes},
 	{9, "private notes apart, authors and versions", migratePrivacy},
+	{10, "privacy holds under private rows", migrateUnderneath},
 }
 
 // migrationLock is the advisory lock a PostgreSQL migration holds.

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -274,29 +273,20 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 	if setting == "" {
 		setting = SettingDesk
 	}
-	var prev OneOnOne
-	hasPrev := true
-	if err := tx.Where("person_id = ?", personID).Order("held_at DESC, id DESC").First(&prev).Error; err != nil {
-		if !errors.Is(err, gorm.ErrRecordNotFound) {
-			return OneOnOne{}, err
-		}
-		hasPrev = false
-	}
 	o := OneOnOne{PersonID: personID, HeldAt: at.UTC(), Setting: setting}
-	if err := tx.Create(&o).Error; err != nil {
-		return o, err
-	}
-	if !hasPrev {
-		return o, nil
-	}
-	return o, dialectOf(tx).carryOver(tx, prev.ID, o.ID)
+	return o, dialectOf(tx).startOneOnOne(tx, &o)
 }
+
+// latestMeeting is a person's latest one-on-one, the one a new one carries
+// on from. Argument: the person's ID. A server runs it, carriesOn and
+// carryOverSQL in start_one_on_one() (schema 10): change them only with a
+// migration that makes that function again.
+const latestMeeting = `SELECT id FROM one_on_ones WHERE person_id = ? ORDER BY held_at DESC, id DESC LIMIT 1`
 
 // carriesOn selects the items of a meeting that the next one brings in: open
 // obstacle and focus items, its own and those it carried itself, so an item
 // travels until someone closes it. Arguments: status, two headings, the
-// meeting's ID twice. A server runs it in carry_over() (schema 9): change
-// it only with a migration that makes that function again.
+// meeting's ID twice.
 const carriesOn = `i.status = ? AND i.heading IN (?, ?)
 	AND (i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?))`
 
@@ -426,11 +416,6 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 // later one-on-one that carried it. Actions agreed in it stay with the person.
 func (s *Store) DeleteOneOnOne(id uint) error {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		// Another lead's private notes and items are not ours to delete,
-		// nor could we move what they carried on: we do not see them.
-		if n, err := s.d.othersPrivate(tx, id); err != nil || n > 0 {
-			return cmp.Or(err, ErrOthersPrivate)
-		}
 		var moves []struct{ ItemID, ToID uint }
 		err := tx.Raw(`
 			SELECT c.item_id, (SELECT c2.one_on_one_id FROM carry_overs c2 JOIN one_on_ones o ON o.id = c2.one_on_one_id
@@ -452,10 +437,18 @@ func (s *Store) DeleteOneOnOne(id uint) error {
 			"DELETE FROM carry_overs WHERE one_on_one_id = ?",
 			"DELETE FROM carry_overs WHERE item_id IN (SELECT id FROM one_on_one_items WHERE one_on_one_id = ?)",
 			"DELETE FROM one_on_one_items WHERE one_on_one_id = ?",
+			"DELETE FROM private_notes WHERE one_on_one_id = ?",
 			"UPDATE actions SET one_on_one_id = NULL WHERE one_on_one_id = ?",
 			"DELETE FROM one_on_ones WHERE id = ?",
 		} {
 			if err := tx.Exec(q, id).Error; err != nil {
+				// On a server, what still hangs from the meeting is
+				// another lead's private notes or items: row-level
+				// security kept them from the deletes above, and the
+				// foreign keys keep the meeting for them (schema 10).
+				if errors.Is(err, gorm.ErrForeignKeyViolated) {
+					return ErrOthersPrivate
+				}
 				return err
 			}
 		}
@@ -537,14 +530,10 @@ func (s *Store) DeleteItem(id uint) error {
 // RestoreItem puts back an item removed by DeleteItem (undo), with its links.
 func (s *Store) RestoreItem(it Item, carriedTo []uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
+		// On a server the restored item is the restorer's: an author is
+		// always whoever writes the row (schema 10).
 		if err := tx.Create(&it).Error; err != nil {
 			return err
-		}
-		// The row is the restorer's now; it goes back to whoever wrote it.
-		if it.Author != "" {
-			if err := tx.Exec("UPDATE one_on_one_items SET author = ? WHERE id = ?", it.Author, it.ID).Error; err != nil {
-				return err
-			}
 		}
 		for _, m := range carriedTo {
 			if err := tx.Exec("INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (?, ?)", m, it.ID).Error; err != nil {

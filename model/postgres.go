@@ -132,10 +132,13 @@ func syncSequences(tx *gorm.DB) error {
 // under a GIN index, kept by triggers. The 'simple' configuration, like
 // SQLite's tokenizer, neither stems nor drops words, so both find the same.
 //
-// The triggers run as the schema's owner (SECURITY DEFINER), so a lead
-// deleting a meeting also removes another lead's private entries, which
-// row-level security hides from them.
+// The triggers run as the schema's owner (SECURITY DEFINER), so an index
+// entry leads may not write follows every change to its row.
 func (d postgresDialect) searchIndex(tx *gorm.DB, sources []searchSource) error {
+	path, err := definerPath(tx)
+	if err != nil {
+		return err
+	}
 	stmts := []string{
 		`CREATE TABLE IF NOT EXISTS search_docs (docid BIGINT PRIMARY KEY, body TEXT, person_id BIGINT, at TEXT, private TEXT,
 			author TEXT NOT NULL DEFAULT '',
@@ -149,12 +152,12 @@ func (d postgresDialect) searchIndex(tx *gorm.DB, sources []searchSource) error 
 		}
 		fn := "search_" + src.name()
 		stmts = append(stmts,
-			fmt.Sprintf(`CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+			fmt.Sprintf(`CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = %s AS $$
 BEGIN
 	IF TG_OP <> 'INSERT' THEN DELETE FROM search_docs WHERE docid = %s; END IF;
 	IF TG_OP <> 'DELETE' THEN %s; END IF;
 	RETURN NULL;
-END $$`, fn, searchDocid(src.kind, "OLD.id"), insert+src.fill("", true)),
+END $$`, fn, path, searchDocid(src.kind, "OLD.id"), insert+src.fill("", true)),
 			fmt.Sprintf(`CREATE TRIGGER %s_ai AFTER INSERT ON %s FOR EACH ROW EXECUTE FUNCTION %s()`, fn, src.table, fn),
 			fmt.Sprintf(`CREATE TRIGGER %s_au AFTER UPDATE ON %s FOR EACH ROW WHEN (%s) EXECUTE FUNCTION %s()`, fn, src.table, src.changed(), fn),
 			fmt.Sprintf(`CREATE TRIGGER %s_ad AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION %s()`, fn, src.table, fn),
@@ -193,15 +196,25 @@ func (postgresDialect) search(db *gorm.DB, words []string, includePrivate bool, 
 	return rows, err
 }
 
-// carryOver runs as the schema's owner (carry_over(), schema 9): row-level
-// security would hide another lead's private items from the insert, and
-// they would stop travelling.
-func (postgresDialect) carryOver(tx *gorm.DB, prev, next uint) error {
-	return tx.Exec("SELECT carry_over(?, ?)", prev, next).Error
+// startOneOnOne runs as the schema's owner (start_one_on_one(), schema
+// 10), who alone sees every lead's private items to carry them on. It only
+// starts a meeting and finds the previous one itself: what a lead may ask
+// of it links nothing into a meeting that already was.
+func (postgresDialect) startOneOnOne(tx *gorm.DB, o *OneOnOne) error {
+	var id uint
+	if err := tx.Raw("SELECT start_one_on_one(?, ?, ?)", o.PersonID, o.HeldAt, string(o.Setting)).Scan(&id).Error; err != nil {
+		return err
+	}
+	return tx.First(o, id).Error
 }
 
-func (postgresDialect) othersPrivate(tx *gorm.DB, meeting uint) (int64, error) {
-	var n int64
-	err := tx.Raw("SELECT others_private(?, current_user)", meeting).Scan(&n).Error
-	return n, err
+// definerPath is the search path of what runs as the schema's owner: the
+// schema, then pg_temp, which otherwise comes first and would let a lead's
+// temporary tables stand in for the schema's.
+func definerPath(tx *gorm.DB) (string, error) {
+	var path string
+	if err := tx.Raw("SELECT quote_ident(current_schema()) || ', pg_temp'").Scan(&path).Error; err != nil {
+		return "", fmt.Errorf("find the schema: %w", err)
+	}
+	return path, nil
 }

@@ -121,6 +121,77 @@ func migratePrivacy(tx *gorm.DB) error {
 	})
 }
 
+// migrateUnderneath (schema 10) makes row-level security hold underneath
+// private rows on a server: nothing a lead may do to the rows private notes
+// and items hang from removes, moves or re-authors another lead's, and
+// what runs as the schema's owner takes no lead's word for what it may
+// touch. A file is one lead's, with nothing hidden in it: it only moves on
+// to version 10.
+func migrateUnderneath(tx *gorm.DB) error {
+	if !isPostgres(tx) {
+		return nil
+	}
+	path, err := definerPath(tx)
+	if err != nil {
+		return err
+	}
+	// Schema 9's SECURITY DEFINER functions ran with pg_temp first.
+	var definers []string
+	if err := tx.Raw(`SELECT oid::regprocedure::text FROM pg_proc WHERE prosecdef AND pronamespace = current_schema()::regnamespace
+		AND proname NOT IN ('carry_over', 'others_private')`).Scan(&definers).Error; err != nil {
+		return fmt.Errorf("list the owner's functions: %w", err)
+	}
+	stmts := []string{
+		// A cascade runs as the table's owner, past row-level security: a
+		// lead deleting a one-on-one took other leads' private notes and
+		// items with it. Whatever still hangs from it now keeps it.
+		`ALTER TABLE one_on_one_items DROP CONSTRAINT fk_one_on_one_items_one_on_one,
+			ADD CONSTRAINT fk_one_on_one_items_one_on_one FOREIGN KEY (one_on_one_id) REFERENCES one_on_ones(id) ON DELETE RESTRICT`,
+		`ALTER TABLE private_notes DROP CONSTRAINT private_notes_one_on_one_id_fkey,
+			ADD CONSTRAINT private_notes_one_on_one_id_fkey FOREIGN KEY (one_on_one_id) REFERENCES one_on_ones(id) ON DELETE RESTRICT`,
+		`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$`,
+		// Nor does it move to another person with them (the app never
+		// moves one).
+		`CREATE TRIGGER keep_person BEFORE UPDATE OF person_id ON one_on_ones FOR EACH ROW
+			WHEN (OLD.person_id IS DISTINCT FROM NEW.person_id) EXECUTE FUNCTION refuse('a one-on-one stays with the person it was held with')`,
+		// Links that carry an item on are seen, made and changed only by
+		// those who see the item: another lead's private item cannot be
+		// unlinked, or linked into someone else's one-on-one.
+		`ALTER TABLE carry_overs ENABLE ROW LEVEL SECURITY`,
+		`CREATE POLICY seen_items ON carry_overs USING (EXISTS (SELECT FROM one_on_one_items i WHERE i.id = item_id))
+			WITH CHECK (EXISTS (SELECT FROM one_on_one_items i WHERE i.id = item_id))`,
+		// An author is whoever writes the row, and stays so. (Private
+		// notes' own policy already checks both.)
+		`CREATE POLICY own_new_items ON one_on_one_items AS RESTRICTIVE FOR INSERT WITH CHECK (author = current_user)`,
+		`DROP FUNCTION keep_author() CASCADE`, // with its triggers, which let one hand one's own items to anyone
+		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON one_on_one_items FOR EACH ROW
+			WHEN (OLD.author IS DISTINCT FROM NEW.author) EXECUTE FUNCTION refuse('an item''s author cannot change')`,
+		// carry_over linked whatever it was given, wherever it was told,
+		// and others_private counted any meeting's private entries for any
+		// name the caller gave. Carrying on now happens only as a meeting
+		// starts, and the foreign keys above refuse a delete.
+		`DROP FUNCTION carry_over(BIGINT, BIGINT)`,
+		`DROP FUNCTION others_private(BIGINT, TEXT)`,
+		`CREATE FUNCTION start_one_on_one(person BIGINT, held TIMESTAMPTZ, place TEXT) RETURNS BIGINT
+			LANGUAGE plpgsql SECURITY DEFINER SET search_path = ` + path + ` AS $$
+		DECLARE
+			prev BIGINT := (` + bindSQL(latestMeeting, "person") + `);
+			started BIGINT;
+		BEGIN
+			INSERT INTO one_on_ones (person_id, held_at, setting, created_at, updated_at) VALUES (person, held, place, now(), now())
+				RETURNING id INTO started;
+			` + bindSQL(carryOverSQL, "started", quoteLiteral(string(ItemOpen)), quoteLiteral(string(HeadingObstacles)), quoteLiteral(string(HeadingFocus)), "prev", "prev") + `;
+			RETURN started;
+		END $$`,
+		`REVOKE EXECUTE ON FUNCTION start_one_on_one(BIGINT, TIMESTAMPTZ, TEXT) FROM PUBLIC`,
+		`GRANT EXECUTE ON FUNCTION start_one_on_one(BIGINT, TIMESTAMPTZ, TEXT) TO ` + LeadRole,
+	}
+	for _, fn := range definers {
+		stmts = append(stmts, "ALTER FUNCTION "+fn+" SET search_path = "+path)
+	}
+	return execAll(tx, stmts)
+}
+
 // ErrOthersPrivate refuses deleting a one-on-one in which another lead
 // keeps private notes or items.
 var ErrOthersPrivate = errors.New("another lead keeps private notes or items in this one-on-one; only they can delete it")
@@ -142,13 +213,14 @@ func bindSQL(q string, literals ...string) string {
 // reads past row-level security: that is the administrator's role alone.
 var ErrNotOwner = errors.New("this database's schema is missing or older than this Solemate, and only its owner may create or upgrade it: ask your administrator to run Solemate once as the owner (see README)")
 
-// mayMigrate refuses a lead (a member of LeadRole that is not a superuser,
-// as superusers count as members of every role).
+// ErrDemoNotOwner means a lead's role tried to fill a shared database with
+// demo data: that numbers rows and moves the server's ID sequences, which
+// only the owner may.
+var ErrDemoNotOwner = errors.New("this is a shared database, and only its owner may fill it with demo data: run solemate demo as the owner (see README)")
+
+// mayMigrate refuses a lead.
 func mayMigrate(tx *gorm.DB) error {
-	var lead bool
-	err := tx.Raw(`SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)
-		THEN pg_has_role(current_user, ?, 'MEMBER') AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-		ELSE false END`, LeadRole, LeadRole).Scan(&lead).Error
+	lead, err := isLead(tx)
 	if err != nil {
 		return fmt.Errorf("check who may migrate: %w", err)
 	}
@@ -156,6 +228,17 @@ func mayMigrate(tx *gorm.DB) error {
 		return ErrNotOwner
 	}
 	return nil
+}
+
+// isLead reports whether a server connection is a lead's: a member of
+// LeadRole that is not a superuser (superusers count as members of every
+// role).
+func isLead(tx *gorm.DB) (bool, error) {
+	var lead bool
+	err := tx.Raw(`SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)
+		THEN pg_has_role(current_user, ?, 'MEMBER') AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+		ELSE false END`, LeadRole, LeadRole).Scan(&lead).Error
+	return lead, err
 }
 
 // privateNotes are the connected lead's private notes on a one-on-one.

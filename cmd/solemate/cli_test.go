@@ -399,3 +399,31 @@ func TestCLIServerDatabase(t *testing.T) {
 		}
 	}
 }
+
+// A lead running demo on a shared database is told plainly that its owner
+// must, and the owner may.
+func TestCLIServerDemoAsALead(t *testing.T) {
+	server := serverDatabase(t)
+	if code, _, errs, _ := runCLI(t, nil, "export", "people", "--db", server); code != 0 { // the owner's first start makes the schema
+		t.Fatalf("the owner's first start: %s", errs)
+	}
+	admin, err := sql.Open("pgx", os.Getenv("SOLEMATE_TEST_POSTGRES"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	role := fmt.Sprintf("cli_lead_%d", os.Getpid())
+	if _, err := admin.Exec("CREATE ROLE " + role + " LOGIN IN ROLE " + model.LeadRole); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = admin.Exec("DROP ROLE IF EXISTS " + role) })
+	lead, _ := url.Parse(server)
+	lead.User = url.User(role)
+	code, _, errs, _ := runCLI(t, nil, "demo", "--people", "6", "--db", lead.String())
+	if code != 1 || !strings.Contains(errs, "only its owner may fill it with demo data") || strings.Contains(errs, "permission denied") {
+		t.Errorf("demo as a lead: exit %d, %s", code, errs)
+	}
+	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "6", "--db", server); code != 0 {
+		t.Errorf("demo as the owner: exit %d, %s", code, errs)
+	}
+}
