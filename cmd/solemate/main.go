@@ -2,12 +2,15 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"solemate/model"
 	"solemate/ui"
@@ -63,9 +66,34 @@ func main() {
 			}
 			return filepath.Join(fyneApp().Storage().RootURI().Path(), model.FileName), nil
 		},
-		gui: func(path string) error {
+		gui: func(path string) (err error) {
+			if !graphicalSession(os.Getenv) {
+				return fmt.Errorf(needDisplay, " (neither DISPLAY nor WAYLAND_DISPLAY is set)")
+			}
+			// A display that is named but cannot be reached fails in GLFW,
+			// which panics when the window is made.
+			defer func() {
+				if r := recover(); r != nil {
+					if _, ok := r.(*glfw.Error); !ok {
+						panic(r)
+					}
+					err = fmt.Errorf(needDisplay, ", and the display could not be opened")
+				}
+			}()
 			return ui.Run(fyneApp(), path, ui.Info{Version: Version, Build: Build, Commit: commit()})
 		},
 	}
 	os.Exit(c.run(os.Args[1:]))
+}
+
+const needDisplay = "the window needs a graphical session%s; the command line works without one: solemate help"
+
+// graphicalSession reports whether a window can be shown: on Linux and the
+// BSDs only when an X or Wayland display is named.
+func graphicalSession(getenv func(string) string) bool {
+	switch runtime.GOOS {
+	case "darwin", "windows":
+		return true
+	}
+	return getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != ""
 }
