@@ -86,6 +86,73 @@ func Open(path string) (*Store, error) {
 	return start(db, clock, func(err error) error { return plainOpenError(path, err) })
 }
 
+// ErrNoDatabase means a command that reads a database found no file there.
+var ErrNoDatabase = errors.New("no Solemate database")
+
+// OpenReadOnly opens an existing database for a command that only reads it
+// (an export, a search). It creates nothing and writes nothing: a missing or
+// empty file is refused, not made a database. A database from an older
+// Solemate is brought up to date first, as every start does.
+//
+// A reader that may not write the file cannot tidy away the -wal and -shm
+// files SQLite makes for it; so a file others cannot change either (no -wal
+// beside it) is read as immutable, and a writable one is opened for writing
+// with writes refused (query_only), which lets the last one out tidy up.
+func OpenReadOnly(path string) (*Store, error) {
+	if IsServer(path) {
+		return OpenServer(path)
+	}
+	clock, err := ClockFromEnv()
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%w at %s", ErrNoDatabase, path)
+	case err != nil:
+		return nil, fmt.Errorf("check database file: %w", err)
+	case fi.IsDir():
+		return nil, fmt.Errorf("database path %s is a folder, not a file", path)
+	}
+	// mode=rw never creates the file, should it go meanwhile.
+	dsn := fileURI(path) + "?mode=rw&_query_only=1&_busy_timeout=5000&_cache_size=-8000"
+	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
+		f.Close()
+	} else if _, err := os.Stat(path + "-wal"); errors.Is(err, fs.ErrNotExist) {
+		dsn = fileURI(path) + "?mode=ro&immutable=1"
+	} else {
+		dsn = fileURI(path) + "?mode=ro&_busy_timeout=5000"
+	}
+	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: driverName, DSN: dsn}), gormConfig(clock))
+	if err != nil {
+		return nil, plainOpenError(path, err)
+	}
+	s := &Store{db: db, d: sqliteDialect{}, Now: clock}
+	version, err := currentVersion(db)
+	switch {
+	case err != nil:
+		err = plainOpenError(path, err)
+	case version == 0:
+		err = fmt.Errorf("%s is not a Solemate database", path)
+	case version > SchemaVersion():
+		err = &SchemaTooNewError{Found: version, Supported: SchemaVersion()}
+	case version < SchemaVersion():
+		s.Close()
+		up, err := Open(path)
+		if err != nil {
+			return nil, err
+		}
+		up.Close()
+		return OpenReadOnly(path)
+	}
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
 // start brings a just-opened database up to date and makes its Store;
 // plain says in plain words what went wrong. The rows' own timestamps
 // (created, updated) follow the store's clock too, pinned or not.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"os"
@@ -217,5 +218,91 @@ func TestFailedMigrationLeavesTheFileAsItWas(t *testing.T) {
 	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	if after := fileHash(t, path); after != before {
 		t.Error("the file changed")
+	}
+}
+
+// TestOpenReadOnlyCreatesAndWritesNothing: what reading commands open is
+// left exactly as it was, with nothing beside it — a missing or empty file
+// is not turned into a database, a reader leaves no -wal or -shm, and
+// nothing can be written through the store.
+func TestOpenReadOnlyCreatesAndWritesNothing(t *testing.T) {
+	fileOnly(t)
+	database := func(t *testing.T, path string) {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SavePerson(&Person{Name: "Amara Okafor"}); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	tests := []struct {
+		name    string
+		make    func(t *testing.T, path string) // nil: no file
+		perm    os.FileMode
+		problem string // "" when it opens
+		upgrade bool   // an older schema is brought up to date, as every start does
+	}{
+		{"missing file", nil, 0, "no Solemate database at", false},
+		{"empty file", func(t *testing.T, path string) { os.WriteFile(path, nil, 0o600) }, 0o600, "is not a Solemate database", false},
+		{"not a database", func(t *testing.T, path string) { os.WriteFile(path, []byte("name,email\n"), 0o600) }, 0o600, "is not a Solemate database", false},
+		{"newer schema", func(t *testing.T, path string) {
+			database(t, path)
+			s, _ := Open(path)
+			s.db.Create(&schemaMigration{Version: SchemaVersion() + 1, Name: "future", AppliedAt: fixedNow})
+			s.Close()
+		}, 0o600, "newer version of Solemate", false},
+		{"a database", database, 0o600, "", false},
+		{"a read-only database", database, 0o400, "", false},
+		{"an older schema", func(t *testing.T, path string) {
+			if err := copyFile(filepath.Join("testdata", "fixtures", "schema-8.db"), path); err != nil {
+				t.Fatal(err)
+			}
+		}, 0o600, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.perm&0o200 == 0 && tt.make != nil && os.Geteuid() == 0 {
+				t.Skip("root writes through file modes; cmd/solemate runs this as nobody")
+			}
+			dir := t.TempDir()
+			path := filepath.Join(dir, FileName)
+			var before []byte
+			if tt.make != nil {
+				tt.make(t, path)
+				os.Chmod(path, tt.perm)
+				before, _ = os.ReadFile(path)
+			}
+			s, err := OpenReadOnly(path)
+			switch {
+			case tt.problem == "" && err != nil:
+				t.Fatal(err)
+			case tt.problem != "" && (err == nil || !strings.Contains(err.Error(), tt.problem)):
+				t.Fatalf("err = %v, want one saying %q", err, tt.problem)
+			case err == nil:
+				if rows, err := s.People(false); err != nil || len(rows) == 0 {
+					t.Errorf("reading: %d people, %v", len(rows), err)
+				}
+				if v, _ := currentVersion(s.db); v != SchemaVersion() {
+					t.Errorf("schema %d, want %d", v, SchemaVersion())
+				}
+				if err := s.SavePerson(&Person{Name: "Ben"}); err == nil {
+					t.Error("a read-only store saved a person")
+				}
+				s.Close()
+			}
+			if after, err := os.ReadFile(path); tt.make != nil && !tt.upgrade && !bytes.Equal(after, before) {
+				t.Errorf("the file changed (%d bytes before, %d after, %v)", len(before), len(after), err)
+			}
+			entries, _ := os.ReadDir(dir)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if want := map[bool]int{true: 1, false: 0}[tt.make != nil]; len(names) != want {
+				t.Errorf("the folder holds %v", names)
+			}
+		})
 	}
 }

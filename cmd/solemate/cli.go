@@ -77,8 +77,38 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// output remembers the first write that failed, so that a command whose
+// output is lost (a full disk, a closed file) fails instead of reporting
+// success; later writes fail at once.
+type output struct {
+	w   io.Writer
+	err error
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	o.err = err
+	return n, err
+}
+
 func (c *cli) run(args []string) int {
+	out := &output{w: c.stdout}
+	stdout := c.stdout
+	c.stdout = out
 	err := c.dispatch(args)
+	c.stdout = stdout
+	if out.err != nil {
+		// The write failure is why the command failed, if it did.
+		cause := out.err
+		var pe *os.PathError
+		if errors.As(cause, &pe) {
+			cause = pe.Err
+		}
+		err = fmt.Errorf("cannot write the output: %w", cause)
+	}
 	var ue *usageError
 	var ie *model.ImportError
 	switch {
@@ -95,6 +125,9 @@ func (c *cli) run(args []string) int {
 		return exitFail
 	case errors.Is(err, model.ErrNotEmpty):
 		fmt.Fprintf(c.stderr, "solemate: %s (pass --db with a new file)\n", err)
+		return exitFail
+	case errors.Is(err, model.ErrNoDatabase):
+		fmt.Fprintf(c.stderr, "solemate: %s (check --db, or create one with import or demo)\n", err)
 		return exitFail
 	default:
 		fmt.Fprintf(c.stderr, "solemate: %s\n", oneLine(err.Error()))
@@ -258,26 +291,53 @@ func (c *cli) dbPath(flagValue string) (string, error) {
 	return c.defaultDB()
 }
 
-func (c *cli) open(flagValue string) (*model.Store, error) {
+// writeTo runs write on the database, creating it when missing. A database
+// this command created is removed again when the command fails, so a
+// refused import or a failed demo leaves no file behind.
+func (c *cli) writeTo(flagValue string, write func(*model.Store) error) error {
 	path, err := c.dbPath(flagValue)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return model.Open(path)
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, os.ErrNotExist) && !model.IsServer(path)
+	s, err := model.Open(path)
+	if err == nil {
+		err = write(s)
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil && created {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			_ = os.Remove(path + suffix)
+		}
+	}
+	return err
 }
 
 // openExisting opens a database that must already exist, so a mistyped
-// --db on a read-only command does not leave an empty database behind. A
-// server database is there or not; opening it says which.
+// --db does not leave an empty database behind. A server database is there
+// or not; opening it says which.
 func (c *cli) openExisting(flagValue string) (*model.Store, error) {
 	path, err := c.dbPath(flagValue)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(path); err != nil && !model.IsServer(path) {
-		return nil, fmt.Errorf("no Solemate database at %s (check --db, or create one with import or demo)", path)
+		return nil, fmt.Errorf("%w at %s", model.ErrNoDatabase, path)
 	}
 	return model.Open(path)
+}
+
+// openReading opens an existing database for a command that only reads
+// it: it creates and writes nothing.
+func (c *cli) openReading(flagValue string) (*model.Store, error) {
+	path, err := c.dbPath(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	return model.OpenReadOnly(path)
 }
 
 func (c *cli) importCmd(args []string) error {
@@ -295,25 +355,12 @@ func (c *cli) importCmd(args []string) error {
 		return fmt.Errorf("cannot read %s: %w", pos[1], errors.Unwrap(err))
 	}
 	defer f.Close()
-	path, err := c.dbPath(db)
-	if err != nil {
+	var res model.ImportResult
+	err = c.writeTo(db, func(s *model.Store) (err error) {
+		res, err = s.ImportRoster(f)
 		return err
-	}
-	_, statErr := os.Stat(path)
-	created := os.IsNotExist(statErr) && !model.IsServer(path)
-	s, err := model.Open(path)
+	})
 	if err != nil {
-		return err
-	}
-	res, err := s.ImportRoster(f)
-	s.Close()
-	if err != nil {
-		if created {
-			// The refused import created this database; leave no trace.
-			for _, suffix := range []string{"", "-wal", "-shm"} {
-				_ = os.Remove(path + suffix)
-			}
-		}
 		return err
 	}
 	for _, w := range res.Warnings {
@@ -369,7 +416,7 @@ func (c *cli) exportCmd(args []string) error {
 	if err != nil {
 		return &usageError{"export: --since " + err.Error()}
 	}
-	s, err := c.openExisting(db)
+	s, err := c.openReading(db)
 	if err != nil {
 		return err
 	}
@@ -485,7 +532,7 @@ func (c *cli) searchCmd(args []string) error {
 	if strings.TrimSpace(query) == "" {
 		return &usageError{"search: say what to look for"}
 	}
-	s, err := c.openExisting(db)
+	s, err := c.openReading(db)
 	if err != nil {
 		return err
 	}
@@ -537,11 +584,6 @@ func (c *cli) demoCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := c.open(db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
 	if opts.Years > 0 {
 		start, last := time.Now(), -1
 		opts.Progress = func(done, total int) {
@@ -551,7 +593,11 @@ func (c *cli) demoCmd(args []string) error {
 			}
 		}
 	}
-	res, err := s.Demo(opts)
+	var res model.DemoResult
+	err = c.writeTo(db, func(s *model.Store) (err error) {
+		res, err = s.Demo(opts)
+		return err
+	})
 	if err != nil {
 		return err
 	}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -425,5 +427,94 @@ func TestCLIServerDemoAsALead(t *testing.T) {
 	}
 	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "6", "--db", server); code != 0 {
 		t.Errorf("demo as the owner: exit %d, %s", code, errs)
+	}
+}
+
+// TestCLIReadingCommandsCreateNothing: exports and search given a missing
+// or empty file as --db say so and leave it as it was, with nothing beside
+// it; they never make it a database.
+func TestCLIReadingCommandsCreateNothing(t *testing.T) {
+	commands := [][]string{
+		{"export", "people"}, {"export", "people", "--format", "md"}, {"export", "oneonones"}, {"export", "calendar"},
+		{"export", "shadowing"}, {"export", "cohort", "March 2026"}, {"search", "amara"},
+	}
+	for _, args := range commands {
+		for _, empty := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s empty file %v", strings.Join(args, " "), empty), func(t *testing.T) {
+				dir := t.TempDir()
+				db := filepath.Join(dir, "s.db")
+				want := "no Solemate database at"
+				if empty {
+					want = "is not a Solemate database"
+					if err := os.WriteFile(db, nil, 0o600); err != nil {
+						t.Fatal(err)
+					}
+				}
+				code, out, errs, _ := runCLI(t, nil, append(args, "--db", db)...)
+				if code != 1 || !strings.Contains(errs, want) || out != "" {
+					t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", code, out, errs, want)
+				}
+				entries, _ := os.ReadDir(dir)
+				if fi, err := os.Stat(db); len(entries) != map[bool]int{true: 1, false: 0}[empty] || (empty && fi.Size() != 0) {
+					t.Errorf("the folder holds %d files (%v)", len(entries), err)
+				}
+			})
+		}
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// TestCLIOutputThatCannotBeWrittenFails: every command that writes to
+// stdout exits 1 and says so when its output cannot be written.
+func TestCLIOutputThatCannotBeWrittenFails(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "24", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	roster := filepath.Join("..", "..", "model", "testdata", "roster", "good.csv")
+	tests := [][]string{
+		{"help"}, {"version"},
+		{"export", "people"}, {"export", "people", "--format", "md"}, {"export", "oneonones"}, {"export", "oneonones", "--format", "csv"},
+		{"export", "calendar"}, {"export", "shadowing"}, {"export", "shadowing", "--format", "md"},
+		{"export", "cohort", cohortName(t, db)}, {"export", "cohort", cohortName(t, db), "--format", "md"},
+		{"search", "the"},
+		{"import", "people", roster},
+		{"backup", filepath.Join(dir, "copy.db")},
+		{"demo", "--people", "3", "--db", filepath.Join(dir, "new.db")},
+	}
+	for _, args := range tests {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var errb bytes.Buffer
+			c := &cli{stdout: failingWriter{}, stderr: &errb, getenv: func(string) string { return "" },
+				defaultDB: func() (string, error) { return db, nil }}
+			if code := c.run(args); code != 1 || !strings.Contains(errb.String(), "cannot write the output: no space left on device") {
+				t.Errorf("exit %d, stderr %q", code, errb.String())
+			}
+		})
+	}
+}
+
+// TestCLIFailedDemoLeavesNoDatabase: a demo that fails part way (here on a
+// full disk: a small tmpfs, so as root) leaves no new database behind.
+func TestCLIFailedDemoLeavesNoDatabase(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to mount a small tmpfs")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here: %v %s", err, out)
+	}
+	defer exec.Command("umount", dir).Run()
+	code, _, errs, _ := runCLI(t, nil, "demo", "--people", "60", "--years", "1", "--db", filepath.Join(dir, "s.db"))
+	if code != 1 || !strings.Contains(errs, "full") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a failed demo left %d files", len(entries))
 	}
 }
