@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -35,8 +34,7 @@ func yesNo(b bool) string {
 }
 
 func cohortCSV(w io.Writer, b Board) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180
+	cw := newCSVWriter(w)
 	_ = cw.Write([]string{"cohort", "hire", "email", "hire_status", "phase", "milestone", "kind", "due_date", "done", "done_on", "signed_off_by", "overdue", "note"})
 	for _, r := range b.Rows {
 		for _, p := range r.Phases {

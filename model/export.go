@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Export formats.
@@ -39,9 +40,58 @@ func (s *Store) ExportPeople(w io.Writer, format string) error {
 	return fmt.Errorf("unknown format %q (use csv or md)", format)
 }
 
-func exportPeopleCSV(w io.Writer, rows []PersonRow, emails map[uint]string) error {
+// csvWriter writes RFC 4180 CSV that a spreadsheet opens as text: every CSV
+// the app writes goes through it.
+type csvWriter struct{ *csv.Writer }
+
+func newCSVWriter(w io.Writer) csvWriter {
 	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180
+	cw.UseCRLF = true
+	return csvWriter{cw}
+}
+
+// Write writes a record, each cell guarded against being run as a formula.
+func (c csvWriter) Write(rec []string) error {
+	guarded := make([]string, len(rec))
+	for i, cell := range rec {
+		guarded[i] = guardCell(cell)
+	}
+	return c.Writer.Write(guarded)
+}
+
+// formulaStarts are the first characters that make a spreadsheet run a cell
+// (=HYPERLINK(...), +cmd|..., @SUM(...), -2+3): a tab or carriage return
+// before one is skipped by some, and spreadsheets in East Asian locales read
+// the full-width forms as the plain ones.
+const formulaStarts = "=+-@\t\r＝＋－＠"
+
+// needsGuard reports whether s, past any apostrophes, starts like a formula.
+// Counting a guard already there makes guarding exactly reversible.
+func needsGuard(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "'"))
+	return strings.ContainsRune(formulaStarts, r)
+}
+
+// guardCell puts an apostrophe before a cell that a spreadsheet would run as
+// a formula: it then shows the text as typed.
+func guardCell(s string) string {
+	if needsGuard(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// unguardCell takes off the apostrophe guardCell added, so an exported
+// roster imports back as it was.
+func unguardCell(s string) string {
+	if strings.HasPrefix(s, "'") && needsGuard(s) {
+		return s[1:]
+	}
+	return s
+}
+
+func exportPeopleCSV(w io.Writer, rows []PersonRow, emails map[uint]string) error {
+	cw := newCSVWriter(w)
 	if err := cw.Write(RosterColumns); err != nil {
 		return err
 	}

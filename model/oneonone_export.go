@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -82,8 +81,7 @@ func itemTag(it Item) string {
 }
 
 func oneOnOnesCSV(w io.Writer, meetings []Meeting, loc *time.Location) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180
+	cw := newCSVWriter(w)
 	_ = cw.Write([]string{"date", "person", "email", "setting", "heading", "text", "tag", "status", "follow_up", "private", "carried_from"})
 	for _, m := range meetings {
 		for _, it := range m.Items {

@@ -139,7 +139,7 @@ func parseRoster(r io.Reader) ([]*rosterRow, []string, []LineError, error) {
 		row := &rosterRow{line: line, cells: map[string]string{}}
 		for i, c := range cols {
 			if c != "" {
-				row.cells[c] = strings.TrimSpace(rec[i])
+				row.cells[c] = unguardCell(strings.TrimSpace(rec[i]))
 			}
 		}
 		problems = append(problems, row.parse()...)

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -80,8 +79,7 @@ func nameOf(names map[uint]string, id *uint) string {
 }
 
 func shadowingCSV(w io.Writer, rows []SessionRow, names map[uint]string) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180
+	cw := newCSVWriter(w)
 	_ = cw.Write([]string{"date", "person", "kind", "agent", "channel", "journey", "minutes", "worked", "friction", "wow", "response_minutes", "ideas", "tags", "debrief_date", "debrief_with", "debrief_agreed"})
 	for _, r := range rows {
 		resp := ""
