@@ -299,6 +299,7 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 	if n.Name == "" {
 		v.add("name", "give the cohort a name")
 	}
+	v.checkText("name", "name", n.Name, false)
 	if n.Start.IsZero() {
 		v.add("start", "give the start date")
 	}
@@ -406,8 +407,8 @@ func (s *Store) SaveHire(h *Hire) error {
 	if h.OfferOutcome != "" && h.OfferedOn.IsZero() {
 		v.add("offer", "say when the offer was made")
 	}
-	v.checkNote("notes", "trainer notes", h.Notes)
-	v.checkNote("offer_note", "offer note", h.OfferNote)
+	v.checkNote("notes", "trainer notes", h.Notes, true)
+	v.checkNote("offer_note", "offer note", h.OfferNote, false)
 	if err := v.orNil(); err != nil {
 		return err
 	}
@@ -439,6 +440,10 @@ func (s *Store) SaveHire(h *Hire) error {
 // SetCompletion ticks a milestone done for a hire (or not). A sign-off
 // records who signed.
 func (s *Store) SetCompletion(hireID, milestoneID uint, done bool, on Date, signedBy *uint, note string) error {
+	v := &ValidationError{}
+	if !v.checkText("note", "sign-off note", strings.TrimSpace(note), false) {
+		return v
+	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := tx.Exec("DELETE FROM milestone_completions WHERE hire_id = ? AND milestone_id = ?", hireID, milestoneID).Error; err != nil {
 			return err

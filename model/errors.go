@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ErrNotFound is returned when a record asked for by ID does not exist.
@@ -47,6 +49,39 @@ func (e *ValidationError) For(field string) string {
 
 func (e *ValidationError) add(field, format string, args ...any) {
 	e.Problems = append(e.Problems, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// textProblem says what in s cannot be kept, or "": text that is not UTF-8,
+// or a control character, which no one sees on screen or finds by search and
+// which exports write raw. A one-line field refuses line breaks and tabs too;
+// text of several lines keeps them (and Windows line ends).
+func textProblem(s string, lines bool) string {
+	if !utf8.ValidString(s) {
+		return "is not UTF-8 text"
+	}
+	for i, r := range s {
+		lineBreak := r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
+		switch {
+		case lines && (lineBreak && r != '\r' || r == '\t' || r == '\r' && strings.HasPrefix(s[i+1:], "\n")):
+		case !lines && lineBreak:
+			return "holds a line break; keep it on one line"
+		case !lines && r == '\t':
+			return "holds a tab; use spaces"
+		case unicode.IsControl(r):
+			return fmt.Sprintf("holds a control character (%U), which cannot be seen; remove it", r)
+		}
+	}
+	return ""
+}
+
+// checkText adds a problem when text is not fit to keep (see textProblem)
+// and reports whether it was.
+func (v *ValidationError) checkText(field, name, text string, lines bool) bool {
+	if p := textProblem(text, lines); p != "" {
+		v.add(field, "the %s %s", name, p)
+		return false
+	}
+	return true
 }
 
 // orNil keeps callers from returning a non-nil error interface holding no problems.

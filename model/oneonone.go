@@ -167,8 +167,12 @@ const maxItemText = 20000
 // whole: they only have to be shortened to be saved again.
 const MaxNoteText = 20000
 
-// checkNote adds a problem when text is longer than MaxNoteText.
-func (v *ValidationError) checkNote(field, name, text string) {
+// checkNote adds a problem when text is longer than MaxNoteText or not fit
+// to keep (see textProblem); lines says whether it may have several.
+func (v *ValidationError) checkNote(field, name, text string, lines bool) {
+	if !v.checkText(field, name, text, lines) {
+		return
+	}
 	if n := utf8.RuneCountInString(text); n > MaxNoteText {
 		v.add(field, "shorten the %s to at most %d characters (now %d)", name, MaxNoteText, n)
 	}
@@ -386,9 +390,9 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 	if err := ValidateRating(o.PulseRating); err != nil {
 		v.add("pulse_rating", "%s", err.Error())
 	}
-	v.checkNote("pulse_comment", "pulse comment", o.PulseComment)
-	v.checkNote("shared_notes", "shared notes", o.SharedNotes)
-	v.checkNote("private_notes", "private notes", o.PrivateNotes)
+	v.checkNote("pulse_comment", "pulse comment", o.PulseComment, false)
+	v.checkNote("shared_notes", "shared notes", o.SharedNotes, true)
+	v.checkNote("private_notes", "private notes", o.PrivateNotes, true)
 	if err := v.orNil(); err != nil {
 		return err
 	}
@@ -494,7 +498,7 @@ func (it *Item) validate() error {
 	default:
 		v.add("status", "%q is not an item status (open, done or dropped)", it.Status)
 	}
-	if len(it.Text) > maxItemText {
+	if v.checkText("text", "item", it.Text, false) && len(it.Text) > maxItemText {
 		v.add("text", "keep an item under %d characters; put longer thoughts in the notes", maxItemText)
 	}
 	return v.orNil()

@@ -154,6 +154,9 @@ func ValidateName(s string) error {
 	case utf8.RuneCountInString(s) > maxNameLen:
 		return fmt.Errorf("keep the name under %d characters", maxNameLen)
 	}
+	if p := textProblem(s, false); p != "" {
+		return fmt.Errorf("the name %s", p)
+	}
 	return nil
 }
 
@@ -162,6 +165,9 @@ func ValidateEmail(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil
+	}
+	if p := textProblem(s, false); p != "" {
+		return fmt.Errorf("the email %s", p)
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil || addr.Address != s || !strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
@@ -189,6 +195,7 @@ func (p *Person) normalize() {
 
 // Validate checks the fields that need no database.
 func (p *Person) Validate() error {
+	email := p.Email // lower-casing would hide bytes that are not UTF-8
 	p.normalize()
 	v := &ValidationError{}
 	if err := ValidateName(p.Name); err != nil {
@@ -197,7 +204,9 @@ func (p *Person) Validate() error {
 	if utf8.RuneCountInString(p.PreferredName) > maxNameLen {
 		v.add(FieldPreferredName, "keep the preferred name under %d characters", maxNameLen)
 	}
-	if err := ValidateEmail(p.Email); err != nil {
+	v.checkText(FieldPreferredName, "preferred name", p.PreferredName, false)
+	v.checkText(FieldTeam, "team", p.Team, false)
+	if err := ValidateEmail(email); err != nil {
 		v.add(FieldEmail, "%s", err.Error())
 	}
 	if _, err := ParseRole(string(p.Role)); err != nil {

@@ -104,6 +104,8 @@ func (d *ProgramDetail) Validate() error {
 	if d.Name == "" {
 		v.add("name", "give the program a name")
 	}
+	v.checkText("name", "name", d.Name, false)
+	v.checkText("description", "description", d.Description, false)
 	if len(d.Phases) == 0 {
 		v.add("phases", "a program needs at least one phase")
 	}
@@ -114,6 +116,8 @@ func (d *ProgramDetail) Validate() error {
 		if ph.Name == "" {
 			v.add("phases", "phase %d needs a name", n)
 		}
+		v.checkText("phases", fmt.Sprintf("name of phase %d", n), ph.Name, false)
+		v.checkText("phases", fmt.Sprintf("purpose of phase %d", n), ph.Purpose, false)
 		if ph.LengthDays < 1 || ph.LengthDays > 365 {
 			v.add("phases", "phase %d (%s) must last from 1 to 365 days", n, ph.Name)
 		}
@@ -123,6 +127,7 @@ func (d *ProgramDetail) Validate() error {
 			if m.Title == "" {
 				v.add("milestones", "milestone %d of %s needs a title", j+1, ph.Name)
 			}
+			v.checkText("milestones", fmt.Sprintf("title of milestone %d of phase %d", j+1, n), m.Title, false)
 			if !slices.Contains(MilestoneKinds, m.Kind) {
 				v.add("milestones", "%q is not a kind of milestone", m.Kind)
 			}

@@ -226,12 +226,13 @@ func (s *Store) SavePrompt(p *Prompt) error {
 	v := &ValidationError{}
 	if p.Text == "" {
 		v.add("text", "write the prompt")
-	} else if utf8.RuneCountInString(p.Text) > maxPromptText {
+	} else if v.checkText("text", "prompt", p.Text, true) && utf8.RuneCountInString(p.Text) > maxPromptText {
 		v.add("text", "keep a prompt under %d characters", maxPromptText)
 	}
 	if p.Theme == "" {
 		v.add("theme", "give it a theme, new or existing")
 	}
+	v.checkText("theme", "theme", p.Theme, false)
 	for _, f := range p.FitList() {
 		if !slices.Contains(Fits, f) {
 			v.add("fits", "%q is not a time a prompt can fit", f)

@@ -207,43 +207,50 @@ func rosterHeader(header []string) ([]string, []string, error) {
 	return cols, warnings, nil
 }
 
-// parse fills row.person from the cells and reports every bad cell.
+// parse fills row.person from the cells and reports every bad cell, once:
+// a cell with a line break or an invisible character is reported for that.
 func (row *rosterRow) parse() []LineError {
 	var problems []LineError
-	bad := func(err error) { problems = append(problems, LineError{row.line, err.Error()}) }
+	unfit := map[string]bool{}
 	c := row.cells
+	for _, col := range RosterColumns {
+		if p := textProblem(c[col], false); p != "" {
+			problems = append(problems, LineError{row.line, col + " " + p})
+			unfit[col] = true
+		}
+	}
+	bad := func(col string, err error) {
+		if err != nil && !unfit[col] {
+			problems = append(problems, LineError{row.line, err.Error()})
+		}
+	}
 	p := Person{Name: c["name"], PreferredName: c["preferred_name"], Team: c["team"], Email: strings.ToLower(c["email"])}
-	if err := ValidateName(p.Name); err != nil {
-		bad(err)
-	}
-	if err := ValidateEmail(c["email"]); err != nil {
-		bad(err)
-	}
+	bad("name", ValidateName(p.Name))
+	bad("email", ValidateEmail(c["email"]))
 	if row.has("role") {
 		role, err := ParseRole(c["role"])
-		if err != nil {
-			bad(err)
-		}
+		bad("role", err)
 		p.Role = role
 	}
 	if row.has("status") {
 		st, err := ParseStatus(c["status"])
-		if err != nil {
-			bad(err)
-		}
+		bad("status", err)
 		p.Status = st
 	}
 	if d, err := ParseDate(c["start_date"]); err != nil {
-		bad(fmt.Errorf("start_date: %w", err))
+		bad("start_date", fmt.Errorf("start_date: %w", err))
 	} else {
 		p.StartDate = d
 	}
-	row.managerEmail = strings.ToLower(c["manager_email"])
-	if row.managerEmail != "" {
+	// A manager is looked for only when the cell is good, so its problem is
+	// reported once.
+	if m := strings.ToLower(c["manager_email"]); m != "" {
 		if err := ValidateEmail(c["manager_email"]); err != nil {
-			bad(fmt.Errorf("manager_email: %w", err))
-		} else if row.managerEmail == p.Email {
-			bad(errors.New("a person cannot be their own manager"))
+			bad("manager_email", fmt.Errorf("manager_email: %w", err))
+		} else if m == p.Email {
+			bad("manager_email", errors.New("a person cannot be their own manager"))
+		} else {
+			row.managerEmail = m
 		}
 	}
 	row.person = p

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -169,8 +168,6 @@ const (
 	FieldMinutes  = "minutes"
 )
 
-const maxSessionText = MaxNoteText
-
 // Validate checks a session's own fields.
 func (s *Session) Validate() error {
 	s.Journey = strings.TrimSpace(s.Journey)
@@ -199,11 +196,12 @@ func (s *Session) Validate() error {
 	if s.AgentID != nil && *s.AgentID == s.PersonID {
 		v.add("agent", "they cannot shadow themselves")
 	}
-	for _, t := range []string{s.Worked, s.Friction, s.Wow, s.Ideas, s.DebriefAgreed} {
-		if utf8.RuneCountInString(t) > maxSessionText {
-			v.add("text", "keep each note under %d characters", maxSessionText)
-			break
-		}
+	v.checkText("journey", "journey", s.Journey, false)
+	for _, note := range []struct{ field, name, text string }{
+		{"worked", "note on what worked", s.Worked}, {"friction", "note on friction", s.Friction}, {"wow", "note on wow moments", s.Wow},
+		{"ideas", "ideas", s.Ideas}, {"debrief_agreed", "debrief agreement", s.DebriefAgreed},
+	} {
+		v.checkNote(note.field, note.name, note.text, true)
 	}
 	return v.orNil()
 }
@@ -216,7 +214,14 @@ func NormalizeTag(s string) string {
 
 // SaveSession creates or updates a session with its tags, in one transaction.
 func (s *Store) SaveSession(sess *Session, tags []string) error {
+	v := &ValidationError{}
 	if err := sess.Validate(); err != nil {
+		errors.As(err, &v)
+	}
+	for _, t := range tags {
+		v.checkText("tags", fmt.Sprintf("tag %q", strings.TrimSpace(t)), strings.TrimSpace(t), false)
+	}
+	if err := v.orNil(); err != nil {
 		return err
 	}
 	err := versioned(s.db, &sess.Version, func(tx *gorm.DB) error {
