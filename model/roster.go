@@ -1,7 +1,7 @@
 package model
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,10 +12,6 @@ import (
 
 	"gorm.io/gorm"
 )
-
-// emailMatch finds a person by a non-empty email through the partial index
-// on email, which SQLite uses only when the query repeats its condition.
-const emailMatch = "email = ? AND email <> ''"
 
 // RosterColumns are the columns a roster CSV may have, in export order.
 var RosterColumns = []string{"name", "preferred_name", "email", "role", "team", "start_date", "manager_email", "status"}
@@ -51,21 +47,28 @@ func (r ImportResult) String() string {
 	return fmt.Sprintf("imported %s (%d added, %d updated)", Plural(r.Added+r.Updated, "person", "people"), r.Added, r.Updated)
 }
 
-// rosterRow is one parsed line: the cells the file gave, by column.
+// rosterRow is one parsed line: the cells the file gave, in the order of
+// RosterColumns ("" for a column the file lacks).
 type rosterRow struct {
 	line  int
-	cells map[string]string
+	cells []string
 	// parsed values of the cells that were given
 	person       Person
 	managerEmail string
 }
 
-func (r *rosterRow) has(col string) bool { return r.cells[col] != "" }
+func (r *rosterRow) cell(col string) string { return r.cells[slices.Index(RosterColumns, col)] }
+
+func (r *rosterRow) has(col string) bool { return r.cell(col) != "" }
 
 // ImportRoster reads a roster CSV and adds or updates people in one
 // transaction. Every problem is reported with its line and then nothing is
 // written. A row whose email is already known updates that person; an empty
 // cell never erases what the database holds.
+//
+// The time it takes grows with the file, not with its square: the roster is
+// looked up in a few queries for the whole file (not one per row), manager
+// chains are walked once, and new people are inserted in batches.
 func (s *Store) ImportRoster(r io.Reader) (ImportResult, error) {
 	var res ImportResult
 	rows, warnings, problems, err := parseRoster(r)
@@ -74,35 +77,33 @@ func (s *Store) ImportRoster(r io.Reader) (ImportResult, error) {
 	}
 	res.Warnings = warnings
 	err = s.db.Transaction(func(tx *gorm.DB) error {
-		missing, err := unknownManagers(tx, rows)
+		roster, err := lookUpRoster(tx, rows)
 		if err != nil {
 			return err
 		}
-		loops, err := managerLoops(tx, rows)
-		if err != nil {
-			return err
-		}
-		problems = append(append(problems, missing...), loops...)
+		problems = append(problems, unknownManagers(rows, roster)...)
+		problems = append(problems, managerLoops(rows, roster)...)
 		if len(problems) > 0 {
 			slices.SortStableFunc(problems, func(a, b LineError) int { return a.Line - b.Line })
 			return &ImportError{problems}
 		}
-		res.Added, res.Updated, err = applyRoster(tx, rows)
+		res.Added, res.Updated, err = applyRoster(tx, rows, roster)
 		return err
 	})
 	return res, err
 }
 
-// parseRoster reads the file. Problems with single lines are collected so all
-// can be reported; an error means the file could not be read at all.
+// parseRoster reads the file as it streams in. Problems with single lines
+// are collected so all can be reported; an error means the file could not
+// be read at all.
 func parseRoster(r io.Reader) ([]*rosterRow, []string, []LineError, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("read roster: %w", err)
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
+		br.Discard(3)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true // the cells kept are copied out
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, nil, nil, &ImportError{[]LineError{{1, "the file is empty; the first line must name the columns, e.g. name,email,team"}}}
@@ -132,13 +133,13 @@ func parseRoster(r io.Reader) ([]*rosterRow, []string, []LineError, error) {
 			problems = append(problems, LineError{line, "is not UTF-8 text; save the file as CSV UTF-8 and import again"})
 			continue
 		}
-		if len(rec) != len(header) {
-			problems = append(problems, LineError{line, fmt.Sprintf("has %s but the header has %d", Plural(len(rec), "field", "fields"), len(header))})
+		if len(rec) != len(cols) {
+			problems = append(problems, LineError{line, fmt.Sprintf("has %s but the header has %d", Plural(len(rec), "field", "fields"), len(cols))})
 			continue
 		}
-		row := &rosterRow{line: line, cells: map[string]string{}}
+		row := &rosterRow{line: line, cells: make([]string, len(RosterColumns))}
 		for i, c := range cols {
-			if c != "" {
+			if c >= 0 {
 				row.cells[c] = unguardCell(strings.TrimSpace(rec[i]))
 			}
 		}
@@ -175,24 +176,20 @@ func blank(rec []string) bool {
 	return true
 }
 
-// rosterHeader maps each column position to a known column name ("" for
-// unknown columns, which are reported as warnings).
-func rosterHeader(header []string) ([]string, []string, error) {
-	known := map[string]bool{}
-	for _, c := range RosterColumns {
-		known[c] = true
-	}
-	cols := make([]string, len(header))
+// rosterHeader maps each column position to its place in RosterColumns (-1
+// for unknown columns, which are reported as warnings).
+func rosterHeader(header []string) ([]int, []string, error) {
+	cols := make([]int, len(header))
 	seen := map[string]bool{}
 	var warnings []string
 	var problems []LineError
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
+		cols[i] = slices.Index(RosterColumns, name)
 		switch {
-		case known[name] && seen[name]:
+		case cols[i] >= 0 && seen[name]:
 			problems = append(problems, LineError{1, fmt.Sprintf("column %q appears twice", name)})
-		case known[name]:
-			cols[i] = name
+		case cols[i] >= 0:
 			seen[name] = true
 		default:
 			warnings = append(warnings, fmt.Sprintf("ignored unknown column %q", strings.TrimSpace(h)))
@@ -212,9 +209,8 @@ func rosterHeader(header []string) ([]string, []string, error) {
 func (row *rosterRow) parse() []LineError {
 	var problems []LineError
 	unfit := map[string]bool{}
-	c := row.cells
-	for _, col := range RosterColumns {
-		if p := textProblem(c[col], false); p != "" {
+	for i, col := range RosterColumns {
+		if p := textProblem(row.cells[i], false); p != "" {
 			problems = append(problems, LineError{row.line, col + " " + p})
 			unfit[col] = true
 		}
@@ -224,28 +220,29 @@ func (row *rosterRow) parse() []LineError {
 			problems = append(problems, LineError{row.line, err.Error()})
 		}
 	}
-	p := Person{Name: c["name"], PreferredName: c["preferred_name"], Team: c["team"], Email: strings.ToLower(c["email"])}
+	c := row.cell
+	p := Person{Name: c("name"), PreferredName: c("preferred_name"), Team: c("team"), Email: strings.ToLower(c("email"))}
 	bad("name", ValidateName(p.Name))
-	bad("email", ValidateEmail(c["email"]))
+	bad("email", ValidateEmail(c("email")))
 	if row.has("role") {
-		role, err := ParseRole(c["role"])
+		role, err := ParseRole(c("role"))
 		bad("role", err)
 		p.Role = role
 	}
 	if row.has("status") {
-		st, err := ParseStatus(c["status"])
+		st, err := ParseStatus(c("status"))
 		bad("status", err)
 		p.Status = st
 	}
-	if d, err := ParseDate(c["start_date"]); err != nil {
+	if d, err := ParseDate(c("start_date")); err != nil {
 		bad("start_date", fmt.Errorf("start_date: %w", err))
 	} else {
 		p.StartDate = d
 	}
 	// A manager is looked for only when the cell is good, so its problem is
 	// reported once.
-	if m := strings.ToLower(c["manager_email"]); m != "" {
-		if err := ValidateEmail(c["manager_email"]); err != nil {
+	if m := strings.ToLower(c("manager_email")); m != "" {
+		if err := ValidateEmail(c("manager_email")); err != nil {
 			bad("manager_email", fmt.Errorf("manager_email: %w", err))
 		} else if m == p.Email {
 			bad("manager_email", errors.New("a person cannot be their own manager"))
@@ -274,145 +271,238 @@ func duplicateEmails(rows []*rosterRow) []LineError {
 	return problems
 }
 
+// rosterLookup is what an import needs to know of the roster as it was
+// before the file, fetched for the whole file at once.
+type rosterLookup struct {
+	inFile    map[string]int      // the file's rows by email, as indexes
+	byEmail   map[string]Person   // people on the roster with an email the file names
+	byName    map[string][]Person // people without an email, by folded name
+	managerOf map[string]string   // email → manager's email, for everyone on the roster with both
+}
+
+// lookupChunk is how many values one IN (...) list holds: well under what
+// either database takes as parameters of one statement.
+const lookupChunk = 500
+
+func lookUpRoster(tx *gorm.DB, rows []*rosterRow) (*rosterLookup, error) {
+	l := &rosterLookup{inFile: map[string]int{}, byEmail: map[string]Person{}, byName: map[string][]Person{}, managerOf: map[string]string{}}
+	var emails []string
+	withoutEmail := false
+	for i, r := range rows {
+		if e := r.person.Email; e != "" {
+			l.inFile[e] = i
+			emails = append(emails, e)
+		} else {
+			withoutEmail = true
+		}
+	}
+	for _, r := range rows {
+		if _, ok := l.inFile[r.managerEmail]; r.managerEmail != "" && !ok {
+			emails = append(emails, r.managerEmail)
+		}
+	}
+	slices.Sort(emails)
+	emails = slices.Compact(emails)
+	for chunk := range slices.Chunk(emails, lookupChunk) {
+		var found []Person
+		// Repeating email <> '' lets SQLite use the partial index on email.
+		if err := tx.Where("email IN ? AND email <> ''", chunk).Find(&found).Error; err != nil {
+			return nil, fmt.Errorf("look up the roster: %w", err)
+		}
+		for _, p := range found {
+			l.byEmail[p.Email] = p
+		}
+	}
+	if withoutEmail {
+		var found []Person
+		if err := tx.Where("email = ''").Order("id").Find(&found).Error; err != nil {
+			return nil, fmt.Errorf("look up the roster: %w", err)
+		}
+		for _, p := range found {
+			l.byName[foldName(p.Name)] = append(l.byName[foldName(p.Name)], p)
+		}
+	}
+	var chains []struct{ Email, ManagerEmail string }
+	err := tx.Table("people AS p").Select("p.email, m.email AS manager_email").
+		Joins("JOIN people m ON m.id = p.manager_id").Where("p.email <> '' AND m.email <> ''").Scan(&chains).Error
+	if err != nil {
+		return nil, fmt.Errorf("check manager chains: %w", err)
+	}
+	for _, c := range chains {
+		l.managerOf[c.Email] = c.ManagerEmail
+	}
+	return l, nil
+}
+
+// foldName is the key people without an email are matched by: the name
+// with its ASCII letters in lower case, as nocase compares.
+func foldName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, name)
+}
+
 // unknownManagers reports rows whose manager_email is neither in the file
 // nor on the roster.
-func unknownManagers(tx *gorm.DB, rows []*rosterRow) ([]LineError, error) {
-	inFile := map[string]bool{}
-	for _, r := range rows {
-		inFile[r.person.Email] = true
-	}
+func unknownManagers(rows []*rosterRow, l *rosterLookup) []LineError {
 	var problems []LineError
 	for _, r := range rows {
-		if r.managerEmail == "" || inFile[r.managerEmail] {
-			continue
-		}
-		var n int64
-		if err := tx.Model(&Person{}).Where(emailMatch, r.managerEmail).Count(&n).Error; err != nil {
-			return nil, fmt.Errorf("import line %d: %w", r.line, err)
-		}
-		if n == 0 {
-			problems = append(problems, LineError{r.line, fmt.Sprintf("manager %s is not in this file or on the roster", r.managerEmail)})
+		m := r.managerEmail
+		_, inFile := l.inFile[m]
+		if _, onRoster := l.byEmail[m]; m != "" && !inFile && !onRoster {
+			problems = append(problems, LineError{r.line, fmt.Sprintf("manager %s is not in this file or on the roster", m)})
 		}
 	}
-	return problems, nil
+	return problems
 }
 
 // managerLoops reports rows whose manager chain, as it would be after the
 // import, comes back to them. Chains run through emails: the file's rows
-// first, then the roster.
-func managerLoops(tx *gorm.DB, rows []*rosterRow) ([]LineError, error) {
-	var onRoster []struct{ Email, ManagerEmail string }
-	err := tx.Table("people AS p").Select("p.email, m.email AS manager_email").
-		Joins("JOIN people m ON m.id = p.manager_id").Where("p.email <> ''").Scan(&onRoster).Error
-	if err != nil {
-		return nil, fmt.Errorf("check manager chains: %w", err)
-	}
-	managerOf := map[string]string{}
-	for _, r := range onRoster {
-		managerOf[r.Email] = r.ManagerEmail
-	}
+// first, then the roster. Each email is walked once, so long chains cost no
+// more than short ones.
+func managerLoops(rows []*rosterRow, l *rosterLookup) []LineError {
+	managerOf := l.managerOf // the import is refused or done with it after
 	// An empty manager_email keeps the roster's manager, as everywhere.
 	for _, r := range rows {
 		if r.person.Email != "" && r.managerEmail != "" {
 			managerOf[r.person.Email] = r.managerEmail
 		}
 	}
+	const onPath, walked = 1, 2
+	state := map[string]int{}
+	onLoop := map[string]bool{}
+	var path []string
+	for _, r := range rows {
+		path = path[:0]
+		cur := r.person.Email
+		for cur != "" && state[cur] == 0 {
+			state[cur] = onPath
+			path = append(path, cur)
+			cur = managerOf[cur]
+		}
+		if cur != "" && state[cur] == onPath { // this walk came back on itself
+			for _, e := range path[slices.Index(path, cur):] {
+				onLoop[e] = true
+			}
+		}
+		for _, e := range path {
+			state[e] = walked
+		}
+	}
 	var problems []LineError
 	for _, r := range rows {
-		me := r.person.Email
-		if me == "" || r.managerEmail == "" || r.managerEmail == me {
-			continue // a self-reference is reported when the row is parsed
-		}
-		seen := map[string]bool{}
-		for cur := r.managerEmail; cur != "" && !seen[cur]; cur = managerOf[cur] {
-			if cur == me {
-				problems = append(problems, LineError{r.line, "the manager chain loops back to this person"})
-				break
-			}
-			seen[cur] = true
+		if r.managerEmail != "" && onLoop[r.person.Email] {
+			problems = append(problems, LineError{r.line, "the manager chain loops back to this person"})
 		}
 	}
-	return problems, nil
+	return problems
 }
 
-// applyRoster writes rows already checked, inside the import transaction.
-func applyRoster(tx *gorm.DB, rows []*rosterRow) (added, updated int, err error) {
-	byEmail := map[string]uint{}
-	people := make([]*Person, len(rows))
-	var addedIDs []uint
+// applyRoster writes rows already checked, inside the import transaction:
+// new people in batches, then the managers that were new themselves, then
+// the people the file updates.
+func applyRoster(tx *gorm.DB, rows []*rosterRow, l *rosterLookup) (added, updated int, err error) {
+	people := make([]Person, len(rows))
+	isNew := make([]bool, len(rows))
 	for i, row := range rows {
-		p, isNew, err := mergeRosterRow(tx, row, addedIDs)
-		if err != nil {
-			return 0, 0, err
-		}
-		people[i] = p
-		if isNew {
-			added++
-			addedIDs = append(addedIDs, p.ID)
-		} else {
-			updated++
-		}
-		if p.Email != "" {
-			byEmail[p.Email] = p.ID
-		}
+		people[i], isNew[i] = mergeRosterRow(row, l)
 	}
+	// idOf is a person's ID once written: the file's row's, or the roster's.
+	idOf := func(email string) uint {
+		if i, ok := l.inFile[email]; ok {
+			return people[i].ID
+		}
+		return l.byEmail[email].ID
+	}
+	var fresh []*Person
+	var later []int // new people whose manager is new too
 	for i, row := range rows {
-		if row.managerEmail == "" {
+		if !isNew[i] {
 			continue
 		}
-		id, ok := byEmail[row.managerEmail]
-		if !ok {
-			var m Person
-			if err := tx.Select("id").Where(emailMatch, row.managerEmail).First(&m).Error; err != nil {
-				return 0, 0, fmt.Errorf("import line %d: manager %s: %w", row.line, row.managerEmail, err)
+		if m := row.managerEmail; m != "" {
+			if id := idOf(m); id != 0 {
+				people[i].ManagerID = &id
+			} else {
+				later = append(later, i)
 			}
-			id = m.ID
 		}
-		people[i].ManagerID = &id
+		fresh = append(fresh, &people[i])
 	}
-	for i, p := range people {
-		p.Version++ // a form open on them must not save over the import
-		if err := tx.Save(p).Error; err != nil {
-			return 0, 0, fmt.Errorf("import line %d: %w", rows[i].line, err)
+	if len(fresh) > 0 {
+		if err := tx.CreateInBatches(fresh, lookupChunk).Error; err != nil {
+			return 0, 0, fmt.Errorf("add people: %w", err)
+		}
+	}
+	// Many small updates: each statement is prepared once. Both databases
+	// read $1, $2, … (SQLite as named parameters, bound in order).
+	setManager, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, "UPDATE people SET manager_id = $1 WHERE id = $2")
+	if err != nil {
+		return 0, 0, fmt.Errorf("set managers: %w", err)
+	}
+	defer setManager.Close()
+	for _, i := range later {
+		id := idOf(rows[i].managerEmail)
+		people[i].ManagerID = &id
+		if _, err := setManager.Exec(id, people[i].ID); err != nil {
+			return 0, 0, fmt.Errorf("import line %d: manager %s: %w", rows[i].line, rows[i].managerEmail, err)
+		}
+	}
+	// The version moves on, so a form open on them does not save over the import.
+	update, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, `UPDATE people SET name = $1, preferred_name = $2, team = $3,
+		role = $4, status = $5, start_date = $6, manager_id = $7, version = version + 1, updated_at = $8 WHERE id = $9`)
+	if err != nil {
+		return 0, 0, fmt.Errorf("update people: %w", err)
+	}
+	defer update.Close()
+	now := tx.NowFunc()
+	for i, row := range rows {
+		if isNew[i] {
+			added++
+			continue
+		}
+		updated++
+		p := &people[i]
+		if m := row.managerEmail; m != "" {
+			id := idOf(m)
+			p.ManagerID = &id
+		}
+		if _, err := update.Exec(p.Name, p.PreferredName, p.Team, p.Role, p.Status, p.StartDate, p.ManagerID, now, p.ID); err != nil {
+			return 0, 0, fmt.Errorf("import line %d: %w", row.line, err)
 		}
 	}
 	return added, updated, nil
 }
 
 // mergeRosterRow finds the person a row means (by email, or by name among
-// people without email) and lays the row's non-empty cells over them. New
-// people are created so managers can point at them.
-func mergeRosterRow(tx *gorm.DB, row *rosterRow, added []uint) (*Person, bool, error) {
+// people without email on the roster before this file, so two new rows with
+// one name and no email are two people) and lays the row's non-empty cells
+// over them. It reports whether the person is new.
+func mergeRosterRow(row *rosterRow, l *rosterLookup) (Person, bool) {
 	in := row.person
-	var existing []Person
-	q := tx.Limit(2)
+	var match []Person
 	if in.Email != "" {
-		q = q.Where(emailMatch, in.Email)
+		if p, ok := l.byEmail[in.Email]; ok {
+			match = []Person{p}
+		}
 	} else {
-		// Only people on the roster before this file: two rows with the same
-		// name and no email are two people.
-		d := dialectOf(tx)
-		q = q.Where("email = '' AND "+d.nocase("name")+" = "+d.nocase("?"), in.Name)
-		if len(added) > 0 {
-			q = q.Where("id NOT IN ?", added)
-		}
+		match = l.byName[foldName(in.Name)]
 	}
-	if err := q.Find(&existing).Error; err != nil {
-		return nil, false, fmt.Errorf("import line %d: %w", row.line, err)
-	}
-	if len(existing) != 1 {
+	if len(match) != 1 {
 		in.normalize()
-		if err := tx.Create(&in).Error; err != nil {
-			return nil, false, fmt.Errorf("import line %d: %w", row.line, err)
-		}
-		return &in, true, nil
+		in.Version = 1 // as for any person saved once
+		return in, true
 	}
-	p := existing[0]
+	p := match[0]
 	p.Name = in.Name
-	for col, dst := range map[string]*string{"preferred_name": &p.PreferredName, "team": &p.Team} {
-		if row.has(col) {
-			*dst = row.cells[col]
-		}
+	if row.has("preferred_name") {
+		p.PreferredName = in.PreferredName
+	}
+	if row.has("team") {
+		p.Team = in.Team
 	}
 	if row.has("role") {
 		p.Role = in.Role
@@ -423,5 +513,5 @@ func mergeRosterRow(tx *gorm.DB, row *rosterRow, added []uint) (*Person, bool, e
 	if row.has("start_date") {
 		p.StartDate = in.StartDate
 	}
-	return &p, false, nil
+	return p, false
 }

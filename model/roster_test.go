@@ -1,7 +1,9 @@
 package model
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -216,5 +218,140 @@ func assertProblems(t *testing.T, err error, want map[int]string) {
 		if _, ok := want[line]; !ok {
 			t.Errorf("unexpected problem on line %d: %q", line, got[line])
 		}
+	}
+}
+
+// bigRoster is a roster of n people, one in every noEmail without an email,
+// the rest in manager chains up to chain people long, each reporting to the
+// next one with an email further down the file. managerOf gives the index
+// of each person's manager (-1 for none).
+func bigRoster(n, chain, noEmail int) (csv []byte, managerOf []int) {
+	var b bytes.Buffer
+	b.WriteString("name,email,team,role,start_date,manager_email\n")
+	without := func(i int) bool { return i%noEmail == noEmail-1 }
+	managerOf = make([]int, n)
+	for i := range n {
+		managerOf[i] = -1
+		if without(i) {
+			fmt.Fprintf(&b, "Nomail Person %d,,Team %d,agent,2024-01-%02d,\n", i, i%7, 1+i%28)
+			continue
+		}
+		j := i + 1
+		if without(j) {
+			j++
+		}
+		manager := ""
+		if j < n && j/chain == i/chain {
+			managerOf[i] = j
+			manager = fmt.Sprintf("p%d@example.com", j)
+		}
+		fmt.Fprintf(&b, "Person %d,p%d@example.com,Team %d,agent,2024-01-%02d,%s\n", i, i, i%7, 1+i%28, manager)
+	}
+	return b.Bytes(), managerOf
+}
+
+// TestImportLargeRoster: 20,000 people, half of them without an email and
+// the rest in manager chains thousands long, import whole; imported again,
+// they are updated, not doubled; and a loop among them is found and nothing
+// is written.
+func TestImportLargeRoster(t *testing.T) {
+	const n = 20000
+	s := newTestStore(t)
+	data, managerOf := bigRoster(n, 5000, 2)
+	check := func(res ImportResult, err error, added, updated int) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Added != added || res.Updated != updated {
+			t.Fatalf("result %+v, want %d added and %d updated", res, added, updated)
+		}
+		rows, err := s.People(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != n {
+			t.Fatalf("%d people, want %d", len(rows), n)
+		}
+		byID, byName := map[uint]PersonRow{}, map[string]PersonRow{}
+		for _, r := range rows {
+			byID[r.ID], byName[r.Name] = r, r
+		}
+		for i, m := range managerOf {
+			name := fmt.Sprintf("Person %d", i)
+			if i%2 == 1 {
+				name = fmt.Sprintf("Nomail Person %d", i)
+			}
+			p, ok := byName[name]
+			switch {
+			case !ok:
+				t.Fatalf("%s is missing", name)
+			case m < 0 && p.ManagerID != nil:
+				t.Fatalf("%s has a manager", name)
+			case m >= 0 && (p.ManagerID == nil || byID[*p.ManagerID].Email != fmt.Sprintf("p%d@example.com", m)):
+				t.Fatalf("%s reports to %+v, want p%d@example.com", name, p.ManagerID, m)
+			case p.Version != 1+updated/n:
+				t.Fatalf("%s is at version %d", name, p.Version)
+			}
+		}
+	}
+	res, err := s.ImportRoster(bytes.NewReader(data))
+	check(res, err, n, 0)
+	res, err = s.ImportRoster(bytes.NewReader(data))
+	check(res, err, 0, n)
+
+	// The top of the first chain reports to its bottom: everyone in the
+	// chain is in a loop; the rest are not.
+	loop := bytes.Replace(data, []byte("Person 4998,p4998@example.com,Team 0,agent,2024-01-15,\n"),
+		[]byte("Person 4998,p4998@example.com,Team 0,agent,2024-01-15,p0@example.com\n"), 1)
+	if bytes.Equal(loop, data) {
+		t.Fatal("the loop was not made")
+	}
+	before := contentDigest(t, s)
+	_, err = s.ImportRoster(bytes.NewReader(loop))
+	var ie *ImportError
+	if !errors.As(err, &ie) || len(ie.Problems) != 2500 || ie.Problems[0].Line != 2 || !strings.Contains(ie.Problems[0].Message, "loops back") {
+		t.Fatalf("err = %.200v", err)
+	}
+	if contentDigest(t, s) != before {
+		t.Error("a refused import wrote to the database")
+	}
+}
+
+// BenchmarkImportRoster imports 100,000 people (manager chains up to
+// 10,000 long, every tenth without an email) into an empty database (Add)
+// and again into the database they filled, updating everyone (Update).
+func BenchmarkImportRoster(b *testing.B) {
+	const n = 100000
+	data, _ := bigRoster(n, 10000, 10)
+	mustImport := func(b *testing.B, s *Store, added, updated int) {
+		res, err := s.ImportRoster(bytes.NewReader(data))
+		if err != nil || res.Added != added || res.Updated != updated {
+			b.Fatalf("%v, %v", res, err)
+		}
+	}
+	for _, again := range []bool{false, true} {
+		b.Run(map[bool]string{false: "Add", true: "Update"}[again], func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, err := Open(filepath.Join(b.TempDir(), FileName))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if again {
+					mustImport(b, s, n, 0)
+				}
+				b.StartTimer()
+				if again {
+					mustImport(b, s, 0, n)
+				} else {
+					mustImport(b, s, n, 0)
+				}
+				b.StopTimer()
+				s.Close()
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
 	}
 }

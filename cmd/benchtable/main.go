@@ -40,6 +40,8 @@ var targets = []target{
 	{"BenchmarkShadowing/Themes", "ns/op", "Shadowing: friction themes", 5, "ms"},
 	{"BenchmarkSearch", "ns/op", "Search, per keystroke", 10, "ms"},
 	{"BenchmarkSaveItem", "ns/op", "Saving an item", 2, "ms"},
+	{"BenchmarkImportRoster/Add", "ns/op", "Roster import: 100k new people", 10000, "ms"},
+	{"BenchmarkImportRoster/Update", "ns/op", "Roster import: 100k updated", 10000, "ms"},
 	{"BenchmarkStartup", "startup-ratio", "Start-up / bare window", 1.15, "×"},
 	{"BenchmarkStartup", "rss-over-bare-MB", "Memory over bare window", 40, "MB"},
 	{"BenchmarkListMemory", "rss-growth-MB", "Memory, 1k → 100k people", 10, "MB"},
