@@ -291,16 +291,18 @@ func (c *cli) dbPath(flagValue string) (string, error) {
 	return c.defaultDB()
 }
 
-// writeTo runs write on the database, creating it when missing. A database
-// this command created is removed again when the command fails, so a
-// refused import or a failed demo leaves no file behind.
+// writeTo runs write on the database, creating it when missing. When the
+// command fails, a database it made of nothing is undone (a missing file
+// removed, an empty one emptied again), so a refused import or a failed
+// demo leaves the folder as it was.
 func (c *cli) writeTo(flagValue string, write func(*model.Store) error) error {
 	path, err := c.dbPath(flagValue)
 	if err != nil {
 		return err
 	}
-	_, statErr := os.Stat(path)
+	fi, statErr := os.Stat(path)
 	created := errors.Is(statErr, os.ErrNotExist) && !model.IsServer(path)
+	wasEmpty := statErr == nil && fi.Mode().IsRegular() && fi.Size() == 0
 	s, err := model.Open(path)
 	if err == nil {
 		err = write(s)
@@ -308,9 +310,13 @@ func (c *cli) writeTo(flagValue string, write func(*model.Store) error) error {
 			err = cerr
 		}
 	}
-	if err != nil && created {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			_ = os.Remove(path + suffix)
+	if err != nil && (created || wasEmpty) {
+		_ = os.Remove(path + "-wal")
+		_ = os.Remove(path + "-shm")
+		if created {
+			_ = os.Remove(path)
+		} else {
+			_ = os.Truncate(path, 0)
 		}
 	}
 	return err

@@ -226,14 +226,25 @@ func TestCLIDemoAsOfADay(t *testing.T) {
 	}
 }
 
+// TestCLIRefusedImportLeavesNoNewDatabase: a refused import into a new
+// file, or into an empty one, leaves the folder as it was.
 func TestCLIRefusedImportLeavesNoNewDatabase(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "new.db")
-	code, _, _, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", db)
-	if code != 1 {
-		t.Fatalf("exit %d", code)
-	}
-	if _, err := os.Stat(db); !os.IsNotExist(err) {
-		t.Errorf("a refused import left a database behind: %v", err)
+	for _, empty := range []bool{false, true} {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "new.db")
+		if empty {
+			if err := os.WriteFile(db, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, _, _, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", db)
+		if code != 1 {
+			t.Fatalf("exit %d", code)
+		}
+		entries, _ := os.ReadDir(dir)
+		if fi, err := os.Stat(db); len(entries) != map[bool]int{false: 0, true: 1}[empty] || empty && fi.Size() != 0 {
+			t.Errorf("empty file %v: a refused import left %d files (%v)", empty, len(entries), err)
+		}
 	}
 }
 
