@@ -60,10 +60,11 @@ func textProblem(s string, lines bool) string {
 		return "is not UTF-8 text"
 	}
 	for i, r := range s {
-		lineBreak := r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
+		lineBreak := r == '\n' || r == '\u2028' || r == '\u2029'
+		crlf := r == '\r' && strings.HasPrefix(s[i+1:], "\n")
 		switch {
-		case lines && (lineBreak && r != '\r' || r == '\t' || r == '\r' && strings.HasPrefix(s[i+1:], "\n")):
-		case !lines && lineBreak:
+		case lines && (lineBreak || crlf || r == '\t'):
+		case !lines && (lineBreak || r == '\r'):
 			return "holds a line break; keep it on one line"
 		case !lines && r == '\t':
 			return "holds a tab; use spaces"
