@@ -480,7 +480,8 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 // TestCLIOutputThatCannotBeWrittenFails: every command that writes to
-// stdout exits 1 and says so when its output cannot be written.
+// stdout exits 1 and says so when its output cannot be written (migrate-to,
+// which needs a server, goes the same way).
 func TestCLIOutputThatCannotBeWrittenFails(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
@@ -496,6 +497,7 @@ func TestCLIOutputThatCannotBeWrittenFails(t *testing.T) {
 		{"search", "the"},
 		{"import", "people", roster},
 		{"backup", filepath.Join(dir, "copy.db")},
+		{"restore", filepath.Join(dir, "copy.db")},
 		{"demo", "--people", "3", "--db", filepath.Join(dir, "new.db")},
 	}
 	for _, args := range tests {
