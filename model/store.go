@@ -238,22 +238,16 @@ func (s *Store) now() time.Time { return s.Now() }
 func (s *Store) Today() Date { return DateOf(s.now()) }
 
 // CopyTo writes a consistent copy of the database to path (VACUUM INTO),
-// private to the user. An existing file is never overwritten.
+// private to the user from its first byte. An existing file is never
+// overwritten, and a failed copy leaves nothing behind.
 func (s *Store) CopyTo(path string) error {
 	if s.OnServer() {
 		return ErrOnServer
 	}
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s already exists; choose a new file name", path)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create folder for the copy: %w", err)
-	}
-	if err := s.db.Exec("VACUUM INTO ?", path).Error; err != nil {
-		return fmt.Errorf("copy database to %s: %w", path, err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		return fmt.Errorf("make the copy private: %w", err)
-	}
-	return nil
+	return writePrivate(path, false, func(tmp string) error {
+		if err := s.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+			return fmt.Errorf("copy database to %s: %w", path, err)
+		}
+		return nil
+	})
 }

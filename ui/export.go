@@ -2,7 +2,6 @@ package ui
 
 import (
 	"io"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,20 +22,23 @@ func (s *shell) saveFile(defaultName string, write func(w io.Writer, ext string)
 		if w == nil {
 			return
 		}
-		err = write(w, strings.ToLower(w.URI().Extension()))
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		// Exports can hold private notes: readable by the user alone.
-		if err == nil && w.URI().Scheme() == "file" {
-			err = os.Chmod(w.URI().Path(), 0o600)
-		}
-		if err != nil {
+		if err := saveExport(w, write); err != nil {
 			s.showError("Could not export", err)
 		}
 	}, s.win)
 	d.SetFileName(defaultName)
 	d.Show()
+}
+
+// saveExport fills the file the save dialog chose. The dialog has made it
+// already, empty and with the umask's mode; the export goes into a new file,
+// private from its first byte, that takes its place.
+func saveExport(w fyne.URIWriteCloser, write func(w io.Writer, ext string) error) error {
+	if err := w.Close(); err != nil {
+		return err
+	}
+	ext := strings.ToLower(w.URI().Extension())
+	return model.WriteFile(w.URI().Path(), true, func(f io.Writer) error { return write(f, ext) })
 }
 
 // exportOneOnOnes exports one person's one-on-ones (everyone's when

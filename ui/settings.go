@@ -245,22 +245,26 @@ func (s *shell) copyDatabase(move bool) {
 			s.showError("Could not choose the folder", err)
 			return
 		}
-		if dir == nil {
-			return
+		if dir != nil {
+			s.copyDatabaseTo(dir.Path(), move)
 		}
-		dst := filepath.Join(dir.Path(), model.FileName)
-		if !move {
-			dst = filepath.Join(dir.Path(), "solemate-copy-"+s.store.Now().Format("2006-01-02-1504")+".db")
-		}
-		if err := s.store.CopyTo(dst); err != nil {
-			s.showError("Could not copy the database", err)
-			return
-		}
-		if move {
-			prefs().SetString(PrefDatabase, dst)
-			s.showMessage("Database moved", "Solemate will open "+dst+" from its next start. The old file stays where it was, untouched.")
-			return
-		}
-		s.showMessage("Database copied", "A copy is in "+dst+".")
 	}, s.win)
+}
+
+// copyDatabaseTo is copyDatabase once the folder is chosen.
+func (s *shell) copyDatabaseTo(dir string, move bool) {
+	dst := filepath.Join(dir, model.FileName)
+	if !move {
+		dst = filepath.Join(dir, "solemate-copy-"+s.store.Now().Format("2006-01-02-1504")+".db")
+	}
+	if err := s.store.CopyTo(dst); err != nil {
+		s.showError("Could not copy the database", err)
+		return
+	}
+	if move {
+		prefs().SetString(PrefDatabase, dst)
+		s.showMessage("Database moved", "Solemate will open "+dst+" from its next start. The old file stays where it was, untouched.")
+		return
+	}
+	s.showMessage("Database copied", "A copy is in "+dst+".")
 }

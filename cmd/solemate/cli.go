@@ -29,6 +29,7 @@ Usage:
                                                         write shadowing sessions to stdout
   solemate export cohort NAME [--format csv|md] [--db PATH]
                                                         write a cohort's progress to stdout
+  (every export takes --output FILE or -o FILE: a new file readable by you alone)
   solemate search QUERY [--include-private] [--db PATH] find people, notes, sessions and prompts
   solemate backup FILE [--db PATH]                      write a copy of the database to FILE
   solemate restore FILE [--db PATH]                     replace the database with a checked backup
@@ -138,7 +139,7 @@ func (c *cli) run(args []string) int {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // valueFlags are the options that take a value as the next argument.
-var valueFlags = map[string]bool{"db": true, "format": true, "from": true, "people": true, "person": true, "since": true}
+var valueFlags = map[string]bool{"db": true, "format": true, "from": true, "o": true, "output": true, "people": true, "person": true, "since": true}
 
 // splitCommand finds the command word, letting flags such as --db stand
 // before it ("solemate --db x.db demo").
@@ -377,7 +378,7 @@ func (c *cli) importCmd(args []string) error {
 }
 
 func (c *cli) exportCmd(args []string) error {
-	var db, person, since string
+	var db, person, since, output string
 	var includePrivate bool
 	format := ""
 	pos, err := parseArgs("export", args, func(fs *flag.FlagSet) {
@@ -385,6 +386,8 @@ func (c *cli) exportCmd(args []string) error {
 		fs.StringVar(&format, "format", "", "")
 		fs.StringVar(&person, "person", "", "")
 		fs.StringVar(&since, "since", "", "")
+		fs.StringVar(&output, "output", "", "")
+		fs.StringVar(&output, "o", "", "")
 		fs.BoolVar(&includePrivate, "include-private", false, "")
 	}, -1)
 	if err != nil {
@@ -427,17 +430,46 @@ func (c *cli) exportCmd(args []string) error {
 		return err
 	}
 	defer s.Close()
-	switch kind {
-	case "people":
-		return s.ExportPeople(c.stdout, format)
-	case "calendar":
-		return s.ExportCalendar(c.stdout, nil)
-	case "shadowing":
-		return s.ExportShadowing(c.stdout, model.ShadowingExport{PersonEmail: person, Format: format})
-	case "cohort":
-		return s.ExportCohort(c.stdout, pos[1], format)
+	write := func(w io.Writer) error {
+		switch kind {
+		case "people":
+			return s.ExportPeople(w, format)
+		case "calendar":
+			return s.ExportCalendar(w, nil)
+		case "shadowing":
+			return s.ExportShadowing(w, model.ShadowingExport{PersonEmail: person, Format: format})
+		case "cohort":
+			return s.ExportCohort(w, pos[1], format)
+		}
+		return s.ExportOneOnOnes(w, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
 	}
-	return s.ExportOneOnOnes(c.stdout, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
+	if output == "" {
+		keepPrivate(c.stdout)
+		return write(c.stdout)
+	}
+	if err := model.WriteFile(output, false, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "exported to %s\n", output)
+	return nil
+}
+
+// keepPrivate makes a file the shell has just opened for the output
+// ("solemate export ... > FILE") readable by the user alone before the first
+// byte goes in: the shell made it with the umask. Someone who opened it in
+// that moment keeps their access; --output closes that gap. A file that
+// already holds something (>>) or is not the user's is left as it is.
+func keepPrivate(w io.Writer) {
+	if o, ok := w.(*output); ok {
+		w = o.w
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return
+	}
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 && fi.Mode().Perm()&0o077 != 0 {
+		_ = f.Chmod(0o600) // at worst the file keeps the mode the shell gave it
+	}
 }
 
 func (c *cli) backupCmd(args []string) error {
@@ -550,6 +582,7 @@ func (c *cli) searchCmd(args []string) error {
 	if len(hits) == 0 {
 		return fmt.Errorf("%w for %q", errNothingFound, query)
 	}
+	keepPrivate(c.stdout)
 	for _, h := range hits {
 		date := ""
 		if !h.At.IsZero() {

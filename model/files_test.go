@@ -1,0 +1,121 @@
+package model
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"solemate/internal/modewatch"
+)
+
+// TestPrivateFromTheFirstByte: every file the store writes with the
+// database's data in it appears readable by the user alone, with a umask of
+// 022, and is never readable by others even for a moment.
+func TestPrivateFromTheFirstByte(t *testing.T) {
+	fileOnly(t)
+	tests := []struct {
+		name string
+		// write writes into the watched folder dir and returns the file.
+		write func(t *testing.T, s *Store, dir string) string
+	}{
+		{"copy", func(t *testing.T, s *Store, dir string) string {
+			path := filepath.Join(dir, "copy.db")
+			must(t, s.CopyTo(path))
+			return path
+		}},
+		{"export", func(t *testing.T, s *Store, dir string) string {
+			path := filepath.Join(dir, "export.md")
+			must(t, WriteFile(path, false, func(w io.Writer) error {
+				return s.ExportOneOnOnes(w, OneOnOneExport{IncludePrivate: true, Format: FormatMarkdown})
+			}))
+			return path
+		}},
+		{"daily backup", func(t *testing.T, s *Store, dir string) string {
+			path, err := s.AutoBackup(dir, 14)
+			must(t, err)
+			return path
+		}},
+		{"copy kept before a restore", func(t *testing.T, s *Store, dir string) string {
+			backup, current := closedCopies(t, s)
+			kept, err := Restore(backup, current, dir)
+			must(t, err)
+			return kept
+		}},
+		{"restored database", func(t *testing.T, s *Store, dir string) string {
+			backup, current := closedCopies(t, s)
+			target := filepath.Join(dir, FileName)
+			must(t, os.Rename(current, target))
+			_, err := Restore(backup, target, t.TempDir())
+			must(t, err)
+			return target
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestStore(t)
+			for range 50 {
+				must(t, s.SavePerson(&Person{Name: "Someone With Notes"}))
+			}
+			dir := t.TempDir()
+			stop := modewatch.Watch(t, dir)
+			path := tt.write(t, s, dir)
+			for _, problem := range stop() {
+				t.Errorf("readable by others: %s", problem)
+			}
+			if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+				t.Errorf("%s: %v, %v", path, fi.Mode(), err)
+			}
+		})
+	}
+}
+
+// closedCopies writes two copies of s: a backup, and a database to restore
+// it over.
+func closedCopies(t *testing.T, s *Store) (backup, current string) {
+	dir := t.TempDir()
+	backup, current = filepath.Join(dir, "backup.db"), filepath.Join(dir, "current.db")
+	must(t, s.CopyTo(backup))
+	must(t, s.CopyTo(current))
+	return backup, current
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWriteFileReplacesOnlyWhenAsked(t *testing.T) {
+	tests := []struct {
+		name    string
+		replace bool
+		want    string
+		err     error
+	}{
+		{"refused", false, "older", fs.ErrExist},
+		{"replaced", true, "newer", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "export.csv")
+			must(t, os.WriteFile(path, []byte("older"), 0o644))
+			err := WriteFile(path, tt.replace, func(w io.Writer) error {
+				_, err := io.WriteString(w, "newer")
+				return err
+			})
+			if !errors.Is(err, tt.err) {
+				t.Errorf("error %v, want %v", err, tt.err)
+			}
+			if data, _ := os.ReadFile(path); string(data) != tt.want {
+				t.Errorf("the file holds %q, want %q", data, tt.want)
+			}
+			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), privateFolderPrefix+"*")); len(left) != 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
+	}
+}
