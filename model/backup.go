@@ -86,13 +86,12 @@ func CheckBackup(path string) error {
 	return nil
 }
 
-// Restore replaces the database at dst with the backup at src, after
-// checking it. The database it replaces is kept in keepDir first. The
-// database must not be open.
-func Restore(src, dst, keepDir string) (kept string, err error) {
-	if IsServer(dst) {
-		return "", ErrOnServer
-	}
+// Restore replaces the locked database with the backup at src, after
+// checking it. The database it replaces is kept in keepDir first. Holding
+// the lock means no window has the database open: one would go on writing
+// to the file replaced under it, and its edits would be lost.
+func (l *InstanceLock) Restore(src, keepDir string) (kept string, err error) {
+	dst := l.dbPath
 	if err := CheckBackup(src); err != nil {
 		return "", fmt.Errorf("not restored: %w", err)
 	}

@@ -73,7 +73,7 @@ func TestRestoreChecksFirstAndKeepsWhatItReplaces(t *testing.T) {
 	keep := filepath.Join(dir, "kept")
 	for name, bad := range map[string]string{"garbage": garbage, "truncated": truncated, "foreign": foreign, "newer": newer, "missing": filepath.Join(dir, "nope.db")} {
 		before, _ := os.ReadFile(current)
-		if _, err := Restore(bad, current, keep); err == nil {
+		if _, err := restoreInto(bad, current, keep); err == nil {
 			t.Errorf("%s: restore should refuse", name)
 		}
 		if after, _ := os.ReadFile(current); string(after) != string(before) {
@@ -85,7 +85,7 @@ func TestRestoreChecksFirstAndKeepsWhatItReplaces(t *testing.T) {
 		t.Errorf("newer: %v", err)
 	}
 
-	kept, err := Restore(backup, current, keep)
+	kept, err := restoreInto(backup, current, keep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,4 +115,15 @@ func writePlainSQLite(path string) error {
 	}
 	defer s.Close()
 	return s.db.Exec("ATTACH DATABASE ? AS plain; CREATE TABLE plain.notes (x TEXT); DETACH DATABASE plain", path).Error
+}
+
+// restoreInto restores src over dst under dst's instance lock, as the
+// command line does.
+func restoreInto(src, dst, keepDir string) (kept string, err error) {
+	lock, err := LockInstance(dst)
+	if err != nil {
+		return "", err
+	}
+	defer lock.Release()
+	return lock.Restore(src, keepDir)
 }

@@ -40,7 +40,7 @@ func TestPrivateFromTheFirstByte(t *testing.T) {
 		}},
 		{"copy kept before a restore", func(t *testing.T, s *Store, dir string) string {
 			backup, current := closedCopies(t, s)
-			kept, err := Restore(backup, current, dir)
+			kept, err := restoreInto(backup, current, dir)
 			must(t, err)
 			return kept
 		}},
@@ -48,7 +48,7 @@ func TestPrivateFromTheFirstByte(t *testing.T) {
 			backup, current := closedCopies(t, s)
 			target := filepath.Join(dir, FileName)
 			must(t, os.Rename(current, target))
-			_, err := Restore(backup, target, t.TempDir())
+			_, err := restoreInto(backup, target, t.TempDir())
 			must(t, err)
 			return target
 		}},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -11,12 +12,24 @@ import (
 var ErrAlreadyOpen = errors.New("the database is already open in another Solemate window")
 
 // InstanceLock marks a database as open in a window, so a second window can
-// say so. SQLite keeps both consistent; the lock only informs.
-type InstanceLock struct{ f *os.File }
+// say so (SQLite keeps both consistent), and keeps a restore away from it: a
+// restore needs the lock, so it never replaces a database a window has open.
+type InstanceLock struct {
+	f      *os.File
+	dbPath string
+}
 
 // LockInstance takes the window lock beside the database (PATH.lock). It
 // returns ErrAlreadyOpen, with a usable nil lock, when another holds it.
 func LockInstance(dbPath string) (*InstanceLock, error) {
+	if IsServer(dbPath) {
+		return nil, ErrOnServer
+	}
+	// Taken before the database is opened: on a first start, its folder
+	// is made here.
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return nil, fmt.Errorf("window lock: %w", err)
+	}
 	f, err := os.OpenFile(dbPath+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("window lock: %w", err)
@@ -28,7 +41,7 @@ func LockInstance(dbPath string) (*InstanceLock, error) {
 		}
 		return nil, fmt.Errorf("window lock: %w", err)
 	}
-	return &InstanceLock{f: f}, nil
+	return &InstanceLock{f: f, dbPath: dbPath}, nil
 }
 
 // Release lets another window take the lock.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -21,4 +22,19 @@ func TestSecondWindowIsTold(t *testing.T) {
 		t.Errorf("after the first window closed: %v", err)
 	}
 	again.Release()
+}
+
+// TestLockOnFirstStart: the window takes the lock before the database is
+// opened, so on the very first start its folder does not exist yet; the
+// lock makes it, private, as opening would.
+func TestLockOnFirstStart(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "app.solemate.desktop")
+	lock, err := LockInstance(filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("the folder: %v, %v", fi.Mode(), err)
+	}
 }

@@ -139,16 +139,18 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	var closed atomic.Bool // the window went before the database opened
 	go func() {
 		defer close(opened)
-		restored := restorePending(a, dbPath)
+		// The lock comes first: the pending restore runs under it, and from
+		// here on a restore from the command line is refused.
+		var lockErr error
+		if !model.IsServer(dbPath) { // a server is meant to be shared
+			lock, lockErr = model.LockInstance(dbPath)
+		}
+		restored := restorePending(a, dbPath, lock, lockErr)
 		store, openErr = model.Open(dbPath)
 		if openErr != nil {
 			err := openErr
 			fyne.Do(func() { showFatal(w, err) })
 			return
-		}
-		var lockErr error
-		if !model.IsServer(dbPath) { // a server is meant to be shared
-			lock, lockErr = model.LockInstance(dbPath)
 		}
 		day := make(chan model.TodayView, 1)
 		st := store

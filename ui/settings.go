@@ -218,14 +218,19 @@ func (s *shell) useServer(url string) {
 }
 
 // restorePending restores a backup chosen in settings, before the database
-// opens; it says what happened, or "" when nothing was pending.
-func restorePending(a fyne.App, dbPath string) string {
+// opens, under this window's instance lock (nil when lockErr kept it from
+// the window); it says what happened, or "" when nothing was pending.
+func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr error) string {
 	src := a.Preferences().String(prefRestore)
 	if src == "" || model.IsServer(dbPath) {
 		return ""
 	}
+	if lock == nil {
+		// Another window has it open; restoring under it would lose its edits.
+		return "The backup was not restored: " + lockErr.Error() + ". Close it, and start Solemate again to restore " + filepath.Base(src) + "."
+	}
 	a.Preferences().RemoveValue(prefRestore)
-	kept, err := model.Restore(src, dbPath, filepath.Join(filepath.Dir(dbPath), "backups"))
+	kept, err := lock.Restore(src, filepath.Join(filepath.Dir(dbPath), "backups"))
 	if err != nil {
 		return "The backup was not restored: " + err.Error()
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,7 +60,7 @@ func TestRestoreWaitsForTheNextStart(t *testing.T) {
 	}
 	empty.Close()
 	prefs().SetString(prefRestore, backup)
-	msg := restorePending(fyne.CurrentApp(), target)
+	msg := restoreUnderLock(t, target)
 	if !strings.HasPrefix(msg, "Restored backup.db.") || prefs().String(prefRestore) != "" {
 		t.Fatalf("restore message %q", msg)
 	}
@@ -71,7 +72,7 @@ func TestRestoreWaitsForTheNextStart(t *testing.T) {
 	if n, _ := r.CountPeople(); n != 1 {
 		t.Errorf("restored database has %d people", n)
 	}
-	if restorePending(fyne.CurrentApp(), target) != "" {
+	if restoreUnderLock(t, target) != "" {
 		t.Error("a restore runs once")
 	}
 }
@@ -103,4 +104,53 @@ func TestSettingsOnAServer(t *testing.T) {
 	if got := prefs().String(PrefDatabase); got != "kept.db" {
 		t.Errorf("an unreachable server replaced the database setting: %q", got)
 	}
+}
+
+// TestPendingRestoreWaitsWhileAnotherWindowIsOpen: a restore chosen in
+// settings is not applied under another window (it holds the instance lock);
+// the database stays as it was and the restore stays pending.
+func TestPendingRestoreWaitsWhileAnotherWindowIsOpen(t *testing.T) {
+	_, store := newTestShell(t)
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "backup.db")
+	if err := store.CopyTo(backup); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "target.db")
+	other, err := model.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.SavePerson(&model.Person{Name: "Only In The Open Window"}); err != nil {
+		t.Fatal(err)
+	}
+	lock, err := model.LockInstance(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	prefs().SetString(prefRestore, backup)
+	_, lockErr := model.LockInstance(target) // this window's
+	msg := restorePending(fyne.CurrentApp(), target, nil, lockErr)
+	if !strings.Contains(msg, "not restored") || !strings.Contains(msg, "another Solemate window") {
+		t.Errorf("message %q", msg)
+	}
+	if prefs().String(prefRestore) == "" {
+		t.Error("the restore should stay pending for the next start")
+	}
+	if n, _ := other.CountPeople(); n != 1 {
+		t.Errorf("the open database has %d people", n)
+	}
+}
+
+// restoreUnderLock runs a pending restore as a window starting on dbPath does.
+func restoreUnderLock(t *testing.T, dbPath string) string {
+	t.Helper()
+	lock, err := model.LockInstance(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	return restorePending(fyne.CurrentApp(), dbPath, lock, nil)
 }

@@ -500,10 +500,14 @@ func (c *cli) restoreCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	if model.IsServer(path) {
-		return model.ErrOnServer
+	lock, err := model.LockInstance(path)
+	if errors.Is(err, model.ErrAlreadyOpen) {
+		return fmt.Errorf("not restored: %w (or another restore is running); close it and try again", err)
+	} else if err != nil {
+		return err
 	}
-	kept, err := model.Restore(pos[0], path, filepath.Join(filepath.Dir(path), "backups"))
+	defer lock.Release()
+	kept, err := lock.Restore(pos[0], filepath.Join(filepath.Dir(path), "backups"))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"solemate/model"
+)
+
+// TestCLIRestoreRefusedWhileOpen: another process (a window) holds the
+// database's instance lock; restore exits 1, says to close it, and the
+// database and its WAL are untouched.
+func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	backup := filepath.Join(dir, "backup.db")
+	for _, args := range [][]string{{"demo", "--people", "6"}, {"backup", backup}} {
+		if code, _, errs, _ := runCLI(t, nil, append(args, "--db", db)...); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	holder := holdLock(t, db)
+	before := fileBytes(t, db, db+"-wal")
+	code, _, errs, _ := runCLI(t, nil, "restore", backup, "--db", db)
+	if code != 1 || !strings.Contains(errs, "close it") {
+		t.Errorf("restore while open: exit %d, %q", code, errs)
+	}
+	if fileBytes(t, db, db+"-wal") != before {
+		t.Error("a refused restore changed the database")
+	}
+	holder()
+	if code, _, errs, _ := runCLI(t, nil, "restore", backup, "--db", db); code != 0 {
+		t.Errorf("restore once the window closed: exit %d, %s", code, errs)
+	}
+}
+
+// holdLock starts a process that takes db's instance lock, as a window
+// does, and returns once it holds it; calling the result lets it go.
+func holdLock(t *testing.T, db string) (release func()) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperHoldLock$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "SOLEMATE_HOLD_LOCK="+db)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "locked\n" {
+		t.Fatalf("the lock holder said %q, %v", line, err)
+	}
+	release = func() {
+		stdin.Close()
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("the lock holder: %v", err)
+		}
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			release()
+		}
+	})
+	return release
+}
+
+// TestHelperHoldLock is holdLock's process: it holds the lock until its
+// stdin closes.
+func TestHelperHoldLock(t *testing.T) {
+	db := os.Getenv("SOLEMATE_HOLD_LOCK")
+	if db == "" {
+		t.Skip("run by holdLock")
+	}
+	lock, err := model.LockInstance(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	os.Stdout.WriteString("locked\n")
+	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
+}
+
+func fileBytes(t *testing.T, paths ...string) string {
+	t.Helper()
+	var all strings.Builder
+	for _, p := range paths {
+		data, _ := os.ReadFile(p)
+		all.WriteString(p + "\n" + string(data) + "\n")
+	}
+	return all.String()
+}
