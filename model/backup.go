@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	// The driver gorm's sqlite dialect uses, for checking a file read-only.
 	_ "github.com/mattn/go-sqlite3"
@@ -86,73 +88,89 @@ func CheckBackup(path string) error {
 	return nil
 }
 
+// BackupDir is the folder beside a database file that holds its backups.
+func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+
+// companions are the files beside a database that hold its data: the WAL,
+// with commits not yet in the main file, and a rollback journal, which
+// SQLite would roll back into whatever file next takes the name.
+var companions = []string{"-wal", "-journal"}
+
 // Restore replaces the locked database with the backup at src, after
-// checking it. The database it replaces is kept in keepDir first. Holding
-// the lock means no window has the database open: one would go on writing
-// to the file replaced under it, and its edits would be lost.
-func (l *InstanceLock) Restore(src, keepDir string) (kept string, err error) {
+// checking it. Whatever the database it replaces is (a newer Solemate's,
+// damaged, another program's), it is kept byte for byte in BackupDir first,
+// named by now. Holding the lock means no window has the database open: one
+// would go on writing to the file replaced under it, and its edits would be
+// lost.
+func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err error) {
 	dst := l.dbPath
 	if err := CheckBackup(src); err != nil {
 		return "", fmt.Errorf("not restored: %w", err)
 	}
-	if _, err := os.Stat(dst); err == nil {
-		if err := os.MkdirAll(keepDir, 0o700); err != nil {
-			return "", fmt.Errorf("backup folder: %w", err)
-		}
-		// Fold the replaced database's WAL in, so the kept copy is whole.
-		if s, err := Open(dst); err == nil {
-			kept = filepath.Join(keepDir, backupPrefix+"before-restore-"+s.now().Format("2006-01-02-150405")+".db")
-			err = s.CopyTo(kept)
-			s.Close()
-			if err != nil {
-				return "", err
-			}
-		} else if !isSchemaTooNew(err) {
-			return "", fmt.Errorf("not restored: the current database could not be kept: %w", err)
-		}
+	folder, err := os.MkdirTemp(filepath.Dir(dst), privateFolderPrefix)
+	if err != nil {
+		return "", fmt.Errorf("not restored: %w", err)
 	}
-	tmp := dst + ".restoring"
+	defer os.RemoveAll(folder)
+	tmp := filepath.Join(folder, filepath.Base(dst))
 	if err := copyFile(src, tmp); err != nil {
-		return kept, err
+		return "", fmt.Errorf("not restored: %w", err)
 	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			os.Remove(tmp)
-			return kept, fmt.Errorf("not restored: %w", err)
+	if err := syncPath(tmp); err != nil {
+		return "", fmt.Errorf("not restored: %w", err)
+	}
+	if kept, err = keepCurrent(dst, BackupDir(dst), now); err != nil {
+		return "", fmt.Errorf("not restored: the database it would replace could not be kept: %w", err)
+	}
+	// The old WAL goes before the new file comes: SQLite would replay it
+	// into whatever file has the name.
+	for _, suffix := range append(companions, "-shm") {
+		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return kept, fmt.Errorf("not restored (the database as it was is kept as %s): %w", kept, err)
 		}
 	}
 	if err := os.Rename(tmp, dst); err != nil {
-		os.Remove(tmp)
-		return kept, fmt.Errorf("not restored: %w", err)
+		return kept, fmt.Errorf("not restored (the database as it was is kept as %s): %w", kept, err)
+	}
+	return kept, syncPath(filepath.Dir(dst))
+}
+
+// keepCurrent copies the database at path and its companions byte for
+// byte into dir, so that whatever it held comes back by copying them back.
+// It returns the kept database's path, or "" when there is none.
+func keepCurrent(path, dir string, now time.Time) (string, error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	kept := filepath.Join(dir, backupPrefix+"before-restore-"+now.Format("2006-01-02-150405")+".db")
+	for _, suffix := range append([]string{""}, companions...) {
+		if _, err := os.Lstat(path + suffix); suffix != "" && errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := writePrivate(kept+suffix, false, func(tmp string) error { return copyFile(path+suffix, tmp) }); err != nil {
+			return "", err
+		}
 	}
 	return kept, nil
 }
 
-func isSchemaTooNew(err error) bool {
-	var tooNew *SchemaTooNewError
-	return errors.As(err, &tooNew)
-}
-
-// copyFile copies src to a new private file dst.
+// copyFile copies the bytes of src into a new file dst, private to the user.
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", src, err)
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", dst, err)
+		return fmt.Errorf("copy %s: %w", src, withoutPath(err))
 	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
-		os.Remove(dst)
-		return fmt.Errorf("write %s: %w", dst, err)
+		return fmt.Errorf("copy %s: %w", src, withoutPath(err))
 	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		os.Remove(dst)
-		return fmt.Errorf("write %s: %w", dst, err)
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("copy %s: %w", src, withoutPath(err))
 	}
-	return out.Close()
+	return nil
 }

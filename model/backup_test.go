@@ -70,10 +70,9 @@ func TestRestoreChecksFirstAndKeepsWhatItReplaces(t *testing.T) {
 	ns.db.Create(&schemaMigration{Version: SchemaVersion() + 1, Name: "future", AppliedAt: fixedNow})
 	ns.Close()
 
-	keep := filepath.Join(dir, "kept")
 	for name, bad := range map[string]string{"garbage": garbage, "truncated": truncated, "foreign": foreign, "newer": newer, "missing": filepath.Join(dir, "nope.db")} {
 		before, _ := os.ReadFile(current)
-		if _, err := restoreInto(bad, current, keep); err == nil {
+		if _, err := restoreInto(bad, current); err == nil {
 			t.Errorf("%s: restore should refuse", name)
 		}
 		if after, _ := os.ReadFile(current); string(after) != string(before) {
@@ -85,7 +84,7 @@ func TestRestoreChecksFirstAndKeepsWhatItReplaces(t *testing.T) {
 		t.Errorf("newer: %v", err)
 	}
 
-	kept, err := restoreInto(backup, current, keep)
+	kept, err := restoreInto(backup, current)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,11 +118,82 @@ func writePlainSQLite(path string) error {
 
 // restoreInto restores src over dst under dst's instance lock, as the
 // command line does.
-func restoreInto(src, dst, keepDir string) (kept string, err error) {
+func restoreInto(src, dst string) (kept string, err error) {
 	lock, err := LockInstance(dst)
 	if err != nil {
 		return "", err
 	}
 	defer lock.Release()
-	return lock.Restore(src, keepDir)
+	return lock.Restore(src, fixedNow)
+}
+
+// TestRestoreKeepsWhatItReplaces: whatever the current database is, a
+// restore keeps it byte for byte in backups/ (with its WAL) and replaces it.
+func TestRestoreKeepsWhatItReplaces(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "backup.db")
+	s, err := Open(filepath.Join(dir, "source.db"))
+	must(t, err)
+	must(t, s.SavePerson(&Person{Name: "From The Backup"}))
+	must(t, s.CopyTo(backup))
+	s.Close()
+	whole, _ := os.ReadFile(backup)
+
+	tests := []struct {
+		name string
+		make func(t *testing.T, path string) // writes the current database
+	}{
+		{"newer Solemate's", func(t *testing.T, path string) {
+			s, err := Open(path)
+			must(t, err)
+			must(t, s.db.Create(&schemaMigration{Version: SchemaVersion() + 1, Name: "future", AppliedAt: fixedNow}).Error)
+			s.Close()
+		}},
+		{"with rows only in its WAL", func(t *testing.T, path string) {
+			src := filepath.Join(t.TempDir(), FileName)
+			s, err := Open(src)
+			must(t, err)
+			defer s.Close()
+			must(t, s.SavePerson(&Person{Name: "Only In The WAL"}))
+			for _, suffix := range []string{"", "-wal"} { // as a crash leaves them
+				data, err := os.ReadFile(src + suffix)
+				must(t, err)
+				must(t, os.WriteFile(path+suffix, data, 0o600))
+			}
+		}},
+		{"damaged", func(t *testing.T, path string) {
+			must(t, os.WriteFile(path, []byte(strings.Repeat("not a database ", 500)), 0o600))
+		}},
+		{"truncated", func(t *testing.T, path string) {
+			must(t, os.WriteFile(path, whole[:len(whole)/3], 0o600))
+		}},
+		{"another program's", func(t *testing.T, path string) {
+			must(t, writePlainSQLite(path))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			current := filepath.Join(t.TempDir(), FileName)
+			tt.make(t, current)
+			before, _ := os.ReadFile(current)
+			beforeWAL, walErr := os.ReadFile(current + "-wal")
+			kept, err := restoreInto(backup, current)
+			if err != nil {
+				t.Fatalf("not restored: %v", err)
+			}
+			if got, _ := os.ReadFile(kept); string(got) != string(before) {
+				t.Errorf("kept %d bytes of %d, not the same", len(got), len(before))
+			}
+			if got, err := os.ReadFile(kept + "-wal"); string(got) != string(beforeWAL) || (err == nil) != (walErr == nil) {
+				t.Errorf("kept WAL: %d bytes (%v), had %d (%v)", len(got), err, len(beforeWAL), walErr)
+			}
+			r, err := Open(current)
+			must(t, err)
+			defer r.Close()
+			if rows, _ := r.People(false); len(rows) != 1 || rows[0].Name != "From The Backup" {
+				t.Errorf("restored: %+v", rows)
+			}
+		})
+	}
 }

@@ -67,11 +67,16 @@ func writePrivate(path string, replace bool, fill func(tmp string) error) error 
 // writeError says that writing path failed, naming path rather than the
 // temporary file the error came from.
 func writeError(path string, err error) error {
+	return fmt.Errorf("write %s: %w", path, withoutPath(err))
+}
+
+// withoutPath is err without the name of the temporary file it came from.
+func withoutPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		err = pe.Err
+		return pe.Err
 	}
-	return fmt.Errorf("write %s: %w", path, err)
+	return err
 }
 
 // linkNew gives tmp the name path unless path exists: a hard link fails

@@ -40,7 +40,9 @@ func TestPrivateFromTheFirstByte(t *testing.T) {
 		}},
 		{"copy kept before a restore", func(t *testing.T, s *Store, dir string) string {
 			backup, current := closedCopies(t, s)
-			kept, err := restoreInto(backup, current, dir)
+			beside := filepath.Join(filepath.Dir(dir), FileName) // dir is its BackupDir
+			must(t, os.Rename(current, beside))
+			kept, err := restoreInto(backup, beside)
 			must(t, err)
 			return kept
 		}},
@@ -48,7 +50,7 @@ func TestPrivateFromTheFirstByte(t *testing.T) {
 			backup, current := closedCopies(t, s)
 			target := filepath.Join(dir, FileName)
 			must(t, os.Rename(current, target))
-			_, err := restoreInto(backup, target, t.TempDir())
+			_, err := restoreInto(backup, target)
 			must(t, err)
 			return target
 		}},
@@ -59,7 +61,8 @@ func TestPrivateFromTheFirstByte(t *testing.T) {
 			for range 50 {
 				must(t, s.SavePerson(&Person{Name: "Someone With Notes"}))
 			}
-			dir := t.TempDir()
+			dir := filepath.Join(t.TempDir(), "backups")
+			must(t, os.Mkdir(dir, 0o700))
 			stop := modewatch.Watch(t, dir)
 			path := tt.write(t, s, dir)
 			for _, problem := range stop() {

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"sync/atomic"
@@ -145,7 +144,10 @@ func Run(a fyne.App, dbPath string, info Info) error {
 		if !model.IsServer(dbPath) { // a server is meant to be shared
 			lock, lockErr = model.LockInstance(dbPath)
 		}
-		restored := restorePending(a, dbPath, lock, lockErr)
+		var restored string
+		if clock, err := model.ClockFromEnv(); err == nil { // else Open says what is wrong
+			restored = restorePending(a, dbPath, lock, lockErr, clock())
+		}
 		store, openErr = model.Open(dbPath)
 		if openErr != nil {
 			err := openErr
@@ -166,7 +168,7 @@ func Run(a fyne.App, dbPath string, info Info) error {
 			if errors.Is(lockErr, model.ErrAlreadyOpen) {
 				s.showMessage("Already open", "Solemate is already open on this database in another window. Both save safely, but one window does not see the other's changes until you switch screens.")
 			}
-			go s.afterStart(st, day, filepath.Join(filepath.Dir(dbPath), "backups"))
+			go s.afterStart(st, day, model.BackupDir(dbPath))
 		})
 	}()
 	w.ShowAndRun()

@@ -219,8 +219,9 @@ func (s *shell) useServer(url string) {
 
 // restorePending restores a backup chosen in settings, before the database
 // opens, under this window's instance lock (nil when lockErr kept it from
-// the window); it says what happened, or "" when nothing was pending.
-func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr error) string {
+// the window); it says what happened, or "" when nothing was pending. now
+// names the copy kept of the database it replaces.
+func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr error, now time.Time) string {
 	src := a.Preferences().String(prefRestore)
 	if src == "" || model.IsServer(dbPath) {
 		return ""
@@ -230,7 +231,7 @@ func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr
 		return "The backup was not restored: " + lockErr.Error() + ". Close it, and start Solemate again to restore " + filepath.Base(src) + "."
 	}
 	a.Preferences().RemoveValue(prefRestore)
-	kept, err := lock.Restore(src, filepath.Join(filepath.Dir(dbPath), "backups"))
+	kept, err := lock.Restore(src, now)
 	if err != nil {
 		return "The backup was not restored: " + err.Error()
 	}

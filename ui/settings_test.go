@@ -132,7 +132,7 @@ func TestPendingRestoreWaitsWhileAnotherWindowIsOpen(t *testing.T) {
 	defer lock.Release()
 	prefs().SetString(prefRestore, backup)
 	_, lockErr := model.LockInstance(target) // this window's
-	msg := restorePending(fyne.CurrentApp(), target, nil, lockErr)
+	msg := restorePending(fyne.CurrentApp(), target, nil, lockErr, fixedNow)
 	if !strings.Contains(msg, "not restored") || !strings.Contains(msg, "another Solemate window") {
 		t.Errorf("message %q", msg)
 	}
@@ -152,5 +152,5 @@ func restoreUnderLock(t *testing.T, dbPath string) string {
 		t.Fatal(err)
 	}
 	defer lock.Release()
-	return restorePending(fyne.CurrentApp(), dbPath, lock, nil)
+	return restorePending(fyne.CurrentApp(), dbPath, lock, nil, fixedNow)
 }

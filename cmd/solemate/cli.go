@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -507,7 +506,11 @@ func (c *cli) restoreCmd(args []string) error {
 		return err
 	}
 	defer lock.Release()
-	kept, err := lock.Restore(pos[0], filepath.Join(filepath.Dir(path), "backups"))
+	clock, err := model.ClockFromEnv()
+	if err != nil {
+		return err
+	}
+	kept, err := lock.Restore(pos[0], clock())
 	if err != nil {
 		return err
 	}

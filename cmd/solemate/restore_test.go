@@ -97,3 +97,34 @@ func fileBytes(t *testing.T, paths ...string) string {
 	}
 	return all.String()
 }
+
+// TestCLIRestoreOverADamagedDatabase: a damaged database points to restore,
+// and restore replaces it, keeping its bytes.
+func TestCLIRestoreOverADamagedDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	backup := filepath.Join(dir, "backup.db")
+	for _, args := range [][]string{{"demo", "--people", "6"}, {"backup", backup}} {
+		if code, _, errs, _ := runCLI(t, nil, append(args, "--db", db)...); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	damaged := []byte(strings.Repeat("damaged ", 4096))
+	if err := os.WriteFile(db, damaged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs, _ := runCLI(t, nil, "export", "people", "--db", db); code != 1 || !strings.Contains(errs, "solemate restore") {
+		t.Fatalf("export from the damaged database: exit %d, %q", code, errs)
+	}
+	code, out, errs, _ := runCLI(t, nil, "restore", backup, "--db", db)
+	_, kept, found := strings.Cut(strings.TrimSpace(out), "the database it replaced is kept as ")
+	if code != 0 || !found {
+		t.Fatalf("restore: exit %d\n%s%s", code, out, errs)
+	}
+	if data, _ := os.ReadFile(kept); string(data) != string(damaged) {
+		t.Errorf("the damaged database was not kept as it was (%d bytes)", len(data))
+	}
+	if code, out, errs, _ := runCLI(t, nil, "export", "people", "--db", db); code != 0 || strings.Count(out, "\n") != 7 {
+		t.Errorf("after the restore: exit %d, %s\n%s", code, errs, out)
+	}
+}
