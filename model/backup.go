@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,46 +17,108 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 )
 
-// backupPrefix names the daily backups, followed by the date.
-const backupPrefix = "solemate-"
+// The backups folder holds two kinds of backup, told apart by name, each
+// kept to its own number; anything else in it is left alone.
+const (
+	dailyPrefix = "solemate-"                // + YYYY-MM-DD.db
+	keptPrefix  = "solemate-before-restore-" // + YYYY-MM-DD-HHMMSS[-N].db
+	keptStamp   = "2006-01-02-150405"
+	// keepBeforeRestore is how many copies of restored-over databases stay.
+	keepBeforeRestore = 10
+)
 
 // AutoBackup copies the database into dir at most once a day, keeping the
-// newest keep backups. It reports the file it wrote, or "" when today's
-// backup already exists.
+// newest keep daily backups. It reports the file it wrote, or "" when
+// today's backup already exists.
 func (s *Store) AutoBackup(dir string, keep int) (string, error) {
 	if s.OnServer() {
 		return "", nil // the server's own backups keep it
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("backup folder: %w", err)
-	}
-	path := filepath.Join(dir, backupPrefix+s.Today().String()+".db")
+	path := filepath.Join(dir, dailyPrefix+s.Today().String()+".db")
 	if _, err := os.Stat(path); err == nil {
 		return "", nil
 	}
-	if err := s.CopyTo(path); err != nil {
+	if err := s.CopyTo(path); errors.Is(err, fs.ErrExist) {
+		return "", nil // another window's, just now
+	} else if err != nil {
 		return "", err
 	}
-	return path, pruneBackups(dir, keep)
+	return path, pruneBackups(dir, dailyOrder, keep)
 }
 
-func pruneBackups(dir string, keep int) error {
+// dailyOrder is where a daily backup's name sorts among them, or false for
+// any other name.
+func dailyOrder(name string) (string, bool) {
+	date, ok := strings.CutPrefix(name, dailyPrefix)
+	date, isDB := strings.CutSuffix(date, ".db")
+	_, err := time.Parse(time.DateOnly, date)
+	return date, ok && isDB && err == nil
+}
+
+// keptOrder is dailyOrder for the copies restores keep.
+func keptOrder(name string) (string, bool) {
+	stamp, n, ok := parseKept(name)
+	return fmt.Sprintf("%s-%09d", stamp, n), ok
+}
+
+// parseKept reads the time and number of a copy a restore kept: the second
+// and later copies made in one second are numbered from 2.
+func parseKept(name string) (stamp string, n int, ok bool) {
+	rest, ok := strings.CutPrefix(name, keptPrefix)
+	rest, isDB := strings.CutSuffix(rest, ".db")
+	if !ok || !isDB || len(rest) < len(keptStamp) {
+		return "", 0, false
+	}
+	stamp, num := rest[:len(keptStamp)], rest[len(keptStamp):]
+	if _, err := time.Parse(keptStamp, stamp); err != nil {
+		return "", 0, false
+	}
+	if num == "" {
+		return stamp, 1, true
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(num, "-"))
+	return stamp, n, err == nil && num[0] == '-' && n >= 2
+}
+
+// keptName names the copy a restore keeps at now in dir: numbered past any
+// other copy of that second, so it sorts as the newest.
+func keptName(dir string, now time.Time) string {
+	stamp, last := now.Format(keptStamp), 0
+	entries, _ := os.ReadDir(dir) // none yet is no other copy
+	for _, e := range entries {
+		if s, n, ok := parseKept(e.Name()); ok && s == stamp {
+			last = max(last, n)
+		}
+	}
+	if last == 0 {
+		return keptPrefix + stamp + ".db"
+	}
+	return fmt.Sprintf("%s%s-%d.db", keptPrefix, stamp, last+1)
+}
+
+// pruneBackups removes the oldest backups of one kind (those order knows),
+// with their companions, until keep are left.
+func pruneBackups(dir string, order func(string) (string, bool), keep int) error {
 	entries, err := os.ReadDir(dir)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
 		return fmt.Errorf("list backups: %w", err)
 	}
-	var names []string
+	type backup struct{ name, order string }
+	var found []backup
 	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, backupPrefix) && strings.HasSuffix(n, ".db") && !e.IsDir() {
-			names = append(names, n)
+		if o, ok := order(e.Name()); ok && !e.IsDir() {
+			found = append(found, backup{e.Name(), o})
 		}
 	}
-	slices.Sort(names) // dates sort as text
-	for len(names) > keep {
-		if err := os.Remove(filepath.Join(dir, names[0])); err != nil {
-			return fmt.Errorf("remove old backup: %w", err)
+	slices.SortFunc(found, func(a, b backup) int { return strings.Compare(a.order, b.order) })
+	for _, b := range found[:max(len(found)-keep, 0)] {
+		for _, suffix := range append([]string{"", "-shm"}, companions...) {
+			if err := os.Remove(filepath.Join(dir, b.name+suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("remove old backup: %w", err)
+			}
 		}
-		names = names[1:]
 	}
 	return nil
 }
@@ -119,6 +182,10 @@ func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err erro
 	if err := syncPath(tmp); err != nil {
 		return "", fmt.Errorf("not restored: %w", err)
 	}
+	// The oldest copies go first, so a failure leaves the database as it was.
+	if err := pruneBackups(BackupDir(dst), keptOrder, keepBeforeRestore-1); err != nil {
+		return "", fmt.Errorf("not restored: %w", err)
+	}
 	if kept, err = keepCurrent(dst, BackupDir(dst), now); err != nil {
 		return "", fmt.Errorf("not restored: the database it would replace could not be kept: %w", err)
 	}
@@ -136,15 +203,19 @@ func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err erro
 }
 
 // keepCurrent copies the database at path and its companions byte for
-// byte into dir, so that whatever it held comes back by copying them back.
-// It returns the kept database's path, or "" when there is none.
+// byte into dir, under a name of its own, so that whatever it held
+// comes back by copying them back. It returns the kept database's path, or
+// "" when there is none.
 func keepCurrent(path, dir string, now time.Time) (string, error) {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
-	kept := filepath.Join(dir, backupPrefix+"before-restore-"+now.Format("2006-01-02-150405")+".db")
-	for _, suffix := range append([]string{""}, companions...) {
-		if _, err := os.Lstat(path + suffix); suffix != "" && errors.Is(err, fs.ErrNotExist) {
+	kept := filepath.Join(dir, keptName(dir, now))
+	if err := writePrivate(kept, false, func(tmp string) error { return copyFile(path, tmp) }); err != nil {
+		return "", err
+	}
+	for _, suffix := range companions {
+		if _, err := os.Lstat(path + suffix); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err := writePrivate(kept+suffix, false, func(tmp string) error { return copyFile(path+suffix, tmp) }); err != nil {

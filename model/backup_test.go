@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,5 +196,154 @@ func TestRestoreKeepsWhatItReplaces(t *testing.T) {
 				t.Errorf("restored: %+v", rows)
 			}
 		})
+	}
+}
+
+// TestBackupsKeepTheirOwnLimits: the daily backups keep their last 14 by
+// date whatever else is in the folder, and the copies restores keep have
+// a limit of their own; other files stay.
+func TestBackupsKeepTheirOwnLimits(t *testing.T) {
+	fileOnly(t)
+	s := newTestStore(t)
+	dir := filepath.Join(t.TempDir(), "backups")
+	must(t, os.Mkdir(dir, 0o700))
+	others := []string{"solemate-copy-2026-01-01-1200.db", "notes.txt", "solemate-zz.db"}
+	for i := range keepBeforeRestore + 3 {
+		others = append(others, fmt.Sprintf("solemate-before-restore-2026-02-%02d-120000.db", i+1))
+	}
+	for _, name := range others {
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(name), 0o600))
+	}
+	for day := range 16 {
+		now := fixedNow.Add(time.Duration(day) * 24 * time.Hour)
+		s.Now = func() time.Time { return now }
+		path, err := s.AutoBackup(dir, 14)
+		if err != nil || path == "" {
+			t.Fatalf("day %d: %q, %v", day, path, err)
+		}
+		if _, err := os.Stat(path); err != nil {
+			t.Fatalf("day %d: today's backup is gone: %v", day, err)
+		}
+	}
+	daily, _ := filepath.Glob(filepath.Join(dir, "solemate-2026-*.db"))
+	if len(daily) != 14 || filepath.Base(daily[0]) != "solemate-2026-03-12.db" {
+		t.Errorf("%d daily backups, oldest %s", len(daily), filepath.Base(daily[0]))
+	}
+	for _, name := range others {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("the daily backups removed %s", name)
+		}
+	}
+}
+
+// TestRestoresKeepEveryCopy: restores in one second each keep their own
+// copy (with its WAL), and the oldest copies go past the limit.
+func TestRestoresKeepEveryCopy(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	current := filepath.Join(dir, FileName)
+	backup := filepath.Join(dir, "backup.db")
+	s, err := Open(current)
+	must(t, err)
+	must(t, s.CopyTo(backup))
+	s.Close()
+	var kept []string
+	for i := range keepBeforeRestore + 2 {
+		must(t, os.WriteFile(current+"-wal", nil, 0o600)) // an empty WAL, kept alongside
+		k, err := restoreInto(backup, current)
+		if err != nil {
+			t.Fatalf("restore %d in the same second: %v", i+1, err)
+		}
+		kept = append(kept, k)
+	}
+	for i, k := range kept {
+		_, err := os.Stat(k)
+		_, walErr := os.Stat(k + "-wal")
+		if gone := i < 2; (err != nil) != gone || (walErr != nil) != gone {
+			t.Errorf("copy %d (%s): %v, WAL %v; want gone: %v", i+1, filepath.Base(k), err, walErr, gone)
+		}
+	}
+}
+
+// TestTwoRestoresAtOnce: two restores started together over one database.
+// Each one either restores whole or is refused for the other's lock, and
+// the database ends as one of the two backups, intact.
+func TestTwoRestoresAtOnce(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	current := filepath.Join(dir, FileName)
+	var backups []string
+	for _, name := range []string{"Alice", "Bob", ""} {
+		s, err := Open(filepath.Join(dir, name+"-source.db"))
+		must(t, err)
+		if name == "" { // the database both restore over
+			must(t, s.CopyTo(current))
+		} else {
+			must(t, s.SavePerson(&Person{Name: name}))
+			backups = append(backups, filepath.Join(dir, name+".db"))
+			must(t, s.CopyTo(backups[len(backups)-1]))
+		}
+		s.Close()
+	}
+	for round := range 10 {
+		errs := make(chan error, 2)
+		start := make(chan struct{})
+		for _, b := range backups {
+			go func() {
+				<-start
+				_, err := restoreInto(b, current)
+				errs <- err
+			}()
+		}
+		close(start)
+		restored := 0
+		for range backups {
+			switch err := <-errs; {
+			case err == nil:
+				restored++
+			case !errors.Is(err, ErrAlreadyOpen):
+				t.Errorf("round %d: %v", round, err)
+			}
+		}
+		if restored == 0 {
+			t.Errorf("round %d: neither restored", round)
+		}
+		s, err := Open(current)
+		must(t, err)
+		rows, _ := s.People(false)
+		var check string
+		s.db.Raw("PRAGMA integrity_check").Scan(&check)
+		s.Close()
+		if len(rows) != 1 || check != "ok" {
+			t.Fatalf("round %d: %+v, integrity %q", round, rows, check)
+		}
+	}
+}
+
+func TestBackupNames(t *testing.T) {
+	tests := []struct {
+		name        string
+		daily, kept bool
+	}{
+		{"solemate-2026-03-10.db", true, false},
+		{"solemate-2026-02-30.db", false, false},
+		{"solemate-2026-03-10.db-wal", false, false},
+		{"solemate-copy-2026-03-10-0930.db", false, false},
+		{"solemate-before-restore-2026-03-10-093000.db", false, true},
+		{"solemate-before-restore-2026-03-10-093000-2.db", false, true},
+		{"solemate-before-restore-2026-03-10-093000-1.db", false, false},
+		{"solemate-before-restore-2026-03-10-093000x2.db", false, false},
+		{"solemate-before-restore-2026-03-10.db", false, false},
+	}
+	for _, tt := range tests {
+		_, daily := dailyOrder(tt.name)
+		_, kept := keptOrder(tt.name)
+		if daily != tt.daily || kept != tt.kept {
+			t.Errorf("%s: daily %v, kept %v; want %v, %v", tt.name, daily, kept, tt.daily, tt.kept)
+		}
+	}
+	ninth, _ := keptOrder("solemate-before-restore-2026-03-10-093000-9.db")
+	if tenth, _ := keptOrder("solemate-before-restore-2026-03-10-093000-10.db"); tenth <= ninth {
+		t.Errorf("the tenth copy of a second sorts before the ninth: %s, %s", tenth, ninth)
 	}
 }
