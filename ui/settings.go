@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -23,8 +24,10 @@ const (
 	prefCadence       = "defaultCadence"
 	prefWeekStart     = "firstDayOfWeek"
 	// prefRestore holds a checked backup to restore at the next start,
-	// when the database is not open.
-	prefRestore = "pendingRestore"
+	// when the database is not open; prefRestoreInto, the database it was
+	// chosen for.
+	prefRestore     = "pendingRestore"
+	prefRestoreInto = "pendingRestoreInto"
 )
 
 const (
@@ -163,10 +166,22 @@ func (s *shell) chooseRestore() {
 			s.showError("This file cannot be restored", err)
 			return
 		}
-		prefs().SetString(prefRestore, path)
-		s.showMessage("Restore at next start", "Quit and start Solemate again to restore "+filepath.Base(path)+". The database it replaces is kept in backups/.")
+		s.scheduleRestore(path)
 	}, s.win)
 	s.showDialog(d)
+}
+
+// scheduleRestore restores the backup src into this database, and no other,
+// at the next start.
+func (s *shell) scheduleRestore(src string) {
+	into, err := filepath.Abs(s.dbPath)
+	if err != nil {
+		s.showError("Could not restore the backup", err)
+		return
+	}
+	prefs().SetString(prefRestore, src)
+	prefs().SetString(prefRestoreInto, into)
+	s.showMessage("Restore at next start", "Quit and start Solemate again to restore "+filepath.Base(src)+". The database it replaces is kept in backups/.")
 }
 
 // chooseServer asks for a PostgreSQL database to use from the next start,
@@ -222,15 +237,24 @@ func (s *shell) useServer(url string) {
 // the window); it says what happened, or "" when nothing was pending. now
 // names the copy kept of the database it replaces.
 func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr error, now time.Time) string {
-	src := a.Preferences().String(prefRestore)
-	if src == "" || model.IsServer(dbPath) {
+	p := a.Preferences()
+	src, into := p.String(prefRestore), p.String(prefRestoreInto)
+	if src == "" {
 		return ""
+	}
+	if !sameFile(into, dbPath) {
+		// Chosen for the database opened then, not for this one (--db, a move).
+		p.RemoveValue(prefRestore)
+		p.RemoveValue(prefRestoreInto)
+		return "The backup " + filepath.Base(src) + " was not restored: it was chosen for another database (" + into +
+			"). Choose it again in Settings to restore it into this one."
 	}
 	if lock == nil {
 		// Another window has it open; restoring under it would lose its edits.
 		return "The backup was not restored: " + lockErr.Error() + ". Close it, and start Solemate again to restore " + filepath.Base(src) + "."
 	}
-	a.Preferences().RemoveValue(prefRestore)
+	p.RemoveValue(prefRestore)
+	p.RemoveValue(prefRestoreInto)
 	kept, err := lock.Restore(src, now)
 	if err != nil {
 		return "The backup was not restored: " + err.Error()
@@ -240,6 +264,21 @@ func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr
 		msg += " The database it replaced is kept as " + kept + "."
 	}
 	return msg
+}
+
+// sameFile tells whether two paths name one database file.
+func sameFile(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if a == "" || b == "" || errA != nil || errB != nil {
+		return false
+	}
+	if absA == absB {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 // copyDatabase copies the database into a chosen folder; with move, the

@@ -44,7 +44,7 @@ func TestSettingsApply(t *testing.T) {
 }
 
 func TestRestoreWaitsForTheNextStart(t *testing.T) {
-	_, store := newTestShell(t)
+	s, store := newTestShell(t)
 	if err := store.SavePerson(&model.Person{Name: "In The Backup"}); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,8 @@ func TestRestoreWaitsForTheNextStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	empty.Close()
-	prefs().SetString(prefRestore, backup)
+	s.dbPath = target
+	s.scheduleRestore(backup)
 	msg := restoreUnderLock(t, target)
 	if !strings.HasPrefix(msg, "Restored backup.db.") || prefs().String(prefRestore) != "" {
 		t.Fatalf("restore message %q", msg)
@@ -110,7 +111,7 @@ func TestSettingsOnAServer(t *testing.T) {
 // settings is not applied under another window (it holds the instance lock);
 // the database stays as it was and the restore stays pending.
 func TestPendingRestoreWaitsWhileAnotherWindowIsOpen(t *testing.T) {
-	_, store := newTestShell(t)
+	s, store := newTestShell(t)
 	dir := t.TempDir()
 	backup := filepath.Join(dir, "backup.db")
 	if err := store.CopyTo(backup); err != nil {
@@ -130,7 +131,8 @@ func TestPendingRestoreWaitsWhileAnotherWindowIsOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lock.Release()
-	prefs().SetString(prefRestore, backup)
+	s.dbPath = target
+	s.scheduleRestore(backup)
 	_, lockErr := model.LockInstance(target) // this window's
 	msg := restorePending(fyne.CurrentApp(), target, nil, lockErr, fixedNow)
 	if !strings.Contains(msg, "not restored") || !strings.Contains(msg, "another Solemate window") {
@@ -153,4 +155,44 @@ func restoreUnderLock(t *testing.T, dbPath string) string {
 	}
 	defer lock.Release()
 	return restorePending(fyne.CurrentApp(), dbPath, lock, nil, fixedNow)
+}
+
+// TestPendingRestoreAppliesOnlyToItsDatabase: a restore chosen for one
+// database is not applied to another that opens next (say with --db); it
+// is dropped, and the start says so.
+func TestPendingRestoreAppliesOnlyToItsDatabase(t *testing.T) {
+	s, store := newTestShell(t)
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "backup.db")
+	if err := store.CopyTo(backup); err != nil {
+		t.Fatal(err)
+	}
+	chosenFor, other := filepath.Join(dir, "chosen.db"), filepath.Join(dir, "other.db")
+	for _, path := range []string{chosenFor, other} {
+		st, err := model.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SavePerson(&model.Person{Name: "Kept In " + filepath.Base(path)}); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+	}
+	s.dbPath = chosenFor
+	s.scheduleRestore(backup)
+	msg := restoreUnderLock(t, other)
+	if !strings.Contains(msg, "not restored") || !strings.Contains(msg, chosenFor) {
+		t.Errorf("message %q", msg)
+	}
+	if prefs().String(prefRestore) != "" {
+		t.Error("a restore for another database should be dropped")
+	}
+	st, err := model.Open(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if n, _ := st.CountPeople(); n != 1 {
+		t.Errorf("the other database has %d people", n)
+	}
 }
