@@ -6,15 +6,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	// The driver gorm's sqlite dialect uses, for checking a file read-only.
 	_ "github.com/mattn/go-sqlite3"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
 )
 
 // The backups folder holds two kinds of backup, told apart by name, each
@@ -124,31 +128,131 @@ func pruneBackups(dir string, order func(string) (string, bool), keep int) error
 }
 
 // CheckBackup opens a file read-only and tells whether it is a Solemate
-// database this version can use: intact, with a schema no newer than ours.
+// database this version can use: intact, with a schema no newer than ours,
+// and every table and column the schema had at the version it records.
 func CheckBackup(path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
 	}
+	return checkDatabase(path, path)
+}
+
+// checkDatabase is CheckBackup on the file at path, called name in what it says.
+func checkDatabase(path, name string) error {
 	db, err := sql.Open("sqlite3", fileURI(path)+"?mode=ro")
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	defer db.Close()
 	var check string
 	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil {
-		return fmt.Errorf("%s is not a Solemate database (%v)", path, err)
+		return fmt.Errorf("%s is not a Solemate database (%v)", name, err)
 	}
 	if check != "ok" {
-		return fmt.Errorf("%s is damaged: %s", path, check)
+		return fmt.Errorf("%s is damaged: %s", name, check)
+	}
+	have, err := tableColumns(db)
+	if err != nil {
+		return fmt.Errorf("%s is not a Solemate database (%v)", name, err)
+	}
+	// The version means something only in Solemate's own migrations table.
+	ours, err := schemaAt(SchemaVersion())
+	if err != nil {
+		return err
+	}
+	if lack := lacking(have, ours, "schema_migrations"); lack != "" {
+		return fmt.Errorf("%s is not a Solemate database (%s)", name, lack)
 	}
 	var version int
-	if err := db.QueryRow("SELECT MAX(version) FROM schema_migrations").Scan(&version); err != nil {
-		return fmt.Errorf("%s is not a Solemate database", path)
+	if err := db.QueryRow("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&version); err != nil || version < 1 {
+		return fmt.Errorf("%s is not a Solemate database (it records no schema version)", name)
 	}
 	if version > SchemaVersion() {
 		return &SchemaTooNewError{Found: version, Supported: SchemaVersion()}
 	}
+	want, err := schemaAt(version)
+	if err != nil {
+		return err
+	}
+	if lack := lacking(have, want); lack != "" {
+		return fmt.Errorf("%s is not a Solemate database, or not a whole one (%s)", name, lack)
+	}
 	return nil
+}
+
+// tables maps each table of a database to its columns.
+type tables map[string]map[string]bool
+
+// tableColumns reads the tables of a database and their columns.
+func tableColumns(db *sql.DB) (tables, error) {
+	rows, err := db.Query(`SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	t := tables{}
+	for rows.Next() {
+		var table, column string
+		if err := rows.Scan(&table, &column); err != nil {
+			return nil, err
+		}
+		if t[table] == nil {
+			t[table] = map[string]bool{}
+		}
+		t[table][column] = true
+	}
+	return t, rows.Err()
+}
+
+// lacking says which table or column of want (of its tables named only,
+// when some are) have lacks, or "".
+func lacking(have, want tables, only ...string) string {
+	names := only
+	if len(names) == 0 {
+		names = slices.Sorted(maps.Keys(want))
+	}
+	for _, table := range names {
+		if have[table] == nil {
+			return "it has no " + table + " table"
+		}
+		for _, column := range slices.Sorted(maps.Keys(want[table])) {
+			if !have[table][column] {
+				return "its " + table + " table has no " + column + " column"
+			}
+		}
+	}
+	return ""
+}
+
+// schemas holds schemaAt's answers by version.
+var schemas sync.Map
+
+// schemaAt is the tables and columns the schema had at version, made by
+// the migrations themselves in a database in memory.
+func schemaAt(version int) (tables, error) {
+	if t, ok := schemas.Load(version); ok {
+		return t.(tables), nil
+	}
+	mem, err := sql.Open(driverName, "file::memory:")
+	if err != nil {
+		return nil, fmt.Errorf("schema %d: %w", version, err)
+	}
+	defer mem.Close()
+	mem.SetMaxOpenConns(1)                                                           // each connection would have a memory of its own
+	db, err := gorm.Open(sqlite.New(sqlite.Config{Conn: mem}), gormConfig(time.Now)) // its rows are thrown away
+	if err != nil {
+		return nil, fmt.Errorf("schema %d: %w", version, err)
+	}
+	if err := migrateTo(db, version); err != nil {
+		return nil, fmt.Errorf("schema %d: %w", version, err)
+	}
+	t, err := tableColumns(mem)
+	if err != nil {
+		return nil, fmt.Errorf("schema %d: %w", version, err)
+	}
+	schemas.Store(version, t)
+	return t, nil
 }
 
 // BackupDir is the folder beside a database file that holds its backups.
@@ -159,47 +263,62 @@ func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath)
 // SQLite would roll back into whatever file next takes the name.
 var companions = []string{"-wal", "-journal"}
 
-// Restore replaces the locked database with the backup at src, after
-// checking it. Whatever the database it replaces is (a newer Solemate's,
-// damaged, another program's), it is kept byte for byte in BackupDir first,
-// named by now. Holding the lock means no window has the database open: one
-// would go on writing to the file replaced under it, and its edits would be
-// lost.
+// Restore replaces the locked database with the backup at src. The backup
+// is read through SQLite, its WAL with it, into a private file beside the
+// database, and checked there. Whatever the database it replaces is (a
+// newer Solemate's, damaged, another program's), it is kept byte for byte
+// in BackupDir first, named by now. Holding the lock means no window has
+// the database open: one would go on writing to the file replaced under
+// it, and its edits would be lost.
 func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err error) {
 	dst := l.dbPath
 	if err := CheckBackup(src); err != nil {
 		return "", fmt.Errorf("not restored: %w", err)
 	}
-	folder, err := os.MkdirTemp(filepath.Dir(dst), privateFolderPrefix)
-	if err != nil {
-		return "", fmt.Errorf("not restored: %w", err)
-	}
-	defer os.RemoveAll(folder)
-	tmp := filepath.Join(folder, filepath.Base(dst))
-	if err := copyFile(src, tmp); err != nil {
-		return "", fmt.Errorf("not restored: %w", err)
-	}
-	if err := syncPath(tmp); err != nil {
-		return "", fmt.Errorf("not restored: %w", err)
-	}
-	// The oldest copies go first, so a failure leaves the database as it was.
-	if err := pruneBackups(BackupDir(dst), keptOrder, keepBeforeRestore-1); err != nil {
-		return "", fmt.Errorf("not restored: %w", err)
-	}
-	if kept, err = keepCurrent(dst, BackupDir(dst), now); err != nil {
-		return "", fmt.Errorf("not restored: the database it would replace could not be kept: %w", err)
-	}
-	// The old WAL goes before the new file comes: SQLite would replay it
-	// into whatever file has the name.
-	for _, suffix := range append(companions, "-shm") {
-		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return kept, fmt.Errorf("not restored (the database as it was is kept as %s): %w", kept, err)
+	err = writePrivate(dst, true, func(tmp string) error {
+		if err := vacuumInto(src, tmp); err != nil {
+			return err
 		}
-	}
-	if err := os.Rename(tmp, dst); err != nil {
+		if err := checkDatabase(tmp, src); err != nil {
+			return err // src changed since it was checked
+		}
+		// The oldest copies go first, so a failure leaves the database as it was.
+		if err := pruneBackups(BackupDir(dst), keptOrder, keepBeforeRestore-1); err != nil {
+			return err
+		}
+		if kept, err = keepCurrent(dst, BackupDir(dst), now); err != nil {
+			return fmt.Errorf("the database it would replace could not be kept: %w", err)
+		}
+		// The old WAL goes before the new file comes: SQLite would replay
+		// it into whatever file has the name.
+		for _, suffix := range append(companions, "-shm") {
+			if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+		return nil
+	})
+	switch {
+	case err != nil && kept != "":
 		return kept, fmt.Errorf("not restored (the database as it was is kept as %s): %w", kept, err)
+	case err != nil:
+		return "", fmt.Errorf("not restored: %w", err)
 	}
-	return kept, syncPath(filepath.Dir(dst))
+	return kept, nil
+}
+
+// vacuumInto writes a copy of the database at src, with what its WAL holds,
+// to the new file dst.
+func vacuumInto(src, dst string) error {
+	db, err := sql.Open("sqlite3", fileURI(src)+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("read %s: %w", src, err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("VACUUM INTO ?", dst); err != nil {
+		return fmt.Errorf("read %s: %w", src, err)
+	}
+	return nil
 }
 
 // keepCurrent copies the database at path and its companions byte for

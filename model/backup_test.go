@@ -1,6 +1,7 @@
 package model
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -346,4 +347,100 @@ func TestBackupNames(t *testing.T) {
 	if tenth, _ := keptOrder("solemate-before-restore-2026-03-10-093000-10.db"); tenth <= ninth {
 		t.Errorf("the tenth copy of a second sorts before the ninth: %s, %s", tenth, ninth)
 	}
+}
+
+// TestRestoreRefusesWhatIsNotWhollySolemate: a file passes only with every
+// table the schema had at its recorded version, with every column; another
+// program's schema_migrations is not enough. Each is refused untouched.
+func TestRestoreRefusesWhatIsNotWhollySolemate(t *testing.T) {
+	fileOnly(t)
+	tests := []struct {
+		name     string
+		sql      string // run on a plain SQLite file, or on a Solemate one when solemate
+		solemate bool
+		want     string
+	}{
+		{"another program's migrations", `CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, dirty BOOLEAN);
+			INSERT INTO schema_migrations VALUES (20230101120000, 0)`, false, "not a Solemate database"},
+		{"Solemate's migrations table alone", `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at DATETIME);
+			INSERT INTO schema_migrations VALUES (` + fmt.Sprint(SchemaVersion()) + `, 'x', '2026-01-01')`, false, "has no"},
+		{"a table missing", `DROP TABLE cohorts`, true, "has no cohorts table"},
+		{"a column missing", `ALTER TABLE people DROP COLUMN updated_at`, true, "people table has no updated_at column"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src := filepath.Join(dir, "candidate.db")
+			if tt.solemate {
+				s, err := Open(src)
+				must(t, err)
+				s.Close()
+			}
+			db, err := sql.Open("sqlite3", src)
+			must(t, err)
+			_, err = db.Exec("PRAGMA foreign_keys = OFF; " + tt.sql)
+			db.Close()
+			must(t, err)
+			if err := CheckBackup(src); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("check: %v, want %q", err, tt.want)
+			}
+			current := filepath.Join(dir, FileName)
+			s, err := Open(current)
+			must(t, err)
+			s.Close()
+			before := fileBytes(current, current+"-wal")
+			if _, err := restoreInto(src, current); err == nil {
+				t.Error("restored")
+			}
+			if fileBytes(current, current+"-wal") != before {
+				t.Error("a refused restore changed the database")
+			}
+		})
+	}
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "fixtures", "schema-*.db"))
+	if len(fixtures) == 0 {
+		t.Error("no fixture databases")
+	}
+	for _, fx := range fixtures {
+		if err := CheckBackup(fx); err != nil {
+			t.Errorf("an older Solemate's database: %v", err)
+		}
+	}
+}
+
+// TestRestoreReadsTheBackupsWAL: a backup whose last commits are still in
+// its WAL (copied with it from a running Solemate) restores with them.
+func TestRestoreReadsTheBackupsWAL(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	running := filepath.Join(dir, "running.db")
+	s, err := Open(running)
+	must(t, err)
+	defer s.Close()
+	must(t, s.SavePerson(&Person{Name: "Committed To The WAL"}))
+	backup := filepath.Join(dir, "backup.db")
+	for _, suffix := range []string{"", "-wal"} {
+		data, err := os.ReadFile(running + suffix)
+		must(t, err)
+		must(t, os.WriteFile(backup+suffix, data, 0o600))
+	}
+	current := filepath.Join(dir, FileName)
+	_, err = restoreInto(backup, current)
+	must(t, err)
+	r, err := Open(current)
+	must(t, err)
+	defer r.Close()
+	if rows, _ := r.People(false); len(rows) != 1 {
+		t.Errorf("restored without the backup's WAL: %+v", rows)
+	}
+}
+
+// fileBytes is the files' contents, one after the other ("" for a missing one).
+func fileBytes(paths ...string) string {
+	var all strings.Builder
+	for _, p := range paths {
+		data, _ := os.ReadFile(p)
+		fmt.Fprintf(&all, "%s:%d:%s\n", p, len(data), data)
+	}
+	return all.String()
 }

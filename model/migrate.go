@@ -59,7 +59,10 @@ func (schemaMigration) TableName() string { return "schema_migrations" }
 // migrate applies every pending migration in one transaction, so a failure
 // leaves the file as it was. A database from a newer build is refused before
 // anything is written.
-func migrate(db *gorm.DB) error {
+func migrate(db *gorm.DB) error { return migrateTo(db, SchemaVersion()) }
+
+// migrateTo is migrate up to the schema of version target.
+func migrateTo(db *gorm.DB, target int) error {
 	current, err := currentVersion(db)
 	if err != nil {
 		return err
@@ -67,7 +70,7 @@ func migrate(db *gorm.DB) error {
 	if current > SchemaVersion() {
 		return &SchemaTooNewError{Found: current, Supported: SchemaVersion()}
 	}
-	if current == SchemaVersion() {
+	if current >= target {
 		return nil
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
@@ -77,7 +80,7 @@ func migrate(db *gorm.DB) error {
 			if err := oneAtATime(tx); err != nil {
 				return err
 			}
-			if current, err = currentVersion(tx); err != nil || current == SchemaVersion() {
+			if current, err = currentVersion(tx); err != nil || current >= target {
 				return err
 			}
 			if err := mayMigrate(tx); err != nil {
@@ -88,7 +91,7 @@ func migrate(db *gorm.DB) error {
 			return fmt.Errorf("create schema table: %w", err)
 		}
 		for _, m := range migrations {
-			if m.version <= current {
+			if m.version <= current || m.version > target {
 				continue
 			}
 			if err := m.up(tx); err != nil {
