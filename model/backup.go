@@ -316,7 +316,7 @@ func vacuumInto(src, dst string) error {
 	}
 	defer db.Close()
 	if _, err := db.Exec("VACUUM INTO ?", dst); err != nil {
-		return fmt.Errorf("read %s: %w", src, err)
+		return fmt.Errorf("copy %s: %w", src, err)
 	}
 	return nil
 }

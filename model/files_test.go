@@ -2,13 +2,15 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"solemate/internal/modewatch"
+	"solemate/internal/filetest"
 )
 
 // TestPrivateFromTheFirstByte: every file the store writes with the
@@ -63,7 +65,7 @@ func TestPrivateFromTheFirstByte(t *testing.T) {
 			}
 			dir := filepath.Join(t.TempDir(), "backups")
 			must(t, os.Mkdir(dir, 0o700))
-			stop := modewatch.Watch(t, dir)
+			stop := filetest.Watch(t, dir)
 			path := tt.write(t, s, dir)
 			for _, problem := range stop() {
 				t.Errorf("readable by others: %s", problem)
@@ -121,4 +123,69 @@ func TestWriteFileReplacesOnlyWhenAsked(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFailedCopiesLeaveNothing: a copy, a daily backup or an export whose
+// file cannot grow past a limit (as on a full disk) fails and leaves no
+// empty or partial file, so the next day's backup is not mistaken as done.
+func TestFailedCopiesLeaveNothing(t *testing.T) {
+	fileOnly(t)
+	if args, ok := filetest.Limited(t); ok {
+		os.Exit(failedCopy(args[0], args[1], args[2]))
+	}
+	db := filepath.Join(t.TempDir(), FileName)
+	s, err := Open(db)
+	must(t, err)
+	for range 200 {
+		must(t, s.SavePerson(&Person{Name: "Someone With A Long Enough Name To Fill Pages"}))
+	}
+	s.Close()
+	for _, op := range []string{"copy", "daily backup", "export"} {
+		t.Run(op, func(t *testing.T) {
+			dir := t.TempDir()
+			if code, stderr := filetest.RunLimited(t, 64<<10, op, db, dir); code != 1 || !strings.Contains(stderr, "file too large") {
+				t.Errorf("exit %d: %s", code, stderr)
+			}
+			if left, _ := os.ReadDir(dir); len(left) != 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
+	}
+	s, err = Open(db)
+	must(t, err)
+	defer s.Close()
+	if path, err := s.AutoBackup(t.TempDir(), 14); path == "" || err != nil {
+		t.Errorf("the day's backup after a failed one: %q, %v", path, err)
+	}
+}
+
+// failedCopy is TestFailedCopiesLeaveNothing's process: it runs op from
+// the database at db into dir and exits 1, saying why, when it fails.
+func failedCopy(op, db, dir string) int {
+	s, err := Open(db)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	defer s.Close()
+	switch op {
+	case "copy":
+		err = s.CopyTo(filepath.Join(dir, "copy.db"))
+	case "daily backup":
+		_, err = s.AutoBackup(dir, 14)
+	case "export":
+		err = WriteFile(filepath.Join(dir, "people.csv"), false, func(w io.Writer) error {
+			for range 100 {
+				if err := s.ExportPeople(w, FormatCSV); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
 }

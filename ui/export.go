@@ -2,6 +2,7 @@ package ui
 
 import (
 	"io"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,13 +33,18 @@ func (s *shell) saveFile(defaultName string, write func(w io.Writer, ext string)
 
 // saveExport fills the file the save dialog chose. The dialog has made it
 // already, empty and with the umask's mode; the export goes into a new file,
-// private from its first byte, that takes its place.
+// private from its first byte, that takes its place. A failed export takes
+// the empty file away too.
 func saveExport(w fyne.URIWriteCloser, write func(w io.Writer, ext string) error) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	ext := strings.ToLower(w.URI().Extension())
-	return model.WriteFile(w.URI().Path(), true, func(f io.Writer) error { return write(f, ext) })
+	path, ext := w.URI().Path(), strings.ToLower(w.URI().Extension())
+	err := model.WriteFile(path, true, func(f io.Writer) error { return write(f, ext) })
+	if fi, statErr := os.Stat(path); err != nil && statErr == nil && fi.Size() == 0 {
+		_ = os.Remove(path) // at worst an empty file stays
+	}
+	return err
 }
 
 // exportOneOnOnes exports one person's one-on-ones (everyone's when

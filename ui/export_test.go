@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
-	"solemate/internal/modewatch"
+	"solemate/internal/filetest"
 	"solemate/model"
 )
 
@@ -45,7 +46,7 @@ func TestExportsArePrivateFromTheFirstByte(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			stop := modewatch.Watch(t, dir)
+			stop := filetest.Watch(t, dir)
 			err = saveExport(w, func(w io.Writer, ext string) error {
 				return store.ExportPeople(w, model.FormatMarkdown)
 			})
@@ -72,7 +73,7 @@ func TestCopyAndMoveArePrivateFromTheFirstByte(t *testing.T) {
 	for _, move := range []bool{false, true} {
 		s, _ := newTestShell(t)
 		dir := t.TempDir()
-		stop := modewatch.Watch(t, dir)
+		stop := filetest.Watch(t, dir)
 		s.copyDatabaseTo(dir, move)
 		for _, problem := range stop() {
 			t.Errorf("move %v: readable by others: %s", move, problem)
@@ -84,5 +85,30 @@ func TestCopyAndMoveArePrivateFromTheFirstByte(t *testing.T) {
 		if fi, err := os.Stat(copies[0]); err != nil || fi.Mode().Perm() != 0o600 {
 			t.Errorf("move %v: %v, %v", move, fi.Mode(), err)
 		}
+	}
+}
+
+// TestFailedExportLeavesNoFile: an export that fails part-way leaves
+// nothing where it was to go, not even the empty file the dialog made.
+func TestFailedExportLeavesNoFile(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "people.md")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("no space left on device")
+	err = saveExport(w, func(w io.Writer, ext string) error {
+		if _, err := io.WriteString(w, "half an export"); err != nil {
+			return err
+		}
+		return full
+	})
+	if !errors.Is(err, full) {
+		t.Errorf("error %v", err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"syscall"
 	"testing"
 
-	"solemate/internal/modewatch"
+	"solemate/internal/filetest"
 )
 
 // TestCLIPrivateFiles: every file a command writes with the database's data
@@ -88,7 +88,7 @@ func runRedirected(t *testing.T, dir string, args []string) (code int, stderr st
 		c.stdout = f
 		args = append(args[:i:i], args[i+2:]...)
 	}
-	stop := modewatch.Watch(t, dir)
+	stop := filetest.Watch(t, dir)
 	code = c.run(args)
 	for _, problem := range stop() {
 		t.Errorf("readable by others: %s", problem)

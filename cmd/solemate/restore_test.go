@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"solemate/internal/filetest"
 	"solemate/model"
 )
 
@@ -127,4 +128,79 @@ func TestCLIRestoreOverADamagedDatabase(t *testing.T) {
 	if code, out, errs, _ := runCLI(t, nil, "export", "people", "--db", db); code != 0 || strings.Count(out, "\n") != 7 {
 		t.Errorf("after the restore: exit %d, %s\n%s", code, errs, out)
 	}
+}
+
+// TestCLIFailedWritesLeaveNothing: a backup, restore or export that fails
+// part-way (its files cannot grow past a limit, as on a full disk) exits 1
+// and leaves no empty or partial file; a restore leaves the database as it
+// was.
+func TestCLIFailedWritesLeaveNothing(t *testing.T) {
+	if args, ok := filetest.Limited(t); ok {
+		c := &cli{stdout: os.Stdout, stderr: os.Stderr, getenv: func(string) string { return "" },
+			defaultDB: func() (string, error) { return "", os.ErrNotExist }}
+		os.Exit(c.run(args))
+	}
+	dir := t.TempDir()
+	db, empty := filepath.Join(dir, "s.db"), filepath.Join(dir, "empty.db")
+	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "24", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	s, err := model.Open(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	small, big := fileSize(t, empty), fileSize(t, db)
+	if big < 2*small {
+		t.Fatalf("the demo database (%d bytes) should be larger than an empty one (%d)", big, small)
+	}
+	tests := []struct {
+		name  string
+		limit int64 // bytes a file may grow to
+		args  []string
+		// OUT stands for the file the command writes, in a folder of its own
+	}{
+		{"backup", 64 << 10, []string{"backup", "OUT"}},
+		{"export to --output", 16 << 10, []string{"export", "oneonones", "--include-private", "--output", "OUT"}},
+		{"restore, reading the backup", 64 << 10, []string{"restore", db}},
+		{"restore, keeping the database it replaces", (small + big) / 2, []string{"restore", empty}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			work := t.TempDir()
+			target := filepath.Join(work, "current.db")
+			if code, _, errs, _ := runCLI(t, nil, "backup", target, "--db", db); code != 0 {
+				t.Fatal(errs)
+			}
+			before := fileBytes(t, target)
+			var args []string
+			for _, a := range tt.args {
+				args = append(args, strings.ReplaceAll(a, "OUT", filepath.Join(work, "out")))
+			}
+			code, stderr := filetest.RunLimited(t, tt.limit, append(args, "--db", target)...)
+			if code != 1 || !strings.Contains(stderr, "file too large") {
+				t.Errorf("exit %d: %s", code, stderr)
+			}
+			if tt.args[0] == "restore" && fileBytes(t, target) != before {
+				t.Error("the database changed")
+			}
+			for _, folder := range []string{work, filepath.Join(work, "backups")} {
+				entries, _ := os.ReadDir(folder)
+				for _, e := range entries {
+					if !strings.HasPrefix(e.Name(), "current.db") && e.Name() != "backups" { // the database's own files
+						t.Errorf("left behind: %s", filepath.Join(folder, e.Name()))
+					}
+				}
+			}
+		})
+	}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
 }

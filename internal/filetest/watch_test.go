@@ -1,4 +1,4 @@
-package modewatch
+package filetest
 
 import (
 	"os"

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package modewatch
+package filetest
 
 import "testing"
 

@@ -1,9 +1,11 @@
 //go:build linux
 
-// Package modewatch lets tests see files the moment they appear in a folder,
-// to hold every file with private data to 0600 from its first byte: a mode
-// set right after writing comes too late for whoever opened the file before.
-package modewatch
+// Package filetest helps the tests of the files Solemate writes. Watch sees
+// files the moment they appear in a folder, to hold every file with private
+// data to 0600 from its first byte: a mode set right after writing comes too
+// late for whoever opened the file before. RunLimited runs a test in a
+// process whose files cannot grow past a size, as on a disk that fills up.
+package filetest
 
 import (
 	"bytes"
@@ -20,7 +22,7 @@ const events = syscall.IN_CREATE | syscall.IN_MOVED_TO | syscall.IN_MODIFY | sys
 
 // stopName is the file whose appearance tells the reader it has seen
 // everything before it (inotify keeps events in order).
-const stopName = ".modewatch-stop"
+const stopName = ".filetest-stop"
 
 // Watch looks at every file and folder in dir as it appears, changes or is
 // written, with the umask set to 022 as a typical user's meanwhile. stop ends
