@@ -289,6 +289,9 @@ func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err erro
 		if kept, err = keepCurrent(dst, BackupDir(dst), now); err != nil {
 			return fmt.Errorf("the database it would replace could not be kept: %w", err)
 		}
+		if kept != "" {
+			foldWAL(dst)
+		}
 		// The old WAL goes before the new file comes: SQLite would replay
 		// it into whatever file has the name.
 		for _, suffix := range append(companions, "-shm") {
@@ -305,6 +308,19 @@ func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err erro
 		return "", fmt.Errorf("not restored: %w", err)
 	}
 	return kept, nil
+}
+
+// foldWAL moves what the WAL of the database at path holds into its main
+// file, so that a restore killed after letting the WAL go leaves the
+// database whole. It does what SQLite can: a damaged database's WAL is
+// whole in its copy in backups/ anyway.
+func foldWAL(path string) {
+	db, err := sql.Open("sqlite3", fileURI(path))
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	_, _ = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 }
 
 // vacuumInto writes a copy of the database at src, with what its WAL holds,

@@ -130,7 +130,7 @@ func TestWriteFileReplacesOnlyWhenAsked(t *testing.T) {
 // empty or partial file, so the next day's backup is not mistaken as done.
 func TestFailedCopiesLeaveNothing(t *testing.T) {
 	fileOnly(t)
-	if args, ok := filetest.Limited(t); ok {
+	if args, ok := filetest.Child(t); ok {
 		os.Exit(failedCopy(args[0], args[1], args[2]))
 	}
 	db := filepath.Join(t.TempDir(), FileName)

@@ -2,8 +2,8 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +16,9 @@ import (
 // database's instance lock; restore exits 1, says to close it, and the
 // database and its WAL are untouched.
 func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
+	if args, ok := filetest.Child(t); ok {
+		os.Exit(holdLockUntilEOF(args[0]))
+	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
 	backup := filepath.Join(dir, "backup.db")
@@ -43,8 +46,7 @@ func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
 // does, and returns once it holds it; calling the result lets it go.
 func holdLock(t *testing.T, db string) (release func()) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperHoldLock$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "SOLEMATE_HOLD_LOCK="+db)
+	cmd := filetest.Command(t, db)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -73,20 +75,18 @@ func holdLock(t *testing.T, db string) (release func()) {
 	return release
 }
 
-// TestHelperHoldLock is holdLock's process: it holds the lock until its
+// holdLockUntilEOF is holdLock's process: it holds db's lock until its
 // stdin closes.
-func TestHelperHoldLock(t *testing.T) {
-	db := os.Getenv("SOLEMATE_HOLD_LOCK")
-	if db == "" {
-		t.Skip("run by holdLock")
-	}
+func holdLockUntilEOF(db string) int {
 	lock, err := model.LockInstance(db)
 	if err != nil {
-		t.Fatal(err)
+		fmt.Fprintln(os.Stderr, err)
+		return 1
 	}
 	defer lock.Release()
-	os.Stdout.WriteString("locked\n")
+	fmt.Println("locked")
 	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
+	return 0
 }
 
 func fileBytes(t *testing.T, paths ...string) string {
@@ -135,7 +135,7 @@ func TestCLIRestoreOverADamagedDatabase(t *testing.T) {
 // and leaves no empty or partial file; a restore leaves the database as it
 // was.
 func TestCLIFailedWritesLeaveNothing(t *testing.T) {
-	if args, ok := filetest.Limited(t); ok {
+	if args, ok := filetest.Child(t); ok {
 		c := &cli{stdout: os.Stdout, stderr: os.Stderr, getenv: func(string) string { return "" },
 			defaultDB: func() (string, error) { return "", os.ErrNotExist }}
 		os.Exit(c.run(args))

@@ -11,7 +11,7 @@ import (
 )
 
 func TestRunLimited(t *testing.T) {
-	if args, ok := Limited(t); ok {
+	if args, ok := Child(t); ok {
 		err := os.WriteFile(args[0], make([]byte, 8192), 0o600)
 		if err == nil || !strings.Contains(err.Error(), syscall.EFBIG.Error()) {
 			os.Exit(2)

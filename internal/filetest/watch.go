@@ -3,8 +3,9 @@
 // Package filetest helps the tests of the files Solemate writes. Watch sees
 // files the moment they appear in a folder, to hold every file with private
 // data to 0600 from its first byte: a mode set right after writing comes too
-// late for whoever opened the file before. RunLimited runs a test in a
-// process whose files cannot grow past a size, as on a disk that fills up.
+// late for whoever opened the file before. Command and RunLimited run a
+// test again in a process of its own: to kill it, or with a limit on the
+// size of its files, as on a disk that fills up.
 package filetest
 
 import (
