@@ -112,3 +112,19 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestTwoCopiesInOneMinute: Copy to… names the copy by the minute; a second
+// copy in the same minute gets a name of its own instead of failing.
+func TestTwoCopiesInOneMinute(t *testing.T) {
+	s, _ := newTestShell(t)
+	dir := t.TempDir()
+	for i := range 2 {
+		s.copyDatabaseTo(dir, false)
+		if markupContains(t, s, "Could not copy") {
+			t.Fatalf("copy %d failed", i+1)
+		}
+	}
+	if copies, _ := filepath.Glob(filepath.Join(dir, "solemate-copy-*.db")); len(copies) != 2 {
+		t.Errorf("copies: %v", copies)
+	}
+}

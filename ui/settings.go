@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -296,13 +298,21 @@ func (s *shell) copyDatabase(move bool) {
 	}, s.win)
 }
 
-// copyDatabaseTo is copyDatabase once the folder is chosen.
+// copyDatabaseTo is copyDatabase once the folder is chosen. A copy is named
+// by the minute, numbered when that name is taken; a moved database is
+// solemate.db and never replaces one.
 func (s *shell) copyDatabaseTo(dir string, move bool) {
-	dst := filepath.Join(dir, model.FileName)
-	if !move {
-		dst = filepath.Join(dir, "solemate-copy-"+s.store.Now().Format("2006-01-02-1504")+".db")
+	name := "solemate-copy-" + s.store.Now().Format("2006-01-02-1504")
+	dst := filepath.Join(dir, name+".db")
+	if move {
+		dst = filepath.Join(dir, model.FileName)
 	}
-	if err := s.store.CopyTo(dst); err != nil {
+	err := s.store.CopyTo(dst)
+	for n := 2; !move && errors.Is(err, fs.ErrExist); n++ {
+		dst = filepath.Join(dir, fmt.Sprintf("%s-%d.db", name, n))
+		err = s.store.CopyTo(dst)
+	}
+	if err != nil {
 		s.showError("Could not copy the database", err)
 		return
 	}
