@@ -28,7 +28,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
 	xvfb xauth x11-utils xdotool imagemagick strace
 
-.PHONY: run build test deps testdeps pkgdeps apt lint unit test-dates test-postgres smoke fuzz crashtest bench package install uninstall clean
+.PHONY: run build test deps testdeps pkgdeps apt lint unit test-dates test-postgres smoke fuzz crashtest torture bench package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
 run: build
@@ -101,6 +101,13 @@ test-postgres: testdeps
 ## (make test runs it with 15 kills)
 crashtest: deps
 	SOLEMATE_CRASH_KILLS=100 $(GO) test -count=1 -timeout 10m -run '^TestCrashSafety$$' -v ./model
+
+## torture: the long attacks — restores killed with SIGKILL at random moments
+## (SOLEMATE_TORTURE_ROUNDS, default 200), a writer killed 100 times, and the
+## GUI's autosave killed while typing under Xvfb; make test runs shorter forms
+torture: deps
+	SOLEMATE_TORTURE=1 $(GO) test -count=1 -timeout 20m -run '^TestRestoreTorture$$' -v ./model
+	@$(MAKE) --no-print-directory crashtest
 
 FUZZ_TIME ?= 60s
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"solemate/internal/filetest"
+	"solemate/model/filetest"
 )
 
 // TestPrivateFromTheFirstByte: every file the store writes with the

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"solemate/internal/filetest"
+	"solemate/model/filetest"
 )
 
 // TestRestoreTorture kills restores with SIGKILL at random moments, over a

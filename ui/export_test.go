@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
-	"solemate/internal/filetest"
+	"solemate/model/filetest"
 	"solemate/model"
 )
 

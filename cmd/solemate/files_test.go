@@ -9,7 +9,7 @@ import (
 	"syscall"
 	"testing"
 
-	"solemate/internal/filetest"
+	"solemate/model/filetest"
 )
 
 // TestCLIPrivateFiles: every file a command writes with the database's data

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"solemate/internal/filetest"
+	"solemate/model/filetest"
 	"solemate/model"
 )
 
