@@ -102,7 +102,7 @@ func TestItemConflictAsksAndKeepMine(t *testing.T) {
 	e := openEditor(s, id)
 	theirItemSave(t, other, id, func(it *model.Item) { it.Text = "Refund tool fixed by IT"; it.Status = model.ItemDone })
 
-	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles])
+	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
 	text.SetText("Refund tool: escalated to IT")
 	if err := e.flush(); !isConflict(err) {
 		t.Fatalf("flush on a stale item: %v", err)
@@ -164,7 +164,7 @@ func TestTickedItemConflictTakeTheirs(t *testing.T) {
 		it.FollowUp = model.DateOf(fixedNow).AddDays(7)
 	})
 
-	done, _ := first[*widget.Check](e.sections[model.HeadingObstacles])
+	done, _ := first[*widget.Check](e.sections[model.HeadingObstacles].view)
 	test.Tap(done)
 	if dialogs(s.win) != 1 || !inDialog(s.win, "Yours:   done") || !inDialog(s.win, "Theirs:  Tue 17 Mar 2026") {
 		t.Fatalf("ticking a stale item should ask: %d dialogs", dialogs(s.win))
@@ -177,8 +177,8 @@ func TestTickedItemConflictTakeTheirs(t *testing.T) {
 	if got.Status != model.ItemOpen || got.Text != "Refund tool fixed by IT" {
 		t.Errorf("Take theirs stored %+v", got)
 	}
-	done, _ = first[*widget.Check](e.sections[model.HeadingObstacles])
-	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles])
+	done, _ = first[*widget.Check](e.sections[model.HeadingObstacles].view)
+	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
 	if done.Checked || text.Text != "Refund tool fixed by IT" || e.saver.dirty() || e.problemRow.Visible() {
 		t.Errorf("after Take theirs: ticked %v, text %q, pending %v", done.Checked, text.Text, e.saver.dirty())
 	}
