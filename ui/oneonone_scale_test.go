@@ -13,8 +13,8 @@ import (
 )
 
 // withItems is a shell on a database holding one one-on-one with n items,
-// spread over the four headings, written in one transaction (adding them
-// one by one through the store would take most of the test).
+// spread over the four headings, and n actions, written in one transaction
+// (adding them one by one through the store would take most of the test).
 func withItems(t *testing.T, n int) (*shell, *model.Store, uint) {
 	t.Helper()
 	test.NewTempApp(t)
@@ -43,6 +43,10 @@ func withItems(t *testing.T, n int) (*shell, *model.Store, uint) {
 			m.ID, h, fmt.Sprintf("Item %d under %s", i, h.Label()), i, fixedNow, fixedNow); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := tx.Exec("INSERT INTO actions (person_id, one_on_one_id, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+			p.ID, m.ID, fmt.Sprintf("Action %d", i), fixedNow, fixedNow); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
@@ -67,9 +71,10 @@ func objects(o fyne.CanvasObject) int {
 	return n
 }
 
-// The editor and meeting mode build rows only for the items in view: a
-// one-on-one of 10,000 items costs the objects of one of a few hundred,
-// so whatever its size it opens at once and adding to it stays cheap.
+// The editor and meeting mode build rows only for the items (and actions)
+// in view: a one-on-one of 10,000 costs the objects of one of a few
+// hundred, so whatever its size it opens at once and adding to it stays
+// cheap.
 func TestItemsBuildOnlyTheRowsInView(t *testing.T) {
 	for _, tc := range []struct {
 		name string

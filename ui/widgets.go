@@ -233,7 +233,8 @@ func shownOf(shown, total int, one, many string) string {
 // formList is a widget.List inside a scrolling form, for a list that may
 // grow without bound (the items of a one-on-one): it is as tall as its rows
 // up to maxRows template rows and scrolls within beyond that, so it builds
-// only the rows in view. Rows may differ in height: height says each one's.
+// only the rows in view. Rows may differ in height: height, when given,
+// says each one's.
 type formList struct {
 	view    *fyne.Container // holds list, sized by formList as a layout
 	list    *widget.List
@@ -274,7 +275,10 @@ func (l *formList) refresh() {
 	pad := theme.Padding()
 	l.total = 0
 	for i := range n {
-		h := l.height(i)
+		h := l.row
+		if l.height != nil {
+			h = l.height(i)
+		}
 		if i == len(l.told) {
 			l.told = append(l.told, l.row)
 		}
@@ -295,7 +299,10 @@ func (l *formList) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.list.MinSize().Width, min(l.total, most))
 }
 
+// Layout gives the list at least its own height, as a VBox gives its rows:
+// the form may not be laid out again yet after the list grew.
 func (l *formList) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	size.Height = max(size.Height, l.MinSize(objects).Height)
 	for _, o := range objects {
 		o.Move(fyne.Position{})
 		o.Resize(size)
