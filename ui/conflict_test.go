@@ -203,8 +203,8 @@ func TestMeetingConflictTakeTheirsKeepsPrivateNotes(t *testing.T) {
 	}
 
 	e.rating.SetSelected("2")
-	test.Type(e.shared, "Agreed to try the new refund macro on Monday and see how the team copes with it.")
-	test.Type(e.private, "Seems tired.")
+	test.Type(e.shared.entry, "Agreed to try the new refund macro on Monday and see how the team copes with it.")
+	test.Type(e.private.entry, "Seems tired.")
 	_ = e.flush()
 	for _, want := range []string{"Someone else saved this one-on-one", "Pulse rating", "Theirs:  4 of 5", "Yours:   2 of 5",
 		"Where", "Theirs:  Walk", "Shared notes", "Your private notes are kept either way"} {
@@ -230,8 +230,8 @@ func TestMeetingConflictTakeTheirsKeepsPrivateNotes(t *testing.T) {
 	if m.PulseRating != 4 || m.SharedNotes != theirs.SharedNotes || m.Setting != model.SettingWalk || m.PrivateNotes != "Seems tired." {
 		t.Errorf("stored after Take theirs: %+v", m.OneOnOne)
 	}
-	if e.rating.Selected != "4" || e.shared.Text != theirs.SharedNotes || e.setting.Selected != "Walk" || e.private.Text != "Seems tired." {
-		t.Errorf("editor after Take theirs: %q %q %q %q", e.rating.Selected, e.shared.Text, e.setting.Selected, e.private.Text)
+	if e.rating.Selected != "4" || e.shared.Text() != theirs.SharedNotes || e.setting.Selected != "Walk" || e.private.Text() != "Seems tired." {
+		t.Errorf("editor after Take theirs: %q %q %q %q", e.rating.Selected, e.shared.Text(), e.setting.Selected, e.private.Text())
 	}
 	if dialogs(s.win) != 0 || e.saver.dirty() || e.saved.Text != "Saved" {
 		t.Errorf("after Take theirs: %d dialogs, pending %v", dialogs(s.win), e.saver.dirty())

@@ -45,8 +45,8 @@ type meetingEditor struct {
 	adders    map[model.Heading]*widget.Entry
 	rating    *widget.RadioGroup
 	comment   *widget.Entry
-	shared    *noteEntry
-	private   *noteEntry
+	shared    *noteField
+	private   *noteField
 	actions   *actionBox
 	saved     *widget.Label
 	scroll    *container.Scroll
@@ -121,14 +121,14 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		}
 		body.Add(section(h.Label(), headingHint(h), card))
 	}
-	e.shared = newNoteEntry("Notes you could show them")
+	e.shared = newNoteField(o.sh, "Notes you could show them")
 	e.shared.OnChanged = func(string) { e.changedMeeting() }
-	e.private = newNoteEntry("Only for you: never exported unless you ask")
+	e.private = newNoteField(o.sh, "Only for you: never exported unless you ask")
 	e.private.OnChanged = func(string) { e.changedMeeting() }
 	privateTitle := container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), widget.NewLabelWithStyle("Private notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	body.Add(section("Notes", "Shared notes are what you could show them; private notes are yours alone", container.NewVBox(
-		widget.NewLabelWithStyle("Shared notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.shared,
-		privateTitle, e.private,
+		widget.NewLabelWithStyle("Shared notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.shared.view,
+		privateTitle, e.private.view,
 	)))
 
 	e.actions = newActionBox(o.sh, "New action… (Enter)", func(a *model.Action) bool {
@@ -315,7 +315,7 @@ func (e *meetingEditor) saveMeeting() error {
 		}
 	}
 	o.PulseRating, _ = strconv.Atoi(e.rating.Selected)
-	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text, e.private.Text
+	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text(), e.private.Text()
 	keep := func(version int) {
 		e.meeting.Version = version
 		e.showProblem(e.saver.flush())
@@ -343,7 +343,7 @@ func (e *meetingEditor) takeMeeting(theirs model.OneOnOne) {
 	e.loading = true
 	e.showFields(theirs)
 	e.loading = false
-	if e.private.Text != theirs.PrivateNotes {
+	if e.private.Text() != theirs.PrivateNotes {
 		e.changedMeeting()
 	}
 	e.showProblem(e.saver.flush())

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
@@ -54,20 +55,37 @@ func withItems(t *testing.T, n int) (*shell, *model.Store, uint) {
 	return newTestShellOn(t, test.NewTempWindow(t, nil), store), store, m.ID
 }
 
-// objects counts the canvas objects under o, in containers and, through
-// their renderers, in widgets.
-func objects(o fyne.CanvasObject) int {
-	n := 1
+// walk calls visit on o and every object under it, in containers and,
+// through their renderers, in widgets.
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
 	switch x := o.(type) {
 	case *fyne.Container:
 		for _, c := range x.Objects {
-			n += objects(c)
+			walk(c, visit)
 		}
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(x).Objects() {
-			n += objects(c)
+			walk(c, visit)
 		}
 	}
+}
+
+// objects counts the canvas objects under o.
+func objects(o fyne.CanvasObject) int {
+	n := 0
+	walk(o, func(fyne.CanvasObject) { n++ })
+	return n
+}
+
+// laidOut counts the characters of text drawn under o.
+func laidOut(o fyne.CanvasObject) int {
+	n := 0
+	walk(o, func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok {
+			n += len(t.Text)
+		}
+	})
 	return n
 }
 

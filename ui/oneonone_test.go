@@ -115,8 +115,8 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	if add.Text != "" || len(e.items[model.HeadingProgress]) != 1 {
 		t.Fatalf("Enter should add the item and clear the box")
 	}
-	test.Type(e.shared, "Walked to the park.")
-	test.Type(e.private, "Seems tired.")
+	test.Type(e.shared.entry, "Walked to the park.")
+	test.Type(e.private.entry, "Seems tired.")
 	e.rating.SetSelected("2")
 	if !e.saver.dirty() {
 		t.Fatal("typing should leave saves pending until the pause")
