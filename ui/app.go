@@ -89,6 +89,8 @@ type shell struct {
 	bg func(func())
 	// undoFor is how long the undo bar stays.
 	undoFor time.Duration
+	// after is the clock autosave waits on.
+	after afterFunc
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
 	dbPath  string
@@ -229,7 +231,7 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 // data; the other screens are built when first opened. Nothing loads until
 // attach gives it the store.
 func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
-	s := &shell{win: w, info: info, bg: bg, undoFor: 10 * time.Second, screens: newScreenSlots()}
+	s := &shell{win: w, info: info, bg: bg, undoFor: 10 * time.Second, after: wallClock, screens: newScreenSlots()}
 	s.undo = newUndoBar()
 	s.body = container.NewStack(s.screen(screenToday).view())
 	s.nav = widget.NewList(

@@ -56,7 +56,7 @@ type meetingEditor struct {
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	e := &meetingEditor{screen: o, sections: map[model.Heading]*formList{}, items: map[model.Heading][]*model.MeetingItem{}, rowHeight: map[bool]float32{}, adders: map[model.Heading]*widget.Entry{}}
 	e.conflicts = newConflicts(o.sh.win, o.sh.showDialog)
-	e.saver = newAutosaver(600*time.Millisecond, func(err error) {
+	e.saver = newAutosaver(o.sh.after, func(err error) {
 		e.showProblem(err)
 		// A refused save (notes too long, say, or someone else's save
 		// first) is explained in the editor; a dialog each time typing
