@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"os"
+	"syscall"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"solemate/model"
 )
 
 // fakeClock runs the timers set on it when a test moves it on, in time
@@ -135,5 +139,44 @@ func TestEditorSavesTypingWithoutAPause(t *testing.T) {
 		if due := i - int(saveWithin/step); len(stored) <= due || string(stored) != string(text[:len(stored)]) {
 			t.Fatalf("at %v: %d of %d keys stored, want at least %d", c.now, len(stored), i+1, due+1)
 		}
+	}
+}
+
+// A signal (a logout, kill, Ctrl+C) ends the app, which then saves what
+// closing the window saves: typing waiting for its save, and what was
+// typed in meeting mode but not yet added.
+func TestSignalsSaveTypingAndQuit(t *testing.T) {
+	for _, sig := range []os.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			s, store := newTestShell(t)
+			s.after = (&fakeClock{}).after // autosave's timers never fire by themselves
+			overdue, _, _ := teamWithHistory(t, store)
+			s.open(s.oneOnOnes())
+			o := oneOnOnes(s)
+			o.openPerson(overdue.ID)
+			o.start(overdue.ID)
+			id := o.editor.meeting.ID
+			test.Type(o.editor.shared.entry, "Walked to the park.")
+			mm := openMeetingMode(s, id, func() {})
+			mm.begin()
+			test.Type(mm.adders[model.HeadingFocus], "Typed in meeting mode")
+
+			signals := make(chan os.Signal, 1)
+			quit := make(chan struct{})
+			quitOn(signals, func() { close(quit) })
+			signals <- sig
+			<-quit
+			s.saveOnQuit() // as Run does once the app has stopped
+			m, err := store.Meeting(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.SharedNotes != "Walked to the park." {
+				t.Errorf("shared notes after %v: %q", sig, m.SharedNotes)
+			}
+			if it := itemsByText(t, store, id)["Typed in meeting mode"]; it == nil || it.Heading != model.HeadingFocus {
+				t.Errorf("meeting mode's typing was lost")
+			}
+		})
 	}
 }

@@ -57,7 +57,9 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	mm.conflicts = newConflicts(w, func(d dialog.Dialog) { showDialogOn(w, d, func() {}) })
 	mm.conflicts.loaded(m.Items)
 	w.SetCloseIntercept(mm.leave)
+	sh.meetings[mm] = true // quitting the app saves its typing too
 	w.SetOnClosed(func() {
+		delete(sh.meetings, mm)
 		mm.commitTyped()
 		onClose()
 	})
