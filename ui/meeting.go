@@ -110,6 +110,7 @@ func (mm *meetingMode) begin() {
 			func() fyne.CanvasObject { return newMeetingRow(mm) },
 			func(id widget.ListItemID, o fyne.CanvasObject) { o.(*meetingRow).show(mm.items[h][id]) })
 		mm.lists[h].HideSeparators = true
+		mm.lists[h].OnSelected = mm.lists[h].Unselect // rows are ticked, not picked
 		mm.nothing[h] = widget.NewLabel("Nothing yet.")
 		add := newMeetingEntry(mm, h)
 		add.SetPlaceHolder("Add and press Enter")

@@ -263,6 +263,7 @@ func newFormList(maxRows int, length func() int, create func() fyne.CanvasObject
 // is first drawn, which costs nothing however many there are.
 func (l *formList) reset() {
 	l.list = widget.NewList(l.length, l.create, l.update)
+	l.list.OnSelected = l.list.Unselect // rows are edited in place, not picked
 	l.told = nil
 	l.view.Objects = []fyne.CanvasObject{l.list}
 	l.refresh()
