@@ -30,7 +30,7 @@ func paragraphs(size int) string {
 // onOldDatabase opens a shell on a database holding one one-on-one whose
 // notes were written straight into the file, as a Solemate from before the
 // notes limit could have; item is one of its items.
-func onOldDatabase(t *testing.T, shared, private, item string) (*shell, *model.Store, uint) {
+func onOldDatabase(t testing.TB, shared, private, item string) (*shell, *model.Store, uint) {
 	t.Helper()
 	test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), model.FileName)

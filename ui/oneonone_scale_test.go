@@ -16,7 +16,7 @@ import (
 // withItems is a shell on a database holding one one-on-one with n items,
 // spread over the four headings, and n actions, written in one transaction
 // (adding them one by one through the store would take most of the test).
-func withItems(t *testing.T, n int) (*shell, *model.Store, uint) {
+func withItems(t testing.TB, n int) (*shell, *model.Store, uint) {
 	t.Helper()
 	test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), model.FileName)
