@@ -150,14 +150,8 @@ func (mm *meetingMode) begin() {
 
 // refreshHeading shows the items under a heading as they are now.
 func (mm *meetingMode) refreshHeading(h model.Heading) {
-	var items []*model.MeetingItem
-	for _, it := range mm.meeting.Items {
-		if it.Heading == h {
-			items = append(items, it)
-		}
-	}
-	mm.items[h] = items
-	mm.nothing[h].Hidden = len(items) > 0
+	mm.items[h] = itemsUnder(mm.meeting.Items, h)
+	mm.nothing[h].Hidden = len(mm.items[h]) > 0
 	mm.nothing[h].Refresh()
 	mm.lists[h].Refresh()
 }
@@ -167,7 +161,6 @@ func (mm *meetingMode) refreshHeading(h model.Heading) {
 // of a longer one). The list shows other items in it as it scrolls.
 type meetingRow struct {
 	widget.BaseWidget
-	mm      *meetingMode
 	it      *model.MeetingItem
 	showing bool // show is filling in the row: nothing changed
 	check   *widget.Check
@@ -176,7 +169,7 @@ type meetingRow struct {
 }
 
 func newMeetingRow(mm *meetingMode) *meetingRow {
-	r := &meetingRow{mm: mm}
+	r := &meetingRow{}
 	r.check = widget.NewCheck("", func(on bool) {
 		if r.showing {
 			return

@@ -207,7 +207,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.conflicts.loaded(m.Items)
 	e.measureRows()
 	for _, h := range model.Headings {
-		e.sortItems(h)
+		e.items[h] = itemsUnder(m.Items, h)
 		e.sections[h].reset()
 	}
 	e.actions.set(m.Actions, model.ShortName(m.Person.Name, m.Person.PreferredName))
@@ -368,20 +368,20 @@ func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry
 	e.screen.sh.win.Canvas().Focus(from)
 }
 
-// sortItems gathers the items under one heading, in the meeting's order.
-func (e *meetingEditor) sortItems(h model.Heading) {
-	var items []*model.MeetingItem
-	for _, it := range e.meeting.Items {
+// itemsUnder is the items under one heading, in the meeting's order.
+func itemsUnder(items []*model.MeetingItem, h model.Heading) []*model.MeetingItem {
+	var out []*model.MeetingItem
+	for _, it := range items {
 		if it.Heading == h {
-			items = append(items, it)
+			out = append(out, it)
 		}
 	}
-	e.items[h] = items
+	return out
 }
 
 // rebuildSection redraws the items under one heading.
 func (e *meetingEditor) rebuildSection(h model.Heading) {
-	e.sortItems(h)
+	e.items[h] = itemsUnder(e.meeting.Items, h)
 	e.measureRows()
 	e.sections[h].refresh()
 }
@@ -422,11 +422,6 @@ type itemRow struct {
 
 func newItemRow(e *meetingEditor) *itemRow {
 	r := &itemRow{e: e}
-	changed := func() {
-		if !r.showing {
-			e.itemChanged(r.it)
-		}
-	}
 	r.done = widget.NewCheck("", func(on bool) {
 		if r.showing {
 			return
@@ -435,7 +430,7 @@ func newItemRow(e *meetingEditor) *itemRow {
 		if on {
 			r.it.Status = model.ItemDone
 		}
-		changed()
+		e.itemChanged(r.it)
 	})
 	r.text = widget.NewEntry()
 	r.text.OnChanged = func(s string) {
@@ -447,14 +442,14 @@ func newItemRow(e *meetingEditor) *itemRow {
 	r.tag = widget.NewButton(tagLabel(false), func() {
 		r.it.NonWork = !r.it.NonWork
 		r.tag.SetText(tagLabel(r.it.NonWork))
-		changed()
+		e.itemChanged(r.it)
 	})
 	r.private = widget.NewCheck("Private", func(on bool) {
 		if r.showing {
 			return
 		}
 		r.it.Private = on
-		changed()
+		e.itemChanged(r.it)
 		e.rebuildSection(r.it.Heading) // "private" joins its notes
 	})
 	r.more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() { e.itemMenu(r.it, r.more) })
