@@ -70,6 +70,10 @@ func every(step, end time.Duration) []time.Duration {
 func TestAutosaveWaitsAtMostSaveWithin(t *testing.T) {
 	test.NewTempApp(t)
 	ms := time.Millisecond
+	type save struct {
+		at   time.Duration
+		upTo int // the last key saved
+	}
 	for _, tc := range []struct {
 		name      string
 		keys      []time.Duration // when each key is typed
@@ -83,17 +87,11 @@ func TestAutosaveWaitsAtMostSaveWithin(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := &fakeClock{}
 			a := newAutosaver(c.after, nil)
-			var saves []struct {
-				at   time.Duration
-				upTo int
-			}
+			var saves []save
 			for i, at := range tc.keys {
 				c.advance(at)
 				a.schedule("note", func() error {
-					saves = append(saves, struct {
-						at   time.Duration
-						upTo int
-					}{c.now, i})
+					saves = append(saves, save{c.now, i})
 					return nil
 				})
 			}
