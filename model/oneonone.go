@@ -743,6 +743,12 @@ func (s *Store) FollowUps(personID uint) ([]FollowUp, error) {
 	return s.followUps(personID, time.Time{})
 }
 
+// FollowUpsBefore lists a person's open follow-ups raised before a
+// one-on-one held at before: those it shows.
+func (s *Store) FollowUpsBefore(personID uint, before time.Time) ([]FollowUp, error) {
+	return s.followUps(personID, before)
+}
+
 // followUps lists follow-ups raised before a meeting (all when before is zero).
 func (s *Store) followUps(personID uint, before time.Time) ([]FollowUp, error) {
 	q := s.db.Table("one_on_one_items AS i").Select("i.*, o.held_at AS raised_at").

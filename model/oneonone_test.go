@@ -231,6 +231,15 @@ func TestFollowUpsAndActions(t *testing.T) {
 	if len(m.FollowUps) != 2 || m.FollowUps[0].Text != "Daughter's school play on Friday" || m.FollowUps[1].Text != "Work thing with a date" {
 		t.Fatalf("follow-ups for the next meeting = %+v", m.FollowUps)
 	}
+	// The editor reads them alone when an item changes.
+	for _, tc := range []struct {
+		at   time.Time
+		want int
+	}{{m2.HeldAt, 2}, {m1.HeldAt, 0}} {
+		if fus, err := s.FollowUpsBefore(p.ID, tc.at); err != nil || len(fus) != tc.want || (tc.want > 0 && fus[0].ID != m.FollowUps[0].ID) {
+			t.Errorf("follow-ups before %v = %+v, %v; want %d", tc.at, fus, err, tc.want)
+		}
+	}
 
 	today := s.Today()
 	acts := []Action{

@@ -97,6 +97,7 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		"History":           func() error { _, err := s.History(id); return err },
 		"PulseHistory":      func() error { _, err := s.PulseHistory(id); return err },
 		"FollowUps":         func() error { _, err := s.FollowUps(id); return err },
+		"FollowUpsBefore":   func() error { _, err := s.FollowUpsBefore(id, s.Now()); return err },
 		"OpenActions":       func() error { _, err := s.OpenActions(id); return err },
 		"CarryingOver":      func() error { _, err := s.CarryingOver(id); return err },
 		"Meeting":           func() error { _, err := s.Meeting(person.ID); return err },

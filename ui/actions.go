@@ -133,7 +133,8 @@ func (a *teamActions) load() {
 type actionBox struct {
 	sh      *shell
 	view    fyne.CanvasObject
-	list    *fyne.Container
+	list    *formList
+	none    *widget.Label
 	text    *widget.Entry
 	owner   *widget.Select
 	due     *dateField
@@ -145,7 +146,9 @@ type actionBox struct {
 }
 
 func newActionBox(sh *shell, placeholder string, place func(a *model.Action) bool) *actionBox {
-	b := &actionBox{sh: sh, list: container.NewVBox(), place: place}
+	b := &actionBox{sh: sh, place: place, none: widget.NewLabel("No actions yet.")}
+	b.list = newFormList(8, func() int { return len(b.actions) },
+		func() fyne.CanvasObject { return widget.NewCheck("", nil) }, b.showAction, nil)
 	b.text = widget.NewEntry()
 	b.text.SetPlaceHolder(placeholder)
 	b.text.OnSubmitted = func(string) { b.add() }
@@ -153,7 +156,7 @@ func newActionBox(sh *shell, placeholder string, place func(a *model.Action) boo
 	b.owner.SetSelectedIndex(0)
 	b.due = newDateField(func() {})
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), b.add)
-	b.view = container.NewVBox(b.list, container.NewBorder(nil, nil, b.owner,
+	b.view = container.NewVBox(container.NewStack(b.list.view, b.none), container.NewBorder(nil, nil, b.owner,
 		container.NewHBox(container.NewGridWrap(fyne.NewSize(170, b.due.view.MinSize().Height), b.due.view), add), b.text))
 	return b
 }
@@ -163,25 +166,35 @@ func (b *actionBox) set(actions []model.Action, name string) {
 	b.actions, b.name = actions, name
 	b.owner.SetOptions([]string{name + " will", "I will"})
 	b.owner.SetSelectedIndex(0)
-	b.refresh()
+	b.showNone()
+	b.list.reset()
 }
 
-func (b *actionBox) refresh() {
-	b.list.Objects = nil
-	for i := range b.actions {
-		a := &b.actions[i]
-		c := widget.NewCheck(actionLabel(*a, b.name), func(on bool) {
-			if err := b.sh.store.SetActionDone(a.ID, on); err != nil {
-				b.sh.showError("Could not save the action", err)
-			}
-		})
-		c.SetChecked(a.Done())
-		b.list.Add(c)
+// showNone says so when there are no actions.
+func (b *actionBox) showNone() {
+	b.none.Hidden = len(b.actions) > 0
+	b.none.Refresh()
+}
+
+// showAction fills a row in for action id, and ticking it marks it done.
+func (b *actionBox) showAction(id widget.ListItemID, o fyne.CanvasObject) {
+	a := &b.actions[id]
+	c := o.(*widget.Check)
+	c.OnChanged = nil
+	c.Text = actionLabel(*a, b.name)
+	c.SetChecked(a.Done())
+	c.Refresh()
+	c.OnChanged = func(on bool) {
+		if err := b.sh.store.SetActionDone(a.ID, on); err != nil {
+			b.sh.showError("Could not save the action", err)
+			return
+		}
+		a.DoneAt = nil
+		if on { // as the store has it, for when the row is shown again
+			now := b.sh.store.Now()
+			a.DoneAt = &now
+		}
 	}
-	if len(b.actions) == 0 {
-		b.list.Add(widget.NewLabel("No actions yet."))
-	}
-	b.list.Refresh()
 }
 
 // add saves what was typed as a new action.
@@ -204,5 +217,7 @@ func (b *actionBox) add() {
 	b.actions = append(b.actions, a)
 	b.text.SetText("")
 	b.due.entry.SetText("")
-	b.refresh()
+	b.showNone()
+	b.list.refresh()
+	b.list.list.ScrollTo(len(b.actions) - 1)
 }

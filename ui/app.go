@@ -6,9 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"runtime/debug"
 	"slices"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -88,6 +91,12 @@ type shell struct {
 	bg func(func())
 	// undoFor is how long the undo bar stays.
 	undoFor time.Duration
+	// after is the clock autosave waits on.
+	after afterFunc
+	// meetings are the meeting modes open.
+	meetings map[*meetingMode]bool
+	// closeSaved says the window closed through close, which saved.
+	closeSaved bool
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
 	dbPath  string
@@ -128,6 +137,13 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	w.SetMainMenu(s.menu())
 	w.SetMaster()
 	w.SetCloseIntercept(s.close)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	defer func() {
+		signal.Stop(signals)
+		close(signals)
+	}()
+	quitOn(signals, a.Quit)
 
 	var (
 		store   *model.Store
@@ -174,6 +190,7 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	w.ShowAndRun()
 	closed.Store(true)
 	<-opened
+	s.saveOnQuit()
 	lock.Release()
 	if store != nil {
 		_ = store.Close()
@@ -233,7 +250,7 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 // data; the other screens are built when first opened. Nothing loads until
 // attach gives it the store.
 func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
-	s := &shell{win: w, info: info, bg: bg, undoFor: 10 * time.Second, screens: newScreenSlots()}
+	s := &shell{win: w, info: info, bg: bg, undoFor: 10 * time.Second, after: wallClock, meetings: map[*meetingMode]bool{}, screens: newScreenSlots()}
 	s.undo = newUndoBar()
 	s.body = container.NewStack(s.screen(screenToday).view())
 	s.nav = widget.NewList(
@@ -365,22 +382,56 @@ func (s *shell) ready() bool { return s.store != nil }
 // close saves everything before the window goes; unsaved invalid edits are
 // only thrown away when the user says so.
 func (s *shell) close() {
+	quit := func() {
+		s.closeSaved = true
+		s.win.Close()
+	}
+	if s.saveAll() {
+		quit()
+		return
+	}
+	dialog.ShowConfirm("Quit without saving?", "Some changes have problems and could not be saved. Quit anyway and lose them?",
+		func(ok bool) {
+			if ok {
+				quit()
+			}
+		}, s.win)
+}
+
+// saveAll saves what every screen and meeting mode holds; false means
+// something could not be saved and is still only on screen.
+func (s *shell) saveAll() bool {
+	for mm := range s.meetings {
+		mm.commitTyped()
+	}
 	ok := true
 	for _, sl := range s.screens {
 		if sl.built != nil {
 			ok = sl.built.flush() && ok
 		}
 	}
-	if ok {
-		s.win.Close()
-		return
+	return ok
+}
+
+// quitOn ends the app through quit when a signal arrives (a logout, kill,
+// Ctrl+C in a terminal); Run then saves, in saveOnQuit.
+func quitOn(signals <-chan os.Signal, quit func()) {
+	go func() {
+		if _, ok := <-signals; ok {
+			fyne.Do(quit)
+		}
+	}()
+}
+
+// saveOnQuit saves what closing the window saves when the app ended another
+// way, by a signal: Fyne quits by itself on SIGINT and SIGTERM and drops
+// what waits to run, so no handler of ours can save first. It runs once
+// the app has stopped (UI code then runs at once, on any goroutine) and
+// asks nothing: no one may be there to answer.
+func (s *shell) saveOnQuit() {
+	if !s.closeSaved && s.store != nil {
+		s.saveAll()
 	}
-	dialog.ShowConfirm("Quit without saving?", "Some changes have problems and could not be saved. Quit anyway and lose them?",
-		func(quit bool) {
-			if quit {
-				s.win.Close()
-			}
-		}, s.win)
 }
 
 // shortcut is one keyboard shortcut, shown in the menu and the help.

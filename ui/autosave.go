@@ -9,21 +9,41 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// autosaver collects pending saves, runs each once typing pauses, and runs
-// them all at once on flush (leaving a screen, closing the window).
+// timer is a pending call of afterFunc.
+type timer interface{ Stop() bool }
+
+// afterFunc calls f in its own goroutine after d: time.AfterFunc in the
+// app (wallClock), a fake clock in tests, so they never wait or time.
+type afterFunc func(d time.Duration, f func()) timer
+
+func wallClock(d time.Duration, f func()) timer { return time.AfterFunc(d, f) }
+
+// Typing is saved once it pauses for saveAfterPause and, however fast one
+// types, at most saveWithin after the first change not yet saved: waiting
+// for a pause alone lost all of nine seconds' typing to a crash.
+const (
+	saveAfterPause = 600 * time.Millisecond
+	saveWithin     = 1500 * time.Millisecond
+)
+
+// autosaver collects pending saves, runs them all once typing pauses or
+// has gone on for saveWithin, and at once on flush (leaving a screen,
+// closing the window).
 type autosaver struct {
-	delay time.Duration
-	// onTimed hears how each flush run by the timer went (nil: all saved).
+	after afterFunc
+	// onTimed hears how each flush run by a timer went (nil: all saved).
 	onTimed func(error)
 
 	mu      sync.Mutex
 	pending map[any]func() error
 	order   []any
-	timer   *time.Timer
+	// pause is reset by every change; due is set by the first one since
+	// the last flush, and not moved.
+	pause, due timer
 }
 
-func newAutosaver(delay time.Duration, onTimed func(error)) *autosaver {
-	return &autosaver{delay: delay, onTimed: onTimed, pending: map[any]func() error{}}
+func newAutosaver(after afterFunc, onTimed func(error)) *autosaver {
+	return &autosaver{after: after, onTimed: onTimed, pending: map[any]func() error{}}
 }
 
 // schedule replaces any pending save under key with save.
@@ -31,16 +51,32 @@ func (a *autosaver) schedule(key any, save func() error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.put(key, save)
-	if a.timer != nil {
-		a.timer.Stop()
+	if a.pause != nil {
+		a.pause.Stop()
 	}
-	a.timer = time.AfterFunc(a.delay, func() {
-		fyne.Do(func() {
-			if err := a.flush(); a.onTimed != nil {
-				a.onTimed(err)
-			}
-		})
+	a.pause = a.after(saveAfterPause, a.timed)
+	if a.due == nil {
+		a.due = a.after(saveWithin, a.timed)
+	}
+}
+
+// timed flushes when a timer says it is time.
+func (a *autosaver) timed() {
+	fyne.Do(func() {
+		if err := a.flush(); a.onTimed != nil {
+			a.onTimed(err)
+		}
 	})
+}
+
+// stopTimers stops both timers; a.mu is held.
+func (a *autosaver) stopTimers() {
+	for _, t := range []timer{a.pause, a.due} {
+		if t != nil {
+			t.Stop()
+		}
+	}
+	a.pause, a.due = nil, nil
 }
 
 // put adds or replaces a pending save; a.mu is held.
@@ -60,9 +96,7 @@ func (a *autosaver) flush() error {
 	saves := a.pending
 	a.pending = map[any]func() error{}
 	a.order = nil
-	if a.timer != nil {
-		a.timer.Stop()
-	}
+	a.stopTimers()
 	a.mu.Unlock()
 	var errs []error
 	for _, k := range keys {
@@ -84,9 +118,7 @@ func (a *autosaver) discard() {
 	defer a.mu.Unlock()
 	a.pending = map[any]func() error{}
 	a.order = nil
-	if a.timer != nil {
-		a.timer.Stop()
-	}
+	a.stopTimers()
 }
 
 // forget drops the pending save under key, if any.

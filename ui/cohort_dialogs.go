@@ -103,7 +103,7 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 	}
 	status := widget.NewSelect(statusLabels, nil)
 	status.SetSelected(shown.Status.Label())
-	notes := newNoteEntry("What you notice: strengths, habits from earlier jobs to guide, what helps")
+	notes := newNoteField(c.sh, "What you notice: strengths, habits from earlier jobs to guide, what helps")
 	notes.SetText(shown.Notes)
 	offeredOn := newDateField(func() {})
 	offeredOn.entry.SetText(shown.OfferedOn.String())
@@ -124,7 +124,7 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 	offerNote.SetText(shown.OfferNote)
 	hireForm := widget.NewForm(
 		&widget.FormItem{Text: "Status", Widget: status, HintText: "On track or behind is worked out from the milestones"},
-		&widget.FormItem{Text: "Trainer notes", Widget: notes},
+		&widget.FormItem{Text: "Trainer notes", Widget: notes.view},
 		&widget.FormItem{Text: "Offer made on", Widget: offeredOn.view},
 		&widget.FormItem{Text: "Amount", Widget: amount},
 		&widget.FormItem{Text: "Answer", Widget: outcome},
@@ -154,7 +154,7 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 				h.Status = s
 			}
 		}
-		h.Notes, h.OfferNote = notes.Text, offerNote.Text
+		h.Notes, h.OfferNote = notes.Text(), offerNote.Text
 		h.OfferedOn = offeredOn.date()
 		h.OfferAmount, _ = strconv.Atoi(strings.TrimSpace(amount.Text))
 		h.OfferOutcome = strings.ToLower(outcome.Selected)

@@ -102,7 +102,7 @@ func TestItemConflictAsksAndKeepMine(t *testing.T) {
 	e := openEditor(s, id)
 	theirItemSave(t, other, id, func(it *model.Item) { it.Text = "Refund tool fixed by IT"; it.Status = model.ItemDone })
 
-	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles])
+	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
 	text.SetText("Refund tool: escalated to IT")
 	if err := e.flush(); !isConflict(err) {
 		t.Fatalf("flush on a stale item: %v", err)
@@ -164,7 +164,7 @@ func TestTickedItemConflictTakeTheirs(t *testing.T) {
 		it.FollowUp = model.DateOf(fixedNow).AddDays(7)
 	})
 
-	done, _ := first[*widget.Check](e.sections[model.HeadingObstacles])
+	done, _ := first[*widget.Check](e.sections[model.HeadingObstacles].view)
 	test.Tap(done)
 	if dialogs(s.win) != 1 || !inDialog(s.win, "Yours:   done") || !inDialog(s.win, "Theirs:  Tue 17 Mar 2026") {
 		t.Fatalf("ticking a stale item should ask: %d dialogs", dialogs(s.win))
@@ -177,8 +177,8 @@ func TestTickedItemConflictTakeTheirs(t *testing.T) {
 	if got.Status != model.ItemOpen || got.Text != "Refund tool fixed by IT" {
 		t.Errorf("Take theirs stored %+v", got)
 	}
-	done, _ = first[*widget.Check](e.sections[model.HeadingObstacles])
-	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles])
+	done, _ = first[*widget.Check](e.sections[model.HeadingObstacles].view)
+	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
 	if done.Checked || text.Text != "Refund tool fixed by IT" || e.saver.dirty() || e.problemRow.Visible() {
 		t.Errorf("after Take theirs: ticked %v, text %q, pending %v", done.Checked, text.Text, e.saver.dirty())
 	}
@@ -203,8 +203,8 @@ func TestMeetingConflictTakeTheirsKeepsPrivateNotes(t *testing.T) {
 	}
 
 	e.rating.SetSelected("2")
-	test.Type(e.shared, "Agreed to try the new refund macro on Monday and see how the team copes with it.")
-	test.Type(e.private, "Seems tired.")
+	test.Type(e.shared.entry, "Agreed to try the new refund macro on Monday and see how the team copes with it.")
+	test.Type(e.private.entry, "Seems tired.")
 	_ = e.flush()
 	for _, want := range []string{"Someone else saved this one-on-one", "Pulse rating", "Theirs:  4 of 5", "Yours:   2 of 5",
 		"Where", "Theirs:  Walk", "Shared notes", "Your private notes are kept either way"} {
@@ -230,8 +230,8 @@ func TestMeetingConflictTakeTheirsKeepsPrivateNotes(t *testing.T) {
 	if m.PulseRating != 4 || m.SharedNotes != theirs.SharedNotes || m.Setting != model.SettingWalk || m.PrivateNotes != "Seems tired." {
 		t.Errorf("stored after Take theirs: %+v", m.OneOnOne)
 	}
-	if e.rating.Selected != "4" || e.shared.Text != theirs.SharedNotes || e.setting.Selected != "Walk" || e.private.Text != "Seems tired." {
-		t.Errorf("editor after Take theirs: %q %q %q %q", e.rating.Selected, e.shared.Text, e.setting.Selected, e.private.Text)
+	if e.rating.Selected != "4" || e.shared.Text() != theirs.SharedNotes || e.setting.Selected != "Walk" || e.private.Text() != "Seems tired." {
+		t.Errorf("editor after Take theirs: %q %q %q %q", e.rating.Selected, e.shared.Text(), e.setting.Selected, e.private.Text())
 	}
 	if dialogs(s.win) != 0 || e.saver.dirty() || e.saved.Text != "Saved" {
 		t.Errorf("after Take theirs: %d dialogs, pending %v", dialogs(s.win), e.saver.dirty())

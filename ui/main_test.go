@@ -41,7 +41,7 @@ func newTestShellIn(t *testing.T, w fyne.Window) (*shell, *model.Store) {
 }
 
 // openTestStore opens a database for a test shell, with "today" pinned.
-func openTestStore(t *testing.T, path string) *model.Store {
+func openTestStore(t testing.TB, path string) *model.Store {
 	t.Helper()
 	store, err := model.Open(path)
 	if err != nil {
@@ -53,7 +53,7 @@ func openTestStore(t *testing.T, path string) *model.Store {
 }
 
 // newTestShellOn opens the app shell in w on an open store.
-func newTestShellOn(t *testing.T, w fyne.Window, store *model.Store) *shell {
+func newTestShellOn(t testing.TB, w fyne.Window, store *model.Store) *shell {
 	t.Helper()
 	s := newShell(w, store, Info{Version: "1.2.3", Build: 4}, func(f func()) { f() })
 	s.undoFor = time.Hour

@@ -25,8 +25,11 @@ type meetingMode struct {
 	sh      *shell
 	win     fyne.Window
 	meeting model.Meeting
-	lists   map[model.Heading]*fyne.Container
-	scrolls map[model.Heading]*container.Scroll
+	// lists show the items under each heading, items holds them, and
+	// nothing stands in for an empty list.
+	lists   map[model.Heading]*widget.List
+	items   map[model.Heading][]*model.MeetingItem
+	nothing map[model.Heading]*widget.Label
 	adders  map[model.Heading]*meetingEntry
 	nonWork map[model.Heading]*widget.Check
 	begun   bool
@@ -34,7 +37,8 @@ type meetingMode struct {
 	// notice says a choice waits.
 	conflicts *conflicts
 	notice    *widget.Label
-	// override scales the meeting view; rows added later need it re-applied.
+	// override scales the meeting view; the suggestions it shows later
+	// need it re-applied.
 	override *container.ThemeOverride
 }
 
@@ -48,11 +52,14 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	}
 	w := fyne.CurrentApp().NewWindow("Solemate — meeting with " + m.Person.DisplayName())
 	mm := &meetingMode{sh: sh, win: w, meeting: m,
-		lists: map[model.Heading]*fyne.Container{}, scrolls: map[model.Heading]*container.Scroll{}, adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
+		lists: map[model.Heading]*widget.List{}, items: map[model.Heading][]*model.MeetingItem{}, nothing: map[model.Heading]*widget.Label{},
+		adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
 	mm.conflicts = newConflicts(w, func(d dialog.Dialog) { showDialogOn(w, d, func() {}) })
 	mm.conflicts.loaded(m.Items)
 	w.SetCloseIntercept(mm.leave)
+	sh.meetings[mm] = true // quitting the app saves its typing too
 	w.SetOnClosed(func() {
+		delete(sh.meetings, mm)
 		mm.commitTyped()
 		onClose()
 	})
@@ -99,15 +106,19 @@ func (mm *meetingMode) begin() {
 	name.SizeName = theme.SizeNameHeadingText
 	grid := container.NewGridWithColumns(2)
 	for _, h := range model.Headings {
-		mm.lists[h] = container.NewVBox()
+		mm.lists[h] = widget.NewList(func() int { return len(mm.items[h]) },
+			func() fyne.CanvasObject { return newMeetingRow(mm) },
+			func(id widget.ListItemID, o fyne.CanvasObject) { o.(*meetingRow).show(mm.items[h][id]) })
+		mm.lists[h].HideSeparators = true
+		mm.lists[h].OnSelected = mm.lists[h].Unselect // rows are ticked, not picked
+		mm.nothing[h] = widget.NewLabel("Nothing yet.")
 		add := newMeetingEntry(mm, h)
 		add.SetPlaceHolder("Add and press Enter")
 		mm.adders[h] = add
 		nw := widget.NewCheck("Non-work", nil)
 		mm.nonWork[h] = nw
 		head := widget.NewLabelWithStyle(h.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		mm.scrolls[h] = container.NewVScroll(mm.lists[h])
-		grid.Add(container.NewBorder(head, container.NewBorder(nil, nil, nil, nw, add), nil, nil, mm.scrolls[h]))
+		grid.Add(container.NewBorder(head, container.NewBorder(nil, nil, nil, nw, add), nil, nil, container.New(heightless{}, mm.lists[h], container.NewVBox(mm.nothing[h]))))
 		mm.refreshHeading(h)
 	}
 	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D done / open (newest item) · Tab moves on · Esc leaves")
@@ -137,48 +148,62 @@ func (mm *meetingMode) begin() {
 	mm.win.Canvas().Focus(mm.adders[model.HeadingProgress])
 }
 
-func (mm *meetingMode) itemsUnder(h model.Heading) []*model.MeetingItem {
-	var out []*model.MeetingItem
-	for _, it := range mm.meeting.Items {
-		if it.Heading == h {
-			out = append(out, it)
-		}
-	}
-	return out
+// refreshHeading shows the items under a heading as they are now.
+func (mm *meetingMode) refreshHeading(h model.Heading) {
+	mm.items[h] = itemsUnder(mm.meeting.Items, h)
+	mm.nothing[h].Hidden = len(mm.items[h]) > 0
+	mm.nothing[h].Refresh()
+	mm.lists[h].Refresh()
 }
 
-func (mm *meetingMode) refreshHeading(h model.Heading) {
-	box := mm.lists[h]
-	box.Objects = nil
-	for _, it := range mm.itemsUnder(h) {
-		label := clip(it.Text)
-		for _, mark := range []struct {
-			on   bool
-			text string
-		}{{it.NonWork, "non-work"}, {it.Carried, "carried over"}, {it.Status == model.ItemDropped, "dropped"}, {it.Private, "private"}} {
-			if mark.on {
-				label += "  · " + mark.text
-			}
+// meetingRow shows one item in meeting mode: a tick for done and its text
+// with what is special about it, on one line (the editor shows the whole
+// of a longer one). The list shows other items in it as it scrolls.
+type meetingRow struct {
+	widget.BaseWidget
+	it      *model.MeetingItem
+	showing bool // show is filling in the row: nothing changed
+	check   *widget.Check
+	text    *widget.Label
+	box     fyne.CanvasObject
+}
+
+func newMeetingRow(mm *meetingMode) *meetingRow {
+	r := &meetingRow{}
+	r.check = widget.NewCheck("", func(on bool) {
+		if r.showing {
+			return
 		}
-		check := widget.NewCheck("", func(on bool) {
-			it.Status = model.ItemOpen
-			if on {
-				it.Status = model.ItemDone
-			}
-			mm.save(it)
-		})
-		check.SetChecked(it.Status == model.ItemDone)
-		text := widget.NewLabel(label)
-		text.Wrapping = fyne.TextWrapWord
-		box.Add(container.NewBorder(nil, nil, check, nil, text))
+		r.it.Status = model.ItemOpen
+		if on {
+			r.it.Status = model.ItemDone
+		}
+		mm.save(r.it)
+	})
+	r.text = widget.NewLabel("")
+	r.text.Truncation = fyne.TextTruncateEllipsis
+	r.box = container.NewBorder(nil, nil, r.check, nil, r.text)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *meetingRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+func (r *meetingRow) show(it *model.MeetingItem) {
+	r.it = it
+	r.showing = true
+	defer func() { r.showing = false }()
+	r.check.SetChecked(it.Status == model.ItemDone)
+	label := clip(it.Text)
+	for _, mark := range []struct {
+		on   bool
+		text string
+	}{{it.NonWork, "non-work"}, {it.Carried, "carried over"}, {it.Status == model.ItemDropped, "dropped"}, {it.Private, "private"}} {
+		if mark.on {
+			label += "  · " + mark.text
+		}
 	}
-	if len(box.Objects) == 0 {
-		box.Add(widget.NewLabel("Nothing yet."))
-	}
-	if mm.override != nil {
-		mm.override.Refresh()
-	}
-	box.Refresh()
+	r.text.SetText(label)
 }
 
 // save stores an item; when someone else saved it first, the user chooses
@@ -217,7 +242,7 @@ func (mm *meetingMode) add(h model.Heading, text string) {
 	mm.meeting.Items = append(mm.meeting.Items, &model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt})
 	mm.adders[h].SetText("")
 	mm.refreshHeading(h)
-	mm.scrolls[h].ScrollToBottom()
+	mm.lists[h].ScrollToBottom()
 }
 
 // commitTyped adds what was typed but not yet confirmed with Enter.
@@ -231,7 +256,7 @@ func (mm *meetingMode) commitTyped() {
 
 // last is the newest item under a heading, which Ctrl+T and Ctrl+D act on.
 func (mm *meetingMode) last(h model.Heading) *model.MeetingItem {
-	items := mm.itemsUnder(h)
+	items := mm.items[h]
 	if len(items) == 0 {
 		return nil
 	}

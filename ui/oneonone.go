@@ -192,7 +192,8 @@ func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
 	o.right.Refresh()
 }
 
-// start records a new one-on-one now and opens it.
+// start records a new one-on-one now and opens it, ready to type the
+// first item.
 func (o *oneOnOneScreen) start(personID uint) {
 	o.leaveEditor(func() {
 		at := o.sh.store.Now().Truncate(time.Minute)
@@ -202,6 +203,7 @@ func (o *oneOnOneScreen) start(personID uint) {
 			return
 		}
 		o.openMeeting(m.ID)
+		o.sh.win.Canvas().Focus(o.editor.adders[model.HeadingProgress])
 		o.load()
 	})
 }

@@ -37,22 +37,26 @@ type meetingEditor struct {
 	// problemRow holds problem and the conflicts' review button; hidden
 	// when all is saved.
 	problemRow *fyne.Container
-	sections   map[model.Heading]*fyne.Container
-	adders     map[model.Heading]*widget.Entry
-	rating     *widget.RadioGroup
-	comment    *widget.Entry
-	shared     *noteEntry
-	private    *noteEntry
-	actions    *actionBox
-	saved      *widget.Label
-	scroll     *container.Scroll
-	prompts    *suggestionPanel
+	// sections list the items under each heading, items holds them, and
+	// rowHeight is how tall a row is without and with a line of notes.
+	sections  map[model.Heading]*formList
+	items     map[model.Heading][]*model.MeetingItem
+	rowHeight map[bool]float32
+	adders    map[model.Heading]*widget.Entry
+	rating    *widget.RadioGroup
+	comment   *widget.Entry
+	shared    *noteField
+	private   *noteField
+	actions   *actionBox
+	saved     *widget.Label
+	scroll    *container.Scroll
+	prompts   *suggestionPanel
 }
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
-	e := &meetingEditor{screen: o, sections: map[model.Heading]*fyne.Container{}, adders: map[model.Heading]*widget.Entry{}}
+	e := &meetingEditor{screen: o, sections: map[model.Heading]*formList{}, items: map[model.Heading][]*model.MeetingItem{}, rowHeight: map[bool]float32{}, adders: map[model.Heading]*widget.Entry{}}
 	e.conflicts = newConflicts(o.sh.win, o.sh.showDialog)
-	e.saver = newAutosaver(600*time.Millisecond, func(err error) {
+	e.saver = newAutosaver(o.sh.after, func(err error) {
 		e.showProblem(err)
 		// A refused save (notes too long, say, or someone else's save
 		// first) is explained in the editor; a dialog each time typing
@@ -100,12 +104,12 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	e.prompts = newSuggestionPanel(o.sh)
 	body := container.NewVBox(section("Prompts for this conversation", "Chosen from what you know about them; mark one asked and it rests for six weeks", e.prompts.box))
 	for _, h := range model.Headings {
-		e.sections[h] = container.NewVBox()
+		e.sections[h] = e.newSection(h)
 		add := widget.NewEntry()
 		add.SetPlaceHolder(fmt.Sprintf("Add to %s… (Enter)", h.Label()))
 		add.OnSubmitted = func(text string) { e.addItem(h, text, add) }
 		e.adders[h] = add
-		card := container.NewVBox(e.sections[h], add)
+		card := container.NewVBox(e.sections[h].view, add)
 		if h == model.HeadingPulse {
 			e.rating = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { e.changedMeeting() })
 			e.rating.Horizontal = true
@@ -117,14 +121,14 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		}
 		body.Add(section(h.Label(), headingHint(h), card))
 	}
-	e.shared = newNoteEntry("Notes you could show them")
+	e.shared = newNoteField(o.sh, "Notes you could show them")
 	e.shared.OnChanged = func(string) { e.changedMeeting() }
-	e.private = newNoteEntry("Only for you: never exported unless you ask")
+	e.private = newNoteField(o.sh, "Only for you: never exported unless you ask")
 	e.private.OnChanged = func(string) { e.changedMeeting() }
 	privateTitle := container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), widget.NewLabelWithStyle("Private notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	body.Add(section("Notes", "Shared notes are what you could show them; private notes are yours alone", container.NewVBox(
-		widget.NewLabelWithStyle("Shared notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.shared,
-		privateTitle, e.private,
+		widget.NewLabelWithStyle("Shared notes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.shared.view,
+		privateTitle, e.private.view,
 	)))
 
 	e.actions = newActionBox(o.sh, "New action… (Enter)", func(a *model.Action) bool {
@@ -201,8 +205,10 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.private.SetText(m.PrivateNotes)
 	e.showFollowUps(m.FollowUps)
 	e.conflicts.loaded(m.Items)
+	e.measureRows()
 	for _, h := range model.Headings {
-		e.rebuildSection(h)
+		e.items[h] = itemsUnder(m.Items, h)
+		e.sections[h].reset()
 	}
 	e.actions.set(m.Actions, model.ShortName(m.Person.Name, m.Person.PreferredName))
 	e.saved.SetText("Saved")
@@ -254,9 +260,13 @@ func (e *meetingEditor) itemChanged(it *model.MeetingItem) {
 // itemSaved refreshes what depends on items: the follow-ups above and the
 // list of reports.
 func (e *meetingEditor) itemSaved() {
-	if m, err := e.screen.sh.store.Meeting(e.meeting.ID); err == nil {
-		e.showFollowUps(m.FollowUps)
-	}
+	st, o := e.screen.sh.store, e.meeting.OneOnOne
+	fetch(e.screen.sh, "Could not load the follow-ups", func() ([]model.FollowUp, error) { return st.FollowUpsBefore(o.PersonID, o.HeldAt) },
+		func(fus []model.FollowUp) {
+			if e.meeting.ID == o.ID {
+				e.showFollowUps(fus)
+			}
+		})
 	e.screen.load()
 }
 
@@ -305,7 +315,7 @@ func (e *meetingEditor) saveMeeting() error {
 		}
 	}
 	o.PulseRating, _ = strconv.Atoi(e.rating.Selected)
-	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text, e.private.Text
+	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text(), e.private.Text()
 	keep := func(version int) {
 		e.meeting.Version = version
 		e.showProblem(e.saver.flush())
@@ -333,7 +343,7 @@ func (e *meetingEditor) takeMeeting(theirs model.OneOnOne) {
 	e.loading = true
 	e.showFields(theirs)
 	e.loading = false
-	if e.private.Text != theirs.PrivateNotes {
+	if e.private.Text() != theirs.PrivateNotes {
 		e.changedMeeting()
 	}
 	e.showProblem(e.saver.flush())
@@ -354,56 +364,130 @@ func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry
 	e.meeting.Items = append(e.meeting.Items, &model.MeetingItem{Item: it, FromDate: e.meeting.HeldAt})
 	from.SetText("")
 	e.rebuildSection(h)
+	e.sections[h].list.ScrollTo(len(e.items[h]) - 1)
 	e.screen.sh.win.Canvas().Focus(from)
+}
+
+// itemsUnder is the items under one heading, in the meeting's order.
+func itemsUnder(items []*model.MeetingItem, h model.Heading) []*model.MeetingItem {
+	var out []*model.MeetingItem
+	for _, it := range items {
+		if it.Heading == h {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // rebuildSection redraws the items under one heading.
 func (e *meetingEditor) rebuildSection(h model.Heading) {
-	box := e.sections[h]
-	box.Objects = nil
-	for _, it := range e.meeting.Items {
-		if it.Heading == h {
-			box.Add(e.itemRow(it))
-		}
-	}
-	box.Refresh()
+	e.items[h] = itemsUnder(e.meeting.Items, h)
+	e.measureRows()
+	e.sections[h].refresh()
 }
 
-// itemRow is one editable item: done, text, work/non-work, private, more.
-func (e *meetingEditor) itemRow(it *model.MeetingItem) fyne.CanvasObject {
-	saveNow := func() { e.itemChanged(it) }
-	done := widget.NewCheck("", nil)
-	done.SetChecked(it.Status == model.ItemDone)
-	done.OnChanged = func(on bool) {
-		it.Status = model.ItemOpen
-		if on {
-			it.Status = model.ItemDone
+// measureRows measures an item row without and with a line of notes.
+func (e *meetingEditor) measureRows() {
+	r := newItemRow(e)
+	e.rowHeight[false] = r.MinSize().Height
+	r.note.Show()
+	e.rowHeight[true] = r.MinSize().Height
+}
+
+// newSection lists the items under one heading.
+func (e *meetingEditor) newSection(h model.Heading) *formList {
+	return newFormList(8,
+		func() int { return len(e.items[h]) },
+		func() fyne.CanvasObject { return newItemRow(e) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*itemRow).show(e.items[h][id]) },
+		func(id widget.ListItemID) float32 { return e.rowHeight[itemNotes(e.items[h][id]) != ""] })
+}
+
+// itemRow is one editable item: done, text, work/non-work, private, more,
+// and a line of notes (carried over, follow-up…) when there are any. The
+// list shows other items in it as it scrolls.
+type itemRow struct {
+	widget.BaseWidget
+	e        *meetingEditor
+	it       *model.MeetingItem
+	showing  bool // show is filling in the row: nothing changed
+	done     *widget.Check
+	text     *widget.Entry
+	tag      *widget.Button
+	private  *widget.Check
+	more     *widget.Button
+	note     *widget.Label
+	contents fyne.CanvasObject
+}
+
+func newItemRow(e *meetingEditor) *itemRow {
+	r := &itemRow{e: e}
+	r.done = widget.NewCheck("", func(on bool) {
+		if r.showing {
+			return
 		}
-		saveNow()
-	}
-	text := widget.NewEntry()
-	text.SetText(it.Text)
-	text.OnChanged = func(s string) {
-		it.Text = s
-		e.scheduleItem(it)
-	}
-	tag := widget.NewButton(tagLabel(it.NonWork), nil)
-	tag.OnTapped = func() {
-		it.NonWork = !it.NonWork
-		tag.SetText(tagLabel(it.NonWork))
-		saveNow()
-	}
-	private := widget.NewCheck("Private", nil)
-	private.SetChecked(it.Private)
-	private.OnChanged = func(on bool) {
-		it.Private = on
-		saveNow()
-	}
-	var more *widget.Button
-	more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() {
-		e.itemMenu(it, more)
+		r.it.Status = model.ItemOpen
+		if on {
+			r.it.Status = model.ItemDone
+		}
+		e.itemChanged(r.it)
 	})
-	more.Importance = widget.LowImportance
+	r.text = widget.NewEntry()
+	r.text.OnChanged = func(s string) {
+		if !r.showing {
+			r.it.Text = s
+			e.scheduleItem(r.it)
+		}
+	}
+	r.tag = widget.NewButton(tagLabel(false), func() {
+		r.it.NonWork = !r.it.NonWork
+		r.tag.SetText(tagLabel(r.it.NonWork))
+		e.itemChanged(r.it)
+	})
+	r.private = widget.NewCheck("Private", func(on bool) {
+		if r.showing {
+			return
+		}
+		r.it.Private = on
+		e.itemChanged(r.it)
+		e.rebuildSection(r.it.Heading) // "private" joins its notes
+	})
+	r.more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() { e.itemMenu(r.it, r.more) })
+	r.more.Importance = widget.LowImportance
+	r.note = widget.NewLabel("")
+	r.note.SizeName = theme.SizeNameCaptionText
+	r.note.Hide()
+	r.contents = container.NewVBox(container.NewBorder(nil, nil, r.done, container.NewHBox(r.tag, r.private, r.more), r.text), r.note)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *itemRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.contents) }
+
+// show fills the row in for it. Typing in a row that scrolls out of view
+// ends there, so that it does not go on into the item shown next.
+func (r *itemRow) show(it *model.MeetingItem) {
+	if c := r.e.screen.sh.win.Canvas(); r.it != it && c.Focused() == r.text {
+		c.Unfocus()
+	}
+	r.it = it
+	r.showing = true
+	defer func() { r.showing = false }()
+	r.done.SetChecked(it.Status == model.ItemDone)
+	if r.text.Text != it.Text {
+		r.text.SetText(it.Text)
+	}
+	r.tag.SetText(tagLabel(it.NonWork))
+	r.private.SetChecked(it.Private)
+	note := itemNotes(it)
+	r.note.SetText(note)
+	r.note.Hidden = note == ""
+	r.Refresh()
+}
+
+// itemNotes is the line under an item: where it came from, whether it was
+// dropped, when to follow up, whether it is private.
+func itemNotes(it *model.MeetingItem) string {
 	var notes []string
 	if it.Carried {
 		notes = append(notes, "carried over from "+formatDay(model.DateOf(it.FromDate.Local())))
@@ -417,13 +501,7 @@ func (e *meetingEditor) itemRow(it *model.MeetingItem) fyne.CanvasObject {
 	if it.Private {
 		notes = append(notes, "private")
 	}
-	row := container.NewBorder(nil, nil, done, container.NewHBox(tag, private, more), text)
-	if len(notes) == 0 {
-		return row
-	}
-	note := widget.NewLabel(strings.Join(notes, " · "))
-	note.SizeName = theme.SizeNameCaptionText
-	return container.NewVBox(row, note)
+	return strings.Join(notes, " · ")
 }
 
 func tagLabel(nonWork bool) string {

@@ -112,11 +112,11 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	add := e.adders[model.HeadingProgress]
 	test.Type(add, "Moving house went well")
 	enter(add)
-	if add.Text != "" || len(e.sections[model.HeadingProgress].Objects) != 1 {
+	if add.Text != "" || len(e.items[model.HeadingProgress]) != 1 {
 		t.Fatalf("Enter should add the item and clear the box")
 	}
-	test.Type(e.shared, "Walked to the park.")
-	test.Type(e.private, "Seems tired.")
+	test.Type(e.shared.entry, "Walked to the park.")
+	test.Type(e.private.entry, "Seems tired.")
 	e.rating.SetSelected("2")
 	if !e.saver.dirty() {
 		t.Fatal("typing should leave saves pending until the pause")
@@ -172,6 +172,7 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	if !markupContainsCanvas(mm.win.Canvas(), "Phone on silent") {
 		t.Fatal("meeting mode should start with the attention checklist")
 	}
+	mm.win.Resize(fyne.NewSize(1280, 800)) // full screen
 	mm.begin()
 	if mm.win.Canvas().Focused() != mm.adders[model.HeadingProgress] {
 		t.Fatal("the cursor should start under Meaningful progress")
@@ -263,7 +264,7 @@ func TestEditorEditsSurviveRedraws(t *testing.T) {
 		test.Type(e.adders[model.HeadingProgress], text)
 		enter(e.adders[model.HeadingProgress])
 	}
-	carried := e.sections[model.HeadingObstacles].Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Entry)
+	carried, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
 	carried.SetText("Refund tool: escalated to IT")
 	test.Type(e.adders[model.HeadingObstacles], "Headset crackles")
 	enter(e.adders[model.HeadingObstacles])

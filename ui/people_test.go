@@ -259,7 +259,7 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 	}
 	s.open(s.oneOnOnes())
 	s.oneOnOnes().openMeeting(m.ID)
-	if got := s.oneOnOnes().editor.shared.Text; got != m.SharedNotes {
+	if got := s.oneOnOnes().editor.shared.Text(); got != m.SharedNotes {
 		t.Fatalf("the note was cut to %d bytes", len(got))
 	}
 	size := s.win.Canvas().Size()

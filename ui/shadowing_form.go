@@ -40,8 +40,8 @@ type sessionForm struct {
 	channel                 *widget.Select
 	journey, minutes, resp  *widget.Entry
 	date, debriefDate       *dateField
-	worked, friction, wow   *noteEntry
-	ideas, agreed           *noteEntry
+	worked, friction, wow   *noteField
+	ideas, agreed           *noteField
 	tags                    []string
 	tagBox                  *fyne.Container
 	tagEntry                *widget.SelectEntry
@@ -63,8 +63,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		}
 	}
 	onText := func(string) { changed() }
-	multi := func(placeholder string) *noteEntry {
-		e := newNoteEntry(placeholder)
+	multi := func(placeholder string) *noteField {
+		e := newNoteField(s.sh, placeholder)
 		e.OnChanged = onText
 		return e
 	}
@@ -136,17 +136,17 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		&widget.FormItem{Text: "Length", Widget: narrow(f.minutes, 120), HintText: "Minutes"},
 	)
 	seen := widget.NewForm(
-		&widget.FormItem{Text: "What worked", Widget: f.worked, HintText: sessionHints["worked"]},
-		&widget.FormItem{Text: "Friction", Widget: f.friction, HintText: sessionHints["friction"]},
-		&widget.FormItem{Text: "WOW moments", Widget: f.wow, HintText: sessionHints["wow"]},
+		&widget.FormItem{Text: "What worked", Widget: f.worked.view, HintText: sessionHints["worked"]},
+		&widget.FormItem{Text: "Friction", Widget: f.friction.view, HintText: sessionHints["friction"]},
+		&widget.FormItem{Text: "WOW moments", Widget: f.wow.view, HintText: sessionHints["wow"]},
 		&widget.FormItem{Text: "Response time", Widget: narrow(f.resp, 120), HintText: sessionHints["response"]},
-		&widget.FormItem{Text: "Ideas", Widget: f.ideas, HintText: sessionHints["ideas"]},
+		&widget.FormItem{Text: "Ideas", Widget: f.ideas.view, HintText: sessionHints["ideas"]},
 		&widget.FormItem{Text: "Themes", Widget: container.NewVBox(f.tagBox, container.NewBorder(nil, nil, nil, addTag, f.tagEntry))},
 	)
 	debrief := widget.NewForm(
 		&widget.FormItem{Text: "Debriefed on", Widget: narrow(f.debriefDate.view, 180)},
 		&widget.FormItem{Text: "With", Widget: f.debriefWith},
-		&widget.FormItem{Text: "Agreed", Widget: f.agreed},
+		&widget.FormItem{Text: "Agreed", Widget: f.agreed.view},
 	)
 	body := container.NewVBox(
 		section("The session", "Who walked in the customer's shoes, and where", session),
@@ -338,9 +338,9 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 			v.Problems = append(v.Problems, model.FieldError{Field: "response_minutes", Message: "the response time is a whole number of minutes"})
 		}
 	}
-	s.Worked, s.Friction, s.Wow, s.Ideas = f.worked.Text, f.friction.Text, f.wow.Text, f.ideas.Text
+	s.Worked, s.Friction, s.Wow, s.Ideas = f.worked.Text(), f.friction.Text(), f.wow.Text(), f.ideas.Text()
 	s.DebriefWithID = f.idOf(f.debriefWith.Selected)
-	s.DebriefAgreed = f.agreed.Text
+	s.DebriefAgreed = f.agreed.Text()
 	if len(v.Problems) > 0 {
 		return s, nil, v
 	}

@@ -40,8 +40,8 @@ func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
 		f.who.SetSelected("Chen Wei")
 		f.channel.SetSelected(spec.channel)
 		test.Type(f.minutes, "30")
-		test.Type(f.friction, spec.friction)
-		test.Type(f.ideas, "Write delayed-order replies in our own voice")
+		test.Type(f.friction.entry, spec.friction)
+		test.Type(f.ideas.entry, "Write delayed-order replies in our own voice")
 		for _, tag := range strings.Split(spec.tags, ",") {
 			test.Type(f.tagEntry, tag)
 			f.addTag()
@@ -65,7 +65,7 @@ func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
 	}
 	f.debriefDate.entry.SetText("2026-03-11")
 	f.debriefWith.SetSelected("Lena Hartmann")
-	test.Type(f.agreed, "Try call-backs instead of hold for a week")
+	test.Type(f.agreed.entry, "Try call-backs instead of hold for a week")
 	for _, idea := range []string{"Offer a call-back after 3 minutes on hold", "Share the hold times with the team"} {
 		test.Type(f.actions.text, idea)
 		f.actions.add()

@@ -229,3 +229,103 @@ func shownOf(shown, total int, one, many string) string {
 	}
 	return fmt.Sprintf("%d of %s", shown, model.Plural(total, one, many))
 }
+
+// formList is a widget.List inside a scrolling form, for a list that may
+// grow without bound (the items of a one-on-one): it is as tall as its rows
+// up to maxRows template rows and scrolls within beyond that, so it builds
+// only the rows in view. Rows may differ in height: height, when given,
+// says each one's.
+type formList struct {
+	view    *fyne.Container // holds list, sized by formList as a layout
+	list    *widget.List
+	maxRows int
+	length  func() int
+	create  func() fyne.CanvasObject
+	update  func(widget.ListItemID, fyne.CanvasObject)
+	height  func(widget.ListItemID) float32
+	// told is the height the list was given for each row, and total their
+	// sum: List.SetItemHeight redraws the list each time a height changes,
+	// so only changes are passed on.
+	told  []float32
+	total float32
+	row   float32 // a template row's height
+}
+
+func newFormList(maxRows int, length func() int, create func() fyne.CanvasObject,
+	update func(widget.ListItemID, fyne.CanvasObject), height func(widget.ListItemID) float32) *formList {
+	l := &formList{maxRows: maxRows, length: length, create: create, update: update, height: height}
+	l.view = container.New(l)
+	l.reset()
+	return l
+}
+
+// reset starts a new list, for new contents: its rows are sized before it
+// is first drawn, which costs nothing however many there are.
+func (l *formList) reset() {
+	l.list = widget.NewList(l.length, l.create, l.update)
+	l.list.OnSelected = l.list.Unselect // rows are edited in place, not picked
+	l.told = nil
+	l.view.Objects = []fyne.CanvasObject{l.list}
+	l.refresh()
+}
+
+// refresh shows the rows as they are now.
+func (l *formList) refresh() {
+	n := l.length()
+	l.row = l.create().MinSize().Height
+	pad := theme.Padding()
+	l.total = 0
+	for i := range n {
+		h := l.row
+		if l.height != nil {
+			h = l.height(i)
+		}
+		if i == len(l.told) {
+			l.told = append(l.told, l.row)
+		}
+		if l.told[i] != h {
+			l.told[i] = h
+			l.list.SetItemHeight(i, h)
+		}
+		l.total += h + pad
+	}
+	l.total = max(l.total-pad, 0)
+	l.list.Refresh()
+	l.view.Refresh()
+}
+
+// MinSize makes formList the layout of its view.
+func (l *formList) MinSize([]fyne.CanvasObject) fyne.Size {
+	most := float32(l.maxRows)*(l.row+theme.Padding()) - theme.Padding()
+	return fyne.NewSize(l.list.MinSize().Width, min(l.total, most))
+}
+
+// Layout gives the list at least its own height, as a VBox gives its rows:
+// the form may not be laid out again yet after the list grew.
+func (l *formList) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	size.Height = max(size.Height, l.MinSize(objects).Height)
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+// heightless stacks its objects in all its space but, like a scroll
+// container, asks for no height of its own: a list filling what is left of
+// a screen does not decide how tall the window must be.
+type heightless struct{}
+
+func (heightless) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objects {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, 0)
+}
+
+func (heightless) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"image"
 	_ "image/png"
@@ -12,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"solemate/model"
 )
 
 // TestSmokeRealWindow builds the real binary, fills a new database with
@@ -169,4 +172,81 @@ func distinctColours(t *testing.T, path string) int {
 		}
 	}
 	return len(seen)
+}
+
+// TestSmokeSignalSavesTyping starts a one-on-one in the real window, types
+// its first item without pressing Enter, and ends the app with each of
+// SIGTERM, SIGINT and SIGHUP (a logout, kill, Ctrl+C): the app saves what
+// closing the window saves, the item is in the database, and it exits 0.
+func TestSmokeSignalSavesTyping(t *testing.T) {
+	needSmoke(t)
+	dir := t.TempDir()
+	bin := buildBinary(t, dir, "solemate", ".")
+	display := startXvfb(t)
+	db := filepath.Join(dir, "data", "signal.db")
+	if out, err := exec.Command(bin, "demo", "--people", "12", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			app := exec.Command(bin, "--db", db)
+			app.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8")
+			logPath := filepath.Join(dir, "app.log")
+			logFile, err := os.Create(logPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer logFile.Close()
+			app.Stdout, app.Stderr = logFile, logFile
+			if err := app.Start(); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- app.Wait() }()
+			defer func() {
+				_ = app.Process.Kill()
+				<-exited
+			}()
+
+			wid := waitForWindow(t, display, "^Solemate", 60*time.Second, logPath)
+			xdo := func(args ...string) { xdotool(t, display, args...) }
+			xdo("key", "--window", wid, "ctrl+3")
+			waitForWindow(t, display, "One-on-ones$", 20*time.Second, logPath)
+			time.Sleep(500 * time.Millisecond)
+			xdo("mousemove", "--window", wid, "260", "140", "click", "1") // a report
+			time.Sleep(500 * time.Millisecond)
+			xdo("key", "--window", wid, "ctrl+n") // starts a one-on-one, the cursor in its first item
+			waitForWindow(t, display, "One-on-one with ", 20*time.Second, logPath)
+			typed := "Typed before " + sig.String()
+			xdo("type", "--window", wid, "--delay", "20", typed)
+			time.Sleep(300 * time.Millisecond) // the X server has handed the keys over
+			if err := app.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-exited:
+				exited <- err // for the deferred wait
+				if err != nil {
+					log, _ := os.ReadFile(logPath)
+					t.Fatalf("after %v the app exited with %v:\n%s", sig, err, log)
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatalf("the app did not exit after %v", sig)
+			}
+
+			sqldb, err := sql.Open("sqlite3", model.DSN(db))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer sqldb.Close()
+			var n int
+			if err := sqldb.QueryRow("SELECT count(*) FROM one_on_one_items WHERE text = ?", typed).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 1 {
+				log, _ := os.ReadFile(logPath)
+				t.Errorf("%q was lost when the app got %v (%d stored); the app said:\n%s", typed, sig, n, log)
+			}
+		})
+	}
 }
