@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
-	"solemate/model/filetest"
 	"solemate/model"
+	"solemate/model/filetest"
 )
 
 // TestExportsArePrivateFromTheFirstByte: the save dialog makes the chosen

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"solemate/model/filetest"
 	"solemate/model"
+	"solemate/model/filetest"
 )
 
 // TestCLIRestoreRefusedWhileOpen: another process (a window) holds the
