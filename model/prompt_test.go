@@ -185,7 +185,7 @@ func TestPromptOfDayIsTheChainFromTheEpoch(t *testing.T) {
 type suggestCase struct {
 	name     string
 	started  int      // days ago; 0 = no start date
-	meetings []string // per meeting, oldest first: items as "w:text" or "n:text" (n = non-work, open)
+	meetings []string // per meeting, oldest first: items as "w:text", "n:text" (non-work, open) or "p:text" (non-work pulse)
 	pulses   []int    // ratings of the meetings, same order
 	lastAgo  int      // days since the last meeting
 	want     []string // rules expected in order among the first three
@@ -198,6 +198,7 @@ func TestSuggestRules(t *testing.T) {
 		{name: "follow-up fires", meetings: []string{"n:Moving house"}, lastAgo: 7, want: []string{"followup"}},
 		{name: "family illness two weeks ago", meetings: []string{"n:Dad in hospital", "w:Backlog"}, lastAgo: 7, want: []string{"followup"}},
 		{name: "done non-work item does not", meetings: []string{"w:Backlog"}, lastAgo: 7, notWant: []string{"followup"}},
+		{name: "a feeling about the team is no event to follow up", meetings: []string{"p:Misses the old shift"}, lastAgo: 7, notWant: []string{"followup"}},
 		{name: "new hire fires", started: 10, want: []string{"newhire"}},
 		{name: "not new after 30 days", started: 40, notWant: []string{"newhire"}},
 		{name: "pulse drop fires", meetings: []string{"w:a", "w:b", "w:c", "n:d"}, pulses: []int{4, 5, 4, 2}, lastAgo: 3, want: []string{"followup", "pulse"}},
@@ -314,7 +315,11 @@ func suggestPerson(t *testing.T, s *Store, c suggestCase) Person {
 		o := mustStart(t, s, p.ID, at)
 		for _, spec := range strings.Split(items, ";") {
 			kind, text, _ := strings.Cut(spec, ":")
-			it, err := s.AddItem(o.ID, HeadingProgress, text, kind == "n")
+			heading := HeadingProgress
+			if kind == "p" {
+				heading = HeadingPulse
+			}
+			it, err := s.AddItem(o.ID, heading, text, kind != "w")
 			if err != nil {
 				t.Fatal(err)
 			}

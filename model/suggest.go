@@ -183,10 +183,11 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 		}
 		c.nonWork = int(n)
 		// An open non-work item from the last few one-on-ones is worth asking
-		// about, the most recent first.
+		// about, the most recent first; a feeling about the team (pulse) is
+		// not an event to ask how it went.
 		var open []Item
 		err := s.db.Table("one_on_one_items AS i").Select("i.*").Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").
-			Where("i.one_on_one_id IN ? AND i.non_work AND i.status = ?", ids, ItemOpen).
+			Where("i.one_on_one_id IN ? AND i.non_work AND i.status = ? AND i.heading <> ?", ids, ItemOpen, HeadingPulse).
 			Order("o.held_at DESC, i.position, i.id").Limit(1).Find(&open).Error
 		if err != nil {
 			return nil, err
