@@ -129,7 +129,7 @@ func (s *shell) showSettings() {
 	restoreBtn := widget.NewButtonWithIcon("Restore from…", theme.HistoryIcon(), s.chooseRestore)
 	serverBtn := widget.NewButtonWithIcon("Use a server…", theme.StorageIcon(), s.chooseServer)
 	buttons := container.NewVBox(container.NewHBox(copyBtn, moveBtn, restoreBtn), container.NewHBox(serverBtn))
-	hint := "Copy makes a backup; Move opens the copy from the next start; Restore replaces it with a backup at the next start"
+	hint := "Copy makes a backup; Move opens the copy from the next start; Restore closes Solemate and replaces the database with a backup when it starts again"
 	if model.IsServer(s.dbPath) {
 		// The server's administrator backs it up; there is no file here.
 		buttons = container.NewHBox(serverBtn, widget.NewButtonWithIcon("Use this computer's file", theme.ComputerIcon(), func() {
@@ -168,22 +168,39 @@ func (s *shell) chooseRestore() {
 			s.showError("This file cannot be restored", err)
 			return
 		}
-		s.scheduleRestore(path)
+		s.confirmRestore(path)
 	}, s.win)
+	s.showDialog(d)
+}
+
+// confirmRestore says what a restore does and, once agreed, closes the
+// window at once: whatever was written between choosing a backup and the
+// next start would otherwise be replaced by it.
+func (s *shell) confirmRestore(src string) {
+	d := dialog.NewConfirm("Restore "+filepath.Base(src)+"?",
+		"Solemate saves what you have, closes, and opens this backup the next time you start it. "+
+			"The database it replaces is kept in backups/.",
+		func(ok bool) {
+			if ok && s.scheduleRestore(src) {
+				s.close()
+			}
+		}, s.win)
+	d.SetConfirmText("Close and restore")
+	d.SetDismissText("Cancel")
 	s.showDialog(d)
 }
 
 // scheduleRestore restores the backup src into this database, and no other,
 // at the next start.
-func (s *shell) scheduleRestore(src string) {
+func (s *shell) scheduleRestore(src string) bool {
 	into, err := filepath.Abs(s.dbPath)
 	if err != nil {
 		s.showError("Could not restore the backup", err)
-		return
+		return false
 	}
 	prefs().SetString(prefRestore, src)
 	prefs().SetString(prefRestoreInto, into)
-	s.showMessage("Restore at next start", "Quit and start Solemate again to restore "+filepath.Base(src)+". The database it replaces is kept in backups/.")
+	return true
 }
 
 // chooseServer asks for a PostgreSQL database to use from the next start,

@@ -196,3 +196,31 @@ func TestPendingRestoreAppliesOnlyToItsDatabase(t *testing.T) {
 		t.Errorf("the other database has %d people", n)
 	}
 }
+
+// Choosing a restore closes the window once agreed, so nothing written after
+// the choice is replaced at the next start; cancelling schedules nothing.
+func TestChoosingARestoreClosesTheWindow(t *testing.T) {
+	for _, tt := range []struct {
+		button string
+		closes bool
+	}{{"Cancel", false}, {"Close and restore", true}} {
+		test.NewTempApp(t)
+		// Not a temp window: the restore closes it itself.
+		s, store := newTestShellIn(t, test.NewWindow(nil))
+		if !tt.closes {
+			t.Cleanup(s.win.Close)
+		}
+		backup := t.TempDir() + "/backup.db"
+		if err := store.CopyTo(backup); err != nil {
+			t.Fatal(err)
+		}
+		prefs().RemoveValue(prefRestore)
+		s.confirmRestore(backup)
+		tapButton(t, s.win.Canvas().Overlays().Top(), tt.button)
+		if pending := prefs().String(prefRestore) != ""; pending != tt.closes || s.closeSaved != tt.closes {
+			t.Errorf("%s: restore pending %v, window closed %v", tt.button, pending, s.closeSaved)
+		}
+		prefs().RemoveValue(prefRestore)
+		prefs().RemoveValue(prefRestoreInto)
+	}
+}
