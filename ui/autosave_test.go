@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -176,5 +177,60 @@ func TestSignalsSaveTypingAndQuit(t *testing.T) {
 				t.Errorf("meeting mode's typing was lost")
 			}
 		})
+	}
+}
+
+// What is typed into an add box is kept like other typing, within
+// saveWithin, before Enter: a crash loses no more of it. It stays out of
+// the list until Enter, and emptying the box takes it back.
+func TestAddBoxTypingIsSavedBeforeEnter(t *testing.T) {
+	s, store := newTestShell(t)
+	c := &fakeClock{}
+	s.after = c.after
+	overdue, _, _ := teamWithHistory(t, store)
+	s.open(s.oneOnOnes())
+	o := oneOnOnes(s)
+	o.openPerson(overdue.ID)
+	o.start(overdue.ID)
+	e := o.editor
+	add := e.adders[model.HeadingObstacles]
+	stored := func() []string {
+		t.Helper()
+		m, err := store.Meeting(e.meeting.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, it := range m.Items {
+			if it.Heading == model.HeadingObstacles && !it.Carried {
+				out = append(out, it.Text)
+			}
+		}
+		return out
+	}
+	listed := len(e.items[model.HeadingObstacles])
+	test.Type(add, "Headset crackles")
+	c.advance(saveWithin)
+	if got := stored(); !slices.Equal(got, []string{"Headset crackles"}) {
+		t.Fatalf("after %v of typing the store holds %q", saveWithin, got)
+	}
+	test.Type(add, " on long calls")
+	c.advance(2 * saveWithin)
+	if got := stored(); !slices.Equal(got, []string{"Headset crackles on long calls"}) {
+		t.Fatalf("more typing: the store holds %q", got)
+	}
+	if len(e.items[model.HeadingObstacles]) != listed {
+		t.Error("a draft is listed before Enter")
+	}
+	add.OnSubmitted(add.Text)
+	if got := stored(); !slices.Equal(got, []string{"Headset crackles on long calls"}) || add.Text != "" || len(e.items[model.HeadingObstacles]) != listed+1 {
+		t.Errorf("Enter: store %q, box %q, %d listed", got, add.Text, len(e.items[model.HeadingObstacles]))
+	}
+	test.Type(add, "Second thought")
+	c.advance(saveWithin)
+	add.SetText("")
+	c.advance(saveWithin)
+	if got := stored(); len(got) != 1 {
+		t.Errorf("an emptied box left %q", got)
 	}
 }

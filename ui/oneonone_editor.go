@@ -43,6 +43,9 @@ type meetingEditor struct {
 	items     map[model.Heading][]*model.MeetingItem
 	rowHeight map[bool]float32
 	adders    map[model.Heading]*widget.Entry
+	// drafts are what the add boxes hold, saved as items while still being
+	// typed (a crash then loses no more than other typing); Enter shows them.
+	drafts map[model.Heading]*model.MeetingItem
 	rating    *widget.RadioGroup
 	comment   *widget.Entry
 	shared    *noteField
@@ -54,7 +57,7 @@ type meetingEditor struct {
 }
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
-	e := &meetingEditor{screen: o, sections: map[model.Heading]*formList{}, items: map[model.Heading][]*model.MeetingItem{}, rowHeight: map[bool]float32{}, adders: map[model.Heading]*widget.Entry{}}
+	e := &meetingEditor{screen: o, sections: map[model.Heading]*formList{}, items: map[model.Heading][]*model.MeetingItem{}, rowHeight: map[bool]float32{}, adders: map[model.Heading]*widget.Entry{}, drafts: map[model.Heading]*model.MeetingItem{}}
 	e.conflicts = newConflicts(o.sh.win, o.sh.showDialog)
 	e.saver = newAutosaver(o.sh.after, func(err error) {
 		e.showProblem(err)
@@ -108,6 +111,11 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		add := widget.NewEntry()
 		add.SetPlaceHolder(fmt.Sprintf("Add to %s… (Enter)", h.Label()))
 		add.OnSubmitted = func(text string) { e.addItem(h, text, add) }
+		add.OnChanged = func(string) {
+			if !e.loading && e.meeting.ID != 0 {
+				e.saver.schedule(add, func() error { return e.saveDraft(h, add.Text) })
+			}
+		}
 		e.adders[h] = add
 		card := container.NewVBox(e.sections[h].view, add)
 		if h == model.HeadingPulse {
@@ -205,6 +213,11 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.private.SetText(m.PrivateNotes)
 	e.showFollowUps(m.FollowUps)
 	e.conflicts.loaded(m.Items)
+	// A draft saved before is one of m.Items now, listed like the others.
+	clear(e.drafts)
+	for _, add := range e.adders {
+		add.SetText("")
+	}
 	e.measureRows()
 	for _, h := range model.Headings {
 		e.items[h] = itemsUnder(m.Items, h)
@@ -353,19 +366,49 @@ func (e *meetingEditor) takeMeeting(theirs model.OneOnOne) {
 }
 
 func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry) {
-	if strings.TrimSpace(text) == "" {
-		return
-	}
-	it, err := e.screen.sh.store.AddItem(e.meeting.ID, h, text, false)
-	if err != nil {
+	e.saver.forget(from)
+	if err := e.saveDraft(h, text); err != nil {
 		e.screen.sh.showError("Could not add the item", err)
 		return
 	}
-	e.meeting.Items = append(e.meeting.Items, &model.MeetingItem{Item: it, FromDate: e.meeting.HeldAt})
+	it := e.drafts[h]
+	if it == nil {
+		return
+	}
+	delete(e.drafts, h)
+	e.meeting.Items = append(e.meeting.Items, it)
+	e.loading = true // emptying the box is no change to save
 	from.SetText("")
+	e.loading = false
 	e.rebuildSection(h)
 	e.sections[h].list.ScrollTo(len(e.items[h]) - 1)
 	e.screen.sh.win.Canvas().Focus(from)
+}
+
+// saveDraft keeps what an add box holds as an item not yet listed: added
+// with the first words, kept in step as typing goes on, removed when the
+// box is emptied.
+func (e *meetingEditor) saveDraft(h model.Heading, text string) error {
+	st, d := e.screen.sh.store, e.drafts[h]
+	switch {
+	case strings.TrimSpace(text) == "":
+		if d != nil {
+			delete(e.drafts, h)
+			return st.DeleteItem(d.ID)
+		}
+		return nil
+	case d == nil:
+		it, err := st.AddItem(e.meeting.ID, h, text, false)
+		if err != nil {
+			return err
+		}
+		e.drafts[h] = &model.MeetingItem{Item: it, FromDate: e.meeting.HeldAt}
+		return nil
+	case d.Text != text:
+		d.Text = text
+		return st.UpdateItem(&d.Item)
+	}
+	return nil
 }
 
 // itemsUnder is the items under one heading, in the meeting's order.
