@@ -45,15 +45,15 @@ type meetingEditor struct {
 	adders    map[model.Heading]*widget.Entry
 	// drafts are what the add boxes hold, saved as items while still being
 	// typed (a crash then loses no more than other typing); Enter shows them.
-	drafts map[model.Heading]*model.MeetingItem
-	rating    *widget.RadioGroup
-	comment   *widget.Entry
-	shared    *noteField
-	private   *noteField
-	actions   *actionBox
-	saved     *widget.Label
-	scroll    *container.Scroll
-	prompts   *suggestionPanel
+	drafts  map[model.Heading]*model.MeetingItem
+	rating  *widget.RadioGroup
+	comment *widget.Entry
+	shared  *noteField
+	private *noteField
+	actions *actionBox
+	saved   *widget.Label
+	scroll  *container.Scroll
+	prompts *suggestionPanel
 }
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
