@@ -51,10 +51,16 @@ func (e *ValidationError) add(field, format string, args ...any) {
 	e.Problems = append(e.Problems, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
+// The joiners some scripts and emoji need between letters; every other
+// format character (zero-width space, bidi overrides and isolates) only
+// makes one name look like another, or like its own reverse.
+const zwnj, zwj = '\u200c', '\u200d'
+
 // textProblem says what in s cannot be kept, or "": text that is not UTF-8,
 // or a control character, which no one sees on screen or finds by search and
-// which exports write raw. A one-line field refuses line breaks and tabs too;
-// text of several lines keeps them (and Windows line ends).
+// which exports write raw. A one-line field refuses line breaks, tabs and
+// invisible format characters too; text of several lines keeps the first
+// two (and Windows line ends).
 func textProblem(s string, lines bool) string {
 	if !utf8.ValidString(s) {
 		return "is not UTF-8 text"
@@ -70,6 +76,8 @@ func textProblem(s string, lines bool) string {
 			return "holds a tab; use spaces"
 		case unicode.IsControl(r):
 			return fmt.Sprintf("holds a control character (%U), which cannot be seen; remove it", r)
+		case !lines && unicode.Is(unicode.Cf, r) && r != zwnj && r != zwj:
+			return fmt.Sprintf("holds an invisible character (%U), which makes it look like something else; remove it", r)
 		}
 	}
 	return ""

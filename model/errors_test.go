@@ -191,3 +191,26 @@ func TestInvisibleCharactersRefused(t *testing.T) {
 		}
 	}
 }
+
+// Invisible format characters (zero-width space, a right-to-left override,
+// bidi isolates) would make one name look like another or like its reverse;
+// the joiners that scripts and emoji need are kept.
+func TestInvisibleFormatCharactersRefusedInNames(t *testing.T) {
+	s := newTestStore(t)
+	for _, tt := range []struct {
+		name string
+		ok   bool
+	}{
+		{"A\u200bna Lima", false}, {"Ana \u202eamiL", false}, {"Ana\u2066 Lima", false}, {"\ufeffAna Lima", false},
+		{"می\u200cخواهم", true}, {"Ana 👩\u200d💻", true},
+	} {
+		p := Person{Name: tt.name}
+		err := s.SavePerson(&p)
+		if (err == nil) != tt.ok {
+			t.Errorf("name %q: %v", tt.name, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "invisible character") {
+			t.Errorf("name %q refused as %q", tt.name, err)
+		}
+	}
+}

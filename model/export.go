@@ -60,10 +60,11 @@ func (c csvWriter) Write(rec []string) error {
 }
 
 // formulaStarts are the first characters that make a spreadsheet run a cell
-// (=HYPERLINK(...), +cmd|..., @SUM(...), -2+3): a tab or carriage return
-// before one is skipped by some, and spreadsheets in East Asian locales read
-// the full-width forms as the plain ones.
-const formulaStarts = "=+-@\t\r＝＋－＠"
+// (=HYPERLINK(...), +cmd|..., @SUM(...), -2+3): a tab or line break before
+// one is skipped by some (a note's leading "\n" is written as CRLF), and
+// spreadsheets in East Asian locales read the full-width forms as the plain
+// ones.
+const formulaStarts = "=+-@\t\r\n＝＋－＠"
 
 // needsGuard reports whether s, past any apostrophes, starts like a formula.
 // Counting a guard already there makes guarding exactly reversible.

@@ -330,7 +330,8 @@ func (c *cli) openExisting(flagValue string) (*model.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); err != nil && !model.IsServer(path) {
+	// An empty file is no database either: opening it would make one.
+	if fi, err := os.Stat(path); (err != nil || fi.Size() == 0) && !model.IsServer(path) {
 		return nil, fmt.Errorf("%w at %s", model.ErrNoDatabase, path)
 	}
 	return model.Open(path)
