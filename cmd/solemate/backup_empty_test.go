@@ -6,9 +6,8 @@ import (
 	"testing"
 )
 
-// `solemate backup FILE --db EMPTY` (a mistyped or just-made empty
-// file) opens it for writing, fills it with a new Solemate schema and
-// "backs up" that, exit 0. The README: an empty file as --db is an error.
+// `solemate backup FILE --db EMPTY` (a mistyped or just-made empty file) is
+// an error, and the empty file stays empty rather than becoming a database.
 func TestCLIBackupOfAnEmptyFileIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "empty.db")
