@@ -255,8 +255,16 @@ func schemaAt(version int) (tables, error) {
 	return t, nil
 }
 
-// BackupDir is the folder beside a database file that holds its backups.
-func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+// BackupDir is the folder beside a database file that holds its backups:
+// backups/ for solemate.db, backups/NAME/ for another, so two databases in
+// one folder never count, replace or prune each other's.
+func BackupDir(dbPath string) string {
+	dir := filepath.Join(filepath.Dir(dbPath), "backups")
+	if base := filepath.Base(dbPath); base != FileName {
+		dir = filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base)))
+	}
+	return dir
+}
 
 // companions are the files beside a database that hold its data: the WAL,
 // with commits not yet in the main file, and a rollback journal, which

@@ -444,3 +444,30 @@ func fileBytes(paths ...string) string {
 	}
 	return all.String()
 }
+
+// Two databases in one folder keep their backups apart: each takes its own
+// daily backup, and neither's pruning reaches the other's.
+func TestTwoDatabasesInOneFolderKeepTheirOwnBackups(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	var taken []string
+	for _, name := range []string{FileName, "team-a.db", "team-b.db"} {
+		s, err := Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Now = func() time.Time { return fixedNow }
+		path, err := s.AutoBackup(BackupDir(filepath.Join(dir, name)), 14)
+		s.Close()
+		if err != nil || path == "" {
+			t.Fatalf("%s: daily backup %q, %v", name, path, err)
+		}
+		taken = append(taken, path)
+	}
+	want := []string{"backups/solemate-2026-03-10.db", "backups/team-a/solemate-2026-03-10.db", "backups/team-b/solemate-2026-03-10.db"}
+	for i, p := range taken {
+		if rel, _ := filepath.Rel(dir, p); rel != want[i] {
+			t.Errorf("backup %d at %s, want %s", i, rel, want[i])
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 
+	"solemate/model"
 	"solemate/model/filetest"
 )
 
@@ -59,8 +60,8 @@ func TestCLIPrivateFiles(t *testing.T) {
 				t.Fatal(errs)
 			}
 		}
-		kept := filepath.Join(dir, "backups")
-		if err := os.Mkdir(kept, 0o700); err != nil {
+		kept := model.BackupDir(current)
+		if err := os.MkdirAll(kept, 0o700); err != nil {
 			t.Fatal(err)
 		}
 		if code, errs := runRedirected(t, kept, []string{"restore", backup, "--db", current}); code != 0 {

@@ -184,10 +184,10 @@ func TestCLIFailedWritesLeaveNothing(t *testing.T) {
 			if tt.args[0] == "restore" && fileBytes(t, target) != before {
 				t.Error("the database changed")
 			}
-			for _, folder := range []string{work, filepath.Join(work, "backups")} {
+			for _, folder := range []string{work, filepath.Join(work, "backups"), model.BackupDir(target)} {
 				entries, _ := os.ReadDir(folder)
 				for _, e := range entries {
-					if !strings.HasPrefix(e.Name(), "current.db") && e.Name() != "backups" { // the database's own files
+					if !strings.HasPrefix(e.Name(), "current.db") && e.Name() != "backups" && e.Name() != "current" { // the database's own files
 						t.Errorf("left behind: %s", filepath.Join(folder, e.Name()))
 					}
 				}

@@ -68,7 +68,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	screenshot(t, display, wid, filepath.Join(dir, "oneonone.png"))
 	// The app's first start of the day leaves a backup beside the database.
-	backups, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "backups", "solemate-*.db"))
+	backups, _ := filepath.Glob(filepath.Join(model.BackupDir(db), "solemate-*.db"))
 	if len(backups) != 1 {
 		t.Errorf("daily backups after start: %v", backups)
 	}

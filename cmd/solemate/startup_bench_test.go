@@ -14,6 +14,8 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
+
+	"solemate/model"
 )
 
 // The start-up and memory budgets (the performance issue): Solemate maps its
@@ -330,7 +332,7 @@ func procUsage(pid int) (rssMB, cpuSeconds float64, err error) {
 // midnight) daily backup beside db, so the app does not take one at start.
 func skipDailyBackup(tb testing.TB, db string) {
 	tb.Helper()
-	dir := filepath.Join(filepath.Dir(db), "backups")
+	dir := model.BackupDir(db)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		tb.Fatal(err)
 	}
