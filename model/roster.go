@@ -276,8 +276,32 @@ func duplicateEmails(rows []*rosterRow) []LineError {
 type rosterLookup struct {
 	inFile    map[string]int      // the file's rows by email, as indexes
 	byEmail   map[string]Person   // people on the roster with an email the file names
-	byName    map[string][]Person // people without an email, by folded name
+	byName    map[string][]Person // people without an email, by folded name, oldest first
+	claimed   map[uint]bool       // of those, the ones a row of the file has taken
 	managerOf map[string]string   // email → manager's email, for everyone on the roster with both
+}
+
+// unclaimed takes the first person of a name without email that no row has
+// taken yet, preferring one in team.
+func (l *rosterLookup) unclaimed(name, team string) (Person, bool) {
+	var first *Person
+	for i, p := range l.byName[foldName(name)] {
+		if l.claimed[p.ID] {
+			continue
+		}
+		if p.Team == team {
+			first = &l.byName[foldName(name)][i]
+			break
+		}
+		if first == nil {
+			first = &l.byName[foldName(name)][i]
+		}
+	}
+	if first == nil {
+		return Person{}, false
+	}
+	l.claimed[first.ID] = true
+	return *first, true
 }
 
 // lookupChunk is how many values one IN (...) list holds: well under what
@@ -285,7 +309,7 @@ type rosterLookup struct {
 const lookupChunk = 500
 
 func lookUpRoster(tx *gorm.DB, rows []*rosterRow) (*rosterLookup, error) {
-	l := &rosterLookup{inFile: map[string]int{}, byEmail: map[string]Person{}, byName: map[string][]Person{}, managerOf: map[string]string{}}
+	l := &rosterLookup{inFile: map[string]int{}, byEmail: map[string]Person{}, byName: map[string][]Person{}, claimed: map[uint]bool{}, managerOf: map[string]string{}}
 	var emails []string
 	withoutEmail := false
 	for i, r := range rows {
@@ -478,9 +502,11 @@ func applyRoster(tx *gorm.DB, rows []*rosterRow, l *rosterLookup) (added, update
 }
 
 // mergeRosterRow finds the person a row means (by email, or by name among
-// people without email on the roster before this file, so two new rows with
-// one name and no email are two people) and lays the row's non-empty cells
-// over them. It reports whether the person is new.
+// people without email on the roster before this file) and lays the row's
+// non-empty cells over them. It reports whether the person is new. Rows of
+// one name without email take the people of that name in turn, one in the
+// row's team first, so an exported roster imports back onto the same people
+// rather than adding them again.
 func mergeRosterRow(row *rosterRow, l *rosterLookup) (Person, bool) {
 	in := row.person
 	var match []Person
@@ -488,8 +514,8 @@ func mergeRosterRow(row *rosterRow, l *rosterLookup) (Person, bool) {
 		if p, ok := l.byEmail[in.Email]; ok {
 			match = []Person{p}
 		}
-	} else {
-		match = l.byName[foldName(in.Name)]
+	} else if p, ok := l.unclaimed(in.Name, in.Team); ok {
+		match = []Person{p}
 	}
 	if len(match) != 1 {
 		in.normalize()
