@@ -33,6 +33,20 @@ func (s *Store) ExportPeople(w io.Writer, format string) error {
 	}
 	switch format {
 	case FormatCSV:
+		// An archived manager comes along, as someone who left, so the
+		// file imports into a new database with every manager it names.
+		managers := map[uint]bool{}
+		for _, r := range rows {
+			if r.ManagerID != nil {
+				managers[*r.ManagerID] = true
+			}
+		}
+		for _, r := range everyone {
+			if r.Archived() && managers[r.ID] && r.Email != "" {
+				r.Status = StatusLeft
+				rows = append(rows, r)
+			}
+		}
 		return exportPeopleCSV(w, rows, emails)
 	case FormatMarkdown:
 		return exportPeopleMarkdown(w, rows)
