@@ -2,6 +2,7 @@ package model
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -96,12 +97,31 @@ func (s *Store) ImportRoster(r io.Reader) (ImportResult, error) {
 // parseRoster reads the file as it streams in. Problems with single lines
 // are collected so all can be reported; an error means the file could not
 // be read at all.
+// crLines reads CR line ends as LF.
+type crLines struct{ r io.Reader }
+
+func (c crLines) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
+
 func parseRoster(r io.Reader) ([]*rosterRow, []string, []LineError, error) {
 	br := bufio.NewReader(r)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	var in io.Reader = br
+	// Old Mac line ends (CR alone, "CSV (Macintosh)") end lines too: read
+	// as they are, the whole file is one header of cells with breaks in it.
+	if head, _ := br.Peek(br.Size()); bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		in = crLines{br}
+	}
+	cr := csv.NewReader(in)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true // the cells kept are copied out
 	header, err := cr.Read()

@@ -63,3 +63,13 @@ func TestExportedRosterImportsIntoANewDatabase(t *testing.T) {
 		t.Errorf("the exported roster does not import into a new database: %v\n%s", err, out.String())
 	}
 }
+
+// A roster saved with old Mac line ends (CR only, "CSV (Macintosh)") imports
+// like any other.
+func TestImportRosterWithOldMacLineEnds(t *testing.T) {
+	s := newTestStore(t)
+	res, err := s.ImportRoster(strings.NewReader("name,email\rAna Lima,ana@example.com\rBo Chen,bo@example.com\r"))
+	if err == nil && res.Added != 2 {
+		t.Errorf("a CR-only roster: %v, no error (warnings %q)", res, res.Warnings)
+	}
+}
