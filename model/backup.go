@@ -280,6 +280,11 @@ var companions = []string{"-wal", "-journal"}
 // it, and its edits would be lost.
 func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err error) {
 	dst := l.dbPath
+	// A database reached through a link is replaced where it lives, and
+	// the link stays a link.
+	if real, err := filepath.EvalSymlinks(dst); err == nil {
+		dst = real
+	}
 	if err := CheckBackup(src); err != nil {
 		return "", fmt.Errorf("not restored: %w", err)
 	}

@@ -471,3 +471,42 @@ func TestTwoDatabasesInOneFolderKeepTheirOwnBackups(t *testing.T) {
 		}
 	}
 }
+
+// A database reached through a link is restored where it lives: the link
+// stays a link and leads to the restored data.
+func TestRestoreThroughALink(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	src := newTestStore(t)
+	if err := src.SavePerson(&Person{Name: "In The Backup"}); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "backup.db")
+	if err := src.CopyTo(backup); err != nil {
+		t.Fatal(err)
+	}
+	real := filepath.Join(dir, "real", "team.db")
+	s, err := Open(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	link := filepath.Join(dir, "team.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := restoreInto(backup, link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link is no longer a link: %v %v", fi, err)
+	}
+	r, err := Open(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if n, _ := r.CountPeople(); n != 1 {
+		t.Errorf("through the link the database has %d people, want the backup's 1", n)
+	}
+}
