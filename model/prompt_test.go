@@ -251,6 +251,20 @@ func TestSuggestionReasonsNameWhatTheySaid(t *testing.T) {
 	}
 }
 
+// "Last time" is said only of the last one-on-one; what was said before it
+// is named by its day.
+func TestSuggestionSaysWhenItWasSaid(t *testing.T) {
+	s := newTestStore(t)
+	p := suggestPerson(t, s, suggestCase{meetings: []string{"n:Finished the kitchen", "w:Backlog"}, lastAgo: 7})
+	got, err := s.Suggest(p.ID, 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "On Tue 24 Feb: Finished the kitchen — ask how it went"; got[0].Reason != want {
+		t.Errorf("reason %q, want %q", got[0].Reason, want)
+	}
+}
+
 func TestSuggestRotatesAskedPrompts(t *testing.T) {
 	s := newTestStore(t)
 	p := suggestPerson(t, s, suggestCase{meetings: []string{"n:Moving house"}, lastAgo: 7})

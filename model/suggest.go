@@ -37,6 +37,9 @@ type suggestContext struct {
 	person    Person
 	today     Date
 	followUp  string // text of the most pressing follow-up or open non-work item
+	// when it was said, and whether that was the last one-on-one
+	followUpSaid time.Time
+	followUpLast bool
 	meetings  int    // one-on-ones so far
 	nonWork   int    // non-work items in the last three one-on-ones
 	pulse     []PulsePoint
@@ -71,7 +74,7 @@ func (s *Store) Suggest(personID, current uint, n int) ([]Suggestion, error) {
 	}
 	drop, avg, last := pulseDrop(c.pulse)
 	rules := []rule{
-		{"followup", ThemeFollowUp, c.followUp != "", fmt.Sprintf("Last time: %s — ask how it went", Ellipsize(c.followUp, 60))},
+		{"followup", ThemeFollowUp, c.followUp != "", fmt.Sprintf("%s: %s — ask how it went", c.followUpWhen(), Ellipsize(c.followUp, 60))},
 		{"newhire", ThemeNewHire, !c.person.StartDate.IsZero() && days >= 0 && days < newHireDays, fmt.Sprintf("Day %d at the company: help them leave old habits behind", days+1)},
 		{"pulse", ThemePeople, drop, fmt.Sprintf("Pulse fell to %d, against an average of %.1f", last, avg)},
 		{"nonwork", ThemeAsk, c.meetings >= 3 && c.nonWork == 0, "Nothing outside work in the last three one-on-ones"},
@@ -193,7 +196,7 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 			return nil, err
 		}
 		if len(open) > 0 {
-			c.followUp = open[0].Text
+			c.setFollowUp(open[0].Text, open[0].OneOnOneID, last)
 		}
 	}
 	// A dated follow-up that is due wins over an undated non-work item.
@@ -207,7 +210,8 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 	}
 	for _, f := range fus {
 		if !c.today.Before(f.FollowUp) {
-			c.followUp = f.Text
+			c.setFollowUp(f.Text, f.OneOnOneID, last)
+			c.followUpSaid = f.RaisedAt
 			break
 		}
 	}
@@ -218,6 +222,26 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 	// A week past the cadence counts as a long gap.
 	c.maxGap = c.today.DaysUntil(c.person.Cadence.Next(c.today)) + 7
 	return c, nil
+}
+
+// setFollowUp keeps what to follow up on and when it was said, out of the
+// last one-on-ones (newest first) when it was said in one of them.
+func (c *suggestContext) setFollowUp(text string, meetingID uint, last []OneOnOne) {
+	c.followUp, c.followUpLast, c.followUpSaid = text, false, time.Time{}
+	for i, m := range last {
+		if m.ID == meetingID {
+			c.followUpLast, c.followUpSaid = i == 0, m.HeldAt
+		}
+	}
+}
+
+// followUpWhen says when what is followed up on was said: "Last time" only
+// when it was.
+func (c *suggestContext) followUpWhen() string {
+	if c.followUpLast || c.followUpSaid.IsZero() {
+		return "Last time"
+	}
+	return "On " + c.followUpSaid.Local().Format("Mon 2 Jan")
 }
 
 // pulseDrop reports whether the latest pulse is 2 or more below the average
