@@ -34,20 +34,20 @@ type Suggestion struct {
 
 // suggestContext is what the rules look at.
 type suggestContext struct {
-	person    Person
-	today     Date
-	followUp  string // text of the most pressing follow-up or open non-work item
+	person   Person
+	today    Date
+	followUp string // text of the most pressing follow-up or open non-work item
 	// when it was said, and whether that was the last one-on-one
 	followUpSaid time.Time
 	followUpLast bool
-	meetings  int    // one-on-ones so far
-	nonWork   int    // non-work items in the last three one-on-ones
-	pulse     []PulsePoint
-	used      map[uint]time.Time // prompt → last asked of this person
-	recent    map[uint]bool      // asked within rotateDays
-	prompts   []Prompt           // visible prompts
-	maxGap    int                // days between one-on-ones that count as a long gap
-	daysSince int
+	meetings     int // one-on-ones so far
+	nonWork      int // non-work items in the last three one-on-ones
+	pulse        []PulsePoint
+	used         map[uint]time.Time // prompt → last asked of this person
+	recent       map[uint]bool      // asked within rotateDays
+	prompts      []Prompt           // visible prompts
+	maxGap       int                // days between one-on-ones that count as a long gap
+	daysSince    int
 }
 
 // Suggest picks up to n prompts for a conversation with a person, each with
