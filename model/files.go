@@ -39,8 +39,13 @@ func writePrivate(path string, replace bool, fill func(tmp string) error) error 
 	if err != nil {
 		return writeError(path, err)
 	}
-	defer os.RemoveAll(folder)
-	tmp := filepath.Join(folder, filepath.Base(path))
+	pinned, release, err := pinFolder(folder)
+	if err != nil {
+		os.Remove(folder)
+		return writeError(path, err)
+	}
+	defer release()
+	tmp := filepath.Join(pinned, filepath.Base(path))
 	if err := fill(tmp); err != nil {
 		return err
 	}
@@ -62,6 +67,48 @@ func writePrivate(path string, replace bool, fill func(tmp string) error) error 
 		return writeError(path, err)
 	}
 	return nil
+}
+
+// pinFolder holds on to the private folder just made. Whoever may write the
+// folder it sits in may rename it away and put one of their own under its
+// name, so every later step goes through a handle on the folder itself
+// (/proc/self/fd/N on Linux), and a folder that is not the private one made
+// here is refused. release empties and removes the folder, and only ours.
+func pinFolder(folder string) (pinned string, release func(), err error) {
+	d, err := os.Open(folder)
+	if err != nil {
+		return "", nil, err
+	}
+	fi, err := d.Stat()
+	if err == nil && (!fi.IsDir() || fi.Mode().Perm() != 0o700 || !ownedByMe(fi)) {
+		err = fmt.Errorf("%s was changed by someone else while it was written; keep your files where only you can write", filepath.Dir(folder))
+	}
+	if err != nil {
+		d.Close()
+		return "", nil, err
+	}
+	pinned = folder
+	if via := fmt.Sprintf("/proc/self/fd/%d", d.Fd()); isSameFile(via, fi) {
+		pinned = via
+	}
+	release = func() {
+		if entries, err := os.ReadDir(pinned); err == nil {
+			for _, e := range entries {
+				os.Remove(filepath.Join(pinned, e.Name()))
+			}
+		}
+		if isSameFile(folder, fi) {
+			os.Remove(folder)
+		}
+		d.Close()
+	}
+	return pinned, release, nil
+}
+
+// isSameFile reports whether path is the file fi describes.
+func isSameFile(path string, fi fs.FileInfo) bool {
+	now, err := os.Stat(path)
+	return err == nil && os.SameFile(now, fi)
 }
 
 // writeError says that writing path failed, naming path rather than the

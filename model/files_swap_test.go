@@ -1,0 +1,77 @@
+//go:build linux
+
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// A copy written into a folder someone else may write (a team share, a
+// memory stick mounted for all) is made in a private folder beside it; whoever
+// can write the parent may rename that folder away and put one of their own,
+// open to them, under its name, with an empty file of the copy's name in it.
+// The copy still goes only into the private folder made for it. Here the
+// other user is a goroutine.
+func TestSwappedPrivateFolderNeverGetsTheCopy(t *testing.T) {
+	fileOnly(t)
+	s := newTestStore(t)
+	p := addPerson(t, s, "Ines Duarte")
+	o := mustStart(t, s, p.ID, fixedNow)
+	m, err := s.Meeting(o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.PrivateNotes = "PRIVATE-MARKER worried about her health"
+	if err := s.SaveOneOnOne(&m.OneOnOne); err != nil {
+		t.Fatal(err)
+	}
+	share := t.TempDir()
+	var stop atomic.Bool
+	var held []*os.File
+	done := make(chan struct{})
+	go func() { // the other user, who may write share
+		defer close(done)
+		n := 0
+		for !stop.Load() {
+			entries, _ := os.ReadDir(share)
+			for _, e := range entries {
+				if !strings.HasPrefix(e.Name(), privateFolderPrefix) || strings.HasSuffix(e.Name(), "-theirs") {
+					continue
+				}
+				folder := filepath.Join(share, e.Name())
+				if os.Rename(folder, filepath.Join(share, "gone"+string(rune('a'+n%26))+e.Name())) != nil {
+					continue
+				}
+				n++
+				if os.Mkdir(folder, 0o777) != nil {
+					continue
+				}
+				f, err := os.OpenFile(filepath.Join(folder, "copy.db"), os.O_CREATE|os.O_RDWR, 0o666)
+				if err == nil {
+					held = append(held, f)
+				}
+			}
+		}
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for i := 0; i < 300 && time.Now().Before(deadline); i++ {
+		_ = s.CopyTo(filepath.Join(share, "copy.db"))
+		_ = os.Remove(filepath.Join(share, "copy.db"))
+	}
+	stop.Store(true)
+	<-done
+	for _, f := range held {
+		fi, _ := f.Stat()
+		buf := make([]byte, fi.Size())
+		_, _ = f.ReadAt(buf, 0)
+		f.Close()
+		if strings.Contains(string(buf), "PRIVATE-MARKER") {
+			t.Fatalf("the other user holds a file of %d bytes with the private notes in it", len(buf))
+		}
+	}
+}
