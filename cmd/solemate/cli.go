@@ -511,7 +511,10 @@ func (c *cli) restoreCmd(args []string) error {
 		return err
 	}
 	kept, err := lock.Restore(pos[0], clock())
-	if err != nil {
+	if errors.Is(err, model.ErrInUse) {
+		// A second window, or an import, demo or backup, has it open.
+		return fmt.Errorf("%w; close every Solemate window on it, let its commands finish, and try again", err)
+	} else if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "restored %s into %s\n", pos[0], path)
