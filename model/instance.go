@@ -3,8 +3,10 @@ package model
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -32,8 +34,9 @@ var ErrRestoring = errors.New("a restore is replacing the database")
 //     writing into the file replaced under them, and lose it all.
 //
 // Both are flock(2) locks, so the system lets them go when a process ends,
-// however it ends. The files stay: removing a lock file others may hold
-// would let two hold "the" lock at once.
+// however it ends. PATH.lock stays; PATH.inuse goes with its last holder
+// (taken exclusively first, and every taker checks that the file it locked
+// still has the name), so no database no one has open has one beside it.
 const (
 	windowLockSuffix = ".lock"
 	usersLockSuffix  = ".inuse"
@@ -80,15 +83,43 @@ func (l *InstanceLock) Release() {
 }
 
 // usersLock is one holder's hold of the users' lock (PATH.inuse).
-type usersLock struct{ f *os.File }
+type usersLock struct {
+	f         *os.File
+	exclusive bool
+}
 
-// openUsersLock opens the users' lock file of the database at dbPath.
-func openUsersLock(dbPath string) (*os.File, error) {
-	f, err := os.OpenFile(dbPath+usersLockSuffix, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("database lock: %w", err)
+// lockUsers opens the users' lock file of the database at dbPath (making
+// it, unless create is false: then with none there it returns nil) and
+// flocks it with how, without waiting. The file goes when its last holder
+// lets go (release), so it checks, once it holds the lock, that the file it
+// holds is still the one of that name, and starts again if not.
+func lockUsers(dbPath string, how int, create bool) (*usersLock, error) {
+	path := dbPath + usersLockSuffix
+	for {
+		flags := os.O_RDWR
+		if create {
+			flags |= os.O_CREATE
+		}
+		f, err := os.OpenFile(path, flags, 0o600)
+		if !create && errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("database lock: %w", err)
+		}
+		if err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB); err != nil {
+			f.Close()
+			if errors.Is(err, syscall.EWOULDBLOCK) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("database lock: %w", err)
+		}
+		held, err1 := f.Stat()
+		named, err2 := os.Stat(path)
+		if err1 == nil && err2 == nil && os.SameFile(held, named) {
+			return &usersLock{f: f, exclusive: how == syscall.LOCK_EX}, nil
+		}
+		f.Close() // its last holder removed it meanwhile
 	}
-	return f, nil
 }
 
 // restoreWait is how long Open waits for a restore to finish replacing the
@@ -99,48 +130,51 @@ var restoreWait = 2 * time.Minute
 // database at dbPath. While a restore holds it, it waits, and then opens
 // what the restore put there.
 func shareDatabase(dbPath string) (*usersLock, error) {
-	f, err := openUsersLock(dbPath)
-	if err != nil {
-		return nil, err
-	}
 	deadline := time.Now().Add(restoreWait)
 	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB)
-		if err == nil {
-			return &usersLock{f: f}, nil
-		}
+		u, err := lockUsers(dbPath, syscall.LOCK_SH, true)
 		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			f.Close()
-			return nil, fmt.Errorf("database lock: %w", err)
+			return u, err
 		}
 		if time.Now().After(deadline) {
-			f.Close()
 			return nil, fmt.Errorf("%w; try again once it is done", ErrRestoring)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
 
-// release lets the lock go; nil is held by nothing.
-func (u *usersLock) release() {
-	if u != nil {
-		u.f.Close()
-	}
-}
-
 // excludeUsers takes the users' lock of the database at dbPath exclusively,
 // without waiting: ErrInUse when anyone has the database open.
 func excludeUsers(dbPath string) (*usersLock, error) {
-	f, err := openUsersLock(dbPath)
-	if err != nil {
-		return nil, err
+	u, err := lockUsers(dbPath, syscall.LOCK_EX, true)
+	if errors.Is(err, syscall.EWOULDBLOCK) {
+		return nil, ErrInUse
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, ErrInUse
+	return u, err
+}
+
+// release lets the lock go; nil is held by nothing. The last holder out
+// removes the lock file, so a database no one has open has none beside it.
+func (u *usersLock) release() {
+	if u == nil {
+		return
+	}
+	if !u.exclusive {
+		dbPath := strings.TrimSuffix(u.f.Name(), usersLockSuffix)
+		u.f.Close()
+		if u = tryExclusive(dbPath); u == nil {
+			return // someone else holds it still
 		}
-		return nil, fmt.Errorf("database lock: %w", err)
 	}
-	return &usersLock{f: f}, nil
+	_ = os.Remove(u.f.Name())
+	u.f.Close()
+}
+
+// tryExclusive is excludeUsers when the lock file is there, or nil.
+func tryExclusive(dbPath string) *usersLock {
+	u, err := lockUsers(dbPath, syscall.LOCK_EX, false)
+	if err != nil {
+		return nil
+	}
+	return u
 }

@@ -202,3 +202,35 @@ func TestOpenWaitsForARestoreUnderWay(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestUsersLockFileGoesWithItsLastHolder: the users' lock file is there
+// while anyone has the database open, and goes with the last to close it,
+// so a database no one has open has nothing new beside it.
+func TestUsersLockFileGoesWithItsLastHolder(t *testing.T) {
+	fileOnly(t)
+	db := filepath.Join(t.TempDir(), FileName)
+	exists := func() bool { _, err := os.Stat(db + usersLockSuffix); return err == nil }
+	a, b := openAt(t, db), openAt(t, db)
+	if !exists() {
+		t.Fatal("no lock file while the database is open")
+	}
+	a.Close()
+	if !exists() {
+		t.Error("the lock file went while the database was still open")
+	}
+	if _, err := excludeUsers(db); !errors.Is(err, ErrInUse) {
+		t.Errorf("restore's lock with one Store still open: %v", err)
+	}
+	b.Close()
+	if exists() {
+		t.Error("the lock file stayed after the last Store closed")
+	}
+	u, err := excludeUsers(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.release()
+	if exists() {
+		t.Error("the lock file stayed after a restore's lock")
+	}
+}

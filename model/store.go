@@ -86,7 +86,9 @@ func Open(path string) (*Store, error) {
 	// Held from before the file is made until Close: a restore is refused
 	// meanwhile, and one under way is waited for.
 	users, err := shareDatabase(path)
-	if err != nil {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return nil, fmt.Errorf("%s cannot be written; Solemate needs to write to its database and beside it (check its permissions): %w", path, err)
+	} else if err != nil {
 		return nil, err
 	}
 	if err := prepareFile(path); err != nil {
@@ -143,8 +145,11 @@ func OpenReadOnly(path string) (*Store, error) {
 		f.Close()
 		// A reader that tidies the -wal away when done must not do it to
 		// the database a restore put there meanwhile: it shares the users'
-		// lock too, when it can make the lock file at all.
-		if users, err = shareDatabase(path); err != nil && !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS) {
+		// lock too (whose file goes with it, so it leaves nothing).
+		users, err = shareDatabase(path)
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			users = nil // a folder it may not write in: nothing to tidy either
+		} else if err != nil {
 			return nil, err
 		}
 	} else if _, err := os.Stat(path + "-wal"); errors.Is(err, fs.ErrNotExist) {
