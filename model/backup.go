@@ -275,11 +275,19 @@ var companions = []string{"-wal", "-journal"}
 // is read through SQLite, its WAL with it, into a private file beside the
 // database, and checked there. Whatever the database it replaces is (a
 // newer Solemate's, damaged, another program's), it is kept byte for byte
-// in BackupDir first, named by now. Holding the lock means no window has
-// the database open: one would go on writing to the file replaced under
-// it, and its edits would be lost.
+// in BackupDir first, named by now. Holding the window lock means no first
+// window has the database open: one would go on writing to the file
+// replaced under it, and its edits would be lost. So it also takes the
+// users' lock, which every open Store shares (a second window, an import, a demo), and
+// is refused with ErrInUse while anyone has the database open; the lock
+// stays taken until it is done, so no one opens it half way.
 func (l *InstanceLock) Restore(src string, now time.Time) (kept string, err error) {
 	dst := l.dbPath
+	users, err := excludeUsers(dst)
+	if err != nil {
+		return "", fmt.Errorf("not restored: %w", err)
+	}
+	defer users.release()
 	// A database reached through a link is replaced where it lives, and
 	// the link stays a link.
 	if real, err := filepath.EvalSymlinks(dst); err == nil {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -28,6 +29,9 @@ type Store struct {
 	d  dialect
 	// Now is the store's clock; tests replace it to pin "today".
 	Now func() time.Time
+	// users is this Store's shared hold of the database's users' lock, so
+	// no restore replaces the file under it; nil on a server or read-only.
+	users *usersLock
 }
 
 // DSN builds the SQLite connection string for a database file. Characters
@@ -76,14 +80,33 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := prepareFolder(path); err != nil {
+		return nil, err
+	}
+	// Held from before the file is made until Close: a restore is refused
+	// meanwhile, and one under way is waited for.
+	users, err := shareDatabase(path)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return nil, fmt.Errorf("%s cannot be written; Solemate needs to write to its database and beside it (check its permissions): %w", path, err)
+	} else if err != nil {
+		return nil, err
+	}
 	if err := prepareFile(path); err != nil {
+		users.release()
 		return nil, err
 	}
 	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: driverName, DSN: DSN(path)}), gormConfig(clock))
 	if err != nil {
+		users.release()
 		return nil, plainOpenError(path, err)
 	}
-	return start(db, clock, func(err error) error { return plainOpenError(path, err) })
+	s, err := start(db, clock, func(err error) error { return plainOpenError(path, err) })
+	if err != nil {
+		users.release()
+		return nil, err
+	}
+	s.users = users
+	return s, nil
 }
 
 // ErrNoDatabase means a command that reads a database found no file there.
@@ -117,8 +140,18 @@ func OpenReadOnly(path string) (*Store, error) {
 	}
 	// mode=rw never creates the file, should it go meanwhile.
 	dsn := fileURI(path) + "?mode=rw&_query_only=1&_busy_timeout=5000&_cache_size=-8000"
+	var users *usersLock
 	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
 		f.Close()
+		// A reader that tidies the -wal away when done must not do it to
+		// the database a restore put there meanwhile: it shares the users'
+		// lock too (whose file goes with it, so it leaves nothing).
+		users, err = shareDatabase(path)
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			users = nil // a folder it may not write in: nothing to tidy either
+		} else if err != nil {
+			return nil, err
+		}
 	} else if _, err := os.Stat(path + "-wal"); errors.Is(err, fs.ErrNotExist) {
 		dsn = fileURI(path) + "?mode=ro&immutable=1"
 	} else {
@@ -126,9 +159,10 @@ func OpenReadOnly(path string) (*Store, error) {
 	}
 	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: driverName, DSN: dsn}), gormConfig(clock))
 	if err != nil {
+		users.release()
 		return nil, plainOpenError(path, err)
 	}
-	s := &Store{db: db, d: sqliteDialect{}, Now: clock}
+	s := &Store{db: db, d: sqliteDialect{}, Now: clock, users: users}
 	version, err := currentVersion(db)
 	switch {
 	case err != nil:
@@ -195,12 +229,8 @@ func plainOpenError(path string, err error) error {
 }
 
 func prepareFile(path string) error {
-	if path == "" {
-		return errors.New("no database path given")
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create folder for database: %w", err)
+	if err := prepareFolder(path); err != nil {
+		return err
 	}
 	if fi, err := os.Stat(path); err == nil {
 		if fi.IsDir() {
@@ -219,13 +249,27 @@ func prepareFile(path string) error {
 	return f.Close()
 }
 
-// Close releases the database.
+// prepareFolder makes the folder a database file goes in.
+func prepareFolder(path string) error {
+	if path == "" {
+		return errors.New("no database path given")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create folder for database: %w", err)
+	}
+	return nil
+}
+
+// Close releases the database, and then its users' lock.
 func (s *Store) Close() error {
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
 	}
-	return sqlDB.Close()
+	err = sqlDB.Close()
+	s.users.release()
+	s.users = nil
+	return err
 }
 
 // OnServer reports whether the database is shared on a PostgreSQL server

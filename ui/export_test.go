@@ -71,7 +71,12 @@ func TestExportsArePrivateFromTheFirstByte(t *testing.T) {
 // Move to… write a copy no one else can read at any moment.
 func TestCopyAndMoveArePrivateFromTheFirstByte(t *testing.T) {
 	for _, move := range []bool{false, true} {
-		s, _ := newTestShell(t)
+		test.NewTempApp(t)
+		w := test.NewWindow(nil) // a move closes it itself
+		if !move {
+			t.Cleanup(w.Close)
+		}
+		s, _ := newTestShellIn(t, w)
 		dir := t.TempDir()
 		stop := filetest.Watch(t, dir)
 		s.copyDatabaseTo(dir, move)

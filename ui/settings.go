@@ -272,9 +272,14 @@ func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr
 		// Another window has it open; restoring under it would lose its edits.
 		return "The backup was not restored: " + lockErr.Error() + ". Close it, and start Solemate again to restore " + filepath.Base(src) + "."
 	}
+	kept, err := lock.Restore(src, now)
+	if errors.Is(err, model.ErrInUse) {
+		// A second window, or a command, still has it open: the restore
+		// stays chosen for a start when nothing does.
+		return "The backup was not restored: " + model.ErrInUse.Error() + ". Close every other Solemate window, and start Solemate again to restore " + filepath.Base(src) + "."
+	}
 	p.RemoveValue(prefRestore)
 	p.RemoveValue(prefRestoreInto)
-	kept, err := lock.Restore(src, now)
 	if err != nil {
 		return "The backup was not restored: " + err.Error()
 	}
@@ -302,23 +307,51 @@ func sameFile(a, b string) bool {
 
 // copyDatabase copies the database into a chosen folder; with move, the
 // copy becomes the database from the next start (the old file stays as it
-// was, as a backup).
+// was, as a backup), and the window closes once that is agreed.
 func (s *shell) copyDatabase(move bool) {
 	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			s.showError("Could not choose the folder", err)
 			return
 		}
-		if dir != nil {
-			s.copyDatabaseTo(dir.Path(), move)
+		switch {
+		case dir == nil:
+		case move:
+			s.confirmMove(dir.Path())
+		default:
+			s.copyDatabaseTo(dir.Path(), false)
 		}
 	}, s.win)
 }
 
-// copyDatabaseTo is copyDatabase once the folder is chosen. A copy is named
-// by the minute, numbered when that name is taken; a moved database is
-// solemate.db and never replaces one.
+// confirmMove says what a move does and, once agreed, moves the database
+// into dir and closes the window at once: whatever it wrote after the copy
+// would go into the old file, which the next start no longer opens.
+func (s *shell) confirmMove(dir string) {
+	dst := filepath.Join(dir, model.FileName)
+	d := dialog.NewConfirm("Move the database to "+dir+"?",
+		"Solemate saves what you have, copies the database to "+dst+", and closes. "+
+			"It opens the copy from the next time you start it; the old file stays where it was, untouched.",
+		func(ok bool) {
+			if ok {
+				s.copyDatabaseTo(dir, true)
+			}
+		}, s.win)
+	d.SetConfirmText("Move and close")
+	d.SetDismissText("Cancel")
+	s.showDialog(d)
+}
+
+// copyDatabaseTo is copyDatabase once the folder is chosen (and a move
+// agreed). A copy is named by the minute, numbered when that name is taken;
+// a moved database is solemate.db and never replaces one. A move saves
+// what is on screen first, so the copy has it, and closes the window after,
+// so nothing more goes into the old file.
 func (s *shell) copyDatabaseTo(dir string, move bool) {
+	if move && !s.saveAll() {
+		s.showMessage("Database not moved", "Some changes have problems and could not be saved. Put them right, or undo them, and move the database again.")
+		return
+	}
 	name := "solemate-copy-" + s.store.Now().Format("2006-01-02-1504")
 	dst := filepath.Join(dir, name+".db")
 	if move {
@@ -335,7 +368,7 @@ func (s *shell) copyDatabaseTo(dir string, move bool) {
 	}
 	if move {
 		prefs().SetString(PrefDatabase, dst)
-		s.showMessage("Database moved", "Solemate will open "+dst+" from its next start. The old file stays where it was, untouched.")
+		s.close()
 		return
 	}
 	s.showMessage("Database copied", "A copy is in "+dst+".")

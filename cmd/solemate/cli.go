@@ -291,10 +291,11 @@ func (c *cli) dbPath(flagValue string) (string, error) {
 	return c.defaultDB()
 }
 
-// writeTo runs write on the database, creating it when missing. When the
-// command fails, a database it made of nothing is undone (a missing file
-// removed, an empty one emptied again), so a refused import or a failed
-// demo leaves the folder as it was.
+// writeTo runs write on the database, creating it when missing; the Store
+// holds the database's users' lock meanwhile, so no restore replaces it
+// under the command. When the command fails, a database it made of nothing
+// is undone (a missing file removed, an empty one emptied again), so a
+// refused import or a failed demo leaves the folder as it was.
 func (c *cli) writeTo(flagValue string, write func(*model.Store) error) error {
 	path, err := c.dbPath(flagValue)
 	if err != nil {
@@ -512,7 +513,10 @@ func (c *cli) restoreCmd(args []string) error {
 		return err
 	}
 	kept, err := lock.Restore(pos[0], clock())
-	if err != nil {
+	if errors.Is(err, model.ErrInUse) {
+		// A second window, or an import, demo or backup, has it open.
+		return fmt.Errorf("%w; close every Solemate window on it, let its commands finish, and try again", err)
+	} else if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "restored %s into %s\n", pos[0], path)
