@@ -154,6 +154,19 @@ func migrateUnderneath(tx *gorm.DB) error {
 		// moves one).
 		`CREATE TRIGGER keep_person BEFORE UPDATE OF person_id ON one_on_ones FOR EACH ROW
 			WHEN (OLD.person_id IS DISTINCT FROM NEW.person_id) EXECUTE FUNCTION refuse('a one-on-one stays with the person it was held with')`,
+		// Nor does anything private rows hang from, directly or through
+		// a parent, take another number (the app never renumbers): the
+		// foreign keys check only at the end of a statement that some row
+		// has the old number, so one statement could renumber a meeting
+		// and put another person's under its number, and another lead's
+		// private notes and items with it. A delete and a new row under
+		// the number in one statement the RESTRICT keys above refuse.
+		`CREATE TRIGGER keep_id BEFORE UPDATE OF id ON one_on_ones FOR EACH ROW
+			WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION refuse('a one-on-one keeps its number')`,
+		`CREATE TRIGGER keep_id BEFORE UPDATE OF id ON one_on_one_items FOR EACH ROW
+			WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION refuse('an item keeps its number')`,
+		`CREATE TRIGGER keep_id BEFORE UPDATE OF id ON people FOR EACH ROW
+			WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION refuse('a person keeps their number')`,
 		// Links that carry an item on are seen, made and changed only by
 		// those who see the item: another lead's private item cannot be
 		// unlinked, or linked into someone else's one-on-one.
@@ -178,6 +191,9 @@ func migrateUnderneath(tx *gorm.DB) error {
 			prev BIGINT := (` + bindSQL(latestMeeting, "person") + `);
 			started BIGINT;
 		BEGIN
+			IF NOT isfinite(held) THEN
+				RAISE EXCEPTION 'a one-on-one is held at a time on the calendar, not at %', held USING ERRCODE = 'invalid_parameter_value';
+			END IF;
 			INSERT INTO one_on_ones (person_id, held_at, setting, created_at, updated_at) VALUES (person, held, place, now(), now())
 				RETURNING id INTO started;
 			` + bindSQL(carryOverSQL, "started", quoteLiteral(string(ItemOpen)), quoteLiteral(string(HeadingObstacles)), quoteLiteral(string(HeadingFocus)), "prev", "prev") + `;
@@ -188,6 +204,66 @@ func migrateUnderneath(tx *gorm.DB) error {
 	}
 	for _, fn := range definers {
 		stmts = append(stmts, "ALTER FUNCTION "+fn+" SET search_path = "+path)
+	}
+	if err := execAll(tx, stmts); err != nil {
+		return err
+	}
+	return keepValuesReadable(tx)
+}
+
+// maxVersion bounds a record's version on a server. A save moves it one
+// on, and only one (keep_version_step), so no lead's saves come near it;
+// it stops a lead from setting one at the top of INTEGER, where every
+// later save overflowed.
+const maxVersion = 1_000_000_000
+
+// keepValuesReadable (part of schema 10) keeps a lead from writing what
+// other leads' Solemate cannot read or save: a date or time of 'infinity'
+// or '-infinity' (which Go has no value for: the person, roster and
+// exports holding one failed to load) and a version out of step. Each
+// date and time column gets a CHECK (isfinite), each version a bound and
+// a trigger that lets a write move it on by one at most.
+//
+// Rows a lead already wrote that way under schema 9 are put right first,
+// so that the constraints hold for every row and are validated now: left
+// NOT VALID they would keep the rows unreadable and refuse every later
+// save of them until someone fixed them by hand. No such value meant
+// anything (no screen could show it): an optional date becomes empty, a
+// required one today, where the lead sees it and can correct it; a
+// version starts again at 0, which only turns a save from a form loaded
+// before into a conflict to reload.
+func keepValuesReadable(tx *gorm.DB) error {
+	var cols []struct {
+		Tbl, Col, Type string
+		Nullable       bool
+	}
+	if err := tx.Raw(`SELECT c.table_name AS tbl, c.column_name AS col, c.data_type AS type, c.is_nullable = 'YES' AS nullable
+		FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> 'schema_migrations'
+			AND (c.data_type IN ('date', 'timestamp with time zone', 'timestamp without time zone') OR c.column_name = 'version' AND c.data_type = 'integer')
+		ORDER BY 1, 2`).Scan(&cols).Error; err != nil {
+		return fmt.Errorf("list the date, time and version columns: %w", err)
+	}
+	var stmts []string
+	for _, c := range cols {
+		tbl, col := quoteIdent(c.Tbl), quoteIdent(c.Col)
+		check := quoteIdent(c.Tbl + "_" + c.Col + "_finite")
+		switch {
+		case c.Col == "version":
+			stmts = append(stmts,
+				`UPDATE `+tbl+` SET version = 0 WHERE version NOT BETWEEN 0 AND `+fmt.Sprint(maxVersion),
+				`ALTER TABLE `+tbl+` ADD CONSTRAINT `+quoteIdent(c.Tbl+"_version_bounded")+` CHECK (version BETWEEN 0 AND `+fmt.Sprint(maxVersion)+`)`,
+				`CREATE TRIGGER keep_version_step BEFORE UPDATE OF version ON `+tbl+` FOR EACH ROW
+					WHEN (NEW.version < OLD.version OR NEW.version > OLD.version + 1) EXECUTE FUNCTION refuse('a version moves on by one save at a time')`)
+			continue
+		case c.Nullable:
+			stmts = append(stmts, `UPDATE `+tbl+` SET `+col+` = NULL WHERE NOT isfinite(`+col+`)`)
+		case c.Type == "date":
+			stmts = append(stmts, `UPDATE `+tbl+` SET `+col+` = current_date WHERE NOT isfinite(`+col+`)`)
+		default:
+			stmts = append(stmts, `UPDATE `+tbl+` SET `+col+` = now() WHERE NOT isfinite(`+col+`)`)
+		}
+		stmts = append(stmts, `ALTER TABLE `+tbl+` ADD CONSTRAINT `+check+` CHECK (isfinite(`+col+`))`)
 	}
 	return execAll(tx, stmts)
 }

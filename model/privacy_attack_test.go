@@ -128,26 +128,32 @@ func (sc *privateScene) footprint(t *testing.T, gone ...uint) []string {
 // has its attacks (TestEveryForeignKeyUnderPrivateRowsIsAttacked).
 func TestLeadCannotRemoveOrMoveOthersPrivateRows(t *testing.T) {
 	for _, tc := range privateRowAttacks {
-		t.Run(tc.name, func(t *testing.T) {
-			sc := newPrivateScene(t)
-			gone := []uint{}
-			if tc.gone != "" {
-				var id uint
-				fmt.Sscan(sc.sql(tc.gone), &id)
-				gone = append(gone, id)
-			}
-			before := sc.footprint(t, gone...)
-			err := sc.b.db.Exec(sc.sql(tc.sql)).Error
-			if tc.refused && err == nil {
-				t.Errorf("lead B may %s", sc.sql(tc.sql))
-			}
-			if !tc.refused && err != nil {
-				t.Errorf("%s: %v", sc.sql(tc.sql), err)
-			}
-			if after := sc.footprint(t, gone...); !slices.Equal(after, before) {
-				t.Errorf("lead B's %s changed lead A's rows:\nbefore:\n%s\nafter:\n%s", sc.sql(tc.sql), strings.Join(before, "\n"), strings.Join(after, "\n"))
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { attackPrivateRows(t, tc.sql, tc.refused, tc.gone) })
+	}
+}
+
+// attackPrivateRows runs lead B's statement q in a new privateScene: if
+// refused it must fail, otherwise succeed, and either way leave lead A's
+// rows as they were (but for links into the meeting gone).
+func attackPrivateRows(t *testing.T, q string, refused bool, gone string) {
+	t.Helper()
+	sc := newPrivateScene(t)
+	goneIDs := []uint{}
+	if gone != "" {
+		var id uint
+		fmt.Sscan(sc.sql(gone), &id)
+		goneIDs = append(goneIDs, id)
+	}
+	before := sc.footprint(t, goneIDs...)
+	err := sc.b.db.Exec(sc.sql(q)).Error
+	if refused && err == nil {
+		t.Errorf("lead B may %s", sc.sql(q))
+	}
+	if !refused && err != nil {
+		t.Errorf("%s: %v", sc.sql(q), err)
+	}
+	if after := sc.footprint(t, goneIDs...); !slices.Equal(after, before) {
+		t.Errorf("lead B's %s (err %v) changed lead A's rows:\nbefore:\n%s\nafter:\n%s", sc.sql(q), err, strings.Join(before, "\n"), strings.Join(after, "\n"))
 	}
 }
 
@@ -257,8 +263,8 @@ var definerCalls = map[string][]struct {
 		{"SELECT start_one_on_one(9223372036854775807, now(), 'desk')", true},
 		{"SELECT start_one_on_one({kofi}, NULL, 'desk')", true},
 		{"SELECT start_one_on_one({kofi}, now(), NULL)", true},
-		{"SELECT start_one_on_one({kofi}, 'infinity', 'desk')", false},
-		{"SELECT start_one_on_one({kofi}, '-infinity', 'walk')", false},
+		{"SELECT start_one_on_one({kofi}, 'infinity', 'desk')", true},
+		{"SELECT start_one_on_one({kofi}, '-infinity', 'walk')", true},
 	},
 	"carry_over": {
 		{"SELECT carry_over({home}, {other})", true},
@@ -409,6 +415,11 @@ func TestServerUpgradeToSchema10(t *testing.T) {
 		"INSERT INTO one_on_one_items (id, one_on_one_id, heading, text, private, author) VALUES (1, 1, 'obstacles', 'Second job', true, 'ana')",
 		"INSERT INTO private_notes (one_on_one_id, author, text) VALUES (2, 'ana', 'Worried about her commute')",
 		"INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (2, 1)",
+		// What a lead could write under schema 9 and no Solemate could
+		// read or save again.
+		"INSERT INTO people (id, name, start_date, archived_at) VALUES (2, 'Kofi Boateng', 'infinity', '-infinity')",
+		"INSERT INTO one_on_ones (id, person_id, held_at, version) VALUES (3, 2, 'infinity', 2147483647)",
+		"UPDATE one_on_one_items SET follow_up = '-infinity', version = -5",
 		// As schema 9 made them.
 		`DO $$ DECLARE f regprocedure; BEGIN
 			FOR f IN SELECT oid FROM pg_proc WHERE prosecdef LOOP EXECUTE format('ALTER FUNCTION %s SET search_path FROM CURRENT', f); END LOOP;
@@ -432,5 +443,23 @@ func TestServerUpgradeToSchema10(t *testing.T) {
 	}
 	if err := s.db.Exec("DELETE FROM one_on_ones").Error; err == nil {
 		t.Error("one-on-ones with private rows hanging from them were deleted")
+	}
+	// The unreadable values were put right, and the rows open and save.
+	if _, err := s.People(true); err != nil {
+		t.Errorf("the roster after the upgrade: %v", err)
+	}
+	if _, err := s.History(2); err != nil {
+		t.Errorf("a history with a meeting held at infinity, after the upgrade: %v", err)
+	}
+	for _, id := range []uint{1, 3} {
+		m, err := s.Meeting(id)
+		if err != nil {
+			t.Errorf("meeting %d after the upgrade: %v", id, err)
+			continue
+		}
+		m.SharedNotes = "saved after the upgrade"
+		if err := s.SaveOneOnOne(&m.OneOnOne); err != nil {
+			t.Errorf("saving meeting %d after the upgrade: %v", id, err)
+		}
 	}
 }
