@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -72,6 +73,27 @@ func TestSwappedPrivateFolderNeverGetsTheCopy(t *testing.T) {
 		f.Close()
 		if strings.Contains(string(buf), "PRIVATE-MARKER") {
 			t.Fatalf("the other user holds a file of %d bytes with the private notes in it", len(buf))
+		}
+	}
+}
+
+// A pipe or a folder named as the database is refused at once, by both ways
+// of opening (opening a pipe waited for a writer for ever).
+func TestDatabasePathThatIsNoFile(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.db")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{fifo, dir} {
+		for name, open := range map[string]func(string) (*Store, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
+			if s, err := open(path); err == nil || !strings.Contains(err.Error(), "not a file") {
+				if s != nil {
+					s.Close()
+				}
+				t.Errorf("%s(%s): %v", name, filepath.Base(path), err)
+			}
 		}
 	}
 }

@@ -135,8 +135,8 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, fmt.Errorf("%w at %s", ErrNoDatabase, path)
 	case err != nil:
 		return nil, fmt.Errorf("check database file: %w", err)
-	case fi.IsDir():
-		return nil, fmt.Errorf("database path %s is a folder, not a file", path)
+	case !fi.Mode().IsRegular():
+		return nil, notAFile(path, fi)
 	}
 	// mode=rw never creates the file, should it go meanwhile.
 	dsn := fileURI(path) + "?mode=rw&_query_only=1&_busy_timeout=5000&_cache_size=-8000"
@@ -228,13 +228,22 @@ func plainOpenError(path string, err error) error {
 	return fmt.Errorf("open database %s: %w", path, err)
 }
 
+// notAFile refuses a database path that is a folder, a pipe or a device:
+// opening a pipe would wait for a writer for ever.
+func notAFile(path string, fi fs.FileInfo) error {
+	if fi.IsDir() {
+		return fmt.Errorf("database path %s is a folder, not a file", path)
+	}
+	return fmt.Errorf("database path %s is not a file (%s)", path, fi.Mode().Type())
+}
+
 func prepareFile(path string) error {
 	if err := prepareFolder(path); err != nil {
 		return err
 	}
 	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
-			return fmt.Errorf("database path %s is a folder, not a file", path)
+		if !fi.Mode().IsRegular() {
+			return notAFile(path, fi)
 		}
 		return nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
