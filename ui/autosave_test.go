@@ -117,14 +117,8 @@ func TestAutosaveWaitsAtMostSaveWithin(t *testing.T) {
 // Notes typed without a pause are in the database at most saveWithin after
 // each key, as the one-on-one editor saves them.
 func TestEditorSavesTypingWithoutAPause(t *testing.T) {
-	s, store := newTestShell(t)
 	c := &fakeClock{}
-	s.after = c.after
-	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
+	_, store, o := startWithOverdue(t, false, c.after)
 	text := []rune("Walked to the park; talked through the new rota and the refund macro.")
 	const step = 100 * time.Millisecond
 	for i, r := range text {
@@ -147,13 +141,8 @@ func TestEditorSavesTypingWithoutAPause(t *testing.T) {
 func TestSignalsSaveTypingAndQuit(t *testing.T) {
 	for _, sig := range []os.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
-			s, store := newTestShell(t)
-			s.after = (&fakeClock{}).after // autosave's timers never fire by themselves
-			overdue, _, _ := teamWithHistory(t, store)
-			s.open(s.oneOnOnes())
-			o := oneOnOnes(s)
-			o.openPerson(overdue.ID)
-			o.start(overdue.ID)
+			// autosave's timers never fire by themselves
+			s, store, o := startWithOverdue(t, false, (&fakeClock{}).after)
 			id := o.editor.meeting.ID
 			test.Type(o.editor.shared.entry, "Walked to the park.")
 			mm := openMeetingMode(s, id, func() {})
@@ -184,14 +173,8 @@ func TestSignalsSaveTypingAndQuit(t *testing.T) {
 // saveWithin, before Enter: a crash loses no more of it. It stays out of
 // the list until Enter, and emptying the box takes it back.
 func TestAddBoxTypingIsSavedBeforeEnter(t *testing.T) {
-	s, store := newTestShell(t)
 	c := &fakeClock{}
-	s.after = c.after
-	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
+	_, store, o := startWithOverdue(t, false, c.after)
 	e := o.editor
 	add := e.adders[model.HeadingObstacles]
 	stored := func() []string {

@@ -14,6 +14,30 @@ import (
 
 func oneOnOnes(s *shell) *oneOnOneScreen { return s.oneOnOnes() }
 
+// startWithOverdue starts a one-on-one with the most overdue report of a
+// team with history, with autosave's timers on after (nil: the shell's). A
+// test that closes the window itself gets one that is not a temp window.
+func startWithOverdue(t *testing.T, closes bool, after afterFunc) (*shell, *model.Store, *oneOnOneScreen) {
+	t.Helper()
+	test.NewTempApp(t)
+	var w fyne.Window
+	if closes {
+		w = test.NewWindow(nil)
+	} else {
+		w = test.NewTempWindow(t, nil)
+	}
+	s, store := newTestShellIn(t, w)
+	if after != nil {
+		s.after = after
+	}
+	overdue, _, _ := teamWithHistory(t, store)
+	s.open(s.oneOnOnes())
+	o := oneOnOnes(s)
+	o.openPerson(overdue.ID)
+	o.start(overdue.ID)
+	return s, store, o
+}
+
 func enter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
 // teamWithHistory is three reports: one overdue with an open obstacle, one
@@ -146,12 +170,7 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 func TestClosingTheWindowSavesTyping(t *testing.T) {
 	test.NewTempApp(t)
 	// Not a temp window: the test closes it itself.
-	s, store := newTestShellIn(t, test.NewWindow(nil))
-	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
+	s, store, o := startWithOverdue(t, true, nil)
 	test.Type(o.editor.comment, "Team feels stretched")
 	s.close()
 	m, _ := store.Meeting(o.editor.meeting.ID)
@@ -253,12 +272,7 @@ func TestFileSafe(t *testing.T) {
 // Rows hold on to their items while the list grows: an edit made after other
 // items were added survives the section being redrawn.
 func TestEditorEditsSurviveRedraws(t *testing.T) {
-	s, store := newTestShell(t)
-	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
+	s, store, o := startWithOverdue(t, false, nil)
 	e := o.editor
 	for _, text := range []string{"One", "Two", "Three"} {
 		test.Type(e.adders[model.HeadingProgress], text)
@@ -283,12 +297,7 @@ func TestEditorEditsSurviveRedraws(t *testing.T) {
 // Text typed into an add box but never confirmed with Enter is kept when
 // leaving the editor or meeting mode.
 func TestUnconfirmedTypingIsKept(t *testing.T) {
-	s, store := newTestShell(t)
-	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
+	s, store, o := startWithOverdue(t, false, nil)
 	id := o.editor.meeting.ID
 	test.Type(o.editor.adders[model.HeadingFocus], "Pending focus text")
 	s.open(s.people())

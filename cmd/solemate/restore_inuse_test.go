@@ -45,8 +45,9 @@ func TestCLIRestoreRefusedWhileASecondWindowHasItOpen(t *testing.T) {
 	}
 }
 
-// holdLockAs starts filetest's child of the running test with db and
-// returns once it says want; calling the result ends it.
+// holdLockAs starts filetest's child of the running test with db (one that
+// takes a lock, or opens the database) and returns once it says want;
+// calling the result ends it.
 func holdLockAs(t *testing.T, db, want string) (release func()) {
 	t.Helper()
 	cmd := filetest.Command(t, db)

@@ -27,7 +27,7 @@ func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
 			t.Fatal(errs)
 		}
 	}
-	holder := holdLock(t, db)
+	holder := holdLockAs(t, db, "locked")
 	before := fileBytes(t, db, db+"-wal")
 	code, _, errs, _ := runCLI(t, nil, "restore", backup, "--db", db)
 	if code != 1 || !strings.Contains(errs, "close it") {
@@ -42,40 +42,7 @@ func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
 	}
 }
 
-// holdLock starts a process that takes db's instance lock, as a window
-// does, and returns once it holds it; calling the result lets it go.
-func holdLock(t *testing.T, db string) (release func()) {
-	t.Helper()
-	cmd := filetest.Command(t, db)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "locked\n" {
-		t.Fatalf("the lock holder said %q, %v", line, err)
-	}
-	release = func() {
-		stdin.Close()
-		if err := cmd.Wait(); err != nil {
-			t.Errorf("the lock holder: %v", err)
-		}
-	}
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			release()
-		}
-	})
-	return release
-}
-
-// holdLockUntilEOF is holdLock's process: it holds db's lock until its
+// holdLockUntilEOF holds db's instance lock, as a window does, until its
 // stdin closes.
 func holdLockUntilEOF(db string) int {
 	lock, err := model.LockInstance(db)
