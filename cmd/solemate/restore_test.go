@@ -12,33 +12,47 @@ import (
 	"solemate/model/filetest"
 )
 
-// TestCLIRestoreRefusedWhileOpen: another process (a window) holds the
-// database's instance lock; restore exits 1, says to close it, and the
-// database and its WAL are untouched.
+// TestCLIRestoreRefusedWhileOpen: another process holds the database's
+// instance lock (a window), or has the database open without it (a second
+// window, told the first is open, or an import or demo under way); restore
+// exits 1, says why, and leaves the database and its WAL untouched. Once
+// that process lets go, the restore goes ahead. (A second window once lost
+// what it saved after such a restore.)
 func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
 	if args, ok := filetest.Child(t); ok {
-		os.Exit(holdLockUntilEOF(args[0]))
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "s.db")
-	backup := filepath.Join(dir, "backup.db")
-	for _, args := range [][]string{{"demo", "--people", "6"}, {"backup", backup}} {
-		if code, _, errs, _ := runCLI(t, nil, append(args, "--db", db)...); code != 0 {
-			t.Fatal(errs)
+		hold := holdLockUntilEOF
+		if args[1] == "open" {
+			hold = holdOpenUntilEOF
 		}
+		os.Exit(hold(args[0]))
 	}
-	holder := holdLockAs(t, db, "locked")
-	before := fileBytes(t, db, db+"-wal")
-	code, _, errs, _ := runCLI(t, nil, "restore", backup, "--db", db)
-	if code != 1 || !strings.Contains(errs, "close it") {
-		t.Errorf("restore while open: exit %d, %q", code, errs)
-	}
-	if fileBytes(t, db, db+"-wal") != before {
-		t.Error("a refused restore changed the database")
-	}
-	holder()
-	if code, _, errs, _ := runCLI(t, nil, "restore", backup, "--db", db); code != 0 {
-		t.Errorf("restore once the window closed: exit %d, %s", code, errs)
+	for _, tt := range []struct{ holder, says, refusal string }{
+		{"a window", "locked", "close it"},
+		{"a second window or a command", "open", "open in a Solemate window or command"},
+	} {
+		t.Run(tt.holder, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "s.db")
+			backup := filepath.Join(dir, "backup.db")
+			for _, args := range [][]string{{"demo", "--people", "6"}, {"backup", backup}} {
+				if code, _, errs, _ := runCLI(t, nil, append(args, "--db", db)...); code != 0 {
+					t.Fatal(errs)
+				}
+			}
+			holder := holdLockAs(t, db, tt.says)
+			before := fileBytes(t, db, db+"-wal")
+			code, _, errs, _ := runCLI(t, nil, "restore", backup, "--db", db)
+			if code != 1 || !strings.Contains(errs, tt.refusal) || !strings.Contains(errs, "try again") {
+				t.Errorf("restore while open: exit %d, %q", code, errs)
+			}
+			if fileBytes(t, db, db+"-wal") != before {
+				t.Error("a refused restore changed the database")
+			}
+			holder()
+			if code, _, errs, _ := runCLI(t, nil, "restore", backup, "--db", db); code != 0 {
+				t.Errorf("restore once it was let go: exit %d, %s", code, errs)
+			}
+		})
 	}
 }
 
@@ -170,4 +184,55 @@ func fileSize(t *testing.T, path string) int64 {
 		t.Fatal(err)
 	}
 	return fi.Size()
+}
+
+// holdLockAs starts filetest's child of the running test with db (one that
+// takes a lock, or opens the database) and returns once it says want;
+// calling the result ends it.
+func holdLockAs(t *testing.T, db, want string) (release func()) {
+	t.Helper()
+	cmd := filetest.Command(t, db, want)
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != want+"\n" {
+		stdin.Close()
+		_ = cmd.Wait()
+		t.Fatalf("the child said %q, %v", line, err)
+	}
+	release = func() {
+		stdin.Close()
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("the child: %v", err)
+		}
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			release()
+		}
+	})
+	return release
+}
+
+// holdOpenUntilEOF has db open, as a second window does, until its stdin
+// closes.
+func holdOpenUntilEOF(db string) int {
+	s, err := model.Open(db)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer s.Close()
+	fmt.Println("open")
+	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
+	return 0
 }
