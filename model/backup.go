@@ -52,17 +52,20 @@ func (s *Store) AutoBackup(dir string, keep int) (string, error) {
 
 // dailyOrder is where a daily backup's name sorts among them, or false for
 // any other name.
-func dailyOrder(name string) (string, bool) {
+func dailyOrder(name string, _ time.Time) (string, bool) {
 	date, ok := strings.CutPrefix(name, dailyPrefix)
 	date, isDB := strings.CutSuffix(date, ".db")
 	_, err := time.Parse(time.DateOnly, date)
 	return date, ok && isDB && err == nil
 }
 
-// keptOrder is dailyOrder for the copies restores keep.
-func keptOrder(name string) (string, bool) {
+// keptOrder is dailyOrder for the copies restores keep, which go in the
+// order they were written: their names carry the store's day, which
+// SOLEMATE_TODAY may set back, and a copy named for an earlier day must not
+// be the first pruned.
+func keptOrder(name string, written time.Time) (string, bool) {
 	stamp, n, ok := parseKept(name)
-	return fmt.Sprintf("%s-%09d", stamp, n), ok
+	return fmt.Sprintf("%020d-%s-%09d", written.UnixNano(), stamp, n), ok
 }
 
 // parseKept reads the time and number of a copy a restore kept: the second
@@ -102,7 +105,7 @@ func keptName(dir string, now time.Time) string {
 
 // pruneBackups removes the oldest backups of one kind (those order knows),
 // with their companions, until keep are left.
-func pruneBackups(dir string, order func(string) (string, bool), keep int) error {
+func pruneBackups(dir string, order func(name string, written time.Time) (string, bool), keep int) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -112,7 +115,11 @@ func pruneBackups(dir string, order func(string) (string, bool), keep int) error
 	type backup struct{ name, order string }
 	var found []backup
 	for _, e := range entries {
-		if o, ok := order(e.Name()); ok && !e.IsDir() {
+		fi, err := e.Info()
+		if err != nil || e.IsDir() {
+			continue // gone meanwhile, or not a backup
+		}
+		if o, ok := order(e.Name(), fi.ModTime()); ok {
 			found = append(found, backup{e.Name(), o})
 		}
 	}

@@ -337,14 +337,14 @@ func TestBackupNames(t *testing.T) {
 		{"solemate-before-restore-2026-03-10.db", false, false},
 	}
 	for _, tt := range tests {
-		_, daily := dailyOrder(tt.name)
-		_, kept := keptOrder(tt.name)
+		_, daily := dailyOrder(tt.name, fixedNow)
+		_, kept := keptOrder(tt.name, fixedNow)
 		if daily != tt.daily || kept != tt.kept {
 			t.Errorf("%s: daily %v, kept %v; want %v, %v", tt.name, daily, kept, tt.daily, tt.kept)
 		}
 	}
-	ninth, _ := keptOrder("solemate-before-restore-2026-03-10-093000-9.db")
-	if tenth, _ := keptOrder("solemate-before-restore-2026-03-10-093000-10.db"); tenth <= ninth {
+	ninth, _ := keptOrder("solemate-before-restore-2026-03-10-093000-9.db", fixedNow)
+	if tenth, _ := keptOrder("solemate-before-restore-2026-03-10-093000-10.db", fixedNow); tenth <= ninth {
 		t.Errorf("the tenth copy of a second sorts before the ninth: %s, %s", tenth, ninth)
 	}
 }
@@ -508,5 +508,44 @@ func TestRestoreThroughALink(t *testing.T) {
 	defer r.Close()
 	if n, _ := r.CountPeople(); n != 1 {
 		t.Errorf("through the link the database has %d people, want the backup's 1", n)
+	}
+}
+
+// Copies kept by restores are named by the day of the store's clock, which
+// SOLEMATE_TODAY may set back (training sessions, demos); they are pruned in
+// the order they were written, so a restore as of an earlier day keeps what
+// it replaced past the next restore.
+func TestKeptCopyOfAnEarlierDayIsNotPrunedFirst(t *testing.T) {
+	fileOnly(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, FileName)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	e := openAt(t, backup)
+	e.Close()
+	restore := func(at time.Time) string {
+		l, err := LockInstance(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Release()
+		kept, err := l.Restore(backup, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return kept
+	}
+	s := openAt(t, db)
+	s.Close()
+	for i := range 9 {
+		restore(fixedNow.Add(time.Duration(i) * time.Minute))
+	}
+	s = openAt(t, db)
+	addPerson(t, s, "Only Before The Pinned Restore")
+	s.Close()
+	pinned := time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC) // SOLEMATE_TODAY=2020-01-01
+	first := restore(pinned)
+	second := restore(pinned)
+	if !personNames(t, first)["Only Before The Pinned Restore"] {
+		t.Errorf("the copy the first restore kept (%s) no longer holds what it replaced; the second restore reported %s", first, second)
 	}
 }
