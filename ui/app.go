@@ -276,7 +276,7 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 	split := container.NewHSplit(sidebar, container.NewBorder(nil, s.undo.view, nil, nil, s.body))
 	split.Offset = 0.16
 	w.SetContent(split)
-	w.SetTitle("Solemate — " + s.screens[screenToday].title)
+	s.setTitle(s.screens[screenToday].title)
 	s.addShortcuts()
 	s.nav.Select(screenToday)
 	return s
@@ -371,7 +371,7 @@ func (s *shell) show(i int) {
 	}
 	sc := s.screen(i)
 	showOnly(s.body, sc.view())
-	s.win.SetTitle("Solemate — " + s.screens[i].title)
+	s.setTitle(s.screens[i].title)
 	sc.load()
 }
 
@@ -432,6 +432,17 @@ func (s *shell) saveOnQuit() {
 	if !s.closeSaved && s.store != nil {
 		s.saveAll()
 	}
+}
+
+// setTitle names the window after what it shows, and after the day when
+// SOLEMATE_TODAY sets it, so a screenshot or a training session never
+// passes for today.
+func (s *shell) setTitle(what string) {
+	title := "Solemate — " + what
+	if day, set := model.DayFromEnv(); set {
+		title += " (as of " + day.Time().Format("Mon 2 Jan 2006") + ")"
+	}
+	s.win.SetTitle(title)
 }
 
 // shortcut is one keyboard shortcut, shown in the menu and the help.

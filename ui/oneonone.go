@@ -146,7 +146,7 @@ func (o *oneOnOneScreen) showTeam() {
 		o.applyFilter()
 		o.showRight(o.actions.view)
 		o.actions.load()
-		o.sh.win.SetTitle("Solemate — One-on-ones")
+		o.sh.setTitle("One-on-ones")
 	})
 }
 
@@ -157,7 +157,7 @@ func (o *oneOnOneScreen) openPerson(id uint) {
 		o.applyFilter()
 		o.showRight(o.page.view)
 		o.page.load(id)
-		o.sh.win.SetTitle("Solemate — One-on-ones")
+		o.sh.setTitle("One-on-ones")
 	})
 }
 

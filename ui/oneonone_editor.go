@@ -208,7 +208,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	defer func() { e.loading = false }()
 	e.meeting = m
 	e.title.SetText("One-on-one with " + m.Person.DisplayName())
-	e.screen.sh.win.SetTitle("Solemate — One-on-one with " + m.Person.DisplayName())
+	e.screen.sh.setTitle("One-on-one with " + m.Person.DisplayName())
 	e.showFields(m.OneOnOne)
 	e.private.SetText(m.PrivateNotes)
 	e.showFollowUps(m.FollowUps)

@@ -59,15 +59,19 @@ func TestTodayCardMakesOnlyWhatItShows(t *testing.T) {
 
 // With SOLEMATE_TODAY set, Today says the day is not today's, with its year.
 func TestTodaySaysWhenTheDayIsSet(t *testing.T) {
-	for _, tt := range []struct{ env, want string }{
-		{"", "Tuesday 10 March"},
-		{"2026-03-10", "Tuesday 10 March 2026 (set by SOLEMATE_TODAY)"},
+	for _, tt := range []struct{ env, want, title string }{
+		{"", "Tuesday 10 March", "Solemate — People"},
+		{"2026-03-10", "Tuesday 10 March 2026 (set by SOLEMATE_TODAY)", "Solemate — People (as of Tue 10 Mar 2026)"},
 	} {
 		t.Setenv(model.TodayEnv, tt.env)
 		s, _ := newTestShell(t)
 		s.today().load()
 		if got := s.today().date.Text; got != tt.want {
 			t.Errorf("SOLEMATE_TODAY=%q: Today's heading %q, want %q", tt.env, got, tt.want)
+		}
+		s.open(s.people())
+		if got := s.win.Title(); got != tt.title {
+			t.Errorf("SOLEMATE_TODAY=%q: the window is called %q, want %q", tt.env, got, tt.title)
 		}
 	}
 }
