@@ -40,6 +40,18 @@ func newTestShellIn(t *testing.T, w fyne.Window) (*shell, *model.Store) {
 	return newTestShellOn(t, w, store), store
 }
 
+// newTestShellClosing is newTestShell for a test whose action may close the
+// window itself (closes); otherwise the test closes it when it ends.
+func newTestShellClosing(t *testing.T, closes bool) (*shell, *model.Store) {
+	t.Helper()
+	test.NewTempApp(t)
+	s, store := newTestShellIn(t, test.NewWindow(nil))
+	if !closes {
+		t.Cleanup(s.win.Close)
+	}
+	return s, store
+}
+
 // openTestStore opens a database for a test shell, with "today" pinned.
 func openTestStore(t testing.TB, path string) *model.Store {
 	t.Helper()

@@ -22,12 +22,7 @@ func TestMovingTheDatabaseSavesAndClosesTheWindow(t *testing.T) {
 		button string
 		moves  bool
 	}{{"Cancel", false}, {"Move and close", true}} {
-		test.NewTempApp(t)
-		// Not a temp window: the move closes it itself.
-		s, _ := newTestShellIn(t, test.NewWindow(nil))
-		if !tt.moves {
-			t.Cleanup(s.win.Close)
-		}
+		s, _ := newTestShellClosing(t, tt.moves)
 		prefs().RemoveValue(PrefDatabase)
 		s.open(s.people())
 		s.people().newItem()

@@ -19,14 +19,7 @@ func oneOnOnes(s *shell) *oneOnOneScreen { return s.oneOnOnes() }
 // test that closes the window itself gets one that is not a temp window.
 func startWithOverdue(t *testing.T, closes bool, after afterFunc) (*shell, *model.Store, *oneOnOneScreen) {
 	t.Helper()
-	test.NewTempApp(t)
-	var w fyne.Window
-	if closes {
-		w = test.NewWindow(nil)
-	} else {
-		w = test.NewTempWindow(t, nil)
-	}
-	s, store := newTestShellIn(t, w)
+	s, store := newTestShellClosing(t, closes)
 	if after != nil {
 		s.after = after
 	}

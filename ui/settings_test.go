@@ -204,12 +204,7 @@ func TestChoosingARestoreClosesTheWindow(t *testing.T) {
 		button string
 		closes bool
 	}{{"Cancel", false}, {"Close and restore", true}} {
-		test.NewTempApp(t)
-		// Not a temp window: the restore closes it itself.
-		s, store := newTestShellIn(t, test.NewWindow(nil))
-		if !tt.closes {
-			t.Cleanup(s.win.Close)
-		}
+		s, store := newTestShellClosing(t, tt.closes)
 		backup := t.TempDir() + "/backup.db"
 		if err := store.CopyTo(backup); err != nil {
 			t.Fatal(err)

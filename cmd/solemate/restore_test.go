@@ -20,11 +20,7 @@ import (
 // what it saved after such a restore.)
 func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
 	if args, ok := filetest.Child(t); ok {
-		hold := holdLockUntilEOF
-		if args[1] == "open" {
-			hold = holdOpenUntilEOF
-		}
-		os.Exit(hold(args[0]))
+		os.Exit(holdUntilEOF(args[0], args[1]))
 	}
 	for _, tt := range []struct{ holder, says, refusal string }{
 		{"a window", "locked", "close it"},
@@ -56,16 +52,28 @@ func TestCLIRestoreRefusedWhileOpen(t *testing.T) {
 	}
 }
 
-// holdLockUntilEOF holds db's instance lock, as a window does, until its
-// stdin closes.
-func holdLockUntilEOF(db string) int {
-	lock, err := model.LockInstance(db)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+// holdUntilEOF is holdLockAs's child: it takes db's instance lock, as a
+// window does ("locked"), or has db open, as a second window or a command
+// does ("open"), says which, and holds on until its stdin closes.
+func holdUntilEOF(db, what string) int {
+	var release func()
+	if what == "locked" {
+		lock, err := model.LockInstance(db)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		release = lock.Release
+	} else {
+		s, err := model.Open(db)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		release = func() { _ = s.Close() }
 	}
-	defer lock.Release()
-	fmt.Println("locked")
+	defer release()
+	fmt.Println(what)
 	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
 	return 0
 }
@@ -221,18 +229,4 @@ func holdLockAs(t *testing.T, db, want string) (release func()) {
 		}
 	})
 	return release
-}
-
-// holdOpenUntilEOF has db open, as a second window does, until its stdin
-// closes.
-func holdOpenUntilEOF(db string) int {
-	s, err := model.Open(db)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer s.Close()
-	fmt.Println("open")
-	_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
-	return 0
 }
