@@ -5,10 +5,11 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"solemate/model/filetest"
 )
 
 func openAt(t *testing.T, path string) *Store {
@@ -115,14 +116,23 @@ func TestRestoreIsRefusedWhileACommandHasTheDatabaseOpen(t *testing.T) {
 // between processes, as between a window and `solemate restore`: a child
 // process opens the database and keeps it open until told to close.
 func TestRestoreIsRefusedWhileAnotherProcessHasTheDatabaseOpen(t *testing.T) {
+	if args, ok := filetest.Child(t); ok {
+		s, err := Open(args[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.Stdout.WriteString("open\n")
+		_, _ = io.Copy(io.Discard, os.Stdin) // until the parent closes it
+		s.Close()
+		return
+	}
 	fileOnly(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, FileName)
 	backup := filepath.Join(dir, "b.db")
 	s := openAt(t, backup)
 	s.Close()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperHoldsTheDatabaseOpen$")
-	cmd.Env = append(os.Environ(), "SOLEMATE_TEST_HOLD="+db)
+	cmd := filetest.Command(t, db)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -152,22 +162,6 @@ func TestRestoreIsRefusedWhileAnotherProcessHasTheDatabaseOpen(t *testing.T) {
 	if _, err := restoreInto(backup, db); err != nil {
 		t.Errorf("restore once the other process closed: %v", err)
 	}
-}
-
-// TestHelperHoldsTheDatabaseOpen is the child of the test above; on its
-// own it does nothing.
-func TestHelperHoldsTheDatabaseOpen(t *testing.T) {
-	path := os.Getenv("SOLEMATE_TEST_HOLD")
-	if path == "" {
-		t.Skip("run by TestRestoreIsRefusedWhileAnotherProcessHasTheDatabaseOpen")
-	}
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Stdout.WriteString("open\n")
-	_, _ = io.Copy(io.Discard, os.Stdin) // until the parent closes it
-	s.Close()
 }
 
 // TestOpenWaitsForARestoreUnderWay: a Store opened while a restore holds
