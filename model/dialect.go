@@ -72,6 +72,16 @@ func (postgresDialect) joinText(expr, sep string) string {
 func (postgresDialect) keepOrder() string            { return "JOIN" }
 func (postgresDialect) unindexed(expr string) string { return expr }
 
+// QuoteIdent quotes a table or column name for either dialect, for
+// statements whose tables are known only as they run (migrations, the copier).
+func QuoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// QuoteLiteral is s as an SQL string literal of either dialect, for values
+// written into SQL that cannot take parameters (function bodies, DDL).
+func QuoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
 // sortNocase sorts names as nocase orders them. Short DISTINCT lists are
 // sorted here: PostgreSQL orders DISTINCT rows only by what they select.
 func sortNocase(names []string) {

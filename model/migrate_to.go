@@ -396,7 +396,7 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 	read := make([]string, len(cols))
 	idAt := -1
 	for i, col := range cols {
-		names[i] = quoteIdent(col.Name)
+		names[i] = QuoteIdent(col.Name)
 		// A bare column would come back as the SQLite driver reads its
 		// declared type (a date that does not parse becomes year 1);
 		// unary + hands over the stored value untouched.
@@ -405,13 +405,13 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 		case "id":
 			idAt = i
 		case "author":
-			read[i] = quoteLiteral(c.author)
+			read[i] = QuoteLiteral(c.author)
 		}
 	}
 	if len(self) > 0 && idAt < 0 {
 		return fmt.Errorf("%s refers to itself but has no id column to do it by", table)
 	}
-	rows, err := c.src.Raw(fmt.Sprintf("SELECT %s FROM %s", strings.Join(read, ", "), quoteIdent(table))).Rows()
+	rows, err := c.src.Raw(fmt.Sprintf("SELECT %s FROM %s", strings.Join(read, ", "), QuoteIdent(table))).Rows()
 	if err != nil {
 		return fmt.Errorf("read %s from the file: %w", table, err)
 	}
@@ -467,7 +467,7 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 		return err
 	}
 	for _, r := range later {
-		stmt := fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quoteIdent(table), quoteIdent(r.col))
+		stmt := fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", QuoteIdent(table), QuoteIdent(r.col))
 		if err := c.dst.Exec(stmt, r.to, r.id).Error; err != nil {
 			return fmt.Errorf("copy %s: set %s of row %v: %w", table, r.col, r.id, err)
 		}
@@ -503,7 +503,7 @@ func (c *copier) verify(tables []string) error {
 // insert writes n rows of names' values at once.
 func (c *copier) insert(table string, names []string, n int, vals []any) error {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(names)), ",") + ")"
-	stmt := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", quoteIdent(table), strings.Join(names, ", "),
+	stmt := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", QuoteIdent(table), strings.Join(names, ", "),
 		strings.TrimSuffix(strings.Repeat(row+",", n), ","))
 	return c.dst.Exec(stmt, vals...).Error
 }
@@ -526,11 +526,3 @@ func serverValue(col serverColumn, v any) (any, error) {
 	}
 	return nil, fmt.Errorf("%s holds %v, which is neither yes nor no", col.Name, v)
 }
-
-// quoteIdent quotes a table or column name for either dialect.
-func quoteIdent(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
-}
-
-// quoteLiteral is s as an SQL string literal.
-func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -121,7 +121,7 @@ func syncSequences(tx *gorm.DB) error {
 		return fmt.Errorf("list ID sequences: %w", err)
 	}
 	for _, q := range seqs {
-		if err := tx.Exec(`SELECT setval(?, COALESCE((SELECT MAX(id) FROM `+quoteIdent(q.Tbl)+`), 0) + 1, false)`, q.Seq).Error; err != nil {
+		if err := tx.Exec(`SELECT setval(?, COALESCE((SELECT MAX(id) FROM `+QuoteIdent(q.Tbl)+`), 0) + 1, false)`, q.Seq).Error; err != nil {
 			return fmt.Errorf("move the ID sequence of %s: %w", q.Tbl, err)
 		}
 	}

@@ -114,7 +114,7 @@ func migratePrivacy(tx *gorm.DB) error {
 		`CREATE TRIGGER keep_author BEFORE UPDATE OF author ON private_notes FOR EACH ROW EXECUTE FUNCTION keep_author()`,
 		// What must see every author's rows runs as the owner.
 		`CREATE FUNCTION carry_over(prev BIGINT, next BIGINT) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$ ` +
-			bindSQL(carryOverSQL, "next", quoteLiteral(string(ItemOpen)), quoteLiteral(string(HeadingObstacles)), quoteLiteral(string(HeadingFocus)), "prev", "prev") + ` $$`,
+			bindSQL(carryOverSQL, "next", QuoteLiteral(string(ItemOpen)), QuoteLiteral(string(HeadingObstacles)), QuoteLiteral(string(HeadingFocus)), "prev", "prev") + ` $$`,
 		`CREATE FUNCTION others_private(meeting BIGINT, me TEXT) RETURNS BIGINT LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
 			SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE one_on_one_id = meeting AND private AND author <> me)
 			     + (SELECT COUNT(*) FROM private_notes WHERE one_on_one_id = meeting AND author <> me) $$`,
@@ -196,7 +196,7 @@ func migrateUnderneath(tx *gorm.DB) error {
 			END IF;
 			INSERT INTO one_on_ones (person_id, held_at, setting, created_at, updated_at) VALUES (person, held, place, now(), now())
 				RETURNING id INTO started;
-			` + bindSQL(carryOverSQL, "started", quoteLiteral(string(ItemOpen)), quoteLiteral(string(HeadingObstacles)), quoteLiteral(string(HeadingFocus)), "prev", "prev") + `;
+			` + bindSQL(carryOverSQL, "started", QuoteLiteral(string(ItemOpen)), QuoteLiteral(string(HeadingObstacles)), QuoteLiteral(string(HeadingFocus)), "prev", "prev") + `;
 			RETURN started;
 		END $$`,
 		`REVOKE EXECUTE ON FUNCTION start_one_on_one(BIGINT, TIMESTAMPTZ, TEXT) FROM PUBLIC`,
@@ -246,13 +246,13 @@ func keepValuesReadable(tx *gorm.DB) error {
 	}
 	var stmts []string
 	for _, c := range cols {
-		tbl, col := quoteIdent(c.Tbl), quoteIdent(c.Col)
-		check := quoteIdent(c.Tbl + "_" + c.Col + "_finite")
+		tbl, col := QuoteIdent(c.Tbl), QuoteIdent(c.Col)
+		check := QuoteIdent(c.Tbl + "_" + c.Col + "_finite")
 		switch {
 		case c.Col == "version":
 			stmts = append(stmts,
 				`UPDATE `+tbl+` SET version = 0 WHERE version NOT BETWEEN 0 AND `+fmt.Sprint(maxVersion),
-				`ALTER TABLE `+tbl+` ADD CONSTRAINT `+quoteIdent(c.Tbl+"_version_bounded")+` CHECK (version BETWEEN 0 AND `+fmt.Sprint(maxVersion)+`)`,
+				`ALTER TABLE `+tbl+` ADD CONSTRAINT `+QuoteIdent(c.Tbl+"_version_bounded")+` CHECK (version BETWEEN 0 AND `+fmt.Sprint(maxVersion)+`)`,
 				`CREATE TRIGGER keep_version_step BEFORE UPDATE OF version ON `+tbl+` FOR EACH ROW
 					WHEN (NEW.version < OLD.version OR NEW.version > OLD.version + 1) EXECUTE FUNCTION refuse('a version moves on by one save at a time')`)
 			continue

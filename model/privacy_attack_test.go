@@ -35,7 +35,7 @@ func newPrivateScene(t *testing.T) *privateScene {
 	if err := sc.a.db.Raw("SELECT current_user").Scan(&role).Error; err != nil {
 		t.Fatal(err)
 	}
-	sc.aRole = quoteLiteral(role)
+	sc.aRole = QuoteLiteral(role)
 	sc.boss = addPerson(t, sc.a, "Rhea Lind").ID
 	ines := Person{Name: "Ines Duarte", ManagerID: &sc.boss}
 	if err := sc.a.SavePerson(&ines); err != nil {
