@@ -1,48 +1,20 @@
 package model
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"solemate/model/dbtest"
 )
 
 // contentDigest hashes every row of every table, so a test can tell that
 // a refused save wrote nothing at all.
 func contentDigest(t *testing.T, s *Store) string {
 	t.Helper()
-	tables, err := s.db.Migrator().GetTables()
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(tables)
-	h := sha256.New()
-	for _, table := range tables {
-		if strings.HasPrefix(table, "search_fts") {
-			continue // the index follows its tables
-		}
-		rows, err := s.db.Raw("SELECT * FROM " + s.db.Statement.Quote(table) + " ORDER BY 1").Rows()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(h, "%s %v\n", table, vals)
-		}
-		rows.Close()
-	}
-	return fmt.Sprintf("%x", h.Sum(nil))
+	return dbtest.ContentDigest(t, s.db)
 }
 
 // TestInvisibleCharactersRefused: a NUL or another control character is

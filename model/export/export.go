@@ -1,0 +1,92 @@
+// Package export writes what the store holds as files for other programs:
+// CSV for spreadsheets, Markdown to read, iCalendar for calendars. It reads
+// through the store's exported API only.
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Export formats.
+const (
+	FormatCSV      = "csv"
+	FormatMarkdown = "md"
+)
+
+// csvWriter writes RFC 4180 CSV that a spreadsheet opens as text: every CSV
+// the app writes goes through it.
+type csvWriter struct{ *csv.Writer }
+
+func newCSVWriter(w io.Writer) csvWriter {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return csvWriter{cw}
+}
+
+// Write writes a record, each cell guarded against being run as a formula.
+func (c csvWriter) Write(rec []string) error {
+	guarded := make([]string, len(rec))
+	for i, cell := range rec {
+		guarded[i] = guardCell(cell)
+	}
+	return c.Writer.Write(guarded)
+}
+
+// formulaStarts are the first characters that make a spreadsheet run a cell
+// (=HYPERLINK(...), +cmd|..., @SUM(...), -2+3): a tab or line break before
+// one is skipped by some (a note's leading "\n" is written as CRLF), and
+// spreadsheets in East Asian locales read the full-width forms as the plain
+// ones.
+const formulaStarts = "=+-@\t\r\n＝＋－＠"
+
+// needsGuard reports whether s, past any apostrophes, starts like a formula.
+// Counting a guard already there makes guarding exactly reversible.
+func needsGuard(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "'"))
+	return strings.ContainsRune(formulaStarts, r)
+}
+
+// guardCell puts an apostrophe before a cell that a spreadsheet would run as
+// a formula: it then shows the text as typed.
+func guardCell(s string) string {
+	if needsGuard(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// Unguard takes off the apostrophe the CSV writer added, so an exported
+// roster imports back as it was.
+func Unguard(s string) string {
+	if strings.HasPrefix(s, "'") && needsGuard(s) {
+		return s[1:]
+	}
+	return s
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "\n", " ", "\r", " ",
+)
+
+// mdEscape keeps user text from being read as Markdown syntax.
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+func writeNotes(b *strings.Builder, title, text string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	fmt.Fprintf(b, "\n**%s**\n\n", title)
+	for _, para := range strings.Split(text, "\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			fmt.Fprintf(b, "%s\n", mdEscape(para))
+		} else {
+			b.WriteString("\n")
+		}
+	}
+}
