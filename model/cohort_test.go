@@ -1,8 +1,6 @@
 package model
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"math"
 	"reflect"
@@ -255,43 +253,6 @@ func TestCohortValidationAndNames(t *testing.T) {
 	}
 	if ps, _ := s.Programs(); len(ps) != 2 {
 		t.Errorf("copy: %d programs", len(ps))
-	}
-}
-
-func TestExportCohort(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b, _ := s.CohortBoard(c.ID)
-	trainer := addPerson(t, s, "Sign Off")
-	if err := s.SetCompletion(b.Rows[0].ID, b.Rows[0].Phases[0].Milestones[0].ID, true, NewDate(2026, 3, 5), &trainer.ID, "Great questions"); err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := s.ExportCohort(&out, "march 2026", FormatCSV); err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(&out).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(recs) != 1+3*13 {
-		t.Fatalf("%d rows, want a header and 39", len(recs))
-	}
-	first := strings.Join(recs[1], "|")
-	if first != "March 2026|Ana Hire||On track|Onboarding classes|Culture and core values|task|2026-03-06|yes|2026-03-05|Sign Off|no|Great questions" {
-		t.Errorf("first row = %s", first)
-	}
-	out.Reset()
-	if err := s.ExportCohort(&out, "March 2026", FormatMarkdown); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"# Cohort March 2026", "Trainers: Tara Trainer", "1. **Onboarding classes** (now)", "### Cy Hire — Behind", "- [x] Onboarding classes: Culture and core values *(done 2026-03-05, signed off by Sign Off)*"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("markdown lacks %q:\n%s", want, out.String())
-		}
-	}
-	if err := s.ExportCohort(&out, "Nope", FormatCSV); err == nil || !strings.Contains(err.Error(), `no cohort is called "Nope"`) {
-		t.Errorf("unknown cohort: %v", err)
 	}
 }
 

@@ -31,7 +31,7 @@ func TestPrivateFromTheFirstByte(t *testing.T) {
 		{"export", func(t *testing.T, s *Store, dir string) string {
 			path := filepath.Join(dir, "export.md")
 			must(t, WriteFile(path, false, func(w io.Writer) error {
-				return s.ExportOneOnOnes(w, OneOnOneExport{IncludePrivate: true, Format: FormatMarkdown})
+				return writeRoster(s, w)
 			}))
 			return path
 		}},
@@ -159,6 +159,21 @@ func TestFailedCopiesLeaveNothing(t *testing.T) {
 	}
 }
 
+// writeRoster writes what an export of the roster holds (the exporters,
+// in model/export, are out of this package's reach).
+func writeRoster(s *Store, w io.Writer) error {
+	rows, err := s.People(false)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if _, err := fmt.Fprintf(w, "%s,%s,%s,%s\r\n", r.Name, r.Email, r.Role, r.Team); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // failedCopy is TestFailedCopiesLeaveNothing's process: it runs op from
 // the database at db into dir and exits 1, saying why, when it fails.
 func failedCopy(op, db, dir string) int {
@@ -176,7 +191,7 @@ func failedCopy(op, db, dir string) int {
 	case "export":
 		err = WriteFile(filepath.Join(dir, "people.csv"), false, func(w io.Writer) error {
 			for range 100 {
-				if err := s.ExportPeople(w, FormatCSV); err != nil {
+				if err := writeRoster(s, w); err != nil {
 					return err
 				}
 			}

@@ -249,7 +249,7 @@ func (s *Store) Search(query string, includePrivate bool, limit int) ([]SearchHi
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
-	names, err := s.personNames()
+	names, err := s.PersonNames()
 	if err != nil {
 		return nil, err
 	}

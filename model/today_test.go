@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 )
@@ -126,12 +125,11 @@ func TestTodayDueMatchesReports(t *testing.T) {
 // TodayShown by name and counts them all.
 func TestTodayKeepsTheFirstDueAndCountsAll(t *testing.T) {
 	s := newTestStore(t)
-	var csv strings.Builder
-	csv.WriteString("name,team\n")
+	var rows []RosterEntry
 	for i := range TodayShown + 12 {
-		fmt.Fprintf(&csv, "Agent %03d,Chat\n", i)
+		rows = append(rows, RosterEntry{Line: i + 2, Person: Person{Name: fmt.Sprintf("Agent %03d", i), Team: "Chat"}})
 	}
-	if _, err := s.ImportRoster(strings.NewReader(csv.String())); err != nil {
+	if _, err := s.ImportPeople(rows, nil); err != nil {
 		t.Fatal(err)
 	}
 	v, err := s.TodayView(time.Monday)

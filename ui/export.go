@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
+	"solemate/model/export"
 )
 
 // saveFile asks where to save, then lets write fill the file; ext is the
@@ -57,11 +58,11 @@ func (s *shell) exportOneOnOnes(personID uint, fileName string) {
 			return
 		}
 		s.saveFile(fileName, func(w io.Writer, ext string) error {
-			format := model.FormatMarkdown
+			format := export.FormatMarkdown
 			if ext == ".csv" {
-				format = model.FormatCSV
+				format = export.FormatCSV
 			}
-			return s.store.ExportOneOnOnes(w, model.OneOnOneExport{PersonID: personID, Format: format, IncludePrivate: private.Checked})
+			return export.OneOnOnes(s.store, w, export.OneOnOneOptions{PersonID: personID, Format: format, IncludePrivate: private.Checked})
 		})
 	}, s.win)
 	s.showDialog(d)
@@ -70,6 +71,6 @@ func (s *shell) exportOneOnOnes(personID uint, fileName string) {
 // exportCalendar saves the one-on-one schedule as an iCalendar file.
 func (s *shell) exportCalendar() {
 	s.saveFile("one-on-ones.ics", func(w io.Writer, _ string) error {
-		return s.store.ExportCalendar(w, nil)
+		return export.Calendar(s.store, w, nil)
 	})
 }

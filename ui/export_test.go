@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
+	"solemate/model/export"
 	"solemate/model/filetest"
 )
 
@@ -48,7 +49,7 @@ func TestExportsArePrivateFromTheFirstByte(t *testing.T) {
 			}
 			stop := filetest.Watch(t, dir)
 			err = saveExport(w, func(w io.Writer, ext string) error {
-				return store.ExportPeople(w, model.FormatMarkdown)
+				return export.People(store, w, export.FormatMarkdown)
 			})
 			if err != nil {
 				t.Fatal(err)

@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
+	"solemate/model/export"
+	"solemate/model/roster"
 )
 
 // demoPeople is how many people "Load demo data" creates.
@@ -477,7 +479,7 @@ func (p *peopleScreen) importCSV() {
 // runImport imports a roster file off the UI goroutine and reports back.
 func (p *peopleScreen) runImport(name string, data []byte) {
 	p.sh.bg(func() {
-		res, err := p.sh.store.ImportRoster(bytes.NewReader(data))
+		res, err := roster.Import(p.sh.store, bytes.NewReader(data))
 		fyne.Do(func() {
 			var ie *model.ImportError
 			switch {
@@ -512,11 +514,11 @@ func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
 
 func (s *shell) exportRoster() {
 	s.saveFile("people.csv", func(w io.Writer, ext string) error {
-		format := model.FormatCSV
+		format := export.FormatCSV
 		if ext == ".md" {
-			format = model.FormatMarkdown
+			format = export.FormatMarkdown
 		}
-		return s.store.ExportPeople(w, format)
+		return export.People(s.store, w, format)
 	})
 }
 

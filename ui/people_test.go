@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
+	"solemate/model/roster"
 )
 
 func people(s *shell) *peopleScreen { return s.people() }
@@ -363,7 +364,7 @@ func TestPeopleListReadsPagesAsItScrolls(t *testing.T) {
 	for i := range n {
 		fmt.Fprintf(&csv, "Person %04d,Team %d\n", i, i%7)
 	}
-	if _, err := store.ImportRoster(strings.NewReader(csv.String())); err != nil {
+	if _, err := roster.Import(store, strings.NewReader(csv.String())); err != nil {
 		t.Fatal(err)
 	}
 	s.open(s.people())

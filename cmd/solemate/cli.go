@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"solemate/model"
+	"solemate/model/export"
+	"solemate/model/roster"
 )
 
 const usage = `Solemate — one-on-ones, onboarding cohorts and shadowing for service teams.
@@ -365,7 +367,7 @@ func (c *cli) importCmd(args []string) error {
 	defer f.Close()
 	var res model.ImportResult
 	err = c.writeTo(db, func(s *model.Store) (err error) {
-		res, err = s.ImportRoster(f)
+		res, err = roster.Import(s, f)
 		return err
 	})
 	if err != nil {
@@ -405,8 +407,8 @@ func (c *cli) exportCmd(args []string) error {
 		}
 		return &usageError{prefixed("export", argProblem("export", want, len(pos)))}
 	}
-	allowed := map[string][]string{"people": {model.FormatCSV, model.FormatMarkdown}, "oneonones": {model.FormatMarkdown, model.FormatCSV},
-		"calendar": nil, "shadowing": {model.FormatCSV, model.FormatMarkdown}, "cohort": {model.FormatCSV, model.FormatMarkdown}}
+	allowed := map[string][]string{"people": {export.FormatCSV, export.FormatMarkdown}, "oneonones": {export.FormatMarkdown, export.FormatCSV},
+		"calendar": nil, "shadowing": {export.FormatCSV, export.FormatMarkdown}, "cohort": {export.FormatCSV, export.FormatMarkdown}}
 	formats, ok := allowed[kind]
 	switch {
 	case !ok:
@@ -434,15 +436,15 @@ func (c *cli) exportCmd(args []string) error {
 	write := func(w io.Writer) error {
 		switch kind {
 		case "people":
-			return s.ExportPeople(w, format)
+			return export.People(s, w, format)
 		case "calendar":
-			return s.ExportCalendar(w, nil)
+			return export.Calendar(s, w, nil)
 		case "shadowing":
-			return s.ExportShadowing(w, model.ShadowingExport{PersonEmail: person, Format: format})
+			return export.Shadowing(s, w, export.ShadowingOptions{PersonEmail: person, Format: format})
 		case "cohort":
-			return s.ExportCohort(w, pos[1], format)
+			return export.Cohort(s, w, pos[1], format)
 		}
-		return s.ExportOneOnOnes(w, model.OneOnOneExport{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
+		return export.OneOnOnes(s, w, export.OneOnOneOptions{PersonEmail: person, Since: sinceDate, Format: format, IncludePrivate: includePrivate})
 	}
 	if output == "" {
 		keepPrivate(c.stdout)

@@ -1,20 +1,22 @@
-package model
+package export
 
 import (
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"solemate/model"
 )
 
 // meetingLength is the length of a calendar one-on-one.
 const meetingLength = "PT30M"
 
-// ExportCalendar writes an iCalendar (RFC 5545) file with one recurring
+// Calendar writes an iCalendar (RFC 5545) file with one recurring
 // event per report, starting at their next due date at the time of day of
 // their last one-on-one (10:00 when there was none). UIDs are stable, so
 // importing again updates the events instead of adding copies.
-func (s *Store) ExportCalendar(w io.Writer, loc *time.Location) error {
+func Calendar(s *model.Store, w io.Writer, loc *time.Location) error {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -28,7 +30,7 @@ func (s *Store) ExportCalendar(w io.Writer, loc *time.Location) error {
 	line("VERSION:2.0")
 	line("PRODID:-//Solemate//One-on-ones//EN")
 	line("CALSCALE:GREGORIAN")
-	stamp := s.now().UTC().Format("20060102T150405Z")
+	stamp := s.Now().UTC().Format("20060102T150405Z")
 	today := s.Today()
 	fresh := 0
 	for _, r := range reps {
@@ -63,13 +65,13 @@ func (s *Store) ExportCalendar(w io.Writer, loc *time.Location) error {
 	return err
 }
 
-func rrule(c Cadence, day int) string {
+func rrule(c model.Cadence, day int) string {
 	switch c {
-	case CadenceBiweekly:
+	case model.CadenceBiweekly:
 		return "FREQ=WEEKLY;INTERVAL=2"
-	case CadenceMonthly:
+	case model.CadenceMonthly:
 		if day > 28 {
-			// That day, or the last day of a shorter month, as Cadence.Next does.
+			// That day, or the last day of a shorter month, as model.Cadence.Next does.
 			days := make([]string, 0, 4)
 			for d := 28; d <= day; d++ {
 				days = append(days, fmt.Sprint(d))

@@ -1,14 +1,16 @@
-package model
+package export
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"solemate/model"
 )
 
-// ExportCohort writes a cohort as CSV (a row per hire and milestone) or as a
+// Cohort writes a cohort as CSV (a row per hire and milestone) or as a
 // readable Markdown report.
-func (s *Store) ExportCohort(w io.Writer, name, format string) error {
+func Cohort(s *model.Store, w io.Writer, name, format string) error {
 	if format != FormatCSV && format != FormatMarkdown {
 		return fmt.Errorf("unknown format %q (use csv or md)", format)
 	}
@@ -33,7 +35,7 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func cohortCSV(w io.Writer, b Board) error {
+func cohortCSV(w io.Writer, b model.Board) error {
 	cw := newCSVWriter(w)
 	_ = cw.Write([]string{"cohort", "hire", "email", "hire_status", "phase", "milestone", "kind", "due_date", "done", "done_on", "signed_off_by", "overdue", "note"})
 	for _, r := range b.Rows {
@@ -54,18 +56,18 @@ func cohortCSV(w io.Writer, b Board) error {
 
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
 
-func cohortMarkdown(w io.Writer, b Board, today Date) error {
+func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "# Cohort %s\n\n", mdEscape(b.Name))
 	if b.ProgramName != "" {
 		fmt.Fprintf(&sb, "Program: %s. ", mdEscape(b.ProgramName))
 	}
-	fmt.Fprintf(&sb, "%s %s.", StartVerb(b.StartDate, today), b.StartDate.Time().Format("Mon 2 Jan 2006"))
+	fmt.Fprintf(&sb, "%s %s.", model.StartVerb(b.StartDate, today), b.StartDate.Time().Format("Mon 2 Jan 2006"))
 	if len(b.Trainers) > 0 {
 		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.Trainers, ", ")))
 	}
 	fmt.Fprintf(&sb, "\n\n%s, %d behind as of %s. Offer to leave: %d accepted, %d declined (%s); retention %s.\n",
-		Plural(len(b.Rows), "hire", "hires"), b.BehindCount(), today.Time().Format("2 Jan 2006"),
+		model.Plural(len(b.Rows), "hire", "hires"), b.BehindCount(), today.Time().Format("2 Jan 2006"),
 		b.Offers.Accepted, b.Offers.Declined, b.Offers.AcceptanceText(), percent(b.Offers.Retention()))
 	sb.WriteString("\n## Phases\n\n")
 	for i, p := range b.Phases {
@@ -74,7 +76,7 @@ func cohortMarkdown(w io.Writer, b Board, today Date) error {
 			mark = " (now)"
 		}
 		fmt.Fprintf(&sb, "%d. **%s**%s — %s to %s, %s", i+1, mdEscape(p.Name), mark,
-			p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan 2006"), Phase{LengthDays: p.LengthDays, InWeeks: p.InWeeks}.LengthText(b.SkipWeekends))
+			p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan 2006"), model.Phase{LengthDays: p.LengthDays, InWeeks: p.InWeeks}.LengthText(b.SkipWeekends))
 		if p.Purpose != "" {
 			fmt.Fprintf(&sb, ": %s", mdEscape(p.Purpose))
 		}

@@ -1,55 +1,50 @@
-package model
+package export
 
 import (
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"solemate/model"
 )
 
-// OneOnOneExport says which one-on-ones to export and how.
-type OneOnOneExport struct {
-	PersonEmail    string // "" for everyone
-	PersonID       uint   // 0 for everyone; the app's way to pick one person
-	Since          Date   // zero for all time
-	Format         string // FormatMarkdown or FormatCSV
+// OneOnOneOptions says which one-on-ones to export and how.
+type OneOnOneOptions struct {
+	PersonEmail    string     // "" for everyone
+	PersonID       uint       // 0 for everyone; the app's way to pick one person
+	Since          model.Date // zero for all time
+	Format         string     // FormatMarkdown or FormatCSV
 	IncludePrivate bool
 	Location       *time.Location // for dates and times; nil means local
 }
 
-// ExportOneOnOnes writes one-on-ones as CommonMark (a section per meeting,
+// OneOnOnes writes one-on-ones as CommonMark (a section per meeting,
 // items as task-list entries) or CSV (a row per item). Private items and
 // private notes are left out unless asked for.
-func (s *Store) ExportOneOnOnes(w io.Writer, opt OneOnOneExport) error {
+func OneOnOnes(s *model.Store, w io.Writer, opt OneOnOneOptions) error {
 	if opt.Format != FormatCSV && opt.Format != FormatMarkdown {
 		return fmt.Errorf("unknown format %q (use md or csv)", opt.Format)
 	}
 	if opt.Location == nil {
 		opt.Location = time.Local
 	}
-	q := s.db.Table("one_on_ones AS o").Select("o.id").Joins("JOIN people p ON p.id = o.person_id").Order(s.d.nocase("p.name") + ", o.held_at, o.id")
+	f := model.MeetingFilter{PersonID: opt.PersonID}
 	if opt.PersonEmail != "" {
-		email := strings.ToLower(strings.TrimSpace(opt.PersonEmail))
-		var n int64
-		if err := s.db.Model(&Person{}).Where("email = ?", email).Count(&n).Error; err != nil {
+		id, err := s.PersonIDByEmail(opt.PersonEmail)
+		if err != nil {
 			return err
 		}
-		if n == 0 {
-			return fmt.Errorf("no one on the roster has the email %s", email)
-		}
-		q = q.Where("p.email = ?", email)
-	}
-	if opt.PersonID != 0 {
-		q = q.Where("p.id = ?", opt.PersonID)
+		f.PersonID = id
 	}
 	if !opt.Since.IsZero() {
-		q = q.Where("o.held_at >= ?", time.Date(opt.Since.Time().Year(), opt.Since.Time().Month(), opt.Since.Time().Day(), 0, 0, 0, 0, opt.Location).UTC())
+		f.Since = time.Date(opt.Since.Time().Year(), opt.Since.Time().Month(), opt.Since.Time().Day(), 0, 0, 0, 0, opt.Location)
 	}
-	var ids []uint
-	if err := q.Pluck("o.id", &ids).Error; err != nil {
+	ids, err := s.MeetingIDs(f)
+	if err != nil {
 		return fmt.Errorf("export one-on-ones: %w", err)
 	}
-	meetings := make([]Meeting, 0, len(ids))
+	meetings := make([]model.Meeting, 0, len(ids))
 	for _, id := range ids {
 		m, err := s.Meeting(id)
 		if err != nil {
@@ -73,21 +68,21 @@ func (s *Store) ExportOneOnOnes(w io.Writer, opt OneOnOneExport) error {
 	return oneOnOnesMarkdown(w, meetings, opt)
 }
 
-func itemTag(it Item) string {
+func itemTag(it model.Item) string {
 	if it.NonWork {
 		return "non-work"
 	}
 	return "work"
 }
 
-func oneOnOnesCSV(w io.Writer, meetings []Meeting, loc *time.Location) error {
+func oneOnOnesCSV(w io.Writer, meetings []model.Meeting, loc *time.Location) error {
 	cw := newCSVWriter(w)
 	_ = cw.Write([]string{"date", "person", "email", "setting", "heading", "text", "tag", "status", "follow_up", "private", "carried_from"})
 	for _, m := range meetings {
 		for _, it := range m.Items {
 			carried := ""
 			if it.Carried {
-				carried = it.FromDate.In(loc).Format(DateLayout)
+				carried = it.FromDate.In(loc).Format(model.DateLayout)
 			}
 			private := "no"
 			if it.Private {
@@ -101,7 +96,7 @@ func oneOnOnesCSV(w io.Writer, meetings []Meeting, loc *time.Location) error {
 	return cw.Error()
 }
 
-func oneOnOnesMarkdown(w io.Writer, meetings []Meeting, opt OneOnOneExport) error {
+func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOptions) error {
 	var b strings.Builder
 	b.WriteString("# One-on-ones\n")
 	if !opt.IncludePrivate {
@@ -112,7 +107,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []Meeting, opt OneOnOneExport) erro
 	}
 	for _, m := range meetings {
 		fmt.Fprintf(&b, "\n## %s — %s · %s\n", mdEscape(m.Person.Name), m.HeldAt.In(opt.Location).Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label())
-		for _, h := range Headings {
+		for _, h := range model.Headings {
 			fmt.Fprintf(&b, "\n### %s\n\n", h.Label())
 			n := 0
 			for _, it := range m.Items {
@@ -121,25 +116,25 @@ func oneOnOnesMarkdown(w io.Writer, meetings []Meeting, opt OneOnOneExport) erro
 				}
 				n++
 				box := " "
-				if it.Status == ItemDone {
+				if it.Status == model.ItemDone {
 					box = "x"
 				}
 				notes := []string{itemTag(it.Item)}
-				if it.Status == ItemDropped {
+				if it.Status == model.ItemDropped {
 					notes = append(notes, "dropped")
 				}
 				if !it.FollowUp.IsZero() {
 					notes = append(notes, "follow up "+it.FollowUp.String())
 				}
 				if it.Carried {
-					notes = append(notes, "carried over from "+it.FromDate.In(opt.Location).Format(DateLayout))
+					notes = append(notes, "carried over from "+it.FromDate.In(opt.Location).Format(model.DateLayout))
 				}
 				if it.Private {
 					notes = append(notes, "private")
 				}
 				fmt.Fprintf(&b, "- [%s] %s *(%s)*\n", box, mdEscape(it.Text), strings.Join(notes, ", "))
 			}
-			if h == HeadingPulse && (m.PulseRating > 0 || strings.TrimSpace(m.PulseComment) != "") {
+			if h == model.HeadingPulse && (m.PulseRating > 0 || strings.TrimSpace(m.PulseComment) != "") {
 				if n > 0 {
 					b.WriteString("\n")
 				}
@@ -163,19 +158,4 @@ func oneOnOnesMarkdown(w io.Writer, meetings []Meeting, opt OneOnOneExport) erro
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func writeNotes(b *strings.Builder, title, text string) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return
-	}
-	fmt.Fprintf(b, "\n**%s**\n\n", title)
-	for _, para := range strings.Split(text, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			fmt.Fprintf(b, "%s\n", mdEscape(para))
-		} else {
-			b.WriteString("\n")
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package model
+package export_test
 
 import (
 	"bytes"
@@ -8,26 +8,30 @@ import (
 	"time"
 
 	"github.com/emersion/go-ical"
+
+	"solemate/model"
+	"solemate/model/export"
+	"solemate/model/storetest"
 )
 
 // exportFixture is one report with two meetings: a carried obstacle, a
 // private item, private notes and a pulse.
-func exportFixture(t *testing.T) *Store {
+func exportFixture(t *testing.T) *model.Store {
 	t.Helper()
-	s := newTestStore(t)
-	p := Person{Name: "Amara Okafor", Email: "amara@example.com"}
+	s := storetest.New(t)
+	p := model.Person{Name: "Amara Okafor", Email: "amara@example.com"}
 	if err := s.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	other := addPerson(t, s, "Zed Other")
-	mustStart(t, s, other.ID, fixedNow)
-	m1 := mustStart(t, s, p.ID, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC))
-	mustItem(t, s, m1, HeadingObstacles, "Refund tool times out")
-	done := mustItem(t, s, m1, HeadingProgress, "Cleared the backlog")
-	done.Status = ItemDone
-	secret := mustItem(t, s, m1, HeadingObstacles, "Dad in hospital")
-	secret.NonWork, secret.Private, secret.Status = true, true, ItemDone
-	for _, it := range []*Item{&done, &secret} {
+	other := storetest.AddPerson(t, s, "Zed Other")
+	storetest.Start(t, s, other.ID, storetest.FixedNow)
+	m1 := storetest.Start(t, s, p.ID, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC))
+	storetest.Item(t, s, m1, model.HeadingObstacles, "Refund tool times out")
+	done := storetest.Item(t, s, m1, model.HeadingProgress, "Cleared the backlog")
+	done.Status = model.ItemDone
+	secret := storetest.Item(t, s, m1, model.HeadingObstacles, "Dad in hospital")
+	secret.NonWork, secret.Private, secret.Status = true, true, model.ItemDone
+	for _, it := range []*model.Item{&done, &secret} {
 		if err := s.UpdateItem(it); err != nil {
 			t.Fatal(err)
 		}
@@ -37,9 +41,9 @@ func exportFixture(t *testing.T) *Store {
 	if err := s.SaveOneOnOne(&m1); err != nil {
 		t.Fatal(err)
 	}
-	m2 := mustStart(t, s, p.ID, time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC))
-	move := mustItem(t, s, m2, HeadingFocus, "Moving house")
-	move.NonWork, move.FollowUp = true, NewDate(2026, 3, 20)
+	m2 := storetest.Start(t, s, p.ID, time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC))
+	move := storetest.Item(t, s, m2, model.HeadingFocus, "Moving house")
+	move.NonWork, move.FollowUp = true, model.NewDate(2026, 3, 20)
 	if err := s.UpdateItem(&move); err != nil {
 		t.Fatal(err)
 	}
@@ -49,8 +53,8 @@ func exportFixture(t *testing.T) *Store {
 func TestExportOneOnOnesMarkdown(t *testing.T) {
 	s := exportFixture(t)
 	var out bytes.Buffer
-	opt := OneOnOneExport{PersonEmail: "Amara@example.com", Format: FormatMarkdown, Location: time.UTC}
-	if err := s.ExportOneOnOnes(&out, opt); err != nil {
+	opt := export.OneOnOneOptions{PersonEmail: "Amara@example.com", Format: export.FormatMarkdown, Location: time.UTC}
+	if err := export.OneOnOnes(s, &out, opt); err != nil {
 		t.Fatal(err)
 	}
 	md := out.String()
@@ -75,7 +79,7 @@ func TestExportOneOnOnesMarkdown(t *testing.T) {
 
 	out.Reset()
 	opt.IncludePrivate = true
-	if err := s.ExportOneOnOnes(&out, opt); err != nil {
+	if err := export.OneOnOnes(s, &out, opt); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"- [x] Dad in hospital *(non-work, private)*", "**Private notes**\n\nSeems tired; check in."} {
@@ -88,7 +92,7 @@ func TestExportOneOnOnesMarkdown(t *testing.T) {
 func TestExportOneOnOnesCSVAndFilters(t *testing.T) {
 	s := exportFixture(t)
 	var out bytes.Buffer
-	if err := s.ExportOneOnOnes(&out, OneOnOneExport{Format: FormatCSV, Since: NewDate(2026, 3, 5), Location: time.UTC}); err != nil {
+	if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: export.FormatCSV, Since: model.NewDate(2026, 3, 5), Location: time.UTC}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&out).ReadAll()
@@ -110,27 +114,27 @@ func TestExportOneOnOnesCSVAndFilters(t *testing.T) {
 		t.Errorf("follow-up row = %v", r)
 	}
 	out.Reset()
-	zed := personByEmail(t, s, "")
-	if err := s.ExportOneOnOnes(&out, OneOnOneExport{Format: FormatMarkdown, PersonID: zed.ID, Location: time.UTC}); err != nil {
+	zed := storetest.PersonByEmail(t, s, "")
+	if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: export.FormatMarkdown, PersonID: zed.ID, Location: time.UTC}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "## Zed Other") || strings.Contains(out.String(), "Amara") {
 		t.Errorf("PersonID should pick one person:\n%s", out.String())
 	}
-	if err := s.ExportOneOnOnes(&out, OneOnOneExport{Format: FormatCSV, PersonEmail: "nobody@example.com"}); err == nil {
+	if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: export.FormatCSV, PersonEmail: "nobody@example.com"}); err == nil {
 		t.Error("an unknown person should be an error")
 	}
 }
 
 func TestExportCalendarParses(t *testing.T) {
 	s := exportFixture(t)
-	amara := personByEmail(t, s, "amara@example.com")
-	if err := s.SetCadence(amara.ID, CadenceMonthly); err != nil {
+	amara := storetest.PersonByEmail(t, s, "amara@example.com")
+	if err := s.SetCadence(amara.ID, model.CadenceMonthly); err != nil {
 		t.Fatal(err)
 	}
 	var first, second bytes.Buffer
 	for _, b := range []*bytes.Buffer{&first, &second} {
-		if err := s.ExportCalendar(b, time.UTC); err != nil {
+		if err := export.Calendar(s, b, time.UTC); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -168,32 +172,13 @@ func TestExportCalendarParses(t *testing.T) {
 	}
 }
 
-func TestRRule(t *testing.T) {
-	tests := []struct {
-		c    Cadence
-		day  int
-		want string
-	}{
-		{CadenceWeekly, 3, "FREQ=WEEKLY"},
-		{CadenceBiweekly, 3, "FREQ=WEEKLY;INTERVAL=2"},
-		{CadenceMonthly, 15, "FREQ=MONTHLY;BYMONTHDAY=15"},
-		{CadenceMonthly, 30, "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"},
-		{CadenceMonthly, 31, "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"},
-	}
-	for _, tt := range tests {
-		if got := rrule(tt.c, tt.day); got != tt.want {
-			t.Errorf("rrule(%s, %d) = %s, want %s", tt.c, tt.day, got, tt.want)
-		}
-	}
-}
-
 func TestCalendarSpreadsNewReportsAndStartsOverdueToday(t *testing.T) {
-	s := newTestStore(t)
+	s := storetest.New(t)
 	for _, n := range []string{"A", "B", "C"} {
-		addPerson(t, s, n)
+		storetest.AddPerson(t, s, n)
 	}
 	var out bytes.Buffer
-	if err := s.ExportCalendar(&out, time.UTC); err != nil {
+	if err := export.Calendar(s, &out, time.UTC); err != nil {
 		t.Fatal(err)
 	}
 	starts := map[string]bool{}

@@ -1,23 +1,20 @@
-package model
+package export
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"solemate/model"
 )
 
-// Export formats.
-const (
-	FormatCSV      = "csv"
-	FormatMarkdown = "md"
-)
+// RosterColumns are the columns a roster CSV may have, in export order.
+var RosterColumns = []string{"name", "preferred_name", "email", "role", "team", "start_date", "manager_email", "status"}
 
-// ExportPeople writes the roster (people not archived) as CSV, in the same
+// People writes the roster (people not archived) as CSV, in the same
 // columns the importer reads, or as a Markdown list grouped by team.
-func (s *Store) ExportPeople(w io.Writer, format string) error {
+func People(s *model.Store, w io.Writer, format string) error {
 	rows, err := s.People(false)
 	if err != nil {
 		return err
@@ -43,7 +40,7 @@ func (s *Store) ExportPeople(w io.Writer, format string) error {
 		}
 		for _, r := range everyone {
 			if r.Archived() && managers[r.ID] && r.Email != "" {
-				r.Status = StatusLeft
+				r.Status = model.StatusLeft
 				rows = append(rows, r)
 			}
 		}
@@ -54,58 +51,7 @@ func (s *Store) ExportPeople(w io.Writer, format string) error {
 	return fmt.Errorf("unknown format %q (use csv or md)", format)
 }
 
-// csvWriter writes RFC 4180 CSV that a spreadsheet opens as text: every CSV
-// the app writes goes through it.
-type csvWriter struct{ *csv.Writer }
-
-func newCSVWriter(w io.Writer) csvWriter {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	return csvWriter{cw}
-}
-
-// Write writes a record, each cell guarded against being run as a formula.
-func (c csvWriter) Write(rec []string) error {
-	guarded := make([]string, len(rec))
-	for i, cell := range rec {
-		guarded[i] = guardCell(cell)
-	}
-	return c.Writer.Write(guarded)
-}
-
-// formulaStarts are the first characters that make a spreadsheet run a cell
-// (=HYPERLINK(...), +cmd|..., @SUM(...), -2+3): a tab or line break before
-// one is skipped by some (a note's leading "\n" is written as CRLF), and
-// spreadsheets in East Asian locales read the full-width forms as the plain
-// ones.
-const formulaStarts = "=+-@\t\r\n＝＋－＠"
-
-// needsGuard reports whether s, past any apostrophes, starts like a formula.
-// Counting a guard already there makes guarding exactly reversible.
-func needsGuard(s string) bool {
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "'"))
-	return strings.ContainsRune(formulaStarts, r)
-}
-
-// guardCell puts an apostrophe before a cell that a spreadsheet would run as
-// a formula: it then shows the text as typed.
-func guardCell(s string) string {
-	if needsGuard(s) {
-		return "'" + s
-	}
-	return s
-}
-
-// unguardCell takes off the apostrophe guardCell added, so an exported
-// roster imports back as it was.
-func unguardCell(s string) string {
-	if strings.HasPrefix(s, "'") && needsGuard(s) {
-		return s[1:]
-	}
-	return s
-}
-
-func exportPeopleCSV(w io.Writer, rows []PersonRow, emails map[uint]string) error {
+func exportPeopleCSV(w io.Writer, rows []model.PersonRow, emails map[uint]string) error {
 	cw := newCSVWriter(w)
 	if err := cw.Write(RosterColumns); err != nil {
 		return err
@@ -124,10 +70,10 @@ func exportPeopleCSV(w io.Writer, rows []PersonRow, emails map[uint]string) erro
 	return cw.Error()
 }
 
-func exportPeopleMarkdown(w io.Writer, rows []PersonRow) error {
+func exportPeopleMarkdown(w io.Writer, rows []model.PersonRow) error {
 	var b strings.Builder
 	b.WriteString("# People\n")
-	teams := map[string][]PersonRow{}
+	teams := map[string][]model.PersonRow{}
 	var order []string
 	for _, r := range rows {
 		if _, ok := teams[r.Team]; !ok {
@@ -144,7 +90,7 @@ func exportPeopleMarkdown(w io.Writer, rows []PersonRow) error {
 		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(title))
 		for _, r := range teams[t] {
 			fmt.Fprintf(&b, "- **%s** — %s", mdEscape(r.DisplayName()), r.Role.Label())
-			if r.Status == StatusLeft {
+			if r.Status == model.StatusLeft {
 				b.WriteString(", left")
 			}
 			if r.Email != "" {
@@ -172,11 +118,3 @@ func sortTeams(teams []string) {
 		return strings.Compare(strings.ToLower(a), strings.ToLower(b))
 	})
 }
-
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "\n", " ", "\r", " ",
-)
-
-// mdEscape keeps user text from being read as Markdown syntax.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }

@@ -1,4 +1,4 @@
-package model
+package export_test
 
 import (
 	"bytes"
@@ -10,22 +10,25 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"solemate/model"
+	"solemate/model/export"
+	"solemate/model/roster"
+	"solemate/model/storetest"
 )
 
 func TestExportPeopleCSVRoundTrips(t *testing.T) {
-	src := newTestStore(t)
-	if _, err := src.Demo(DemoOptions{People: 25, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
+	src := storetest.New(t)
+	storetest.FillDemo(t, src, model.DemoOptions{People: 25, Seed: 1})
 	var out bytes.Buffer
-	if err := src.ExportPeople(&out, FormatCSV); err != nil {
+	if err := export.People(src, &out, export.FormatCSV); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), strings.Join(RosterColumns, ",")+"\r\n") {
+	if !strings.HasPrefix(out.String(), strings.Join(export.RosterColumns, ",")+"\r\n") {
 		t.Fatalf("header = %q", strings.SplitN(out.String(), "\n", 2)[0])
 	}
-	dst := newTestStore(t)
-	res, err := dst.ImportRoster(bytes.NewReader(out.Bytes()))
+	dst := storetest.New(t)
+	res, err := roster.Import(dst, bytes.NewReader(out.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,19 +47,19 @@ func TestExportPeopleCSVRoundTrips(t *testing.T) {
 }
 
 func TestExportKeepsArchivedManagers(t *testing.T) {
-	s := newTestStore(t)
-	boss := Person{Name: "Boss", Email: "boss@example.com"}
+	s := storetest.New(t)
+	boss := model.Person{Name: "Boss", Email: "boss@example.com"}
 	if err := s.SavePerson(&boss); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SavePerson(&Person{Name: "Report", Email: "r@example.com", ManagerID: &boss.ID}); err != nil {
+	if err := s.SavePerson(&model.Person{Name: "Report", Email: "r@example.com", ManagerID: &boss.ID}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.ArchivePerson(boss.ID); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := s.ExportPeople(&out, FormatCSV); err != nil {
+	if err := export.People(s, &out, export.FormatCSV); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "Report,,r@example.com,agent,,,boss@example.com,active") {
@@ -65,13 +68,13 @@ func TestExportKeepsArchivedManagers(t *testing.T) {
 }
 
 func TestExportPeopleMarkdown(t *testing.T) {
-	s := newTestStore(t)
-	lead := Person{Name: "Amara *Star* Okafor", Email: "amara@example.com", Team: "Phone North", Role: RoleTeamLead, StartDate: NewDate(2021, 3, 1)}
+	s := storetest.New(t)
+	lead := model.Person{Name: "Amara *Star* Okafor", Email: "amara@example.com", Team: "Phone North", Role: model.RoleTeamLead, StartDate: model.NewDate(2021, 3, 1)}
 	if err := s.SavePerson(&lead); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []Person{
-		{Name: "Ben Lindqvist", PreferredName: "Ben", Team: "Phone North", ManagerID: &lead.ID, Status: StatusLeft},
+	for _, p := range []model.Person{
+		{Name: "Ben Lindqvist", PreferredName: "Ben", Team: "Phone North", ManagerID: &lead.ID, Status: model.StatusLeft},
 		{Name: "Zed Nobody"},
 	} {
 		if err := s.SavePerson(&p); err != nil {
@@ -79,7 +82,7 @@ func TestExportPeopleMarkdown(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := s.ExportPeople(&out, FormatMarkdown); err != nil {
+	if err := export.People(s, &out, export.FormatMarkdown); err != nil {
 		t.Fatal(err)
 	}
 	want := `# People
@@ -99,8 +102,8 @@ func TestExportPeopleMarkdown(t *testing.T) {
 }
 
 func TestExportUnknownFormat(t *testing.T) {
-	s := newTestStore(t)
-	if err := s.ExportPeople(&bytes.Buffer{}, "pdf"); err == nil || !strings.Contains(err.Error(), "pdf") {
+	s := storetest.New(t)
+	if err := export.People(s, &bytes.Buffer{}, "pdf"); err == nil || !strings.Contains(err.Error(), "pdf") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -115,11 +118,11 @@ var formulas = []string{
 // spreadsheet would run as a formula, whatever was typed; and the roster
 // reads back exactly what it wrote.
 func TestCSVExportsNeutraliseFormulas(t *testing.T) {
-	s := newTestStore(t)
+	s := storetest.New(t)
 	single := slices.DeleteFunc(slices.Clone(formulas), func(f string) bool { return strings.ContainsAny(f, "\t\r\n") })
-	var people []Person
+	var people []model.Person
 	for i, f := range single {
-		p := Person{Name: f, PreferredName: f, Team: f, Email: fmt.Sprintf("p%d@example.com", i)}
+		p := model.Person{Name: f, PreferredName: f, Team: f, Email: fmt.Sprintf("p%d@example.com", i)}
 		if i > 0 {
 			p.ManagerID = &people[0].ID
 		}
@@ -128,34 +131,38 @@ func TestCSVExportsNeutraliseFormulas(t *testing.T) {
 		}
 		people = append(people, p)
 	}
-	o := mustStart(t, s, people[1].ID, fixedNow.Add(-time.Hour))
+	o := storetest.Start(t, s, people[1].ID, storetest.FixedNow.Add(-time.Hour))
 	for _, f := range single {
-		if _, err := s.AddItem(o.ID, HeadingProgress, f, false); err != nil {
+		if _, err := s.AddItem(o.ID, model.HeadingProgress, f, false); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, f := range formulas {
-		sess := Session{PersonID: people[1].ID, Channel: ChannelChat, Date: NewDate(2026, 3, 2), Journey: single[0], Worked: f, Ideas: f}
+		sess := model.Session{PersonID: people[1].ID, Channel: model.ChannelChat, Date: model.NewDate(2026, 3, 2), Journey: single[0], Worked: f, Ideas: f}
 		if err := s.SaveSession(&sess, single); err != nil {
 			t.Fatal(err)
 		}
 	}
-	c, err := s.CreateCohort(NewCohort{Name: single[0], ProgramID: defaultProgramID(t, s), Start: NewDate(2026, 3, 2), HireIDs: []uint{people[2].ID}})
+	c, err := s.CreateCohort(model.NewCohort{Name: single[0], ProgramID: storetest.DefaultProgramID(t, s), Start: model.NewDate(2026, 3, 2), HireIDs: []uint{people[2].ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b, _ := s.CohortBoard(c.ID)
-	if err := s.SetCompletion(b.Rows[0].ID, b.Rows[0].Phases[0].Milestones[0].ID, true, NewDate(2026, 3, 5), &people[3].ID, formulas[4]); err != nil {
+	if err := s.SetCompletion(b.Rows[0].ID, b.Rows[0].Phases[0].Milestones[0].ID, true, model.NewDate(2026, 3, 5), &people[3].ID, formulas[4]); err != nil {
 		t.Fatal(err)
 	}
 	exports := []struct {
 		name  string
 		write func(w io.Writer) error
 	}{
-		{"people", func(w io.Writer) error { return s.ExportPeople(w, FormatCSV) }},
-		{"one-on-ones", func(w io.Writer) error { return s.ExportOneOnOnes(w, OneOnOneExport{Format: FormatCSV}) }},
-		{"shadowing", func(w io.Writer) error { return s.ExportShadowing(w, ShadowingExport{Format: FormatCSV}) }},
-		{"cohort", func(w io.Writer) error { return s.ExportCohort(w, single[0], FormatCSV) }},
+		{"people", func(w io.Writer) error { return export.People(s, w, export.FormatCSV) }},
+		{"one-on-ones", func(w io.Writer) error {
+			return export.OneOnOnes(s, w, export.OneOnOneOptions{Format: export.FormatCSV})
+		}},
+		{"shadowing", func(w io.Writer) error {
+			return export.Shadowing(s, w, export.ShadowingOptions{Format: export.FormatCSV})
+		}},
+		{"cohort", func(w io.Writer) error { return export.Cohort(s, w, single[0], export.FormatCSV) }},
 	}
 	for _, e := range exports {
 		t.Run(e.name, func(t *testing.T) {
@@ -184,15 +191,15 @@ func TestCSVExportsNeutraliseFormulas(t *testing.T) {
 		})
 	}
 	var out bytes.Buffer
-	if err := s.ExportPeople(&out, FormatCSV); err != nil {
+	if err := export.People(s, &out, export.FormatCSV); err != nil {
 		t.Fatal(err)
 	}
-	dst := newTestStore(t)
-	if _, err := dst.ImportRoster(&out); err != nil {
+	dst := storetest.New(t)
+	if _, err := roster.Import(dst, &out); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range people {
-		got := personByEmail(t, dst, want.Email)
+		got := storetest.PersonByEmail(t, dst, want.Email)
 		if got.Name != want.Name || got.PreferredName != want.PreferredName || got.Team != want.Team {
 			t.Errorf("after export and import: %q, %q, %q; want %q", got.Name, got.PreferredName, got.Team, want.Name)
 		}

@@ -1,4 +1,4 @@
-package model
+package export
 
 import (
 	"fmt"
@@ -6,37 +6,35 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"solemate/model"
 )
 
-// ShadowingExport says which sessions to export and how.
-type ShadowingExport struct {
+// ShadowingOptions says which sessions to export and how.
+type ShadowingOptions struct {
 	PersonEmail string // "" for everyone
 	Format      string // FormatMarkdown or FormatCSV
 }
 
-// ExportShadowing writes sessions, oldest first, as CSV (a row per session)
+// Shadowing writes sessions, oldest first, as CSV (a row per session)
 // or as a readable Markdown report.
-func (s *Store) ExportShadowing(w io.Writer, opt ShadowingExport) error {
+func Shadowing(s *model.Store, w io.Writer, opt ShadowingOptions) error {
 	if opt.Format != FormatCSV && opt.Format != FormatMarkdown {
 		return fmt.Errorf("unknown format %q (use md or csv)", opt.Format)
 	}
-	var f SessionFilter
+	var f model.SessionFilter
 	if opt.PersonEmail != "" {
-		email := strings.ToLower(strings.TrimSpace(opt.PersonEmail))
-		var p Person
-		if err := s.db.Where("email = ?", email).Limit(1).Find(&p).Error; err != nil {
+		id, err := s.PersonIDByEmail(opt.PersonEmail)
+		if err != nil {
 			return err
 		}
-		if p.ID == 0 {
-			return fmt.Errorf("no one on the roster has the email %s", email)
-		}
-		f.PersonID = p.ID
+		f.PersonID = id
 	}
 	rows, err := s.Sessions(f)
 	if err != nil {
 		return err
 	}
-	names, err := s.personNames()
+	names, err := s.PersonNames()
 	if err != nil {
 		return err
 	}
@@ -48,27 +46,11 @@ func (s *Store) ExportShadowing(w io.Writer, opt ShadowingExport) error {
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	var acts []Action
-	if err := s.db.Where("session_id IN ?", ids).Order("id").Find(&acts).Error; err != nil {
+	bySession, err := s.SessionActions(ids)
+	if err != nil {
 		return fmt.Errorf("export shadowing: %w", err)
 	}
-	bySession := map[uint][]Action{}
-	for _, a := range acts {
-		bySession[*a.SessionID] = append(bySession[*a.SessionID], a)
-	}
 	return shadowingMarkdown(w, rows, names, bySession)
-}
-
-func (s *Store) personNames() (map[uint]string, error) {
-	var ps []Person
-	if err := s.db.Select("id", "name").Find(&ps).Error; err != nil {
-		return nil, err
-	}
-	m := make(map[uint]string, len(ps))
-	for _, p := range ps {
-		m[p.ID] = p.Name
-	}
-	return m, nil
 }
 
 func nameOf(names map[uint]string, id *uint) string {
@@ -78,7 +60,7 @@ func nameOf(names map[uint]string, id *uint) string {
 	return names[*id]
 }
 
-func shadowingCSV(w io.Writer, rows []SessionRow, names map[uint]string) error {
+func shadowingCSV(w io.Writer, rows []model.SessionRow, names map[uint]string) error {
 	cw := newCSVWriter(w)
 	_ = cw.Write([]string{"date", "person", "kind", "agent", "channel", "journey", "minutes", "worked", "friction", "wow", "response_minutes", "ideas", "tags", "debrief_date", "debrief_with", "debrief_agreed"})
 	for _, r := range rows {
@@ -93,7 +75,7 @@ func shadowingCSV(w io.Writer, rows []SessionRow, names map[uint]string) error {
 	return cw.Error()
 }
 
-func shadowingMarkdown(w io.Writer, rows []SessionRow, names map[uint]string, actions map[uint][]Action) error {
+func shadowingMarkdown(w io.Writer, rows []model.SessionRow, names map[uint]string, actions map[uint][]model.Action) error {
 	var b strings.Builder
 	b.WriteString("# Walk in the customer's shoes\n")
 	if len(rows) == 0 {
@@ -144,8 +126,8 @@ func shadowingMarkdown(w io.Writer, rows []SessionRow, names map[uint]string, ac
 				if a.Done() {
 					box = "x"
 				}
-				who := ShortName(r.PersonName, "")
-				if a.Owner == OwnerLead {
+				who := model.ShortName(r.PersonName, "")
+				if a.Owner == model.OwnerLead {
 					who = "the lead"
 				}
 				fmt.Fprintf(&b, "- [%s] %s *(%s", box, mdEscape(a.Text), who)

@@ -1,28 +1,33 @@
-package model
+package roster_test
 
 import (
 	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"solemate/model"
+	"solemate/model/export"
+	"solemate/model/roster"
+	"solemate/model/storetest"
 )
 
 // Two people of one name without email (two agents called Maria Garcia) are
 // exported and the file imported back: each row finds its own person, and
 // the round trip adds no one.
 func TestExportedRosterOfNamesakesImportsBackOntoThem(t *testing.T) {
-	s := newTestStore(t)
+	s := storetest.New(t)
 	for _, team := range []string{"North", "South"} {
-		p := Person{Name: "Maria Garcia", Team: team}
+		p := model.Person{Name: "Maria Garcia", Team: team}
 		if err := s.SavePerson(&p); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var out bytes.Buffer
-	if err := s.ExportPeople(&out, FormatCSV); err != nil {
+	if err := export.People(s, &out, export.FormatCSV); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.ImportRoster(strings.NewReader(out.String()))
+	res, err := roster.Import(s, strings.NewReader(out.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,12 +43,12 @@ func TestExportedRosterOfNamesakesImportsBackOntoThem(t *testing.T) {
 // An exported roster names archived managers in manager_email and brings them
 // along as people who left, so it imports into a new database.
 func TestExportedRosterImportsIntoANewDatabase(t *testing.T) {
-	s := newTestStore(t)
-	boss := Person{Name: "Rhea Lind", Email: "rhea@example.com"}
+	s := storetest.New(t)
+	boss := model.Person{Name: "Rhea Lind", Email: "rhea@example.com"}
 	if err := s.SavePerson(&boss); err != nil {
 		t.Fatal(err)
 	}
-	p := Person{Name: "Ines Duarte", Email: "ines@example.com", ManagerID: &boss.ID}
+	p := model.Person{Name: "Ines Duarte", Email: "ines@example.com", ManagerID: &boss.ID}
 	if err := s.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
@@ -51,15 +56,15 @@ func TestExportedRosterImportsIntoANewDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := s.ExportPeople(&out, FormatCSV); err != nil {
+	if err := export.People(s, &out, export.FormatCSV); err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := Open(filepath.Join(t.TempDir(), "new.db"))
+	fresh, err := model.Open(filepath.Join(t.TempDir(), "new.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
-	if _, err := fresh.ImportRoster(strings.NewReader(out.String())); err != nil {
+	if _, err := roster.Import(fresh, strings.NewReader(out.String())); err != nil {
 		t.Errorf("the exported roster does not import into a new database: %v\n%s", err, out.String())
 	}
 }
@@ -67,8 +72,8 @@ func TestExportedRosterImportsIntoANewDatabase(t *testing.T) {
 // A roster saved with old Mac line ends (CR only, "CSV (Macintosh)") imports
 // like any other.
 func TestImportRosterWithOldMacLineEnds(t *testing.T) {
-	s := newTestStore(t)
-	res, err := s.ImportRoster(strings.NewReader("name,email\rAna Lima,ana@example.com\rBo Chen,bo@example.com\r"))
+	s := storetest.New(t)
+	res, err := roster.Import(s, strings.NewReader("name,email\rAna Lima,ana@example.com\rBo Chen,bo@example.com\r"))
 	if err == nil && res.Added != 2 {
 		t.Errorf("a CR-only roster: %v, no error (warnings %q)", res, res.Warnings)
 	}

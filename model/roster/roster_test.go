@@ -1,4 +1,4 @@
-package model
+package roster_test
 
 import (
 	"bytes"
@@ -8,35 +8,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"solemate/model"
+	"solemate/model/dbtest"
+	"solemate/model/roster"
+	"solemate/model/storetest"
 )
 
-func importFile(t *testing.T, s *Store, name string) (ImportResult, error) {
+func importFile(t *testing.T, s *model.Store, name string) (model.ImportResult, error) {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "roster", name))
+	f, err := os.Open(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return s.ImportRoster(f)
-}
-
-func personByEmail(t *testing.T, s *Store, email string) PersonRow {
-	t.Helper()
-	rows, err := s.People(true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rows {
-		if r.Email == email {
-			return r
-		}
-	}
-	t.Fatalf("no person with email %s", email)
-	return PersonRow{}
+	return roster.Import(s, f)
 }
 
 func TestImportGoodRoster(t *testing.T) {
-	s := newTestStore(t)
+	s := storetest.New(t)
 	res, err := importFile(t, s, "good.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -47,19 +37,19 @@ func TestImportGoodRoster(t *testing.T) {
 	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "shoe_size") {
 		t.Errorf("warnings = %v, want one about shoe_size", res.Warnings)
 	}
-	amara := personByEmail(t, s, "amara@example.com")
-	if amara.Name != "Okafor, Amara" || amara.Role != RoleTeamLead || amara.Team != "Phone North" || amara.StartDate.String() != "2021-03-01" {
+	amara := storetest.PersonByEmail(t, s, "amara@example.com")
+	if amara.Name != "Okafor, Amara" || amara.Role != model.RoleTeamLead || amara.Team != "Phone North" || amara.StartDate.String() != "2021-03-01" {
 		t.Errorf("amara = %+v", amara.Person)
 	}
-	ben := personByEmail(t, s, "ben@example.com")
-	if ben.ManagerName != "Okafor, Amara" || ben.PreferredName != "Ben" || ben.Status != StatusActive {
+	ben := storetest.PersonByEmail(t, s, "ben@example.com")
+	if ben.ManagerName != "Okafor, Amara" || ben.PreferredName != "Ben" || ben.Status != model.StatusActive {
 		t.Errorf("ben = %+v manager %q", ben.Person, ben.ManagerName)
 	}
-	chiara := personByEmail(t, s, "chiara@example.com")
+	chiara := storetest.PersonByEmail(t, s, "chiara@example.com")
 	if chiara.Name != `Chiara "CC" Rossi` || chiara.ManagerName != "Dan Nguyen" {
 		t.Errorf("chiara (manager defined later in the file) = %+v manager %q", chiara.Person, chiara.ManagerName)
 	}
-	if dan := personByEmail(t, s, "dan@example.com"); dan.Role != RoleManager {
+	if dan := storetest.PersonByEmail(t, s, "dan@example.com"); dan.Role != model.RoleManager {
 		t.Errorf("dan = %+v", dan.Person)
 	}
 }
@@ -68,22 +58,22 @@ func TestImportGoodRoster(t *testing.T) {
 // line break in a cell is refused at the line its record starts on, and the
 // lines after it keep their numbers.
 func TestImportMultilineFieldsKeepLineNumbers(t *testing.T) {
-	s := newTestStore(t)
+	s := storetest.New(t)
 	_, err := importFile(t, s, "multiline.csv")
 	assertProblems(t, err, map[int]string{2: "name holds a line break"})
-	_, err = s.ImportRoster(strings.NewReader("name,email\n\"Two\nLines\",a@example.com\nX,bad\n"))
+	_, err = roster.Import(s, strings.NewReader("name,email\n\"Two\nLines\",a@example.com\nX,bad\n"))
 	assertProblems(t, err, map[int]string{2: "line break", 4: "not an email"})
-	if _, err := s.ImportRoster(strings.NewReader("name,email,team\nElif Yilmaz,elif@example.com,\"Email, Returns\"\n")); err != nil {
+	if _, err := roster.Import(s, strings.NewReader("name,email,team\nElif Yilmaz,elif@example.com,\"Email, Returns\"\n")); err != nil {
 		t.Fatal(err)
 	}
-	if elif := personByEmail(t, s, "elif@example.com"); elif.Team != "Email, Returns" {
+	if elif := storetest.PersonByEmail(t, s, "elif@example.com"); elif.Team != "Email, Returns" {
 		t.Errorf("elif = %+v", elif.Person)
 	}
 }
 
 func TestImportBadRosterReportsEveryLineAndWritesNothing(t *testing.T) {
-	s := newTestStore(t)
-	keep := Person{Name: "Kept Person", Email: "kept@example.com", Team: "Chat"}
+	s := storetest.New(t)
+	keep := model.Person{Name: "Kept Person", Email: "kept@example.com", Team: "Chat"}
 	if err := s.SavePerson(&keep); err != nil {
 		t.Fatal(err)
 	}
@@ -138,8 +128,8 @@ func TestImportRosterTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newTestStore(t)
-			_, err := s.ImportRoster(strings.NewReader(tt.csv))
+			s := storetest.New(t)
+			_, err := roster.Import(s, strings.NewReader(tt.csv))
 			if tt.problems == nil {
 				if err != nil {
 					t.Fatal(err)
@@ -155,24 +145,24 @@ func TestImportRosterTable(t *testing.T) {
 }
 
 func TestImportUpdatesByEmailAndKeepsWhatEmptyCellsDoNotSay(t *testing.T) {
-	s := newTestStore(t)
-	boss := Person{Name: "Boss", Email: "boss@example.com"}
+	s := storetest.New(t)
+	boss := model.Person{Name: "Boss", Email: "boss@example.com"}
 	if err := s.SavePerson(&boss); err != nil {
 		t.Fatal(err)
 	}
-	p := Person{Name: "Jas Mensah", Email: "jas@example.com", Team: "Chat", Role: RoleTeamLead, StartDate: NewDate(2020, 1, 6)}
+	p := model.Person{Name: "Jas Mensah", Email: "jas@example.com", Team: "Chat", Role: model.RoleTeamLead, StartDate: model.NewDate(2020, 1, 6)}
 	if err := s.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.ImportRoster(strings.NewReader("name,email,team,role,start_date,manager_email\nJasmine Mensah,JAS@example.com,Social,,,boss@example.com\nNew Person,new@example.com,,,,jas@example.com\n"))
+	res, err := roster.Import(s, strings.NewReader("name,email,team,role,start_date,manager_email\nJasmine Mensah,JAS@example.com,Social,,,boss@example.com\nNew Person,new@example.com,,,,jas@example.com\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Added != 1 || res.Updated != 1 {
 		t.Errorf("result = %+v", res)
 	}
-	got := personByEmail(t, s, "jas@example.com")
-	if got.ID != p.ID || got.Name != "Jasmine Mensah" || got.Team != "Social" || got.Role != RoleTeamLead || got.StartDate != p.StartDate || got.ManagerName != "Boss" {
+	got := storetest.PersonByEmail(t, s, "jas@example.com")
+	if got.ID != p.ID || got.Name != "Jasmine Mensah" || got.Team != "Social" || got.Role != model.RoleTeamLead || got.StartDate != p.StartDate || got.ManagerName != "Boss" {
 		t.Errorf("updated person = %+v manager %q", got.Person, got.ManagerName)
 	}
 	if n, _ := s.CountPeople(); n != 3 {
@@ -181,10 +171,10 @@ func TestImportUpdatesByEmailAndKeepsWhatEmptyCellsDoNotSay(t *testing.T) {
 }
 
 func TestImportTwiceDoesNotDuplicate(t *testing.T) {
-	s := newTestStore(t)
+	s := storetest.New(t)
 	csv := "name,email,team\nAmara,a@example.com,Chat\nNo Email Person,,Chat\n"
 	for i := 0; i < 2; i++ {
-		if _, err := s.ImportRoster(strings.NewReader(csv)); err != nil {
+		if _, err := roster.Import(s, strings.NewReader(csv)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -197,7 +187,7 @@ func TestImportTwiceDoesNotDuplicate(t *testing.T) {
 // lines, each with a message containing the given text.
 func assertProblems(t *testing.T, err error, want map[int]string) {
 	t.Helper()
-	var ie *ImportError
+	var ie *model.ImportError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err = %v, want an ImportError", err)
 	}
@@ -256,9 +246,9 @@ func bigRoster(n, chain, noEmail int) (csv []byte, managerOf []int) {
 // is written.
 func TestImportLargeRoster(t *testing.T) {
 	const n = 20000
-	s := newTestStore(t)
+	s := storetest.New(t)
 	data, managerOf := bigRoster(n, 5000, 2)
-	check := func(res ImportResult, err error, added, updated int) {
+	check := func(res model.ImportResult, err error, added, updated int) {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
@@ -273,7 +263,7 @@ func TestImportLargeRoster(t *testing.T) {
 		if len(rows) != n {
 			t.Fatalf("%d people, want %d", len(rows), n)
 		}
-		byID, byName := map[uint]PersonRow{}, map[string]PersonRow{}
+		byID, byName := map[uint]model.PersonRow{}, map[string]model.PersonRow{}
 		for _, r := range rows {
 			byID[r.ID], byName[r.Name] = r, r
 		}
@@ -295,9 +285,9 @@ func TestImportLargeRoster(t *testing.T) {
 			}
 		}
 	}
-	res, err := s.ImportRoster(bytes.NewReader(data))
+	res, err := roster.Import(s, bytes.NewReader(data))
 	check(res, err, n, 0)
-	res, err = s.ImportRoster(bytes.NewReader(data))
+	res, err = roster.Import(s, bytes.NewReader(data))
 	check(res, err, 0, n)
 
 	// The top of the first chain reports to its bottom: everyone in the
@@ -307,13 +297,13 @@ func TestImportLargeRoster(t *testing.T) {
 	if bytes.Equal(loop, data) {
 		t.Fatal("the loop was not made")
 	}
-	before := contentDigest(t, s)
-	_, err = s.ImportRoster(bytes.NewReader(loop))
-	var ie *ImportError
+	before := dbtest.ContentDigest(t, s.DB())
+	_, err = roster.Import(s, bytes.NewReader(loop))
+	var ie *model.ImportError
 	if !errors.As(err, &ie) || len(ie.Problems) != 2500 || ie.Problems[0].Line != 2 || !strings.Contains(ie.Problems[0].Message, "loops back") {
 		t.Fatalf("err = %.200v", err)
 	}
-	if contentDigest(t, s) != before {
+	if dbtest.ContentDigest(t, s.DB()) != before {
 		t.Error("a refused import wrote to the database")
 	}
 }
@@ -324,8 +314,8 @@ func TestImportLargeRoster(t *testing.T) {
 func BenchmarkImportRoster(b *testing.B) {
 	const n = 100000
 	data, _ := bigRoster(n, 10000, 10)
-	mustImport := func(b *testing.B, s *Store, added, updated int) {
-		res, err := s.ImportRoster(bytes.NewReader(data))
+	mustImport := func(b *testing.B, s *model.Store, added, updated int) {
+		res, err := roster.Import(s, bytes.NewReader(data))
 		if err != nil || res.Added != added || res.Updated != updated {
 			b.Fatalf("%v, %v", res, err)
 		}
@@ -335,7 +325,7 @@ func BenchmarkImportRoster(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				s, err := Open(filepath.Join(b.TempDir(), FileName))
+				s, err := model.Open(filepath.Join(b.TempDir(), model.FileName))
 				if err != nil {
 					b.Fatal(err)
 				}

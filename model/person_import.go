@@ -1,0 +1,352 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// LineError is one problem in an imported file.
+type LineError struct {
+	Line    int
+	Message string
+}
+
+func (e LineError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Message) }
+
+// ImportError lists every problem found in a file; nothing was written.
+type ImportError struct {
+	Problems []LineError
+}
+
+func (e *ImportError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Error()
+	}
+	return fmt.Sprintf("nothing imported, %s: %s", Plural(len(e.Problems), "problem", "problems"), strings.Join(msgs, "; "))
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Added, Updated int
+	Warnings       []string
+}
+
+func (r ImportResult) String() string {
+	return fmt.Sprintf("imported %s (%d added, %d updated)", Plural(r.Added+r.Updated, "person", "people"), r.Added, r.Updated)
+}
+
+// RosterEntry is one line of a roster file, read: the person as its
+// cells give them (a field left empty keeps what the roster holds) and
+// their manager's email.
+type RosterEntry struct {
+	Line         int
+	Person       Person
+	ManagerEmail string
+}
+
+// ImportPeople adds or updates the people of a roster file in one
+// transaction. problems are those already found in the file; the ones the
+// roster shows (unknown managers, manager chains that loop) join them, and
+// if there are any, all are reported by line and nothing is written. An
+// entry whose email is already known updates that person.
+//
+// The time it takes grows with the file, not with its square: the roster is
+// looked up in a few queries for the whole file (not one per row), manager
+// chains are walked once, and new people are inserted in batches.
+func (s *Store) ImportPeople(rows []RosterEntry, problems []LineError) (ImportResult, error) {
+	var res ImportResult
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		roster, err := lookUpRoster(tx, rows)
+		if err != nil {
+			return err
+		}
+		problems = append(problems, unknownManagers(rows, roster)...)
+		problems = append(problems, managerLoops(rows, roster)...)
+		if len(problems) > 0 {
+			slices.SortStableFunc(problems, func(a, b LineError) int { return a.Line - b.Line })
+			return &ImportError{problems}
+		}
+		res.Added, res.Updated, err = applyRoster(tx, rows, roster)
+		return err
+	})
+	return res, err
+}
+
+// OneLineProblem says what in s cannot be kept in a one-line field, or ""
+// (the rule every form applies), for cells read from a file.
+func OneLineProblem(s string) string { return textProblem(s, false) }
+
+// rosterLookup is what an import needs to know of the roster as it was
+// before the file, fetched for the whole file at once.
+type rosterLookup struct {
+	inFile    map[string]int      // the file's rows by email, as indexes
+	byEmail   map[string]Person   // people on the roster with an email the file names
+	byName    map[string][]Person // people without an email, by folded name, oldest first
+	claimed   map[uint]bool       // of those, the ones a row of the file has taken
+	managerOf map[string]string   // email → manager's email, for everyone on the roster with both
+}
+
+// unclaimed takes the first person of a name without email that no row has
+// taken yet, preferring one in team.
+func (l *rosterLookup) unclaimed(name, team string) (Person, bool) {
+	var first *Person
+	for i, p := range l.byName[foldName(name)] {
+		if l.claimed[p.ID] {
+			continue
+		}
+		if p.Team == team {
+			first = &l.byName[foldName(name)][i]
+			break
+		}
+		if first == nil {
+			first = &l.byName[foldName(name)][i]
+		}
+	}
+	if first == nil {
+		return Person{}, false
+	}
+	l.claimed[first.ID] = true
+	return *first, true
+}
+
+// lookupChunk is how many values one IN (...) list holds: well under what
+// either database takes as parameters of one statement.
+const lookupChunk = 500
+
+func lookUpRoster(tx *gorm.DB, rows []RosterEntry) (*rosterLookup, error) {
+	l := &rosterLookup{inFile: map[string]int{}, byEmail: map[string]Person{}, byName: map[string][]Person{}, claimed: map[uint]bool{}, managerOf: map[string]string{}}
+	var emails []string
+	withoutEmail := false
+	for i, r := range rows {
+		if e := r.Person.Email; e != "" {
+			l.inFile[e] = i
+			emails = append(emails, e)
+		} else {
+			withoutEmail = true
+		}
+	}
+	for _, r := range rows {
+		if _, ok := l.inFile[r.ManagerEmail]; r.ManagerEmail != "" && !ok {
+			emails = append(emails, r.ManagerEmail)
+		}
+	}
+	slices.Sort(emails)
+	emails = slices.Compact(emails)
+	for chunk := range slices.Chunk(emails, lookupChunk) {
+		var found []Person
+		// Repeating email <> '' lets SQLite use the partial index on email.
+		if err := tx.Where("email IN ? AND email <> ''", chunk).Find(&found).Error; err != nil {
+			return nil, fmt.Errorf("look up the roster: %w", err)
+		}
+		for _, p := range found {
+			l.byEmail[p.Email] = p
+		}
+	}
+	if withoutEmail {
+		var found []Person
+		if err := tx.Where("email = ''").Order("id").Find(&found).Error; err != nil {
+			return nil, fmt.Errorf("look up the roster: %w", err)
+		}
+		for _, p := range found {
+			l.byName[foldName(p.Name)] = append(l.byName[foldName(p.Name)], p)
+		}
+	}
+	var chains []struct{ Email, ManagerEmail string }
+	err := tx.Table("people AS p").Select("p.email, m.email AS manager_email").
+		Joins("JOIN people m ON m.id = p.manager_id").Where("p.email <> '' AND m.email <> ''").Scan(&chains).Error
+	if err != nil {
+		return nil, fmt.Errorf("check manager chains: %w", err)
+	}
+	for _, c := range chains {
+		l.managerOf[c.Email] = c.ManagerEmail
+	}
+	return l, nil
+}
+
+// foldName is the key people without an email are matched by: the name
+// with its ASCII letters in lower case, as nocase compares.
+func foldName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, name)
+}
+
+// unknownManagers reports rows whose manager_email is neither in the file
+// nor on the roster.
+func unknownManagers(rows []RosterEntry, l *rosterLookup) []LineError {
+	var problems []LineError
+	for _, r := range rows {
+		m := r.ManagerEmail
+		_, inFile := l.inFile[m]
+		if _, onRoster := l.byEmail[m]; m != "" && !inFile && !onRoster {
+			problems = append(problems, LineError{r.Line, fmt.Sprintf("manager %s is not in this file or on the roster", m)})
+		}
+	}
+	return problems
+}
+
+// managerLoops reports rows whose manager chain, as it would be after the
+// import, comes back to them. Chains run through emails: the file's rows
+// first, then the roster. Each email is walked once, so long chains cost no
+// more than short ones.
+func managerLoops(rows []RosterEntry, l *rosterLookup) []LineError {
+	managerOf := l.managerOf // the import is refused or done with it after
+	// An empty manager_email keeps the roster's manager, as everywhere.
+	for _, r := range rows {
+		if r.Person.Email != "" && r.ManagerEmail != "" {
+			managerOf[r.Person.Email] = r.ManagerEmail
+		}
+	}
+	const onPath, walked = 1, 2
+	state := map[string]int{}
+	onLoop := map[string]bool{}
+	var path []string
+	for _, r := range rows {
+		path = path[:0]
+		cur := r.Person.Email
+		for cur != "" && state[cur] == 0 {
+			state[cur] = onPath
+			path = append(path, cur)
+			cur = managerOf[cur]
+		}
+		if cur != "" && state[cur] == onPath { // this walk came back on itself
+			for _, e := range path[slices.Index(path, cur):] {
+				onLoop[e] = true
+			}
+		}
+		for _, e := range path {
+			state[e] = walked
+		}
+	}
+	var problems []LineError
+	for _, r := range rows {
+		if r.ManagerEmail != "" && onLoop[r.Person.Email] {
+			problems = append(problems, LineError{r.Line, "the manager chain loops back to this person"})
+		}
+	}
+	return problems
+}
+
+// applyRoster writes rows already checked, inside the import transaction:
+// new people in batches, then the managers that were new themselves, then
+// the people the file updates.
+func applyRoster(tx *gorm.DB, rows []RosterEntry, l *rosterLookup) (added, updated int, err error) {
+	people := make([]Person, len(rows))
+	isNew := make([]bool, len(rows))
+	for i, row := range rows {
+		people[i], isNew[i] = mergeRosterRow(row, l)
+	}
+	// idOf is a person's ID once written: the file's row's, or the roster's.
+	idOf := func(email string) uint {
+		if i, ok := l.inFile[email]; ok {
+			return people[i].ID
+		}
+		return l.byEmail[email].ID
+	}
+	var fresh []*Person
+	var later []int // new people whose manager is new too
+	for i, row := range rows {
+		if !isNew[i] {
+			continue
+		}
+		if m := row.ManagerEmail; m != "" {
+			if id := idOf(m); id != 0 {
+				people[i].ManagerID = &id
+			} else {
+				later = append(later, i)
+			}
+		}
+		fresh = append(fresh, &people[i])
+	}
+	if len(fresh) > 0 {
+		if err := tx.CreateInBatches(fresh, lookupChunk).Error; err != nil {
+			return 0, 0, fmt.Errorf("add people: %w", err)
+		}
+	}
+	// Many small updates: each statement is prepared once. Both databases
+	// read $1, $2, … (SQLite as named parameters, bound in order).
+	setManager, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, "UPDATE people SET manager_id = $1 WHERE id = $2")
+	if err != nil {
+		return 0, 0, fmt.Errorf("set managers: %w", err)
+	}
+	defer setManager.Close()
+	for _, i := range later {
+		id := idOf(rows[i].ManagerEmail)
+		people[i].ManagerID = &id
+		if _, err := setManager.Exec(id, people[i].ID); err != nil {
+			return 0, 0, fmt.Errorf("import line %d: manager %s: %w", rows[i].Line, rows[i].ManagerEmail, err)
+		}
+	}
+	// The version moves on, so a form open on them does not save over the import.
+	update, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, `UPDATE people SET name = $1, preferred_name = $2, team = $3,
+		role = $4, status = $5, start_date = $6, manager_id = $7, version = version + 1, updated_at = $8 WHERE id = $9`)
+	if err != nil {
+		return 0, 0, fmt.Errorf("update people: %w", err)
+	}
+	defer update.Close()
+	now := tx.NowFunc()
+	for i, row := range rows {
+		if isNew[i] {
+			added++
+			continue
+		}
+		updated++
+		p := &people[i]
+		if m := row.ManagerEmail; m != "" {
+			id := idOf(m)
+			p.ManagerID = &id
+		}
+		if _, err := update.Exec(p.Name, p.PreferredName, p.Team, p.Role, p.Status, p.StartDate, p.ManagerID, now, p.ID); err != nil {
+			return 0, 0, fmt.Errorf("import line %d: %w", row.Line, err)
+		}
+	}
+	return added, updated, nil
+}
+
+// mergeRosterRow finds the person a row means (by email, or by name among
+// people without email on the roster before this file) and lays the row's
+// non-empty cells over them. It reports whether the person is new. Rows of
+// one name without email take the people of that name in turn, one in the
+// row's team first, so an exported roster imports back onto the same people
+// rather than adding them again.
+func mergeRosterRow(row RosterEntry, l *rosterLookup) (Person, bool) {
+	in := row.Person
+	var match []Person
+	if in.Email != "" {
+		if p, ok := l.byEmail[in.Email]; ok {
+			match = []Person{p}
+		}
+	} else if p, ok := l.unclaimed(in.Name, in.Team); ok {
+		match = []Person{p}
+	}
+	if len(match) != 1 {
+		in.normalize()
+		in.Version = 1 // as for any person saved once
+		return in, true
+	}
+	p := match[0]
+	p.Name = in.Name
+	if in.PreferredName != "" {
+		p.PreferredName = in.PreferredName
+	}
+	if in.Team != "" {
+		p.Team = in.Team
+	}
+	if in.Role != "" {
+		p.Role = in.Role
+	}
+	if in.Status != "" {
+		p.Status = in.Status
+	}
+	if !in.StartDate.IsZero() {
+		p.StartDate = in.StartDate
+	}
+	return p, false
+}
