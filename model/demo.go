@@ -129,7 +129,7 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 		if res, err = g.fill(tx, o.People); err != nil {
 			return err
 		}
-		return syncSequences(tx)
+		return SyncSequences(tx)
 	})
 	if err != nil && !errors.Is(err, ErrNotEmpty) {
 		return DemoResult{}, fmt.Errorf("demo data: %w", err)

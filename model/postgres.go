@@ -107,10 +107,10 @@ func plainServerError(where string, cfg *pgx.ConnConfig, err error) error {
 	return fmt.Errorf("open database %s: %w", where, err)
 }
 
-// syncSequences moves every table's ID sequence past its highest ID, after
+// SyncSequences moves every table's ID sequence past its highest ID, after
 // rows were written with IDs given up front (SQLite needs nothing: it
 // takes the next ID from the table itself).
-func syncSequences(tx *gorm.DB) error {
+func SyncSequences(tx *gorm.DB) error {
 	if !isPostgres(tx) {
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"solemate/model"
+	"solemate/model/copier"
 	"solemate/model/export"
 	"solemate/model/roster"
 )
@@ -550,7 +551,7 @@ func (c *cli) migrateToCmd(args []string) error {
 	}
 	start := time.Now()
 	tenths := map[string]int{}
-	rep, err := model.CopyToServer(path, pos[0], author, func(table string, done, total int) {
+	rep, err := copier.ToServer(path, pos[0], author, func(table string, done, total int) {
 		tenth := 10
 		if total > 0 {
 			tenth = done * 10 / total

@@ -118,9 +118,10 @@ func ServerDatabase(t testing.TB) string {
 	return serverURL(t, name)
 }
 
-// LeadStore connects to dbURL as a new lead: a login role in the group the
-// migration grants the tables to, as README's server setup makes them.
-func LeadStore(t testing.TB, dbURL, name string) *model.Store {
+// LeadURL is dbURL as a new lead: a login role in the group the migration
+// grants the tables to, as README's server setup makes them, named name and
+// the test's process ID.
+func LeadURL(t testing.TB, dbURL, name string) string {
 	t.Helper()
 	admin := Admin(t)
 	role := fmt.Sprintf("%s_%d", name, os.Getpid())
@@ -130,7 +131,13 @@ func LeadStore(t testing.TB, dbURL, name string) *model.Store {
 	t.Cleanup(func() { _, _ = admin.Exec("DROP ROLE IF EXISTS " + role) })
 	u, _ := url.Parse(dbURL)
 	u.User = url.User(role)
-	s, err := model.Open(u.String())
+	return u.String()
+}
+
+// LeadStore connects to dbURL as a new lead (see LeadURL).
+func LeadStore(t testing.TB, dbURL, name string) *model.Store {
+	t.Helper()
+	s, err := model.Open(LeadURL(t, dbURL, name))
 	if err != nil {
 		t.Fatalf("connect as %s: %v", name, err)
 	}

@@ -1,16 +1,20 @@
-package model
+// Package copier copies a Solemate file into a new, empty database on a
+// PostgreSQL server (the migrate-to command), all in one transaction, table
+// by table, whatever the tables hold.
+package copier
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
+
+	"solemate/model"
 )
 
 // TableCount is how many rows one table holds.
@@ -19,14 +23,14 @@ type TableCount struct {
 	Rows  int64
 }
 
-// CopyReport says what CopyToServer copied, table by table in the order
+// Report says what ToServer copied, table by table in the order
 // they were written; the counts are the same on both sides.
-type CopyReport struct {
+type Report struct {
 	Tables []TableCount
 }
 
 // Rows is the number of rows copied in all.
-func (r CopyReport) Rows() int64 {
+func (r Report) Rows() int64 {
 	var n int64
 	for _, t := range r.Tables {
 		n += t.Rows
@@ -34,17 +38,17 @@ func (r CopyReport) Rows() int64 {
 	return n
 }
 
-func (r CopyReport) String() string {
+func (r Report) String() string {
 	var b strings.Builder
 	for _, t := range r.Tables {
 		fmt.Fprintf(&b, "%-22s %9d\n", t.Table, t.Rows)
 	}
 	fmt.Fprintf(&b, "copied %s in %s; every table has as many rows on the server as in the file",
-		Plural(int(r.Rows()), "row", "rows"), Plural(len(r.Tables), "table", "tables"))
+		model.Plural(int(r.Rows()), "row", "rows"), model.Plural(len(r.Tables), "table", "tables"))
 	return b.String()
 }
 
-// ServerNotEmptyError means the destination of CopyToServer already holds
+// ServerNotEmptyError means the destination of ToServer already holds
 // data of its own, which a copy would mix with or clash with.
 type ServerNotEmptyError struct {
 	Where  string
@@ -57,7 +61,7 @@ func (e *ServerNotEmptyError) Error() string {
 		held = append(held, fmt.Sprintf("%s: %d", t.Table, t.Rows))
 	}
 	if more := len(e.Tables) - len(held); more > 0 {
-		held = append(held, "and "+Plural(more, "more table", "more tables"))
+		held = append(held, "and "+model.Plural(more, "more table", "more tables"))
 	}
 	return fmt.Sprintf("%s already holds data (%s); nothing was copied: migrate-to only fills a new, empty database",
 		e.Where, strings.Join(held, ", "))
@@ -71,36 +75,36 @@ const copyBatchParams = 30000
 // only rows an empty server database holds.
 const libraryPrompt = "key <> '' AND NOT (edited OR deleted OR starred OR hidden)"
 
-// CopyToServer copies the SQLite database at fromPath into the empty
+// ToServer copies the SQLite database at fromPath into the empty
 // PostgreSQL database at toURL, all in one transaction: if anything fails,
 // or any table ends up with a different number of rows than the file's,
 // the server is left as it was. author is the role whose private notes and
 // items the file holds (the lead whose file it was; "" for the role
 // copying). progress, when set, hears how far each table has got.
-func CopyToServer(fromPath, toURL, author string, progress func(table string, done, total int)) (CopyReport, error) {
-	where := RedactURL(toURL)
+func ToServer(fromPath, toURL, author string, progress func(table string, done, total int)) (Report, error) {
+	where := model.RedactURL(toURL)
 	switch {
-	case IsServer(fromPath):
-		return CopyReport{}, fmt.Errorf("the database to copy from must be a Solemate file, not %s", RedactURL(fromPath))
-	case !IsServer(toURL):
-		return CopyReport{}, fmt.Errorf("%s is not a server address; give one like postgres://user@host/database", RedactURL(toURL))
+	case model.IsServer(fromPath):
+		return Report{}, fmt.Errorf("the database to copy from must be a Solemate file, not %s", model.RedactURL(fromPath))
+	case !model.IsServer(toURL):
+		return Report{}, fmt.Errorf("%s is not a server address; give one like postgres://user@host/database", model.RedactURL(toURL))
 	}
 	// Open would make an empty file of a mistyped path.
 	if fi, err := os.Stat(fromPath); errors.Is(err, fs.ErrNotExist) {
-		return CopyReport{}, fmt.Errorf("no Solemate database at %s (check --from)", fromPath)
+		return Report{}, fmt.Errorf("no Solemate database at %s (check --from)", fromPath)
 	} else if err != nil {
-		return CopyReport{}, fmt.Errorf("check %s: %w", fromPath, err)
+		return Report{}, fmt.Errorf("check %s: %w", fromPath, err)
 	} else if fi.IsDir() {
-		return CopyReport{}, fmt.Errorf("%s is a folder, not a Solemate database", fromPath)
+		return Report{}, fmt.Errorf("%s is a folder, not a Solemate database", fromPath)
 	}
-	src, err := Open(fromPath)
+	src, err := model.Open(fromPath)
 	if err != nil {
-		return CopyReport{}, err
+		return Report{}, err
 	}
 	defer src.Close()
-	dst, err := Open(toURL)
+	dst, err := model.Open(toURL)
 	if err != nil {
-		return CopyReport{}, err
+		return Report{}, err
 	}
 	defer dst.Close()
 	if progress == nil {
@@ -108,35 +112,35 @@ func CopyToServer(fromPath, toURL, author string, progress func(table string, do
 	}
 	if author != "" {
 		var known bool
-		if err := dst.db.Raw("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)", author).Scan(&known).Error; err != nil {
-			return CopyReport{}, fmt.Errorf("look up %s on the server: %w", author, err)
+		if err := dst.DB().Raw("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)", author).Scan(&known).Error; err != nil {
+			return Report{}, fmt.Errorf("look up %s on the server: %w", author, err)
 		}
 		if !known {
-			return CopyReport{}, fmt.Errorf("the server has no role %q to own the private notes and items (check --author)", author)
+			return Report{}, fmt.Errorf("the server has no role %q to own the private notes and items (check --author)", author)
 		}
 	}
 	c := copier{where: where, progress: progress, author: author}
 	// The file's transaction (BEGIN IMMEDIATE) holds off its writers, so
 	// what is counted at the end is what was read.
-	err = src.db.Transaction(func(stx *gorm.DB) error {
-		return dst.db.Transaction(func(dtx *gorm.DB) error {
+	err = src.DB().Transaction(func(stx *gorm.DB) error {
+		return dst.DB().Transaction(func(dtx *gorm.DB) error {
 			c.src, c.dst = stx, dtx
 			return c.run()
 		})
 	})
 	if err != nil {
-		return CopyReport{}, err
+		return Report{}, err
 	}
 	return c.report, nil
 }
 
-// copier is one CopyToServer under way.
+// copier is one ToServer under way.
 type copier struct {
 	src, dst *gorm.DB // transactions on the file and on the server
 	where    string
 	author   string // who the rows with an author are by; "" for the default
 	progress func(table string, done, total int)
-	report   CopyReport
+	report   Report
 }
 
 // serverColumn is a column of the server's table.
@@ -189,7 +193,7 @@ func (c *copier) run() error {
 			return err
 		}
 	}
-	if err := syncSequences(c.dst); err != nil {
+	if err := model.SyncSequences(c.dst); err != nil {
 		return err
 	}
 	return c.verify(order)
@@ -224,7 +228,7 @@ func (c *copier) tables() ([]string, error) {
 	}
 	if !slices.Equal(fileTables, serverTables) {
 		return nil, fmt.Errorf("the file's tables (%s) are not the server's (%s); both should be at schema %d",
-			strings.Join(fileTables, ", "), strings.Join(serverTables, ", "), SchemaVersion())
+			strings.Join(fileTables, ", "), strings.Join(serverTables, ", "), model.SchemaVersion())
 	}
 	return serverTables, nil
 }
@@ -292,7 +296,7 @@ func fkOrder(tables []string, edges []fkEdge) ([]string, error) {
 // writes into a new one: the prompt library and the default onboarding
 // program, both untouched.
 func (c *copier) checkEmpty(tables []string) error {
-	shipped, err := c.onlyShippedProgram()
+	shipped, err := model.OnlyShippedProgram(c.dst)
 	if err != nil {
 		return err
 	}
@@ -317,37 +321,6 @@ func (c *copier) checkEmpty(tables []string) error {
 		return &ServerNotEmptyError{Where: c.where, Tables: held}
 	}
 	return nil
-}
-
-// onlyShippedProgram reports whether the server's one program is the
-// default program as migration 5 wrote it.
-func (c *copier) onlyShippedProgram() (bool, error) {
-	var ids []uint
-	if err := c.dst.Model(&Program{}).Pluck("id", &ids).Error; err != nil {
-		return false, fmt.Errorf("list the server's programs: %w", err)
-	}
-	if len(ids) != 1 {
-		return false, nil
-	}
-	have, err := loadProgram(c.dst, ids[0])
-	if err != nil {
-		return false, err
-	}
-	return reflect.DeepEqual(programContent(have), programContent(defaultProgram())), nil
-}
-
-// programContent is what a program says, without the IDs, places and
-// times its rows were given.
-func programContent(d ProgramDetail) ProgramDetail {
-	out := ProgramDetail{Program: Program{Name: d.Name, Description: d.Description, SkipWeekends: d.SkipWeekends}}
-	for _, ph := range d.Phases {
-		p := Phase{Name: ph.Name, LengthDays: ph.LengthDays, InWeeks: ph.InWeeks, Purpose: ph.Purpose}
-		for _, m := range ph.Milestones {
-			p.Milestones = append(p.Milestones, Milestone{Title: m.Title, Kind: m.Kind, DueDay: m.DueDay, RequiredSessions: m.RequiredSessions})
-		}
-		out.Phases = append(out.Phases, p)
-	}
-	return out
 }
 
 // columns gives each server table's columns that get the file's values:
@@ -396,7 +369,7 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 	read := make([]string, len(cols))
 	idAt := -1
 	for i, col := range cols {
-		names[i] = QuoteIdent(col.Name)
+		names[i] = model.QuoteIdent(col.Name)
 		// A bare column would come back as the SQLite driver reads its
 		// declared type (a date that does not parse becomes year 1);
 		// unary + hands over the stored value untouched.
@@ -405,13 +378,13 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 		case "id":
 			idAt = i
 		case "author":
-			read[i] = QuoteLiteral(c.author)
+			read[i] = model.QuoteLiteral(c.author)
 		}
 	}
 	if len(self) > 0 && idAt < 0 {
 		return fmt.Errorf("%s refers to itself but has no id column to do it by", table)
 	}
-	rows, err := c.src.Raw(fmt.Sprintf("SELECT %s FROM %s", strings.Join(read, ", "), QuoteIdent(table))).Rows()
+	rows, err := c.src.Raw(fmt.Sprintf("SELECT %s FROM %s", strings.Join(read, ", "), model.QuoteIdent(table))).Rows()
 	if err != nil {
 		return fmt.Errorf("read %s from the file: %w", table, err)
 	}
@@ -467,7 +440,7 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 		return err
 	}
 	for _, r := range later {
-		stmt := fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", QuoteIdent(table), QuoteIdent(r.col))
+		stmt := fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", model.QuoteIdent(table), model.QuoteIdent(r.col))
 		if err := c.dst.Exec(stmt, r.to, r.id).Error; err != nil {
 			return fmt.Errorf("copy %s: set %s of row %v: %w", table, r.col, r.id, err)
 		}
@@ -503,7 +476,7 @@ func (c *copier) verify(tables []string) error {
 // insert writes n rows of names' values at once.
 func (c *copier) insert(table string, names []string, n int, vals []any) error {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(names)), ",") + ")"
-	stmt := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", QuoteIdent(table), strings.Join(names, ", "),
+	stmt := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", model.QuoteIdent(table), strings.Join(names, ", "),
 		strings.TrimSuffix(strings.Repeat(row+",", n), ","))
 	return c.dst.Exec(stmt, vals...).Error
 }

@@ -1,4 +1,4 @@
-package model
+package copier_test
 
 import (
 	"database/sql"
@@ -11,6 +11,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"solemate/model"
+	"solemate/model/copier"
+	"solemate/model/storetest"
 )
 
 // copyFixture is a demo database file with a prompt of the user's own, a
@@ -26,29 +30,27 @@ type copyFixture struct {
 
 func newCopyFixture(t *testing.T) copyFixture {
 	t.Helper()
-	f := copyFixture{path: filepath.Join(t.TempDir(), FileName), searchWord: "hospital"}
-	s, err := Open(f.path)
+	f := copyFixture{path: filepath.Join(t.TempDir(), model.FileName), searchWord: "hospital"}
+	s, err := model.Open(f.path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	s.Now = func() time.Time { return fixedNow }
-	if _, err := s.Demo(DemoOptions{People: 12, Seed: 7}); err != nil {
-		t.Fatalf("demo: %v", err)
-	}
-	own := Prompt{Theme: "Our own", Text: "What would make Mondays easier?", Fits: string(FitDuring)}
+	s.Now = func() time.Time { return storetest.FixedNow }
+	storetest.FillDemo(t, s, model.DemoOptions{People: 12, Seed: 7})
+	own := model.Prompt{Theme: "Our own", Text: "What would make Mondays easier?", Fits: string(model.FitDuring)}
 	if err := s.SavePrompt(&own); err != nil {
 		t.Fatal(err)
 	}
 	f.ownPrompt = own.ID
-	if err := s.db.Raw("SELECT MIN(id) FROM prompts WHERE key <> ''").Scan(&f.starred).Error; err != nil {
+	if err := s.DB().Raw("SELECT MIN(id) FROM prompts WHERE key <> ''").Scan(&f.starred).Error; err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetPromptStarred(f.starred, true); err != nil {
 		t.Fatal(err)
 	}
 	var asked struct{ ID, PersonID uint }
-	if err := s.db.Raw("SELECT id, person_id FROM one_on_ones ORDER BY id LIMIT 1").Scan(&asked).Error; err != nil {
+	if err := s.DB().Raw("SELECT id, person_id FROM one_on_ones ORDER BY id LIMIT 1").Scan(&asked).Error; err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.MarkAsked(own.ID, asked.PersonID, &asked.ID); err != nil {
@@ -56,7 +58,7 @@ func newCopyFixture(t *testing.T) copyFixture {
 	}
 	// A manager added after their report: the copy must not need rows in
 	// ID order.
-	boss := Person{Name: "Rhea Lind", Role: RoleManager}
+	boss := model.Person{Name: "Rhea Lind", Role: model.RoleManager}
 	if err := s.SavePerson(&boss); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +70,7 @@ func newCopyFixture(t *testing.T) copyFixture {
 	if err := s.SavePerson(&first); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.db.Raw("SELECT MAX(one_on_one_id) FROM carry_overs").Scan(&f.carriedIn).Error; err != nil || f.carriedIn == 0 {
+	if err := s.DB().Raw("SELECT MAX(one_on_one_id) FROM carry_overs").Scan(&f.carriedIn).Error; err != nil || f.carriedIn == 0 {
 		t.Fatalf("the demo should carry items over: %v", err)
 	}
 	return f
@@ -78,12 +80,12 @@ func newCopyFixture(t *testing.T) copyFixture {
 // search index included.
 func tableCounts(t *testing.T, target string) map[string]int64 {
 	t.Helper()
-	s, err := Open(target)
+	s, err := model.Open(target)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	tables, err := s.db.Migrator().GetTables()
+	tables, err := s.DB().Migrator().GetTables()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,13 +95,13 @@ func tableCounts(t *testing.T, target string) map[string]int64 {
 			continue
 		}
 		var n int64
-		if err := s.db.Table(tbl).Count(&n).Error; err != nil {
+		if err := s.DB().Table(tbl).Count(&n).Error; err != nil {
 			t.Fatalf("count %s: %v", tbl, err)
 		}
 		counts[tbl] = n
 	}
 	var starred int64
-	if err := s.db.Model(&Prompt{}).Where("starred").Count(&starred).Error; err != nil {
+	if err := s.DB().Model(&model.Prompt{}).Where("starred").Count(&starred).Error; err != nil {
 		t.Fatal(err)
 	}
 	counts["starred prompts"] = starred
@@ -107,11 +109,11 @@ func tableCounts(t *testing.T, target string) map[string]int64 {
 }
 
 func TestCopyToServer(t *testing.T) {
-	needServer(t)
+	storetest.NeedServer(t)
 	f := newCopyFixture(t)
-	dstURL := newServerDatabase(t)
+	dstURL := storetest.ServerDatabase(t)
 	var heard []string
-	rep, err := CopyToServer(f.path, dstURL, "", func(table string, done, total int) {
+	rep, err := copier.ToServer(f.path, dstURL, "", func(table string, done, total int) {
 		if done == total {
 			heard = append(heard, table)
 		}
@@ -143,12 +145,12 @@ func TestCopyToServer(t *testing.T) {
 		t.Errorf("report text:\n%s", rep)
 	}
 
-	src, err := Open(f.path)
+	src, err := model.Open(f.path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer src.Close()
-	dst, err := Open(dstURL)
+	dst, err := model.Open(dstURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,19 +187,19 @@ func TestCopyToServer(t *testing.T) {
 		}
 	})
 	t.Run("new rows after the copy", func(t *testing.T) {
-		p := Person{Name: "Noor Haddad", Email: "noor@example.com"}
+		p := model.Person{Name: "Noor Haddad", Email: "noor@example.com"}
 		if err := dst.SavePerson(&p); err != nil {
 			t.Fatalf("add a person: %v", err)
 		}
-		o, err := dst.StartOneOnOne(p.ID, fixedNow, SettingWalk)
+		o, err := dst.StartOneOnOne(p.ID, storetest.FixedNow, model.SettingWalk)
 		if err != nil {
 			t.Fatalf("start a one-on-one: %v", err)
 		}
-		it, err := dst.AddItem(o.ID, HeadingFocus, "Shadow the returns desk", false)
+		it, err := dst.AddItem(o.ID, model.HeadingFocus, "Shadow the returns desk", false)
 		if err != nil {
 			t.Fatalf("add an item: %v", err)
 		}
-		pr := Prompt{Theme: "Our own", Text: "What made you smile this week?"}
+		pr := model.Prompt{Theme: "Our own", Text: "What made you smile this week?"}
 		if err := dst.SavePrompt(&pr); err != nil {
 			t.Fatalf("add a prompt: %v", err)
 		}
@@ -213,7 +215,7 @@ func TestCopyToServer(t *testing.T) {
 }
 
 // searchRefs is what a search finds, as kind:ref in order.
-func searchRefs(t *testing.T, s *Store, word string) []string {
+func searchRefs(t *testing.T, s *model.Store, word string) []string {
 	t.Helper()
 	hits, err := s.Search(word, true, 1000)
 	if err != nil {
@@ -228,10 +230,10 @@ func searchRefs(t *testing.T, s *Store, word string) []string {
 }
 
 // managers lists each person's manager's ID (0 for none), by person ID.
-func managers(t *testing.T, s *Store) []uint {
+func managers(t *testing.T, s *model.Store) []uint {
 	t.Helper()
 	var ids []uint
-	if err := s.db.Raw("SELECT COALESCE(manager_id, 0) FROM people ORDER BY id").Scan(&ids).Error; err != nil {
+	if err := s.DB().Raw("SELECT COALESCE(manager_id, 0) FROM people ORDER BY id").Scan(&ids).Error; err != nil {
 		t.Fatal(err)
 	}
 	return append([]uint{0}, ids...) // so that [id] is person id's manager
@@ -239,7 +241,7 @@ func managers(t *testing.T, s *Store) []uint {
 
 // meetingLines describes a one-on-one, an item a line, in terms both
 // databases keep alike.
-func meetingLines(t *testing.T, s *Store, id uint) []string {
+func meetingLines(t *testing.T, s *model.Store, id uint) []string {
 	t.Helper()
 	m, err := s.Meeting(id)
 	if err != nil {
@@ -265,17 +267,17 @@ func meetingLines(t *testing.T, s *Store, id uint) []string {
 // it they are the copying role's. version, a row's count of saves, is
 // copied as it is.
 func TestCopyToServerAuthorAndVersion(t *testing.T) {
-	needServer(t)
+	storetest.NeedServer(t)
 	f := newCopyFixture(t)
 	execOn(t, "sqlite3", f.path, `UPDATE one_on_one_items SET author = 'the file', private = (id % 3 = 0);
 		UPDATE one_on_ones SET version = id % 5 + 1`)
 	var privateItems, notes int
-	src, err := Open(f.path)
+	src, err := model.Open(f.path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	src.db.Raw("SELECT COUNT(*) FROM one_on_one_items WHERE private").Scan(&privateItems)
-	src.db.Raw("SELECT COUNT(*) FROM private_notes").Scan(&notes)
+	src.DB().Raw("SELECT COUNT(*) FROM one_on_one_items WHERE private").Scan(&privateItems)
+	src.DB().Raw("SELECT COUNT(*) FROM private_notes").Scan(&notes)
 	src.Close()
 	if privateItems == 0 || notes == 0 {
 		t.Fatalf("the fixture should hold private items (%d) and notes (%d)", privateItems, notes)
@@ -283,23 +285,23 @@ func TestCopyToServerAuthorAndVersion(t *testing.T) {
 
 	for _, tc := range []struct{ name, author string }{{"for a lead", "lead_ana"}, {"for the copying role", ""}} {
 		t.Run(tc.name, func(t *testing.T) {
-			dstURL := newServerDatabase(t)
-			ana := leadURL(t, dstURL, "lead_ana")
-			other := leadStore(t, dstURL, "lead_bo")
+			dstURL := storetest.ServerDatabase(t)
+			ana := storetest.LeadURL(t, dstURL, "lead_ana")
+			other := storetest.LeadStore(t, dstURL, "lead_bo")
 			author := tc.author
 			if author != "" {
 				author = fmt.Sprintf("%s_%d", author, os.Getpid()) // as leadURL names it
 			}
-			if _, err := CopyToServer(f.path, dstURL, author, nil); err != nil {
+			if _, err := copier.ToServer(f.path, dstURL, author, nil); err != nil {
 				t.Fatalf("copy: %v", err)
 			}
-			lead, err := Open(ana)
+			lead, err := model.Open(ana)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer lead.Close()
 			var seen struct{ Items, Notes int }
-			lead.db.Raw(`SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE private) AS items, (SELECT COUNT(*) FROM private_notes) AS notes`).Scan(&seen)
+			lead.DB().Raw(`SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE private) AS items, (SELECT COUNT(*) FROM private_notes) AS notes`).Scan(&seen)
 			want := struct{ Items, Notes int }{privateItems, notes}
 			if tc.author == "" {
 				want = struct{ Items, Notes int }{}
@@ -308,34 +310,36 @@ func TestCopyToServerAuthorAndVersion(t *testing.T) {
 				t.Errorf("the lead sees %+v private items and notes, want %+v", seen, want)
 			}
 			var others int
-			other.db.Raw(`SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE private) + (SELECT COUNT(*) FROM private_notes)`).Scan(&others)
+			other.DB().Raw(`SELECT (SELECT COUNT(*) FROM one_on_one_items WHERE private) + (SELECT COUNT(*) FROM private_notes)`).Scan(&others)
 			if others != 0 {
 				t.Errorf("another lead sees %d private rows", others)
 			}
 			var wrongVersions int
-			lead.db.Raw(`SELECT COUNT(*) FROM one_on_ones WHERE version <> id % 5 + 1`).Scan(&wrongVersions)
+			lead.DB().Raw(`SELECT COUNT(*) FROM one_on_ones WHERE version <> id % 5 + 1`).Scan(&wrongVersions)
 			if wrongVersions != 0 {
 				t.Errorf("%d one-on-ones with another version than the file's", wrongVersions)
 			}
 		})
 	}
-	if _, err := CopyToServer(f.path, newServerDatabase(t), "no_such_role", nil); err == nil || !strings.Contains(err.Error(), `no role "no_such_role"`) {
+	if _, err := copier.ToServer(f.path, storetest.ServerDatabase(t), "no_such_role", nil); err == nil || !strings.Contains(err.Error(), `no role "no_such_role"`) {
 		t.Errorf("an unknown author: %v", err)
 	}
 }
 
 func TestCopyToServerRefusesADatabaseInUse(t *testing.T) {
-	needServer(t)
+	storetest.NeedServer(t)
 	f := newCopyFixture(t)
 	tests := []struct {
 		name  string
-		use   func(s *Store) error
+		use   func(s *model.Store) error
 		table string
 	}{
-		{"a person", func(s *Store) error { return s.SavePerson(&Person{Name: "Ada Obi"}) }, "people: 1"},
-		{"a prompt of its own", func(s *Store) error { return s.SavePrompt(&Prompt{Theme: "Ours", Text: "How was the weekend?"}) }, "prompts: 1"},
-		{"a starred library prompt", func(s *Store) error { return s.SetPromptStarred(1, true) }, "prompts: 1"},
-		{"an edited default program", func(s *Store) error {
+		{"a person", func(s *model.Store) error { return s.SavePerson(&model.Person{Name: "Ada Obi"}) }, "people: 1"},
+		{"a prompt of its own", func(s *model.Store) error {
+			return s.SavePrompt(&model.Prompt{Theme: "Ours", Text: "How was the weekend?"})
+		}, "prompts: 1"},
+		{"a starred library prompt", func(s *model.Store) error { return s.SetPromptStarred(1, true) }, "prompts: 1"},
+		{"an edited default program", func(s *model.Store) error {
 			d, err := s.Program(1)
 			if err != nil {
 				return err
@@ -346,8 +350,8 @@ func TestCopyToServerRefusesADatabaseInUse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dstURL := newServerDatabase(t)
-			s, err := Open(dstURL)
+			dstURL := storetest.ServerDatabase(t)
+			s, err := model.Open(dstURL)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -357,8 +361,8 @@ func TestCopyToServerRefusesADatabaseInUse(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := tableCounts(t, dstURL)
-			_, err = CopyToServer(f.path, dstURL, "", nil)
-			var ne *ServerNotEmptyError
+			_, err = copier.ToServer(f.path, dstURL, "", nil)
+			var ne *copier.ServerNotEmptyError
 			if !errors.As(err, &ne) || !strings.Contains(err.Error(), tt.table) || !strings.Contains(err.Error(), "nothing was copied") {
 				t.Fatalf("want a refusal naming %q, got %v", tt.table, err)
 			}
@@ -370,7 +374,7 @@ func TestCopyToServerRefusesADatabaseInUse(t *testing.T) {
 }
 
 func TestCopyToServerFailureLeavesServerEmpty(t *testing.T) {
-	needServer(t)
+	storetest.NeedServer(t)
 	tests := []struct {
 		name    string
 		file    string // SQL run on the file first
@@ -396,13 +400,13 @@ func TestCopyToServerFailureLeavesServerEmpty(t *testing.T) {
 			if tt.file != "" {
 				execOn(t, "sqlite3", f.path, tt.file)
 			}
-			dstURL := newServerDatabase(t)
+			dstURL := storetest.ServerDatabase(t)
 			if tt.server != "" {
 				execOn(t, "pgx", dstURL, tt.server)
 			}
 			empty := tableCounts(t, dstURL)
 			var copied []string
-			_, err := CopyToServer(f.path, dstURL, "", func(table string, done, total int) {
+			_, err := copier.ToServer(f.path, dstURL, "", func(table string, done, total int) {
 				if done == total && total > 0 {
 					copied = append(copied, table)
 				}
@@ -431,7 +435,7 @@ func TestCopyToServerChecksItsArguments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := CopyToServer(tt.from, tt.to, "", nil)
+			_, err := copier.ToServer(tt.from, tt.to, "", nil)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("want an error with %q, got %v", tt.wantErr, err)
 			}
