@@ -312,7 +312,7 @@ func applyRoster(tx *gorm.DB, rows []RosterEntry, l *rosterLookup) (added, updat
 
 // mergeRosterRow finds the person a row means (by email, or by name among
 // people without email on the roster before this file) and lays the row's
-// non-empty cells over them. It reports whether the person is new. Rows of
+// non-empty fields over them. It reports whether the person is new. Rows of
 // one name without email take the people of that name in turn, one in the
 // row's team first, so an exported roster imports back onto the same people
 // rather than adding them again.

@@ -145,8 +145,9 @@ func blank(rec []string) bool {
 	return true
 }
 
-// rosterHeader maps each column position to its place in RosterColumns (-1
-// for unknown columns, which are reported as warnings).
+// rosterHeader maps each column position to its place in
+// export.RosterColumns (-1 for unknown columns, which are reported as
+// warnings).
 func rosterHeader(header []string) ([]int, []string, error) {
 	cols := make([]int, len(header))
 	seen := map[string]bool{}

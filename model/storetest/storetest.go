@@ -6,36 +6,26 @@
 package storetest
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
-
 	"solemate/model"
+	"solemate/model/dbtest"
 )
 
 // FixedNow is the "today" every store test runs on.
 var FixedNow = time.Date(2026, time.March, 10, 9, 30, 0, 0, time.UTC)
-
-// Server is a PostgreSQL superuser URL (make test starts a throwaway
-// server); with it, New opens a fresh database on that server instead of
-// an SQLite file.
-var Server = os.Getenv("SOLEMATE_TEST_POSTGRES")
 
 // New opens an empty store whose clock stands at FixedNow, closed when the
 // test ends.
 func New(t testing.TB) *model.Store {
 	t.Helper()
 	target := filepath.Join(t.TempDir(), model.FileName)
-	if Server != "" {
+	if dbtest.Server != "" {
 		target = ServerDatabase(t)
 	}
 	s, err := model.Open(target)
@@ -50,72 +40,16 @@ func New(t testing.TB) *model.Store {
 // NeedServer skips a test about a server database when there is none.
 func NeedServer(t testing.TB) {
 	t.Helper()
-	if Server == "" {
+	if dbtest.Server == "" {
 		t.Skip("needs a PostgreSQL server: SOLEMATE_TEST_POSTGRES (make test starts one)")
 	}
 }
 
-var (
-	serverOnce  sync.Once
-	serverAdmin *sql.DB
-	serverErr   error
-	serverSeq   atomic.Int64
-)
-
-// serverURL is Server with another database name.
-func serverURL(t testing.TB, database string) string {
-	t.Helper()
-	u, err := url.Parse(Server)
-	if err != nil {
-		t.Fatalf("SOLEMATE_TEST_POSTGRES: %v", err)
-	}
-	u.Path = "/" + database
-	return u.String()
-}
-
-// Admin is a connection to the test server as its superuser.
-func Admin(t testing.TB) *sql.DB {
-	t.Helper()
-	serverOnce.Do(func() {
-		serverAdmin, serverErr = sql.Open("pgx", Server)
-		if serverErr != nil {
-			return
-		}
-		// Each test binary its own: go test runs packages side by side.
-		tmpl := fmt.Sprintf("solemate_template_%d", os.Getpid())
-		if _, serverErr = serverAdmin.Exec("DROP DATABASE IF EXISTS " + tmpl + " WITH (FORCE)"); serverErr != nil {
-			return
-		}
-		if _, serverErr = serverAdmin.Exec("CREATE DATABASE " + tmpl); serverErr != nil {
-			return
-		}
-		var s *model.Store
-		if s, serverErr = model.Open(serverURL(t, tmpl)); serverErr != nil {
-			return
-		}
-		serverErr = s.Close()
-	})
-	if serverErr != nil {
-		t.Fatalf("test server: %v", serverErr)
-	}
-	return serverAdmin
-}
-
-// ServerDatabase makes an empty, migrated database on the test server (a
-// copy of a template migrated once) and drops it after the test.
+// ServerDatabase makes an empty, migrated database on the test server
+// and drops it after the test.
 func ServerDatabase(t testing.TB) string {
 	t.Helper()
-	admin := Admin(t)
-	name := fmt.Sprintf("solemate_test_%d_%d", os.Getpid(), serverSeq.Add(1))
-	if _, err := admin.Exec(fmt.Sprintf("CREATE DATABASE %s TEMPLATE solemate_template_%d", name, os.Getpid())); err != nil {
-		t.Fatalf("create test database: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.ExecContext(context.Background(), "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop test database: %v", err)
-		}
-	})
-	return serverURL(t, name)
+	return dbtest.ServerDatabase(t, model.Open)
 }
 
 // LeadURL is dbURL as a new lead: a login role in the group the migration
@@ -123,7 +57,7 @@ func ServerDatabase(t testing.TB) string {
 // the test's process ID.
 func LeadURL(t testing.TB, dbURL, name string) string {
 	t.Helper()
-	admin := Admin(t)
+	admin := dbtest.Admin(t, model.Open)
 	role := fmt.Sprintf("%s_%d", name, os.Getpid())
 	if _, err := admin.Exec(fmt.Sprintf("CREATE ROLE %s LOGIN IN ROLE %s", role, model.LeadRole)); err != nil {
 		t.Fatalf("create role: %v", err)
