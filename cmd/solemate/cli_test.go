@@ -36,7 +36,7 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (code int, stdo
 
 func TestCLIExitCodesAndMessages(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
-	roster := filepath.Join("..", "..", "model", "testdata", "roster")
+	roster := filepath.Join("..", "..", "model", "roster", "testdata")
 	tests := []struct {
 		name       string
 		args       []string
@@ -123,7 +123,7 @@ func TestCLIBadImportLeavesDatabaseUnchanged(t *testing.T) {
 		t.Fatalf("demo: %s", errs)
 	}
 	_, before, _, _ := runCLI(t, nil, "export", "people", "--db", db)
-	code, _, errs, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", db)
+	code, _, errs, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "roster", "testdata", "bad.csv"), "--db", db)
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
@@ -239,7 +239,7 @@ func TestCLIRefusedImportLeavesNoNewDatabase(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		code, _, _, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", db)
+		code, _, _, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "roster", "testdata", "bad.csv"), "--db", db)
 		if code != 1 {
 			t.Fatalf("exit %d", code)
 		}
@@ -399,7 +399,7 @@ func TestCLIServerDatabase(t *testing.T) {
 		}
 	}
 	_, before, _, _ := runCLI(t, serverEnv, "export", "people")
-	if code, _, errs, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "testdata", "roster", "bad.csv"), "--db", server); code != 1 || !strings.Contains(errs, "nothing imported") {
+	if code, _, errs, _ := runCLI(t, nil, "import", "people", filepath.Join("..", "..", "model", "roster", "testdata", "bad.csv"), "--db", server); code != 1 || !strings.Contains(errs, "nothing imported") {
 		t.Errorf("a bad import into the server: exit %d, %s", code, errs)
 	}
 	if code, _, errs, _ := runCLI(t, nil, "migrate-to", server, "--from", file); code != 1 || !strings.Contains(errs, "already holds data (people: 6") {
@@ -490,7 +490,7 @@ func TestCLIOutputThatCannotBeWrittenFails(t *testing.T) {
 	if code, _, errs, _ := runCLI(t, nil, "demo", "--people", "24", "--db", db); code != 0 {
 		t.Fatal(errs)
 	}
-	roster := filepath.Join("..", "..", "model", "testdata", "roster", "good.csv")
+	roster := filepath.Join("..", "..", "model", "roster", "testdata", "good.csv")
 	tests := [][]string{
 		{"help"}, {"version"},
 		{"export", "people"}, {"export", "people", "--format", "md"}, {"export", "oneonones"}, {"export", "oneonones", "--format", "csv"},
