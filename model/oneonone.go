@@ -186,70 +186,6 @@ func ValidateRating(r int) error {
 	return nil
 }
 
-func migrateOneOnOnes(tx *gorm.DB) error {
-	if err := tx.Exec("ALTER TABLE people ADD COLUMN cadence TEXT NOT NULL DEFAULT 'weekly'").Error; err != nil {
-		return err
-	}
-	// person stands for the existing table, so the structs below get their
-	// foreign keys; it is never created here.
-	type person struct{ ID uint }
-	type oneOnOne struct {
-		ID           uint      `gorm:"primaryKey"`
-		PersonID     uint      `gorm:"not null;index:idx_one_on_ones_person_held,priority:1"`
-		Person       person    `gorm:"constraint:OnDelete:RESTRICT"`
-		HeldAt       time.Time `gorm:"not null;index:idx_one_on_ones_person_held,priority:2"`
-		Setting      string    `gorm:"not null;default:'desk'"`
-		PulseRating  int       `gorm:"not null;default:0"`
-		PulseComment string    `gorm:"not null;default:''"`
-		SharedNotes  string    `gorm:"not null;default:''"`
-		PrivateNotes string    `gorm:"not null;default:''"`
-		CreatedAt    time.Time
-		UpdatedAt    time.Time
-	}
-	type oneOnOneItem struct {
-		ID         uint     `gorm:"primaryKey"`
-		OneOnOneID uint     `gorm:"not null;index"`
-		OneOnOne   oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
-		Heading    string   `gorm:"not null"`
-		Text       string   `gorm:"not null;default:''"`
-		NonWork    bool     `gorm:"not null;default:false"`
-		Status     string   `gorm:"not null;default:'open'"`
-		FollowUp   *string  `gorm:"type:date"`
-		Private    bool     `gorm:"not null;default:false"`
-		Position   int      `gorm:"not null;default:0"`
-		CreatedAt  time.Time
-		UpdatedAt  time.Time
-	}
-	type carryOver struct {
-		OneOnOneID uint         `gorm:"primaryKey;autoIncrement:false"`
-		OneOnOne   oneOnOne     `gorm:"constraint:OnDelete:CASCADE"`
-		ItemID     uint         `gorm:"primaryKey;autoIncrement:false;index"`
-		Item       oneOnOneItem `gorm:"constraint:OnDelete:CASCADE"`
-	}
-	type action struct {
-		ID         uint      `gorm:"primaryKey"`
-		PersonID   uint      `gorm:"not null;index"`
-		Person     person    `gorm:"constraint:OnDelete:RESTRICT"`
-		OneOnOneID *uint     `gorm:"index"`
-		OneOnOne   *oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
-		Text       string    `gorm:"not null"`
-		Owner      string    `gorm:"not null;default:'report'"`
-		Due        *string   `gorm:"type:date"`
-		DoneAt     *time.Time
-		CreatedAt  time.Time
-		UpdatedAt  time.Time
-	}
-	// gorm names the tables from the types: one_on_ones, one_on_one_items,
-	// carry_overs, actions.
-	m := tx.Migrator()
-	for _, t := range []any{&oneOnOne{}, &oneOnOneItem{}, &carryOver{}, &action{}} {
-		if err := m.CreateTable(t); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // StartOneOnOne records a new one-on-one with a person at the given time and
 // brings in, linked rather than copied, every still-open Obstacle and Focus
 // item of their previous one-on-one.
@@ -568,23 +504,6 @@ func (s *Store) SetCadence(personID uint, c Cadence) error {
 		return ErrNotFound
 	}
 	return nil
-}
-
-// migrateScaleIndexes adds indexes for what lists count across years of
-// history: open follow-ups and open actions (partial: a small part of all),
-// recent sessions by channel, and a person's sessions by date.
-func migrateScaleIndexes(tx *gorm.DB) error {
-	return execAll(tx, []string{
-		`CREATE INDEX idx_one_on_one_items_open_follow_up ON one_on_one_items(follow_up, one_on_one_id) WHERE status = 'open' AND follow_up IS NOT NULL`,
-		`CREATE INDEX idx_actions_open ON actions(person_id, due) WHERE done_at IS NULL`,
-		// Covers the friction overview: recent sessions' channels without
-		// reading the sessions themselves.
-		`DROP INDEX idx_shadowing_sessions_date`,
-		`CREATE INDEX idx_shadowing_sessions_date ON shadowing_sessions(date, channel)`,
-		// Counts a hire's sessions since their cohort began, for its board.
-		`DROP INDEX idx_shadowing_sessions_person_id`,
-		`CREATE INDEX idx_shadowing_sessions_person_id ON shadowing_sessions(person_id, date)`,
-	})
 }
 
 // Report is a person as the One-on-ones screen lists them.
