@@ -304,3 +304,17 @@ func (s *Store) CopyTo(path string) error {
 		return nil
 	})
 }
+
+// parseDBTime reads a timestamp that came back from an aggregate as text.
+func parseDBTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	// SQLite keeps "-07:00", PostgreSQL writes "-07".
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999-07", time.RFC3339Nano, "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
