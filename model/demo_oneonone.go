@@ -222,7 +222,7 @@ func weekday(d Date) Date {
 // open gets closed; what stays open of the obstacles and focus items is
 // carried in, as StartOneOnOne would.
 func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int, shared map[string]bool) {
-	o := OneOnOne{ID: b.nextMeeting, PersonID: p.ID, HeldAt: at.UTC(), Setting: Settings[g.rng.IntN(len(Settings))]}
+	o := OneOnOne{ID: b.nextMeeting, PersonID: p.ID, HeldAt: at.UTC(), Setting: MeetingSettings[g.rng.IntN(len(MeetingSettings))]}
 	b.nextMeeting++
 	// Follow-ups whose day has come count too: the lead asked.
 	still := g.open[p.ID][:0]

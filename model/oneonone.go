@@ -9,31 +9,31 @@ import (
 	"gorm.io/gorm"
 )
 
-// Setting is where a one-on-one happens.
-type Setting string
+// MeetingSetting is where a one-on-one happens.
+type MeetingSetting string
 
 // The settings a one-on-one can have.
 const (
-	SettingWalk   Setting = "walk"
-	SettingCoffee Setting = "coffee"
-	SettingDesk   Setting = "desk"
-	SettingVideo  Setting = "video"
-	SettingOther  Setting = "other"
+	MeetingSettingWalk   MeetingSetting = "walk"
+	MeetingSettingCoffee MeetingSetting = "coffee"
+	MeetingSettingDesk   MeetingSetting = "desk"
+	MeetingSettingVideo  MeetingSetting = "video"
+	MeetingSettingOther  MeetingSetting = "other"
 )
 
-// Settings lists every setting in the order pickers show them.
-var Settings = []Setting{SettingWalk, SettingCoffee, SettingDesk, SettingVideo, SettingOther}
+// MeetingSettings lists every setting in the order pickers show them.
+var MeetingSettings = []MeetingSetting{MeetingSettingWalk, MeetingSettingCoffee, MeetingSettingDesk, MeetingSettingVideo, MeetingSettingOther}
 
 // Label is the setting as people say it.
-func (s Setting) Label() string {
+func (s MeetingSetting) Label() string {
 	switch s {
-	case SettingWalk:
+	case MeetingSettingWalk:
 		return "Walk"
-	case SettingCoffee:
+	case MeetingSettingCoffee:
 		return "Coffee"
-	case SettingDesk:
+	case MeetingSettingDesk:
 		return "At the desk"
-	case SettingVideo:
+	case MeetingSettingVideo:
 		return "Video call"
 	}
 	return "Other"
@@ -44,7 +44,7 @@ type OneOnOne struct {
 	ID           uint `gorm:"primaryKey"`
 	PersonID     uint
 	HeldAt       time.Time
-	Setting      Setting
+	Setting      MeetingSetting
 	PulseRating  int // 1–5; 0 when not given
 	PulseComment string
 	SharedNotes  string
@@ -88,7 +88,7 @@ func ValidateRating(r int) error {
 // StartOneOnOne records a new one-on-one with a person at the given time and
 // brings in, linked rather than copied, every still-open Obstacle and Focus
 // item of their previous one-on-one.
-func (s *Store) StartOneOnOne(personID uint, at time.Time, setting Setting) (OneOnOne, error) {
+func (s *Store) StartOneOnOne(personID uint, at time.Time, setting MeetingSetting) (OneOnOne, error) {
 	var o OneOnOne
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var err error
@@ -101,7 +101,7 @@ func (s *Store) StartOneOnOne(personID uint, at time.Time, setting Setting) (One
 	return o, nil
 }
 
-func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (OneOnOne, error) {
+func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting MeetingSetting) (OneOnOne, error) {
 	var p Person
 	if err := tx.Select("id").First(&p, personID).Error; err != nil {
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -110,7 +110,7 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 		return OneOnOne{}, err
 	}
 	if setting == "" {
-		setting = SettingDesk
+		setting = MeetingSettingDesk
 	}
 	o := OneOnOne{PersonID: personID, HeldAt: at.UTC(), Setting: setting}
 	return o, dialectOf(tx).startOneOnOne(tx, &o)
@@ -232,7 +232,7 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 		return err
 	}
 	if o.Setting == "" {
-		o.Setting = SettingDesk
+		o.Setting = MeetingSettingDesk
 	}
 	o.HeldAt = o.HeldAt.UTC()
 	err := versioned(s.db, &o.Version, func(tx *gorm.DB) error {
@@ -303,7 +303,7 @@ func (s *Store) DeleteOneOnOne(id uint) error {
 type MeetingSummary struct {
 	ID          uint
 	HeldAt      time.Time
-	Setting     Setting
+	Setting     MeetingSetting
 	PulseRating int
 	Items       int // raised in this one-on-one
 	OpenItems   int // of those, obstacles and focus still open (they carry on)

@@ -197,7 +197,7 @@ func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
 func (o *oneOnOneScreen) start(personID uint) {
 	o.leaveEditor(func() {
 		at := o.sh.store.Now().Truncate(time.Minute)
-		m, err := o.sh.store.StartOneOnOne(personID, at, model.SettingDesk)
+		m, err := o.sh.store.StartOneOnOne(personID, at, model.MeetingSettingDesk)
 		if err != nil {
 			o.sh.showError("Could not start the one-on-one", err)
 			return

@@ -82,8 +82,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		return nil
 	}
 	e.when.OnChanged = func(string) { e.changedMeeting() }
-	labels := make([]string, len(model.Settings))
-	for i, s := range model.Settings {
+	labels := make([]string, len(model.MeetingSettings))
+	for i, s := range model.MeetingSettings {
 		labels[i] = s.Label()
 	}
 	e.setting = widget.NewSelect(labels, func(string) { e.changedMeeting() })
@@ -322,7 +322,7 @@ func (e *meetingEditor) saveMeeting() error {
 	if t, err := time.ParseInLocation(whenLayout, strings.TrimSpace(e.when.Text), time.Local); err == nil {
 		o.HeldAt = t
 	}
-	for _, s := range model.Settings {
+	for _, s := range model.MeetingSettings {
 		if s.Label() == e.setting.Selected {
 			o.Setting = s
 		}

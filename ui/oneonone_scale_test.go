@@ -25,7 +25,7 @@ func withItems(t testing.TB, n int) (*shell, *model.Store, uint) {
 	if err := store.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	m, err := store.StartOneOnOne(p.ID, fixedNow, model.SettingDesk)
+	m, err := store.StartOneOnOne(p.ID, fixedNow, model.MeetingSettingDesk)
 	if err != nil {
 		t.Fatal(err)
 	}
