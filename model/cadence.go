@@ -21,29 +21,23 @@ const (
 	CadenceNone     Cadence = "none"
 )
 
+var cadences = enum[Cadence]{unknown: CadenceWeekly, entries: []labelled[Cadence]{
+	{CadenceWeekly, "Weekly"},
+	{CadenceBiweekly, "Every 2 weeks"},
+	{CadenceMonthly, "Monthly"},
+	{CadenceNone, "No one-on-ones"},
+}}
+
 // Cadences lists every cadence in the order pickers show them.
-var Cadences = []Cadence{CadenceWeekly, CadenceBiweekly, CadenceMonthly, CadenceNone}
+func Cadences() []Cadence { return cadences.values() }
 
 // Label is the cadence as people say it.
-func (c Cadence) Label() string {
-	switch c {
-	case CadenceBiweekly:
-		return "Every 2 weeks"
-	case CadenceMonthly:
-		return "Monthly"
-	case CadenceNone:
-		return "No one-on-ones"
-	}
-	return "Weekly"
-}
+func (c Cadence) Label() string { return cadences.label(c) }
 
 // ParseCadence accepts a cadence's key or label in any case.
 func ParseCadence(s string) (Cadence, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	for _, c := range Cadences {
-		if k == string(c) || k == strings.ToLower(c.Label()) {
-			return c, nil
-		}
+	if c, ok := cadences.lookup(s); ok {
+		return c, nil
 	}
 	return "", fmt.Errorf("%q is not a cadence (use weekly, biweekly, monthly or none)", s)
 }

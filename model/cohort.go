@@ -23,23 +23,19 @@ const (
 	HireExtended  HireStatus = "extended"
 )
 
+var hireStatuses = enum[HireStatus]{unknown: HireActive, entries: []labelled[HireStatus]{
+	{HireActive, "In training"},
+	{HireGraduated, "Graduated"},
+	{HireTookOffer, "Took the offer"},
+	{HireLeft, "Left"},
+	{HireExtended, "Extended"},
+}}
+
 // HireStatuses lists every status in the order pickers show them.
-var HireStatuses = []HireStatus{HireActive, HireGraduated, HireTookOffer, HireLeft, HireExtended}
+func HireStatuses() []HireStatus { return hireStatuses.values() }
 
 // Label is the status as people say it.
-func (s HireStatus) Label() string {
-	switch s {
-	case HireGraduated:
-		return "Graduated"
-	case HireTookOffer:
-		return "Took the offer"
-	case HireLeft:
-		return "Left"
-	case HireExtended:
-		return "Extended"
-	}
-	return "In training"
-}
+func (s HireStatus) Label() string { return hireStatuses.label(s) }
 
 // inTraining reports whether milestones still count for the hire.
 func (s HireStatus) inTraining() bool { return s == HireActive || s == HireExtended }
@@ -276,7 +272,7 @@ func (s *Store) AddHire(cohortID, personID uint) (Hire, error) {
 // makes the status "took the offer".
 func (s *Store) SaveHire(h *Hire) error {
 	v := &ValidationError{}
-	if !slices.Contains(HireStatuses, h.Status) {
+	if !hireStatuses.has(h.Status) {
 		v.add("status", "%q is not a hire status", h.Status)
 	}
 	if h.OfferOutcome != "" && h.OfferOutcome != OfferAccepted && h.OfferOutcome != OfferDeclined {

@@ -19,21 +19,18 @@ const (
 	HeadingPulse     Heading = "pulse"
 )
 
+var headings = enum[Heading]{unknown: HeadingPulse, entries: []labelled[Heading]{
+	{HeadingProgress, "Meaningful progress"},
+	{HeadingObstacles, "Obstacles"},
+	{HeadingFocus, "Focus for next week"},
+	{HeadingPulse, "Organizational pulse"},
+}}
+
 // Headings lists the MOFO headings in meeting order.
-var Headings = []Heading{HeadingProgress, HeadingObstacles, HeadingFocus, HeadingPulse}
+func Headings() []Heading { return headings.values() }
 
 // Label is the heading's full name.
-func (h Heading) Label() string {
-	switch h {
-	case HeadingProgress:
-		return "Meaningful progress"
-	case HeadingObstacles:
-		return "Obstacles"
-	case HeadingFocus:
-		return "Focus for next week"
-	}
-	return "Organizational pulse"
-}
+func (h Heading) Label() string { return headings.label(h) }
 
 // ItemStatus is where an item stands.
 type ItemStatus string
@@ -101,9 +98,7 @@ func (s *Store) AddItem(oneOnOneID uint, h Heading, text string, nonWork bool) (
 
 func (it *Item) validate() error {
 	v := &ValidationError{}
-	switch it.Heading {
-	case HeadingProgress, HeadingObstacles, HeadingFocus, HeadingPulse:
-	default:
+	if !headings.has(it.Heading) {
 		v.add("heading", "%q is not a MOFO heading", it.Heading)
 	}
 	switch it.Status {

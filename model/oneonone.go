@@ -21,23 +21,19 @@ const (
 	MeetingSettingOther  MeetingSetting = "other"
 )
 
+var meetingSettings = enum[MeetingSetting]{unknown: MeetingSettingOther, entries: []labelled[MeetingSetting]{
+	{MeetingSettingWalk, "Walk"},
+	{MeetingSettingCoffee, "Coffee"},
+	{MeetingSettingDesk, "At the desk"},
+	{MeetingSettingVideo, "Video call"},
+	{MeetingSettingOther, "Other"},
+}}
+
 // MeetingSettings lists every setting in the order pickers show them.
-var MeetingSettings = []MeetingSetting{MeetingSettingWalk, MeetingSettingCoffee, MeetingSettingDesk, MeetingSettingVideo, MeetingSettingOther}
+func MeetingSettings() []MeetingSetting { return meetingSettings.values() }
 
 // Label is the setting as people say it.
-func (s MeetingSetting) Label() string {
-	switch s {
-	case MeetingSettingWalk:
-		return "Walk"
-	case MeetingSettingCoffee:
-		return "Coffee"
-	case MeetingSettingDesk:
-		return "At the desk"
-	case MeetingSettingVideo:
-		return "Video call"
-	}
-	return "Other"
-}
+func (s MeetingSetting) Label() string { return meetingSettings.label(s) }
 
 // OneOnOne is one held conversation with a report.
 type OneOnOne struct {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,25 +25,19 @@ const (
 	FitDebrief    Fit = "debrief"
 )
 
+var fits = enum[Fit]{entries: []labelled[Fit]{
+	{FitBefore, "Before a one-on-one"},
+	{FitDuring, "During"},
+	{FitAfter, "After"},
+	{FitOnboarding, "Onboarding"},
+	{FitDebrief, "Shadowing debrief"},
+}}
+
 // Fits lists every fit in the order pickers show them.
-var Fits = []Fit{FitBefore, FitDuring, FitAfter, FitOnboarding, FitDebrief}
+func Fits() []Fit { return fits.values() }
 
 // Label is the fit as people say it.
-func (f Fit) Label() string {
-	switch f {
-	case FitBefore:
-		return "Before a one-on-one"
-	case FitDuring:
-		return "During"
-	case FitAfter:
-		return "After"
-	case FitOnboarding:
-		return "Onboarding"
-	case FitDebrief:
-		return "Shadowing debrief"
-	}
-	return string(f)
-}
+func (f Fit) Label() string { return fits.label(f) }
 
 // Prompt is a question or nudge for an authentic conversation.
 type Prompt struct {
@@ -201,7 +194,7 @@ func (s *Store) SavePrompt(p *Prompt) error {
 	}
 	v.checkText("theme", "theme", p.Theme, false)
 	for _, f := range p.FitList() {
-		if !slices.Contains(Fits, f) {
+		if !fits.has(f) {
 			v.add("fits", "%q is not a time a prompt can fit", f)
 		}
 	}

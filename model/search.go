@@ -27,24 +27,18 @@ const (
 	searchKindBase            = 10_000_000_000 // docid = kind*base + row ID
 )
 
+var searchKinds = enum[SearchKind]{unknown: SearchPrompt, entries: []labelled[SearchKind]{
+	{SearchPerson, "People"},
+	{SearchItem, "One-on-one items"},
+	{SearchNotes, "One-on-one notes"},
+	{SearchPrivate, "Private notes"},
+	{SearchSession, "Shadowing"},
+	{SearchHire, "Cohort and trainer notes"},
+	{SearchPrompt, "Prompts"},
+}}
+
 // Label names the kind as results are grouped.
-func (k SearchKind) Label() string {
-	switch k {
-	case SearchPerson:
-		return "People"
-	case SearchItem:
-		return "One-on-one items"
-	case SearchNotes:
-		return "One-on-one notes"
-	case SearchPrivate:
-		return "Private notes"
-	case SearchSession:
-		return "Shadowing"
-	case SearchHire:
-		return "Cohort and trainer notes"
-	}
-	return "Prompts"
-}
+func (k SearchKind) Label() string { return searchKinds.label(k) }
 
 // Key is a short name for the command line.
 func (k SearchKind) Key() string {

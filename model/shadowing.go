@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -19,16 +18,16 @@ const (
 	KindAsCustomer  ShadowKind = "as_customer"
 )
 
+var shadowKinds = enum[ShadowKind]{unknown: KindBesideAgent, entries: []labelled[ShadowKind]{
+	{KindBesideAgent, "Sat beside an agent"},
+	{KindAsCustomer, "Went through the journey as a customer"},
+}}
+
 // ShadowKinds lists the kinds in the order pickers show them.
-var ShadowKinds = []ShadowKind{KindBesideAgent, KindAsCustomer}
+func ShadowKinds() []ShadowKind { return shadowKinds.values() }
 
 // Label is the kind as people say it.
-func (k ShadowKind) Label() string {
-	if k == KindAsCustomer {
-		return "Went through the journey as a customer"
-	}
-	return "Sat beside an agent"
-}
+func (k ShadowKind) Label() string { return shadowKinds.label(k) }
 
 // Channel is where the customer met us.
 type Channel string
@@ -44,35 +43,26 @@ const (
 	ChannelOther     Channel = "other"
 )
 
+var channels = enum[Channel]{unknown: ChannelOther, entries: []labelled[Channel]{
+	{ChannelPhone, "Phone"},
+	{ChannelChat, "Chat"},
+	{ChannelEmail, "Email"},
+	{ChannelSocial, "Social media"},
+	{ChannelReturns, "Returns"},
+	{ChannelWarehouse, "Warehouse"},
+	{ChannelOther, "Other"},
+}}
+
 // Channels lists every channel in the order pickers show them.
-var Channels = []Channel{ChannelPhone, ChannelChat, ChannelEmail, ChannelSocial, ChannelReturns, ChannelWarehouse, ChannelOther}
+func Channels() []Channel { return channels.values() }
 
 // Label is the channel as people say it.
-func (c Channel) Label() string {
-	switch c {
-	case ChannelPhone:
-		return "Phone"
-	case ChannelChat:
-		return "Chat"
-	case ChannelEmail:
-		return "Email"
-	case ChannelSocial:
-		return "Social media"
-	case ChannelReturns:
-		return "Returns"
-	case ChannelWarehouse:
-		return "Warehouse"
-	}
-	return "Other"
-}
+func (c Channel) Label() string { return channels.label(c) }
 
 // ParseChannel accepts a channel's key or label in any case.
 func ParseChannel(s string) (Channel, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	for _, c := range Channels {
-		if k == string(c) || k == strings.ToLower(c.Label()) {
-			return c, nil
-		}
+	if c, ok := channels.lookup(s); ok {
+		return c, nil
 	}
 	return "", fmt.Errorf("%q is not a channel (phone, chat, email, social, returns, warehouse or other)", s)
 }
@@ -133,7 +123,7 @@ func (s *Session) Validate() error {
 	if s.PersonID == 0 {
 		v.add(FieldShadower, "say who shadowed")
 	}
-	if !slices.Contains(ShadowKinds, s.Kind) {
+	if !shadowKinds.has(s.Kind) {
 		v.add("kind", "%q is not a kind of session", s.Kind)
 	}
 	if _, err := ParseChannel(string(s.Channel)); err != nil {

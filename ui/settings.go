@@ -100,12 +100,12 @@ func (s *shell) showSettings() {
 		p.SetBool(prefNotifications, on)
 	})
 	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
-	cadences := make([]string, 0, len(model.Cadences))
-	for _, c := range model.Cadences {
+	cadences := make([]string, 0, len(model.Cadences()))
+	for _, c := range model.Cadences() {
 		cadences = append(cadences, c.Label())
 	}
 	cadence := widget.NewSelect(cadences, func(label string) {
-		for _, c := range model.Cadences {
+		for _, c := range model.Cadences() {
 			if c.Label() == label {
 				p.SetString(prefCadence, string(c))
 			}
