@@ -36,8 +36,8 @@ type Store struct {
 
 // DSN builds the SQLite connection string for a database file. Characters
 // that mean something in a URI are escaped so any path works. The page
-// cache is 8 MB: the screens' queries ran no faster with 32 MB, and every
-// megabyte of it stays resident once a long list has been read.
+// cache is kept small: a larger one made no screen faster, and all of it
+// stays resident once a long list has been read.
 func DSN(path string) string {
 	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate&_cache_size=-8000"
 }
@@ -50,8 +50,8 @@ const driverName = "sqlite3-solemate"
 func init() {
 	// go-sqlite3 reads a DATE column by trying its timestamp layouts in
 	// turn; ours hold plain dates, the last layout, after eight failed
-	// parses. Trying it second (the first also writes timestamps, so it
-	// stays) took a sixth off reading a cohort list.
+	// parses. It is tried second: the first also writes timestamps, so it
+	// stays first.
 	f := sqlite3.SQLiteTimestampFormats
 	if i := slices.Index(f, time.DateOnly); i > 1 {
 		sqlite3.SQLiteTimestampFormats = slices.Insert(slices.Delete(slices.Clone(f), i, i+1), 1, time.DateOnly)
