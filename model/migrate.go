@@ -106,6 +106,18 @@ func migrateTo(db *gorm.DB, target int) error {
 	})
 }
 
+// createTables creates a migration's tables one by one, in the order given
+// (gorm's CreateTable, given several, orders them by their references).
+func createTables(tx *gorm.DB, tables ...any) error {
+	m := tx.Migrator()
+	for _, t := range tables {
+		if err := m.CreateTable(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func currentVersion(db *gorm.DB) (int, error) {
 	if !db.Migrator().HasTable(&schemaMigration{}) {
 		return 0, nil

@@ -63,11 +63,5 @@ func migrateOneOnOnes(tx *gorm.DB) error {
 	}
 	// gorm names the tables from the types: one_on_ones, one_on_one_items,
 	// carry_overs, actions.
-	m := tx.Migrator()
-	for _, t := range []any{&oneOnOne{}, &oneOnOneItem{}, &carryOver{}, &action{}} {
-		if err := m.CreateTable(t); err != nil {
-			return err
-		}
-	}
-	return nil
+	return createTables(tx, &oneOnOne{}, &oneOnOneItem{}, &carryOver{}, &action{})
 }

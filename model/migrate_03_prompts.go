@@ -34,9 +34,5 @@ func migratePrompts(tx *gorm.DB) error {
 		OneOnOne   *oneOnOne `gorm:"constraint:OnDelete:SET NULL"`
 		AskedAt    time.Time `gorm:"not null;index:idx_prompt_uses_person_asked,priority:2"`
 	}
-	m := tx.Migrator()
-	if err := m.CreateTable(&prompt{}); err != nil {
-		return err
-	}
-	return m.CreateTable(&promptUse{})
+	return createTables(tx, &prompt{}, &promptUse{})
 }

@@ -42,11 +42,8 @@ func migrateShadowing(tx *gorm.DB) error {
 		TagID     uint             `gorm:"primaryKey;autoIncrement:false;index"`
 		Tag       tag              `gorm:"constraint:OnDelete:CASCADE"`
 	}
-	m := tx.Migrator()
-	for _, t := range []any{&shadowingSession{}, &tag{}, &sessionTag{}} {
-		if err := m.CreateTable(t); err != nil {
-			return err
-		}
+	if err := createTables(tx, &shadowingSession{}, &tag{}, &sessionTag{}); err != nil {
+		return err
 	}
 	// Actions can come from a debrief as well as from a one-on-one.
 	return tx.Exec("ALTER TABLE actions ADD COLUMN session_id INTEGER REFERENCES shadowing_sessions(id) ON DELETE SET NULL").Error

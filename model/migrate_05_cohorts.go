@@ -99,11 +99,9 @@ func migrateCohorts(tx *gorm.DB) error {
 		SignedOffBy   *person `gorm:"constraint:OnDelete:SET NULL"`
 		Note          string  `gorm:"not null;default:''"`
 	}
-	m := tx.Migrator()
-	for _, t := range []any{&program{}, &programPhase{}, &programMilestone{}, &cohort{}, &cohortPhase{}, &cohortMilestone{}, &cohortTrainer{}, &cohortHire{}, &milestoneCompletion{}} {
-		if err := m.CreateTable(t); err != nil {
-			return err
-		}
+	err := createTables(tx, &program{}, &programPhase{}, &programMilestone{}, &cohort{}, &cohortPhase{}, &cohortMilestone{}, &cohortTrainer{}, &cohortHire{}, &milestoneCompletion{})
+	if err != nil {
+		return err
 	}
 	// The default program, written with this migration's own types so later
 	// changes to the domain types cannot break it.
