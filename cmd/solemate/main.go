@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/app"
 	"github.com/go-gl/glfw/v3.3/glfw"
 
+	// Before Fyne reads the locale: see the package.
+	_ "solemate/cmd/solemate/internal/localeenv"
 	"solemate/model"
 	"solemate/ui"
 )
