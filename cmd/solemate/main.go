@@ -82,7 +82,7 @@ func main() {
 					err = fmt.Errorf(needDisplay, ", and the display could not be opened")
 				}
 			}()
-			return ui.Run(fyneApp(), path, ui.Info{Version: Version, Build: Build, Commit: commit()})
+			return runWindow(fyneApp(), path, ui.Info{Version: Version, Build: Build, Commit: commit()})
 		},
 	}
 	os.Exit(c.run(os.Args[1:]))
