@@ -158,9 +158,12 @@ func (s *shell) chooseRestore() {
 // window at once: whatever was written between choosing a backup and the
 // next start would otherwise be replaced by it.
 func (s *shell) confirmRestore(src string) {
+	// Named from the database's folder, where the user finds it; both are
+	// made from one path, so Rel cannot fail.
+	kept, _ := filepath.Rel(filepath.Dir(s.dbPath), model.BackupDir(s.dbPath))
 	d := dialog.NewConfirm("Restore "+filepath.Base(src)+"?",
 		"Solemate saves what you have, closes, and opens this backup the next time you start it. "+
-			"The database it replaces is kept in backups/.",
+			"The database it replaces is kept in "+kept+string(filepath.Separator)+".",
 		func(ok bool) {
 			if ok && s.scheduleRestore(src) {
 				s.close()
