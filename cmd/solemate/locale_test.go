@@ -6,7 +6,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"solemate/model"
 )
 
 // TestBinaryAnyLocale: whatever the locale, Fyne logs nothing about it,
@@ -36,5 +40,36 @@ func TestBinaryAnyLocale(t *testing.T) {
 				t.Errorf("%v solemate %v:\n%s", locale, args, stderr.String())
 			}
 		}
+	}
+}
+
+// TestSmokeWindowInTheCLocale: the window, under the C locale with a
+// codeset, logs nothing about the locale either.
+func TestSmokeWindowInTheCLocale(t *testing.T) {
+	needSmoke(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	app := exec.Command(solemateBinary(t), "--db", db)
+	app.Env = append(os.Environ(), "DISPLAY="+startXvfb(t), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=", "HOME="+dir)
+	var out bytes.Buffer
+	app.Stdout, app.Stderr = &out, &out
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The day's backup follows Today's first load.
+	started := func() bool {
+		backups, _ := filepath.Glob(filepath.Join(model.BackupDir(db), "solemate-*.db"))
+		return len(backups) > 0
+	}
+	for deadline := time.Now().Add(time.Minute); !started() && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+	}
+	_ = app.Process.Signal(syscall.SIGTERM) // it saves and quits
+	_ = app.Wait()
+	if !started() {
+		t.Errorf("Today did not load within a minute; the app said:\n%s", &out)
+	}
+	if strings.Contains(out.String(), "Fyne error") {
+		t.Errorf("the window logged:\n%s", &out)
 	}
 }
