@@ -93,8 +93,8 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 		}
 	}
 
-	statusLabels := make([]string, len(model.HireStatuses))
-	for i, s := range model.HireStatuses {
+	statusLabels := make([]string, len(model.HireStatuses()))
+	for i, s := range model.HireStatuses() {
 		statusLabels[i] = s.Label()
 	}
 	shown := row.Hire
@@ -149,7 +149,7 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
 	d.SetOnClosed(func() {
 		h := row.Hire
-		for _, s := range model.HireStatuses {
+		for _, s := range model.HireStatuses() {
 			if s.Label() == status.Selected {
 				h.Status = s
 			}

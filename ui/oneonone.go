@@ -197,7 +197,7 @@ func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
 func (o *oneOnOneScreen) start(personID uint) {
 	o.leaveEditor(func() {
 		at := o.sh.store.Now().Truncate(time.Minute)
-		m, err := o.sh.store.StartOneOnOne(personID, at, model.SettingDesk)
+		m, err := o.sh.store.StartOneOnOne(personID, at, model.MeetingSettingDesk)
 		if err != nil {
 			o.sh.showError("Could not start the one-on-one", err)
 			return
@@ -271,8 +271,8 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.meta = widget.NewLabel("")
 	p.meta.Truncation = fyne.TextTruncateEllipsis
-	labels := make([]string, len(model.Cadences))
-	for i, c := range model.Cadences {
+	labels := make([]string, len(model.Cadences()))
+	for i, c := range model.Cadences() {
 		labels[i] = c.Label()
 	}
 	p.cadence = widget.NewSelect(labels, p.setCadence)
@@ -474,7 +474,7 @@ func (p *personPage) setCadence(label string) {
 	if p.loading || p.person.ID == 0 {
 		return
 	}
-	for _, c := range model.Cadences {
+	for _, c := range model.Cadences() {
 		if c.Label() == label {
 			if err := p.screen.sh.store.SetCadence(p.person.ID, c); err != nil {
 				p.screen.sh.showError("Could not change the cadence", err)

@@ -82,8 +82,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		return nil
 	}
 	e.when.OnChanged = func(string) { e.changedMeeting() }
-	labels := make([]string, len(model.Settings))
-	for i, s := range model.Settings {
+	labels := make([]string, len(model.MeetingSettings()))
+	for i, s := range model.MeetingSettings() {
 		labels[i] = s.Label()
 	}
 	e.setting = widget.NewSelect(labels, func(string) { e.changedMeeting() })
@@ -106,7 +106,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 
 	e.prompts = newSuggestionPanel(o.sh)
 	body := container.NewVBox(section("Prompts for this conversation", "Chosen from what you know about them; mark one asked and it rests for six weeks", e.prompts.box))
-	for _, h := range model.Headings {
+	for _, h := range model.Headings() {
 		e.sections[h] = e.newSection(h)
 		add := widget.NewEntry()
 		add.SetPlaceHolder(fmt.Sprintf("Add to %s… (Enter)", h.Label()))
@@ -173,7 +173,7 @@ func headingHint(h model.Heading) string {
 // returns what could not be saved, which stays pending and on screen.
 func (e *meetingEditor) flush() error {
 	if e.meeting.ID != 0 {
-		for _, h := range model.Headings {
+		for _, h := range model.Headings() {
 			if add := e.adders[h]; add.Text != "" {
 				e.addItem(h, add.Text, add)
 			}
@@ -219,7 +219,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 		add.SetText("")
 	}
 	e.measureRows()
-	for _, h := range model.Headings {
+	for _, h := range model.Headings() {
 		e.items[h] = itemsUnder(m.Items, h)
 		e.sections[h].reset()
 	}
@@ -322,7 +322,7 @@ func (e *meetingEditor) saveMeeting() error {
 	if t, err := time.ParseInLocation(whenLayout, strings.TrimSpace(e.when.Text), time.Local); err == nil {
 		o.HeldAt = t
 	}
-	for _, s := range model.Settings {
+	for _, s := range model.MeetingSettings() {
 		if s.Label() == e.setting.Selected {
 			o.Setting = s
 		}

@@ -60,8 +60,8 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.email.SetPlaceHolder("name@example.com")
 	f.email.Validator = model.ValidateEmail
 	f.email.OnChanged = onText
-	roleLabels := make([]string, len(model.Roles))
-	for i, r := range model.Roles {
+	roleLabels := make([]string, len(model.Roles()))
+	for i, r := range model.Roles() {
 		roleLabels[i] = r.Label()
 	}
 	f.role = widget.NewSelect(roleLabels, onText)
@@ -223,7 +223,7 @@ func (f *personForm) values() model.Person {
 	p.Email = f.email.Text
 	p.Team = f.team.Text
 	p.StartDate = f.start.date()
-	for _, r := range model.Roles {
+	for _, r := range model.Roles() {
 		if r.Label() == f.role.Selected {
 			p.Role = r
 		}

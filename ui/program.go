@@ -238,8 +238,8 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	title := widget.NewEntry()
 	title.SetText(m.Title)
 	title.OnChanged = func(s string) { m.Title, e.dirty = s, true }
-	kinds := make([]string, len(model.MilestoneKinds))
-	for i, k := range model.MilestoneKinds {
+	kinds := make([]string, len(model.MilestoneKinds()))
+	for i, k := range model.MilestoneKinds() {
 		kinds[i] = k.Label()
 	}
 	kind := widget.NewSelect(kinds, nil)
@@ -255,7 +255,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	}
 	kind.OnChanged = func(s string) {
 		e.dirty = true
-		for _, k := range model.MilestoneKinds {
+		for _, k := range model.MilestoneKinds() {
 			if k.Label() == s {
 				m.Kind = k
 			}

@@ -84,8 +84,8 @@ func newPromptsScreen(sh *shell) *promptsScreen {
 	p.themeEntry = widget.NewSelectEntry(nil)
 	p.themeEntry.SetPlaceHolder("Pick a theme or type a new one")
 	p.themeEntry.OnChanged = func(string) { p.changed() }
-	fitLabels := make([]string, len(model.Fits))
-	for i, f := range model.Fits {
+	fitLabels := make([]string, len(model.Fits()))
+	for i, f := range model.Fits() {
 		fitLabels[i] = f.Label()
 	}
 	p.fits = widget.NewCheckGroup(fitLabels, func([]string) { p.changed() })
@@ -256,7 +256,7 @@ func (p *promptsScreen) flush() bool {
 	pr := p.editing
 	pr.Text, pr.Theme = p.text.Text, p.themeEntry.Text
 	var fits []model.Fit
-	for _, f := range model.Fits {
+	for _, f := range model.Fits() {
 		for _, sel := range p.fits.Selected {
 			if sel == f.Label() {
 				fits = append(fits, f)

@@ -46,7 +46,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 	s.who.SetSelected(everyone)
 	s.who.OnChanged = func(string) { s.load() }
 	channels := []string{allChannels}
-	for _, c := range model.Channels {
+	for _, c := range model.Channels() {
 		channels = append(channels, c.Label())
 	}
 	s.channel = widget.NewSelect(channels, nil)
@@ -104,7 +104,7 @@ func (s *shadowingScreen) filter() model.SessionFilter {
 			f.PersonID = p.ID
 		}
 	}
-	for _, c := range model.Channels {
+	for _, c := range model.Channels() {
 		if s.channel.Selected == c.Label() {
 			f.Channel = c
 		}

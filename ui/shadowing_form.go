@@ -71,13 +71,13 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.who = widget.NewSelect(nil, onText)
 	f.agent = widget.NewSelect(nil, onText)
 	f.debriefWith = widget.NewSelect(nil, onText)
-	kinds := make([]string, len(model.ShadowKinds))
-	for i, k := range model.ShadowKinds {
+	kinds := make([]string, len(model.ShadowKinds()))
+	for i, k := range model.ShadowKinds() {
 		kinds[i] = k.Label()
 	}
 	f.kind = widget.NewRadioGroup(kinds, onText)
-	channels := make([]string, len(model.Channels))
-	for i, c := range model.Channels {
+	channels := make([]string, len(model.Channels()))
+	for i, c := range model.Channels() {
 		channels[i] = c.Label()
 	}
 	f.channel = widget.NewSelect(channels, onText)
@@ -305,13 +305,13 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 	} else {
 		s.PersonID = 0
 	}
-	for _, k := range model.ShadowKinds {
+	for _, k := range model.ShadowKinds() {
 		if k.Label() == f.kind.Selected {
 			s.Kind = k
 		}
 	}
 	s.AgentID = f.idOf(f.agent.Selected)
-	for _, c := range model.Channels {
+	for _, c := range model.Channels() {
 		if c.Label() == f.channel.Selected {
 			s.Channel = c
 		}

@@ -191,7 +191,7 @@ func TestCopyToServer(t *testing.T) {
 		if err := dst.SavePerson(&p); err != nil {
 			t.Fatalf("add a person: %v", err)
 		}
-		o, err := dst.StartOneOnOne(p.ID, storetest.FixedNow, model.SettingWalk)
+		o, err := dst.StartOneOnOne(p.ID, storetest.FixedNow, model.MeetingSettingWalk)
 		if err != nil {
 			t.Fatalf("start a one-on-one: %v", err)
 		}

@@ -93,7 +93,7 @@ func AddPerson(t testing.TB, s *model.Store, name string) model.Person {
 // Start starts a one-on-one with the person at that time.
 func Start(t testing.TB, s *model.Store, personID uint, at time.Time) model.OneOnOne {
 	t.Helper()
-	o, err := s.StartOneOnOne(personID, at, model.SettingWalk)
+	o, err := s.StartOneOnOne(personID, at, model.MeetingSettingWalk)
 	if err != nil {
 		t.Fatal(err)
 	}
