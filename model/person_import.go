@@ -57,7 +57,7 @@ type RosterEntry struct {
 // The time it takes grows with the file, not with its square: the roster is
 // looked up in a few queries for the whole file (not one per row), manager
 // chains are walked once, and new people are inserted in batches.
-func (s *Store) ImportPeople(rows []RosterEntry, problems []LineError) (ImportResult, error) {
+func (s *Store) ImportPeople(rows []*RosterEntry, problems []LineError) (ImportResult, error) {
 	var res ImportResult
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		roster, err := lookUpRoster(tx, rows)
@@ -117,7 +117,7 @@ func (l *rosterLookup) unclaimed(name, team string) (Person, bool) {
 // either database takes as parameters of one statement.
 const lookupChunk = 500
 
-func lookUpRoster(tx *gorm.DB, rows []RosterEntry) (*rosterLookup, error) {
+func lookUpRoster(tx *gorm.DB, rows []*RosterEntry) (*rosterLookup, error) {
 	l := &rosterLookup{inFile: map[string]int{}, byEmail: map[string]Person{}, byName: map[string][]Person{}, claimed: map[uint]bool{}, managerOf: map[string]string{}}
 	var emails []string
 	withoutEmail := false
@@ -180,7 +180,7 @@ func foldName(name string) string {
 
 // unknownManagers reports rows whose manager_email is neither in the file
 // nor on the roster.
-func unknownManagers(rows []RosterEntry, l *rosterLookup) []LineError {
+func unknownManagers(rows []*RosterEntry, l *rosterLookup) []LineError {
 	var problems []LineError
 	for _, r := range rows {
 		m := r.ManagerEmail
@@ -196,7 +196,7 @@ func unknownManagers(rows []RosterEntry, l *rosterLookup) []LineError {
 // import, comes back to them. Chains run through emails: the file's rows
 // first, then the roster. Each email is walked once, so long chains cost no
 // more than short ones.
-func managerLoops(rows []RosterEntry, l *rosterLookup) []LineError {
+func managerLoops(rows []*RosterEntry, l *rosterLookup) []LineError {
 	managerOf := l.managerOf // the import is refused or done with it after
 	// An empty manager_email keeps the roster's manager, as everywhere.
 	for _, r := range rows {
@@ -237,7 +237,7 @@ func managerLoops(rows []RosterEntry, l *rosterLookup) []LineError {
 // applyRoster writes rows already checked, inside the import transaction:
 // new people in batches, then the managers that were new themselves, then
 // the people the file updates.
-func applyRoster(tx *gorm.DB, rows []RosterEntry, l *rosterLookup) (added, updated int, err error) {
+func applyRoster(tx *gorm.DB, rows []*RosterEntry, l *rosterLookup) (added, updated int, err error) {
 	people := make([]Person, len(rows))
 	isNew := make([]bool, len(rows))
 	for i, row := range rows {
@@ -316,7 +316,7 @@ func applyRoster(tx *gorm.DB, rows []RosterEntry, l *rosterLookup) (added, updat
 // one name without email take the people of that name in turn, one in the
 // row's team first, so an exported roster imports back onto the same people
 // rather than adding them again.
-func mergeRosterRow(row RosterEntry, l *rosterLookup) (Person, bool) {
+func mergeRosterRow(row *RosterEntry, l *rosterLookup) (Person, bool) {
 	in := row.Person
 	var match []Person
 	if in.Email != "" {

@@ -109,7 +109,7 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		"FrictionByChannel": func() error { _, err := s.FrictionByChannel(); return err },
 		"Search":            func() error { _, err := s.Search("refund to", true, 100); return err },
 		"ImportPeople": func() error {
-			_, err := s.ImportPeople([]RosterEntry{
+			_, err := s.ImportPeople([]*RosterEntry{
 				{Line: 2, Person: Person{Name: "New Person", Email: "new.person@example.com"}, ManagerEmail: "new.lead@example.com"},
 				{Line: 3, Person: Person{Name: "New Lead", Email: "new.lead@example.com"}},
 			}, nil)

@@ -424,7 +424,7 @@ func TestOtherWritesRefuseAnOlderForm(t *testing.T) {
 			}
 		}},
 		{"roster import", func(t *testing.T, s *Store, p Person) {
-			if _, err := s.ImportPeople([]RosterEntry{{Line: 2, Person: Person{Name: p.Name, Email: "ines@example.com", Team: "Social"}}}, nil); err != nil {
+			if _, err := s.ImportPeople([]*RosterEntry{{Line: 2, Person: Person{Name: p.Name, Email: "ines@example.com", Team: "Social"}}}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}},

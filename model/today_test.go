@@ -125,9 +125,9 @@ func TestTodayDueMatchesReports(t *testing.T) {
 // TodayShown by name and counts them all.
 func TestTodayKeepsTheFirstDueAndCountsAll(t *testing.T) {
 	s := newTestStore(t)
-	var rows []RosterEntry
+	var rows []*RosterEntry
 	for i := range TodayShown + 12 {
-		rows = append(rows, RosterEntry{Line: i + 2, Person: Person{Name: fmt.Sprintf("Agent %03d", i), Team: "Chat"}})
+		rows = append(rows, &RosterEntry{Line: i + 2, Person: Person{Name: fmt.Sprintf("Agent %03d", i), Team: "Chat"}})
 	}
 	if _, err := s.ImportPeople(rows, nil); err != nil {
 		t.Fatal(err)

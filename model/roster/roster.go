@@ -58,7 +58,7 @@ func (c crLines) Read(p []byte) (int, error) {
 // parseRoster reads the file as it streams in. Problems with single lines
 // are collected so all can be reported; an error means the file could not
 // be read at all.
-func parseRoster(r io.Reader) ([]model.RosterEntry, []string, []model.LineError, error) {
+func parseRoster(r io.Reader) ([]*model.RosterEntry, []string, []model.LineError, error) {
 	br := bufio.NewReader(r)
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\uFEFF" {
 		br.Discard(3)
@@ -83,7 +83,7 @@ func parseRoster(r io.Reader) ([]model.RosterEntry, []string, []model.LineError,
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var rows []model.RosterEntry
+	var rows []*model.RosterEntry
 	var problems []model.LineError
 	for {
 		rec, err := cr.Read()
@@ -176,8 +176,8 @@ func rosterHeader(header []string) ([]int, []string, error) {
 
 // parse reads the person from the cells and reports every bad cell, once:
 // a cell with a line break or an invisible character is reported for that.
-func (row *rosterRow) parse() (model.RosterEntry, []model.LineError) {
-	entry := model.RosterEntry{Line: row.line}
+func (row *rosterRow) parse() (*model.RosterEntry, []model.LineError) {
+	entry := &model.RosterEntry{Line: row.line}
 	var problems []model.LineError
 	unfit := map[string]bool{}
 	for i, col := range export.RosterColumns {
@@ -225,7 +225,7 @@ func (row *rosterRow) parse() (model.RosterEntry, []model.LineError) {
 	return entry, problems
 }
 
-func duplicateEmails(rows []model.RosterEntry) []model.LineError {
+func duplicateEmails(rows []*model.RosterEntry) []model.LineError {
 	first := map[string]int{}
 	var problems []model.LineError
 	for _, r := range rows {
