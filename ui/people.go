@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +24,8 @@ const demoPeople = 40
 // peopleScreen is the roster: a filtered list on the left, the selected
 // person's form on the right.
 type peopleScreen struct {
-	sh *shell
+	sh    *shell
+	opens line // of the person the form shows
 
 	// ids are the people the list shows, in order; total is how many the
 	// list covers before the filter (archived too when shown), everyone is
@@ -37,7 +37,7 @@ type peopleScreen struct {
 	pages    rowPages
 	// runs are the list's fetches, a newer one replacing the one under way;
 	// reload says a run still has to read the count and teams again.
-	runs   newest
+	runs   line
 	reload bool
 	// updating is set while the list fills a row, when a page read at once
 	// (as in tests) must not refresh the list from inside it.
@@ -141,9 +141,8 @@ func (p *peopleScreen) run() {
 		teams    []string
 	}
 	archived, query, reload := p.showArchived.Checked, p.filter.Text, p.reload
-	st := p.sh.store
-	fetchNewest(p.sh, &p.runs, "Could not load the roster", func(ctx context.Context) (r roster, err error) {
-		if r.ids, r.total, err = st.PeopleMatching(ctx, query, archived); err != nil {
+	fetch(p.sh, &p.runs, "Could not load the roster", func(st *model.Store) (r roster, err error) {
+		if r.ids, r.total, err = st.PeopleMatching(st.Context(), query, archived); err != nil {
 			return r, err
 		}
 		if r.first, err = st.PeopleByIDs(r.ids[:min(len(r.ids), rowsPerPage)]); err != nil {
@@ -216,22 +215,26 @@ func (p *peopleScreen) readPage(n int) {
 		return
 	}
 	ids, gen := p.ids[n*rowsPerPage:min(len(p.ids), (n+1)*rowsPerPage)], p.pages.gen
-	p.sh.bg(func() {
-		rows, err := p.sh.store.PeopleByIDs(ids)
-		fyne.Do(func() {
-			if p.pages.gen != gen {
-				return
-			}
-			p.pages.doneReading(n)
-			if err != nil {
-				p.sh.showError("Could not load the roster", err)
-				return
-			}
+	// Pages load side by side, each on a line of its own; gen drops those
+	// of a list since replaced.
+	current := func() bool {
+		if p.pages.gen != gen {
+			return false
+		}
+		p.pages.doneReading(n)
+		return true
+	}
+	fetchOr(p.sh, nil, func(st *model.Store) ([]model.PersonRow, error) { return st.PeopleByIDs(ids) }, func(rows []model.PersonRow) {
+		if current() {
 			p.pages.put(n, rows)
 			if !p.updating {
 				p.list.Refresh()
 			}
-		})
+		}
+	}, func(err error) {
+		if current() {
+			p.sh.showError("Could not load the roster", err)
+		}
 	})
 }
 
@@ -379,16 +382,13 @@ func (p *peopleScreen) confirmNew(next, cancel func()) {
 
 // openPerson shows one person's form, as a search hit asks.
 func (p *peopleScreen) openPerson(id uint) {
-	person, err := p.sh.store.Person(id)
-	if err != nil {
-		p.sh.showError("Could not open the person", err)
-		return
-	}
-	p.leaveForm(func() {
-		p.showMain()
-		p.form.edit(person)
-		p.syncSelection()
-	}, func() {})
+	fetch(p.sh, &p.opens, "Could not open the person", func(st *model.Store) (model.Person, error) { return st.Person(id) }, func(person model.Person) {
+		p.leaveForm(func() {
+			p.showMain()
+			p.form.edit(person)
+			p.syncSelection()
+		}, func() {})
+	})
 }
 
 func (p *peopleScreen) newItem() {
@@ -427,10 +427,7 @@ func (p *peopleScreen) restore(person model.Person) {
 		p.sh.showError("Could not restore "+person.Name, err)
 		return
 	}
-	restored, err := p.sh.store.Person(person.ID)
-	if err == nil {
-		p.form.edit(restored)
-	}
+	fetchOr(p.sh, &p.opens, func(st *model.Store) (model.Person, error) { return st.Person(person.ID) }, p.form.edit, func(error) {})
 	p.load()
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 
@@ -15,8 +14,9 @@ import (
 
 // personForm edits one person, validating as the user types.
 type personForm struct {
-	screen *peopleScreen
-	person model.Person // as loaded; ID 0 for a new person
+	screen       *peopleScreen
+	managerLoads line
+	person       model.Person // as loaded; ID 0 for a new person
 	// conflicts asks whose details to keep when someone else saved first.
 	conflicts *conflicts
 
@@ -126,8 +126,8 @@ func (f *personForm) setTeams(teams []string) { f.team.SetOptions(teams) }
 const managerMatches = 30
 
 // findManagers asks the store who could manage the edited person.
-func (f *personForm) findManagers(ctx context.Context, query string) ([]model.ManagerChoice, error) {
-	return f.screen.sh.store.Managers(ctx, query, f.person.ID, managerMatches)
+func (f *personForm) findManagers(st *model.Store, query string) ([]model.ManagerChoice, error) {
+	return st.Managers(st.Context(), query, f.person.ID, managerMatches)
 }
 
 // showManager shows the manager with id, nil for none.
@@ -136,11 +136,18 @@ func (f *personForm) showManager(id *uint) {
 		f.manager.set(nil, "")
 		return
 	}
-	label := "someone removed"
-	if m, err := f.screen.sh.store.Person(*id); err == nil {
-		label = managerLabel(model.ManagerChoice{ID: m.ID, Name: m.Name, Team: m.Team}, false)
+	f.manager.set(id, "")
+	// The name arrives later: it is shown unless another was chosen or
+	// typed meanwhile.
+	show := func(label string) {
+		if f.manager.chosen == id && !f.manager.pending() {
+			f.manager.set(id, label)
+		}
 	}
-	f.manager.set(id, label)
+	fetchOr(f.screen.sh, &f.managerLoads, func(st *model.Store) (string, error) {
+		m, err := st.Person(*id)
+		return managerLabel(model.ManagerChoice{ID: m.ID, Name: m.Name, Team: m.Team}, false), err
+	}, show, func(error) { show("someone removed") })
 }
 
 // edit loads p into the form; a zero ID starts a new person.

@@ -239,7 +239,7 @@ func serverAddress(text string) error {
 // useServer connects to url (off the UI goroutine) and, when that works,
 // opens it from the next start.
 func (s *shell) useServer(url string) {
-	fetch(s, "Could not use that server", func() (string, error) {
+	fetch(s, nil, "Could not use that server", func(*model.Store) (string, error) {
 		st, err := model.Open(url)
 		if err != nil {
 			return "", err
