@@ -116,15 +116,11 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 		}
 	}
 
-	statusLabels := make([]string, len(model.HireStatuses))
-	for i, s := range model.HireStatuses {
-		statusLabels[i] = s.Label()
-	}
 	shown := row.Hire
 	if draft != nil {
 		shown = *draft
 	}
-	status := widget.NewSelect(statusLabels, nil)
+	status := enumSelect(model.HireStatuses, nil)
 	status.SetSelected(shown.Status.Label())
 	notes := newNoteField(c.sh, "What you notice: strengths, habits from earlier jobs to guide, what helps")
 	notes.SetText(shown.Notes)
@@ -172,10 +168,8 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
 	d.SetOnClosed(func() {
 		h := row.Hire
-		for _, s := range model.HireStatuses {
-			if s.Label() == status.Selected {
-				h.Status = s
-			}
+		if s, ok := enumOf(model.HireStatuses, status.Selected); ok {
+			h.Status = s
 		}
 		h.Notes, h.OfferNote = notes.Text(), offerNote.Text
 		h.OfferedOn = offeredOn.date()

@@ -272,11 +272,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.meta = widget.NewLabel("")
 	p.meta.Truncation = fyne.TextTruncateEllipsis
-	labels := make([]string, len(model.Cadences))
-	for i, c := range model.Cadences {
-		labels[i] = c.Label()
-	}
-	p.cadence = widget.NewSelect(labels, p.setCadence)
+	p.cadence = enumSelect(model.Cadences, p.setCadence)
 	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
 	p.startBtn.Importance = widget.HighImportance
 	prepare := widget.NewButtonWithIcon("Prepare", theme.DocumentIcon(), func() { o.prepare(p.person) })
@@ -467,17 +463,13 @@ func actionText(acts []model.ActionRow) string {
 	return strings.Join(lines, "\n")
 }
 
-func (p *personPage) setCadence(label string) {
+func (p *personPage) setCadence(c model.Cadence) {
 	if p.loading || p.person.ID == 0 {
 		return
 	}
-	for _, c := range model.Cadences {
-		if c.Label() == label {
-			if err := p.screen.sh.store.SetCadence(p.person.ID, c); err != nil {
-				p.screen.sh.showError("Could not change the cadence", err)
-				return
-			}
-		}
+	if err := p.screen.sh.store.SetCadence(p.person.ID, c); err != nil {
+		p.screen.sh.showError("Could not change the cadence", err)
+		return
 	}
 	p.screen.load()
 	p.load(p.person.ID)

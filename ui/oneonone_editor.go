@@ -85,11 +85,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		return nil
 	}
 	e.when.OnChanged = func(string) { e.changedMeeting() }
-	labels := make([]string, len(model.Settings))
-	for i, s := range model.Settings {
-		labels[i] = s.Label()
-	}
-	e.setting = widget.NewSelect(labels, func(string) { e.changedMeeting() })
+	e.setting = enumSelect(model.Settings, func(model.Setting) { e.changedMeeting() })
 
 	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
 	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
@@ -324,10 +320,8 @@ func (e *meetingEditor) saveMeeting() error {
 	if t, err := time.ParseInLocation(whenLayout, strings.TrimSpace(e.when.Text), time.Local); err == nil {
 		o.HeldAt = t
 	}
-	for _, s := range model.Settings {
-		if s.Label() == e.setting.Selected {
-			o.Setting = s
-		}
+	if s, ok := enumOf(model.Settings, e.setting.Selected); ok {
+		o.Setting = s
 	}
 	o.PulseRating, _ = strconv.Atoi(e.rating.Selected)
 	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text(), e.private.Text()

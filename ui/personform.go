@@ -60,11 +60,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.email.SetPlaceHolder("name@example.com")
 	f.email.Validator = model.ValidateEmail
 	f.email.OnChanged = onText
-	roleLabels := make([]string, len(model.Roles))
-	for i, r := range model.Roles {
-		roleLabels[i] = r.Label()
-	}
-	f.role = widget.NewSelect(roleLabels, onText)
+	f.role = enumSelect(model.Roles, func(model.Role) { changed() })
 	f.team = widget.NewSelectEntry(nil)
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
@@ -230,10 +226,8 @@ func (f *personForm) values() model.Person {
 	p.Email = f.email.Text
 	p.Team = f.team.Text
 	p.StartDate = f.start.date()
-	for _, r := range model.Roles {
-		if r.Label() == f.role.Selected {
-			p.Role = r
-		}
+	if r, ok := enumOf(model.Roles, f.role.Selected); ok {
+		p.Role = r
 	}
 	p.Status = model.StatusActive
 	if f.status.Selected == model.StatusLeft.Label() {

@@ -235,11 +235,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	title := widget.NewEntry()
 	title.SetText(m.Title)
 	title.OnChanged = func(s string) { m.Title, e.dirty = s, true }
-	kinds := make([]string, len(model.MilestoneKinds))
-	for i, k := range model.MilestoneKinds {
-		kinds[i] = k.Label()
-	}
-	kind := widget.NewSelect(kinds, nil)
+	kind := enumSelect(model.MilestoneKinds, nil)
 	kind.SetSelected(m.Kind.Label())
 	sessions := widget.NewEntry()
 	sessions.SetPlaceHolder("how many")
@@ -252,10 +248,8 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	}
 	kind.OnChanged = func(s string) {
 		e.dirty = true
-		for _, k := range model.MilestoneKinds {
-			if k.Label() == s {
-				m.Kind = k
-			}
+		if k, ok := enumOf(model.MilestoneKinds, s); ok {
+			m.Kind = k
 		}
 		if m.Kind == model.MilestoneShadowing {
 			sessions.Show()

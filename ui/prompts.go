@@ -86,11 +86,7 @@ func newPromptsScreen(sh *shell) *promptsScreen {
 	p.themeEntry = widget.NewSelectEntry(nil)
 	p.themeEntry.SetPlaceHolder("Pick a theme or type a new one")
 	p.themeEntry.OnChanged = func(string) { p.changed() }
-	fitLabels := make([]string, len(model.Fits))
-	for i, f := range model.Fits {
-		fitLabels[i] = f.Label()
-	}
-	p.fits = widget.NewCheckGroup(fitLabels, func([]string) { p.changed() })
+	p.fits = widget.NewCheckGroup(enumLabels(model.Fits), func([]string) { p.changed() })
 	p.origin = widget.NewLabel("")
 	p.origin.SizeName = theme.SizeNameCaptionText
 	p.problems = widget.NewLabel("")

@@ -100,17 +100,7 @@ func (s *shell) showSettings() {
 		p.SetBool(prefNotifications, on)
 	})
 	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
-	cadences := make([]string, 0, len(model.Cadences))
-	for _, c := range model.Cadences {
-		cadences = append(cadences, c.Label())
-	}
-	cadence := widget.NewSelect(cadences, func(label string) {
-		for _, c := range model.Cadences {
-			if c.Label() == label {
-				p.SetString(prefCadence, string(c))
-			}
-		}
-	})
+	cadence := enumSelect(model.Cadences, func(c model.Cadence) { p.SetString(prefCadence, string(c)) })
 	cadence.SetSelected(defaultCadence().Label())
 	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
 	dayNames := []string{"Monday", "Sunday", "Saturday"}

@@ -47,11 +47,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 	s.who = widget.NewSelect([]string{everyone}, nil)
 	s.who.SetSelected(everyone)
 	s.who.OnChanged = func(string) { s.load() }
-	channels := []string{allChannels}
-	for _, c := range model.Channels {
-		channels = append(channels, c.Label())
-	}
-	s.channel = widget.NewSelect(channels, nil)
+	s.channel = widget.NewSelect(append([]string{allChannels}, enumLabels(model.Channels)...), nil)
 	s.channel.SetSelected(allChannels)
 	s.channel.OnChanged = func(string) { s.load() }
 	s.tag = widget.NewSelectEntry(nil)
@@ -106,10 +102,8 @@ func (s *shadowingScreen) filter() model.SessionFilter {
 			f.PersonID = p.ID
 		}
 	}
-	for _, c := range model.Channels {
-		if s.channel.Selected == c.Label() {
-			f.Channel = c
-		}
+	if c, ok := enumOf(model.Channels, s.channel.Selected); ok {
+		f.Channel = c
 	}
 	return f
 }

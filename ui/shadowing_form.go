@@ -71,16 +71,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.who = widget.NewSelect(nil, onText)
 	f.agent = widget.NewSelect(nil, onText)
 	f.debriefWith = widget.NewSelect(nil, onText)
-	kinds := make([]string, len(model.ShadowKinds))
-	for i, k := range model.ShadowKinds {
-		kinds[i] = k.Label()
-	}
-	f.kind = widget.NewRadioGroup(kinds, onText)
-	channels := make([]string, len(model.Channels))
-	for i, c := range model.Channels {
-		channels[i] = c.Label()
-	}
-	f.channel = widget.NewSelect(channels, onText)
+	f.kind = widget.NewRadioGroup(enumLabels(model.ShadowKinds), onText)
+	f.channel = enumSelect(model.Channels, func(model.Channel) { changed() })
 	f.journey = widget.NewEntry()
 	f.journey.SetPlaceHolder("e.g. returning shoes that do not fit")
 	f.journey.OnChanged = onText
@@ -305,16 +297,12 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 	} else {
 		s.PersonID = 0
 	}
-	for _, k := range model.ShadowKinds {
-		if k.Label() == f.kind.Selected {
-			s.Kind = k
-		}
+	if k, ok := enumOf(model.ShadowKinds, f.kind.Selected); ok {
+		s.Kind = k
 	}
 	s.AgentID = f.idOf(f.agent.Selected)
-	for _, c := range model.Channels {
-		if c.Label() == f.channel.Selected {
-			s.Channel = c
-		}
+	if c, ok := enumOf(model.Channels, f.channel.Selected); ok {
+		s.Channel = c
 	}
 	s.Journey = f.journey.Text
 	var err error
