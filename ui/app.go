@@ -78,16 +78,14 @@ func newScreenSlots() []screenSlot {
 
 // shell is the main window: sidebar, current screen and the undo bar.
 type shell struct {
+	loader
 	win     fyne.Window
-	store   *model.Store // nil while Run is still opening the database
 	info    Info
 	screens []screenSlot
 	current int
 	nav     *widget.List
 	body    *fyne.Container
 	undo    *undoBar
-	// bg runs work off the UI goroutine; tests make it synchronous.
-	bg func(func())
 	// undoFor is how long the undo bar stays.
 	undoFor time.Duration
 	// after is the clock autosave waits on.
@@ -249,7 +247,8 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 // data; the other screens are built when first opened. Nothing loads until
 // attach gives it the store.
 func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
-	s := &shell{win: w, info: info, bg: bg, undoFor: 10 * time.Second, after: wallClock, meetings: map[*meetingMode]bool{}, screens: newScreenSlots()}
+	s := &shell{loader: loader{bg: bg}, win: w, info: info, undoFor: 10 * time.Second, after: wallClock, meetings: map[*meetingMode]bool{}, screens: newScreenSlots()}
+	s.fail = s.showError
 	s.undo = newUndoBar()
 	s.body = container.NewStack(s.screen(screenToday).view())
 	s.nav = widget.NewList(

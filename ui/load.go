@@ -9,6 +9,22 @@ import (
 	"solemate/model"
 )
 
+// loader is what loading needs of the shell: the store to read, a way off
+// the UI goroutine and a way to tell the user what failed. A widget that
+// only loads takes it (loads) rather than the whole shell.
+type loader struct {
+	store *model.Store // nil while Run is still opening the database
+	// bg runs work off the UI goroutine; tests make it synchronous.
+	bg func(func())
+	// fail tells the user what failed.
+	fail func(what string, err error)
+}
+
+func (l *loader) loads() *loader { return l }
+
+// loads is anything holding a loader: the shell, or a widget given one.
+type loads interface{ loads() *loader }
+
 // line is a line of loads where only the newest counts, as when each
 // keystroke in a filter starts one: a load cancels the one before it, and
 // the result of a load a newer one overtook is dropped.
@@ -23,12 +39,14 @@ type loading struct{}
 // show gets its result on the UI goroutine, or the user is told what
 // failed. On line l a load overtakes the one before it; nil is a line of
 // its own.
-func fetch[T any](sh *shell, l *line, failure string, get func(*model.Store) (T, error), show func(T)) {
-	fetchOr(sh, l, get, show, func(err error) { sh.showError(failure, err) })
+func fetch[T any](from loads, l *line, failure string, get func(*model.Store) (T, error), show func(T)) {
+	ld := from.loads()
+	fetchOr(ld, l, get, show, func(err error) { ld.fail(failure, err) })
 }
 
 // fetchOr is fetch telling failures to fail rather than to the user.
-func fetchOr[T any](sh *shell, l *line, get func(*model.Store) (T, error), show func(T), fail func(error)) {
+func fetchOr[T any](from loads, l *line, get func(*model.Store) (T, error), show func(T), fail func(error)) {
+	ld := from.loads()
 	if l == nil {
 		l = &line{}
 	}
@@ -37,8 +55,8 @@ func fetchOr[T any](sh *shell, l *line, get func(*model.Store) (T, error), show 
 	}
 	ctx, cancel := context.WithCancel(context.WithValue(context.Background(), loading{}, true))
 	l.cancel = cancel
-	st := sh.store.WithContext(ctx)
-	sh.bg(func() {
+	st := ld.store.WithContext(ctx)
+	ld.bg(func() {
 		v, err := get(st)
 		fyne.Do(func() {
 			switch {

@@ -18,7 +18,7 @@ import (
 // any size costs nothing until it is searched. An empty field is no manager.
 type managerPicker struct {
 	widget.Entry
-	sh      *shell
+	ld      loads
 	find    func(st *model.Store, query string) ([]model.ManagerChoice, error)
 	changed func()
 
@@ -40,8 +40,8 @@ const matchesShown = 8
 
 var errManagerPending = errors.New("choose the manager from the list, or clear the field for no manager")
 
-func newManagerPicker(sh *shell, find func(*model.Store, string) ([]model.ManagerChoice, error), changed func()) *managerPicker {
-	m := &managerPicker{sh: sh, find: find, changed: changed}
+func newManagerPicker(ld loads, find func(*model.Store, string) ([]model.ManagerChoice, error), changed func()) *managerPicker {
+	m := &managerPicker{ld: ld, find: find, changed: changed}
 	m.SetPlaceHolder("No manager (type a name to choose one)")
 	m.Validator = func(string) error {
 		if m.pending() {
@@ -102,7 +102,7 @@ func (m *managerPicker) typed(text string) {
 
 // search asks for the matches off the UI goroutine; a newer search drops it.
 func (m *managerPicker) search(query string) {
-	fetch(m.sh, &m.searches, "Could not find managers", func(st *model.Store) ([]model.ManagerChoice, error) {
+	fetch(m.ld, &m.searches, "Could not find managers", func(st *model.Store) ([]model.ManagerChoice, error) {
 		return m.find(st, query)
 	}, m.showMatches)
 }

@@ -29,49 +29,27 @@ type navigator interface {
 // The shell is the navigator: it switches screens, then asks the screen
 // shown to open what was asked for.
 
-func (s *shell) goTo(i int) { s.show(i) }
-
-func (s *shell) newOn(i int) {
+// showing shows screen i and returns it.
+func showing[T screen](s *shell, i int) T {
 	s.show(i)
-	s.screen(i).newItem()
+	return s.screen(i).(T)
 }
 
-func (s *shell) openPerson(id uint) {
-	s.show(screenPeople)
-	s.people().openPerson(id)
-}
-
+func (s *shell) goTo(i int)         { s.show(i) }
+func (s *shell) newOn(i int)        { showing[screen](s, i).newItem() }
+func (s *shell) openPerson(id uint) { showing[*peopleScreen](s, screenPeople).openPerson(id) }
 func (s *shell) openOneOnOnes(personID uint) {
-	s.show(screenOneOnOnes)
-	s.oneOnOnes().openPerson(personID)
+	showing[*oneOnOneScreen](s, screenOneOnOnes).openPerson(personID)
 }
-
-func (s *shell) openTeamActions() {
-	s.show(screenOneOnOnes)
-	s.oneOnOnes().showTeam()
-}
-
-func (s *shell) openMeeting(id uint) {
-	s.show(screenOneOnOnes)
-	s.oneOnOnes().openMeeting(id)
-}
-
-func (s *shell) openSession(id uint) {
-	s.show(screenShadowing)
-	s.shadowing().open(id)
-}
-
+func (s *shell) openTeamActions()    { showing[*oneOnOneScreen](s, screenOneOnOnes).showTeam() }
+func (s *shell) openMeeting(id uint) { showing[*oneOnOneScreen](s, screenOneOnOnes).openMeeting(id) }
+func (s *shell) openSession(id uint) { showing[*shadowingScreen](s, screenShadowing).open(id) }
 func (s *shell) showSessionsOf(person string) {
-	s.show(screenShadowing)
-	s.shadowing().showSessionsOf(person)
+	showing[*shadowingScreen](s, screenShadowing).showSessionsOf(person)
 }
+func (s *shell) openPrompt(id uint) { showing[*promptsScreen](s, screenPrompts).open(id) }
 
 func (s *shell) openCohort(id uint) {
 	s.cohorts().choose(id) // before show, whose load opens it
 	s.show(screenCohorts)
-}
-
-func (s *shell) openPrompt(id uint) {
-	s.show(screenPrompts)
-	s.prompts().open(id)
 }
