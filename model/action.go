@@ -9,6 +9,35 @@ import (
 	"gorm.io/gorm"
 )
 
+// Owner says who is to do an action.
+type Owner string
+
+// Who can own an action.
+const (
+	OwnerLead   Owner = "lead"
+	OwnerReport Owner = "report"
+)
+
+// Action is something someone agreed to do.
+type Action struct {
+	ID         uint `gorm:"primaryKey"`
+	PersonID   uint
+	OneOnOneID *uint
+	SessionID  *uint // from a shadowing debrief
+	Text       string
+	Owner      Owner
+	Due        Date
+	DoneAt     *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// TableName keeps the table name independent of Go's type name.
+func (Action) TableName() string { return "actions" }
+
+// Done reports whether the action is finished.
+func (a Action) Done() bool { return a.DoneAt != nil }
+
 // DueSoonDays is how far ahead "due soon" looks.
 const DueSoonDays = 7
 

@@ -264,7 +264,8 @@ func schemaAt(version int) (tables, error) {
 
 // BackupDir is the folder beside a database file that holds its backups:
 // backups/ for solemate.db, backups/NAME/ for another, so two databases in
-// one folder never count, replace or prune each other's.
+// one folder never count, replace or prune each other's. It is the one
+// rule: the daily backup, restores, Settings and the tests all ask it.
 func BackupDir(dbPath string) string {
 	dir := filepath.Join(filepath.Dir(dbPath), "backups")
 	if base := filepath.Base(dbPath); base != FileName {

@@ -23,23 +23,19 @@ const (
 	HireExtended  HireStatus = "extended"
 )
 
+var hireStatuses = enum[HireStatus]{unknown: HireActive, entries: []labelled[HireStatus]{
+	{HireActive, "In training"},
+	{HireGraduated, "Graduated"},
+	{HireTookOffer, "Took the offer"},
+	{HireLeft, "Left"},
+	{HireExtended, "Extended"},
+}}
+
 // HireStatuses lists every status in the order pickers show them.
-var HireStatuses = []HireStatus{HireActive, HireGraduated, HireTookOffer, HireLeft, HireExtended}
+func HireStatuses() []HireStatus { return hireStatuses.values() }
 
 // Label is the status as people say it.
-func (s HireStatus) Label() string {
-	switch s {
-	case HireGraduated:
-		return "Graduated"
-	case HireTookOffer:
-		return "Took the offer"
-	case HireLeft:
-		return "Left"
-	case HireExtended:
-		return "Extended"
-	}
-	return "In training"
-}
+func (s HireStatus) Label() string { return hireStatuses.label(s) }
 
 // inTraining reports whether milestones still count for the hire.
 func (s HireStatus) inTraining() bool { return s == HireActive || s == HireExtended }
@@ -122,125 +118,6 @@ type Completion struct {
 
 // TableName keeps the table name independent of Go's type name.
 func (Completion) TableName() string { return "milestone_completions" }
-
-func migrateCohorts(tx *gorm.DB) error {
-	type person struct{ ID uint }
-	type program struct {
-		ID           uint   `gorm:"primaryKey"`
-		Name         string `gorm:"not null;uniqueIndex"`
-		Description  string `gorm:"not null;default:''"`
-		SkipWeekends bool   `gorm:"not null;default:true"`
-		CreatedAt    time.Time
-		UpdatedAt    time.Time
-	}
-	type programPhase struct {
-		ID         uint    `gorm:"primaryKey"`
-		ProgramID  uint    `gorm:"not null;index"`
-		Program    program `gorm:"constraint:OnDelete:CASCADE"`
-		Position   int     `gorm:"not null"`
-		Name       string  `gorm:"not null"`
-		LengthDays int     `gorm:"not null"`
-		InWeeks    bool    `gorm:"not null;default:false"`
-		Purpose    string  `gorm:"not null;default:''"`
-	}
-	type programMilestone struct {
-		ID               uint         `gorm:"primaryKey"`
-		PhaseID          uint         `gorm:"not null;index"`
-		Phase            programPhase `gorm:"constraint:OnDelete:CASCADE"`
-		Position         int          `gorm:"not null"`
-		Title            string       `gorm:"not null"`
-		Kind             string       `gorm:"not null"`
-		DueDay           int          `gorm:"not null"`
-		RequiredSessions int          `gorm:"not null;default:0"`
-	}
-	type cohort struct {
-		ID           uint     `gorm:"primaryKey"`
-		Name         string   `gorm:"not null;uniqueIndex"`
-		ProgramID    *uint    `gorm:"index"`
-		Program      *program `gorm:"constraint:OnDelete:SET NULL"`
-		StartDate    string   `gorm:"type:date;not null"`
-		SkipWeekends bool     `gorm:"not null"`
-		CreatedAt    time.Time
-		UpdatedAt    time.Time
-	}
-	type cohortPhase struct {
-		ID         uint   `gorm:"primaryKey"`
-		CohortID   uint   `gorm:"not null;index"`
-		Cohort     cohort `gorm:"constraint:OnDelete:CASCADE"`
-		Position   int    `gorm:"not null"`
-		Name       string `gorm:"not null"`
-		LengthDays int    `gorm:"not null"`
-		InWeeks    bool   `gorm:"not null;default:false"`
-		Purpose    string `gorm:"not null;default:''"`
-		StartDate  string `gorm:"type:date;not null"`
-		EndDate    string `gorm:"type:date;not null"`
-	}
-	type cohortMilestone struct {
-		ID               uint        `gorm:"primaryKey"`
-		CohortPhaseID    uint        `gorm:"not null;index"`
-		CohortPhase      cohortPhase `gorm:"constraint:OnDelete:CASCADE"`
-		Position         int         `gorm:"not null"`
-		Title            string      `gorm:"not null"`
-		Kind             string      `gorm:"not null"`
-		DueDate          string      `gorm:"type:date;not null"`
-		RequiredSessions int         `gorm:"not null;default:0"`
-	}
-	type cohortTrainer struct {
-		CohortID uint   `gorm:"primaryKey;autoIncrement:false"`
-		Cohort   cohort `gorm:"constraint:OnDelete:CASCADE"`
-		PersonID uint   `gorm:"primaryKey;autoIncrement:false;index"`
-		Person   person `gorm:"constraint:OnDelete:CASCADE"`
-	}
-	type cohortHire struct {
-		ID           uint    `gorm:"primaryKey"`
-		CohortID     uint    `gorm:"not null;uniqueIndex:idx_cohort_hires_person,priority:1"`
-		Cohort       cohort  `gorm:"constraint:OnDelete:CASCADE"`
-		PersonID     uint    `gorm:"not null;uniqueIndex:idx_cohort_hires_person,priority:2;index"`
-		Person       person  `gorm:"constraint:OnDelete:RESTRICT"`
-		Status       string  `gorm:"not null;default:'active'"`
-		Notes        string  `gorm:"not null;default:''"`
-		OfferedOn    *string `gorm:"type:date"`
-		OfferAmount  int     `gorm:"not null;default:0"`
-		OfferOutcome string  `gorm:"not null;default:''"`
-		OfferNote    string  `gorm:"not null;default:''"`
-	}
-	type milestoneCompletion struct {
-		HireID        uint            `gorm:"primaryKey;autoIncrement:false"`
-		Hire          cohortHire      `gorm:"constraint:OnDelete:CASCADE"`
-		MilestoneID   uint            `gorm:"primaryKey;autoIncrement:false;index"`
-		Milestone     cohortMilestone `gorm:"constraint:OnDelete:CASCADE"`
-		DoneOn        string          `gorm:"type:date;not null"`
-		SignedOffByID *uint
-		SignedOffBy   *person `gorm:"constraint:OnDelete:SET NULL"`
-		Note          string  `gorm:"not null;default:''"`
-	}
-	m := tx.Migrator()
-	for _, t := range []any{&program{}, &programPhase{}, &programMilestone{}, &cohort{}, &cohortPhase{}, &cohortMilestone{}, &cohortTrainer{}, &cohortHire{}, &milestoneCompletion{}} {
-		if err := m.CreateTable(t); err != nil {
-			return err
-		}
-	}
-	// The default program, written with this migration's own types so later
-	// changes to the domain types cannot break it.
-	def := defaultProgram()
-	p := program{Name: def.Name, Description: def.Description, SkipWeekends: def.SkipWeekends}
-	if err := tx.Create(&p).Error; err != nil {
-		return err
-	}
-	for i, ph := range def.Phases {
-		row := programPhase{ProgramID: p.ID, Position: i, Name: ph.Name, LengthDays: ph.LengthDays, InWeeks: ph.InWeeks, Purpose: ph.Purpose}
-		if err := tx.Omit("Program").Create(&row).Error; err != nil {
-			return err
-		}
-		for j, ms := range ph.Milestones {
-			mrow := programMilestone{PhaseID: row.ID, Position: j, Title: ms.Title, Kind: string(ms.Kind), DueDay: ms.DueDay, RequiredSessions: ms.RequiredSessions}
-			if err := tx.Omit("Phase").Create(&mrow).Error; err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
 
 // nextWorkingDay is d, or the Monday after when d falls on a weekend.
 func nextWorkingDay(d Date) Date {
@@ -395,7 +272,7 @@ func (s *Store) AddHire(cohortID, personID uint) (Hire, error) {
 // makes the status "took the offer".
 func (s *Store) SaveHire(h *Hire) error {
 	v := &ValidationError{}
-	if !slices.Contains(HireStatuses, h.Status) {
+	if !hireStatuses.has(h.Status) {
 		v.add("status", "%q is not a hire status", h.Status)
 	}
 	if h.OfferOutcome != "" && h.OfferOutcome != OfferAccepted && h.OfferOutcome != OfferDeclined {

@@ -35,7 +35,7 @@ func TestCrashWriter(t *testing.T) {
 	}
 	out := bufio.NewWriter(os.Stdout)
 	for i := 0; ; i++ {
-		o, err := s.StartOneOnOne(p.ID, time.Now(), SettingDesk)
+		o, err := s.StartOneOnOne(p.ID, time.Now(), MeetingSettingDesk)
 		if err != nil {
 			fmt.Fprintln(out, "error", err)
 			out.Flush()

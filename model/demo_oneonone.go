@@ -222,7 +222,7 @@ func weekday(d Date) Date {
 // open gets closed; what stays open of the obstacles and focus items is
 // carried in, as StartOneOnOne would.
 func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int, shared map[string]bool) {
-	o := OneOnOne{ID: b.nextMeeting, PersonID: p.ID, HeldAt: at.UTC(), Setting: Settings[g.rng.IntN(len(Settings))]}
+	o := OneOnOne{ID: b.nextMeeting, PersonID: p.ID, HeldAt: at.UTC(), Setting: MeetingSettings()[g.rng.IntN(len(MeetingSettings()))]}
 	b.nextMeeting++
 	// Follow-ups whose day has come count too: the lead asked.
 	still := g.open[p.ID][:0]
@@ -245,7 +245,7 @@ func (g *demoGen) demoMeeting(b *demoBatch, p Person, at time.Time, pulse *int, 
 		b.notes = append(b.notes, privateNote{OneOnOneID: o.ID, Text: demoPrivateNotes[g.rng.IntN(len(demoPrivateNotes))], UpdatedAt: at.UTC()})
 	}
 	b.meetings = append(b.meetings, o)
-	for _, h := range Headings {
+	for _, h := range Headings() {
 		used := map[string]bool{}
 		for n := g.rng.IntN(4); n > 0; n-- {
 			nonWork := g.rng.IntN(3) == 0

@@ -100,11 +100,11 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		if !from.Before(until) {
 			continue
 		}
-		ch := Channels[g.rng.IntN(len(Channels))]
+		ch := Channels()[g.rng.IntN(len(Channels()))]
 		sess := Session{
 			ID:       b.next,
 			PersonID: who.ID,
-			Kind:     ShadowKinds[g.rng.IntN(2)],
+			Kind:     ShadowKinds()[g.rng.IntN(2)],
 			Channel:  ch,
 			Journey:  pickFrom(g, demoJourneys[ch]),
 			Date:     weekday(until.AddDays(-g.rng.IntN(from.DaysUntil(until)))),

@@ -8,9 +8,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// A migration moves the schema one version up. Each one declares the tables
-// as they were at its version, so later changes to the domain types never
-// rewrite history.
+// A migration moves the schema one version up. Each one is in a file of its
+// own, migrate_NN_*.go, and declares the tables as they were at its version,
+// so later changes to the domain types never rewrite history.
 type migration struct {
 	version int
 	name    string
@@ -106,6 +106,18 @@ func migrateTo(db *gorm.DB, target int) error {
 	})
 }
 
+// createTables creates a migration's tables one by one, in the order given
+// (gorm's CreateTable, given several, orders them by their references).
+func createTables(tx *gorm.DB, tables ...any) error {
+	m := tx.Migrator()
+	for _, t := range tables {
+		if err := m.CreateTable(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func currentVersion(db *gorm.DB) (int, error) {
 	if !db.Migrator().HasTable(&schemaMigration{}) {
 		return 0, nil
@@ -121,26 +133,4 @@ func currentVersion(db *gorm.DB) (int, error) {
 		return 0, nil
 	}
 	return *v, nil
-}
-
-func migratePeople(tx *gorm.DB) error {
-	type person struct {
-		ID            uint   `gorm:"primaryKey"`
-		Name          string `gorm:"not null"`
-		PreferredName string `gorm:"not null;default:''"`
-		Role          string `gorm:"not null;default:'agent'"`
-		Team          string `gorm:"not null;default:'';index"`
-		// Email is stored lower-case; the partial index allows many people
-		// without one.
-		Email      string  `gorm:"not null;default:'';uniqueIndex:idx_people_email,where:email <> ''"`
-		StartDate  *string `gorm:"type:date"`
-		ManagerID  *uint   `gorm:"index"`
-		Manager    *person `gorm:"foreignKey:ManagerID;constraint:OnDelete:SET NULL"`
-		Status     string  `gorm:"not null;default:'active'"`
-		ArchivedAt *time.Time
-		CreatedAt  time.Time
-		UpdatedAt  time.Time
-	}
-	// gorm names the table "people" from the type name.
-	return tx.Migrator().CreateTable(&person{})
 }

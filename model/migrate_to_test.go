@@ -189,7 +189,7 @@ func TestCopyToServer(t *testing.T) {
 		if err := dst.SavePerson(&p); err != nil {
 			t.Fatalf("add a person: %v", err)
 		}
-		o, err := dst.StartOneOnOne(p.ID, fixedNow, SettingWalk)
+		o, err := dst.StartOneOnOne(p.ID, fixedNow, MeetingSettingWalk)
 		if err != nil {
 			t.Fatalf("start a one-on-one: %v", err)
 		}

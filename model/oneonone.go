@@ -1,90 +1,46 @@
 package model
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
 
-// Setting is where a one-on-one happens.
-type Setting string
+// MeetingSetting is where a one-on-one happens.
+type MeetingSetting string
 
 // The settings a one-on-one can have.
 const (
-	SettingWalk   Setting = "walk"
-	SettingCoffee Setting = "coffee"
-	SettingDesk   Setting = "desk"
-	SettingVideo  Setting = "video"
-	SettingOther  Setting = "other"
+	MeetingSettingWalk   MeetingSetting = "walk"
+	MeetingSettingCoffee MeetingSetting = "coffee"
+	MeetingSettingDesk   MeetingSetting = "desk"
+	MeetingSettingVideo  MeetingSetting = "video"
+	MeetingSettingOther  MeetingSetting = "other"
 )
 
-// Settings lists every setting in the order pickers show them.
-var Settings = []Setting{SettingWalk, SettingCoffee, SettingDesk, SettingVideo, SettingOther}
+var meetingSettings = enum[MeetingSetting]{unknown: MeetingSettingOther, entries: []labelled[MeetingSetting]{
+	{MeetingSettingWalk, "Walk"},
+	{MeetingSettingCoffee, "Coffee"},
+	{MeetingSettingDesk, "At the desk"},
+	{MeetingSettingVideo, "Video call"},
+	{MeetingSettingOther, "Other"},
+}}
+
+// MeetingSettings lists every setting in the order pickers show them.
+func MeetingSettings() []MeetingSetting { return meetingSettings.values() }
 
 // Label is the setting as people say it.
-func (s Setting) Label() string {
-	switch s {
-	case SettingWalk:
-		return "Walk"
-	case SettingCoffee:
-		return "Coffee"
-	case SettingDesk:
-		return "At the desk"
-	case SettingVideo:
-		return "Video call"
-	}
-	return "Other"
-}
-
-// Heading is one of the four MOFO headings.
-type Heading string
-
-// The MOFO headings, in meeting order.
-const (
-	HeadingProgress  Heading = "progress"
-	HeadingObstacles Heading = "obstacles"
-	HeadingFocus     Heading = "focus"
-	HeadingPulse     Heading = "pulse"
-)
-
-// Headings lists the MOFO headings in meeting order.
-var Headings = []Heading{HeadingProgress, HeadingObstacles, HeadingFocus, HeadingPulse}
-
-// Label is the heading's full name.
-func (h Heading) Label() string {
-	switch h {
-	case HeadingProgress:
-		return "Meaningful progress"
-	case HeadingObstacles:
-		return "Obstacles"
-	case HeadingFocus:
-		return "Focus for next week"
-	}
-	return "Organizational pulse"
-}
-
-// ItemStatus is where an item stands.
-type ItemStatus string
-
-// The statuses an item can have.
-const (
-	ItemOpen    ItemStatus = "open"
-	ItemDone    ItemStatus = "done"
-	ItemDropped ItemStatus = "dropped"
-)
+func (s MeetingSetting) Label() string { return meetingSettings.label(s) }
 
 // OneOnOne is one held conversation with a report.
 type OneOnOne struct {
 	ID           uint `gorm:"primaryKey"`
 	PersonID     uint
 	HeldAt       time.Time
-	Setting      Setting
+	Setting      MeetingSetting
 	PulseRating  int // 1–5; 0 when not given
 	PulseComment string
 	SharedNotes  string
@@ -98,67 +54,6 @@ type OneOnOne struct {
 
 // TableName keeps the table name independent of Go's type name.
 func (OneOnOne) TableName() string { return "one_on_ones" }
-
-// Item is something said under a MOFO heading.
-type Item struct {
-	ID         uint `gorm:"primaryKey"`
-	OneOnOneID uint
-	Heading    Heading
-	Text       string
-	NonWork    bool
-	Status     ItemStatus
-	FollowUp   Date
-	Private    bool
-	Position   int
-	// Author is who wrote it on a shared server (the database fills it);
-	// a private item is theirs alone.
-	Author    string `gorm:"->"`
-	Version   int
-	CreatedAt time.Time
-	UpdatedAt time.Time
-}
-
-// TableName keeps the table name independent of Go's type name.
-func (Item) TableName() string { return "one_on_one_items" }
-
-// MeetingItem is an item as a one-on-one shows it: its own, or carried over
-// from an earlier one (then Item belongs to that earlier meeting).
-type MeetingItem struct {
-	Item
-	Carried  bool
-	FromDate time.Time // when the item was first raised
-}
-
-// Owner says who is to do an action.
-type Owner string
-
-// Who can own an action.
-const (
-	OwnerLead   Owner = "lead"
-	OwnerReport Owner = "report"
-)
-
-// Action is something someone agreed to do.
-type Action struct {
-	ID         uint `gorm:"primaryKey"`
-	PersonID   uint
-	OneOnOneID *uint
-	SessionID  *uint // from a shadowing debrief
-	Text       string
-	Owner      Owner
-	Due        Date
-	DoneAt     *time.Time
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
-}
-
-// TableName keeps the table name independent of Go's type name.
-func (Action) TableName() string { return "actions" }
-
-// Done reports whether the action is finished.
-func (a Action) Done() bool { return a.DoneAt != nil }
-
-const maxItemText = 20000
 
 // MaxNoteText is how long a note may be, in characters: a one-on-one's
 // notes and pulse comment, a hire's trainer and offer notes (shadowing
@@ -186,74 +81,10 @@ func ValidateRating(r int) error {
 	return nil
 }
 
-func migrateOneOnOnes(tx *gorm.DB) error {
-	if err := tx.Exec("ALTER TABLE people ADD COLUMN cadence TEXT NOT NULL DEFAULT 'weekly'").Error; err != nil {
-		return err
-	}
-	// person stands for the existing table, so the structs below get their
-	// foreign keys; it is never created here.
-	type person struct{ ID uint }
-	type oneOnOne struct {
-		ID           uint      `gorm:"primaryKey"`
-		PersonID     uint      `gorm:"not null;index:idx_one_on_ones_person_held,priority:1"`
-		Person       person    `gorm:"constraint:OnDelete:RESTRICT"`
-		HeldAt       time.Time `gorm:"not null;index:idx_one_on_ones_person_held,priority:2"`
-		Setting      string    `gorm:"not null;default:'desk'"`
-		PulseRating  int       `gorm:"not null;default:0"`
-		PulseComment string    `gorm:"not null;default:''"`
-		SharedNotes  string    `gorm:"not null;default:''"`
-		PrivateNotes string    `gorm:"not null;default:''"`
-		CreatedAt    time.Time
-		UpdatedAt    time.Time
-	}
-	type oneOnOneItem struct {
-		ID         uint     `gorm:"primaryKey"`
-		OneOnOneID uint     `gorm:"not null;index"`
-		OneOnOne   oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
-		Heading    string   `gorm:"not null"`
-		Text       string   `gorm:"not null;default:''"`
-		NonWork    bool     `gorm:"not null;default:false"`
-		Status     string   `gorm:"not null;default:'open'"`
-		FollowUp   *string  `gorm:"type:date"`
-		Private    bool     `gorm:"not null;default:false"`
-		Position   int      `gorm:"not null;default:0"`
-		CreatedAt  time.Time
-		UpdatedAt  time.Time
-	}
-	type carryOver struct {
-		OneOnOneID uint         `gorm:"primaryKey;autoIncrement:false"`
-		OneOnOne   oneOnOne     `gorm:"constraint:OnDelete:CASCADE"`
-		ItemID     uint         `gorm:"primaryKey;autoIncrement:false;index"`
-		Item       oneOnOneItem `gorm:"constraint:OnDelete:CASCADE"`
-	}
-	type action struct {
-		ID         uint      `gorm:"primaryKey"`
-		PersonID   uint      `gorm:"not null;index"`
-		Person     person    `gorm:"constraint:OnDelete:RESTRICT"`
-		OneOnOneID *uint     `gorm:"index"`
-		OneOnOne   *oneOnOne `gorm:"constraint:OnDelete:CASCADE"`
-		Text       string    `gorm:"not null"`
-		Owner      string    `gorm:"not null;default:'report'"`
-		Due        *string   `gorm:"type:date"`
-		DoneAt     *time.Time
-		CreatedAt  time.Time
-		UpdatedAt  time.Time
-	}
-	// gorm names the tables from the types: one_on_ones, one_on_one_items,
-	// carry_overs, actions.
-	m := tx.Migrator()
-	for _, t := range []any{&oneOnOne{}, &oneOnOneItem{}, &carryOver{}, &action{}} {
-		if err := m.CreateTable(t); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // StartOneOnOne records a new one-on-one with a person at the given time and
 // brings in, linked rather than copied, every still-open Obstacle and Focus
 // item of their previous one-on-one.
-func (s *Store) StartOneOnOne(personID uint, at time.Time, setting Setting) (OneOnOne, error) {
+func (s *Store) StartOneOnOne(personID uint, at time.Time, setting MeetingSetting) (OneOnOne, error) {
 	var o OneOnOne
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var err error
@@ -266,7 +97,7 @@ func (s *Store) StartOneOnOne(personID uint, at time.Time, setting Setting) (One
 	return o, nil
 }
 
-func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (OneOnOne, error) {
+func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting MeetingSetting) (OneOnOne, error) {
 	var p Person
 	if err := tx.Select("id").First(&p, personID).Error; err != nil {
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -275,7 +106,7 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting Setting) (O
 		return OneOnOne{}, err
 	}
 	if setting == "" {
-		setting = SettingDesk
+		setting = MeetingSettingDesk
 	}
 	o := OneOnOne{PersonID: personID, HeldAt: at.UTC(), Setting: setting}
 	return o, dialectOf(tx).startOneOnOne(tx, &o)
@@ -397,7 +228,7 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 		return err
 	}
 	if o.Setting == "" {
-		o.Setting = SettingDesk
+		o.Setting = MeetingSettingDesk
 	}
 	o.HeldAt = o.HeldAt.UTC()
 	err := versioned(s.db, &o.Version, func(tx *gorm.DB) error {
@@ -464,237 +295,11 @@ func (s *Store) DeleteOneOnOne(id uint) error {
 	return nil
 }
 
-// AddItem adds an empty-or-not item under a heading of a one-on-one.
-func (s *Store) AddItem(oneOnOneID uint, h Heading, text string, nonWork bool) (Item, error) {
-	it := Item{OneOnOneID: oneOnOneID, Heading: h, Text: strings.TrimSpace(text), NonWork: nonWork, Status: ItemOpen}
-	if err := it.validate(); err != nil {
-		return it, err
-	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		var max *int
-		if err := tx.Model(&Item{}).Where("one_on_one_id = ? AND heading = ?", oneOnOneID, h).Select("MAX(position)").Scan(&max).Error; err != nil {
-			return err
-		}
-		if max != nil {
-			it.Position = *max + 1
-		}
-		return tx.Create(&it).Error
-	})
-	if err != nil {
-		return it, fmt.Errorf("add item: %w", err)
-	}
-	return it, nil
-}
-
-func (it *Item) validate() error {
-	v := &ValidationError{}
-	switch it.Heading {
-	case HeadingProgress, HeadingObstacles, HeadingFocus, HeadingPulse:
-	default:
-		v.add("heading", "%q is not a MOFO heading", it.Heading)
-	}
-	switch it.Status {
-	case ItemOpen, ItemDone, ItemDropped:
-	default:
-		v.add("status", "%q is not an item status (open, done or dropped)", it.Status)
-	}
-	if v.checkText("text", "item", it.Text, false) && len(it.Text) > maxItemText {
-		v.add("text", "keep an item under %d characters; put longer thoughts in the notes", maxItemText)
-	}
-	return v.orNil()
-}
-
-// UpdateItem stores an item's text, tag, status, follow-up date and privacy.
-// A carried item is its original, so closing it anywhere closes it in history.
-func (s *Store) UpdateItem(it *Item) error {
-	if err := it.validate(); err != nil {
-		return err
-	}
-	err := versioned(s.db, &it.Version, func(tx *gorm.DB) error {
-		return saveVersioned(tx, it, it.ID, &it.Version, "item", func(q *gorm.DB) *gorm.DB {
-			return q.Select("Text", "NonWork", "Status", "FollowUp", "Private", "Version")
-		})
-	})
-	if err != nil {
-		return fmt.Errorf("save item %d: %w", it.ID, err)
-	}
-	return nil
-}
-
-// DeleteItem removes an item everywhere it was carried.
-func (s *Store) DeleteItem(id uint) error {
-	return s.db.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec("DELETE FROM carry_overs WHERE item_id = ?", id).Error; err != nil {
-			return err
-		}
-		return tx.Delete(&Item{}, id).Error
-	})
-}
-
-// RestoreItem puts back an item removed by DeleteItem (undo), with its links.
-func (s *Store) RestoreItem(it Item, carriedTo []uint) error {
-	return s.db.Transaction(func(tx *gorm.DB) error {
-		// On a server the restored item is the restorer's: an author is
-		// always whoever writes the row (schema 10).
-		if err := tx.Create(&it).Error; err != nil {
-			return err
-		}
-		for _, m := range carriedTo {
-			if err := tx.Exec("INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (?, ?)", m, it.ID).Error; err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// CarriedTo lists the one-on-ones an item was carried into.
-func (s *Store) CarriedTo(itemID uint) ([]uint, error) {
-	var ids []uint
-	err := s.db.Table("carry_overs").Where("item_id = ?", itemID).Order("one_on_one_id").Pluck("one_on_one_id", &ids).Error
-	return ids, err
-}
-
-// SetCadence changes how often a person has one-on-ones.
-func (s *Store) SetCadence(personID uint, c Cadence) error {
-	if _, err := ParseCadence(string(c)); err != nil {
-		return &ValidationError{Problems: []FieldError{{"cadence", err.Error()}}}
-	}
-	res := s.db.Model(&Person{}).Where("id = ?", personID).Updates(map[string]any{"cadence": c, "version": gorm.Expr("version + 1")})
-	if res.Error != nil {
-		return fmt.Errorf("set cadence: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return ErrNotFound
-	}
-	return nil
-}
-
-// migrateScaleIndexes adds indexes for what lists count across years of
-// history: open follow-ups and open actions (partial: a small part of all),
-// recent sessions by channel, and a person's sessions by date.
-func migrateScaleIndexes(tx *gorm.DB) error {
-	return execAll(tx, []string{
-		`CREATE INDEX idx_one_on_one_items_open_follow_up ON one_on_one_items(follow_up, one_on_one_id) WHERE status = 'open' AND follow_up IS NOT NULL`,
-		`CREATE INDEX idx_actions_open ON actions(person_id, due) WHERE done_at IS NULL`,
-		// Covers the friction overview: recent sessions' channels without
-		// reading the sessions themselves.
-		`DROP INDEX idx_shadowing_sessions_date`,
-		`CREATE INDEX idx_shadowing_sessions_date ON shadowing_sessions(date, channel)`,
-		// Counts a hire's sessions since their cohort began, for its board.
-		`DROP INDEX idx_shadowing_sessions_person_id`,
-		`CREATE INDEX idx_shadowing_sessions_person_id ON shadowing_sessions(person_id, date)`,
-	})
-}
-
-// Report is a person as the One-on-ones screen lists them.
-type Report struct {
-	Person
-	LastHeld    *time.Time
-	NextDue     Date
-	OpenActions int
-	FollowUps   int
-}
-
-// Reports lists the active people who have one-on-ones, soonest due first
-// (overdue at the top). Someone never met is due today.
-func (s *Store) Reports() ([]Report, error) { return s.reports(false) }
-
-// reports is Reports; dueOnly keeps those due today or overdue, for Today,
-// and leaves OpenActions and FollowUps at zero.
-func (s *Store) reports(dueOnly bool) ([]Report, error) {
-	type row struct {
-		Person
-		LastHeld    sql.NullString
-		OpenActions int
-		FollowUps   int
-	}
-	today := s.Today()
-	countCols, countJoin, notDue := ", 0, 0", "", ""
-	var args []any
-	if dueOnly {
-		// Someone met more recently than their cadence's shortest gap is not
-		// due, whenever exactly they were met: the index on (person_id,
-		// held_at) rules most of the roster out before their row is read.
-		// The monthly bound, the earliest, is the index's range; the later
-		// ones narrow it for the other cadences. (Each bound is compared with
-		// held_at itself, so PostgreSQL knows it for a timestamp.)
-		notDue = `
-		  AND NOT EXISTS (SELECT 1 FROM one_on_ones o WHERE o.person_id = p.id AND o.held_at >= ?
-		    AND (p.cadence = 'monthly' OR o.held_at >= ?)
-		    AND (p.cadence IN ('monthly', 'biweekly') OR o.held_at >= ?))`
-		args = []any{notDueIfMetSince(CadenceMonthly, today), notDueIfMetSince(CadenceBiweekly, today), notDueIfMetSince(CadenceWeekly, today)}
-	} else {
-		countCols = `,
-		  (SELECT COUNT(*) FROM actions a WHERE a.person_id = p.id AND a.done_at IS NULL),
-		  COALESCE(f.n, 0)`
-		// open follow-ups are few, and idx_one_on_one_items_open_follow_up holds just them
-		countJoin = `LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
-		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id`
-	}
-	rows, err := scanAll(s.db.Raw(`
-		SELECT `+columns("p", personColumns...)+`,
-		  -- not MAX(held_at): SQLite walks every row for MAX in a correlated subquery
-		  (SELECT held_at FROM one_on_ones o WHERE o.person_id = p.id ORDER BY held_at DESC LIMIT 1)`+countCols+`
-		FROM people p `+countJoin+`
-		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
-		  -- the top of the tree (the lead, the centre manager) reports to no one here
-		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`+notDue, args...),
-		func(r *row) []any { return append(r.fields(), &r.LastHeld, &r.OpenActions, &r.FollowUps) })
-	if err != nil {
-		return nil, fmt.Errorf("list reports: %w", err)
-	}
-	out := make([]Report, 0, len(rows))
-	for _, r := range rows {
-		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: today}
-		if t, ok := parseDBTime(r.LastHeld.String); ok {
-			rep.LastHeld = &t
-			rep.NextDue = r.Cadence.DueAfter(t)
-		}
-		if !dueOnly || !today.Before(rep.NextDue) {
-			out = append(out, rep)
-		}
-	}
-	sortReports(out)
-	return out, nil
-}
-
-// notDueIfMetSince is the moment from which a one-on-one leaves someone on
-// cadence c not due today: the start of the local day after the last one
-// that could be due by now.
-func notDueIfMetSince(c Cadence, today Date) time.Time {
-	y, m, d := today.AddDays(1 - c.shortestGap()).Time().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.Local).UTC()
-}
-
-// parseDBTime reads a timestamp that came back from an aggregate as text.
-func parseDBTime(s string) (time.Time, bool) {
-	if s == "" {
-		return time.Time{}, false
-	}
-	// SQLite keeps "-07:00", PostgreSQL writes "-07".
-	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999-07", time.RFC3339Nano, "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
-func sortReports(r []Report) {
-	slices.SortFunc(r, func(a, b Report) int {
-		if c := a.NextDue.Time().Compare(b.NextDue.Time()); c != 0 {
-			return c
-		}
-		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-	})
-}
-
 // MeetingSummary is one line of a person's history.
 type MeetingSummary struct {
 	ID          uint
 	HeldAt      time.Time
-	Setting     Setting
+	Setting     MeetingSetting
 	PulseRating int
 	Items       int // raised in this one-on-one
 	OpenItems   int // of those, obstacles and focus still open (they carry on)
@@ -729,37 +334,4 @@ func (s *Store) PulseHistory(personID uint) ([]PulsePoint, error) {
 		return nil, fmt.Errorf("pulse of person %d: %w", personID, err)
 	}
 	return pts, nil
-}
-
-// FollowUp is an item with a day to ask about it again ("ask how the move
-// went"); mostly non-work, but a work item can have one too.
-type FollowUp struct {
-	Item
-	RaisedAt time.Time
-}
-
-// FollowUps lists a person's open items with a follow-up date, soonest first.
-func (s *Store) FollowUps(personID uint) ([]FollowUp, error) {
-	return s.followUps(personID, time.Time{})
-}
-
-// FollowUpsBefore lists a person's open follow-ups raised before a
-// one-on-one held at before: those it shows.
-func (s *Store) FollowUpsBefore(personID uint, before time.Time) ([]FollowUp, error) {
-	return s.followUps(personID, before)
-}
-
-// followUps lists follow-ups raised before a meeting (all when before is zero).
-func (s *Store) followUps(personID uint, before time.Time) ([]FollowUp, error) {
-	q := s.db.Table("one_on_one_items AS i").Select("i.*, o.held_at AS raised_at").
-		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").
-		Where("o.person_id = ? AND i.status = ? AND i.follow_up IS NOT NULL", personID, ItemOpen)
-	if !before.IsZero() {
-		q = q.Where("o.held_at < ?", before.UTC())
-	}
-	var rows []FollowUp
-	if err := q.Order("i.follow_up, i.id").Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("follow-ups of person %d: %w", personID, err)
-	}
-	return rows, nil
 }

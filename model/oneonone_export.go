@@ -112,7 +112,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []Meeting, opt OneOnOneExport) erro
 	}
 	for _, m := range meetings {
 		fmt.Fprintf(&b, "\n## %s — %s · %s\n", mdEscape(m.Person.Name), m.HeldAt.In(opt.Location).Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label())
-		for _, h := range Headings {
+		for _, h := range Headings() {
 			fmt.Fprintf(&b, "\n### %s\n\n", h.Label())
 			n := 0
 			for _, it := range m.Items {

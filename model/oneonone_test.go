@@ -71,7 +71,7 @@ func addPerson(t *testing.T, s *Store, name string) Person {
 
 func mustStart(t *testing.T, s *Store, personID uint, at time.Time) OneOnOne {
 	t.Helper()
-	o, err := s.StartOneOnOne(personID, at, SettingWalk)
+	o, err := s.StartOneOnOne(personID, at, MeetingSettingWalk)
 	if err != nil {
 		t.Fatal(err)
 	}

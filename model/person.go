@@ -26,33 +26,26 @@ const (
 	RoleOther    Role = "other"
 )
 
-// Roles lists every role in the order pickers show them.
-var Roles = []Role{RoleAgent, RoleTeamLead, RoleTrainer, RoleManager, RoleOther}
+var roles = enum[Role]{entries: []labelled[Role]{
+	{RoleAgent, "Agent"},
+	{RoleTeamLead, "Team lead"},
+	{RoleTrainer, "Trainer"},
+	{RoleManager, "Manager"},
+	{RoleOther, "Other"},
+}}
 
-var roleLabels = map[Role]string{
-	RoleAgent:    "Agent",
-	RoleTeamLead: "Team lead",
-	RoleTrainer:  "Trainer",
-	RoleManager:  "Manager",
-	RoleOther:    "Other",
-}
+// Roles lists every role in the order pickers show them.
+func Roles() []Role { return roles.values() }
 
 // Label is the role as people say it.
-func (r Role) Label() string {
-	if l, ok := roleLabels[r]; ok {
-		return l
-	}
-	return string(r)
-}
+func (r Role) Label() string { return roles.label(r) }
 
 // ParseRole accepts a role's key or label in any case, with spaces, dashes
 // or underscores ("Team lead", "team_lead", "TEAM-LEAD").
 func ParseRole(s string) (Role, error) {
 	key := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
-	for _, r := range Roles {
-		if string(r) == key {
-			return r, nil
-		}
+	if r := Role(key); roles.has(r) {
+		return r, nil
 	}
 	return "", fmt.Errorf("%q is not a role (use agent, team lead, trainer, manager or other)", s)
 }
@@ -66,24 +59,21 @@ const (
 	StatusLeft   Status = "left"
 )
 
+var statuses = enum[Status]{unknown: StatusActive, entries: []labelled[Status]{
+	{StatusActive, "Active"},
+	{StatusLeft, "Left"},
+}}
+
 // Statuses lists every status in the order pickers show them.
-var Statuses = []Status{StatusActive, StatusLeft}
+func Statuses() []Status { return statuses.values() }
 
 // Label is the status as people say it.
-func (s Status) Label() string {
-	if s == StatusLeft {
-		return "Left"
-	}
-	return "Active"
-}
+func (s Status) Label() string { return statuses.label(s) }
 
 // ParseStatus accepts "active" or "left" in any case.
 func ParseStatus(s string) (Status, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "active":
-		return StatusActive, nil
-	case "left":
-		return StatusLeft, nil
+	if st, ok := statuses.lookup(s); ok {
+		return st, nil
 	}
 	return "", fmt.Errorf("%q is not a status (use active or left)", s)
 }

@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,21 +20,18 @@ const (
 	MilestoneDecision  MilestoneKind = "decision"  // the offer to leave
 )
 
+var milestoneKinds = enum[MilestoneKind]{unknown: MilestoneTask, entries: []labelled[MilestoneKind]{
+	{MilestoneTask, "Checklist task"},
+	{MilestoneSignOff, "Trainer sign-off"},
+	{MilestoneShadowing, "Shadowing sessions"},
+	{MilestoneDecision, "Decision point"},
+}}
+
 // MilestoneKinds lists every kind in the order pickers show them.
-var MilestoneKinds = []MilestoneKind{MilestoneTask, MilestoneSignOff, MilestoneShadowing, MilestoneDecision}
+func MilestoneKinds() []MilestoneKind { return milestoneKinds.values() }
 
 // Label is the kind as people say it.
-func (k MilestoneKind) Label() string {
-	switch k {
-	case MilestoneSignOff:
-		return "Trainer sign-off"
-	case MilestoneShadowing:
-		return "Shadowing sessions"
-	case MilestoneDecision:
-		return "Decision point"
-	}
-	return "Checklist task"
-}
+func (k MilestoneKind) Label() string { return milestoneKinds.label(k) }
 
 // Program is an onboarding template: ordered phases with milestones.
 type Program struct {
@@ -128,7 +124,7 @@ func (d *ProgramDetail) Validate() error {
 				v.add("milestones", "milestone %d of %s needs a title", j+1, ph.Name)
 			}
 			v.checkText("milestones", fmt.Sprintf("title of milestone %d of phase %d", j+1, n), m.Title, false)
-			if !slices.Contains(MilestoneKinds, m.Kind) {
+			if !milestoneKinds.has(m.Kind) {
 				v.add("milestones", "%q is not a kind of milestone", m.Kind)
 			}
 			if m.DueDay < 1 || m.DueDay > ph.LengthDays {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,25 +25,19 @@ const (
 	FitDebrief    Fit = "debrief"
 )
 
+var fits = enum[Fit]{entries: []labelled[Fit]{
+	{FitBefore, "Before a one-on-one"},
+	{FitDuring, "During"},
+	{FitAfter, "After"},
+	{FitOnboarding, "Onboarding"},
+	{FitDebrief, "Shadowing debrief"},
+}}
+
 // Fits lists every fit in the order pickers show them.
-var Fits = []Fit{FitBefore, FitDuring, FitAfter, FitOnboarding, FitDebrief}
+func Fits() []Fit { return fits.values() }
 
 // Label is the fit as people say it.
-func (f Fit) Label() string {
-	switch f {
-	case FitBefore:
-		return "Before a one-on-one"
-	case FitDuring:
-		return "During"
-	case FitAfter:
-		return "After"
-	case FitOnboarding:
-		return "Onboarding"
-	case FitDebrief:
-		return "Shadowing debrief"
-	}
-	return string(f)
-}
+func (f Fit) Label() string { return fits.label(f) }
 
 // Prompt is a question or nudge for an authentic conversation.
 type Prompt struct {
@@ -95,39 +88,6 @@ type PromptUse struct {
 
 // TableName keeps the table name independent of Go's type name.
 func (PromptUse) TableName() string { return "prompt_uses" }
-
-func migratePrompts(tx *gorm.DB) error {
-	type person struct{ ID uint }
-	type oneOnOne struct{ ID uint }
-	type prompt struct {
-		ID        uint   `gorm:"primaryKey"`
-		Key       string `gorm:"not null;default:'';uniqueIndex:idx_prompts_key,where:key <> ''"`
-		Theme     string `gorm:"not null"`
-		Text      string `gorm:"not null"`
-		Fits      string `gorm:"not null;default:''"`
-		Starred   bool   `gorm:"not null;default:false"`
-		Hidden    bool   `gorm:"not null;default:false"`
-		Edited    bool   `gorm:"not null;default:false"`
-		Deleted   bool   `gorm:"not null;default:false"`
-		CreatedAt time.Time
-		UpdatedAt time.Time
-	}
-	type promptUse struct {
-		ID         uint      `gorm:"primaryKey"`
-		PromptID   uint      `gorm:"not null;index"`
-		Prompt     prompt    `gorm:"constraint:OnDelete:CASCADE"`
-		PersonID   uint      `gorm:"not null;index:idx_prompt_uses_person_asked,priority:1"`
-		Person     person    `gorm:"constraint:OnDelete:CASCADE"`
-		OneOnOneID *uint     `gorm:"index"`
-		OneOnOne   *oneOnOne `gorm:"constraint:OnDelete:SET NULL"`
-		AskedAt    time.Time `gorm:"not null;index:idx_prompt_uses_person_asked,priority:2"`
-	}
-	m := tx.Migrator()
-	if err := m.CreateTable(&prompt{}); err != nil {
-		return err
-	}
-	return m.CreateTable(&promptUse{})
-}
 
 type libraryFile struct {
 	Version int `json:"version"`
@@ -234,7 +194,7 @@ func (s *Store) SavePrompt(p *Prompt) error {
 	}
 	v.checkText("theme", "theme", p.Theme, false)
 	for _, f := range p.FitList() {
-		if !slices.Contains(Fits, f) {
+		if !fits.has(f) {
 			v.add("fits", "%q is not a time a prompt can fit", f)
 		}
 	}

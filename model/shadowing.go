@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -19,16 +18,16 @@ const (
 	KindAsCustomer  ShadowKind = "as_customer"
 )
 
+var shadowKinds = enum[ShadowKind]{unknown: KindBesideAgent, entries: []labelled[ShadowKind]{
+	{KindBesideAgent, "Sat beside an agent"},
+	{KindAsCustomer, "Went through the journey as a customer"},
+}}
+
 // ShadowKinds lists the kinds in the order pickers show them.
-var ShadowKinds = []ShadowKind{KindBesideAgent, KindAsCustomer}
+func ShadowKinds() []ShadowKind { return shadowKinds.values() }
 
 // Label is the kind as people say it.
-func (k ShadowKind) Label() string {
-	if k == KindAsCustomer {
-		return "Went through the journey as a customer"
-	}
-	return "Sat beside an agent"
-}
+func (k ShadowKind) Label() string { return shadowKinds.label(k) }
 
 // Channel is where the customer met us.
 type Channel string
@@ -44,35 +43,26 @@ const (
 	ChannelOther     Channel = "other"
 )
 
+var channels = enum[Channel]{unknown: ChannelOther, entries: []labelled[Channel]{
+	{ChannelPhone, "Phone"},
+	{ChannelChat, "Chat"},
+	{ChannelEmail, "Email"},
+	{ChannelSocial, "Social media"},
+	{ChannelReturns, "Returns"},
+	{ChannelWarehouse, "Warehouse"},
+	{ChannelOther, "Other"},
+}}
+
 // Channels lists every channel in the order pickers show them.
-var Channels = []Channel{ChannelPhone, ChannelChat, ChannelEmail, ChannelSocial, ChannelReturns, ChannelWarehouse, ChannelOther}
+func Channels() []Channel { return channels.values() }
 
 // Label is the channel as people say it.
-func (c Channel) Label() string {
-	switch c {
-	case ChannelPhone:
-		return "Phone"
-	case ChannelChat:
-		return "Chat"
-	case ChannelEmail:
-		return "Email"
-	case ChannelSocial:
-		return "Social media"
-	case ChannelReturns:
-		return "Returns"
-	case ChannelWarehouse:
-		return "Warehouse"
-	}
-	return "Other"
-}
+func (c Channel) Label() string { return channels.label(c) }
 
 // ParseChannel accepts a channel's key or label in any case.
 func ParseChannel(s string) (Channel, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	for _, c := range Channels {
-		if k == string(c) || k == strings.ToLower(c.Label()) {
-			return c, nil
-		}
+	if c, ok := channels.lookup(s); ok {
+		return c, nil
 	}
 	return "", fmt.Errorf("%q is not a channel (phone, chat, email, social, returns, warehouse or other)", s)
 }
@@ -115,51 +105,6 @@ type Tag struct {
 // TableName keeps the table name independent of Go's type name.
 func (Tag) TableName() string { return "tags" }
 
-func migrateShadowing(tx *gorm.DB) error {
-	type person struct{ ID uint }
-	type shadowingSession struct {
-		ID              uint    `gorm:"primaryKey"`
-		PersonID        uint    `gorm:"not null;index"`
-		Person          person  `gorm:"constraint:OnDelete:RESTRICT"`
-		Kind            string  `gorm:"not null;default:'beside_agent'"`
-		AgentID         *uint   `gorm:"index"`
-		Agent           *person `gorm:"constraint:OnDelete:SET NULL"`
-		Channel         string  `gorm:"not null;index"`
-		Journey         string  `gorm:"not null;default:''"`
-		Date            string  `gorm:"type:date;not null;index"`
-		Minutes         int     `gorm:"not null;default:0"`
-		Worked          string  `gorm:"not null;default:''"`
-		Friction        string  `gorm:"not null;default:''"`
-		Wow             string  `gorm:"not null;default:''"`
-		ResponseMinutes *int
-		Ideas           string  `gorm:"not null;default:''"`
-		DebriefDate     *string `gorm:"type:date"`
-		DebriefWithID   *uint
-		DebriefWith     *person `gorm:"constraint:OnDelete:SET NULL"`
-		DebriefAgreed   string  `gorm:"not null;default:''"`
-		CreatedAt       time.Time
-		UpdatedAt       time.Time
-	}
-	type tag struct {
-		ID   uint   `gorm:"primaryKey"`
-		Name string `gorm:"not null;uniqueIndex"`
-	}
-	type sessionTag struct {
-		SessionID uint             `gorm:"primaryKey;autoIncrement:false"`
-		Session   shadowingSession `gorm:"constraint:OnDelete:CASCADE"`
-		TagID     uint             `gorm:"primaryKey;autoIncrement:false;index"`
-		Tag       tag              `gorm:"constraint:OnDelete:CASCADE"`
-	}
-	m := tx.Migrator()
-	for _, t := range []any{&shadowingSession{}, &tag{}, &sessionTag{}} {
-		if err := m.CreateTable(t); err != nil {
-			return err
-		}
-	}
-	// Actions can come from a debrief as well as from a one-on-one.
-	return tx.Exec("ALTER TABLE actions ADD COLUMN session_id INTEGER REFERENCES shadowing_sessions(id) ON DELETE SET NULL").Error
-}
-
 // Field keys of a session's validation errors.
 const (
 	FieldShadower = "person"
@@ -178,7 +123,7 @@ func (s *Session) Validate() error {
 	if s.PersonID == 0 {
 		v.add(FieldShadower, "say who shadowed")
 	}
-	if !slices.Contains(ShadowKinds, s.Kind) {
+	if !shadowKinds.has(s.Kind) {
 		v.add("kind", "%q is not a kind of session", s.Kind)
 	}
 	if _, err := ParseChannel(string(s.Channel)); err != nil {

@@ -3,11 +3,10 @@
 package ui
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"slices"
 	"sync/atomic"
 	"syscall"
@@ -118,10 +117,27 @@ func (s *shell) shadowing() *shadowingScreen { return s.screen(screenShadowing).
 func (s *shell) cohorts() *cohortScreen      { return s.screen(screenCohorts).(*cohortScreen) }
 func (s *shell) prompts() *promptsScreen     { return s.screen(screenPrompts).(*promptsScreen) }
 
-// Run shows the main window at once and opens the database off the UI
-// goroutine meanwhile (a pending restore or a schema upgrade can take a
-// while on a large one); the screens load once it is open.
-func Run(a fyne.App, dbPath string, info Info) error {
+// Start is what the window needs from the command that opens it.
+type Start struct {
+	Info   Info
+	DBPath string // where the database is, for Settings and About
+	// Open opens the database. Run calls it off the UI goroutine while the
+	// window already shows, and shows the notices once the screens load.
+	Open func() (*model.Store, []Notice, error)
+	// Started runs in the background once Today's first load is in (or a
+	// minute has passed), with that day when it came; ctx ends when the
+	// window closes, and showError tells the user what failed.
+	Started func(ctx context.Context, store *model.Store, first *model.TodayView, showError func(what string, err error))
+}
+
+// Notice is a message for the user once the window is open.
+type Notice struct{ Title, Text string }
+
+// Run shows the main window at once and opens the database through
+// start.Open meanwhile (a pending restore or a schema upgrade can take a
+// while on a large one); the screens load once it is open. It returns when
+// the window has closed and saved, Open's error if it failed.
+func Run(a fyne.App, start Start) error {
 	applyTheme()
 	bold := loadBoldFont()
 	a.SetIcon(windowIcon)
@@ -129,8 +145,8 @@ func Run(a fyne.App, dbPath string, info Info) error {
 	w.Resize(fyne.NewSize(1100, 720))
 	fyne.MeasureText("Solemate", theme.TextSize(), fyne.TextStyle{}) // regular meanwhile
 	<-bold
-	s := newShellFrame(w, info, func(f func()) { go f() })
-	s.dbPath = dbPath
+	s := newShellFrame(w, start.Info, func(f func()) { go f() })
+	s.dbPath = start.DBPath
 	w.SetMainMenu(s.menu())
 	w.SetMaster()
 	w.SetCloseIntercept(s.close)
@@ -141,85 +157,54 @@ func Run(a fyne.App, dbPath string, info Info) error {
 		close(signals)
 	}()
 	quitOn(signals, a.Quit)
+	ctx, cancel := context.WithCancel(context.Background())
 
-	var (
-		store   *model.Store
-		lock    *model.InstanceLock
-		openErr error
-	)
+	var openErr error
 	opened := make(chan struct{})
 	var closed atomic.Bool // the window went before the database opened
 	go func() {
 		defer close(opened)
-		// The lock comes first: the pending restore runs under it, and from
-		// here on a restore from the command line is refused.
-		var lockErr error
-		if !model.IsServer(dbPath) { // a server is meant to be shared
-			lock, lockErr = model.LockInstance(dbPath)
-		}
-		var restored string
-		if clock, err := model.ClockFromEnv(); err == nil { // else Open says what is wrong
-			restored = restorePending(a, dbPath, lock, lockErr, clock())
-		}
-		store, openErr = model.Open(dbPath)
-		if openErr != nil {
-			err := openErr
+		store, notices, err := start.Open()
+		if err != nil {
+			openErr = err
 			fyne.Do(func() { showFatal(w, err) })
 			return
 		}
 		day := make(chan model.TodayView, 1)
-		st := store
 		fyne.Do(func() {
 			if closed.Load() {
 				return
 			}
 			s.onDay = func(v model.TodayView) { day <- v }
-			s.attach(st)
-			if restored != "" {
-				s.showMessage("Restore", restored)
+			s.attach(store)
+			for _, n := range notices {
+				s.showMessage(n.Title, n.Text)
 			}
-			if errors.Is(lockErr, model.ErrAlreadyOpen) {
-				s.showMessage("Already open", "Solemate is already open on this database in another window. Both save safely, but one window does not see the other's changes until you switch screens.")
-			}
-			go s.afterStart(st, day, model.BackupDir(dbPath))
+			go s.afterStart(ctx, store, day, start.Started)
 		})
 	}()
 	w.ShowAndRun()
+	cancel() // what Started began ends with the window
 	closed.Store(true)
 	<-opened
 	s.saveOnQuit()
-	lock.Release()
-	if store != nil {
-		_ = store.Close()
-	}
 	return openErr
 }
 
-// afterStart waits for Today's first load (at most a minute), so that what
-// follows does not compete with it, then takes the daily backup into
-// backups and runs the notifications, the first of them on that day.
-func (s *shell) afterStart(store *model.Store, day <-chan model.TodayView, backups string) {
+// afterStart waits for Today's first load (at most a minute), so that
+// started does not compete with it, then runs started.
+func (s *shell) afterStart(ctx context.Context, store *model.Store, day <-chan model.TodayView, started func(context.Context, *model.Store, *model.TodayView, func(string, error))) {
 	var first *model.TodayView
 	select {
 	case v := <-day:
 		first = &v
 	case <-time.After(time.Minute):
+	case <-ctx.Done():
+		return
 	}
-	// At most once a day, a backup beside the database, keeping two weeks.
-	if _, err := store.AutoBackup(backups, 14); err != nil {
-		fyne.Do(func() { s.showError("The daily backup failed", err) })
-	}
-	notifyDue(store, first)
-	first = nil
-	// Start-up is over once the day is drawn. Parsing fonts, loading the
-	// day and drawing it left some 10 MB of garbage, which would stay
-	// resident until the heap grew into it: give it back now.
-	time.Sleep(500 * time.Millisecond)
-	debug.FreeOSMemory()
-	for {
-		time.Sleep(time.Hour)
-		notifyDue(store, nil)
-	}
+	started(ctx, store, first, func(what string, err error) {
+		fyne.Do(func() { s.showError(what, err) })
+	})
 }
 
 // showFatal shows why the app cannot start in place of the main window's

@@ -120,7 +120,7 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 	if draft != nil {
 		shown = *draft
 	}
-	status := enumSelect(model.HireStatuses, nil)
+	status := enumSelect(model.HireStatuses(), nil)
 	status.SetSelected(shown.Status.Label())
 	notes := newNoteField(c.sh, "What you notice: strengths, habits from earlier jobs to guide, what helps")
 	notes.SetText(shown.Notes)
@@ -168,7 +168,7 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
 	d.SetOnClosed(func() {
 		h := row.Hire
-		if s, ok := enumOf(model.HireStatuses, status.Selected); ok {
+		if s, ok := enumOf(model.HireStatuses(), status.Selected); ok {
 			h.Status = s
 		}
 		h.Notes, h.OfferNote = notes.Text(), offerNote.Text

@@ -25,7 +25,7 @@ func sharedDatabase(t *testing.T) (s *shell, store, other *model.Store, meetingI
 	if err := store.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	m, err := store.StartOneOnOne(p.ID, fixedNow, model.SettingDesk)
+	m, err := store.StartOneOnOne(p.ID, fixedNow, model.MeetingSettingDesk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestMeetingConflictTakeTheirsKeepsPrivateNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	theirs.PulseRating, theirs.SharedNotes = 4, "Agreed to try the new refund macro on Monday and see how the queue copes."
-	theirs.Setting = model.SettingWalk
+	theirs.Setting = model.MeetingSettingWalk
 	if err := other.SaveOneOnOne(&theirs.OneOnOne); err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestMeetingConflictTakeTheirsKeepsPrivateNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.PulseRating != 4 || m.SharedNotes != theirs.SharedNotes || m.Setting != model.SettingWalk || m.PrivateNotes != "Seems tired." {
+	if m.PulseRating != 4 || m.SharedNotes != theirs.SharedNotes || m.Setting != model.MeetingSettingWalk || m.PrivateNotes != "Seems tired." {
 		t.Errorf("stored after Take theirs: %+v", m.OneOnOne)
 	}
 	if e.rating.Selected != "4" || e.shared.Text() != theirs.SharedNotes || e.setting.Selected != "Walk" || e.private.Text() != "Seems tired." {

@@ -108,7 +108,7 @@ func (mm *meetingMode) begin() {
 	name := widget.NewLabelWithStyle(mm.meeting.Person.DisplayName(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
 	grid := container.NewGridWithColumns(2)
-	for _, h := range model.Headings {
+	for _, h := range model.Headings() {
 		mm.lists[h] = widget.NewList(func() int { return len(mm.items[h]) },
 			func() fyne.CanvasObject { return newMeetingRow(mm) },
 			func(id widget.ListItemID, o fyne.CanvasObject) { o.(*meetingRow).show(mm.items[h][id]) })

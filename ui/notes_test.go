@@ -39,7 +39,7 @@ func onOldDatabase(t testing.TB, shared, private, item string) (*shell, *model.S
 	if err := store.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	m, err := store.StartOneOnOne(p.ID, fixedNow, model.SettingWalk)
+	m, err := store.StartOneOnOne(p.ID, fixedNow, model.MeetingSettingWalk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestHugeNotesAreBounded(t *testing.T) {
 			}
 
 			// Pasting as much into an ordinary note is refused, and says so.
-			m, err := store.StartOneOnOne(s.oneOnOnes().editor.meeting.PersonID, fixedNow.Add(time.Hour), model.SettingDesk)
+			m, err := store.StartOneOnOne(s.oneOnOnes().editor.meeting.PersonID, fixedNow.Add(time.Hour), model.MeetingSettingDesk)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -202,7 +202,7 @@ func TestPastingALongParagraph(t *testing.T) {
 	if err := store.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	m, err := store.StartOneOnOne(p.ID, fixedNow, model.SettingDesk)
+	m, err := store.StartOneOnOne(p.ID, fixedNow, model.MeetingSettingDesk)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -197,7 +197,7 @@ func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
 func (o *oneOnOneScreen) start(personID uint) {
 	o.leaveEditor(func() {
 		at := o.sh.store.Now().Truncate(time.Minute)
-		m, err := o.sh.store.StartOneOnOne(personID, at, model.SettingDesk)
+		m, err := o.sh.store.StartOneOnOne(personID, at, model.MeetingSettingDesk)
 		if err != nil {
 			o.sh.showError("Could not start the one-on-one", err)
 			return
@@ -272,7 +272,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.meta = widget.NewLabel("")
 	p.meta.Truncation = fyne.TextTruncateEllipsis
-	p.cadence = enumSelect(model.Cadences, p.setCadence)
+	p.cadence = enumSelect(model.Cadences(), p.setCadence)
 	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
 	p.startBtn.Importance = widget.HighImportance
 	prepare := widget.NewButtonWithIcon("Prepare", theme.DocumentIcon(), func() { o.prepare(p.person) })

@@ -85,7 +85,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		return nil
 	}
 	e.when.OnChanged = func(string) { e.changedMeeting() }
-	e.setting = enumSelect(model.Settings, func(model.Setting) { e.changedMeeting() })
+	e.setting = enumSelect(model.MeetingSettings(), func(model.MeetingSetting) { e.changedMeeting() })
 
 	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
 	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
@@ -105,7 +105,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 
 	e.prompts = newSuggestionPanel(o.sh)
 	body := container.NewVBox(section("Prompts for this conversation", "Chosen from what you know about them; mark one asked and it rests for six weeks", e.prompts.box))
-	for _, h := range model.Headings {
+	for _, h := range model.Headings() {
 		e.sections[h] = e.newSection(h)
 		add := widget.NewEntry()
 		add.SetPlaceHolder(fmt.Sprintf("Add to %s… (Enter)", h.Label()))
@@ -172,7 +172,7 @@ func headingHint(h model.Heading) string {
 // returns what could not be saved, which stays pending and on screen.
 func (e *meetingEditor) flush() error {
 	if e.meeting.ID != 0 {
-		for _, h := range model.Headings {
+		for _, h := range model.Headings() {
 			if add := e.adders[h]; add.Text != "" {
 				e.addItem(h, add.Text, add)
 			}
@@ -217,7 +217,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 		add.SetText("")
 	}
 	e.measureRows()
-	for _, h := range model.Headings {
+	for _, h := range model.Headings() {
 		e.items[h] = itemsUnder(m.Items, h)
 		e.sections[h].reset()
 	}
@@ -320,7 +320,7 @@ func (e *meetingEditor) saveMeeting() error {
 	if t, err := time.ParseInLocation(whenLayout, strings.TrimSpace(e.when.Text), time.Local); err == nil {
 		o.HeldAt = t
 	}
-	if s, ok := enumOf(model.Settings, e.setting.Selected); ok {
+	if s, ok := enumOf(model.MeetingSettings(), e.setting.Selected); ok {
 		o.Setting = s
 	}
 	o.PulseRating, _ = strconv.Atoi(e.rating.Selected)

@@ -25,7 +25,7 @@ func withItems(t testing.TB, n int) (*shell, *model.Store, uint) {
 	if err := store.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	m, err := store.StartOneOnOne(p.ID, fixedNow, model.SettingDesk)
+	m, err := store.StartOneOnOne(p.ID, fixedNow, model.MeetingSettingDesk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func withItems(t testing.TB, n int) (*shell, *model.Store, uint) {
 		t.Fatal(err)
 	}
 	for i := range n {
-		h := model.Headings[i%len(model.Headings)]
+		h := model.Headings()[i%len(model.Headings())]
 		if _, err := tx.Exec("INSERT INTO one_on_one_items (one_on_one_id, heading, text, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
 			m.ID, h, fmt.Sprintf("Item %d under %s", i, h.Label()), i, fixedNow, fixedNow); err != nil {
 			t.Fatal(err)
@@ -124,7 +124,7 @@ func TestItemsBuildOnlyTheRowsInView(t *testing.T) {
 				if !contains(test.RenderObjectToMarkup(view), "Item 0 under") {
 					t.Fatalf("%d items: the first is not shown", n)
 				}
-				for _, h := range model.Headings {
+				for _, h := range model.Headings() {
 					add(h, "One more under "+h.Label())
 				}
 				if !contains(test.RenderObjectToMarkup(view), "One more under "+model.HeadingPulse.Label()) {

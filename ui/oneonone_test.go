@@ -44,7 +44,7 @@ func teamWithHistory(t *testing.T, store *model.Store) (overdue, recent, never m
 		}
 	}
 	day := 24 * time.Hour
-	old, err := store.StartOneOnOne(overdue.ID, fixedNow.Add(-9*day), model.SettingWalk)
+	old, err := store.StartOneOnOne(overdue.ID, fixedNow.Add(-9*day), model.MeetingSettingWalk)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func teamWithHistory(t *testing.T, store *model.Store) (overdue, recent, never m
 	if err := store.SaveOneOnOne(&old); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.StartOneOnOne(recent.ID, fixedNow.Add(-day), model.SettingCoffee); err != nil {
+	if _, err := store.StartOneOnOne(recent.ID, fixedNow.Add(-day), model.MeetingSettingCoffee); err != nil {
 		t.Fatal(err)
 	}
 	return overdue, recent, never
@@ -175,7 +175,7 @@ func TestClosingTheWindowSavesTyping(t *testing.T) {
 func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
-	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.SettingWalk)
+	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -245,7 +245,7 @@ func TestOddTextKeepsTheLayout(t *testing.T) {
 	if len(s.people().ids) != 4 {
 		t.Fatalf("%d shown", len(s.people().ids))
 	}
-	m, err := store.StartOneOnOne(first.ID, fixedNow, model.SettingWalk)
+	m, err := store.StartOneOnOne(first.ID, fixedNow, model.MeetingSettingWalk)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.email.SetPlaceHolder("name@example.com")
 	f.email.Validator = model.ValidateEmail
 	f.email.OnChanged = onText
-	f.role = enumSelect(model.Roles, func(model.Role) { changed() })
+	f.role = enumSelect(model.Roles(), func(model.Role) { changed() })
 	f.team = widget.NewSelectEntry(nil)
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
@@ -226,7 +226,7 @@ func (f *personForm) values() model.Person {
 	p.Email = f.email.Text
 	p.Team = f.team.Text
 	p.StartDate = f.start.date()
-	if r, ok := enumOf(model.Roles, f.role.Selected); ok {
+	if r, ok := enumOf(model.Roles(), f.role.Selected); ok {
 		p.Role = r
 	}
 	p.Status = model.StatusActive

@@ -235,7 +235,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	title := widget.NewEntry()
 	title.SetText(m.Title)
 	title.OnChanged = func(s string) { m.Title, e.dirty = s, true }
-	kind := enumSelect(model.MilestoneKinds, nil)
+	kind := enumSelect(model.MilestoneKinds(), nil)
 	kind.SetSelected(m.Kind.Label())
 	sessions := widget.NewEntry()
 	sessions.SetPlaceHolder("how many")
@@ -248,7 +248,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	}
 	kind.OnChanged = func(s string) {
 		e.dirty = true
-		if k, ok := enumOf(model.MilestoneKinds, s); ok {
+		if k, ok := enumOf(model.MilestoneKinds(), s); ok {
 			m.Kind = k
 		}
 		if m.Kind == model.MilestoneShadowing {

@@ -86,7 +86,7 @@ func newPromptsScreen(sh *shell) *promptsScreen {
 	p.themeEntry = widget.NewSelectEntry(nil)
 	p.themeEntry.SetPlaceHolder("Pick a theme or type a new one")
 	p.themeEntry.OnChanged = func(string) { p.changed() }
-	p.fits = widget.NewCheckGroup(enumLabels(model.Fits), func([]string) { p.changed() })
+	p.fits = widget.NewCheckGroup(enumLabels(model.Fits()), func([]string) { p.changed() })
 	p.origin = widget.NewLabel("")
 	p.origin.SizeName = theme.SizeNameCaptionText
 	p.problems = widget.NewLabel("")
@@ -257,7 +257,7 @@ func (p *promptsScreen) flush() bool {
 	pr := p.editing
 	pr.Text, pr.Theme = p.text.Text, p.themeEntry.Text
 	var fits []model.Fit
-	for _, f := range model.Fits {
+	for _, f := range model.Fits() {
 		for _, sel := range p.fits.Selected {
 			if sel == f.Label() {
 				fits = append(fits, f)

@@ -68,25 +68,6 @@ func weekStart() time.Weekday {
 	return time.Weekday(prefs().IntWithFallback(prefWeekStart, int(time.Monday)))
 }
 
-// notifyDue sends a desktop notification for what is due today, when
-// notifications are switched on: about day, or about today loaded afresh
-// from store when day is nil. afterStart calls it at start and then hourly.
-func notifyDue(store *model.Store, day *model.TodayView) {
-	if !prefs().BoolWithFallback(prefNotifications, true) {
-		return
-	}
-	if day == nil {
-		v, err := store.TodayView(weekStart())
-		if err != nil {
-			return
-		}
-		day = &v
-	}
-	if text := day.NotificationText(); text != "" {
-		fyne.CurrentApp().SendNotification(fyne.NewNotification("Solemate", text))
-	}
-}
-
 // showSettings edits the preferences: theme, notifications, the default
 // cadence, the first day of the week, and where the database lives.
 func (s *shell) showSettings() {
@@ -100,7 +81,7 @@ func (s *shell) showSettings() {
 		p.SetBool(prefNotifications, on)
 	})
 	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
-	cadence := enumSelect(model.Cadences, func(c model.Cadence) { p.SetString(prefCadence, string(c)) })
+	cadence := enumSelect(model.Cadences(), func(c model.Cadence) { p.SetString(prefCadence, string(c)) })
 	cadence.SetSelected(defaultCadence().Label())
 	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
 	dayNames := []string{"Monday", "Sunday", "Saturday"}
@@ -167,9 +148,12 @@ func (s *shell) chooseRestore() {
 // window at once: whatever was written between choosing a backup and the
 // next start would otherwise be replaced by it.
 func (s *shell) confirmRestore(src string) {
+	// Named from the database's folder, where the user finds it; both are
+	// made from one path, so Rel cannot fail.
+	kept, _ := filepath.Rel(filepath.Dir(s.dbPath), model.BackupDir(s.dbPath))
 	d := dialog.NewConfirm("Restore "+filepath.Base(src)+"?",
 		"Solemate saves what you have, closes, and opens this backup the next time you start it. "+
-			"The database it replaces is kept in backups/.",
+			"The database it replaces is kept in "+kept+string(filepath.Separator)+".",
 		func(ok bool) {
 			if ok && s.scheduleRestore(src) {
 				s.close()
@@ -241,11 +225,11 @@ func (s *shell) useServer(url string) {
 	})
 }
 
-// restorePending restores a backup chosen in settings, before the database
-// opens, under this window's instance lock (nil when lockErr kept it from
+// ApplyPendingRestore restores a backup chosen in settings, before the
+// database opens, under this window's instance lock (nil when lockErr kept it from
 // the window); it says what happened, or "" when nothing was pending. now
 // names the copy kept of the database it replaces.
-func restorePending(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr error, now time.Time) string {
+func ApplyPendingRestore(a fyne.App, dbPath string, lock *model.InstanceLock, lockErr error, now time.Time) string {
 	p := a.Preferences()
 	src, into := p.String(prefRestore), p.String(prefRestoreInto)
 	if src == "" {

@@ -134,7 +134,7 @@ func TestPendingRestoreWaitsWhileAnotherWindowIsOpen(t *testing.T) {
 	s.dbPath = target
 	s.scheduleRestore(backup)
 	_, lockErr := model.LockInstance(target) // this window's
-	msg := restorePending(fyne.CurrentApp(), target, nil, lockErr, fixedNow)
+	msg := ApplyPendingRestore(fyne.CurrentApp(), target, nil, lockErr, fixedNow)
 	if !strings.Contains(msg, "not restored") || !strings.Contains(msg, "another Solemate window") {
 		t.Errorf("message %q", msg)
 	}
@@ -154,7 +154,7 @@ func restoreUnderLock(t *testing.T, dbPath string) string {
 		t.Fatal(err)
 	}
 	defer lock.Release()
-	return restorePending(fyne.CurrentApp(), dbPath, lock, nil, fixedNow)
+	return ApplyPendingRestore(fyne.CurrentApp(), dbPath, lock, nil, fixedNow)
 }
 
 // TestPendingRestoreAppliesOnlyToItsDatabase: a restore chosen for one

@@ -47,7 +47,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 	s.who = widget.NewSelect([]string{everyone}, nil)
 	s.who.SetSelected(everyone)
 	s.who.OnChanged = func(string) { s.load() }
-	s.channel = widget.NewSelect(append([]string{allChannels}, enumLabels(model.Channels)...), nil)
+	s.channel = widget.NewSelect(append([]string{allChannels}, enumLabels(model.Channels())...), nil)
 	s.channel.SetSelected(allChannels)
 	s.channel.OnChanged = func(string) { s.load() }
 	s.tag = widget.NewSelectEntry(nil)
@@ -102,7 +102,7 @@ func (s *shadowingScreen) filter() model.SessionFilter {
 			f.PersonID = p.ID
 		}
 	}
-	if c, ok := enumOf(model.Channels, s.channel.Selected); ok {
+	if c, ok := enumOf(model.Channels(), s.channel.Selected); ok {
 		f.Channel = c
 	}
 	return f

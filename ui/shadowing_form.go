@@ -71,8 +71,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.who = widget.NewSelect(nil, onText)
 	f.agent = widget.NewSelect(nil, onText)
 	f.debriefWith = widget.NewSelect(nil, onText)
-	f.kind = widget.NewRadioGroup(enumLabels(model.ShadowKinds), onText)
-	f.channel = enumSelect(model.Channels, func(model.Channel) { changed() })
+	f.kind = widget.NewRadioGroup(enumLabels(model.ShadowKinds()), onText)
+	f.channel = enumSelect(model.Channels(), func(model.Channel) { changed() })
 	f.journey = widget.NewEntry()
 	f.journey.SetPlaceHolder("e.g. returning shoes that do not fit")
 	f.journey.OnChanged = onText
@@ -297,11 +297,11 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 	} else {
 		s.PersonID = 0
 	}
-	if k, ok := enumOf(model.ShadowKinds, f.kind.Selected); ok {
+	if k, ok := enumOf(model.ShadowKinds(), f.kind.Selected); ok {
 		s.Kind = k
 	}
 	s.AgentID = f.idOf(f.agent.Selected)
-	if c, ok := enumOf(model.Channels, f.channel.Selected); ok {
+	if c, ok := enumOf(model.Channels(), f.channel.Selected); ok {
 		s.Channel = c
 	}
 	s.Journey = f.journey.Text

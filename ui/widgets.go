@@ -331,7 +331,7 @@ func (heightless) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 // enum is a model enum: a value shown by its label. Its values, in order,
-// are the model's list of them (model.Roles, model.Channels, …).
+// are the model's list of them (model.Roles(), model.Channels(), …).
 type enum interface {
 	comparable
 	Label() string

@@ -7,20 +7,21 @@ import (
 )
 
 func TestEnumSelectPicksByLabel(t *testing.T) {
+	channels := model.Channels()
 	var got []model.Channel
-	sel := enumSelect(model.Channels, func(c model.Channel) { got = append(got, c) })
-	if len(sel.Options) != len(model.Channels) || sel.Options[0] != model.Channels[0].Label() {
+	sel := enumSelect(model.Channels(), func(c model.Channel) { got = append(got, c) })
+	if len(sel.Options) != len(channels) || sel.Options[0] != channels[0].Label() {
 		t.Fatalf("options %q", sel.Options)
 	}
-	last := model.Channels[len(model.Channels)-1]
+	last := channels[len(channels)-1]
 	sel.SetSelected(last.Label())
 	if len(got) != 1 || got[0] != last {
 		t.Errorf("changed got %v, want %v", got, last)
 	}
-	if c, ok := enumOf(model.Channels, sel.Selected); !ok || c != last {
+	if c, ok := enumOf(model.Channels(), sel.Selected); !ok || c != last {
 		t.Errorf("enumOf(%q) = %v, %v", sel.Selected, c, ok)
 	}
-	if _, ok := enumOf(model.Channels, ""); ok {
+	if _, ok := enumOf(model.Channels(), ""); ok {
 		t.Error("enumOf found a value for no selection")
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/app"
 	"github.com/go-gl/glfw/v3.3/glfw"
 
+	// Before Fyne reads the locale: see the package.
+	_ "solemate/cmd/solemate/internal/localeenv"
 	"solemate/model"
 	"solemate/ui"
 )
@@ -80,7 +82,7 @@ func main() {
 					err = fmt.Errorf(needDisplay, ", and the display could not be opened")
 				}
 			}()
-			return ui.Run(fyneApp(), path, ui.Info{Version: Version, Build: Build, Commit: commit()})
+			return runWindow(fyneApp(), path, ui.Info{Version: Version, Build: Build, Commit: commit()})
 		},
 	}
 	os.Exit(c.run(os.Args[1:]))

@@ -43,7 +43,7 @@ const (
 // as any earlier start would have (Fyne's font index, Mesa's shader cache),
 // so what is measured is an ordinary start, not a first one.
 //
-// Solemate takes a daily backup when it starts (ui.Run, in the background).
+// Solemate takes a daily backup when it starts (runWindow, in the background).
 // Each copy comes with today's backup already there, so what is measured is
 // every start but the day's first. SOLEMATE_BENCH_BACKUP=1 measures the
 // day's first start instead: every launch then copies the database into
@@ -74,10 +74,10 @@ func BenchmarkStartup(b *testing.B) {
 		for _, isBare := range []bool{true, false} {
 			runDir := filepath.Join(dir, fmt.Sprintf("run-%d-%t", round, isBare))
 			var p *appProcess
+			db := filepath.Join(runDir, "data", "solemate.db")
 			if isBare {
 				p = launch(b, xw, display, home, runDir, bare)
 			} else {
-				db := filepath.Join(runDir, "data", "solemate.db")
 				copyFile(b, src, db)
 				if !withBackup {
 					skipDailyBackup(b, db)
@@ -87,7 +87,7 @@ func BenchmarkStartup(b *testing.B) {
 			rss, settled := p.settle(time.Second, 15*time.Second)
 			p.stop()
 			if !isBare {
-				checkDailyBackup(b, runDir, withBackup)
+				checkDailyBackup(b, db, withBackup)
 			}
 			name := map[bool]string{true: "bare", false: "solemate"}[isBare]
 			b.Logf("round %2d %-8s mapped after %6.1f ms, %6.1f MB resident%s", round, name,
@@ -343,11 +343,11 @@ func skipDailyBackup(tb testing.TB, db string) {
 	}
 }
 
-// checkDailyBackup fails unless the app run in dir took today's backup
+// checkDailyBackup fails unless the app run on db took today's backup
 // (taken) or left the stand-in from skipDailyBackup alone (!taken).
-func checkDailyBackup(tb testing.TB, dir string, taken bool) {
+func checkDailyBackup(tb testing.TB, db string, taken bool) {
 	tb.Helper()
-	fi, err := os.Stat(filepath.Join(dir, "data", "backups", "solemate-"+time.Now().Format(time.DateOnly)+".db"))
+	fi, err := os.Stat(filepath.Join(model.BackupDir(db), "solemate-"+time.Now().Format(time.DateOnly)+".db"))
 	switch {
 	case taken && (err != nil || fi.Size() == 0):
 		tb.Fatalf("the app took no daily backup at start (%v)", err)
