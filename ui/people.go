@@ -303,16 +303,16 @@ func (p *peopleScreen) onSelected(i widget.ListItemID) {
 	if p.selecting || i >= len(p.ids) {
 		return
 	}
-	var next model.Person
 	if r := p.rowAt(i); r != nil {
-		next = r.Person
-	} else {
-		var err error
-		if next, err = p.sh.store.Person(p.ids[i]); err != nil {
-			p.sh.showError("Could not open the person", err)
-			return
-		}
+		p.choose(r.Person)
+		return
 	}
+	id := p.ids[i] // its page is still being read
+	fetch(p.sh, &p.opens, "Could not open the person", func(st *model.Store) (model.Person, error) { return st.Person(id) }, p.choose)
+}
+
+// choose opens next in the form, once what the form holds is safe.
+func (p *peopleScreen) choose(next model.Person) {
 	if next.ID == p.form.person.ID && !p.form.editingNew() {
 		return
 	}
@@ -508,12 +508,12 @@ func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
 }
 
 func (s *shell) exportRoster() {
-	s.saveFile("people.csv", func(w io.Writer, ext string) error {
+	s.saveFile("people.csv", func(st *model.Store, w io.Writer, ext string) error {
 		format := model.FormatCSV
 		if ext == ".md" {
 			format = model.FormatMarkdown
 		}
-		return s.store.ExportPeople(w, format)
+		return st.ExportPeople(w, format)
 	})
 }
 

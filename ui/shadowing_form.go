@@ -377,13 +377,11 @@ func (f *sessionForm) askWhoseToKeep(mine, theirs model.Session) {
 			f.save()
 		},
 		take: func() {
-			d, err := f.screen.sh.store.Session(theirs.ID)
-			if err != nil {
-				f.screen.sh.showError("Could not load their session", err)
-				return
-			}
-			f.edit(d)
-			f.screen.load()
+			fetch(f.screen.sh, &f.screen.opens, "Could not load their session", func(st *model.Store) (model.SessionDetail, error) { return st.Session(theirs.ID) },
+				func(d model.SessionDetail) {
+					f.edit(d)
+					f.screen.load()
+				})
 		}})
 }
 
