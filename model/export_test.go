@@ -14,7 +14,7 @@ import (
 
 func TestExportPeopleCSVRoundTrips(t *testing.T) {
 	src := newTestStore(t)
-	if _, err := src.Demo(DemoOptions{People: 25, Seed: 1}); err != nil {
+	if err := FillDemo(src, DemoOptions{People: 25, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer

@@ -33,7 +33,7 @@ func newCopyFixture(t *testing.T) copyFixture {
 	}
 	defer s.Close()
 	s.Now = func() time.Time { return fixedNow }
-	if _, err := s.Demo(DemoOptions{People: 12, Seed: 7}); err != nil {
+	if err := FillDemo(s, DemoOptions{People: 12, Seed: 7}); err != nil {
 		t.Fatalf("demo: %v", err)
 	}
 	own := Prompt{Theme: "Our own", Text: "What would make Mondays easier?", Fits: string(FitDuring)}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
+	"solemate/model/demo"
 )
 
 // demoPeople is how many people "Load demo data" creates.
@@ -437,7 +438,7 @@ func (s *shell) loadDemo() {
 	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), s.win)
 	prog.Show()
 	s.bg(func() {
-		res, err := s.store.Demo(model.DemoOptions{People: demoPeople, Seed: 2026})
+		res, err := demo.Generate(s.store, demo.Options{People: demoPeople, Seed: 2026})
 		fyne.Do(func() {
 			prog.Hide()
 			if err != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"solemate/model"
+	"solemate/model/demo"
 )
 
 const usage = `Solemate — one-on-ones, onboarding cohorts and shadowing for service teams.
@@ -607,11 +608,11 @@ func (c *cli) searchCmd(args []string) error {
 
 func (c *cli) demoCmd(args []string) error {
 	var db string
-	opts := model.DemoOptions{People: defaultDemoPeople, Seed: demoSeed}
+	opts := demo.Options{People: defaultDemoPeople, Seed: demoSeed}
 	_, err := parseArgs("demo", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&db, "db", "", "")
-		fs.Func("people", "", wholeNumber(&opts.People, 1, model.MaxDemoPeople, "--people"))
-		fs.Func("years", "", wholeNumber(&opts.Years, 0, model.MaxDemoYears, "--years"))
+		fs.Func("people", "", wholeNumber(&opts.People, 1, demo.MaxPeople, "--people"))
+		fs.Func("years", "", wholeNumber(&opts.Years, 0, demo.MaxYears, "--years"))
 		fs.Func("today", "", func(v string) error {
 			d, err := model.ParseDate(v)
 			if err == nil && d.IsZero() {
@@ -644,9 +645,9 @@ func (c *cli) demoCmd(args []string) error {
 			}
 		}
 	}
-	var res model.DemoResult
+	var res demo.Result
 	err = c.writeTo(db, func(s *model.Store) (err error) {
-		res, err = s.Demo(opts)
+		res, err = demo.Generate(s, opts)
 		return err
 	})
 	if err != nil {
