@@ -125,7 +125,7 @@ BENCH_DB := build/bench-200x10.db
 
 # The ten-year contact centre the benchmarks run on; rebuilt when the demo
 # generator or the schema changes.
-$(BENCH_DB): $(wildcard model/demo*.go model/migrate.go)
+$(BENCH_DB): $(wildcard model/demo/*.go model/migrate*.go)
 	@mkdir -p build
 	rm -f $@ $@-wal $@-shm
 	./solemate demo --people 200 --years 10 --db $@

@@ -260,7 +260,7 @@ func TestCohortValidationAndNames(t *testing.T) {
 // must still say what the cohort's own board says.
 func TestCohortListAgreesWithBoards(t *testing.T) {
 	s := newTestStore(t)
-	if _, err := s.Demo(DemoOptions{People: 30, Years: 2, Seed: 11}); err != nil {
+	if err := FillDemo(s, DemoOptions{People: 30, Years: 2, Seed: 11}); err != nil {
 		t.Fatal(err)
 	}
 	list, err := s.Cohorts()

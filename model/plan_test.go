@@ -57,7 +57,7 @@ var (
 func TestScreenQueriesUseIndexes(t *testing.T) {
 	fileOnly(t)
 	s := newTestStore(t)
-	if _, err := s.Demo(DemoOptions{People: 40, Years: 1, Seed: 5}); err != nil {
+	if err := FillDemo(s, DemoOptions{People: 40, Years: 1, Seed: 5}); err != nil {
 		t.Fatal(err)
 	}
 	var person OneOnOne

@@ -35,7 +35,7 @@ func TestScanColumnsCoverTheTables(t *testing.T) {
 // Scanning by hand reads the same values gorm reads, NULLs included.
 func TestScanReadsWhatGormReads(t *testing.T) {
 	s := newTestStore(t)
-	if _, err := s.Demo(DemoOptions{People: 20, Years: 1, Seed: 3}); err != nil {
+	if err := FillDemo(s, DemoOptions{People: 20, Years: 1, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	// Rows written outside the app may lack timestamps.

@@ -81,7 +81,7 @@ func TestTodayView(t *testing.T) {
 // those Reports shows as due, whatever the day, hour and cadence.
 func TestTodayDueMatchesReports(t *testing.T) {
 	s := newTestStore(t)
-	if _, err := s.Demo(DemoOptions{People: 30, Years: 1, Seed: 7}); err != nil {
+	if err := FillDemo(s, DemoOptions{People: 30, Years: 1, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
 	cadences := []Cadence{CadenceWeekly, CadenceBiweekly, CadenceMonthly}

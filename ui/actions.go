@@ -16,6 +16,7 @@ import (
 // due soon, then the rest. Ticking one marks it done.
 type teamActions struct {
 	sh      *shell
+	loads   line
 	rows    []model.ActionRow
 	pulse   *lineChart
 	list    *widget.List
@@ -96,35 +97,34 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // load fetches the open actions off the UI goroutine.
 func (a *teamActions) load() {
-	a.sh.bg(func() {
-		rows, err := a.sh.store.OpenActions(0)
-		var pulse []model.Series
-		if err == nil {
-			pulse, err = a.sh.store.TeamPulse(12)
+	type loaded struct {
+		rows  []model.ActionRow
+		pulse []model.Series
+	}
+	fetch(a.sh, &a.loads, "Could not load the actions", func(st *model.Store) (l loaded, err error) {
+		if l.rows, err = st.OpenActions(0); err != nil {
+			return l, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				a.sh.showError("Could not load the actions", err)
-				return
+		l.pulse, err = st.TeamPulse(12)
+		return l, err
+	}, func(l loaded) {
+		a.pulse.setSeries(l.pulse)
+		a.rows = l.rows
+		overdue, soon := 0, 0
+		for _, r := range l.rows {
+			if r.Overdue {
+				overdue++
+			} else if r.DueSoon {
+				soon++
 			}
-			a.pulse.setSeries(pulse)
-			a.rows = rows
-			overdue, soon := 0, 0
-			for _, r := range rows {
-				if r.Overdue {
-					overdue++
-				} else if r.DueSoon {
-					soon++
-				}
-			}
-			a.summary.SetText(fmt.Sprintf("%s open · %d overdue · %d due within %d days", model.Plural(len(rows), "action", "actions"), overdue, soon, model.DueSoonDays))
-			if len(rows) > 0 {
-				a.none.Hide()
-			} else {
-				a.none.Show()
-			}
-			a.list.Refresh()
-		})
+		}
+		a.summary.SetText(fmt.Sprintf("%s open · %d overdue · %d due within %d days", model.Plural(len(l.rows), "action", "actions"), overdue, soon, model.DueSoonDays))
+		if len(l.rows) > 0 {
+			a.none.Hide()
+		} else {
+			a.none.Show()
+		}
+		a.list.Refresh()
 	})
 }
 

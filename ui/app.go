@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"slices"
 	"sync/atomic"
 	"syscall"
@@ -78,16 +77,14 @@ func newScreenSlots() []screenSlot {
 
 // shell is the main window: sidebar, current screen and the undo bar.
 type shell struct {
+	loader
 	win     fyne.Window
-	store   *model.Store // nil while Run is still opening the database
 	info    Info
 	screens []screenSlot
 	current int
 	nav     *widget.List
 	body    *fyne.Container
 	undo    *undoBar
-	// bg runs work off the UI goroutine; tests make it synchronous.
-	bg func(func())
 	// undoFor is how long the undo bar stays.
 	undoFor time.Duration
 	// after is the clock autosave waits on.
@@ -235,7 +232,8 @@ func newShell(w fyne.Window, store *model.Store, info Info, bg func(func())) *sh
 // data; the other screens are built when first opened. Nothing loads until
 // attach gives it the store.
 func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
-	s := &shell{win: w, info: info, bg: bg, undoFor: 10 * time.Second, after: wallClock, meetings: map[*meetingMode]bool{}, screens: newScreenSlots()}
+	s := &shell{loader: loader{bg: bg}, win: w, info: info, undoFor: 10 * time.Second, after: wallClock, meetings: map[*meetingMode]bool{}, screens: newScreenSlots()}
+	s.fail = s.showError
 	s.undo = newUndoBar()
 	s.body = container.NewStack(s.screen(screenToday).view())
 	s.nav = widget.NewList(
@@ -272,61 +270,6 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 func (s *shell) attach(store *model.Store) {
 	s.store = store
 	s.show(s.current)
-}
-
-// fetch runs get off the UI goroutine and hands its result to show on it,
-// or tells the user what failed.
-func fetch[T any](sh *shell, failure string, get func() (T, error), show func(T)) {
-	sh.bg(func() {
-		v, err := get()
-		fyne.Do(func() {
-			if err != nil {
-				sh.showError(failure, err)
-				return
-			}
-			show(v)
-		})
-	})
-}
-
-// newest is a line of fetches where only the newest counts, as when each
-// keystroke in a filter starts one: a fetch cancels the one before it.
-type newest struct{ cancel context.CancelFunc }
-
-// fetchNewest is fetch in line n: get may watch ctx to stop early, and the
-// result of a fetch a newer one overtook is dropped.
-func fetchNewest[T any](sh *shell, n *newest, failure string, get func(ctx context.Context) (T, error), show func(T)) {
-	if n.cancel != nil {
-		n.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	n.cancel = cancel
-	sh.bg(func() {
-		v, err := get(ctx)
-		fyne.Do(func() {
-			switch {
-			case ctx.Err() != nil: // overtaken
-			case err != nil:
-				sh.showError(failure, err)
-			default:
-				show(v)
-			}
-		})
-	})
-}
-
-// bigLoad is how many rows make a load big enough to give its garbage back
-// to the system at once (releaseAfterLoad).
-const bigLoad = 10000
-
-// releaseAfterLoad gives memory back to the system after a load of n rows,
-// off the UI goroutine, when n is big. Reading rows through the model makes
-// several times their size in garbage, which the runtime would otherwise
-// keep resident for minutes: some 150 MB for 100,000 people.
-func releaseAfterLoad(n int) {
-	if n >= bigLoad {
-		debug.FreeOSMemory()
-	}
 }
 
 // open switches to a screen.

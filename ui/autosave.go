@@ -19,8 +19,8 @@ type afterFunc func(d time.Duration, f func()) timer
 func wallClock(d time.Duration, f func()) timer { return time.AfterFunc(d, f) }
 
 // Typing is saved once it pauses for saveAfterPause and, however fast one
-// types, at most saveWithin after the first change not yet saved: waiting
-// for a pause alone lost all of nine seconds' typing to a crash.
+// types, at most saveWithin after the first change not yet saved, so a
+// crash during steady typing loses little.
 const (
 	saveAfterPause = 600 * time.Millisecond
 	saveWithin     = 1500 * time.Millisecond

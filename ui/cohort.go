@@ -37,6 +37,8 @@ type cohortScreen struct {
 	boardBox fyne.CanvasObject
 	selected uint
 	noSelect bool
+	// lists and boards are the loads of the list and of the open board.
+	lists, boards line
 }
 
 func newCohortScreen(sh *shell) *cohortScreen {
@@ -98,8 +100,8 @@ func (c *cohortScreen) load() { c.loadThen(nil) }
 
 // loadThen reloads the list and the open board, then runs then.
 func (c *cohortScreen) loadThen(then func()) {
-	st, all := c.sh.store, c.showAll
-	fetch(c.sh, "Could not load the cohorts", func() (cohortList, error) { return loadCohorts(st, all) }, func(l cohortList) {
+	all := c.showAll
+	fetch(c.sh, &c.lists, "Could not load the cohorts", func(st *model.Store) (cohortList, error) { return loadCohorts(st, all) }, func(l cohortList) {
 		cs := l.shown
 		c.cohorts = cs
 		c.older.SetText("Show all " + model.Plural(l.total, "cohort", "cohorts"))
@@ -171,26 +173,28 @@ func (c *cohortScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // open loads a cohort's board off the UI goroutine and shows it.
 func (c *cohortScreen) open(id uint) { c.openThen(id, nil) }
 
+// choose makes id the cohort the next load opens.
+func (c *cohortScreen) choose(id uint) { c.selected = id }
+
 // openThen opens a cohort and runs then once its board is shown.
 func (c *cohortScreen) openThen(id uint, then func()) {
 	c.selected = id
-	c.sh.bg(func() {
-		b, err := c.sh.store.CohortBoard(id)
-		var progress []model.TrendPoint
-		if err == nil {
-			progress, err = c.sh.store.CohortProgress(id)
+	type loaded struct {
+		board    model.Board
+		progress []model.TrendPoint
+	}
+	fetch(c.sh, &c.boards, "Could not open the cohort", func(st *model.Store) (l loaded, err error) {
+		if l.board, err = st.CohortBoard(id); err != nil {
+			return l, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				c.sh.showError("Could not open the cohort", err)
-				return
-			}
-			c.progress.setSeries([]model.Series{{Name: b.Name, Points: progress}})
-			c.showBoard(b)
-			if then != nil {
-				then()
-			}
-		})
+		l.progress, err = st.CohortProgress(id)
+		return l, err
+	}, func(l loaded) {
+		c.progress.setSeries([]model.Series{{Name: l.board.Name, Points: l.progress}})
+		c.showBoard(l.board)
+		if then != nil {
+			then()
+		}
 	})
 }
 

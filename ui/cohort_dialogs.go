@@ -30,21 +30,44 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 			row = r
 		}
 	}
+	trainers := c.board.Trainers
+	// What fails to load here only leaves ticks unsigned or a link out.
+	fetch(c.sh, nil, "", func(st *model.Store) (h hireLinks, _ error) {
+		// Ticks are signed by the first trainer, when on the roster.
+		if len(trainers) > 0 {
+			if people, err := st.People(true); err == nil {
+				for _, p := range people {
+					if p.Name == trainers[0] {
+						id := p.ID
+						h.signer = &id
+					}
+				}
+			}
+		}
+		if hist, err := st.History(row.PersonID); err == nil {
+			h.meetings = len(hist)
+		}
+		if sessions, err := st.Sessions(model.SessionFilter{PersonID: row.PersonID}); err == nil {
+			h.sessions = len(sessions)
+		}
+		return h, nil
+	}, func(h hireLinks) { showChecklistOf(c, hireID, row, draft, problem, h) })
+}
+
+// hireLinks is who signs a hire's ticks and how many one-on-ones and
+// shadowing sessions the checklist links to.
+type hireLinks struct {
+	signer             *uint
+	meetings, sessions int
+}
+
+// showChecklistOf is showChecklistDraft once its links are loaded.
+func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *model.Hire, problem error, h hireLinks) {
+	signer := h.signer
 	st := c.sh.store
 	today := st.Today()
 	var d *dialog.CustomDialog
 	reopen := false
-	var signer *uint
-	if trainers := c.board.Trainers; len(trainers) > 0 {
-		if people, err := st.People(true); err == nil {
-			for _, p := range people {
-				if p.Name == trainers[0] {
-					id := p.ID
-					signer = &id
-				}
-			}
-		}
-	}
 	box := container.NewVBox()
 	for _, p := range row.Phases {
 		head := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s – %s", p.Name, p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan")),
@@ -93,15 +116,11 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 		}
 	}
 
-	statusLabels := make([]string, len(model.HireStatuses()))
-	for i, s := range model.HireStatuses() {
-		statusLabels[i] = s.Label()
-	}
 	shown := row.Hire
 	if draft != nil {
 		shown = *draft
 	}
-	status := widget.NewSelect(statusLabels, nil)
+	status := enumSelect(model.HireStatuses(), nil)
 	status.SetSelected(shown.Status.Label())
 	notes := newNoteField(c.sh, "What you notice: strengths, habits from earlier jobs to guide, what helps")
 	notes.SetText(shown.Notes)
@@ -130,7 +149,7 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 		&widget.FormItem{Text: "Answer", Widget: outcome},
 		&widget.FormItem{Text: "Offer note", Widget: offerNote},
 	)
-	links := hireLinks(c.sh, row.PersonID, row.Name)
+	links := h.view(c.sh, row.PersonID, row.Name)
 	content := container.NewVBox()
 	if problem != nil {
 		p := widget.NewLabel("Not saved: " + problem.Error() + ".")
@@ -149,10 +168,8 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
 	d.SetOnClosed(func() {
 		h := row.Hire
-		for _, s := range model.HireStatuses() {
-			if s.Label() == status.Selected {
-				h.Status = s
-			}
+		if s, ok := enumOf(model.HireStatuses(), status.Selected); ok {
+			h.Status = s
 		}
 		h.Notes, h.OfferNote = notes.Text(), offerNote.Text
 		h.OfferedOn = offeredOn.date()
@@ -215,24 +232,20 @@ func askWhoseHireToKeep(c *cohortScreen, name string, mine, theirs model.Hire, d
 	})
 }
 
-// hireLinks offers the hire's one-on-ones and shadowing sessions, when
-// they have any.
-func hireLinks(sh *shell, personID uint, name string) fyne.CanvasObject {
+// view offers the hire's one-on-ones and shadowing sessions, when they
+// have any.
+func (h hireLinks) view(sh *shell, personID uint, name string) fyne.CanvasObject {
 	box := container.NewHBox()
-	hist, err := sh.store.History(personID)
-	if err == nil && len(hist) > 0 {
-		box.Add(widget.NewButtonWithIcon(model.Plural(len(hist), "one-on-one", "one-on-ones"), theme.MailComposeIcon(), func() {
+	if h.meetings > 0 {
+		box.Add(widget.NewButtonWithIcon(model.Plural(h.meetings, "one-on-one", "one-on-ones"), theme.MailComposeIcon(), func() {
 			sh.closeDialogs()
-			sh.open(sh.oneOnOnes())
-			sh.oneOnOnes().openPerson(personID)
+			sh.openOneOnOnes(personID)
 		}))
 	}
-	sessions, err := sh.store.Sessions(model.SessionFilter{PersonID: personID})
-	if err == nil && len(sessions) > 0 {
-		box.Add(widget.NewButtonWithIcon(model.Plural(len(sessions), "shadowing session", "shadowing sessions"), theme.VisibilityIcon(), func() {
+	if h.sessions > 0 {
+		box.Add(widget.NewButtonWithIcon(model.Plural(h.sessions, "shadowing session", "shadowing sessions"), theme.VisibilityIcon(), func() {
 			sh.closeDialogs()
-			sh.open(sh.shadowing())
-			sh.shadowing().who.SetSelected(name)
+			sh.showSessionsOf(name)
 		}))
 	}
 	if len(box.Objects) == 0 {
@@ -243,18 +256,28 @@ func hireLinks(sh *shell, personID uint, name string) fyne.CanvasObject {
 
 // showNewCohort asks for a cohort's name, program, start, trainers and hires;
 // new hires can be added to the roster on the spot.
-func showNewCohort(c *cohortScreen) *newCohortForm {
+// It returns the form once shown, which is at once only where loads run
+// synchronously (tests); nil otherwise.
+func showNewCohort(c *cohortScreen) (form *newCohortForm) {
+	type loaded struct {
+		programs []model.Program
+		people   []model.PersonRow
+	}
+	failure := "Could not load the programs"
+	fetchOr(c.sh, nil, func(st *model.Store) (l loaded, err error) {
+		if l.programs, err = st.Programs(); err != nil {
+			return l, err
+		}
+		failure = "Could not load the roster"
+		l.people, err = st.People(false)
+		return l, err
+	}, func(l loaded) { form = showNewCohortOf(c, l.programs, l.people) }, func(err error) { c.sh.showError(failure, err) })
+	return form
+}
+
+// showNewCohortOf is showNewCohort once the programs and people are loaded.
+func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.PersonRow) *newCohortForm {
 	st := c.sh.store
-	programs, err := st.Programs()
-	if err != nil {
-		c.sh.showError("Could not load the programs", err)
-		return nil
-	}
-	people, err := st.People(false)
-	if err != nil {
-		c.sh.showError("Could not load the roster", err)
-		return nil
-	}
 	progNames := make([]string, len(programs))
 	for i, p := range programs {
 		progNames[i] = p.Name

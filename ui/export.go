@@ -13,9 +13,10 @@ import (
 	"solemate/model/export"
 )
 
-// saveFile asks where to save, then lets write fill the file; ext is the
-// chosen name's extension in lower case, so ".md" can pick Markdown.
-func (s *shell) saveFile(defaultName string, write func(w io.Writer, ext string) error) {
+// saveFile asks where to save, then lets write fill the file off the UI
+// goroutine from st; ext is the chosen name's extension in lower case, so
+// ".md" can pick Markdown.
+func (s *shell) saveFile(defaultName string, write func(st *model.Store, w io.Writer, ext string) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.showError("Could not export", err)
@@ -24,9 +25,9 @@ func (s *shell) saveFile(defaultName string, write func(w io.Writer, ext string)
 		if w == nil {
 			return
 		}
-		if err := saveExport(w, write); err != nil {
-			s.showError("Could not export", err)
-		}
+		fetchOr(s, nil, func(st *model.Store) (struct{}, error) {
+			return struct{}{}, saveExport(w, func(f io.Writer, ext string) error { return write(st, f, ext) })
+		}, func(struct{}) {}, func(err error) { s.showError("Could not export", err) })
 	}, s.win)
 	d.SetFileName(defaultName)
 	d.Show()
@@ -57,12 +58,13 @@ func (s *shell) exportOneOnOnes(personID uint, fileName string) {
 		if !ok {
 			return
 		}
-		s.saveFile(fileName, func(w io.Writer, ext string) error {
+		withPrivate := private.Checked
+		s.saveFile(fileName, func(st *model.Store, w io.Writer, ext string) error {
 			format := export.FormatMarkdown
 			if ext == ".csv" {
 				format = export.FormatCSV
 			}
-			return export.OneOnOnes(s.store, w, export.OneOnOneOptions{PersonID: personID, Format: format, IncludePrivate: private.Checked})
+			return export.OneOnOnes(st, w, export.OneOnOneOptions{PersonID: personID, Format: format, IncludePrivate: withPrivate})
 		})
 	}, s.win)
 	s.showDialog(d)
@@ -70,7 +72,7 @@ func (s *shell) exportOneOnOnes(personID uint, fileName string) {
 
 // exportCalendar saves the one-on-one schedule as an iCalendar file.
 func (s *shell) exportCalendar() {
-	s.saveFile("one-on-ones.ics", func(w io.Writer, _ string) error {
-		return export.Calendar(s.store, w, nil)
+	s.saveFile("one-on-ones.ics", func(st *model.Store, w io.Writer, _ string) error {
+		return export.Calendar(st, w, nil)
 	})
 }

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -64,10 +66,23 @@ func openTestStore(t testing.TB, path string) *model.Store {
 	return store
 }
 
-// newTestShellOn opens the app shell in w on an open store.
+// onUI marks the store a test shell's screens hold. The loader reads
+// through a store of its own (fetch), so a read through this one is a
+// screen reading on the UI goroutine, where a slow query freezes the window.
+type onUI struct{}
+
+// newTestShellOn opens the app shell in w on an open store. A read the
+// screens make on the UI goroutine fails the test; the test's own reads
+// through store do not count.
 func newTestShellOn(t testing.TB, w fyne.Window, store *model.Store) *shell {
 	t.Helper()
-	s := newShell(w, store, Info{Version: "1.2.3", Build: 4}, func(f func()) { f() })
+	store.OnRead(func(ctx context.Context) {
+		if ctx.Value(onUI{}) != nil {
+			t.Errorf("a screen read the store on the UI goroutine instead of through fetch:\n%s", debug.Stack())
+		}
+	})
+	onUIStore := store.WithContext(context.WithValue(context.Background(), onUI{}, true))
+	s := newShell(w, onUIStore, Info{Version: "1.2.3", Build: 4}, func(f func()) { f() })
 	s.undoFor = time.Hour
 	w.Resize(fyne.NewSize(1000, 640))
 	return s

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 
@@ -19,14 +18,14 @@ import (
 // any size costs nothing until it is searched. An empty field is no manager.
 type managerPicker struct {
 	widget.Entry
-	sh      *shell
-	find    func(ctx context.Context, query string) ([]model.ManagerChoice, error)
+	ld      loads
+	find    func(st *model.Store, query string) ([]model.ManagerChoice, error)
 	changed func()
 
 	chosen     *uint  // the manager chosen, nil for none
 	chosenText string // how the field shows them
 	setting    bool   // set while the field is filled, so that is not typing
-	searches   newest
+	searches   line
 
 	found   []model.ManagerChoice
 	current int // the match Enter picks
@@ -41,8 +40,8 @@ const matchesShown = 8
 
 var errManagerPending = errors.New("choose the manager from the list, or clear the field for no manager")
 
-func newManagerPicker(sh *shell, find func(context.Context, string) ([]model.ManagerChoice, error), changed func()) *managerPicker {
-	m := &managerPicker{sh: sh, find: find, changed: changed}
+func newManagerPicker(ld loads, find func(*model.Store, string) ([]model.ManagerChoice, error), changed func()) *managerPicker {
+	m := &managerPicker{ld: ld, find: find, changed: changed}
 	m.SetPlaceHolder("No manager (type a name to choose one)")
 	m.Validator = func(string) error {
 		if m.pending() {
@@ -103,8 +102,8 @@ func (m *managerPicker) typed(text string) {
 
 // search asks for the matches off the UI goroutine; a newer search drops it.
 func (m *managerPicker) search(query string) {
-	fetchNewest(m.sh, &m.searches, "Could not find managers", func(ctx context.Context) ([]model.ManagerChoice, error) {
-		return m.find(ctx, query)
+	fetch(m.ld, &m.searches, "Could not find managers", func(st *model.Store) ([]model.ManagerChoice, error) {
+		return m.find(st, query)
 	}, m.showMatches)
 }
 

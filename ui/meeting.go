@@ -42,18 +42,22 @@ type meetingMode struct {
 	override *container.ThemeOverride
 }
 
-// openMeetingMode opens meeting mode for a one-on-one in its own window;
-// onClose runs when it is left.
+// openMeetingMode opens meeting mode for a one-on-one in its own window
+// once the meeting is loaded; onClose runs when it is left.
 func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
-	m, err := sh.store.Meeting(meetingID)
-	if err != nil {
-		sh.showError("Could not open meeting mode", err)
-		return nil
-	}
-	w := fyne.CurrentApp().NewWindow("Solemate — meeting with " + m.Person.DisplayName())
-	mm := &meetingMode{sh: sh, win: w, meeting: m,
+	mm := &meetingMode{sh: sh,
 		lists: map[model.Heading]*widget.List{}, items: map[model.Heading][]*model.MeetingItem{}, nothing: map[model.Heading]*widget.Label{},
 		adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
+	fetch(sh, nil, "Could not open meeting mode", func(st *model.Store) (model.Meeting, error) { return st.Meeting(meetingID) },
+		func(m model.Meeting) { mm.open(m, onClose) })
+	return mm
+}
+
+// open shows meeting mode's window on the loaded meeting.
+func (mm *meetingMode) open(m model.Meeting, onClose func()) {
+	sh := mm.sh
+	w := fyne.CurrentApp().NewWindow("Solemate — meeting with " + m.Person.DisplayName())
+	mm.win, mm.meeting = w, m
 	mm.conflicts = newConflicts(w, func(d dialog.Dialog) { showDialogOn(w, d, func() {}) })
 	mm.conflicts.loaded(m.Items)
 	w.SetCloseIntercept(mm.leave)
@@ -78,7 +82,6 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	w.SetContent(container.NewThemeOverride(mm.checklist(), largeTheme{fyne.CurrentApp().Settings().Theme()}))
 	w.SetFullScreen(true)
 	w.Show()
-	return mm
 }
 
 // checklist is the short attention check shown before the meeting starts.

@@ -15,12 +15,9 @@ import (
 )
 
 // Fyne 2.7 wraps a paragraph by measuring the rest of it once per row it
-// makes, so wrapping costs the square of the paragraph's length, and it
-// redraws by slicing the whole text once per row. A 100 KB paragraph took
-// minutes to open. A note holds at most model.MaxNoteText characters in an
-// entry (noteField); paragraphs within wrapMaxLine of them wrap in a
-// fraction of a second (measured in the test driver), and a note with a
-// longer one is shown unwrapped, which is linear. No text is ever cut.
+// makes, so wrapping costs the square of the paragraph's length. A
+// paragraph within wrapMaxLine wraps quickly; a note with a longer one is
+// shown unwrapped, which is linear. No text is ever cut.
 const wrapMaxLine = 2000 // characters in one paragraph
 
 // wrapFor is how a multi-line entry should wrap text: by word while Fyne
@@ -43,7 +40,7 @@ func wrapFor(text string) fyne.TextWrap {
 // limit the store saves. Longer notes (written before there was a limit)
 // are shown in part, read-only, with a way to copy the whole and one to
 // shorten it: an entry lays out its whole text once per line it draws, so
-// 5 MB took minutes and 11 GB, and such a note could not be saved anyway.
+// a huge note would freeze the window, and could not be saved anyway.
 // Typing or pasting that would take a note over the limit is refused, so
 // the entry never holds more.
 type noteField struct {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -34,7 +33,8 @@ type oneOnOneScreen struct {
 	selectedID uint
 	selecting  bool
 	// filtering is the filter's runs: one a newer run overtook is dropped.
-	filtering newest
+	filtering line
+	loads     line
 }
 
 func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
@@ -68,7 +68,7 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(o.right))
 	split.Offset = 0.4
 	o.main = split
-	goPeople := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), func() { sh.open(sh.people()) })
+	goPeople := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), func() { sh.goTo(screenPeople) })
 	goPeople.Importance = widget.HighImportance
 	o.welcome = emptyState(theme.MailComposeIcon(), "No one to meet yet",
 		"One-on-ones are for the active people on your roster.\nAdd or import people first, or load demo data there.", goPeople)
@@ -89,7 +89,7 @@ func (o *oneOnOneScreen) newItem() {
 
 // load fetches the reports off the UI goroutine.
 func (o *oneOnOneScreen) load() {
-	fetch(o.sh, "Could not load the one-on-ones", o.sh.store.Reports, func(reps []model.Report) {
+	fetch(o.sh, &o.loads, "Could not load the one-on-ones", (*model.Store).Reports, func(reps []model.Report) {
 		o.reports = reps
 		o.applyFilter()
 		if o.right.Objects[0] == o.actions.view {
@@ -112,7 +112,7 @@ func (o *oneOnOneScreen) applyFilter() {
 		overdue, at int
 	}
 	reports, query, selected, today := o.reports, o.filter.Text, o.selectedID, o.sh.store.Today()
-	fetchNewest(o.sh, &o.filtering, "Could not filter the reports", func(context.Context) (filtered, error) {
+	fetch(o.sh, &o.filtering, "Could not filter the reports", func(*model.Store) (filtered, error) {
 		f := filtered{at: -1}
 		for _, r := range reports {
 			if r.NextDue.Before(today) {
@@ -249,6 +249,7 @@ func shortDue(due, today model.Date) string {
 // actions and the full history.
 type personPage struct {
 	screen   *oneOnOneScreen
+	loads    line
 	view     fyne.CanvasObject
 	person   model.Person
 	heading  *widget.Label
@@ -271,11 +272,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.meta = widget.NewLabel("")
 	p.meta.Truncation = fyne.TextTruncateEllipsis
-	labels := make([]string, len(model.Cadences()))
-	for i, c := range model.Cadences() {
-		labels[i] = c.Label()
-	}
-	p.cadence = widget.NewSelect(labels, p.setCadence)
+	p.cadence = enumSelect(model.Cadences(), p.setCadence)
 	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
 	p.startBtn.Importance = widget.HighImportance
 	prepare := widget.NewButtonWithIcon("Prepare", theme.DocumentIcon(), func() { o.prepare(p.person) })
@@ -351,33 +348,29 @@ func summaryLine(m model.MeetingSummary) string {
 
 // load fetches everything the page shows off the UI goroutine.
 func (p *personPage) load(id uint) {
-	st := p.screen.sh.store
-	p.screen.sh.bg(func() {
-		person, err := st.Person(id)
-		var hist []model.MeetingSummary
-		var pulse []model.PulsePoint
-		var fus []model.FollowUp
-		var acts []model.ActionRow
-		if err == nil {
-			hist, err = st.History(id)
+	type loaded struct {
+		person model.Person
+		hist   []model.MeetingSummary
+		pulse  []model.PulsePoint
+		fus    []model.FollowUp
+		acts   []model.ActionRow
+	}
+	fetch(p.screen.sh, &p.loads, "Could not load this person", func(st *model.Store) (l loaded, err error) {
+		if l.person, err = st.Person(id); err != nil {
+			return l, err
 		}
-		if err == nil {
-			pulse, err = st.PulseHistory(id)
+		if l.hist, err = st.History(id); err != nil {
+			return l, err
 		}
-		if err == nil {
-			fus, err = st.FollowUps(id)
+		if l.pulse, err = st.PulseHistory(id); err != nil {
+			return l, err
 		}
-		if err == nil {
-			acts, err = st.OpenActions(id)
+		if l.fus, err = st.FollowUps(id); err != nil {
+			return l, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				p.screen.sh.showError("Could not load this person", err)
-				return
-			}
-			p.show(person, hist, pulse, fus, acts)
-		})
-	})
+		l.acts, err = st.OpenActions(id)
+		return l, err
+	}, func(l loaded) { p.show(l.person, l.hist, l.pulse, l.fus, l.acts) })
 }
 
 func (p *personPage) show(person model.Person, hist []model.MeetingSummary, pulse []model.PulsePoint, fus []model.FollowUp, acts []model.ActionRow) {
@@ -470,17 +463,13 @@ func actionText(acts []model.ActionRow) string {
 	return strings.Join(lines, "\n")
 }
 
-func (p *personPage) setCadence(label string) {
+func (p *personPage) setCadence(c model.Cadence) {
 	if p.loading || p.person.ID == 0 {
 		return
 	}
-	for _, c := range model.Cadences() {
-		if c.Label() == label {
-			if err := p.screen.sh.store.SetCadence(p.person.ID, c); err != nil {
-				p.screen.sh.showError("Could not change the cadence", err)
-				return
-			}
-		}
+	if err := p.screen.sh.store.SetCadence(p.person.ID, c); err != nil {
+		p.screen.sh.showError("Could not change the cadence", err)
+		return
 	}
 	p.screen.load()
 	p.load(p.person.ID)
@@ -490,16 +479,21 @@ func (p *personPage) setCadence(label string) {
 // carries over, what to follow up on, three prompts and the attention
 // checklist, with a button to start.
 func (o *oneOnOneScreen) prepare(person model.Person) {
-	st := o.sh.store
-	carry, err := st.CarryingOver(person.ID)
-	var fus []model.FollowUp
-	if err == nil {
-		fus, err = st.FollowUps(person.ID)
+	type loaded struct {
+		carry []model.Item
+		fus   []model.FollowUp
 	}
-	if err != nil {
-		o.sh.showError("Could not prepare", err)
-		return
-	}
+	fetch(o.sh, nil, "Could not prepare", func(st *model.Store) (l loaded, err error) {
+		if l.carry, err = st.CarryingOver(person.ID); err != nil {
+			return l, err
+		}
+		l.fus, err = st.FollowUps(person.ID)
+		return l, err
+	}, func(l loaded) { o.showPreparation(person, l.carry, l.fus) })
+}
+
+// showPreparation is prepare's card once what it shows is loaded.
+func (o *oneOnOneScreen) showPreparation(person model.Person, carry []model.Item, fus []model.FollowUp) {
 	var carried []string
 	for _, it := range carry {
 		carried = append(carried, "• "+clip(it.Text)+" ("+strings.ToLower(it.Heading.Label())+")")
@@ -520,7 +514,7 @@ func (o *oneOnOneScreen) prepare(person model.Person) {
 	}
 	content := container.NewVBox(
 		section("Carrying over", "Open obstacles and focus from last time", wrap(strings.Join(carried, "\n"))),
-		section("Follow up", "What they shared that is worth asking about", wrap(followUpText(fus, st.Today()))),
+		section("Follow up", "What they shared that is worth asking about", wrap(followUpText(fus, o.sh.store.Today()))),
 		section("Prompts", "Three suggestions, each with its reason", prompts.box),
 		section("Before you start", "Give them your whole attention", wrap(strings.Join(checklist, "\n"))),
 	)

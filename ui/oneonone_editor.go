@@ -27,6 +27,9 @@ type meetingEditor struct {
 	// conflicts asks whose to keep when someone else saved first.
 	conflicts *conflicts
 	loading   bool
+	// loads and followUpLoads are the loads of the meeting and of its
+	// follow-ups.
+	loads, followUpLoads line
 
 	view      *fyne.Container
 	title     *widget.Label
@@ -82,11 +85,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		return nil
 	}
 	e.when.OnChanged = func(string) { e.changedMeeting() }
-	labels := make([]string, len(model.MeetingSettings()))
-	for i, s := range model.MeetingSettings() {
-		labels[i] = s.Label()
-	}
-	e.setting = widget.NewSelect(labels, func(string) { e.changedMeeting() })
+	e.setting = enumSelect(model.MeetingSettings(), func(model.MeetingSetting) { e.changedMeeting() })
 
 	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
 	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
@@ -199,8 +198,7 @@ func (e *meetingEditor) showProblem(err error) {
 
 // load fetches the one-on-one off the UI goroutine and fills the editor.
 func (e *meetingEditor) load(id uint) {
-	st := e.screen.sh.store
-	fetch(e.screen.sh, "Could not open the one-on-one", func() (model.Meeting, error) { return st.Meeting(id) }, e.fill)
+	fetch(e.screen.sh, &e.loads, "Could not open the one-on-one", func(st *model.Store) (model.Meeting, error) { return st.Meeting(id) }, e.fill)
 }
 
 func (e *meetingEditor) fill(m model.Meeting) {
@@ -273,8 +271,8 @@ func (e *meetingEditor) itemChanged(it *model.MeetingItem) {
 // itemSaved refreshes what depends on items: the follow-ups above and the
 // list of reports.
 func (e *meetingEditor) itemSaved() {
-	st, o := e.screen.sh.store, e.meeting.OneOnOne
-	fetch(e.screen.sh, "Could not load the follow-ups", func() ([]model.FollowUp, error) { return st.FollowUpsBefore(o.PersonID, o.HeldAt) },
+	o := e.meeting.OneOnOne
+	fetch(e.screen.sh, &e.followUpLoads, "Could not load the follow-ups", func(st *model.Store) ([]model.FollowUp, error) { return st.FollowUpsBefore(o.PersonID, o.HeldAt) },
 		func(fus []model.FollowUp) {
 			if e.meeting.ID == o.ID {
 				e.showFollowUps(fus)
@@ -322,10 +320,8 @@ func (e *meetingEditor) saveMeeting() error {
 	if t, err := time.ParseInLocation(whenLayout, strings.TrimSpace(e.when.Text), time.Local); err == nil {
 		o.HeldAt = t
 	}
-	for _, s := range model.MeetingSettings() {
-		if s.Label() == e.setting.Selected {
-			o.Setting = s
-		}
+	if s, ok := enumOf(model.MeetingSettings(), e.setting.Selected); ok {
+		o.Setting = s
 	}
 	o.PulseRating, _ = strconv.Atoi(e.rating.Selected)
 	o.PulseComment, o.SharedNotes, o.PrivateNotes = e.comment.Text, e.shared.Text(), e.private.Text()

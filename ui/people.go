@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
+	"solemate/model/demo"
 	"solemate/model/export"
 	"solemate/model/roster"
 )
@@ -27,7 +27,8 @@ const demoPeople = 40
 // peopleScreen is the roster: a filtered list on the left, the selected
 // person's form on the right.
 type peopleScreen struct {
-	sh *shell
+	sh    *shell
+	opens line // of the person the form shows
 
 	// ids are the people the list shows, in order; total is how many the
 	// list covers before the filter (archived too when shown), everyone is
@@ -39,7 +40,7 @@ type peopleScreen struct {
 	pages    rowPages
 	// runs are the list's fetches, a newer one replacing the one under way;
 	// reload says a run still has to read the count and teams again.
-	runs   newest
+	runs   line
 	reload bool
 	// updating is set while the list fills a row, when a page read at once
 	// (as in tests) must not refresh the list from inside it.
@@ -143,9 +144,8 @@ func (p *peopleScreen) run() {
 		teams    []string
 	}
 	archived, query, reload := p.showArchived.Checked, p.filter.Text, p.reload
-	st := p.sh.store
-	fetchNewest(p.sh, &p.runs, "Could not load the roster", func(ctx context.Context) (r roster, err error) {
-		if r.ids, r.total, err = st.PeopleMatching(ctx, query, archived); err != nil {
+	fetch(p.sh, &p.runs, "Could not load the roster", func(st *model.Store) (r roster, err error) {
+		if r.ids, r.total, err = st.PeopleMatching(st.Context(), query, archived); err != nil {
 			return r, err
 		}
 		if r.first, err = st.PeopleByIDs(r.ids[:min(len(r.ids), rowsPerPage)]); err != nil {
@@ -218,22 +218,26 @@ func (p *peopleScreen) readPage(n int) {
 		return
 	}
 	ids, gen := p.ids[n*rowsPerPage:min(len(p.ids), (n+1)*rowsPerPage)], p.pages.gen
-	p.sh.bg(func() {
-		rows, err := p.sh.store.PeopleByIDs(ids)
-		fyne.Do(func() {
-			if p.pages.gen != gen {
-				return
-			}
-			p.pages.doneReading(n)
-			if err != nil {
-				p.sh.showError("Could not load the roster", err)
-				return
-			}
+	// Pages load side by side, each on a line of its own; gen drops those
+	// of a list since replaced.
+	current := func() bool {
+		if p.pages.gen != gen {
+			return false
+		}
+		p.pages.doneReading(n)
+		return true
+	}
+	fetchOr(p.sh, nil, func(st *model.Store) ([]model.PersonRow, error) { return st.PeopleByIDs(ids) }, func(rows []model.PersonRow) {
+		if current() {
 			p.pages.put(n, rows)
 			if !p.updating {
 				p.list.Refresh()
 			}
-		})
+		}
+	}, func(err error) {
+		if current() {
+			p.sh.showError("Could not load the roster", err)
+		}
 	})
 }
 
@@ -302,16 +306,16 @@ func (p *peopleScreen) onSelected(i widget.ListItemID) {
 	if p.selecting || i >= len(p.ids) {
 		return
 	}
-	var next model.Person
 	if r := p.rowAt(i); r != nil {
-		next = r.Person
-	} else {
-		var err error
-		if next, err = p.sh.store.Person(p.ids[i]); err != nil {
-			p.sh.showError("Could not open the person", err)
-			return
-		}
+		p.choose(r.Person)
+		return
 	}
+	id := p.ids[i] // its page is still being read
+	fetch(p.sh, &p.opens, "Could not open the person", func(st *model.Store) (model.Person, error) { return st.Person(id) }, p.choose)
+}
+
+// choose opens next in the form, once what the form holds is safe.
+func (p *peopleScreen) choose(next model.Person) {
 	if next.ID == p.form.person.ID && !p.form.editingNew() {
 		return
 	}
@@ -381,16 +385,13 @@ func (p *peopleScreen) confirmNew(next, cancel func()) {
 
 // openPerson shows one person's form, as a search hit asks.
 func (p *peopleScreen) openPerson(id uint) {
-	person, err := p.sh.store.Person(id)
-	if err != nil {
-		p.sh.showError("Could not open the person", err)
-		return
-	}
-	p.leaveForm(func() {
-		p.showMain()
-		p.form.edit(person)
-		p.syncSelection()
-	}, func() {})
+	fetch(p.sh, &p.opens, "Could not open the person", func(st *model.Store) (model.Person, error) { return st.Person(id) }, func(person model.Person) {
+		p.leaveForm(func() {
+			p.showMain()
+			p.form.edit(person)
+			p.syncSelection()
+		}, func() {})
+	})
 }
 
 func (p *peopleScreen) newItem() {
@@ -429,10 +430,7 @@ func (p *peopleScreen) restore(person model.Person) {
 		p.sh.showError("Could not restore "+person.Name, err)
 		return
 	}
-	restored, err := p.sh.store.Person(person.ID)
-	if err == nil {
-		p.form.edit(restored)
-	}
+	fetchOr(p.sh, &p.opens, func(st *model.Store) (model.Person, error) { return st.Person(person.ID) }, p.form.edit, func(error) {})
 	p.load()
 }
 
@@ -442,7 +440,7 @@ func (s *shell) loadDemo() {
 	prog := dialog.NewCustomWithoutButtons("Loading demo data", widget.NewProgressBarInfinite(), s.win)
 	prog.Show()
 	s.bg(func() {
-		res, err := s.store.Demo(model.DemoOptions{People: demoPeople, Seed: 2026})
+		res, err := demo.Generate(s.store, demo.Options{People: demoPeople, Seed: 2026})
 		fyne.Do(func() {
 			prog.Hide()
 			if err != nil {
@@ -513,12 +511,12 @@ func (p *peopleScreen) showImportProblems(name string, ie *model.ImportError) {
 }
 
 func (s *shell) exportRoster() {
-	s.saveFile("people.csv", func(w io.Writer, ext string) error {
+	s.saveFile("people.csv", func(st *model.Store, w io.Writer, ext string) error {
 		format := export.FormatCSV
 		if ext == ".md" {
 			format = export.FormatMarkdown
 		}
-		return export.People(s.store, w, format)
+		return export.People(st, w, format)
 	})
 }
 

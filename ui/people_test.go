@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
+	"solemate/model/demo"
 	"solemate/model/roster"
 )
 
@@ -19,7 +20,7 @@ func peopleWithDemo(t *testing.T, n int, seed uint64) (*shell, *model.Store, *pe
 	t.Helper()
 	s, store := newTestShell(t)
 	s.open(s.people())
-	if _, err := store.Demo(model.DemoOptions{People: n, Seed: seed}); err != nil {
+	if _, err := demo.Generate(store, demo.Options{People: n, Seed: seed}); err != nil {
 		t.Fatal(err)
 	}
 	s.people().load()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 
@@ -15,8 +14,9 @@ import (
 
 // personForm edits one person, validating as the user types.
 type personForm struct {
-	screen *peopleScreen
-	person model.Person // as loaded; ID 0 for a new person
+	screen       *peopleScreen
+	managerLoads line
+	person       model.Person // as loaded; ID 0 for a new person
 	// conflicts asks whose details to keep when someone else saved first.
 	conflicts *conflicts
 
@@ -60,11 +60,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.email.SetPlaceHolder("name@example.com")
 	f.email.Validator = model.ValidateEmail
 	f.email.OnChanged = onText
-	roleLabels := make([]string, len(model.Roles()))
-	for i, r := range model.Roles() {
-		roleLabels[i] = r.Label()
-	}
-	f.role = widget.NewSelect(roleLabels, onText)
+	f.role = enumSelect(model.Roles(), func(model.Role) { changed() })
 	f.team = widget.NewSelectEntry(nil)
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
@@ -126,8 +122,8 @@ func (f *personForm) setTeams(teams []string) { f.team.SetOptions(teams) }
 const managerMatches = 30
 
 // findManagers asks the store who could manage the edited person.
-func (f *personForm) findManagers(ctx context.Context, query string) ([]model.ManagerChoice, error) {
-	return f.screen.sh.store.Managers(ctx, query, f.person.ID, managerMatches)
+func (f *personForm) findManagers(st *model.Store, query string) ([]model.ManagerChoice, error) {
+	return st.Managers(st.Context(), query, f.person.ID, managerMatches)
 }
 
 // showManager shows the manager with id, nil for none.
@@ -136,11 +132,18 @@ func (f *personForm) showManager(id *uint) {
 		f.manager.set(nil, "")
 		return
 	}
-	label := "someone removed"
-	if m, err := f.screen.sh.store.Person(*id); err == nil {
-		label = managerLabel(model.ManagerChoice{ID: m.ID, Name: m.Name, Team: m.Team}, false)
+	f.manager.set(id, "")
+	// The name arrives later: it is shown unless another was chosen or
+	// typed meanwhile.
+	show := func(label string) {
+		if f.manager.chosen == id && !f.manager.pending() {
+			f.manager.set(id, label)
+		}
 	}
-	f.manager.set(id, label)
+	fetchOr(f.screen.sh, &f.managerLoads, func(st *model.Store) (string, error) {
+		m, err := st.Person(*id)
+		return managerLabel(model.ManagerChoice{ID: m.ID, Name: m.Name, Team: m.Team}, false), err
+	}, show, func(error) { show("someone removed") })
 }
 
 // edit loads p into the form; a zero ID starts a new person.
@@ -223,10 +226,8 @@ func (f *personForm) values() model.Person {
 	p.Email = f.email.Text
 	p.Team = f.team.Text
 	p.StartDate = f.start.date()
-	for _, r := range model.Roles() {
-		if r.Label() == f.role.Selected {
-			p.Role = r
-		}
+	if r, ok := enumOf(model.Roles(), f.role.Selected); ok {
+		p.Role = r
 	}
 	p.Status = model.StatusActive
 	if f.status.Selected == model.StatusLeft.Label() {

@@ -27,6 +27,8 @@ type programEditor struct {
 	// dirty is set by any edit not yet saved; selecting guards list
 	// callbacks we trigger ourselves.
 	dirty, selecting bool
+	// lists and opens are the loads of the list and of the open program.
+	lists, opens line
 }
 
 func showPrograms(sh *shell) *programEditor {
@@ -75,11 +77,11 @@ func showPrograms(sh *shell) *programEditor {
 
 // reload lists the programs again and opens selectID (the first when 0).
 func (e *programEditor) reload(selectID uint) {
-	ps, err := e.sh.store.Programs()
-	if err != nil {
-		e.sh.showError("Could not load the programs", err)
-		return
-	}
+	fetch(e.sh, &e.lists, "Could not load the programs", (*model.Store).Programs, func(ps []model.Program) { e.showList(ps, selectID) })
+}
+
+// showList shows the programs and opens selectID (the first when 0).
+func (e *programEditor) showList(ps []model.Program, selectID uint) {
 	e.programs = ps
 	e.list.Refresh()
 	e.selecting = true
@@ -113,12 +115,7 @@ func (e *programEditor) leave(next, cancel func()) {
 }
 
 func (e *programEditor) open(id uint) {
-	d, err := e.sh.store.Program(id)
-	if err != nil {
-		e.sh.showError("Could not open the program", err)
-		return
-	}
-	e.show(d)
+	fetch(e.sh, &e.opens, "Could not open the program", func(st *model.Store) (model.ProgramDetail, error) { return st.Program(id) }, e.show)
 }
 
 // show builds the editor for a program held in memory until saved.
@@ -238,11 +235,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	title := widget.NewEntry()
 	title.SetText(m.Title)
 	title.OnChanged = func(s string) { m.Title, e.dirty = s, true }
-	kinds := make([]string, len(model.MilestoneKinds()))
-	for i, k := range model.MilestoneKinds() {
-		kinds[i] = k.Label()
-	}
-	kind := widget.NewSelect(kinds, nil)
+	kind := enumSelect(model.MilestoneKinds(), nil)
 	kind.SetSelected(m.Kind.Label())
 	sessions := widget.NewEntry()
 	sessions.SetPlaceHolder("how many")
@@ -255,10 +248,8 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	}
 	kind.OnChanged = func(s string) {
 		e.dirty = true
-		for _, k := range model.MilestoneKinds() {
-			if k.Label() == s {
-				m.Kind = k
-			}
+		if k, ok := enumOf(model.MilestoneKinds(), s); ok {
+			m.Kind = k
 		}
 		if m.Kind == model.MilestoneShadowing {
 			sessions.Show()
@@ -308,12 +299,10 @@ func (e *programEditor) copy() {
 	if e.current.ID == 0 {
 		return
 	}
-	d, err := e.sh.store.CopyProgram(e.current.ID, "Copy of "+e.current.Name)
-	if err != nil {
-		e.sh.showError("Could not copy the program", err)
-		return
-	}
-	e.reload(d.ID)
+	id, name := e.current.ID, "Copy of "+e.current.Name
+	// The copy is a write, but it reads the whole program first.
+	fetch(e.sh, nil, "Could not copy the program", func(st *model.Store) (model.ProgramDetail, error) { return st.CopyProgram(id, name) },
+		func(d model.ProgramDetail) { e.reload(d.ID) })
 }
 
 func (e *programEditor) delete() {

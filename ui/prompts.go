@@ -18,6 +18,8 @@ const allThemes = "All themes"
 // list, and a form to write, star, hide or delete prompts.
 type promptsScreen struct {
 	sh *shell
+	// loads are the library's, opens the edited prompt's.
+	loads, opens line
 
 	all, shown []model.Prompt
 
@@ -84,11 +86,7 @@ func newPromptsScreen(sh *shell) *promptsScreen {
 	p.themeEntry = widget.NewSelectEntry(nil)
 	p.themeEntry.SetPlaceHolder("Pick a theme or type a new one")
 	p.themeEntry.OnChanged = func(string) { p.changed() }
-	fitLabels := make([]string, len(model.Fits()))
-	for i, f := range model.Fits() {
-		fitLabels[i] = f.Label()
-	}
-	p.fits = widget.NewCheckGroup(fitLabels, func([]string) { p.changed() })
+	p.fits = widget.NewCheckGroup(enumLabels(model.Fits()), func([]string) { p.changed() })
 	p.origin = widget.NewLabel("")
 	p.origin.SizeName = theme.SizeNameCaptionText
 	p.problems = widget.NewLabel("")
@@ -128,33 +126,31 @@ func (p *promptsScreen) focusFilter()            { p.sh.win.Canvas().Focus(p.fil
 
 // load fetches the library and the prompt of the day off the UI goroutine.
 func (p *promptsScreen) load() {
+	type loaded struct {
+		prompts []model.Prompt
+		themes  []string
+		day     model.Prompt
+	}
 	hidden := p.showHidden.Checked
-	st := p.sh.store
-	p.sh.bg(func() {
-		ps, err := st.Prompts(hidden)
-		var themes []string
-		var day model.Prompt
-		if err == nil {
-			themes, err = st.PromptThemes()
+	fetch(p.sh, &p.loads, "Could not load the prompts", func(st *model.Store) (l loaded, err error) {
+		if l.prompts, err = st.Prompts(hidden); err != nil {
+			return l, err
 		}
-		if err == nil {
-			day, err = st.PromptOfTheDay(st.Today())
-			if errors.Is(err, model.ErrNotFound) {
-				err = nil
-			}
+		if l.themes, err = st.PromptThemes(); err != nil {
+			return l, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				p.sh.showError("Could not load the prompts", err)
-				return
-			}
-			p.all = ps
-			p.theme.SetOptions(append([]string{allThemes}, themes...))
-			p.themeEntry.SetOptions(themes)
-			p.ofTheDay.SetText(day.Text)
-			p.dayTheme.SetText(day.Theme)
-			p.applyFilter()
-		})
+		l.day, err = st.PromptOfTheDay(st.Today())
+		if errors.Is(err, model.ErrNotFound) {
+			err = nil
+		}
+		return l, err
+	}, func(l loaded) {
+		p.all = l.prompts
+		p.theme.SetOptions(append([]string{allThemes}, l.themes...))
+		p.themeEntry.SetOptions(l.themes)
+		p.ofTheDay.SetText(l.day.Text)
+		p.dayTheme.SetText(l.day.Theme)
+		p.applyFilter()
 	})
 }
 
@@ -206,6 +202,11 @@ func (p *promptsScreen) newItem() {
 }
 
 // edit shows a prompt in the form; ID 0 starts a new one.
+// open shows the prompt with id in the form.
+func (p *promptsScreen) open(id uint) {
+	fetch(p.sh, &p.opens, "Could not open the prompt", func(st *model.Store) (model.Prompt, error) { return st.Prompt(id) }, p.edit)
+}
+
 func (p *promptsScreen) edit(pr model.Prompt) {
 	p.loadingForm = true
 	defer func() { p.loadingForm = false }()

@@ -19,13 +19,14 @@ const searchLimit = 100
 // kind, matching words in bold, private notes marked; Enter or a click
 // opens the thing found.
 type searchBox struct {
-	sh     *shell
-	entry  *searchEntry
-	list   *widget.List
-	status *widget.Label
-	rows   []searchRow
-	seq    int // discards answers to older queries
-	dialog *dialog.CustomDialog
+	sh       *shell
+	nav      navigator
+	entry    *searchEntry
+	list     *widget.List
+	status   *widget.Label
+	rows     []searchRow
+	searches line
+	dialog   *dialog.CustomDialog
 }
 
 // searchRow is a group heading or a hit.
@@ -35,7 +36,7 @@ type searchRow struct {
 }
 
 func showSearch(sh *shell) *searchBox {
-	b := &searchBox{sh: sh}
+	b := &searchBox{sh: sh, nav: sh}
 	b.entry = newSearchEntry(b)
 	b.entry.SetPlaceHolder("Search people, notes, sessions, prompts…")
 	b.entry.OnChanged = func(string) { b.run() }
@@ -62,21 +63,10 @@ func showSearch(sh *shell) *searchBox {
 
 // run searches off the UI goroutine and shows the newest answer only.
 func (b *searchBox) run() {
-	b.seq++
-	seq, q := b.seq, b.entry.Text
-	b.sh.bg(func() {
-		hits, err := b.sh.store.Search(q, true, searchLimit)
-		fyne.Do(func() {
-			if seq != b.seq {
-				return
-			}
-			if err != nil {
-				b.status.SetText("Could not search: " + err.Error())
-				return
-			}
-			b.show(q, hits)
-		})
-	})
+	q := b.entry.Text
+	fetchOr(b.sh, &b.searches, func(st *model.Store) ([]model.SearchHit, error) {
+		return st.Search(q, true, searchLimit)
+	}, func(hits []model.SearchHit) { b.show(q, hits) }, func(err error) { b.status.SetText("Could not search: " + err.Error()) })
 }
 
 func (b *searchBox) show(q string, hits []model.SearchHit) {
@@ -162,43 +152,22 @@ func (b *searchBox) openFirst() {
 
 // openHit closes the search and shows the thing found.
 func (b *searchBox) openHit(h model.SearchHit) {
-	sh := b.sh
-	sh.closeDialogs()
-	st := sh.store
+	b.sh.closeDialogs()
+	nav, ref := b.nav, h.Ref
+	const failure = "Could not open what was found"
 	switch h.Kind {
 	case model.SearchPerson:
-		sh.open(sh.people())
-		sh.people().openPerson(h.Ref)
+		nav.openPerson(ref)
 	case model.SearchItem:
-		id, err := st.MeetingOfItem(h.Ref)
-		if err != nil {
-			sh.showError("Could not open what was found", err)
-			return
-		}
-		sh.open(sh.oneOnOnes())
-		sh.oneOnOnes().openMeeting(id)
+		fetch(b.sh, nil, failure, func(st *model.Store) (uint, error) { return st.MeetingOfItem(ref) }, nav.openMeeting)
 	case model.SearchNotes, model.SearchPrivate:
-		sh.open(sh.oneOnOnes())
-		sh.oneOnOnes().openMeeting(h.Ref)
+		nav.openMeeting(ref)
 	case model.SearchSession:
-		sh.open(sh.shadowing())
-		sh.shadowing().open(h.Ref)
+		nav.openSession(ref)
 	case model.SearchHire:
-		id, err := st.CohortOfHire(h.Ref)
-		if err != nil {
-			sh.showError("Could not open what was found", err)
-			return
-		}
-		sh.cohorts().selected = id
-		sh.open(sh.cohorts())
+		fetch(b.sh, nil, failure, func(st *model.Store) (uint, error) { return st.CohortOfHire(ref) }, nav.openCohort)
 	case model.SearchPrompt:
-		p, err := st.Prompt(h.Ref)
-		if err != nil {
-			sh.showError("Could not open what was found", err)
-			return
-		}
-		sh.open(sh.prompts())
-		sh.prompts().edit(p)
+		nav.openPrompt(ref)
 	}
 }
 

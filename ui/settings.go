@@ -81,17 +81,7 @@ func (s *shell) showSettings() {
 		p.SetBool(prefNotifications, on)
 	})
 	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
-	cadences := make([]string, 0, len(model.Cadences()))
-	for _, c := range model.Cadences() {
-		cadences = append(cadences, c.Label())
-	}
-	cadence := widget.NewSelect(cadences, func(label string) {
-		for _, c := range model.Cadences() {
-			if c.Label() == label {
-				p.SetString(prefCadence, string(c))
-			}
-		}
-	})
+	cadence := enumSelect(model.Cadences(), func(c model.Cadence) { p.SetString(prefCadence, string(c)) })
 	cadence.SetSelected(defaultCadence().Label())
 	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
 	dayNames := []string{"Monday", "Sunday", "Saturday"}
@@ -223,7 +213,7 @@ func serverAddress(text string) error {
 // useServer connects to url (off the UI goroutine) and, when that works,
 // opens it from the next start.
 func (s *shell) useServer(url string) {
-	fetch(s, "Could not use that server", func() (string, error) {
+	fetch(s, nil, "Could not use that server", func(*model.Store) (string, error) {
 		st, err := model.Open(url)
 		if err != nil {
 			return "", err

@@ -21,6 +21,8 @@ const (
 // filters; the right side shows the friction overview or a session.
 type shadowingScreen struct {
 	sh *shell
+	// loads are the list's, opens the open session's.
+	loads, opens line
 
 	rows   []model.SessionRow
 	people []model.PersonRow
@@ -45,11 +47,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 	s.who = widget.NewSelect([]string{everyone}, nil)
 	s.who.SetSelected(everyone)
 	s.who.OnChanged = func(string) { s.load() }
-	channels := []string{allChannels}
-	for _, c := range model.Channels() {
-		channels = append(channels, c.Label())
-	}
-	s.channel = widget.NewSelect(channels, nil)
+	s.channel = widget.NewSelect(append([]string{allChannels}, enumLabels(model.Channels())...), nil)
 	s.channel.SetSelected(allChannels)
 	s.channel.OnChanged = func(string) { s.load() }
 	s.tag = widget.NewSelectEntry(nil)
@@ -104,59 +102,57 @@ func (s *shadowingScreen) filter() model.SessionFilter {
 			f.PersonID = p.ID
 		}
 	}
-	for _, c := range model.Channels() {
-		if s.channel.Selected == c.Label() {
-			f.Channel = c
-		}
+	if c, ok := enumOf(model.Channels(), s.channel.Selected); ok {
+		f.Channel = c
 	}
 	return f
 }
 
 // load fetches sessions, people, tags and the overview off the UI goroutine.
 func (s *shadowingScreen) load() {
+	type loaded struct {
+		rows   []model.SessionRow
+		total  int
+		people []model.PersonRow
+		tags   []model.TagCount
+		themes []model.ThemeCount
+	}
 	f := s.filter()
-	st := s.sh.store
-	s.sh.bg(func() {
-		rows, err := st.Sessions(f)
-		total := len(rows)
-		if err == nil && total == f.Limit {
-			total, err = st.CountSessions(f)
+	fetch(s.sh, &s.loads, "Could not load the sessions", func(st *model.Store) (l loaded, err error) {
+		if l.rows, err = st.Sessions(f); err != nil {
+			return l, err
 		}
-		var people []model.PersonRow
-		var tags []model.TagCount
-		var themes []model.ThemeCount
-		if err == nil {
-			people, err = st.People(false)
-		}
-		if err == nil {
-			tags, err = st.Tags()
-		}
-		if err == nil {
-			themes, err = st.FrictionByChannel()
-		}
-		fyne.Do(func() {
-			if err != nil {
-				s.sh.showError("Could not load the sessions", err)
-				return
+		if l.total = len(l.rows); l.total == f.Limit {
+			if l.total, err = st.CountSessions(f); err != nil {
+				return l, err
 			}
-			s.rows, s.people = rows, people
-			names := []string{everyone}
-			for _, p := range people {
-				names = append(names, p.Name)
-			}
-			s.who.Options = names
-			s.who.Refresh()
-			tagNames := make([]string, len(tags))
-			for i, t := range tags {
-				tagNames[i] = t.Name
-			}
-			s.tag.SetOptions(tagNames)
-			s.form.setChoices(people, tagNames)
-			s.showThemes(themes)
-			s.count.SetText(sessionCount(len(rows), total))
-			s.list.Refresh()
-			s.syncSelection()
-		})
+		}
+		if l.people, err = st.People(false); err != nil {
+			return l, err
+		}
+		if l.tags, err = st.Tags(); err != nil {
+			return l, err
+		}
+		l.themes, err = st.FrictionByChannel()
+		return l, err
+	}, func(l loaded) {
+		s.rows, s.people = l.rows, l.people
+		names := []string{everyone}
+		for _, p := range l.people {
+			names = append(names, p.Name)
+		}
+		s.who.Options = names
+		s.who.Refresh()
+		tagNames := make([]string, len(l.tags))
+		for i, t := range l.tags {
+			tagNames[i] = t.Name
+		}
+		s.tag.SetOptions(tagNames)
+		s.form.setChoices(l.people, tagNames)
+		s.showThemes(l.themes)
+		s.count.SetText(sessionCount(len(l.rows), l.total))
+		s.list.Refresh()
+		s.syncSelection()
 	})
 }
 
@@ -222,15 +218,15 @@ func (s *shadowingScreen) newItem() {
 	s.syncSelection()
 }
 
+// showSessionsOf narrows the list to the sessions of the person named.
+func (s *shadowingScreen) showSessionsOf(person string) { s.who.SetSelected(person) }
+
 func (s *shadowingScreen) open(id uint) {
-	d, err := s.sh.store.Session(id)
-	if err != nil {
-		s.sh.showError("Could not open the session", err)
-		return
-	}
-	s.form.edit(d)
-	s.right.Objects = []fyne.CanvasObject{s.form.view}
-	s.right.Refresh()
+	fetch(s.sh, &s.opens, "Could not open the session", func(st *model.Store) (model.SessionDetail, error) { return st.Session(id) }, func(d model.SessionDetail) {
+		s.form.edit(d)
+		s.right.Objects = []fyne.CanvasObject{s.form.view}
+		s.right.Refresh()
+	})
 }
 
 func (s *shadowingScreen) showOverview() {

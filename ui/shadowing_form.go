@@ -71,16 +71,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.who = widget.NewSelect(nil, onText)
 	f.agent = widget.NewSelect(nil, onText)
 	f.debriefWith = widget.NewSelect(nil, onText)
-	kinds := make([]string, len(model.ShadowKinds()))
-	for i, k := range model.ShadowKinds() {
-		kinds[i] = k.Label()
-	}
-	f.kind = widget.NewRadioGroup(kinds, onText)
-	channels := make([]string, len(model.Channels()))
-	for i, c := range model.Channels() {
-		channels[i] = c.Label()
-	}
-	f.channel = widget.NewSelect(channels, onText)
+	f.kind = widget.NewRadioGroup(enumLabels(model.ShadowKinds()), onText)
+	f.channel = enumSelect(model.Channels(), func(model.Channel) { changed() })
 	f.journey = widget.NewEntry()
 	f.journey.SetPlaceHolder("e.g. returning shoes that do not fit")
 	f.journey.OnChanged = onText
@@ -305,16 +297,12 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 	} else {
 		s.PersonID = 0
 	}
-	for _, k := range model.ShadowKinds() {
-		if k.Label() == f.kind.Selected {
-			s.Kind = k
-		}
+	if k, ok := enumOf(model.ShadowKinds(), f.kind.Selected); ok {
+		s.Kind = k
 	}
 	s.AgentID = f.idOf(f.agent.Selected)
-	for _, c := range model.Channels() {
-		if c.Label() == f.channel.Selected {
-			s.Channel = c
-		}
+	if c, ok := enumOf(model.Channels(), f.channel.Selected); ok {
+		s.Channel = c
 	}
 	s.Journey = f.journey.Text
 	var err error
@@ -389,13 +377,11 @@ func (f *sessionForm) askWhoseToKeep(mine, theirs model.Session) {
 			f.save()
 		},
 		take: func() {
-			d, err := f.screen.sh.store.Session(theirs.ID)
-			if err != nil {
-				f.screen.sh.showError("Could not load their session", err)
-				return
-			}
-			f.edit(d)
-			f.screen.load()
+			fetch(f.screen.sh, &f.screen.opens, "Could not load their session", func(st *model.Store) (model.SessionDetail, error) { return st.Session(theirs.ID) },
+				func(d model.SessionDetail) {
+					f.edit(d)
+					f.screen.load()
+				})
 		}})
 }
 

@@ -19,6 +19,7 @@ type suggestionPanel struct {
 	box       *fyne.Container
 	personID  uint
 	meetingID *uint
+	loads     line
 	// onChange runs after new suggestions are shown (meeting mode re-applies
 	// its large theme).
 	onChange func()
@@ -31,22 +32,13 @@ func newSuggestionPanel(sh *shell) *suggestionPanel {
 // load fetches suggestions for a person off the UI goroutine.
 func (p *suggestionPanel) load(personID uint, meetingID *uint) {
 	p.personID, p.meetingID = personID, meetingID
-	p.sh.bg(func() {
-		current := uint(0)
-		if meetingID != nil {
-			current = *meetingID
-		}
-		sugs, err := p.sh.store.Suggest(personID, current, suggestionCount)
-		fyne.Do(func() {
-			if err != nil {
-				p.sh.showError("Could not choose prompts", err)
-				return
-			}
-			if personID == p.personID {
-				p.show(sugs)
-			}
-		})
-	})
+	current := uint(0)
+	if meetingID != nil {
+		current = *meetingID
+	}
+	fetch(p.sh, &p.loads, "Could not choose prompts", func(st *model.Store) ([]model.Suggestion, error) {
+		return st.Suggest(personID, current, suggestionCount)
+	}, p.show)
 }
 
 func (p *suggestionPanel) show(sugs []model.Suggestion) {

@@ -72,9 +72,8 @@ func (t brandTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 
 // loadBoldFont loads the bold text face off the UI goroutine and closes the
 // channel it returns once it is ready. Fyne parses a font, and its emoji
-// font with it, the first time a text style is measured: some 9 MB and tens
-// of milliseconds a style, and the window needs regular and bold (headings,
-// buttons) before it shows. Run loads regular on the UI goroutine
+// font with it, the first time a text style is measured, and the window
+// needs regular and bold (headings, buttons) before it shows. Run loads regular on the UI goroutine
 // meanwhile, so start-up waits for one parse instead of two.
 //
 // Fyne's font faces are not safe for concurrent use, so until the channel

@@ -23,16 +23,18 @@ const (
 // owe whom now". Each entry opens the thing it names.
 type todayScreen struct {
 	sh      *shell
+	nav     navigator
 	root    *fyne.Container
 	heading *widget.Label
 	date    *widget.Label
 	cards   *fyne.Container
 	body    fyne.CanvasObject
 	welcome fyne.CanvasObject
+	loads   line
 }
 
 func newTodayScreen(sh *shell) *todayScreen {
-	t := &todayScreen{sh: sh}
+	t := &todayScreen{sh: sh, nav: sh}
 	t.heading = widget.NewLabelWithStyle("Today", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.heading.SizeName = theme.SizeNameSubHeadingText
 	t.date = widget.NewLabel("")
@@ -50,14 +52,10 @@ func (t *todayScreen) welcomeView() fyne.CanvasObject {
 	if t.welcome != nil {
 		return t.welcome
 	}
-	sh := t.sh
-	people := widget.NewButtonWithIcon("Add or import people", theme.AccountIcon(), func() { sh.open(sh.people()) })
+	people := widget.NewButtonWithIcon("Add or import people", theme.AccountIcon(), func() { t.nav.goTo(screenPeople) })
 	people.Importance = widget.HighImportance
-	cohort := widget.NewButtonWithIcon("Start a cohort", theme.GridIcon(), func() {
-		sh.open(sh.cohorts())
-		sh.cohorts().newItem()
-	})
-	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), sh.loadDemo)
+	cohort := widget.NewButtonWithIcon("Start a cohort", theme.GridIcon(), func() { t.nav.newOn(screenCohorts) })
+	demo := widget.NewButtonWithIcon("Load demo data", theme.MediaPlayIcon(), t.sh.loadDemo)
 	t.welcome = emptyState(appIcon, "Welcome to Solemate",
 		"Lead your team one conversation at a time.\n1. Add the people you lead, or import a roster CSV.\n2. Hold your first one-on-one, or start a cohort of new hires.\nOr load demo data to look around first.",
 		people, cohort, demo)
@@ -70,7 +68,7 @@ func (t *todayScreen) newItem()     {}
 
 // load gathers the day off the UI goroutine.
 func (t *todayScreen) load() {
-	fetch(t.sh, "Could not load today", func() (model.TodayView, error) { return t.sh.store.TodayView(weekStart()) }, t.show)
+	fetch(t.sh, &t.loads, "Could not load today", func(st *model.Store) (model.TodayView, error) { return st.TodayView(weekStart()) }, t.show)
 }
 
 func (t *todayScreen) show(v model.TodayView) {
@@ -85,19 +83,9 @@ func (t *todayScreen) show(v model.TodayView) {
 	} else {
 		t.date.SetText(today.Time().Format("Monday 2 January"))
 	}
-	sh := t.sh
-	openPerson := func(id uint) func() {
-		return func() {
-			sh.open(sh.oneOnOnes())
-			sh.oneOnOnes().openPerson(id)
-		}
-	}
-	openCohort := func(id uint) func() {
-		return func() {
-			sh.cohorts().selected = id
-			sh.open(sh.cohorts())
-		}
-	}
+	nav := t.nav
+	openPerson := func(id uint) func() { return func() { nav.openOneOnOnes(id) } }
+	openCohort := func(id uint) func() { return func() { nav.openCohort(id) } }
 	// Each card makes entries only for the lines it shows: a long history
 	// can have thousands due.
 	var cards []fyne.CanvasObject
@@ -107,7 +95,7 @@ func (t *todayScreen) show(v model.TodayView) {
 			r := v.Due[i]
 			return todayEntry{r.DisplayName() + " — " + model.DueText(r.NextDue, today), openPerson(r.ID)}
 		},
-		func() { sh.open(sh.oneOnOnes()) }))
+		func() { nav.goTo(screenOneOnOnes) }))
 
 	cards = append(cards, todayCard("Follow-ups", "What people shared that is worth asking about today", "Nothing to follow up on today.",
 		len(v.FollowUps), func(i int) todayEntry {
@@ -115,7 +103,7 @@ func (t *todayScreen) show(v model.TodayView) {
 			text := fmt.Sprintf("Ask %s about “%s” (raised %s)", model.ShortName(f.PersonName, ""), model.Ellipsize(f.Text, 50), f.RaisedAt.Local().Format("Mon 2 Jan"))
 			return todayEntry{text, openPerson(f.PersonID)}
 		},
-		func() { sh.open(sh.oneOnOnes()) }))
+		func() { nav.goTo(screenOneOnOnes) }))
 
 	cards = append(cards, todayCard("Actions", fmt.Sprintf("Overdue or due within %d days", model.DueSoonDays), "No actions due. Nice.",
 		len(v.Actions), func(i int) todayEntry {
@@ -126,10 +114,7 @@ func (t *todayScreen) show(v model.TodayView) {
 			}
 			return todayEntry{fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(a.Action, model.ShortName(a.PersonName, "")), state), openPerson(a.PersonID)}
 		},
-		func() {
-			sh.open(sh.oneOnOnes())
-			sh.oneOnOnes().showTeam()
-		}))
+		nav.openTeamActions))
 
 	cards = append(cards, todayCard("Cohorts", "Hires behind, and milestones due this week", "No cohort milestones this week.",
 		len(v.Behind)+len(v.Milestones), func(i int) todayEntry {
@@ -140,7 +125,7 @@ func (t *todayScreen) show(v model.TodayView) {
 			m := v.Milestones[i-len(v.Behind)]
 			return todayEntry{fmt.Sprintf("%s · %s: %s — %s", m.CohortName, m.HireName, m.Title, formatDay(m.Due)), openCohort(m.CohortID)}
 		},
-		func() { sh.open(sh.cohorts()) }))
+		func() { nav.goTo(screenCohorts) }))
 
 	if v.Prompt.Text != "" {
 		p := widget.NewLabel(v.Prompt.Text)

@@ -329,3 +329,46 @@ func (heightless) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(size)
 	}
 }
+
+// enum is a model enum: a value shown by its label. Its values, in order,
+// are the model's list of them (model.Roles(), model.Channels(), …).
+type enum interface {
+	comparable
+	Label() string
+}
+
+// enumLabels are the labels of values, in their order.
+func enumLabels[T enum](values []T) []string {
+	labels := make([]string, len(values))
+	for i, v := range values {
+		labels[i] = v.Label()
+	}
+	return labels
+}
+
+// enumOf is the value among values whose label is label; false when none
+// is, as for an empty selection.
+func enumOf[T enum](values []T, label string) (T, bool) {
+	for _, v := range values {
+		if v.Label() == label {
+			return v, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// enumSelect picks one of values by its label; changed (nil for none) gets
+// the value chosen. Show a value with SetSelected(v.Label()) and read it
+// back with enumOf.
+func enumSelect[T enum](values []T, changed func(T)) *widget.Select {
+	sel := widget.NewSelect(enumLabels(values), nil)
+	if changed != nil {
+		sel.OnChanged = func(label string) {
+			if v, ok := enumOf(values, label); ok {
+				changed(v)
+			}
+		}
+	}
+	return sel
+}

@@ -13,6 +13,7 @@ import (
 
 	"solemate/model"
 	"solemate/model/copier"
+	"solemate/model/demo"
 	"solemate/model/export"
 	"solemate/model/roster"
 )
@@ -610,11 +611,11 @@ func (c *cli) searchCmd(args []string) error {
 
 func (c *cli) demoCmd(args []string) error {
 	var db string
-	opts := model.DemoOptions{People: defaultDemoPeople, Seed: demoSeed}
+	opts := demo.Options{People: defaultDemoPeople, Seed: demoSeed}
 	_, err := parseArgs("demo", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&db, "db", "", "")
-		fs.Func("people", "", wholeNumber(&opts.People, 1, model.MaxDemoPeople, "--people"))
-		fs.Func("years", "", wholeNumber(&opts.Years, 0, model.MaxDemoYears, "--years"))
+		fs.Func("people", "", wholeNumber(&opts.People, 1, demo.MaxPeople, "--people"))
+		fs.Func("years", "", wholeNumber(&opts.Years, 0, demo.MaxYears, "--years"))
 		fs.Func("today", "", func(v string) error {
 			d, err := model.ParseDate(v)
 			if err == nil && d.IsZero() {
@@ -647,9 +648,9 @@ func (c *cli) demoCmd(args []string) error {
 			}
 		}
 	}
-	var res model.DemoResult
+	var res demo.Result
 	err = c.writeTo(db, func(s *model.Store) (err error) {
-		res, err = s.Demo(opts)
+		res, err = demo.Generate(s, opts)
 		return err
 	})
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"solemate/model"
 	"solemate/model/copier"
+	"solemate/model/demo"
 	"solemate/model/storetest"
 )
 
@@ -37,7 +38,7 @@ func newCopyFixture(t *testing.T) copyFixture {
 	}
 	defer s.Close()
 	s.Now = func() time.Time { return storetest.FixedNow }
-	storetest.FillDemo(t, s, model.DemoOptions{People: 12, Seed: 7})
+	storetest.FillDemo(t, s, demo.Options{People: 12, Seed: 7})
 	own := model.Prompt{Theme: "Our own", Text: "What would make Mondays easier?", Fits: string(model.FitDuring)}
 	if err := s.SavePrompt(&own); err != nil {
 		t.Fatal(err)

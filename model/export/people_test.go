@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"solemate/model"
+	"solemate/model/demo"
 	"solemate/model/export"
 	"solemate/model/roster"
 	"solemate/model/storetest"
@@ -19,7 +20,7 @@ import (
 
 func TestExportPeopleCSVRoundTrips(t *testing.T) {
 	src := storetest.New(t)
-	storetest.FillDemo(t, src, model.DemoOptions{People: 25, Seed: 1})
+	storetest.FillDemo(t, src, demo.Options{People: 25, Seed: 1})
 	var out bytes.Buffer
 	if err := export.People(src, &out, export.FormatCSV); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 
 	"solemate/model"
 	"solemate/model/dbtest"
+	"solemate/model/demo"
 )
 
 // FixedNow is the "today" every store test runs on.
@@ -138,9 +139,9 @@ func DefaultProgramID(t testing.TB, s *model.Store) uint {
 
 // FillDemo fills s with demo data: the one place these packages' tests
 // make it.
-func FillDemo(t testing.TB, s *model.Store, o model.DemoOptions) {
+func FillDemo(t testing.TB, s *model.Store, o demo.Options) {
 	t.Helper()
-	if _, err := s.Demo(o); err != nil {
+	if _, err := demo.Generate(s, o); err != nil {
 		t.Fatalf("demo: %v", err)
 	}
 }

@@ -1,4 +1,7 @@
-package model
+// Package demo fills an empty database with a believable contact centre,
+// through the store's exported API (model.Bulk for the rows that come in
+// thousands).
+package demo
 
 import (
 	"errors"
@@ -7,14 +10,11 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
+	"solemate/model"
 )
 
-// ErrNotEmpty is returned when demo data would mix with real data.
-var ErrNotEmpty = errors.New("the database already holds people; demo data only goes into an empty database")
-
-// MaxDemoPeople bounds --people so a typo cannot fill the disk.
-const MaxDemoPeople = 100000
+// MaxPeople bounds --people so a typo cannot fill the disk.
+const MaxPeople = 100000
 
 // demo vocabulary: first names with the short form some people go by.
 var demoFirst = [][2]string{
@@ -43,11 +43,11 @@ var demoTeams = []string{"Phone North", "Chat", "Email & Returns", "Social", "Ph
 // demoWeeks is how much one-on-one history demo data has by default.
 const demoWeeks = 16
 
-// MaxDemoYears bounds --years.
-const MaxDemoYears = 20
+// MaxYears bounds --years.
+const MaxYears = 20
 
-// DemoOptions says what demo data to make.
-type DemoOptions struct {
+// Options say what demo data to make.
+type Options struct {
 	People int // on the roster today (former colleagues come on top, archived)
 	// Years of history. 0 gives the last few months; more gives a centre
 	// that has run that long: cohorts every few weeks, people who came
@@ -55,53 +55,36 @@ type DemoOptions struct {
 	Years int
 	Seed  uint64 // the same seed and day give the same data
 	// Today is the day the data is as of (zero: the store's today).
-	Today Date
+	Today model.Date
 	// Progress, when set, hears how far the one-on-ones have got (the
-	// slow part), from the goroutine that runs Demo.
+	// slow part), from the goroutine that runs Generate.
 	Progress func(done, total int)
 }
 
-// DemoResult says what Demo created.
-type DemoResult struct {
+// Result says what Generate created.
+type Result struct {
 	People, Former, Teams, OneOnOnes, Items, Sessions, Cohorts int
 }
 
-func (r DemoResult) String() string {
-	people := Plural(r.People, "person", "people")
+func (r Result) String() string {
+	people := model.Plural(r.People, "person", "people")
 	if r.Former > 0 {
-		people += " (and " + Plural(r.Former, "former colleague", "former colleagues") + ")"
+		people += " (and " + model.Plural(r.Former, "former colleague", "former colleagues") + ")"
 	}
-	return fmt.Sprintf("created %s in %s with %s (%s), %s and %s", people, Plural(r.Teams, "team", "teams"),
-		Plural(r.OneOnOnes, "one-on-one", "one-on-ones"), Plural(r.Items, "item", "items"),
-		Plural(r.Sessions, "shadowing session", "shadowing sessions"), Plural(r.Cohorts, "cohort", "cohorts"))
+	return fmt.Sprintf("created %s in %s with %s (%s), %s and %s", people, model.Plural(r.Teams, "team", "teams"),
+		model.Plural(r.OneOnOnes, "one-on-one", "one-on-ones"), model.Plural(r.Items, "item", "items"),
+		model.Plural(r.Sessions, "shadowing session", "shadowing sessions"), model.Plural(r.Cohorts, "cohort", "cohorts"))
 }
 
-// Plural says "1 person" or "3 people".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// Generate fills s, an empty database, with a believable contact centre: a
+// manager, team leads, trainers and agents, a few new hires and a few
+// leavers. The same options give the same data.
+func Generate(s *model.Store, o Options) (Result, error) {
+	if o.People < 1 || o.People > MaxPeople {
+		return Result{}, fmt.Errorf("the number of people must be between 1 and %d", MaxPeople)
 	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// Demo fills an empty database with a believable contact centre: a manager,
-// team leads, trainers and agents, a few new hires and a few leavers. The same
-// options give the same data.
-func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
-	if o.People < 1 || o.People > MaxDemoPeople {
-		return DemoResult{}, fmt.Errorf("the number of people must be between 1 and %d", MaxDemoPeople)
-	}
-	if o.Years < 0 || o.Years > MaxDemoYears {
-		return DemoResult{}, fmt.Errorf("the years of history must be between 0 and %d", MaxDemoYears)
-	}
-	if isPostgres(s.db) {
-		lead, err := isLead(s.db)
-		if err != nil {
-			return DemoResult{}, fmt.Errorf("demo data: check who may write it: %w", err)
-		}
-		if lead {
-			return DemoResult{}, ErrDemoNotOwner
-		}
+	if o.Years < 0 || o.Years > MaxYears {
+		return Result{}, fmt.Errorf("the years of history must be between 0 and %d", MaxYears)
 	}
 	today := o.Today
 	if today.IsZero() {
@@ -109,42 +92,38 @@ func (s *Store) Demo(o DemoOptions) (DemoResult, error) {
 	}
 	// The demo's "now" is early on its day, whatever the hour it runs, so
 	// the same seed and day give the same rows, timestamps included.
-	now := time.Date(today.t.Year(), today.t.Month(), today.t.Day(), 7, 0, 0, 0, time.Local)
-	var res DemoResult
-	err := s.db.Session(&gorm.Session{NowFunc: func() time.Time { return now.UTC() }}).Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&Person{}).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return ErrNotEmpty
-		}
-		done, err := dialectOf(tx).bulkWrite(tx)
+	t := today.Time()
+	now := time.Date(t.Year(), t.Month(), t.Day(), 7, 0, 0, 0, time.Local)
+	var res Result
+	err := s.FillEmpty(now, func(b *model.Bulk) error {
+		ids, err := b.FirstIDs()
 		if err != nil {
 			return err
 		}
-		defer done()
-		g := demoGen{rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: today, now: now, used: map[string]bool{},
-			years: o.Years, progress: o.Progress, left: map[uint]Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}, cohorts: map[string]bool{}}
-		if res, err = g.fill(tx, o.People); err != nil {
-			return err
-		}
-		return SyncSequences(tx)
+		g := demoGen{b: b, ids: ids, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)), today: today, used: map[string]bool{},
+			years: o.Years, progress: o.Progress, left: map[uint]model.Date{}, open: map[uint][]openItem{}, tags: map[string]uint{}, cohorts: map[string]bool{}}
+		res, err = g.fill(o.People)
+		return err
 	})
-	if err != nil && !errors.Is(err, ErrNotEmpty) {
-		return DemoResult{}, fmt.Errorf("demo data: %w", err)
+	if errors.Is(err, model.ErrNotEmpty) || errors.Is(err, model.ErrDemoNotOwner) {
+		return Result{}, err
 	}
-	return res, err
+	if err != nil {
+		return Result{}, fmt.Errorf("demo data: %w", err)
+	}
+	return res, nil
 }
 
 type demoGen struct {
+	b        *model.Bulk
+	ids      model.FirstIDs // the next meeting, item and session numbers
+	made     Result         // the meetings, items, sessions and cohorts written
 	rng      *rand.Rand
-	today    Date
-	now      time.Time
+	today    model.Date
 	used     map[string]bool
 	years    int
 	progress func(done, total int)
-	left     map[uint]Date       // when former colleagues left
+	left     map[uint]model.Date // when former colleagues left
 	teams    []string            // the teams the roster has
 	cohorts  map[string]bool     // cohort names taken
 	open     map[uint][]openItem // each person's items still open, by meeting order
@@ -153,7 +132,7 @@ type demoGen struct {
 
 // cohortName names a cohort after the month it starts in, numbered when
 // that month already has one (two cohorts often start in one month).
-func (g *demoGen) cohortName(start Date) string {
+func (g *demoGen) cohortName(start model.Date) string {
 	month := start.Time().Format("January 2006")
 	name := month
 	for n := 2; g.cohorts[name]; n++ {
@@ -164,14 +143,14 @@ func (g *demoGen) cohortName(start Date) string {
 }
 
 // historyStart is the first day demo one-on-ones and sessions can fall on.
-func (g *demoGen) historyStart() Date {
+func (g *demoGen) historyStart() model.Date {
 	if g.years == 0 {
 		return g.today.AddDays(-7 * demoWeeks)
 	}
 	return g.today.AddDays(-365 * g.years)
 }
 
-func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
+func (g *demoGen) fill(total int) (Result, error) {
 	teams := max(1, (total+5)/10)
 	trainers := 0
 	if total > 12 {
@@ -179,101 +158,95 @@ func (g *demoGen) fill(tx *gorm.DB, total int) (DemoResult, error) {
 	}
 	// Managers and leads have been here at least as long as the history.
 	tenure := 365 * g.years
-	head := g.person(RoleManager, "", 6*365+tenure, 12*365+tenure)
-	if err := tx.Create(&head).Error; err != nil {
-		return DemoResult{}, err
+	heads := []model.Person{g.person(model.RoleManager, "", 6*365+tenure, 12*365+tenure)}
+	if err := g.b.AddPeople(heads); err != nil {
+		return Result{}, err
 	}
+	head := heads[0]
 	created := 1
-	var leads []Person
+	var leads []model.Person
 	for i := 0; i < teams && created < total; i++ {
 		g.teams = append(g.teams, demoTeamName(i))
-		lead := g.person(RoleTeamLead, demoTeamName(i), 2*365+tenure, 9*365+tenure)
+		lead := g.person(model.RoleTeamLead, demoTeamName(i), 2*365+tenure, 9*365+tenure)
 		lead.ManagerID = &head.ID
 		leads = append(leads, lead)
 		created++
 	}
 	for i := 0; i < trainers && created < total; i++ {
-		t := g.person(RoleTrainer, "Training", 3*365+tenure, 8*365+tenure)
+		t := g.person(model.RoleTrainer, "Training", 3*365+tenure, 8*365+tenure)
 		t.ManagerID = &head.ID
 		leads = append(leads, t)
 		created++
 	}
-	if len(leads) > 0 {
-		if err := tx.CreateInBatches(&leads, 500).Error; err != nil {
-			return DemoResult{}, err
-		}
+	if err := g.b.AddPeople(leads); err != nil {
+		return Result{}, err
 	}
-	var trainerPeople, teamLeads []Person
+	var trainerPeople, teamLeads []model.Person
 	for _, p := range leads {
-		if p.Role == RoleTrainer {
+		if p.Role == model.RoleTrainer {
 			trainerPeople = append(trainerPeople, p)
 		} else {
 			teamLeads = append(teamLeads, p)
 		}
 	}
-	var agents []Person
+	var agents []model.Person
 	var err error
 	if g.years == 0 {
-		agents, err = g.demoAgents(tx, teamLeads, leads, total-created)
+		agents, err = g.demoAgents(teamLeads, leads, total-created)
 		if err == nil {
-			err = g.demoCohorts(tx, agents, trainerPeople)
+			err = g.demoCohorts(agents, trainerPeople)
 		}
 	} else {
-		agents, err = g.demoCohortHistory(tx, teamLeads, trainerPeople, total-created)
+		agents, err = g.demoCohortHistory(teamLeads, trainerPeople, total-created)
 	}
 	if err != nil {
-		return DemoResult{}, err
+		return Result{}, err
 	}
 	// After the cohorts, so hires' one-on-ones start when they did.
 	everyone := append(leads, agents...)
-	if err := g.demoMeetings(tx, everyone); err != nil {
-		return DemoResult{}, err
+	if err := g.demoMeetings(everyone); err != nil {
+		return Result{}, err
 	}
-	if err := g.demoSessions(tx, everyone); err != nil {
-		return DemoResult{}, err
+	if err := g.demoSessions(everyone); err != nil {
+		return Result{}, err
 	}
-	return demoCounts(tx)
+	return g.result()
 }
 
 // demoAgents makes count reports of the team leads: mostly settled, some
 // new hires, a few leavers.
-func (g *demoGen) demoAgents(tx *gorm.DB, teamLeads, leads []Person, count int) ([]Person, error) {
-	var agents []Person
+func (g *demoGen) demoAgents(teamLeads, leads []model.Person, count int) ([]model.Person, error) {
+	var agents []model.Person
 	for i := 0; i < count; i++ {
 		lead := leads[i%len(leads)]
-		if lead.Role != RoleTeamLead {
+		if lead.Role != model.RoleTeamLead {
 			lead = teamLeads[0]
 		}
 		agents = append(agents, g.agent(lead))
 	}
-	if len(agents) > 0 {
-		if err := tx.CreateInBatches(&agents, 500).Error; err != nil {
-			return nil, err
-		}
-	}
-	return agents, nil
+	return agents, g.b.AddPeople(agents)
 }
 
-func demoCounts(tx *gorm.DB) (DemoResult, error) {
-	var r DemoResult
-	for _, c := range []struct {
-		n *int
-		q *gorm.DB
-	}{
-		{&r.People, tx.Model(&Person{}).Where("archived_at IS NULL")},
-		{&r.Former, tx.Model(&Person{}).Where("archived_at IS NOT NULL")},
-		{&r.Teams, tx.Model(&Person{}).Where("team <> '' AND archived_at IS NULL").Distinct("team")},
-		{&r.OneOnOnes, tx.Model(&OneOnOne{})},
-		{&r.Items, tx.Model(&Item{})},
-		{&r.Sessions, tx.Model(&Session{})},
-		{&r.Cohorts, tx.Model(&Cohort{})},
-	} {
-		var n int64
-		if err := c.q.Count(&n).Error; err != nil {
-			return r, err
-		}
-		*c.n = int(n)
+// result is what the demo made: the roster as it ends up, and the rows
+// counted as they were written.
+func (g *demoGen) result() (Result, error) {
+	everyone, err := g.b.People(true)
+	if err != nil {
+		return Result{}, err
 	}
+	r := g.made
+	teams := map[string]bool{}
+	for _, p := range everyone {
+		if p.Archived() {
+			r.Former++
+			continue
+		}
+		r.People++
+		if p.Team != "" {
+			teams[p.Team] = true
+		}
+	}
+	r.Teams = len(teams)
 	return r, nil
 }
 
@@ -285,34 +258,34 @@ func demoTeamName(i int) string {
 }
 
 // agent makes a report of lead: mostly settled, some new hires, a few leavers.
-func (g *demoGen) agent(lead Person) Person {
-	var a Person
+func (g *demoGen) agent(lead model.Person) model.Person {
+	var a model.Person
 	switch r := g.rng.IntN(100); {
 	case r < 10: // joined in the last six weeks
-		a = g.person(RoleAgent, lead.Team, 1, 42)
+		a = g.person(model.RoleAgent, lead.Team, 1, 42)
 	case r < 16:
-		a = g.person(RoleAgent, lead.Team, 200, 4*365)
-		a.Status = StatusLeft
+		a = g.person(model.RoleAgent, lead.Team, 200, 4*365)
+		a.Status = model.StatusLeft
 	default:
-		a = g.person(RoleAgent, lead.Team, 60, 6*365)
+		a = g.person(model.RoleAgent, lead.Team, 60, 6*365)
 	}
 	a.ManagerID = &lead.ID
 	return a
 }
 
 // person invents someone who started between minDays and maxDays ago.
-func (g *demoGen) person(role Role, team string, minDays, maxDays int) Person {
+func (g *demoGen) person(role model.Role, team string, minDays, maxDays int) model.Person {
 	first := demoFirst[g.rng.IntN(len(demoFirst))]
 	last := demoLast[g.rng.IntN(len(demoLast))]
 	name := first[0] + " " + last
 	email := g.uniqueEmail(first[0], last)
-	p := Person{
+	p := model.Person{
 		Name:      name,
 		Role:      role,
 		Team:      team,
 		Email:     email,
 		StartDate: g.today.AddDays(-(minDays + g.rng.IntN(maxDays-minDays+1))),
-		Status:    StatusActive,
+		Status:    model.StatusActive,
 	}
 	if first[1] != "" && g.rng.IntN(3) > 0 {
 		p.PreferredName = first[1]
@@ -330,11 +303,4 @@ func (g *demoGen) uniqueEmail(first, last string) string {
 	}
 	g.used[email] = true
 	return email
-}
-
-// store runs the store's own rules inside the demo's transaction. Nested
-// transactions are off: gorm opens a savepoint for each and never releases
-// it, so every later write would pay for all of them.
-func (g *demoGen) store(tx *gorm.DB) *Store {
-	return &Store{db: tx.Session(&gorm.Session{DisableNestedTransaction: true}), d: dialectOf(tx), Now: func() time.Time { return g.now }}
 }

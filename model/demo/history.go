@@ -1,10 +1,12 @@
-package model
+package demo
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"time"
 
-	"gorm.io/gorm"
+	"solemate/model"
 )
 
 // Long demo histories: how often cohorts start and how long people stay.
@@ -19,10 +21,9 @@ const (
 // lead archives them. Whoever is still here is on today's roster, topped up
 // to roster agents with long-servers who joined before the history began.
 // It returns every agent, former colleagues included.
-func (g *demoGen) demoCohortHistory(tx *gorm.DB, teamLeads, trainers []Person, roster int) ([]Person, error) {
-	s := g.store(tx)
-	var prog Program
-	if err := tx.Where("name = ?", defaultProgram().Name).First(&prog).Error; err != nil {
+func (g *demoGen) demoCohortHistory(teamLeads, trainers []model.Person, roster int) ([]model.Person, error) {
+	prog, err := g.b.DefaultProgram()
+	if err != nil {
 		return nil, err
 	}
 	span := 365 * g.years
@@ -36,46 +37,62 @@ func (g *demoGen) demoCohortHistory(tx *gorm.DB, teamLeads, trainers []Person, r
 		for start.Time().Weekday() != time.Monday {
 			start = start.AddDays(-1)
 		}
-		var hires []Person
+		var hires []model.Person
 		for n := max(1, int(size*(0.6+0.8*g.rng.Float64())+0.5)); n > 0; n-- {
 			lead := teamLeads[g.rng.IntN(len(teamLeads))]
-			p := g.person(RoleAgent, lead.Team, 0, 0)
+			p := g.person(model.RoleAgent, lead.Team, 0, 0)
 			p.StartDate, p.ManagerID = start, &lead.ID
 			hires = append(hires, p)
 		}
 		trainer := trainers[i%len(trainers)]
-		c, err := s.CreateCohort(NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainer.ID}, NewHires: hires})
+		c, err := g.b.CreateCohort(model.NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainer.ID}, NewHires: hires})
 		if err != nil {
 			return nil, err
 		}
-		var end Date
-		if err := tx.Model(&CohortPhase{}).Where("cohort_id = ?", c.ID).Select("MAX(end_date)").Scan(&end).Error; err != nil {
+		g.made.Cohorts++
+		b, err := g.b.CohortBoard(c.ID)
+		if err != nil {
 			return nil, err
+		}
+		var end model.Date
+		for _, p := range b.Phases {
+			if end.Before(p.EndDate) {
+				end = p.EndDate
+			}
 		}
 		finished := end.Before(g.today)
-		if err := g.demoProgress(s, c, trainer.ID, finished); err != nil {
+		saved, err := g.demoProgress(b, trainer.ID, finished)
+		if err != nil {
 			return nil, err
 		}
-		n, err := g.demoLeavers(tx, c.ID, end, roster-stillHere)
+		n, err := g.demoLeavers(saved, end, roster-stillHere)
 		if err != nil {
 			return nil, err
 		}
 		stillHere += n
 	}
-	var longServers []Person
+	var longServers []model.Person
 	for i := stillHere; i < roster; i++ {
 		lead := teamLeads[i%len(teamLeads)]
-		p := g.person(RoleAgent, lead.Team, span+60, span+6*365)
+		p := g.person(model.RoleAgent, lead.Team, span+60, span+6*365)
 		p.ManagerID = &lead.ID
 		longServers = append(longServers, p)
 	}
-	if len(longServers) > 0 {
-		if err := tx.CreateInBatches(&longServers, 500).Error; err != nil {
-			return nil, err
+	if err := g.b.AddPeople(longServers); err != nil {
+		return nil, err
+	}
+	everyone, err := g.b.People(true)
+	if err != nil {
+		return nil, err
+	}
+	var agents []model.Person
+	for _, p := range everyone {
+		if p.Role == model.RoleAgent {
+			agents = append(agents, p.Person)
 		}
 	}
-	var agents []Person
-	return agents, tx.Where("role = ?", RoleAgent).Order("id").Find(&agents).Error
+	slices.SortFunc(agents, func(a, b model.Person) int { return cmp.Compare(a.ID, b.ID) })
+	return agents, nil
 }
 
 // demoLeavers decides when a cohort's hires leave: who took the offer left
@@ -83,18 +100,14 @@ func (g *demoGen) demoCohortHistory(tx *gorm.DB, teamLeads, trainers []Person, r
 // the first couple of years and a few stay for good), and leaves by today
 // when the roster has no room. Leavers are marked left and archived. It
 // returns how many are still here.
-func (g *demoGen) demoLeavers(tx *gorm.DB, cohortID uint, trainingEnd Date, room int) (int, error) {
-	var hires []Hire
-	if err := tx.Where("cohort_id = ?", cohortID).Order("id").Find(&hires).Error; err != nil {
-		return 0, err
-	}
+func (g *demoGen) demoLeavers(hires []model.Hire, trainingEnd model.Date, room int) (int, error) {
 	here := 0
 	for _, h := range hires {
-		var left Date
+		var left model.Date
 		switch h.Status {
-		case HireTookOffer:
+		case model.HireTookOffer:
 			left = h.OfferedOn
-		case HireGraduated:
+		case model.HireGraduated:
 			left = trainingEnd.AddDays(int(-math.Log(1-g.rng.Float64()) * demoMeanStayDays))
 			if here >= room && !left.Before(g.today) {
 				left = trainingEnd.AddDays(g.rng.IntN(max(1, trainingEnd.DaysUntil(g.today))))
@@ -106,8 +119,7 @@ func (g *demoGen) demoLeavers(tx *gorm.DB, cohortID uint, trainingEnd Date, room
 		}
 		g.left[h.PersonID] = left
 		at := left.Time().Add(17 * time.Hour).UTC()
-		if err := tx.Model(&Person{}).Where("id = ?", h.PersonID).
-			Updates(map[string]any{"status": StatusLeft, "archived_at": at}).Error; err != nil {
+		if err := g.b.UpdatePerson(h.PersonID, model.Person{Status: model.StatusLeft, ArchivedAt: &at}); err != nil {
 			return 0, err
 		}
 	}

@@ -1,9 +1,11 @@
-package model
+package demo
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
-	"gorm.io/gorm"
+	"solemate/model"
 )
 
 // demoCohorts runs three cohorts on the default program — one finished, one
@@ -11,20 +13,19 @@ import (
 // milestones ticked as trainers would, a few hires behind and the offers
 // to leave recorded.
 // Hires' start dates become their cohort's, in the database and in agents.
-func (g *demoGen) demoCohorts(tx *gorm.DB, agents []Person, trainers []Person) error {
+func (g *demoGen) demoCohorts(agents []model.Person, trainers []model.Person) error {
 	size := len(agents) / 8
 	if size < 2 || len(trainers) == 0 {
 		return nil
 	}
-	var prog Program
-	if err := tx.Where("name = ?", defaultProgram().Name).First(&prog).Error; err != nil {
+	prog, err := g.b.DefaultProgram()
+	if err != nil {
 		return err
 	}
 	starts := []struct {
 		name string
 		ago  int
 	}{{"Finished", 150}, {"Running", 33}, {"Just started", 3}}
-	s := g.store(tx)
 	next := 0
 	for _, st := range starts {
 		// Cohorts start on a Monday.
@@ -37,29 +38,32 @@ func (g *demoGen) demoCohorts(tx *gorm.DB, agents []Person, trainers []Person) e
 		ids := make([]uint, len(hires))
 		for i, h := range hires {
 			ids[i] = h.ID
-			hires[i].StartDate, hires[i].Status = start, StatusActive // the caller's slice too
-			if err := tx.Model(&Person{}).Where("id = ?", h.ID).Updates(map[string]any{"start_date": start, "status": StatusActive}).Error; err != nil {
+			hires[i].StartDate, hires[i].Status = start, model.StatusActive // the caller's slice too
+			if err := g.b.UpdatePerson(h.ID, model.Person{StartDate: start, Status: model.StatusActive}); err != nil {
 				return err
 			}
 		}
-		c, err := s.CreateCohort(NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainers[0].ID}, HireIDs: ids})
+		c, err := g.b.CreateCohort(model.NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainers[0].ID}, HireIDs: ids})
 		if err != nil {
 			return err
 		}
-		if err := g.demoProgress(s, c, trainers[0].ID, st.name == "Finished"); err != nil {
+		g.made.Cohorts++
+		b, err := g.b.CohortBoard(c.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := g.demoProgress(b, trainers[0].ID, st.name == "Finished"); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// demoProgress ticks most milestones that are due, records the offers once
-// the decision day has passed, and graduates a finished cohort.
-func (g *demoGen) demoProgress(s *Store, c Cohort, trainerID uint, finished bool) error {
-	b, err := s.CohortBoard(c.ID)
-	if err != nil {
-		return err
-	}
+// demoProgress ticks most milestones that are due on a new cohort's board,
+// records the offers once the decision day has passed, and graduates a
+// finished cohort. It returns the hires as saved, in the order they joined.
+func (g *demoGen) demoProgress(b model.Board, trainerID uint, finished bool) ([]model.Hire, error) {
+	hires := make([]model.Hire, 0, len(b.Rows))
 	for i, r := range b.Rows {
 		h := r.Hire
 		// The last hire of a running cohort, and now and then another, falls
@@ -68,41 +72,43 @@ func (g *demoGen) demoProgress(s *Store, c Cohort, trainerID uint, finished bool
 		for _, p := range r.Phases {
 			for _, m := range p.Milestones {
 				if m.Done || !m.DueDate.Before(g.today) || (slow && g.today.Before(m.DueDate.AddDays(14))) ||
-					h.OfferOutcome == OfferAccepted { // who took the offer did nothing after it
+					h.OfferOutcome == model.OfferAccepted { // who took the offer did nothing after it
 					continue
 				}
-				if m.Kind == MilestoneDecision {
+				if m.Kind == model.MilestoneDecision {
 					h.OfferedOn = m.DueDate
 					h.OfferAmount = 2000
-					h.OfferOutcome = OfferDeclined
+					h.OfferOutcome = model.OfferDeclined
 					// About one in a hundred takes it: a short history shows
 					// one, a long one about one in ten cohorts.
 					if finished && i == 0 && (g.years == 0 || g.rng.IntN(10) == 0) {
-						h.OfferOutcome = OfferAccepted
+						h.OfferOutcome = model.OfferAccepted
 					}
 					continue
 				}
 				var signer *uint
-				if m.Kind == MilestoneSignOff {
+				if m.Kind == model.MilestoneSignOff {
 					signer = &trainerID
 				}
-				if err := s.SetCompletion(h.ID, m.ID, true, m.DueDate.AddDays(-g.rng.IntN(2)), signer, ""); err != nil {
-					return err
+				if err := g.b.SetCompletion(h.ID, m.ID, true, m.DueDate.AddDays(-g.rng.IntN(2)), signer, ""); err != nil {
+					return nil, err
 				}
 			}
 		}
 		if slow {
 			h.Notes = "Needs more time with the returns tools; pair with a buddy next week."
 		}
-		if finished && h.OfferOutcome != OfferAccepted {
-			h.Status = HireGraduated
+		if finished && h.OfferOutcome != model.OfferAccepted {
+			h.Status = model.HireGraduated
 		}
-		if err := s.SaveHire(&h); err != nil {
-			return err
+		if err := g.b.SaveHire(&h); err != nil {
+			return nil, err
 		}
-		if h.Status == HireTookOffer { // no one-on-ones after they left
+		if h.Status == model.HireTookOffer { // no one-on-ones after they left
 			g.left[h.PersonID] = h.OfferedOn
 		}
+		hires = append(hires, h)
 	}
-	return nil
+	slices.SortFunc(hires, func(a, b model.Hire) int { return cmp.Compare(a.ID, b.ID) })
+	return hires, nil
 }

@@ -1,19 +1,20 @@
-package model
+package demo
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"gorm.io/gorm"
+
+	"solemate/model"
 )
 
 func TestDemoBuildsAContactCentre(t *testing.T) {
 	for _, n := range []int{1, 2, 12, 40, 200} {
-		s := newTestStore(t)
-		res, err := s.Demo(DemoOptions{People: n, Seed: 7})
+		s, db := newTestStore(t)
+		res, err := Generate(s, Options{People: n, Seed: 7})
 		if err != nil {
 			t.Fatalf("demo %d: %v", n, err)
 		}
@@ -21,14 +22,14 @@ func TestDemoBuildsAContactCentre(t *testing.T) {
 		if res.People != n || len(rows) != n {
 			t.Fatalf("demo %d: result %+v, %d rows", n, res, len(rows))
 		}
-		roles := map[Role]int{}
+		roles := map[model.Role]int{}
 		newHires := 0
 		for _, r := range rows {
 			roles[r.Role]++
 			if err := r.Validate(); err != nil {
 				t.Errorf("demo %d: invalid person %+v: %v", n, r.Person, err)
 			}
-			if r.Role != RoleManager && r.ManagerID == nil {
+			if r.Role != model.RoleManager && r.ManagerID == nil {
 				t.Errorf("demo %d: %s has no manager", n, r.Name)
 			}
 			if r.StartDate.IsZero() || !r.StartDate.Before(s.Today().AddDays(1)) {
@@ -39,21 +40,22 @@ func TestDemoBuildsAContactCentre(t *testing.T) {
 			}
 		}
 		if n >= 40 {
-			assertDemoHistory(t, s)
+			assertDemoHistory(t, s, db)
 		}
-		if roles[RoleManager] != 1 {
-			t.Errorf("demo %d: %d managers", n, roles[RoleManager])
+		if roles[model.RoleManager] != 1 {
+			t.Errorf("demo %d: %d managers", n, roles[model.RoleManager])
 		}
-		if n >= 40 && (roles[RoleTeamLead] < 3 || roles[RoleTrainer] < 1 || roles[RoleAgent] < 25 || newHires == 0) {
+		if n >= 40 && (roles[model.RoleTeamLead] < 3 || roles[model.RoleTrainer] < 1 || roles[model.RoleAgent] < 25 || newHires == 0) {
 			t.Errorf("demo %d: roles %v, %d new hires", n, roles, newHires)
 		}
 	}
 }
 
 func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
-	a, b := newTestStore(t), newTestStore(t)
-	for _, s := range []*Store{a, b} {
-		if _, err := s.Demo(DemoOptions{People: 30, Seed: 42}); err != nil {
+	a, _ := newTestStore(t)
+	b, _ := newTestStore(t)
+	for _, s := range []*model.Store{a, b} {
+		if _, err := Generate(s, Options{People: 30, Seed: 42}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -69,11 +71,12 @@ func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
 	if len(ha) != len(hb) {
 		t.Errorf("same seed, different histories: %d / %d meetings", len(ha), len(hb))
 	}
-	if _, err := a.Demo(DemoOptions{People: 5, Seed: 1}); !errors.Is(err, ErrNotEmpty) {
+	if _, err := Generate(a, Options{People: 5, Seed: 1}); !errors.Is(err, model.ErrNotEmpty) {
 		t.Errorf("demo on a full database: %v", err)
 	}
-	for _, n := range []int{0, -1, MaxDemoPeople + 1} {
-		if _, err := newTestStore(t).Demo(DemoOptions{People: n, Seed: 1}); err == nil {
+	for _, n := range []int{0, -1, MaxPeople + 1} {
+		s, _ := newTestStore(t)
+		if _, err := Generate(s, Options{People: n, Seed: 1}); err == nil {
 			t.Errorf("demo %d people should fail", n)
 		}
 	}
@@ -81,15 +84,15 @@ func TestDemoIsRepeatableAndOnlyForEmptyDatabases(t *testing.T) {
 
 // assertDemoHistory checks the demo one-on-ones look lived-in: months of
 // meetings, items carried over, follow-ups, actions, pulse and private notes.
-func assertDemoHistory(t *testing.T, s *Store) {
+func assertDemoHistory(t *testing.T, s *model.Store, db *gorm.DB) {
 	t.Helper()
 	var meetings, carried, followUps, actions, private, pulses int64
-	s.db.Model(&OneOnOne{}).Count(&meetings)
-	s.db.Table("carry_overs").Count(&carried)
-	s.db.Model(&Item{}).Where("non_work AND follow_up IS NOT NULL").Count(&followUps)
-	s.db.Model(&Action{}).Count(&actions)
-	s.db.Model(&privateNote{}).Count(&private)
-	s.db.Model(&OneOnOne{}).Where("pulse_rating BETWEEN 1 AND 5").Count(&pulses)
+	db.Model(&model.OneOnOne{}).Count(&meetings)
+	db.Table("carry_overs").Count(&carried)
+	db.Model(&model.Item{}).Where("non_work AND follow_up IS NOT NULL").Count(&followUps)
+	db.Model(&model.Action{}).Count(&actions)
+	db.Table("private_notes").Count(&private)
+	db.Model(&model.OneOnOne{}).Where("pulse_rating BETWEEN 1 AND 5").Count(&pulses)
 	if meetings < 200 || carried == 0 || followUps == 0 || actions == 0 || private == 0 || pulses != meetings {
 		t.Errorf("demo history: %d meetings, %d carried, %d follow-ups, %d actions, %d private notes, %d pulses",
 			meetings, carried, followUps, actions, private, pulses)
@@ -98,8 +101,8 @@ func assertDemoHistory(t *testing.T, s *Store) {
 	if err != nil || len(reps) == 0 {
 		t.Fatalf("reports: %v", err)
 	}
-	sessions, _ := s.Sessions(SessionFilter{})
-	channels := map[Channel]bool{}
+	sessions, _ := s.Sessions(model.SessionFilter{})
+	channels := map[model.Channel]bool{}
 	debriefed := 0
 	for _, r := range sessions {
 		channels[r.Channel] = true
@@ -109,7 +112,7 @@ func assertDemoHistory(t *testing.T, s *Store) {
 	}
 	themes, _ := s.FrictionByChannel()
 	var fromDebriefs int64
-	s.db.Model(&Action{}).Where("session_id IS NOT NULL").Count(&fromDebriefs)
+	db.Model(&model.Action{}).Where("session_id IS NOT NULL").Count(&fromDebriefs)
 	cohorts, _ := s.Cohorts()
 	phases := map[string]bool{}
 	behind := 0
@@ -130,9 +133,9 @@ func assertDemoHistory(t *testing.T, s *Store) {
 // weeks, former colleagues archived, nobody meeting before they started or
 // after they left, and carry-over exactly as StartOneOnOne's rule makes it.
 func TestDemoYearsOfHistory(t *testing.T) {
-	s := newTestStore(t)
+	s, db := newTestStore(t)
 	calls := 0
-	res, err := s.Demo(DemoOptions{People: 60, Years: 2, Seed: 3, Progress: func(done, total int) {
+	res, err := Generate(s, Options{People: 60, Years: 2, Seed: 3, Progress: func(done, total int) {
 		calls++
 		if done < 1 || done > total {
 			t.Errorf("progress %d of %d", done, total)
@@ -148,23 +151,23 @@ func TestDemoYearsOfHistory(t *testing.T) {
 		t.Errorf("%d on the roster", len(roster))
 	}
 	var outside int64
-	s.db.Raw(`SELECT COUNT(*) FROM one_on_ones o JOIN people p ON p.id = o.person_id
+	db.Raw(`SELECT COUNT(*) FROM one_on_ones o JOIN people p ON p.id = o.person_id
 		WHERE date(o.held_at) < date(p.start_date, '-1 day') OR (p.archived_at IS NOT NULL AND o.held_at > p.archived_at)`).Scan(&outside)
 	if outside > 0 {
 		t.Errorf("%d one-on-ones before someone started or after they left", outside)
 	}
 	// Every meeting carries what the rule would carry from the one before.
 	var pairs []struct{ Prev, Next uint }
-	s.db.Raw(`SELECT (SELECT p.id FROM one_on_ones p WHERE p.person_id = o.person_id AND p.held_at < o.held_at
+	db.Raw(`SELECT (SELECT p.id FROM one_on_ones p WHERE p.person_id = o.person_id AND p.held_at < o.held_at
 		ORDER BY p.held_at DESC LIMIT 1) AS prev, o.id AS next FROM one_on_ones o ORDER BY o.id LIMIT 400`).Scan(&pairs)
 	carried := 0
 	for _, p := range pairs {
 		var want, got []uint
 		if p.Prev != 0 {
-			s.db.Table("one_on_one_items AS i").Where(carriesOn, ItemOpen, HeadingObstacles, HeadingFocus, p.Prev, p.Prev).
+			db.Table("one_on_one_items AS i").Where(carriesOn, model.ItemOpen, model.HeadingObstacles, model.HeadingFocus, p.Prev, p.Prev).
 				Order("i.id").Pluck("i.id", &want)
 		}
-		s.db.Table("carry_overs").Where("one_on_one_id = ?", p.Next).Order("item_id").Pluck("item_id", &got)
+		db.Table("carry_overs").Where("one_on_one_id = ?", p.Next).Order("item_id").Pluck("item_id", &got)
 		// The rule sees today's statuses: what it finds open must have been
 		// carried; items closed since were carried too.
 		for _, id := range want {
@@ -178,9 +181,9 @@ func TestDemoYearsOfHistory(t *testing.T) {
 		t.Error("nothing was carried over")
 	}
 	var took int64
-	s.db.Model(&Hire{}).Where("status = ?", HireTookOffer).Count(&took)
+	db.Model(&model.Hire{}).Where("status = ?", model.HireTookOffer).Count(&took)
 	var graduated int64
-	s.db.Model(&Hire{}).Where("status = ?", HireGraduated).Count(&graduated)
+	db.Model(&model.Hire{}).Where("status = ?", model.HireGraduated).Count(&graduated)
 	if graduated == 0 {
 		t.Errorf("no graduates; %d took the offer", took)
 	}
@@ -190,12 +193,12 @@ func TestDemoYearsOfHistory(t *testing.T) {
 // a colleague) appears only where the sentence has room for it, never on
 // what someone shared about their own life.
 func TestDemoNotesReadLikeNotes(t *testing.T) {
-	s := newTestStore(t)
-	if _, err := s.Demo(DemoOptions{People: 40, Seed: 11}); err != nil {
+	s, db := newTestStore(t)
+	if _, err := Generate(s, Options{People: 40, Seed: 11}); err != nil {
 		t.Fatal(err)
 	}
-	var items []Item
-	if err := s.db.Find(&items).Error; err != nil {
+	var items []model.Item
+	if err := db.Find(&items).Error; err != nil {
 		t.Fatal(err)
 	}
 	details := []string{"order ", "Mrs ", "Mr ", "customer in ", " from Phone", " from Chat"}
@@ -208,62 +211,5 @@ func TestDemoNotesReadLikeNotes(t *testing.T) {
 				t.Errorf("non-work item %q carries a work detail (%q)", it.Text, strings.TrimSpace(d))
 			}
 		}
-	}
-}
-
-func TestClockFromEnv(t *testing.T) {
-	wall := time.Date(2026, 12, 5, 14, 30, 0, 0, time.UTC)
-	for _, tt := range []struct{ env, want, err string }{
-		{"", "", ""},
-		{"2028-02-29", "2028-02-29 14:30", ""},
-		{" 2027-02-06 ", "2027-02-06 14:30", ""},
-		{"2027-02-29", "", "SOLEMATE_TODAY: 2027-02-29 is not a real date"},
-		{"next monday", "", `SOLEMATE_TODAY: "next monday" is not a date in the form YYYY-MM-DD`},
-	} {
-		t.Setenv(TodayEnv, tt.env)
-		clock, err := ClockFromEnv()
-		if tt.err != "" {
-			if err == nil || err.Error() != tt.err {
-				t.Errorf("%q: error %v, want %q", tt.env, err, tt.err)
-			}
-			continue
-		}
-		if err != nil {
-			t.Fatalf("%q: %v", tt.env, err)
-		}
-		if tt.want == "" {
-			continue // the wall clock itself
-		}
-		day, _ := ParseDate(tt.env)
-		if got := ClockOn(day, func() time.Time { return wall })().Format("2006-01-02 15:04"); got != tt.want {
-			t.Errorf("%q: %s, want %s", tt.env, got, tt.want)
-		}
-		if got := DateOf(clock()); got != day {
-			t.Errorf("%q: the clock says %s", tt.env, got)
-		}
-	}
-	t.Setenv(TodayEnv, "someday")
-	path := filepath.Join(t.TempDir(), FileName)
-	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), TodayEnv) {
-		t.Errorf("open with a bad SOLEMATE_TODAY: %v", err)
-	}
-	if _, err := os.Stat(path); err == nil {
-		t.Error("a refused open created the database")
-	}
-}
-
-// A lead filling a shared database with demo data is told plainly that its
-// owner must, and nothing is written.
-func TestOnlyTheOwnerFillsAServerWithDemoData(t *testing.T) {
-	needServer(t)
-	dbURL := newServerDatabase(t)
-	lead := leadStore(t, dbURL, "demo_lead")
-	_, err := lead.Demo(DemoOptions{People: 6, Seed: 1})
-	if !errors.Is(err, ErrDemoNotOwner) {
-		t.Errorf("a lead's demo: %v, want ErrDemoNotOwner", err)
-	}
-	var people int64
-	if err := lead.db.Model(&Person{}).Count(&people).Error; err != nil || people != 0 {
-		t.Errorf("the lead's refused demo left %d people (%v)", people, err)
 	}
 }

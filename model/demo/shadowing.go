@@ -1,28 +1,26 @@
-package model
+package demo
 
-import (
-	"gorm.io/gorm"
-)
+import "solemate/model"
 
 // Demo vocabulary for shadowing sessions, by channel.
-var demoJourneys = map[Channel][]string{
-	ChannelPhone:     {"Calling about a late delivery", "Changing a delivery address", "Asking for a size exchange"},
-	ChannelChat:      {"Chat about a missing parcel", "Chat to check stock of a sold-out boot", "Chat about a refund"},
-	ChannelEmail:     {"Email complaint about a damaged box", "Email asking about a gift card", "Email about a double charge"},
-	ChannelSocial:    {"Public post about a delayed order", "Direct message about sizing", "Reply to a happy customer's photo"},
-	ChannelReturns:   {"Returning shoes that do not fit", "Return with a missing label", "Exchange after the 30 days"},
-	ChannelWarehouse: {"Following an order from shelf to van", "Packing station on a busy morning", "Returns desk at the warehouse"},
-	ChannelOther:     {"Ordering on the website as a first-time buyer", "Checking the help pages for opening hours"},
+var demoJourneys = map[model.Channel][]string{
+	model.ChannelPhone:     {"Calling about a late delivery", "Changing a delivery address", "Asking for a size exchange"},
+	model.ChannelChat:      {"Chat about a missing parcel", "Chat to check stock of a sold-out boot", "Chat about a refund"},
+	model.ChannelEmail:     {"Email complaint about a damaged box", "Email asking about a gift card", "Email about a double charge"},
+	model.ChannelSocial:    {"Public post about a delayed order", "Direct message about sizing", "Reply to a happy customer's photo"},
+	model.ChannelReturns:   {"Returning shoes that do not fit", "Return with a missing label", "Exchange after the 30 days"},
+	model.ChannelWarehouse: {"Following an order from shelf to van", "Packing station on a busy morning", "Returns desk at the warehouse"},
+	model.ChannelOther:     {"Ordering on the website as a first-time buyer", "Checking the help pages for opening hours"},
 }
 
-var demoFrictionTags = map[Channel][]string{
-	ChannelPhone:     {"long hold", "transferred twice", "no update on the order", "empowered agent"},
-	ChannelChat:      {"generic reply", "slow update", "bot loop", "empowered agent"},
-	ChannelEmail:     {"generic reply", "slow update", "asked twice for order number"},
-	ChannelSocial:    {"slow update", "generic reply", "personal touch"},
-	ChannelReturns:   {"unclear label", "refund delay", "personal touch"},
-	ChannelWarehouse: {"manual re-keying", "unclear label", "proud team"},
-	ChannelOther:     {"hard to find contact", "unclear label"},
+var demoFrictionTags = map[model.Channel][]string{
+	model.ChannelPhone:     {"long hold", "transferred twice", "no update on the order", "empowered agent"},
+	model.ChannelChat:      {"generic reply", "slow update", "bot loop", "empowered agent"},
+	model.ChannelEmail:     {"generic reply", "slow update", "asked twice for order number"},
+	model.ChannelSocial:    {"slow update", "generic reply", "personal touch"},
+	model.ChannelReturns:   {"unclear label", "refund delay", "personal touch"},
+	model.ChannelWarehouse: {"manual re-keying", "unclear label", "proud team"},
+	model.ChannelOther:     {"hard to find contact", "unclear label"},
 }
 
 var demoObservations = struct{ worked, friction, wow, ideas, agreed []string }{
@@ -58,16 +56,16 @@ var demoObservations = struct{ worked, friction, wow, ideas, agreed []string }{
 // demoSessions logs walk-in-the-customer's-shoes sessions across channels
 // over the history, each while its shadower worked here: tags that recur,
 // debriefs with the shadower's lead, and actions that came out of them.
-func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
-	var shadowers, agents []Person
+func (g *demoGen) demoSessions(people []model.Person) error {
+	var shadowers, agents []model.Person
 	for _, p := range people {
-		if _, former := g.left[p.ID]; p.Status != StatusActive && !former {
+		if _, former := g.left[p.ID]; p.Status != model.StatusActive && !former {
 			continue
 		}
-		if p.Role == RoleAgent {
+		if p.Role == model.RoleAgent {
 			agents = append(agents, p)
 		}
-		if p.Role == RoleAgent || p.Role == RoleTeamLead {
+		if p.Role == model.RoleAgent || p.Role == model.RoleTeamLead {
 			shadowers = append(shadowers, p)
 		}
 	}
@@ -78,16 +76,12 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 	if g.years > 0 { // about ten a year for each person on the roster
 		count = 0
 		for _, p := range people {
-			if p.Status == StatusActive {
+			if p.Status == model.StatusActive {
 				count += g.years * 10
 			}
 		}
 	}
-	var b sessionBatch
-	var err error
-	if b.next, err = nextID(tx, "shadowing_sessions"); err != nil {
-		return err
-	}
+	var b model.Rows
 	for i := 0; i < count; i++ {
 		who := shadowers[g.rng.IntN(len(shadowers))]
 		from, until := g.historyStart(), g.today
@@ -100,11 +94,11 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		if !from.Before(until) {
 			continue
 		}
-		ch := Channels()[g.rng.IntN(len(Channels()))]
-		sess := Session{
-			ID:       b.next,
+		ch := model.Channels()[g.rng.IntN(len(model.Channels()))]
+		sess := model.Session{
+			ID:       g.ids.Session,
 			PersonID: who.ID,
-			Kind:     ShadowKinds()[g.rng.IntN(2)],
+			Kind:     model.ShadowKinds()[g.rng.IntN(2)],
 			Channel:  ch,
 			Journey:  pickFrom(g, demoJourneys[ch]),
 			Date:     weekday(until.AddDays(-g.rng.IntN(from.DaysUntil(until)))),
@@ -116,13 +110,13 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		if g.rng.IntN(2) == 0 {
 			sess.Wow = pickFrom(g, demoObservations.wow)
 		}
-		if sess.Kind == KindBesideAgent && len(agents) > 1 {
+		if sess.Kind == model.KindBesideAgent && len(agents) > 1 {
 			a := agents[g.rng.IntN(len(agents))]
 			if a.ID != who.ID {
 				sess.AgentID = &a.ID
 			}
 		}
-		if ch == ChannelChat || ch == ChannelEmail || ch == ChannelSocial {
+		if ch == model.ChannelChat || ch == model.ChannelEmail || ch == model.ChannelSocial {
 			m := 2 + g.rng.IntN(90)
 			sess.ResponseMinutes = &m
 		}
@@ -135,50 +129,32 @@ func (g *demoGen) demoSessions(tx *gorm.DB, people []Person) error {
 		if err := sess.Validate(); err != nil {
 			return err
 		}
-		b.next++
-		b.sessions = append(b.sessions, sess)
+		g.ids.Session++
+		b.Sessions = append(b.Sessions, sess)
 		tags := demoFrictionTags[ch]
 		for _, k := range g.rng.Perm(len(tags))[:1+g.rng.IntN(2)] {
 			id, ok := g.tags[tags[k]]
 			if !ok {
-				t := Tag{Name: tags[k]}
-				if err := tx.Create(&t).Error; err != nil {
+				var err error
+				if id, err = g.b.AddTag(tags[k]); err != nil {
 					return err
 				}
-				id, g.tags[t.Name] = t.ID, t.ID
+				g.tags[tags[k]] = id
 			}
-			b.tags = append(b.tags, sessionTagLink{SessionID: sess.ID, TagID: id})
+			b.SessionTags = append(b.SessionTags, model.SessionTag{SessionID: sess.ID, TagID: id})
 		}
 		if debriefed && g.rng.IntN(10) < 5 {
-			a := Action{PersonID: who.ID, SessionID: &sess.ID, Text: sess.Ideas, Owner: []Owner{OwnerLead, OwnerReport}[g.rng.IntN(2)],
+			a := model.Action{PersonID: who.ID, SessionID: &sess.ID, Text: sess.Ideas, Owner: []model.Owner{model.OwnerLead, model.OwnerReport}[g.rng.IntN(2)],
 				Due: sess.DebriefDate.AddDays(7 + g.rng.IntN(14))}
 			if a.Due.Before(g.today) && (g.rng.IntN(10) < 8 || a.Due.Before(g.today.AddDays(-30))) {
 				done := a.Due.Time()
 				a.DoneAt = &done
 			}
-			b.actions = append(b.actions, a)
+			b.Actions = append(b.Actions, a)
 		}
 	}
-	for _, rows := range []any{&b.sessions, &b.tags, &b.actions} {
-		if err := tx.CreateInBatches(rows, 500).Error; err != nil {
-			return err
-		}
-	}
-	return nil
+	g.made.Sessions += len(b.Sessions)
+	return g.b.Insert(&b)
 }
-
-// sessionBatch holds the demo's sessions, with their IDs given up front, to
-// write them many to a statement.
-type sessionBatch struct {
-	next     uint
-	sessions []Session
-	tags     []sessionTagLink
-	actions  []Action
-}
-
-// sessionTagLink is a row of session_tags.
-type sessionTagLink struct{ SessionID, TagID uint }
-
-func (sessionTagLink) TableName() string { return "session_tags" }
 
 func pickFrom(g *demoGen, from []string) string { return from[g.rng.IntN(len(from))] }

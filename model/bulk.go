@@ -1,0 +1,147 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ErrNotEmpty is returned when demo data would mix with real data.
+var ErrNotEmpty = errors.New("the database already holds people; demo data only goes into an empty database")
+
+// Bulk is the store inside the one transaction that fills an empty
+// database (FillEmpty): the store's own rules run in it as they stand, and
+// it writes the rows that come in thousands (meetings and what was said in
+// them, sessions) many to a statement, numbered by the filler itself.
+type Bulk struct{ *Store }
+
+// FillEmpty runs fill in one transaction, all or nothing, on a database that
+// holds no people (else ErrNotEmpty), with the store's clock and every
+// timestamp it writes at now, so the same fill gives the same rows. On a
+// server only the owner may fill (ErrDemoNotOwner): a fill numbers rows
+// itself and moves the server's ID sequences.
+func (s *Store) FillEmpty(now time.Time, fill func(*Bulk) error) error {
+	if isPostgres(s.db) {
+		lead, err := isLead(s.db)
+		if err != nil {
+			return fmt.Errorf("check who may write it: %w", err)
+		}
+		if lead {
+			return ErrDemoNotOwner
+		}
+	}
+	return s.db.Session(&gorm.Session{NowFunc: func() time.Time { return now.UTC() }}).Transaction(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&Person{}).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrNotEmpty
+		}
+		done, err := dialectOf(tx).bulkWrite(tx)
+		if err != nil {
+			return err
+		}
+		defer done()
+		// Nested transactions are off: gorm opens a savepoint for each and
+		// never releases it, so every later write would pay for all of them.
+		in := &Store{db: tx.Session(&gorm.Session{DisableNestedTransaction: true}), d: dialectOf(tx), Now: func() time.Time { return now }}
+		if err := fill(&Bulk{in}); err != nil {
+			return err
+		}
+		return SyncSequences(tx)
+	})
+}
+
+// AddPeople writes people as they are, without SavePerson's checks, and
+// gives each its ID in place.
+func (b *Bulk) AddPeople(people []Person) error {
+	return b.db.CreateInBatches(&people, 500).Error
+}
+
+// UpdatePerson sets the fields of change that are not zero on person id,
+// without SavePerson's checks.
+func (b *Bulk) UpdatePerson(id uint, change Person) error {
+	return b.db.Model(&Person{}).Where("id = ?", id).Updates(change).Error
+}
+
+// DefaultProgram is the program a new database comes with.
+func (b *Bulk) DefaultProgram() (Program, error) {
+	var p Program
+	return p, b.db.Where("name = ?", defaultProgram().Name).First(&p).Error
+}
+
+// AddTag writes a shadowing tag and returns its ID.
+func (b *Bulk) AddTag(name string) (uint, error) {
+	t := Tag{Name: name}
+	return t.ID, b.db.Create(&t).Error
+}
+
+// FirstIDs are the IDs after the highest meeting, item and session: the
+// rows a filler writes with Insert are numbered from them.
+type FirstIDs struct{ Meeting, Item, Session uint }
+
+// FirstIDs says where the filler's own numbering starts.
+func (b *Bulk) FirstIDs() (FirstIDs, error) {
+	var f FirstIDs
+	for _, c := range []struct {
+		id    *uint
+		table string
+	}{{&f.Meeting, "one_on_ones"}, {&f.Item, "one_on_one_items"}, {&f.Session, "shadowing_sessions"}} {
+		if err := b.db.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM " + c.table).Scan(c.id).Error; err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// Rows are rows written together by Insert, numbered by the filler: a
+// long history has half a million, too many to write one at a time.
+type Rows struct {
+	// Meetings, with their private notes (as of when each was held).
+	Meetings    []OneOnOne
+	Items       []Item
+	CarryOvers  []CarryOver
+	Sessions    []Session
+	SessionTags []SessionTag
+	Actions     []Action
+	Done        []uint // items closed since they were written
+}
+
+// CarryOver is a row of carry_overs: an item brought into a later meeting.
+type CarryOver struct{ OneOnOneID, ItemID uint }
+
+func (CarryOver) TableName() string { return "carry_overs" }
+
+// SessionTag is a row of session_tags.
+type SessionTag struct{ SessionID, TagID uint }
+
+func (SessionTag) TableName() string { return "session_tags" }
+
+// Insert writes r, each row before those that point at it (the search
+// index reads the meeting of an item), then closes r.Done, and empties r
+// for the next batch.
+func (b *Bulk) Insert(r *Rows) error {
+	var notes []privateNote
+	for _, m := range r.Meetings {
+		if m.PrivateNotes != "" {
+			notes = append(notes, privateNote{OneOnOneID: m.ID, Text: m.PrivateNotes, UpdatedAt: m.HeldAt})
+		}
+	}
+	for _, rows := range []any{&r.Meetings, &notes, &r.Items, &r.CarryOvers, &r.Sessions, &r.SessionTags, &r.Actions} {
+		if err := b.db.CreateInBatches(rows, 500).Error; err != nil {
+			return err
+		}
+	}
+	for ids := range slices.Chunk(r.Done, 5000) {
+		if err := b.db.Model(&Item{}).Where("id IN ?", ids).Update("status", ItemDone).Error; err != nil {
+			return err
+		}
+	}
+	*r = Rows{Meetings: r.Meetings[:0], Items: r.Items[:0], CarryOvers: r.CarryOvers[:0], Sessions: r.Sessions[:0],
+		SessionTags: r.SessionTags[:0], Actions: r.Actions[:0], Done: r.Done[:0]}
+	return nil
+}
