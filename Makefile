@@ -88,13 +88,13 @@ unit:
 test-dates:
 	for day in $(TEST_DATES); do \
 		echo "as of $$day ($(TEST_DATES_TZ))"; \
-		TZ=$(TEST_DATES_TZ) SOLEMATE_TODAY=$$day $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model ./cmd/solemate || exit 1; \
+		TZ=$(TEST_DATES_TZ) SOLEMATE_TODAY=$$day $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model/... ./cmd/solemate || exit 1; \
 	done
 
 ## test-postgres: the model's tests, and the command line's on a server
 ## database, on a throwaway PostgreSQL server
 test-postgres: testdeps
-	.ci/with-postgres sh -c '$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model && \
+	.ci/with-postgres sh -c '$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./model/... && \
 		$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run Server ./cmd/solemate'
 
 ## crashtest: kill a writer with SIGKILL 100 times and check nothing committed is lost
@@ -113,8 +113,9 @@ FUZZ_TIME ?= 60s
 
 ## fuzz: each fuzz test for FUZZ_TIME (seeds also run in make test)
 fuzz: deps
-	for f in FuzzImportRoster FuzzParseDate FuzzCadence FuzzSearchQuery FuzzRestore; do \
-		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZ_TIME) ./model || exit 1; \
+	for t in roster:FuzzImportRoster model:FuzzParseDate model:FuzzCadence model:FuzzSearchQuery model:FuzzRestore; do \
+		pkg=./model/$${t%%:*}; [ "$${t%%:*}" = model ] && pkg=./model; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZ_TIME) $$pkg || exit 1; \
 	done
 
 ## smoke: only the real-window smoke test
@@ -135,7 +136,7 @@ $(BENCH_DB): $(wildcard model/demo/*.go model/migrate*.go)
 bench: build
 	@$(MAKE) --no-print-directory $(BENCH_DB)
 	@cp $(BENCH_DB) build/bench-run.db
-	SOLEMATE_BENCH_DB=$(CURDIR)/build/bench-run.db $(GO) test -run '^$$' -bench . -benchtime 2s -count 1 -timeout 20m ./model | tee build/bench.txt
+	SOLEMATE_BENCH_DB=$(CURDIR)/build/bench-run.db $(GO) test -run '^$$' -bench . -benchtime 2s -count 1 -timeout 20m ./model ./model/roster | tee build/bench.txt
 	SOLEMATE_BENCH_DB=$(CURDIR)/$(BENCH_DB) $(GO) test -count=1 -timeout 20m -run '^$$' -bench '^BenchmarkStartup$$' -benchtime 1x -v ./cmd/solemate | tee -a build/bench.txt
 	SOLEMATE_BENCH=1 $(GO) test -count=1 -timeout 20m -run '^$$' -bench '^BenchmarkListMemory$$' -benchtime 1x -v ./cmd/solemate | tee -a build/bench.txt
 	@echo; $(GO) run ./cmd/benchtable < build/bench.txt
