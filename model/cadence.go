@@ -22,9 +22,7 @@ const (
 )
 
 var cadences = enum[Cadence]{unknown: CadenceWeekly, entries: []labelled[Cadence]{
-	{CadenceWeekly, "Weekly"},
-	{CadenceBiweekly, "Every 2 weeks"},
-	{CadenceMonthly, "Monthly"},
+	{CadenceWeekly, "Weekly"}, {CadenceBiweekly, "Every 2 weeks"}, {CadenceMonthly, "Monthly"},
 	{CadenceNone, "No one-on-ones"},
 }}
 

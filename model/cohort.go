@@ -24,11 +24,8 @@ const (
 )
 
 var hireStatuses = enum[HireStatus]{unknown: HireActive, entries: []labelled[HireStatus]{
-	{HireActive, "In training"},
-	{HireGraduated, "Graduated"},
-	{HireTookOffer, "Took the offer"},
-	{HireLeft, "Left"},
-	{HireExtended, "Extended"},
+	{HireActive, "In training"}, {HireGraduated, "Graduated"}, {HireTookOffer, "Took the offer"},
+	{HireLeft, "Left"}, {HireExtended, "Extended"},
 }}
 
 // HireStatuses lists every status in the order pickers show them.

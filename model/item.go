@@ -20,10 +20,8 @@ const (
 )
 
 var headings = enum[Heading]{unknown: HeadingPulse, entries: []labelled[Heading]{
-	{HeadingProgress, "Meaningful progress"},
-	{HeadingObstacles, "Obstacles"},
-	{HeadingFocus, "Focus for next week"},
-	{HeadingPulse, "Organizational pulse"},
+	{HeadingProgress, "Meaningful progress"}, {HeadingObstacles, "Obstacles"},
+	{HeadingFocus, "Focus for next week"}, {HeadingPulse, "Organizational pulse"},
 }}
 
 // Headings lists the MOFO headings in meeting order.

@@ -22,10 +22,8 @@ const (
 )
 
 var meetingSettings = enum[MeetingSetting]{unknown: MeetingSettingOther, entries: []labelled[MeetingSetting]{
-	{MeetingSettingWalk, "Walk"},
-	{MeetingSettingCoffee, "Coffee"},
-	{MeetingSettingDesk, "At the desk"},
-	{MeetingSettingVideo, "Video call"},
+	{MeetingSettingWalk, "Walk"}, {MeetingSettingCoffee, "Coffee"},
+	{MeetingSettingDesk, "At the desk"}, {MeetingSettingVideo, "Video call"},
 	{MeetingSettingOther, "Other"},
 }}
 

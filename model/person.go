@@ -27,11 +27,8 @@ const (
 )
 
 var roles = enum[Role]{entries: []labelled[Role]{
-	{RoleAgent, "Agent"},
-	{RoleTeamLead, "Team lead"},
-	{RoleTrainer, "Trainer"},
-	{RoleManager, "Manager"},
-	{RoleOther, "Other"},
+	{RoleAgent, "Agent"}, {RoleTeamLead, "Team lead"}, {RoleTrainer, "Trainer"},
+	{RoleManager, "Manager"}, {RoleOther, "Other"},
 }}
 
 // Roles lists every role in the order pickers show them.
@@ -60,8 +57,7 @@ const (
 )
 
 var statuses = enum[Status]{unknown: StatusActive, entries: []labelled[Status]{
-	{StatusActive, "Active"},
-	{StatusLeft, "Left"},
+	{StatusActive, "Active"}, {StatusLeft, "Left"},
 }}
 
 // Statuses lists every status in the order pickers show them.

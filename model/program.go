@@ -21,10 +21,8 @@ const (
 )
 
 var milestoneKinds = enum[MilestoneKind]{unknown: MilestoneTask, entries: []labelled[MilestoneKind]{
-	{MilestoneTask, "Checklist task"},
-	{MilestoneSignOff, "Trainer sign-off"},
-	{MilestoneShadowing, "Shadowing sessions"},
-	{MilestoneDecision, "Decision point"},
+	{MilestoneTask, "Checklist task"}, {MilestoneSignOff, "Trainer sign-off"},
+	{MilestoneShadowing, "Shadowing sessions"}, {MilestoneDecision, "Decision point"},
 }}
 
 // MilestoneKinds lists every kind in the order pickers show them.

@@ -26,11 +26,8 @@ const (
 )
 
 var fits = enum[Fit]{entries: []labelled[Fit]{
-	{FitBefore, "Before a one-on-one"},
-	{FitDuring, "During"},
-	{FitAfter, "After"},
-	{FitOnboarding, "Onboarding"},
-	{FitDebrief, "Shadowing debrief"},
+	{FitBefore, "Before a one-on-one"}, {FitDuring, "During"}, {FitAfter, "After"},
+	{FitOnboarding, "Onboarding"}, {FitDebrief, "Shadowing debrief"},
 }}
 
 // Fits lists every fit in the order pickers show them.

@@ -28,13 +28,9 @@ const (
 )
 
 var searchKinds = enum[SearchKind]{unknown: SearchPrompt, entries: []labelled[SearchKind]{
-	{SearchPerson, "People"},
-	{SearchItem, "One-on-one items"},
-	{SearchNotes, "One-on-one notes"},
-	{SearchPrivate, "Private notes"},
-	{SearchSession, "Shadowing"},
-	{SearchHire, "Cohort and trainer notes"},
-	{SearchPrompt, "Prompts"},
+	{SearchPerson, "People"}, {SearchItem, "One-on-one items"}, {SearchNotes, "One-on-one notes"},
+	{SearchPrivate, "Private notes"}, {SearchSession, "Shadowing"},
+	{SearchHire, "Cohort and trainer notes"}, {SearchPrompt, "Prompts"},
 }}
 
 // Label names the kind as results are grouped.

@@ -44,12 +44,8 @@ const (
 )
 
 var channels = enum[Channel]{unknown: ChannelOther, entries: []labelled[Channel]{
-	{ChannelPhone, "Phone"},
-	{ChannelChat, "Chat"},
-	{ChannelEmail, "Email"},
-	{ChannelSocial, "Social media"},
-	{ChannelReturns, "Returns"},
-	{ChannelWarehouse, "Warehouse"},
+	{ChannelPhone, "Phone"}, {ChannelChat, "Chat"}, {ChannelEmail, "Email"},
+	{ChannelSocial, "Social media"}, {ChannelReturns, "Returns"}, {ChannelWarehouse, "Warehouse"},
 	{ChannelOther, "Other"},
 }}
 
