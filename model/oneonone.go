@@ -33,7 +33,10 @@ func MeetingSettings() []MeetingSetting { return meetingSettings.values() }
 // Label is the setting as people say it.
 func (s MeetingSetting) Label() string { return meetingSettings.label(s) }
 
-// OneOnOne is one held conversation with a report.
+// OneOnOne is one held conversation with a report. A field the lead edits
+// joins meetingEdits (what a save writes), ui's meetingDiffs (what two
+// leads' saves are compared on) and, if it is worth keeping outside the
+// app, model/export's oneonone.go.
 type OneOnOne struct {
 	ID           uint `gorm:"primaryKey"`
 	PersonID     uint
@@ -52,6 +55,10 @@ type OneOnOne struct {
 
 // TableName keeps the table name independent of Go's type name.
 func (OneOnOne) TableName() string { return "one_on_ones" }
+
+// meetingEdits are the fields SaveOneOnOne writes: what the lead edits, and
+// the version. Who the meeting is with never changes after it starts.
+var meetingEdits = []string{"HeldAt", "Setting", "PulseRating", "PulseComment", "SharedNotes", "Version"}
 
 // MaxNoteText is how long a note may be, in characters: a one-on-one's
 // notes and pulse comment, a hire's trainer and offer notes (shadowing
@@ -231,7 +238,7 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 	o.HeldAt = o.HeldAt.UTC()
 	err := versioned(s.db, &o.Version, func(tx *gorm.DB) error {
 		err := saveVersioned(tx, o, o.ID, &o.Version, "one-on-one", func(q *gorm.DB) *gorm.DB {
-			return q.Select("HeldAt", "Setting", "PulseRating", "PulseComment", "SharedNotes", "Version")
+			return q.Select(meetingEdits)
 		})
 		if err != nil {
 			return err

@@ -300,6 +300,8 @@ func itemDiffs(mine, theirs *model.Item) []fieldDiff {
 	return d
 }
 
+// meetingDiffs compares every field a lead edits (model's meetingEdits): one
+// left out would let a save that differs only there overwrite silently.
 func meetingDiffs(mine, theirs *model.OneOnOne) []fieldDiff {
 	var d fieldDiffs
 	d.value("Time", theirs.HeldAt.Local().Format("Mon 2 Jan 2006 15:04"), mine.HeldAt.Local().Format("Mon 2 Jan 2006 15:04"))

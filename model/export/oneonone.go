@@ -16,7 +16,7 @@ type OneOnOneOptions struct {
 	Since          model.Date // zero for all time
 	Format         string     // FormatMarkdown or FormatCSV
 	IncludePrivate bool
-	Location       *time.Location // for dates and times; nil means local
+	TimeZone       *time.Location // for dates and times; nil means local
 }
 
 // OneOnOnes writes one-on-ones as CommonMark (a section per meeting,
@@ -26,8 +26,8 @@ func OneOnOnes(s *model.Store, w io.Writer, opt OneOnOneOptions) error {
 	if opt.Format != FormatCSV && opt.Format != FormatMarkdown {
 		return fmt.Errorf("unknown format %q (use md or csv)", opt.Format)
 	}
-	if opt.Location == nil {
-		opt.Location = time.Local
+	if opt.TimeZone == nil {
+		opt.TimeZone = time.Local
 	}
 	f := model.MeetingFilter{PersonID: opt.PersonID}
 	if opt.PersonEmail != "" {
@@ -38,7 +38,7 @@ func OneOnOnes(s *model.Store, w io.Writer, opt OneOnOneOptions) error {
 		f.PersonID = id
 	}
 	if !opt.Since.IsZero() {
-		f.Since = time.Date(opt.Since.Time().Year(), opt.Since.Time().Month(), opt.Since.Time().Day(), 0, 0, 0, 0, opt.Location)
+		f.Since = time.Date(opt.Since.Time().Year(), opt.Since.Time().Month(), opt.Since.Time().Day(), 0, 0, 0, 0, opt.TimeZone)
 	}
 	ids, err := s.MeetingIDs(f)
 	if err != nil {
@@ -63,7 +63,7 @@ func OneOnOnes(s *model.Store, w io.Writer, opt OneOnOneOptions) error {
 		meetings = append(meetings, m)
 	}
 	if opt.Format == FormatCSV {
-		return oneOnOnesCSV(w, meetings, opt.Location)
+		return oneOnOnesCSV(w, meetings, opt.TimeZone)
 	}
 	return oneOnOnesMarkdown(w, meetings, opt)
 }
@@ -106,7 +106,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 		b.WriteString("\nNo one-on-ones match.\n")
 	}
 	for _, m := range meetings {
-		fmt.Fprintf(&b, "\n## %s — %s · %s\n", mdEscape(m.Person.Name), m.HeldAt.In(opt.Location).Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label())
+		fmt.Fprintf(&b, "\n## %s — %s · %s\n", mdEscape(m.Person.Name), m.HeldAt.In(opt.TimeZone).Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label())
 		for _, h := range model.Headings() {
 			fmt.Fprintf(&b, "\n### %s\n\n", h.Label())
 			n := 0
@@ -127,7 +127,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 					notes = append(notes, "follow up "+it.FollowUp.String())
 				}
 				if it.Carried {
-					notes = append(notes, "carried over from "+it.FromDate.In(opt.Location).Format(model.DateLayout))
+					notes = append(notes, "carried over from "+it.FromDate.In(opt.TimeZone).Format(model.DateLayout))
 				}
 				if it.Private {
 					notes = append(notes, "private")

@@ -53,7 +53,7 @@ func exportFixture(t *testing.T) *model.Store {
 func TestExportOneOnOnesMarkdown(t *testing.T) {
 	s := exportFixture(t)
 	var out bytes.Buffer
-	opt := export.OneOnOneOptions{PersonEmail: "Amara@example.com", Format: export.FormatMarkdown, Location: time.UTC}
+	opt := export.OneOnOneOptions{PersonEmail: "Amara@example.com", Format: export.FormatMarkdown, TimeZone: time.UTC}
 	if err := export.OneOnOnes(s, &out, opt); err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestExportOneOnOnesMarkdown(t *testing.T) {
 func TestExportOneOnOnesCSVAndFilters(t *testing.T) {
 	s := exportFixture(t)
 	var out bytes.Buffer
-	if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: export.FormatCSV, Since: model.NewDate(2026, 3, 5), Location: time.UTC}); err != nil {
+	if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: export.FormatCSV, Since: model.NewDate(2026, 3, 5), TimeZone: time.UTC}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&out).ReadAll()
@@ -115,7 +115,7 @@ func TestExportOneOnOnesCSVAndFilters(t *testing.T) {
 	}
 	out.Reset()
 	zed := storetest.PersonByEmail(t, s, "")
-	if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: export.FormatMarkdown, PersonID: zed.ID, Location: time.UTC}); err != nil {
+	if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: export.FormatMarkdown, PersonID: zed.ID, TimeZone: time.UTC}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "## Zed Other") || strings.Contains(out.String(), "Amara") {
