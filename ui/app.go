@@ -78,6 +78,11 @@ func newScreenSlots() []screenSlot {
 // shell is the main window: sidebar, current screen and the undo bar.
 type shell struct {
 	loader
+	// popups is the line of loads that end in a dialog or a window (a
+	// checklist, meeting mode, the prepare card): a newer one, or a switch
+	// of screen, drops one still loading, so nothing opens twice or over a
+	// screen the user has left.
+	popups  line
 	win     fyne.Window
 	info    Info
 	screens []screenSlot
@@ -292,6 +297,7 @@ func (s *shell) show(i int) {
 	}
 	if i != s.current {
 		s.screen(s.current).flush()
+		s.popups.stop()
 	}
 	s.current = i
 	if s.nav.Length() > i {

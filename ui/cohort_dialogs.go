@@ -32,7 +32,7 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 	}
 	trainers := c.board.Trainers
 	// What fails to load here only leaves ticks unsigned or a link out.
-	fetch(c.sh, nil, "", func(st *model.Store) (h hireLinks, _ error) {
+	fetch(c.sh, &c.sh.popups, "", func(st *model.Store) (h hireLinks, _ error) {
 		// Ticks are signed by the first trainer, when on the roster.
 		if len(trainers) > 0 {
 			if people, err := st.People(true); err == nil {
@@ -264,7 +264,7 @@ func showNewCohort(c *cohortScreen) (form *newCohortForm) {
 		people   []model.PersonRow
 	}
 	failure := "Could not load the programs"
-	fetchOr(c.sh, nil, func(st *model.Store) (l loaded, err error) {
+	fetchOr(c.sh, &c.sh.popups, func(st *model.Store) (l loaded, err error) {
 		if l.programs, err = st.Programs(); err != nil {
 			return l, err
 		}

@@ -30,6 +30,13 @@ type loads interface{ loads() *loader }
 // the result of a load a newer one overtook is dropped.
 type line struct{ cancel context.CancelFunc }
 
+// stop cancels the load in progress on l, if any: its result is dropped.
+func (l *line) stop() {
+	if l.cancel != nil {
+		l.cancel()
+	}
+}
+
 // loading marks the context of a load, so a test can tell the reads the
 // loader makes from any a screen makes on the UI goroutine.
 type loading struct{}
@@ -50,9 +57,7 @@ func fetchOr[T any](from loads, l *line, get func(*model.Store) (T, error), show
 	if l == nil {
 		l = &line{}
 	}
-	if l.cancel != nil {
-		l.cancel()
-	}
+	l.stop()
 	ctx, cancel := context.WithCancel(context.WithValue(context.Background(), loading{}, true))
 	l.cancel = cancel
 	st := ld.store.WithContext(ctx)

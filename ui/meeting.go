@@ -48,7 +48,13 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 	mm := &meetingMode{sh: sh,
 		lists: map[model.Heading]*widget.List{}, items: map[model.Heading][]*model.MeetingItem{}, nothing: map[model.Heading]*widget.Label{},
 		adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
-	fetch(sh, nil, "Could not open meeting mode", func(st *model.Store) (model.Meeting, error) { return st.Meeting(meetingID) },
+	for open := range sh.meetings {
+		if open.meeting.ID == meetingID { // a second click: the window is there
+			open.win.RequestFocus()
+			return open
+		}
+	}
+	fetch(sh, &sh.popups, "Could not open meeting mode", func(st *model.Store) (model.Meeting, error) { return st.Meeting(meetingID) },
 		func(m model.Meeting) { mm.open(m, onClose) })
 	return mm
 }

@@ -263,6 +263,9 @@ type personPage struct {
 	histList *widget.List
 	histNone *widget.Label
 	loading  bool
+	// acts act on the person shown: off until their page has loaded, so a
+	// quick click never acts on the person shown before.
+	acts []*widget.Button
 }
 
 func newPersonPage(o *oneOnOneScreen) *personPage {
@@ -279,6 +282,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	export := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), func() {
 		p.screen.sh.exportOneOnOnes(p.person.ID, fileSafe(p.person.Name)+".md")
 	})
+	p.acts = []*widget.Button{p.startBtn, prepare, export}
 	p.plot = newPulseChart()
 	p.follow = widget.NewLabel("")
 	p.follow.Wrapping = fyne.TextWrapWord
@@ -355,6 +359,11 @@ func (p *personPage) load(id uint) {
 		fus    []model.FollowUp
 		acts   []model.ActionRow
 	}
+	if id != p.person.ID {
+		for _, b := range p.acts {
+			b.Disable()
+		}
+	}
 	fetch(p.screen.sh, &p.loads, "Could not load this person", func(st *model.Store) (l loaded, err error) {
 		if l.person, err = st.Person(id); err != nil {
 			return l, err
@@ -378,6 +387,9 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 	defer func() { p.loading = false }()
 	today := p.screen.sh.store.Today()
 	p.person = person
+	for _, b := range p.acts {
+		b.Enable()
+	}
 	p.heading.SetText(person.DisplayName())
 	due := today
 	if len(hist) > 0 {
@@ -483,7 +495,7 @@ func (o *oneOnOneScreen) prepare(person model.Person) {
 		carry []model.Item
 		fus   []model.FollowUp
 	}
-	fetch(o.sh, nil, "Could not prepare", func(st *model.Store) (l loaded, err error) {
+	fetch(o.sh, &o.sh.popups, "Could not prepare", func(st *model.Store) (l loaded, err error) {
 		if l.carry, err = st.CarryingOver(person.ID); err != nil {
 			return l, err
 		}
