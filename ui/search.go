@@ -27,6 +27,10 @@ type searchBox struct {
 	rows     []searchRow
 	searches line
 	dialog   *dialog.CustomDialog
+	// shownFor is the query the rows answer; openSoon says Enter came
+	// before the answer to the query in the box, which opens on arrival.
+	shownFor string
+	openSoon bool
 }
 
 // searchRow is a group heading or a hit.
@@ -70,6 +74,7 @@ func (b *searchBox) run() {
 }
 
 func (b *searchBox) show(q string, hits []model.SearchHit) {
+	b.shownFor = q
 	b.rows = b.rows[:0]
 	last := model.SearchKind(0)
 	for _, h := range hits {
@@ -91,6 +96,10 @@ func (b *searchBox) show(q string, hits []model.SearchHit) {
 	}
 	b.list.Refresh()
 	b.list.ScrollToTop()
+	if b.openSoon && q == b.entry.Text {
+		b.openSoon = false
+		b.openFirst()
+	}
 }
 
 // fill renders a heading, or a hit with its matched words in bold.
@@ -140,8 +149,13 @@ func highlight(snippet string) []widget.RichTextSegment {
 	return segs
 }
 
-// openFirst opens the top hit (Enter in the box).
+// openFirst opens the top hit (Enter in the box) for the words in the box:
+// while their answer is still coming, once it comes.
 func (b *searchBox) openFirst() {
+	if b.shownFor != b.entry.Text {
+		b.openSoon = true
+		return
+	}
 	for _, r := range b.rows {
 		if r.heading == "" {
 			b.openHit(r.hit)

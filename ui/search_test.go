@@ -71,3 +71,31 @@ func TestSearchOpensPeopleAndPrompts(t *testing.T) {
 		t.Error("no match should say so")
 	}
 }
+
+// Enter opens the top hit for the words in the box, not for the letters
+// whose answer was on screen: typing "kitchen" fast and pressing Enter
+// opened a person matching "k".
+func TestSearchEnterWaitsForTheWordsInTheBox(t *testing.T) {
+	s, store := newTestShell(t)
+	for _, name := range []string{"Karl Berg", "Zanele Kitchen"} {
+		if err := store.SavePerson(&model.Person{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	box := showSearch(s)
+	var jobs []func()
+	s.bg = func(f func()) { jobs = append(jobs, f) }
+	test.Type(box.entry, "k")
+	jobs[0]() // "k" answered: both people on screen
+	test.Type(box.entry, "itchen")
+	box.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.current == screenPeople {
+		t.Fatal("Enter opened a hit before the answer to the words in the box")
+	}
+	for i := 1; i < len(jobs); i++ { // opening the person loads too
+		jobs[i]()
+	}
+	if s.current != screenPeople || s.people().form.person.Name != "Zanele Kitchen" {
+		t.Errorf("screen %d, form on %q; want People on Zanele Kitchen", s.current, s.people().form.person.Name)
+	}
+}
