@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"slices"
 
 	"solemate/model"
 )
@@ -96,7 +97,7 @@ func (mm *meetingMode) checklist() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameHeadingText
 	box := container.NewVBox(title)
 	for _, c := range attentionChecklist {
-		box.Add(widget.NewCheck(c, nil))
+		box.Add(newChecklistCheck(mm, c))
 	}
 	begin := widget.NewButtonWithIcon("Begin", theme.NavigateNextIcon(), mm.begin)
 	begin.Importance = widget.HighImportance
@@ -250,6 +251,7 @@ func (mm *meetingMode) add(h model.Heading, text string) {
 	}
 	mm.meeting.Items = append(mm.meeting.Items, &model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt})
 	mm.adders[h].SetText("")
+	mm.nonWork[h].SetChecked(false) // each item says afresh whether it is work
 	mm.refreshHeading(h)
 	mm.lists[h].ScrollToBottom()
 }
@@ -300,11 +302,40 @@ func (mm *meetingMode) toggleDone(h model.Heading) {
 	}
 }
 
+// checklistCheck is a line of the attention checklist that keeps Enter and
+// Esc working once it has the focus (a tick gives it): the window's own
+// keys reach only what has none.
+type checklistCheck struct {
+	widget.Check
+	mm *meetingMode
+}
+
+func newChecklistCheck(mm *meetingMode, text string) *checklistCheck {
+	c := &checklistCheck{mm: mm}
+	c.Text = text
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *checklistCheck) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		c.mm.leave()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !c.mm.begun {
+			c.mm.begin()
+		}
+	default:
+		c.Check.TypedKey(k)
+	}
+}
+
 // meetingEntry is an entry that knows its heading and the meeting keys.
 type meetingEntry struct {
 	widget.Entry
 	mm      *meetingMode
 	heading model.Heading
+	shift   bool // held down, so Tab goes back
 }
 
 func newMeetingEntry(mm *meetingMode, h model.Heading) *meetingEntry {
@@ -314,13 +345,43 @@ func newMeetingEntry(mm *meetingMode, h model.Heading) *meetingEntry {
 	return e
 }
 
-// TypedKey lets Esc leave meeting mode even while typing.
-func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		e.mm.leave()
-		return
+// AcceptsTab takes Tab from the window's focus order, which stopped on
+// each heading's list and Non-work box: typing there went nowhere, and a
+// Space ticked Non-work. Tab goes from heading to heading instead.
+func (e *meetingEntry) AcceptsTab() bool { return true }
+
+// KeyDown and KeyUp follow Shift, which the window does not tell TypedKey.
+func (e *meetingEntry) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = true
 	}
-	e.Entry.TypedKey(k)
+	e.Entry.KeyDown(k)
+}
+
+func (e *meetingEntry) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(k)
+}
+
+// TypedKey lets Esc leave meeting mode even while typing, and Tab (Shift+Tab)
+// move to the next (previous) heading's box.
+func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		e.mm.leave()
+	case fyne.KeyTab:
+		hs := model.Headings()
+		step := 1
+		if e.shift {
+			step = len(hs) - 1
+		}
+		next := hs[(slices.Index(hs, e.heading)+step)%len(hs)]
+		e.mm.win.Canvas().Focus(e.mm.adders[next])
+	default:
+		e.Entry.TypedKey(k)
+	}
 }
 
 // TypedShortcut handles Ctrl+T and Ctrl+D for this heading.
