@@ -70,3 +70,28 @@ func TestImportPeopleUpdateRefusesControlCharacters(t *testing.T) {
 		t.Errorf("stored name %q team %q, want them untouched", got.Name, got.Team)
 	}
 }
+
+// The roster reader reported an email used twice with both lines; since the
+// check moved to model/roster, ImportPeople takes two entries of one email
+// as they come: two new ones fail on the unique index with a bare database
+// error instead of the lines, and two for someone already on the roster
+// both "update" them, the second silently winning.
+func TestImportPeopleReportsAnEmailUsedTwice(t *testing.T) {
+	for _, existing := range []bool{false, true} {
+		s := newTestStore(t)
+		if existing {
+			p := Person{Name: "Ana", Email: "ana@example.com"}
+			if err := s.SavePerson(&p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := s.ImportPeople([]*RosterEntry{
+			{Line: 2, Person: Person{Name: "Ana One", Email: "ana@example.com"}},
+			{Line: 3, Person: Person{Name: "Ana Two", Email: "ana@example.com"}},
+		}, nil)
+		var ie *ImportError
+		if !errors.As(err, &ie) || len(ie.Problems) == 0 || ie.Problems[0].Line != 3 {
+			t.Errorf("already on the roster %v: ImportPeople with one email on lines 2 and 3 = %v, want an ImportError naming line 3", existing, err)
+		}
+	}
+}
