@@ -40,3 +40,39 @@ func TestFillEmptyGivesTheConnectionItsCacheBack(t *testing.T) {
 		t.Errorf("PRAGMA cache_size after FillEmpty = %d, want %d as before it", after, before)
 	}
 }
+
+// Bulk says "the store's own rules run in it as they stand", and Bulk
+// embeds *Store, so a filler may call any Store method inside the fill.
+// FillEmpty turns nested transactions off, so a Store method that fails half
+// way no longer rolls back what it wrote before failing: it stays in the
+// fill's transaction and is committed with it. A filler that skips what the
+// store refuses (as a generator of sample data would) commits half writes:
+// here a cohort with its phases and milestones and none of the hires it was
+// refused for. Outside a fill, the same refused CreateCohort writes nothing.
+func TestFillEmptyKeepsAStoreMethodAllOrNothing(t *testing.T) {
+	s := newTestStore(t)
+	var refused error
+	if err := s.FillEmpty(s.Now(), func(b *Bulk) error {
+		prog, err := b.DefaultProgram()
+		if err != nil {
+			return err
+		}
+		_, refused = b.CreateCohort(NewCohort{Name: "March", ProgramID: prog.ID, Start: DateOf(s.Now()),
+			NewHires: []Person{{Name: "Bea"}, {Name: "Eve\x1b[2J"}}})
+		return nil // skip what the store refused
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if refused == nil {
+		t.Fatal("CreateCohort with a hire named with an escape sequence was not refused")
+	}
+	for _, table := range []string{"cohorts", "cohort_phases", "cohort_milestones", "cohort_hires", "people"} {
+		var n int64
+		if err := s.DB().Table(table).Count(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("a CreateCohort refused inside FillEmpty (%v) left %d rows in %s", refused, n, table)
+		}
+	}
+}
