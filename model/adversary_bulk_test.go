@@ -10,9 +10,11 @@ import (
 // statement fails, the error is dropped, and the connection goes back to the
 // pool with a 1 GB cache instead of DSN's 8 MB. Every later read on it may
 // keep up to 1 GB resident (the README's reason for the small cache). The
-// statement came with the demo generator; FillEmpty now hands it to any
-// caller whose store lives on after the fill (storetest.FillDemo, a future
-// "fill with sample data" in the window).
+// statement came with the demo generator (it was as wrong in Store.Demo);
+// FillEmpty now hands it to any caller whose store lives on after the fill:
+// the window's "Load demo data" (ui/people.go, demo.Generate on the shell's
+// store) keeps the 1 GB connection for the rest of the session, and
+// storetest.FillDemo for the rest of a test.
 func TestFillEmptyGivesTheConnectionItsCacheBack(t *testing.T) {
 	s := newTestStore(t)
 	if isPostgres(s.db) {
