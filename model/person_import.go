@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -54,11 +55,18 @@ type RosterEntry struct {
 // if there are any, all are reported by line and nothing is written. An
 // entry whose email is already known updates that person.
 //
+// Every entry is checked here, as SavePerson checks a form (see
+// RosterEntry.check), whoever read the file, and normalized in place.
+//
 // The time it takes grows with the file, not with its square: the roster is
 // looked up in a few queries for the whole file (not one per row), manager
 // chains are walked once, and new people are inserted in batches.
 func (s *Store) ImportPeople(rows []*RosterEntry, problems []LineError) (ImportResult, error) {
 	var res ImportResult
+	for _, r := range rows {
+		problems = append(problems, r.check()...)
+	}
+	problems = append(problems, emailsUsedTwice(rows)...)
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		roster, err := lookUpRoster(tx, rows)
 		if err != nil {
@@ -76,9 +84,94 @@ func (s *Store) ImportPeople(rows []*RosterEntry, problems []LineError) (ImportR
 	return res, err
 }
 
-// OneLineProblem says what in s cannot be kept in a one-line field, or ""
-// (the rule every form applies), for cells read from a file.
-func OneLineProblem(s string) string { return textProblem(s, false) }
+// check reports what SavePerson would refuse in the entry, each field once,
+// named by its roster column (a field that is not one line of visible text
+// is reported for that alone). It normalizes what it keeps as SavePerson
+// does: text trimmed, emails in lower case, role, status and cadence by key
+// (a reader may pass "Team lead" as it is). A manager email that is refused
+// is dropped, so it is not reported again as unknown or as a loop.
+func (r *RosterEntry) check() []LineError {
+	p := &r.Person
+	var problems []LineError
+	bad := func(msg string) { problems = append(problems, LineError{r.Line, msg}) }
+	// fit trims a field and reports it if it is not one line of visible
+	// text; it says whether the field holds text to check further.
+	fit := func(col string, text *string) bool {
+		*text = strings.TrimSpace(*text)
+		if msg := textProblem(*text, false); msg != "" {
+			bad(col + " " + msg)
+			return false
+		}
+		return *text != ""
+	}
+	if fit(FieldName, &p.Name) || p.Name == "" {
+		if err := ValidateName(p.Name); err != nil {
+			bad(err.Error())
+		}
+	}
+	if fit(FieldPreferredName, &p.PreferredName) && utf8.RuneCountInString(p.PreferredName) > maxNameLen {
+		bad(fmt.Sprintf("keep the preferred name under %d characters", maxNameLen))
+	}
+	fit(FieldTeam, &p.Team)
+	if fit(FieldEmail, &p.Email) {
+		if err := ValidateEmail(p.Email); err != nil {
+			bad(err.Error())
+		}
+		p.Email = strings.ToLower(p.Email)
+	}
+	if fit(FieldRole, (*string)(&p.Role)) {
+		role, err := ParseRole(string(p.Role))
+		p.Role = role
+		if err != nil {
+			bad(err.Error())
+		}
+	}
+	if fit(FieldStatus, (*string)(&p.Status)) {
+		st, err := ParseStatus(string(p.Status))
+		p.Status = st
+		if err != nil {
+			bad(err.Error())
+		}
+	}
+	if fit(FieldCadence, (*string)(&p.Cadence)) {
+		c, err := ParseCadence(string(p.Cadence))
+		p.Cadence = c
+		if err != nil {
+			bad(err.Error())
+		}
+	}
+	m := r.ManagerEmail
+	r.ManagerEmail = ""
+	if fit("manager_email", &m) {
+		if err := ValidateEmail(m); err != nil {
+			bad("manager_email: " + err.Error())
+		} else if m = strings.ToLower(m); m == p.Email {
+			bad("a person cannot be their own manager")
+		} else {
+			r.ManagerEmail = m
+		}
+	}
+	return problems
+}
+
+// emailsUsedTwice reports each entry whose email an earlier one gave: two
+// would be added (and break the unique index) or update one person twice.
+func emailsUsedTwice(rows []*RosterEntry) []LineError {
+	first := map[string]int{}
+	var problems []LineError
+	for _, r := range rows {
+		e := r.Person.Email
+		if e == "" {
+			continue
+		}
+		if l, ok := first[e]; ok {
+			problems = append(problems, LineError{r.Line, fmt.Sprintf("email %s is already used on line %d", e, l)})
+			continue
+		}
+		first[e] = r.Line
+	}
+	return problems
+}
 
 // rosterLookup is what an import needs to know of the roster as it was
 // before the file, fetched for the whole file at once.

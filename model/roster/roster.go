@@ -27,8 +27,6 @@ type rosterRow struct {
 
 func (r *rosterRow) cell(col string) string { return r.cells[slices.Index(export.RosterColumns, col)] }
 
-func (r *rosterRow) has(col string) bool { return r.cell(col) != "" }
-
 // Import reads a roster CSV and adds or updates people in one transaction
 // (see Store.ImportPeople). A row whose email is already known updates that
 // person; an empty cell never erases what the database holds.
@@ -56,7 +54,8 @@ func (c crLines) Read(p []byte) (int, error) {
 }
 
 // parseRoster reads the file as it streams in. Problems with single lines
-// are collected so all can be reported; an error means the file could not
+// (their field count, encoding and start date) are collected so all can be
+// reported with those ImportPeople finds; an error means the file could not
 // be read at all.
 func parseRoster(r io.Reader) ([]*model.RosterEntry, []string, []model.LineError, error) {
 	br := bufio.NewReader(r)
@@ -115,7 +114,6 @@ func parseRoster(r io.Reader) ([]*model.RosterEntry, []string, []model.LineError
 		problems = append(problems, bad...)
 		rows = append(rows, entry)
 	}
-	problems = append(problems, duplicateEmails(rows)...)
 	return rows, warnings, problems, nil
 }
 
@@ -174,70 +172,20 @@ func rosterHeader(header []string) ([]int, []string, error) {
 	return cols, warnings, nil
 }
 
-// parse reads the person from the cells and reports every bad cell, once:
-// a cell with a line break or an invisible character is reported for that.
+// parse lays the cells out as an entry, as they are: Store.ImportPeople
+// checks every field (text, email, role, status, manager, an email used
+// twice) for every reader. The reader reports only what it parses itself,
+// the start date.
 func (row *rosterRow) parse() (*model.RosterEntry, []model.LineError) {
-	entry := &model.RosterEntry{Line: row.line}
-	var problems []model.LineError
-	unfit := map[string]bool{}
-	for i, col := range export.RosterColumns {
-		if p := model.OneLineProblem(row.cells[i]); p != "" {
-			problems = append(problems, model.LineError{Line: row.line, Message: col + " " + p})
-			unfit[col] = true
-		}
-	}
-	bad := func(col string, err error) {
-		if err != nil && !unfit[col] {
-			problems = append(problems, model.LineError{Line: row.line, Message: err.Error()})
-		}
-	}
 	c := row.cell
-	p := model.Person{Name: c("name"), PreferredName: c("preferred_name"), Team: c("team"), Email: strings.ToLower(c("email"))}
-	bad("name", model.ValidateName(p.Name))
-	bad("email", model.ValidateEmail(c("email")))
-	if row.has("role") {
-		role, err := model.ParseRole(c("role"))
-		bad("role", err)
-		p.Role = role
+	entry := &model.RosterEntry{Line: row.line, ManagerEmail: c("manager_email"), Person: model.Person{
+		Name: c("name"), PreferredName: c("preferred_name"), Team: c("team"), Email: c("email"),
+		Role: model.Role(c("role")), Status: model.Status(c("status")),
+	}}
+	d, err := model.ParseDate(c("start_date"))
+	if err != nil {
+		return entry, []model.LineError{{Line: row.line, Message: fmt.Sprintf("start_date: %v", err)}}
 	}
-	if row.has("status") {
-		st, err := model.ParseStatus(c("status"))
-		bad("status", err)
-		p.Status = st
-	}
-	if d, err := model.ParseDate(c("start_date")); err != nil {
-		bad("start_date", fmt.Errorf("start_date: %w", err))
-	} else {
-		p.StartDate = d
-	}
-	// A manager is looked for only when the cell is good, so its problem is
-	// reported once.
-	if m := strings.ToLower(c("manager_email")); m != "" {
-		if err := model.ValidateEmail(c("manager_email")); err != nil {
-			bad("manager_email", fmt.Errorf("manager_email: %w", err))
-		} else if m == p.Email {
-			bad("manager_email", errors.New("a person cannot be their own manager"))
-		} else {
-			entry.ManagerEmail = m
-		}
-	}
-	entry.Person = p
-	return entry, problems
-}
-
-func duplicateEmails(rows []*model.RosterEntry) []model.LineError {
-	first := map[string]int{}
-	var problems []model.LineError
-	for _, r := range rows {
-		e := r.Person.Email
-		if e == "" {
-			continue
-		}
-		if l, ok := first[e]; ok {
-			problems = append(problems, model.LineError{Line: r.Line, Message: fmt.Sprintf("email %s is already used on line %d", e, l)})
-			continue
-		}
-		first[e] = r.Line
-	}
-	return problems
+	entry.Person.StartDate = d
+	return entry, nil
 }
