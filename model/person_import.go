@@ -59,7 +59,7 @@ type RosterEntry struct {
 // chains are walked once, and new people are inserted in batches.
 func (s *Store) ImportPeople(rows []*RosterEntry, problems []LineError) (ImportResult, error) {
 	var res ImportResult
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		roster, err := lookUpRoster(tx, rows)
 		if err != nil {
 			return err
