@@ -263,15 +263,26 @@ func schemaAt(version int) (tables, error) {
 }
 
 // BackupDir is the folder beside a database file that holds its backups:
-// backups/ for solemate.db, backups/NAME/ for another, so two databases in
-// one folder never count, replace or prune each other's. It is the one
-// rule: the daily backup, restores, Settings and the tests all ask it.
+// backups/ for solemate.db, backups/NAME/ for NAME.db, and backups/FILE.db/
+// for any other file FILE, so two databases in one folder never count,
+// replace or prune each other's. It is the one rule: the daily backup,
+// restores, Settings and the tests all ask it.
 func BackupDir(dbPath string) string {
 	dir := filepath.Join(filepath.Dir(dbPath), "backups")
-	if base := filepath.Base(dbPath); base != FileName {
-		dir = filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base)))
+	base := filepath.Base(dbPath)
+	if base == FileName {
+		return dir
 	}
-	return dir
+	// NAME never ends in .db (in any case: folders on macOS and Windows do
+	// not tell .DB from .db) and FILE.db always does, so no two files share
+	// a folder (team.db has backups/team/, team has backups/team.db/, and
+	// team.db.db backups/team.db.db/); nor is NAME empty, . or .., which
+	// would be backups/ itself or the database's own folder.
+	name, ok := strings.CutSuffix(base, ".db")
+	if !ok || name == "" || name == "." || name == ".." || strings.HasSuffix(strings.ToLower(name), ".db") {
+		name = base + ".db"
+	}
+	return filepath.Join(dir, name)
 }
 
 // companions are the files beside a database that hold its data: the WAL,

@@ -33,7 +33,7 @@ func (s *Store) FillEmpty(now time.Time, fill func(*Bulk) error) error {
 			return ErrDemoNotOwner
 		}
 	}
-	return s.db.Session(&gorm.Session{NowFunc: func() time.Time { return now.UTC() }}).Transaction(func(tx *gorm.DB) error {
+	return s.db.Session(&gorm.Session{NowFunc: func() time.Time { return now.UTC() }}).Transaction(func(tx *gorm.DB) (err error) {
 		var n int64
 		if err := tx.Model(&Person{}).Count(&n).Error; err != nil {
 			return err
@@ -45,15 +45,45 @@ func (s *Store) FillEmpty(now time.Time, fill func(*Bulk) error) error {
 		if err != nil {
 			return err
 		}
-		defer done()
+		defer func() {
+			if back := done(); back != nil && err == nil {
+				err = fmt.Errorf("give the connection its usual cache back: %w", back)
+			}
+		}()
 		// Nested transactions are off: gorm opens a savepoint for each and
 		// never releases it, so every later write would pay for all of them.
+		// transaction opens and releases one of its own instead.
 		in := &Store{db: tx.Session(&gorm.Session{DisableNestedTransaction: true}), d: dialectOf(tx), Now: func() time.Time { return now }}
 		if err := fill(&Bulk{in}); err != nil {
 			return err
 		}
 		return SyncSequences(tx)
 	})
+}
+
+// transaction runs fn in a transaction of db's, all or nothing. In a fill,
+// where nested transactions are off (FillEmpty), it puts fn in a savepoint
+// and releases it after, so a store method the filler calls and that fails
+// leaves nothing behind while the fill goes on, and no savepoint is left
+// open for the later writes to pay for.
+func transaction(db *gorm.DB, fn func(tx *gorm.DB) error) (err error) {
+	if !db.DisableNestedTransaction {
+		return db.Transaction(fn)
+	}
+	// Names are resolved to the latest savepoint of that name, so calls
+	// inside calls may share it.
+	if err := db.Exec("SAVEPOINT store_call").Error; err != nil {
+		return err
+	}
+	if err = db.Transaction(fn); err != nil {
+		if back := db.Exec("ROLLBACK TO SAVEPOINT store_call").Error; back != nil {
+			return errors.Join(err, back)
+		}
+	}
+	if rel := db.Exec("RELEASE SAVEPOINT store_call").Error; rel != nil {
+		return errors.Join(err, rel)
+	}
+	return err
 }
 
 // AddPeople writes people as they are, without SavePerson's checks, and

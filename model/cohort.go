@@ -184,7 +184,7 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 		return Cohort{}, err
 	}
 	var c Cohort
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		prog, err := loadProgram(tx, n.ProgramID)
 		if err != nil {
 			return err
@@ -318,7 +318,7 @@ func (s *Store) SetCompletion(hireID, milestoneID uint, done bool, on Date, sign
 	if !v.checkText("note", "sign-off note", strings.TrimSpace(note), false) {
 		return v
 	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		if err := tx.Exec("DELETE FROM milestone_completions WHERE hire_id = ? AND milestone_id = ?", hireID, milestoneID).Error; err != nil {
 			return err
 		}

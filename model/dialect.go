@@ -35,7 +35,7 @@ type dialect interface {
 	// serial is an integer primary key the database numbers.
 	serial() string
 	// bulkWrite readies tx for one very big transaction; done undoes it.
-	bulkWrite(tx *gorm.DB) (done func(), err error)
+	bulkWrite(tx *gorm.DB) (done func() error, err error)
 	// startOneOnOne stores the new meeting o and links into it what the
 	// person's previous one-on-one carries on, private items of every
 	// author among them.
@@ -96,7 +96,7 @@ func sortNocase(names []string) {
 // bulkWrite gives the transaction a cache that holds it: a long history is
 // one big transaction, and a small cache rewrites the same pages to the
 // log again and again.
-func (sqliteDialect) bulkWrite(tx *gorm.DB) (func(), error) {
+func (sqliteDialect) bulkWrite(tx *gorm.DB) (func() error, error) {
 	var cache int
 	if err := tx.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
 		return nil, err
@@ -104,11 +104,16 @@ func (sqliteDialect) bulkWrite(tx *gorm.DB) (func(), error) {
 	if err := tx.Exec("PRAGMA cache_size = -1000000").Error; err != nil {
 		return nil, err
 	}
-	return func() { tx.Exec("PRAGMA cache_size = ?", cache) }, nil
+	// The connection goes back to the pool after the fill: with the big
+	// cache kept, every later read on it could hold that much. A PRAGMA takes
+	// no parameters, so the number is written into it.
+	return func() error { return tx.Exec(fmt.Sprintf("PRAGMA cache_size = %d", cache)).Error }, nil
 }
 
 // bulkWrite needs nothing on a server, which sizes its own buffers.
-func (postgresDialect) bulkWrite(*gorm.DB) (func(), error) { return func() {}, nil }
+func (postgresDialect) bulkWrite(*gorm.DB) (func() error, error) {
+	return func() error { return nil }, nil
+}
 
 func (sqliteDialect) startOneOnOne(tx *gorm.DB, o *OneOnOne) error {
 	var prev uint // none: 0, which carries nothing

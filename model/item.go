@@ -78,7 +78,7 @@ func (s *Store) AddItem(oneOnOneID uint, h Heading, text string, nonWork bool) (
 	if err := it.validate(); err != nil {
 		return it, err
 	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		var max *int
 		if err := tx.Model(&Item{}).Where("one_on_one_id = ? AND heading = ?", oneOnOneID, h).Select("MAX(position)").Scan(&max).Error; err != nil {
 			return err
@@ -129,7 +129,7 @@ func (s *Store) UpdateItem(it *Item) error {
 
 // DeleteItem removes an item everywhere it was carried.
 func (s *Store) DeleteItem(id uint) error {
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db, func(tx *gorm.DB) error {
 		if err := tx.Exec("DELETE FROM carry_overs WHERE item_id = ?", id).Error; err != nil {
 			return err
 		}
@@ -139,7 +139,7 @@ func (s *Store) DeleteItem(id uint) error {
 
 // RestoreItem puts back an item removed by DeleteItem (undo), with its links.
 func (s *Store) RestoreItem(it Item, carriedTo []uint) error {
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	return transaction(s.db, func(tx *gorm.DB) error {
 		// On a server the restored item is the restorer's: an author is
 		// always whoever writes the row (schema 10).
 		if err := tx.Create(&it).Error; err != nil {

@@ -91,7 +91,7 @@ func ValidateRating(r int) error {
 // item of their previous one-on-one.
 func (s *Store) StartOneOnOne(personID uint, at time.Time, setting MeetingSetting) (OneOnOne, error) {
 	var o OneOnOne
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		var err error
 		o, err = startOneOnOne(tx, personID, at, setting)
 		return err
@@ -255,7 +255,7 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 // had carried into later one-on-ones are not lost: each moves to the first
 // later one-on-one that carried it. Actions agreed in it stay with the person.
 func (s *Store) DeleteOneOnOne(id uint) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		var moves []struct{ ItemID, ToID uint }
 		err := tx.Raw(`
 			SELECT c.item_id, (SELECT c2.one_on_one_id FROM carry_overs c2 JOIN one_on_ones o ON o.id = c2.one_on_one_id

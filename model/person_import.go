@@ -67,7 +67,7 @@ func (s *Store) ImportPeople(rows []*RosterEntry, problems []LineError) (ImportR
 		problems = append(problems, r.check()...)
 	}
 	problems = append(problems, emailsUsedTwice(rows)...)
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		roster, err := lookUpRoster(tx, rows)
 		if err != nil {
 			return err

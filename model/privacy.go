@@ -112,7 +112,7 @@ func (e *ConflictError) Error() string {
 // rollback: left moved on, the next save would be refused as stale.
 func versioned(db *gorm.DB, version *int, save func(tx *gorm.DB) error) error {
 	loaded := *version
-	err := db.Transaction(save)
+	err := transaction(db, save)
 	if err != nil {
 		*version = loaded
 	}

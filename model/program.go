@@ -211,7 +211,7 @@ func (s *Store) SaveProgram(d *ProgramDetail) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	err := s.db.Transaction(func(tx *gorm.DB) error { return saveProgram(tx, d) })
+	err := transaction(s.db, func(tx *gorm.DB) error { return saveProgram(tx, d) })
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return &ValidationError{Problems: []FieldError{{"name", "another program already has this name"}}}
 	}
@@ -266,7 +266,7 @@ func (s *Store) CopyProgram(id uint, name string) (ProgramDetail, error) {
 
 // DeleteProgram removes a template; cohorts started from it keep their copy.
 func (s *Store) DeleteProgram(id uint) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		if err := tx.Exec("UPDATE cohorts SET program_id = NULL WHERE program_id = ?", id).Error; err != nil {
 			return err
 		}

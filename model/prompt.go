@@ -104,7 +104,7 @@ func loadLibrary(db *gorm.DB, data []byte) error {
 	if err := json.Unmarshal(data, &lib); err != nil {
 		return fmt.Errorf("read prompt library: %w", err)
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return transaction(db, func(tx *gorm.DB) error {
 		if err := oneAtATime(tx); err != nil {
 			return err
 		}

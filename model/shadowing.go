@@ -233,7 +233,7 @@ func (s *Store) Session(id uint) (SessionDetail, error) {
 
 // DeleteSession removes a session; its actions stay with the person.
 func (s *Store) DeleteSession(id uint) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := transaction(s.db, func(tx *gorm.DB) error {
 		if err := tx.Exec("UPDATE actions SET session_id = NULL WHERE session_id = ?", id).Error; err != nil {
 			return err
 		}

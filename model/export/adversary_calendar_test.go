@@ -44,13 +44,18 @@ func calendarWithName(t *testing.T, name string) {
 		if err := export.Calendar(s, &out, nil); err != nil {
 			t.Fatal(err)
 		}
+		events := 0
 		for i, line := range strings.Split(strings.TrimSuffix(out.String(), "\r\n"), "\r\n") {
 			if strings.ContainsFunc(line, func(r rune) bool { return unicode.IsControl(r) && r != '\t' }) {
 				t.Errorf("name %q: line %d of the calendar holds a control character: %q", name, i+1, line)
 			}
+			// A line of its own, not the name's escaped text in a SUMMARY.
+			if line == "BEGIN:VEVENT" {
+				events++
+			}
 		}
-		if n := strings.Count(out.String(), "BEGIN:VEVENT"); n > 2 {
-			t.Errorf("name %q: %d BEGIN:VEVENT in a calendar of two people", name, n)
+		if events > 2 {
+			t.Errorf("name %q: %d BEGIN:VEVENT in a calendar of two people", name, events)
 		}
 	}
 }

@@ -83,9 +83,13 @@ func rrule(c model.Cadence, day int) string {
 	return "FREQ=WEEKLY"
 }
 
-var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
+// icsEscaper escapes TEXT (RFC 5545 3.3.11); a lone CR is a line break too,
+// else a calendar program that splits lines on it reads the rest as lines
+// of their own.
+var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
-func icsText(s string) string { return icsEscaper.Replace(s) }
+// icsText is s as TEXT, which may hold no control character but tab.
+func icsText(s string) string { return icsEscaper.Replace(visible(s)) }
 
 // foldICS ends a content line with CRLF, folding it at 75 octets without
 // splitting a UTF-8 character.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,7 +32,7 @@ func newCSVWriter(w io.Writer) csvWriter {
 func (c csvWriter) Write(rec []string) error {
 	guarded := make([]string, len(rec))
 	for i, cell := range rec {
-		guarded[i] = guardCell(cell)
+		guarded[i] = guardCell(visible(cell))
 	}
 	return c.Writer.Write(guarded)
 }
@@ -74,7 +75,20 @@ var mdEscaper = strings.NewReplacer(
 )
 
 // mdEscape keeps user text from being read as Markdown syntax.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
+func mdEscape(s string) string { return mdEscaper.Replace(visible(s)) }
+
+// visible replaces each control character in stored text but tab and line
+// breaks (each format writes those its own way) with U+FFFD: an export read
+// in a terminal must not run an escape sequence planted in a name, and a
+// reader sees that something was there.
+func visible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
 
 func writeNotes(b *strings.Builder, title, text string) {
 	text = strings.TrimSpace(text)

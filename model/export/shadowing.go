@@ -130,7 +130,7 @@ func shadowingMarkdown(w io.Writer, rows []model.SessionRow, names map[uint]stri
 				if a.Owner == model.OwnerLead {
 					who = "the lead"
 				}
-				fmt.Fprintf(&b, "- [%s] %s *(%s", box, mdEscape(a.Text), who)
+				fmt.Fprintf(&b, "- [%s] %s *(%s", box, mdEscape(a.Text), mdEscape(who))
 				if !a.Due.IsZero() {
 					fmt.Fprintf(&b, ", by %s", a.Due)
 				}
