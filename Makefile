@@ -93,9 +93,10 @@ test-dates:
 
 ## test-postgres: the model's tests, and the command line's on a server
 ## database, on a throwaway PostgreSQL server (model/demo's own tests are
-## SQLite's alone; model's tests fill the server with demo data)
+## SQLite's alone; model's tests fill the server with demo data). One package
+## at a time: they share the one server's databases.
 test-postgres: testdeps
-	.ci/with-postgres sh -c '$(GO) test -count=1 -timeout $(TEST_TIMEOUT) $$($(GO) list ./model/... | grep -v /model/demo$$) && \
+	.ci/with-postgres sh -c '$(GO) test -p 1 -count=1 -timeout $(TEST_TIMEOUT) $$($(GO) list ./model/... | grep -v /model/demo$$) && \
 		$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run Server ./cmd/solemate'
 
 ## crashtest: kill a writer with SIGKILL 100 times and check nothing committed is lost
