@@ -309,9 +309,10 @@ func (s *shell) show(i int) {
 	sc.load()
 }
 
-// ready says whether the database is open; until it is, shortcuts and
-// menu items do nothing.
-func (s *shell) ready() bool { return s.store != nil }
+// ready says whether the window takes commands: the database is open and
+// no dialog is asking something. Until then shortcuts and menu items do
+// nothing: Ctrl+1 behind a dialog left it standing over another screen.
+func (s *shell) ready() bool { return s.store != nil && len(s.dialogs) == 0 }
 
 // close saves everything before the window goes; unsaved invalid edits are
 // only thrown away when the user says so.

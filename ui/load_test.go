@@ -113,3 +113,20 @@ func TestPersonPageActsOnlyOnThePersonShown(t *testing.T) {
 		t.Errorf("after loading: start disabled %v, page on %d, want on and %d", o.page.startBtn.Disabled(), o.page.person.ID, recent)
 	}
 }
+
+// The window's commands wait while a dialog asks something: Ctrl+1 behind
+// a new cohort's dialog left the dialog over Today.
+func TestShortcutsWaitForAnOpenDialog(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.show(screenCohorts)
+	showSearch(s)
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key1))
+	if s.current != screenCohorts {
+		t.Errorf("Ctrl+1 behind a dialog went to screen %d", s.current)
+	}
+	s.closeDialogs()
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key1))
+	if s.current != screenToday {
+		t.Errorf("Ctrl+1 with no dialog: screen %d, want Today", s.current)
+	}
+}

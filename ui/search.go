@@ -197,3 +197,13 @@ func newSearchEntry(b *searchBox) *searchEntry {
 	e.OnSubmitted = func(string) { b.openFirst() }
 	return e
 }
+
+// TypedKey closes the search on Esc: the box has the cursor, so the
+// window's own Esc, which closes dialogs, never hears it.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.box.dialog.Hide()
+		return
+	}
+	e.Entry.TypedKey(k)
+}

@@ -99,3 +99,14 @@ func TestSearchEnterWaitsForTheWordsInTheBox(t *testing.T) {
 		t.Errorf("screen %d, form on %q; want People on Zanele Kitchen", s.current, s.people().form.person.Name)
 	}
 }
+
+// Esc closes the search while its box has the cursor.
+func TestSearchClosesOnEsc(t *testing.T) {
+	s, _ := newTestShell(t)
+	box := showSearch(s)
+	test.Type(box.entry, "burnout")
+	box.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(s.dialogs) != 0 {
+		t.Errorf("%d dialogs open after Esc, want none", len(s.dialogs))
+	}
+}
