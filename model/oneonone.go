@@ -35,8 +35,11 @@ func (s MeetingSetting) Label() string { return meetingSettings.label(s) }
 
 // OneOnOne is one held conversation with a report. A field the lead edits
 // joins meetingEdits (what a save writes), ui's meetingDiffs (what two
-// leads' saves are compared on) and, if it is worth keeping outside the
-// app, model/export's oneonone.go.
+// leads' saves are compared on), TestInvisibleCharactersRefused's table if
+// people type it and, if it is worth keeping outside the app, model/export's
+// oneonone.go. Its column needs a default: the server's start_one_on_one
+// (migration 10) inserts the columns it names. Nothing else lists columns:
+// restore's check, the copier and the demo read them from the schema.
 type OneOnOne struct {
 	ID           uint `gorm:"primaryKey"`
 	PersonID     uint
