@@ -55,3 +55,38 @@ func TestFillEmptyUndoesACancelledStoreCall(t *testing.T) {
 		}
 	}
 }
+
+// transaction() lets a fill go on after a store call it refused, and on
+// SQLite every store method may be refused and the fill goes on. On
+// PostgreSQL a statement that fails aborts the whole transaction, and the
+// store methods that write one statement without transaction() (AddHire,
+// SaveAction, MarkAsked, SavePrompt...) open no savepoint: AddHire of
+// someone already in the cohort is refused as a ValidationError, a refusal
+// a filler skips, and then every later write of the fill fails ("current
+// transaction is aborted") and the whole fill is lost. A store method
+// behaves the same in a fill on either database.
+func TestFillEmptyGoesOnAfterARefusedAddHire(t *testing.T) {
+	s := newTestStore(t)
+	var refused error
+	if err := s.FillEmpty(s.Now(), func(b *Bulk) error {
+		prog, err := b.DefaultProgram()
+		if err != nil {
+			return err
+		}
+		c, err := b.CreateCohort(NewCohort{Name: "March", ProgramID: prog.ID, Start: DateOf(s.Now()), NewHires: []Person{{Name: "Bea"}}})
+		if err != nil {
+			return err
+		}
+		var bea Person
+		if err := b.DB().Where("name = ?", "Bea").First(&bea).Error; err != nil {
+			return err
+		}
+		_, refused = b.AddHire(c.ID, bea.ID) // already in it: skipped
+		return b.AddPeople([]Person{{Name: "Ana", Role: RoleAgent, Status: StatusActive, Cadence: CadenceWeekly, Version: 1}})
+	}); err != nil {
+		t.Fatalf("the fill failed after a refused AddHire (%v): %v", refused, err)
+	}
+	if !IsValidation(refused) {
+		t.Errorf("AddHire of someone already in the cohort = %v, want a ValidationError", refused)
+	}
+}
