@@ -56,6 +56,10 @@ func (e *ValidationError) add(field, format string, args ...any) {
 // makes one name look like another, or like its own reverse.
 const zwnj, zwj = '\u200c', '\u200d'
 
+// Invisible reports whether r is such a format character: one the store
+// refuses in a one-line field, and the exports do not write.
+func Invisible(r rune) bool { return unicode.Is(unicode.Cf, r) && r != zwnj && r != zwj }
+
 // textProblem says what in s cannot be kept, or "": text that is not UTF-8,
 // or a control character, which no one sees on screen or finds by search and
 // which exports write raw. A one-line field refuses line breaks, tabs and
@@ -76,7 +80,7 @@ func textProblem(s string, lines bool) string {
 			return "holds a tab; use spaces"
 		case unicode.IsControl(r):
 			return fmt.Sprintf("holds a control character (%U), which cannot be seen; remove it", r)
-		case !lines && unicode.Is(unicode.Cf, r) && r != zwnj && r != zwj:
+		case !lines && Invisible(r):
 			return fmt.Sprintf("holds an invisible character (%U), which makes it look like something else; remove it", r)
 		}
 	}

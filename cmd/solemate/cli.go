@@ -134,12 +134,16 @@ func (c *cli) run(args []string) int {
 		fmt.Fprintf(c.stderr, "solemate: %s (check --db, or create one with import or demo)\n", err)
 		return exitFail
 	default:
-		fmt.Fprintf(c.stderr, "solemate: %s\n", oneLine(err.Error()))
+		// A store's or server's error may quote stored text.
+		fmt.Fprintf(c.stderr, "solemate: %s\n", shown(err.Error()))
 		return exitFail
 	}
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// shown is stored text as one line a terminal shows and does not run.
+func shown(s string) string { return oneLine(export.Visible(s)) }
 
 // valueFlags are the options that take a value as the next argument.
 var valueFlags = map[string]bool{"db": true, "format": true, "from": true, "o": true, "output": true, "people": true, "person": true, "since": true}
@@ -604,7 +608,9 @@ func (c *cli) searchCmd(args []string) error {
 		if !h.At.IsZero() {
 			date = model.DateOf(h.At.Local()).String()
 		}
-		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", h.Kind.Key(), date, h.PersonName, h.Snippet)
+		// Names and notes are shared text another lead may have written by
+		// hand: shown as the exports show them, one line, no escape codes.
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", h.Kind.Key(), date, shown(h.PersonName), shown(h.Snippet))
 	}
 	return nil
 }

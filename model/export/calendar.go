@@ -89,7 +89,7 @@ func rrule(c model.Cadence, day int) string {
 var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
 // icsText is s as TEXT, which may hold no control character but tab.
-func icsText(s string) string { return icsEscaper.Replace(visible(s)) }
+func icsText(s string) string { return icsEscaper.Replace(Visible(s)) }
 
 // foldICS ends a content line with CRLF, folding it at 75 octets without
 // splitting a UTF-8 character.

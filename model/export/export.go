@@ -7,9 +7,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"solemate/model"
 )
 
 // Export formats.
@@ -32,7 +35,7 @@ func newCSVWriter(w io.Writer) csvWriter {
 func (c csvWriter) Write(rec []string) error {
 	guarded := make([]string, len(rec))
 	for i, cell := range rec {
-		guarded[i] = guardCell(visible(cell))
+		guarded[i] = guardCell(Visible(cell))
 	}
 	return c.Writer.Write(guarded)
 }
@@ -71,19 +74,34 @@ func Unguard(s string) string {
 
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "\n", " ", "\r", " ",
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "\n", " ", "\r", " ",
 )
 
-// mdEscape keeps user text from being read as Markdown syntax.
-func mdEscape(s string) string { return mdEscaper.Replace(visible(s)) }
+// mdEscape keeps user text from being read as Markdown syntax ("~" strikes
+// out and fences code). The text may also start a line of the file (a
+// note's line, a list item's words), where "-", "+", "=" or "1." would
+// start a list, a rule or a heading, and leading spaces a code block:
+// those are escaped or dropped too, so the text stays words of a paragraph.
+func mdEscape(s string) string {
+	s = strings.TrimLeft(mdEscaper.Replace(Visible(s)), " \t")
+	if s != "" && strings.IndexByte("-+=", s[0]) >= 0 {
+		return `\` + s
+	}
+	return mdOrdered.ReplaceAllString(s, `$1\$2`)
+}
 
-// visible replaces each control character in stored text but tab and line
+// mdOrdered matches what starts an ordered list item: "1." or "1)".
+var mdOrdered = regexp.MustCompile(`^([0-9]{1,9})([.)](?:[ \t]|$))`)
+
+// Visible replaces each control character in stored text but tab and line
 // breaks (each format writes those its own way) with U+FFFD: an export read
 // in a terminal must not run an escape sequence planted in a name, and a
-// reader sees that something was there.
-func visible(s string) string {
+// reader sees that something was there. So it does the format characters
+// the store refuses in a name (model.Invisible), such as a bidi override
+// that shows the rest of the line reversed.
+func Visible(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' || model.Invisible(r) {
 			return utf8.RuneError
 		}
 		return r
