@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -75,12 +76,16 @@ func transaction(db *gorm.DB, fn func(tx *gorm.DB) error) (err error) {
 	if err := db.Exec("SAVEPOINT store_call").Error; err != nil {
 		return err
 	}
+	// Undone and released even when fn failed because the caller's context
+	// was cancelled: database/sql runs nothing on a cancelled context, and
+	// the half write would go on into the fill.
+	end := db.WithContext(context.WithoutCancel(db.Statement.Context))
 	if err = db.Transaction(fn); err != nil {
-		if back := db.Exec("ROLLBACK TO SAVEPOINT store_call").Error; back != nil {
+		if back := end.Exec("ROLLBACK TO SAVEPOINT store_call").Error; back != nil {
 			return errors.Join(err, back)
 		}
 	}
-	if rel := db.Exec("RELEASE SAVEPOINT store_call").Error; rel != nil {
+	if rel := end.Exec("RELEASE SAVEPOINT store_call").Error; rel != nil {
 		return errors.Join(err, rel)
 	}
 	return err
