@@ -281,18 +281,52 @@ func lookUpRoster(tx *gorm.DB, rows []*RosterEntry) (*rosterLookup, error) {
 			l.addNamesake(p)
 		}
 	}
-	// Every link, people without email too: a chain may pass through them.
-	var chains []struct {
-		ID, ManagerID       uint
-		Email, ManagerEmail string
+	// Every link a chain may take, through people without email too: those
+	// of people with email, then, by ID a step at a time, those of the
+	// people without email rows may name (byName) and of the managers
+	// without email the links reach.
+	seen := map[uint]bool{}
+	var next []uint
+	reach := func(id uint) {
+		if !seen[id] {
+			seen[id] = true
+			next = append(next, id)
+		}
 	}
-	err := tx.Table("people AS p").Select("p.id, p.email, m.id AS manager_id, m.email AS manager_email").
-		Joins("JOIN people m ON m.id = p.manager_id").Scan(&chains).Error
-	if err != nil {
-		return nil, fmt.Errorf("check manager chains: %w", err)
+	for _, n := range l.byName {
+		for _, p := range n.people {
+			reach(p.ID)
+		}
 	}
-	for _, c := range chains {
-		l.managerOf[linkOf(c.Email, c.ID)] = linkOf(c.ManagerEmail, c.ManagerID)
+	links := func(where string, args ...any) error {
+		var chains []struct {
+			ID, ManagerID       uint
+			Email, ManagerEmail string
+		}
+		err := tx.Table("people AS p").Select("p.id, p.email, m.id AS manager_id, m.email AS manager_email").
+			Joins("JOIN people m ON m.id = p.manager_id").Where(where, args...).Scan(&chains).Error
+		if err != nil {
+			return fmt.Errorf("check manager chains: %w", err)
+		}
+		for _, c := range chains {
+			l.managerOf[linkOf(c.Email, c.ID)] = linkOf(c.ManagerEmail, c.ManagerID)
+			if c.ManagerEmail == "" {
+				reach(c.ManagerID)
+			}
+		}
+		return nil
+	}
+	if err := links("p.email <> ''"); err != nil {
+		return nil, err
+	}
+	for len(next) > 0 {
+		ids := next
+		next = nil
+		for chunk := range slices.Chunk(ids, lookupChunk) {
+			if err := links("p.id IN ?", chunk); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return l, nil
 }
