@@ -68,11 +68,11 @@ func (s *Store) SaveAction(a *Action) error {
 	}
 	var err error
 	if a.ID == 0 {
-		err = s.db.Create(a).Error
+		_, err = statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Create(a) })
 	} else {
-		res := s.db.Model(a).Select("Text", "Owner", "Due", "DoneAt").Updates(a)
-		err = res.Error
-		if err == nil && res.RowsAffected == 0 {
+		var n int64
+		n, err = statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Model(a).Select("Text", "Owner", "Due", "DoneAt").Updates(a) })
+		if err == nil && n == 0 {
 			err = ErrNotFound
 		}
 	}
@@ -89,11 +89,11 @@ func (s *Store) SetActionDone(id uint, done bool) error {
 		now := s.now().UTC()
 		at = &now
 	}
-	res := s.db.Model(&Action{}).Where("id = ?", id).Update("done_at", at)
-	if res.Error != nil {
-		return fmt.Errorf("update action %d: %w", id, res.Error)
+	n, err := statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Model(&Action{}).Where("id = ?", id).Update("done_at", at) })
+	if err != nil {
+		return fmt.Errorf("update action %d: %w", id, err)
 	}
-	if res.RowsAffected == 0 {
+	if n == 0 {
 		return ErrNotFound
 	}
 	return nil
@@ -101,7 +101,7 @@ func (s *Store) SetActionDone(id uint, done bool) error {
 
 // DeleteAction removes an action.
 func (s *Store) DeleteAction(id uint) error {
-	if err := s.db.Delete(&Action{}, id).Error; err != nil {
+	if _, err := statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Delete(&Action{}, id) }); err != nil {
 		return fmt.Errorf("delete action %d: %w", id, err)
 	}
 	return nil

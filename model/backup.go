@@ -263,7 +263,7 @@ func schemaAt(version int) (tables, error) {
 }
 
 // BackupDir is the folder beside a database file that holds its backups:
-// backups/ for solemate.db, backups/NAME/ for NAME.db, and backups/FILE.db/
+// backups/ for solemate.db, backups/NAME/ for NAME.db, and backups/FILE.backups/
 // for any other file FILE, so two databases in one folder never count,
 // replace or prune each other's. It is the one rule: the daily backup,
 // restores, Settings and the tests all ask it.
@@ -273,14 +273,18 @@ func BackupDir(dbPath string) string {
 	if base == FileName {
 		return dir
 	}
-	// NAME never ends in .db (in any case: folders on macOS and Windows do
-	// not tell .DB from .db) and FILE.db always does, so no two files share
-	// a folder (team.db has backups/team/, team has backups/team.db/, and
-	// team.db.db backups/team.db.db/); nor is NAME empty, . or .., which
-	// would be backups/ itself or the database's own folder.
+	// NAME is kept only where nothing else in backups/ can have its name
+	// (compared in any case: folders on macOS and Windows do not tell .DB
+	// from .db): not solemate.db's own backups (solemate-…), not the
+	// backups folder of a database kept in backups/ (backups), not empty,
+	// . or .., which would be backups/ itself or the database's own folder,
+	// and never ending in .db or .backups, so it is no other file's folder
+	// (team.db has backups/team/, team has backups/team.backups/).
 	name, ok := strings.CutSuffix(base, ".db")
-	if !ok || name == "" || name == "." || name == ".." || strings.HasSuffix(strings.ToLower(name), ".db") {
-		name = base + ".db"
+	lower := strings.ToLower(name)
+	if !ok || name == "" || name == "." || name == ".." || lower == "backups" || strings.HasPrefix(lower, dailyPrefix) ||
+		strings.HasSuffix(lower, ".db") || strings.HasSuffix(lower, ".backups") {
+		name = base + ".backups"
 	}
 	return filepath.Join(dir, name)
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -16,6 +17,8 @@ var ErrNotEmpty = errors.New("the database already holds people; demo data only 
 // database (FillEmpty): the store's own rules run in it as they stand, and
 // it writes the rows that come in thousands (meetings and what was said in
 // them, sessions) many to a statement, numbered by the filler itself.
+// Each of its writes, as each store call, is undone alone when refused
+// (transaction), so a filler may skip a refusal and go on.
 type Bulk struct{ *Store }
 
 // FillEmpty runs fill in one transaction, all or nothing, on a database that
@@ -75,27 +78,45 @@ func transaction(db *gorm.DB, fn func(tx *gorm.DB) error) (err error) {
 	if err := db.Exec("SAVEPOINT store_call").Error; err != nil {
 		return err
 	}
+	// Undone and released even when fn failed because the caller's context
+	// was cancelled: database/sql runs nothing on a cancelled context, and
+	// the half write would go on into the fill.
+	end := db.WithContext(context.WithoutCancel(db.Statement.Context))
 	if err = db.Transaction(fn); err != nil {
-		if back := db.Exec("ROLLBACK TO SAVEPOINT store_call").Error; back != nil {
+		if back := end.Exec("ROLLBACK TO SAVEPOINT store_call").Error; back != nil {
 			return errors.Join(err, back)
 		}
 	}
-	if rel := db.Exec("RELEASE SAVEPOINT store_call").Error; rel != nil {
+	if rel := end.Exec("RELEASE SAVEPOINT store_call").Error; rel != nil {
 		return errors.Join(err, rel)
 	}
 	return err
 }
 
+// statement runs the one statement stmt makes as transaction runs a store
+// call: on PostgreSQL a refused statement aborts the transaction it is in,
+// so in a fill even a single write needs its savepoint to be undone alone.
+// It returns the rows the statement touched.
+func statement(db *gorm.DB, stmt func(tx *gorm.DB) *gorm.DB) (rows int64, err error) {
+	err = transaction(db, func(tx *gorm.DB) error {
+		res := stmt(tx)
+		rows = res.RowsAffected
+		return res.Error
+	})
+	return rows, err
+}
+
 // AddPeople writes people as they are, without SavePerson's checks, and
 // gives each its ID in place.
 func (b *Bulk) AddPeople(people []Person) error {
-	return b.db.CreateInBatches(&people, 500).Error
+	return transaction(b.db, func(tx *gorm.DB) error { return tx.CreateInBatches(&people, 500).Error })
 }
 
 // UpdatePerson sets the fields of change that are not zero on person id,
 // without SavePerson's checks.
 func (b *Bulk) UpdatePerson(id uint, change Person) error {
-	return b.db.Model(&Person{}).Where("id = ?", id).Updates(change).Error
+	_, err := statement(b.db, func(tx *gorm.DB) *gorm.DB { return tx.Model(&Person{}).Where("id = ?", id).Updates(change) })
+	return err
 }
 
 // DefaultProgram is the program a new database comes with.
@@ -107,7 +128,8 @@ func (b *Bulk) DefaultProgram() (Program, error) {
 // AddTag writes a shadowing tag and returns its ID.
 func (b *Bulk) AddTag(name string) (uint, error) {
 	t := Tag{Name: name}
-	return t.ID, b.db.Create(&t).Error
+	_, err := statement(b.db, func(tx *gorm.DB) *gorm.DB { return tx.Create(&t) })
+	return t.ID, err
 }
 
 // FirstIDs are the IDs after the highest meeting, item and session: the
@@ -161,15 +183,21 @@ func (b *Bulk) Insert(r *Rows) error {
 			notes = append(notes, privateNote{OneOnOneID: m.ID, Text: m.PrivateNotes, UpdatedAt: m.HeldAt})
 		}
 	}
-	for _, rows := range []any{&r.Meetings, &notes, &r.Items, &r.CarryOvers, &r.Sessions, &r.SessionTags, &r.Actions} {
-		if err := b.db.CreateInBatches(rows, 500).Error; err != nil {
-			return err
+	err := transaction(b.db, func(tx *gorm.DB) error {
+		for _, rows := range []any{&r.Meetings, &notes, &r.Items, &r.CarryOvers, &r.Sessions, &r.SessionTags, &r.Actions} {
+			if err := tx.CreateInBatches(rows, 500).Error; err != nil {
+				return err
+			}
 		}
-	}
-	for ids := range slices.Chunk(r.Done, 5000) {
-		if err := b.db.Model(&Item{}).Where("id IN ?", ids).Update("status", ItemDone).Error; err != nil {
-			return err
+		for ids := range slices.Chunk(r.Done, 5000) {
+			if err := tx.Model(&Item{}).Where("id IN ?", ids).Update("status", ItemDone).Error; err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	*r = Rows{Meetings: r.Meetings[:0], Items: r.Items[:0], CarryOvers: r.CarryOvers[:0], Sessions: r.Sessions[:0],
 		SessionTags: r.SessionTags[:0], Actions: r.Actions[:0], Done: r.Done[:0]}

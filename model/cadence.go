@@ -92,11 +92,13 @@ func (s *Store) SetCadence(personID uint, c Cadence) error {
 	if _, err := ParseCadence(string(c)); err != nil {
 		return &ValidationError{Problems: []FieldError{{"cadence", err.Error()}}}
 	}
-	res := s.db.Model(&Person{}).Where("id = ?", personID).Updates(map[string]any{"cadence": c, "version": gorm.Expr("version + 1")})
-	if res.Error != nil {
-		return fmt.Errorf("set cadence: %w", res.Error)
+	n, err := statement(s.db, func(tx *gorm.DB) *gorm.DB {
+		return tx.Model(&Person{}).Where("id = ?", personID).Updates(map[string]any{"cadence": c, "version": gorm.Expr("version + 1")})
+	})
+	if err != nil {
+		return fmt.Errorf("set cadence: %w", err)
 	}
-	if res.RowsAffected == 0 {
+	if n == 0 {
 		return ErrNotFound
 	}
 	return nil

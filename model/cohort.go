@@ -255,7 +255,7 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 // AddHire puts a person into a cohort.
 func (s *Store) AddHire(cohortID, personID uint) (Hire, error) {
 	h := Hire{CohortID: cohortID, PersonID: personID, Status: HireActive}
-	err := s.db.Create(&h).Error
+	_, err := statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Create(&h) })
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return h, &ValidationError{Problems: []FieldError{{"hire", "this person is already in the cohort"}}}
 	}

@@ -457,11 +457,11 @@ func (s *Store) ArchivePerson(id uint) error {
 func (s *Store) RestorePerson(id uint) error { return s.setArchived(id, nil) }
 
 func (s *Store) setArchived(id uint, at *time.Time) error {
-	res := s.db.Model(&Person{}).Where("id = ?", id).Update("archived_at", at)
-	if res.Error != nil {
-		return fmt.Errorf("archive person %d: %w", id, res.Error)
+	n, err := statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Model(&Person{}).Where("id = ?", id).Update("archived_at", at) })
+	if err != nil {
+		return fmt.Errorf("archive person %d: %w", id, err)
 	}
-	if res.RowsAffected == 0 {
+	if n == 0 {
 		return ErrNotFound
 	}
 	return nil

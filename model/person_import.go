@@ -73,12 +73,13 @@ func (s *Store) ImportPeople(rows []*RosterEntry, problems []LineError) (ImportR
 			return err
 		}
 		problems = append(problems, unknownManagers(rows, roster)...)
-		problems = append(problems, managerLoops(rows, roster)...)
+		people, isNew := mergeRoster(rows, roster)
+		problems = append(problems, managerLoops(rows, people, roster)...)
 		if len(problems) > 0 {
 			slices.SortStableFunc(problems, func(a, b LineError) int { return a.Line - b.Line })
 			return &ImportError{problems}
 		}
-		res.Added, res.Updated, err = applyRoster(tx, rows, roster)
+		res.Added, res.Updated, err = applyRoster(tx, rows, people, isNew, roster)
 		return err
 	})
 	return res, err
@@ -176,34 +177,66 @@ func emailsUsedTwice(rows []*RosterEntry) []LineError {
 // rosterLookup is what an import needs to know of the roster as it was
 // before the file, fetched for the whole file at once.
 type rosterLookup struct {
-	inFile    map[string]int      // the file's rows by email, as indexes
-	byEmail   map[string]Person   // people on the roster with an email the file names
-	byName    map[string][]Person // people without an email, by folded name, oldest first
-	claimed   map[uint]bool       // of those, the ones a row of the file has taken
-	managerOf map[string]string   // email → manager's email, for everyone on the roster with both
+	inFile    map[string]int          // the file's rows by email, as indexes
+	byEmail   map[string]Person       // people on the roster with an email the file names
+	byName    map[string]*namesakes   // people without an email, by folded name
+	managerOf map[chainLink]chainLink // everyone on the roster with a manager → that manager
+	visited   int                     // namesakes unclaimed looked at, to test it stays linear
+}
+
+// namesakes are the people of one name without email, oldest first, and
+// which of them rows of the file have taken. Cursors move past the taken
+// ones for good, so rows of one name take them all in linear time.
+type namesakes struct {
+	people  []Person
+	claimed []bool
+	all     cursor
+	inTeam  map[string]*cursor
+}
+
+// cursor walks indexes into namesakes.people in order; those before next
+// are all claimed.
+type cursor struct {
+	at   []int
+	next int
+}
+
+// addNamesake adds p, without email, after the people of its name.
+func (l *rosterLookup) addNamesake(p Person) {
+	n := l.byName[foldName(p.Name)]
+	if n == nil {
+		n = &namesakes{inTeam: map[string]*cursor{}}
+		l.byName[foldName(p.Name)] = n
+	}
+	i := len(n.people)
+	n.people = append(n.people, p)
+	n.claimed = append(n.claimed, false)
+	n.all.at = append(n.all.at, i)
+	if n.inTeam[p.Team] == nil {
+		n.inTeam[p.Team] = &cursor{}
+	}
+	n.inTeam[p.Team].at = append(n.inTeam[p.Team].at, i)
 }
 
 // unclaimed takes the first person of a name without email that no row has
 // taken yet, preferring one in team.
 func (l *rosterLookup) unclaimed(name, team string) (Person, bool) {
-	var first *Person
-	for i, p := range l.byName[foldName(name)] {
-		if l.claimed[p.ID] {
-			continue
-		}
-		if p.Team == team {
-			first = &l.byName[foldName(name)][i]
-			break
-		}
-		if first == nil {
-			first = &l.byName[foldName(name)][i]
-		}
-	}
-	if first == nil {
+	n := l.byName[foldName(name)]
+	if n == nil {
 		return Person{}, false
 	}
-	l.claimed[first.ID] = true
-	return *first, true
+	for _, c := range []*cursor{n.inTeam[team], &n.all} {
+		for c != nil && c.next < len(c.at) {
+			l.visited++
+			i := c.at[c.next]
+			c.next++
+			if !n.claimed[i] {
+				n.claimed[i] = true
+				return n.people[i], true
+			}
+		}
+	}
+	return Person{}, false
 }
 
 // lookupChunk is how many values one IN (...) list holds: well under what
@@ -211,7 +244,7 @@ func (l *rosterLookup) unclaimed(name, team string) (Person, bool) {
 const lookupChunk = 500
 
 func lookUpRoster(tx *gorm.DB, rows []*RosterEntry) (*rosterLookup, error) {
-	l := &rosterLookup{inFile: map[string]int{}, byEmail: map[string]Person{}, byName: map[string][]Person{}, claimed: map[uint]bool{}, managerOf: map[string]string{}}
+	l := &rosterLookup{inFile: map[string]int{}, byEmail: map[string]Person{}, byName: map[string]*namesakes{}, managerOf: map[chainLink]chainLink{}}
 	var emails []string
 	withoutEmail := false
 	for i, r := range rows {
@@ -245,19 +278,71 @@ func lookUpRoster(tx *gorm.DB, rows []*RosterEntry) (*rosterLookup, error) {
 			return nil, fmt.Errorf("look up the roster: %w", err)
 		}
 		for _, p := range found {
-			l.byName[foldName(p.Name)] = append(l.byName[foldName(p.Name)], p)
+			l.addNamesake(p)
 		}
 	}
-	var chains []struct{ Email, ManagerEmail string }
-	err := tx.Table("people AS p").Select("p.email, m.email AS manager_email").
-		Joins("JOIN people m ON m.id = p.manager_id").Where("p.email <> '' AND m.email <> ''").Scan(&chains).Error
-	if err != nil {
-		return nil, fmt.Errorf("check manager chains: %w", err)
+	// Every link a chain may take, through people without email too: those
+	// of people with email, then, by ID a step at a time, those of the
+	// people without email rows may name (byName) and of the managers
+	// without email the links reach.
+	seen := map[uint]bool{}
+	var next []uint
+	reach := func(id uint) {
+		if !seen[id] {
+			seen[id] = true
+			next = append(next, id)
+		}
 	}
-	for _, c := range chains {
-		l.managerOf[c.Email] = c.ManagerEmail
+	for _, n := range l.byName {
+		for _, p := range n.people {
+			reach(p.ID)
+		}
+	}
+	links := func(where string, args ...any) error {
+		var chains []struct {
+			ID, ManagerID       uint
+			Email, ManagerEmail string
+		}
+		err := tx.Table("people AS p").Select("p.id, p.email, m.id AS manager_id, m.email AS manager_email").
+			Joins("JOIN people m ON m.id = p.manager_id").Where(where, args...).Scan(&chains).Error
+		if err != nil {
+			return fmt.Errorf("check manager chains: %w", err)
+		}
+		for _, c := range chains {
+			l.managerOf[linkOf(c.Email, c.ID)] = linkOf(c.ManagerEmail, c.ManagerID)
+			if c.ManagerEmail == "" {
+				reach(c.ManagerID)
+			}
+		}
+		return nil
+	}
+	if err := links("p.email <> ''"); err != nil {
+		return nil, err
+	}
+	for len(next) > 0 {
+		ids := next
+		next = nil
+		for chunk := range slices.Chunk(ids, lookupChunk) {
+			if err := links("p.id IN ?", chunk); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return l, nil
+}
+
+// chainLink is a person in a manager chain: by email, which the file
+// names managers by, or by ID for someone on the roster without one.
+type chainLink struct {
+	email string
+	id    uint
+}
+
+func linkOf(email string, id uint) chainLink {
+	if email != "" {
+		return chainLink{email: email}
+	}
+	return chainLink{id: id}
 }
 
 // foldName is the key people without an email are matched by: the name
@@ -286,30 +371,34 @@ func unknownManagers(rows []*RosterEntry, l *rosterLookup) []LineError {
 }
 
 // managerLoops reports rows whose manager chain, as it would be after the
-// import, comes back to them. Chains run through emails: the file's rows
-// first, then the roster. Each email is walked once, so long chains cost no
-// more than short ones.
-func managerLoops(rows []*RosterEntry, l *rosterLookup) []LineError {
+// import, comes back to them, as SavePerson refuses a loop. people are the
+// rows merged onto the roster (mergeRoster). Chains run through everyone,
+// with email or not: the file's rows first, then the roster. Each person is
+// walked once, so long chains cost no more than short ones.
+func managerLoops(rows []*RosterEntry, people []Person, l *rosterLookup) []LineError {
 	managerOf := l.managerOf // the import is refused or done with it after
+	// Nobody can name a new person without email as manager: such a row is
+	// on no loop.
+	link := func(i int) chainLink { return linkOf(people[i].Email, people[i].ID) }
 	// An empty manager_email keeps the roster's manager, as everywhere.
-	for _, r := range rows {
-		if r.Person.Email != "" && r.ManagerEmail != "" {
-			managerOf[r.Person.Email] = r.ManagerEmail
+	for i, r := range rows {
+		if link(i) != (chainLink{}) && r.ManagerEmail != "" {
+			managerOf[link(i)] = chainLink{email: r.ManagerEmail}
 		}
 	}
 	const onPath, walked = 1, 2
-	state := map[string]int{}
-	onLoop := map[string]bool{}
-	var path []string
-	for _, r := range rows {
+	state := map[chainLink]int{}
+	onLoop := map[chainLink]bool{}
+	var path []chainLink
+	for i := range rows {
 		path = path[:0]
-		cur := r.Person.Email
-		for cur != "" && state[cur] == 0 {
+		cur := link(i)
+		for cur != (chainLink{}) && state[cur] == 0 {
 			state[cur] = onPath
 			path = append(path, cur)
 			cur = managerOf[cur]
 		}
-		if cur != "" && state[cur] == onPath { // this walk came back on itself
+		if cur != (chainLink{}) && state[cur] == onPath { // this walk came back on itself
 			for _, e := range path[slices.Index(path, cur):] {
 				onLoop[e] = true
 			}
@@ -319,23 +408,28 @@ func managerLoops(rows []*RosterEntry, l *rosterLookup) []LineError {
 		}
 	}
 	var problems []LineError
-	for _, r := range rows {
-		if r.ManagerEmail != "" && onLoop[r.Person.Email] {
+	for i, r := range rows {
+		if r.ManagerEmail != "" && onLoop[link(i)] {
 			problems = append(problems, LineError{r.Line, "the manager chain loops back to this person"})
 		}
 	}
 	return problems
 }
 
-// applyRoster writes rows already checked, inside the import transaction:
-// new people in batches, then the managers that were new themselves, then
-// the people the file updates.
-func applyRoster(tx *gorm.DB, rows []*RosterEntry, l *rosterLookup) (added, updated int, err error) {
-	people := make([]Person, len(rows))
-	isNew := make([]bool, len(rows))
+// mergeRoster merges each row onto the person it means (mergeRosterRow).
+func mergeRoster(rows []*RosterEntry, l *rosterLookup) (people []Person, isNew []bool) {
+	people = make([]Person, len(rows))
+	isNew = make([]bool, len(rows))
 	for i, row := range rows {
 		people[i], isNew[i] = mergeRosterRow(row, l)
 	}
+	return people, isNew
+}
+
+// applyRoster writes rows already checked and merged (mergeRoster), inside
+// the import transaction: new people in batches, then the managers that
+// were new themselves, then the people the file updates.
+func applyRoster(tx *gorm.DB, rows []*RosterEntry, people []Person, isNew []bool, l *rosterLookup) (added, updated int, err error) {
 	// idOf is a person's ID once written: the file's row's, or the roster's.
 	idOf := func(email string) uint {
 		if i, ok := l.inFile[email]; ok {

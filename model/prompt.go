@@ -200,12 +200,14 @@ func (s *Store) SavePrompt(p *Prompt) error {
 	}
 	var err error
 	if p.ID == 0 {
-		err = s.db.Create(p).Error
+		_, err = statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Create(p) })
 	} else {
 		p.Edited = p.Key != ""
-		res := s.db.Model(p).Select("Theme", "Text", "Fits", "Starred", "Hidden", "Edited").Updates(p)
-		err = res.Error
-		if err == nil && res.RowsAffected == 0 {
+		var n int64
+		n, err = statement(s.db, func(tx *gorm.DB) *gorm.DB {
+			return tx.Model(p).Select("Theme", "Text", "Fits", "Starred", "Hidden", "Edited").Updates(p)
+		})
+		if err == nil && n == 0 {
 			err = ErrNotFound
 		}
 	}
@@ -216,11 +218,11 @@ func (s *Store) SavePrompt(p *Prompt) error {
 }
 
 func (s *Store) setPromptFlag(id uint, column string, on bool) error {
-	res := s.db.Model(&Prompt{}).Where("id = ?", id).Update(column, on)
-	if res.Error != nil {
-		return fmt.Errorf("update prompt %d: %w", id, res.Error)
+	n, err := statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Model(&Prompt{}).Where("id = ?", id).Update(column, on) })
+	if err != nil {
+		return fmt.Errorf("update prompt %d: %w", id, err)
 	}
-	if res.RowsAffected == 0 {
+	if n == 0 {
 		return ErrNotFound
 	}
 	return nil
@@ -243,7 +245,7 @@ func (s *Store) RestorePrompt(id uint) error { return s.setPromptFlag(id, "delet
 // their suggestions for a while. The log's ID lets UnmarkAsked undo it.
 func (s *Store) MarkAsked(promptID, personID uint, oneOnOneID *uint) (uint, error) {
 	use := PromptUse{PromptID: promptID, PersonID: personID, OneOnOneID: oneOnOneID, AskedAt: s.now().UTC()}
-	if err := s.db.Create(&use).Error; err != nil {
+	if _, err := statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Create(&use) }); err != nil {
 		return 0, fmt.Errorf("log prompt: %w", err)
 	}
 	return use.ID, nil
@@ -251,7 +253,7 @@ func (s *Store) MarkAsked(promptID, personID uint, oneOnOneID *uint) (uint, erro
 
 // UnmarkAsked takes back a MarkAsked.
 func (s *Store) UnmarkAsked(useID uint) error {
-	if err := s.db.Delete(&PromptUse{}, useID).Error; err != nil {
+	if _, err := statement(s.db, func(tx *gorm.DB) *gorm.DB { return tx.Delete(&PromptUse{}, useID) }); err != nil {
 		return fmt.Errorf("undo prompt log: %w", err)
 	}
 	return nil

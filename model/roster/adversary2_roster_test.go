@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"solemate/model"
 	"solemate/model/roster"
@@ -100,15 +99,14 @@ func deref(p *uint) uint {
 	return *p
 }
 
-// README: "100,000 rows with manager chains import in a few seconds", and
-// "an exported roster imports back exactly as it was". Rows without email
-// are matched by name: rosterLookup.unclaimed walks every person of that
-// name from the start, skipping those earlier rows claimed, for each row.
-// A roster whose people share a name (placeholder hires, "New hire",
-// a hostile file) imports back in time that grows with the square of the
-// rows: 20,000 take about 3 s, 60,000 about 30 s, 100,000 over a minute,
-// while the window waits on it.
-func TestImportBackManyOfOneNameInFewSeconds(t *testing.T) {
+// README: "an exported roster imports back exactly as it was". Rows
+// without email are matched by name, each taking the next person of that
+// name: a roster whose people share a name (placeholder hires, "New hire",
+// a hostile file) imports back onto the same people. (That this takes time
+// linear in the rows, not quadratic as it did, is
+// model.TestNamesakesAreTakenInLinearTime; BenchmarkImportRoster's
+// UpdateNamesakes measures it.)
+func TestImportBackManyOfOneName(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a big roster")
 	}
@@ -122,16 +120,11 @@ func TestImportBackManyOfOneNameInFewSeconds(t *testing.T) {
 	if _, err := roster.Import(s, strings.NewReader(b.String())); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
 	res, err := roster.Import(s, strings.NewReader(b.String()))
-	took := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Updated != n {
 		t.Errorf("importing the roster back: %v, want all %d updated", res, n)
-	}
-	if took > 10*time.Second {
-		t.Errorf("importing back %d rows of one name without email took %v, want a few seconds", n, took.Round(time.Second))
 	}
 }
