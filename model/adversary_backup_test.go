@@ -3,7 +3,6 @@ package model
 import (
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // README: daily backups go "to backups/ beside the database (backups/NAME/
@@ -31,16 +30,7 @@ func TestDatabasesInOneFolderNeverShareBackups(t *testing.T) {
 	var written []string
 	for _, name := range []string{"team.db", "team.sqlite"} {
 		path := filepath.Join(dir, name)
-		s, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Now = func() time.Time { return fixedNow }
-		got, err := s.AutoBackup(BackupDir(path), 14)
-		_ = s.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := autoBackup(t, path)
 		if got == "" {
 			t.Errorf("%s: no daily backup written on its first start of the day (%s already held one)", name, BackupDir(path))
 		}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"solemate/model"
 	"solemate/model/export"
@@ -51,42 +50,6 @@ func TestMarkdownNotesMakeNoBlocksOfTheirOwn(t *testing.T) {
 				line := out.String()[loc[0]:]
 				line, _, _ = strings.Cut(line, "\n")
 				t.Errorf("the note %q writes the Markdown block line %q into the export:\n%s", note, line, out.String())
-			}
-		})
-	}
-}
-
-// visible() maps only unicode.IsControl, so the format characters the
-// store refuses in every one-line field ("a bidi override or a zero-width
-// space makes one name look like another, or like its own reverse",
-// textProblem) leave as they are stored when another lead's raw SQL on a
-// server (people are shared and carry no CHECK on text) puts them in a
-// name. In a terminal that does bidi (VTE, Konsole, mlterm) and in every
-// spreadsheet and calendar program, U+202E reverses the rest of the line:
-// the roster shows "Ana <boss@example.com>" where it says something else.
-// An export must not write what the store would refuse to keep in the field.
-func TestRosterExportsCarryNoBidiOverrides(t *testing.T) {
-	const name = "Ana \u202emoc.elpmaxe@ssob\u202c\u200b"
-	for _, format := range []string{export.FormatCSV, export.FormatMarkdown, "ics"} {
-		t.Run(format, func(t *testing.T) {
-			s := storetest.New(t)
-			p := storetest.AddPerson(t, s, "Ana")
-			if err := s.DB().Exec("UPDATE people SET name = ? WHERE id = ?", name, p.ID).Error; err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			var err error
-			if format == "ics" {
-				err = export.Calendar(s, &out, time.UTC)
-			} else {
-				err = export.People(s, &out, format)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if i := strings.IndexAny(out.String(), "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f\ufeff"); i >= 0 {
-				r, _ := utf8.DecodeRuneInString(out.String()[i:])
-				t.Errorf("the %s export writes %U from a stored name:\n%q", format, r, out.String())
 			}
 		})
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"solemate/model"
 	"solemate/model/export"
@@ -60,28 +62,51 @@ func calendarWithName(t *testing.T, name string) {
 	}
 }
 
-// The same stored name in the roster exports, which the command line writes
-// to stdout, a terminal by default: an escape sequence in a name planted by
-// another lead on a server (raw SQL) retitles, clears or rewrites the
-// exporting lead's terminal. Text that cannot be seen must not leave as it
-// is in any export format.
-func TestRosterExportsCarryNoControlCharacters(t *testing.T) {
-	const name = "Ana\x1b]0;pwned\x07\x1b[2J\x1b[1A"
-	for _, format := range []string{export.FormatCSV, export.FormatMarkdown} {
-		t.Run(format, func(t *testing.T) {
-			s := storetest.New(t)
-			p := storetest.AddPerson(t, s, "Ana")
-			if err := s.DB().Exec("UPDATE people SET name = ? WHERE id = ?", name, p.ID).Error; err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			if err := export.People(s, &out, format); err != nil {
-				t.Fatal(err)
-			}
-			text := strings.ReplaceAll(out.String(), "\r\n", "\n")
-			if strings.ContainsFunc(text, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) {
-				t.Errorf("export people --format %s writes the name's control characters: %q", format, text)
-			}
-		})
+// A stored name that no form would take, planted by another lead's raw SQL
+// on a server (people are shared and carry no CHECK on text), leaves no
+// export as it is stored:
+//   - an escape sequence: the command line writes exports to stdout, a
+//     terminal by default, which it retitles, clears or rewrites;
+//   - a bidi override or a zero-width character (textProblem refuses them in
+//     every one-line field): U+202E reverses the rest of the line in
+//     terminals that do bidi and in every spreadsheet and calendar program,
+//     so the roster shows "Ana <boss@example.com>" where it says otherwise.
+func TestExportsCarryNoInvisibleCharacters(t *testing.T) {
+	control := func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }
+	format := func(r rune) bool {
+		return strings.ContainsRune("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f\ufeff", r)
+	}
+	for _, c := range []struct {
+		what, name string
+		bad        func(rune) bool
+		formats    []string
+	}{
+		{"control characters", "Ana\x1b]0;pwned\x07\x1b[2J\x1b[1A", control, []string{export.FormatCSV, export.FormatMarkdown}},
+		{"bidi overrides", "Ana \u202emoc.elpmaxe@ssob\u202c\u200b", format, []string{export.FormatCSV, export.FormatMarkdown, "ics"}},
+	} {
+		for _, f := range c.formats {
+			t.Run(c.what+"/"+f, func(t *testing.T) {
+				s := storetest.New(t)
+				p := storetest.AddPerson(t, s, "Ana")
+				if err := s.DB().Exec("UPDATE people SET name = ? WHERE id = ?", c.name, p.ID).Error; err != nil {
+					t.Fatal(err)
+				}
+				var out bytes.Buffer
+				var err error
+				if f == "ics" {
+					err = export.Calendar(s, &out, time.UTC)
+				} else {
+					err = export.People(s, &out, f)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				text := strings.ReplaceAll(out.String(), "\r\n", "\n")
+				if i := strings.IndexFunc(text, c.bad); i >= 0 {
+					r, _ := utf8.DecodeRuneInString(text[i:])
+					t.Errorf("the %s export writes %U from a stored name:\n%q", f, r, text)
+				}
+			})
+		}
 	}
 }
