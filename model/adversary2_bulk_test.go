@@ -32,12 +32,7 @@ func TestFillEmptyUndoesACancelledStoreCall(t *testing.T) {
 	}
 	var refused error
 	if err := s.FillEmpty(s.Now(), func(b *Bulk) error {
-		prog, err := b.DefaultProgram()
-		if err != nil {
-			return err
-		}
-		_, refused = b.WithContext(ctx).CreateCohort(NewCohort{Name: "March", ProgramID: prog.ID, Start: DateOf(s.Now()),
-			NewHires: []Person{{Name: "Bea"}}})
+		_, refused = cohortInFill(&Bulk{b.WithContext(ctx)}, Person{Name: "Bea"})
 		return b.AddPeople([]Person{{Name: "Ana", Role: RoleAgent, Status: StatusActive, Cadence: CadenceWeekly, Version: 1}})
 	}); err != nil {
 		t.Fatal(err)
@@ -69,11 +64,7 @@ func TestFillEmptyGoesOnAfterARefusedAddHire(t *testing.T) {
 	s := newTestStore(t)
 	var refused error
 	if err := s.FillEmpty(s.Now(), func(b *Bulk) error {
-		prog, err := b.DefaultProgram()
-		if err != nil {
-			return err
-		}
-		c, err := b.CreateCohort(NewCohort{Name: "March", ProgramID: prog.ID, Start: DateOf(s.Now()), NewHires: []Person{{Name: "Bea"}}})
+		c, err := cohortInFill(b, Person{Name: "Bea"})
 		if err != nil {
 			return err
 		}

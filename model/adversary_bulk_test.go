@@ -43,6 +43,16 @@ func TestFillEmptyGivesTheConnectionItsCacheBack(t *testing.T) {
 	}
 }
 
+// cohortInFill starts a cohort of hires on the default program from inside
+// a fill.
+func cohortInFill(b *Bulk, hires ...Person) (Cohort, error) {
+	prog, err := b.DefaultProgram()
+	if err != nil {
+		return Cohort{}, err
+	}
+	return b.CreateCohort(NewCohort{Name: "March", ProgramID: prog.ID, Start: DateOf(b.Now()), NewHires: hires})
+}
+
 // Bulk says "the store's own rules run in it as they stand", and Bulk
 // embeds *Store, so a filler may call any Store method inside the fill.
 // FillEmpty turns nested transactions off, so a Store method that fails half
@@ -55,12 +65,7 @@ func TestFillEmptyKeepsAStoreMethodAllOrNothing(t *testing.T) {
 	s := newTestStore(t)
 	var refused error
 	if err := s.FillEmpty(s.Now(), func(b *Bulk) error {
-		prog, err := b.DefaultProgram()
-		if err != nil {
-			return err
-		}
-		_, refused = b.CreateCohort(NewCohort{Name: "March", ProgramID: prog.ID, Start: DateOf(s.Now()),
-			NewHires: []Person{{Name: "Bea"}, {Name: "Eve\x1b[2J"}}})
+		_, refused = cohortInFill(b, Person{Name: "Bea"}, Person{Name: "Eve\x1b[2J"})
 		return nil // skip what the store refused
 	}); err != nil {
 		t.Fatal(err)
