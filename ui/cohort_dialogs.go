@@ -124,7 +124,7 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 	status.SetSelected(shown.Status.Label())
 	notes := newNoteField(c.sh, "What you notice: strengths, habits from earlier jobs to guide, what helps")
 	notes.SetText(shown.Notes)
-	offeredOn := newDateField(func() {})
+	offeredOn := newDateField(c.sh.store, func() {})
 	offeredOn.entry.SetText(shown.OfferedOn.String())
 	amount := widget.NewEntry()
 	amount.Validator = optionalNumber
@@ -293,7 +293,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 			program.SetSelected(n)
 		}
 	}
-	start := newDateField(func() {})
+	start := newDateField(c.sh.store, func() {})
 	start.entry.SetText(st.Today().String())
 	var trainerNames, hireNames []string
 	ids := map[string]uint{}

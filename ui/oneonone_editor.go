@@ -570,7 +570,7 @@ func (e *meetingEditor) itemMenu(it *model.MeetingItem, at fyne.CanvasObject) {
 }
 
 func (e *meetingEditor) askFollowUp(it *model.MeetingItem, apply func()) {
-	f := newDateField(func() {})
+	f := newDateField(e.screen.sh.store, func() {})
 	f.entry.SetText(it.FollowUp.String())
 	d := dialog.NewForm("Follow up", "Set", "Cancel", []*widget.FormItem{
 		{Text: "Ask again on", Widget: f.view, HintText: "YYYY-MM-DD; empty for no follow-up"},

@@ -64,7 +64,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.team = widget.NewSelectEntry(nil)
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
-	f.start = newDateField(changed)
+	f.start = newDateField(screen.sh.store, changed)
 	f.manager = newManagerPicker(screen.sh, f.findManagers, changed)
 	f.status = widget.NewRadioGroup([]string{model.StatusActive.Label(), model.StatusLeft.Label()}, onText)
 	f.status.Horizontal = true

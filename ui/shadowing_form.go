@@ -84,8 +84,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.resp.SetPlaceHolder("optional")
 	f.resp.Validator = optionalNumber
 	f.resp.OnChanged = onText
-	f.date = newDateField(changed)
-	f.debriefDate = newDateField(changed)
+	f.date = newDateField(s.sh.store, changed)
+	f.debriefDate = newDateField(s.sh.store, changed)
 	f.worked = multi("What went well for the customer?")
 	f.friction = multi("Where did it hurt?")
 	f.wow = multi("Anything worth retelling?")

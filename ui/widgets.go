@@ -72,13 +72,15 @@ func (u *undoBar) hide() {
 	u.view.Hide()
 }
 
-// dateField is an entry for YYYY-MM-DD with a calendar to pick from.
+// dateField is an entry for YYYY-MM-DD with a calendar to pick from, which
+// opens on the field's day or, when it has none, on the store's today
+// (SOLEMATE_TODAY's day when that is set).
 type dateField struct {
 	entry *widget.Entry
 	view  fyne.CanvasObject
 }
 
-func newDateField(onChanged func()) *dateField {
+func newDateField(st *model.Store, onChanged func()) *dateField {
 	f := &dateField{entry: widget.NewEntry()}
 	f.entry.SetPlaceHolder("YYYY-MM-DD")
 	f.entry.Validator = func(s string) error {
@@ -91,7 +93,7 @@ func newDateField(onChanged func()) *dateField {
 	pick.Importance = widget.LowImportance
 	f.entry.ActionItem = pick
 	pick.OnTapped = func() {
-		start := time.Now()
+		start := st.Now()
 		if d, err := model.ParseDate(f.entry.Text); err == nil && !d.IsZero() {
 			start = d.Time()
 		}

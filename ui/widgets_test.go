@@ -2,6 +2,10 @@ package ui
 
 import (
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
 )
@@ -23,5 +27,18 @@ func TestEnumSelectPicksByLabel(t *testing.T) {
 	}
 	if _, ok := enumOf(model.Channels(), ""); ok {
 		t.Error("enumOf found a value for no selection")
+	}
+}
+
+// An empty date field's calendar opens on the store's today, which
+// SOLEMATE_TODAY sets, not on the computer's.
+func TestDateFieldCalendarOpensOnTheStoresDay(t *testing.T) {
+	s, store := newTestShell(t)
+	store.Now = func() time.Time { return time.Date(2031, time.July, 14, 9, 0, 0, 0, time.Local) }
+	f := newDateField(store, func() {})
+	s.win.SetContent(f.view)
+	test.Tap(f.entry.ActionItem.(fyne.Tappable))
+	if !markupContains(t, s, "July 2031") {
+		t.Error("the calendar of an empty field should open on the store's month, July 2031")
 	}
 }
