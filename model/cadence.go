@@ -147,7 +147,7 @@ func (s *Store) reports(dueOnly bool) ([]Report, error) {
 		  COALESCE(f.n, 0)`
 		// open follow-ups are few, and idx_one_on_one_items_open_follow_up holds just them
 		countJoin = `LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
-		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL GROUP BY o.person_id) f ON f.person_id = p.id`
+		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL AND i.asked_on IS NULL GROUP BY o.person_id) f ON f.person_id = p.id`
 	}
 	rows, err := scanAll(s.db.Raw(`
 		SELECT `+columns("p", personColumns...)+`,

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -49,8 +50,12 @@ type Item struct {
 	NonWork    bool
 	Status     ItemStatus
 	FollowUp   Date
-	Private    bool
-	Position   int
+	// AskedOn is the day a follow-up was asked about (then it leaves the
+	// lists of follow-ups due); AskedNote what the person said.
+	AskedOn   Date
+	AskedNote string
+	Private   bool
+	Position  int
 	// Author is who wrote it on a shared server (the database fills it);
 	// a private item is theirs alone.
 	Author    string `gorm:"->"`
@@ -107,6 +112,9 @@ func (it *Item) validate() error {
 	if v.checkText("text", "item", it.Text, false) && len(it.Text) > maxItemText {
 		v.add("text", "keep an item under %d characters; put longer thoughts in the notes", maxItemText)
 	}
+	if v.checkText("asked_note", "note", it.AskedNote, true) && len(it.AskedNote) > maxItemText {
+		v.add("asked_note", "keep the note under %d characters", maxItemText)
+	}
 	return v.orNil()
 }
 
@@ -118,7 +126,7 @@ func (s *Store) UpdateItem(it *Item) error {
 	}
 	err := versioned(s.db, &it.Version, func(tx *gorm.DB) error {
 		return saveVersioned(tx, it, it.ID, &it.Version, "item", func(q *gorm.DB) *gorm.DB {
-			return q.Select("Text", "NonWork", "Status", "FollowUp", "Private", "Version")
+			return q.Select("Text", "NonWork", "Status", "FollowUp", "AskedOn", "AskedNote", "Private", "Version")
 		})
 	})
 	if err != nil {
@@ -161,6 +169,22 @@ func (s *Store) CarriedTo(itemID uint) ([]uint, error) {
 	return ids, err
 }
 
+// AskFollowUp records that item id's follow-up was asked about today, with
+// what the person said (may be empty). It leaves the follow-up lists; the
+// item itself stays as it was (open, under its heading).
+func (s *Store) AskFollowUp(id uint, note string) (Item, error) {
+	var it Item
+	if err := s.db.First(&it, id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			err = ErrNotFound
+		}
+		return it, fmt.Errorf("follow-up %d: %w", id, err)
+	}
+	it.AskedOn = s.Today()
+	it.AskedNote = strings.TrimSpace(note)
+	return it, s.UpdateItem(&it)
+}
+
 // FollowUp is an item with a day to ask about it again ("ask how the move
 // went"); mostly non-work, but a work item can have one too.
 type FollowUp struct {
@@ -183,7 +207,7 @@ func (s *Store) FollowUpsBefore(personID uint, before time.Time) ([]FollowUp, er
 func (s *Store) followUps(personID uint, before time.Time) ([]FollowUp, error) {
 	q := s.db.Table("one_on_one_items AS i").Select("i.*, o.held_at AS raised_at").
 		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").
-		Where("o.person_id = ? AND i.status = ? AND i.follow_up IS NOT NULL", personID, ItemOpen)
+		Where("o.person_id = ? AND i.status = ? AND i.follow_up IS NOT NULL AND i.asked_on IS NULL", personID, ItemOpen)
 	if !before.IsZero() {
 		q = q.Where("o.held_at < ?", before.UTC())
 	}

@@ -28,6 +28,7 @@ var migrations = []migration{
 	{8, "indexes for years of history", migrateScaleIndexes},
 	{9, "private notes apart, authors and versions", migratePrivacy},
 	{10, "privacy holds under private rows", migrateUnderneath},
+	{11, "who me is; follow-ups asked", migrateMe},
 }
 
 // migrationLock is the advisory lock a PostgreSQL migration holds.

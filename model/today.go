@@ -103,7 +103,7 @@ func (s *Store) todayFollowUps(v *TodayView, today Date) error {
 	v.FollowUps, err = scanAll(s.db.Table("one_on_one_items AS i").
 		Select(columns("i", itemColumns...)+", o.held_at, p.id, p.name").
 		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").Joins("JOIN people p ON p.id = o.person_id").
-		Where("i.status = ? AND i.follow_up IS NOT NULL AND i.follow_up <= ? AND p.archived_at IS NULL", ItemOpen, today).
+		Where("i.status = ? AND i.follow_up IS NOT NULL AND i.asked_on IS NULL AND i.follow_up <= ? AND p.archived_at IS NULL", ItemOpen, today).
 		Order("i.follow_up, p.name"),
 		func(f *DueFollowUp) []any { return append(f.fields(), &f.RaisedAt, &f.PersonID, &f.PersonName) })
 	if err != nil {
