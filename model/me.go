@@ -99,6 +99,16 @@ func (s *Store) SetMe(id uint) error {
 	return s.SetUserSetting(settingMe, strconv.FormatUint(uint64(id), 10))
 }
 
+// AddMe adds the user to the roster, as a team lead with no manager, and
+// records that they are that person.
+func (s *Store) AddMe(name, email string) (Person, error) {
+	p := Person{Name: name, Email: email, Role: RoleTeamLead}
+	if err := s.SavePerson(&p); err != nil {
+		return p, err
+	}
+	return p, s.SetMe(p.ID)
+}
+
 // FindMe picks the active person a command line names as "me": by email,
 // ID, full name or preferred name, any case.
 func (s *Store) FindMe(who string) (Person, error) {
