@@ -158,6 +158,9 @@ var scopes = enum[Scope]{entries: []labelled[Scope]{
 	{ScopeMine, "My reports"}, {ScopeDownTheLine, "My reports and theirs"}, {ScopeEveryone, "Everyone"},
 }}
 
+// Scopes lists every scope in the order a switch shows them.
+func Scopes() []Scope { return scopes.values() }
+
 // Label is the scope as a switch shows it.
 func (sc Scope) Label() string { return scopes.label(sc) }
 

@@ -112,3 +112,31 @@ func TestScope(t *testing.T) {
 		t.Error("an unknown scope was kept")
 	}
 }
+
+// Pickers offer the user first among the people who match.
+func TestManagersPutMeFirst(t *testing.T) {
+	s := newTestStore(t)
+	addPerson(t, s, "Ana Lead")
+	zed := addPerson(t, s, "Zed Lead")
+	names := func() []string {
+		t.Helper()
+		got, err := s.Managers(s.Context(), "lead", 0, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range got {
+			out = append(out, c.Name)
+		}
+		return out
+	}
+	if got := names(); !slices.Equal(got, []string{"Ana Lead", "Zed Lead"}) {
+		t.Errorf("nobody is me: %v", got)
+	}
+	if err := s.SetMe(zed.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); !slices.Equal(got, []string{"Zed Lead", "Ana Lead"}) {
+		t.Errorf("Zed is me: %v", got)
+	}
+}

@@ -185,6 +185,7 @@ func Run(a fyne.App, start Start) error {
 			for _, n := range notices {
 				s.showMessage(n.Title, n.Text)
 			}
+			s.askWhoYouAre()
 			go s.afterStart(ctx, store, day, start.Started)
 		})
 	}()

@@ -35,6 +35,7 @@ type oneOnOneScreen struct {
 	// filtering is the filter's runs: one a newer run overtook is dropped.
 	filtering line
 	loads     line
+	scope     *scopeSwitch
 }
 
 func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
@@ -61,7 +62,8 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	heading := widget.NewLabelWithStyle("One-on-ones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	teamBtn := widget.NewButtonWithIcon("Team actions", theme.ListIcon(), o.showTeam)
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, teamBtn, heading), o.filter), o.count, nil, nil, o.list)
+	o.scope = newScopeSwitch(sh, o.load)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, teamBtn, heading), o.scope.sel, o.filter), o.count, nil, nil, o.list)
 	o.actions = newTeamActions(sh, o.openPerson)
 	o.right = container.NewStack(o.actions.view)
 
@@ -87,16 +89,28 @@ func (o *oneOnOneScreen) newItem() {
 	}
 }
 
-// load fetches the reports off the UI goroutine.
+// load fetches the reports in the user's scope off the UI goroutine.
 func (o *oneOnOneScreen) load() {
-	fetch(o.sh, &o.loads, "Could not load the one-on-ones", (*model.Store).Reports, func(reps []model.Report) {
+	type scoped struct {
+		reps  []model.Report
+		scope model.ScopeChoice
+	}
+	fetch(o.sh, &o.loads, "Could not load the one-on-ones", func(st *model.Store) (v scoped, err error) {
+		if v.scope, err = st.ScopeChoice(); err == nil {
+			v.reps, err = st.Reports()
+		}
+		return v, err
+	}, func(v scoped) {
+		reps := v.reps
 		o.reports = reps
+		o.scope.show(v.scope)
 		o.applyFilter()
 		if o.right.Objects[0] == o.actions.view {
 			o.actions.load()
 		}
 		want := o.main
-		if len(reps) == 0 {
+		// With my reports shown, an empty list keeps the switch to everyone.
+		if len(reps) == 0 && v.scope.Current == model.ScopeEveryone {
 			want = o.welcome
 		}
 		showOnly(o.root, want)

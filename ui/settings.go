@@ -68,8 +68,9 @@ func weekStart() time.Weekday {
 	return time.Weekday(prefs().IntWithFallback(prefWeekStart, int(time.Monday)))
 }
 
-// showSettings edits the preferences: theme, notifications, the default
-// cadence, the first day of the week, and where the database lives.
+// showSettings edits the preferences: who the user is, theme,
+// notifications, the default cadence, the first day of the week, and where
+// the database lives.
 func (s *shell) showSettings() {
 	p := prefs()
 	themes := widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(v string) {
@@ -110,6 +111,7 @@ func (s *shell) showSettings() {
 		hint = "Shared on a server and backed up there; your private notes and items stay yours alone"
 	}
 	form := widget.NewForm(
+		&widget.FormItem{Text: "You are", Widget: s.meRow(), HintText: "Today, reminders and the One-on-ones list start from your reports"},
 		&widget.FormItem{Text: "Theme", Widget: themes},
 		&widget.FormItem{Text: "Notifications", Widget: notify},
 		&widget.FormItem{Text: "New people meet", Widget: cadence, HintText: "The cadence new people get; change anyone's on their page"},

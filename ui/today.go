@@ -31,6 +31,7 @@ type todayScreen struct {
 	body    fyne.CanvasObject
 	welcome fyne.CanvasObject
 	loads   line
+	scope   *scopeSwitch
 }
 
 func newTodayScreen(sh *shell) *todayScreen {
@@ -39,7 +40,8 @@ func newTodayScreen(sh *shell) *todayScreen {
 	t.heading.SizeName = theme.SizeNameSubHeadingText
 	t.date = widget.NewLabel("")
 	t.cards = container.NewGridWithColumns(2)
-	t.body = container.NewBorder(container.NewPadded(container.NewHBox(t.heading, t.date)), nil, nil, nil, container.NewVScroll(container.NewPadded(t.cards)))
+	t.scope = newScopeSwitch(sh, t.load)
+	t.body = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, container.NewHBox(t.heading, t.date), t.scope.sel)), nil, nil, nil, container.NewVScroll(container.NewPadded(t.cards)))
 	t.root = container.NewStack(t.body)
 	return t
 }
@@ -77,6 +79,7 @@ func (t *todayScreen) show(v model.TodayView) {
 		want = t.welcomeView()
 	}
 	showOnly(t.root, want)
+	t.scope.show(v.Scope)
 	today := t.sh.store.Today()
 	if _, set := model.DayFromEnv(); set {
 		t.date.SetText(today.Time().Format("Monday 2 January 2006") + " (set by " + model.TodayEnv + ")")
