@@ -116,9 +116,17 @@ type ActionRow struct {
 }
 
 // OpenActions lists unfinished actions, for one person or (personID 0) the
-// whole team: overdue first, then by due date, undated last.
+// team in the user's scope (see ScopeChoice): overdue first, then by due
+// date, undated last.
 func (s *Store) OpenActions(personID uint) ([]ActionRow, error) {
-	return s.openActions(personID, Date{}, scoped{})
+	var in scoped
+	if personID == 0 {
+		var err error
+		if _, in, err = s.scope(); err != nil {
+			return nil, err
+		}
+	}
+	return s.openActions(personID, Date{}, in)
 }
 
 // openActions is OpenActions, only those due by dueBy unless it is zero.

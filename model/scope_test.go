@@ -87,8 +87,15 @@ func TestScope(t *testing.T) {
 			for _, f := range v.FollowUps {
 				fus = append(fus, f.PersonName)
 			}
+			team, err := s.OpenActions(0)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, a := range v.Actions {
 				acts = append(acts, a.PersonName)
+			}
+			if len(team) != len(v.Actions) {
+				t.Errorf("%d team actions, %d on Today", len(team), len(v.Actions))
 			}
 			all, err := s.Reports()
 			if err != nil {

@@ -93,7 +93,7 @@ func (t *todayScreen) show(v model.TodayView) {
 	// can have thousands due.
 	var cards []fyne.CanvasObject
 
-	cards = append(cards, todayCard("One-on-ones due", "Everyone due today or overdue", "No one-on-ones due. A good day to walk the floor.",
+	cards = append(cards, todayCard("One-on-ones due", "Due today or overdue", "No one-on-ones due. A good day to walk the floor.",
 		v.DueToday+v.Overdue, func(i int) todayEntry {
 			r := v.Due[i]
 			return todayEntry{r.DisplayName() + " — " + model.DueText(r.NextDue, today), openPerson(r.ID)}
