@@ -388,7 +388,7 @@ func unknownManagers(rows []*RosterEntry, l *rosterLookup, hint bool) []LineErro
 			msg := fmt.Sprintf("manager %s is not in this file or on the roster", m)
 			if hint && !hinted[m] {
 				hinted[m] = true
-				msg += fmt.Sprintf(`; if that is you, add yourself first (in the app, or: solemate me %s "Your Name")`, m)
+				msg += fmt.Sprintf(`; if that is you, add yourself first (in Settings, or: solemate me %s "Your Name")`, m)
 			}
 			problems = append(problems, LineError{r.Line, msg})
 		}

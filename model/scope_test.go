@@ -107,7 +107,7 @@ func TestScope(t *testing.T) {
 			for _, l := range [][]string{due, fus, acts, reps} {
 				slices.Sort(l)
 			}
-			if !slices.Equal(due, tt.due) || !slices.Equal(reps, tt.due) {
+			if !slices.Equal(due, tt.due) || !slices.Equal(reps, tt.due) || v.DueToday+v.Overdue != len(tt.due) {
 				t.Errorf("due = %v, reports = %v, want %v", due, reps, tt.due)
 			}
 			if !slices.Equal(fus, tt.withFUs) || !slices.Equal(acts, tt.withFUs) {

@@ -30,7 +30,7 @@ func TestCLIMeAndToday(t *testing.T) {
 	}{
 		{"no database yet", []string{"today", "--db", db}, 1, "", "no Solemate database"},
 		{"a roster naming an unknown manager", []string{"import", "people", team, "--db", db}, 1, "",
-			`if that is you, add yourself first (in the app, or: solemate me lena@example.com "Your Name")`},
+			`if that is you, add yourself first (in Settings, or: solemate me lena@example.com "Your Name")`},
 		{"add yourself", []string{"me", "lena@example.com", "Lena Lead", "--db", db}, 0, "Added you to the roster.\nYou are Lena Lead <lena@example.com>.\n", ""},
 		{"the roster imports", []string{"import", "people", team, "--db", db}, 0, "imported 4 people (4 added)", ""},
 		{"who am I", []string{"me", "--db", db}, 0, "You are Lena Lead <lena@example.com>.\n", ""},

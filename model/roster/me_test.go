@@ -48,7 +48,7 @@ func TestImportNamesMeAsManager(t *testing.T) {
 	}{
 		{"me on the roster", "lena@example.com", nil},
 		{"nobody is me yet", "", []string{
-			`manager lena@example.com is not in this file or on the roster; if that is you, add yourself first (in the app, or: solemate me lena@example.com "Your Name")`,
+			`manager lena@example.com is not in this file or on the roster; if that is you, add yourself first (in Settings, or: solemate me lena@example.com "Your Name")`,
 			"manager lena@example.com is not in this file or on the roster"}},
 		{"someone else is me", "omar@example.com", []string{
 			"manager lena@example.com is not in this file or on the roster",
