@@ -140,6 +140,7 @@ func (s *shell) chooseMe(onRoster bool, later func(), chosen func(model.Person))
 			}
 		})
 		picker.SetPlaceHolder("Type your name or email")
+		picker.Validator = nil // "That's me" waits for a choice; the field need not mark it
 		rows = append(rows, widget.NewLabel("Find yourself on the roster:"), container.NewBorder(nil, nil, nil, mine, picker),
 			widget.NewLabel("Not on it? Add yourself:"))
 	} else {
