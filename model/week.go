@@ -197,3 +197,43 @@ func ParseClock(s string) (time.Duration, error) {
 	}
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
 }
+
+// usualOf is how many of a person's last one-on-ones make their usual time.
+const usualOf = 5
+
+// UsualTimes is each person's usual time of day for a one-on-one, in loc:
+// the most common among their last few, the latest of those on a tie.
+// People never met are not in it.
+func (s *Store) UsualTimes(loc *time.Location) (map[uint]time.Duration, error) {
+	type row struct {
+		PersonID uint
+		HeldAt   time.Time
+	}
+	rows, err := scanAll(s.db.Raw(`SELECT person_id, held_at FROM (
+		  SELECT person_id, held_at, ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY held_at DESC) AS n FROM one_on_ones) o
+		WHERE n <= ? ORDER BY person_id, held_at DESC`, usualOf),
+		func(r *row) []any { return []any{&r.PersonID, orZero{&r.HeldAt}} })
+	if err != nil {
+		return nil, fmt.Errorf("usual times: %w", err)
+	}
+	out := map[uint]time.Duration{}
+	for i := 0; i < len(rows); {
+		var times []time.Duration // latest first
+		counts := map[time.Duration]int{}
+		for j := i; j < len(rows) && rows[j].PersonID == rows[i].PersonID; j++ {
+			t := rows[j].HeldAt.In(loc)
+			tod := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
+			times = append(times, tod)
+			counts[tod]++
+		}
+		best := times[0]
+		for _, tod := range times {
+			if counts[tod] > counts[best] {
+				best = tod
+			}
+		}
+		out[rows[i].PersonID] = best
+		i += len(times)
+	}
+	return out, nil
+}

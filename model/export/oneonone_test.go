@@ -171,26 +171,3 @@ func TestExportCalendarParses(t *testing.T) {
 		t.Errorf("rrule = %v, %v", rule, err)
 	}
 }
-
-func TestCalendarSpreadsNewReportsAndStartsOverdueToday(t *testing.T) {
-	s := storetest.New(t)
-	for _, n := range []string{"A", "B", "C"} {
-		storetest.AddPerson(t, s, n)
-	}
-	var out bytes.Buffer
-	if err := export.Calendar(s, &out, time.UTC); err != nil {
-		t.Fatal(err)
-	}
-	starts := map[string]bool{}
-	for _, l := range strings.Split(out.String(), "\r\n") {
-		if strings.HasPrefix(l, "DTSTART:") {
-			starts[l] = true
-		}
-	}
-	want := []string{"DTSTART:20260310T100000", "DTSTART:20260310T103000", "DTSTART:20260310T110000"}
-	for _, w := range want {
-		if !starts[w] {
-			t.Errorf("missing %s in %v", w, starts)
-		}
-	}
-}
