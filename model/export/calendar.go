@@ -19,7 +19,7 @@ const newPerDay = 4 * time.Hour
 // report on working days: from their next due date, at their usual time of
 // day (else at the working week's start, people never met one after the
 // other), for the working week's length, in loc (nil: the working week's
-// time zone). The report is an attendee and the user the organizer where
+// time zone); a series that would clash with another moves to a later day. The report is an attendee and the user the organizer where
 // their emails are known; each has a reminder ten minutes before. UIDs are
 // stable, so importing again updates the events instead of adding copies.
 func Calendar(s *model.Store, w io.Writer, loc *time.Location) error {
@@ -42,36 +42,7 @@ func Calendar(s *model.Store, w io.Writer, loc *time.Location) error {
 	if err != nil {
 		return err
 	}
-	now := s.Now().In(loc)
-	// The first day a meeting can go in: not one whose start is past.
-	firstDay := func(d model.Date, at time.Duration) model.Date {
-		d = week.OnOrAfter(d)
-		if !clockOn(d, at, loc).After(now) {
-			d = week.OnOrAfter(d.AddDays(1))
-		}
-		return d
-	}
-	today := s.Today()
-	newDay, newAt := firstDay(today, week.Start), week.Start
-	perDay := max(1, int(min(newPerDay, 24*time.Hour-week.Start)/week.Length))
-	starts := make([]time.Time, len(reps))
-	fresh := 0
-	for i, r := range reps {
-		if at, ok := usual[r.ID]; ok {
-			due := r.NextDue
-			if due.Before(today) { // overdue: the series starts as soon as it can
-				due = today
-			}
-			starts[i] = clockOn(firstDay(due, at), at, loc)
-			continue
-		}
-		if fresh == perDay {
-			newDay, newAt, fresh = week.OnOrAfter(newDay.AddDays(1)), week.Start, 0
-		}
-		starts[i] = clockOn(newDay, newAt, loc)
-		newAt += week.Length
-		fresh++
-	}
+	starts := schedule(reps, usual, week, loc, s.Now(), s.Today())
 
 	var b strings.Builder
 	line := func(l string) { b.WriteString(foldICS(l)) }
@@ -128,6 +99,81 @@ func Calendar(s *model.Store, w io.Writer, loc *time.Location) error {
 	line("END:VCALENDAR")
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// booking places series on a working week so that no two start within a
+// meeting's length of each other on one weekday: weekly, they would clash
+// every week.
+type booking struct {
+	week  model.WorkWeek
+	loc   *time.Location
+	now   time.Time
+	taken [7][]time.Duration // the times of day booked, by weekday
+}
+
+// book books a series at time of day at from the first working day on or
+// after d that is not past and clashes with none booked, trying a week of
+// days; when each clashes, a little later in the day (at + the length, ...),
+// and when the day is full, d at at anyway.
+func (b *booking) book(d model.Date, at time.Duration) time.Time {
+	for later := at; later+b.week.Length <= 24*time.Hour; later += b.week.Length {
+		for try, tries := d, 0; tries < 7; try, tries = try.AddDays(1), tries+1 {
+			if b.week.Working(try) && clockOn(try, later, b.loc).After(b.now) && b.free(try, later) {
+				return b.take(try, later)
+			}
+		}
+	}
+	return b.take(b.week.OnOrAfter(d), at)
+}
+
+func (b *booking) take(d model.Date, at time.Duration) time.Time {
+	wd := d.Time().Weekday()
+	b.taken[wd] = append(b.taken[wd], at)
+	return clockOn(d, at, b.loc)
+}
+
+func (b *booking) free(d model.Date, at time.Duration) bool {
+	for _, t := range b.taken[d.Time().Weekday()] {
+		if at < t+b.week.Length && t < at+b.week.Length {
+			return false
+		}
+	}
+	return true
+}
+
+// schedule is when each report's series starts: from their next due date
+// (today when overdue) at their usual time; people never met one after the
+// other from the week's start, a few hours of them a day.
+func schedule(reps []model.Report, usual map[uint]time.Duration, week model.WorkWeek, loc *time.Location, now time.Time, today model.Date) []time.Time {
+	b := &booking{week: week, loc: loc, now: now.In(loc)}
+	starts := make([]time.Time, len(reps))
+	perDay := max(1, int(min(newPerDay, 24*time.Hour-week.Start)/week.Length))
+	newDay, slot := today, 0
+	for i, r := range reps {
+		if at, ok := usual[r.ID]; ok {
+			due := r.NextDue
+			if due.Before(today) {
+				due = today
+			}
+			starts[i] = b.book(due, at)
+			continue
+		}
+		// The first slot from the week's start that is free, not past.
+		for tries := 0; ; tries++ {
+			if slot == perDay {
+				newDay, slot = week.OnOrAfter(newDay.AddDays(1)), 0
+			}
+			at := week.Start + time.Duration(slot)*week.Length
+			slot++
+			d := week.OnOrAfter(newDay)
+			if clockOn(d, at, loc).After(b.now) && b.free(d, at) || tries > 7*perDay {
+				newDay = d
+				starts[i] = b.book(d, at)
+				break
+			}
+		}
+	}
+	return starts
 }
 
 // clockOn is the moment at time of day at on day d in loc.

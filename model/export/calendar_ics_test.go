@@ -172,10 +172,27 @@ func TestCalendarBooksWorkingDaysAtUsualTimes(t *testing.T) {
 				setWeek(t, s, 30*time.Minute)
 				storetest.AddPerson(t, s, "New A")
 				storetest.AddPerson(t, s, "New B")
-				late := storetest.AddPerson(t, s, "Overdue")
-				storetest.Start(t, s, late.ID, at(2026, 3, 2, 14, 0))
+				for _, n := range []string{"Overdue", "Overdue Too"} {
+					late := storetest.AddPerson(t, s, n)
+					storetest.Start(t, s, late.ID, at(2026, 3, 2, 14, 0))
+				}
 			},
-			want: map[string]string{"New A": "Mon 2026-03-16 10:00", "New B": "Mon 2026-03-16 10:30", "Overdue": "Mon 2026-03-16 14:00"},
+			// Both usually at 14:00: one on Monday, the other on Tuesday.
+			want: map[string]string{"New A": "Mon 2026-03-16 10:00", "New B": "Mon 2026-03-16 10:30",
+				"Overdue": "Mon 2026-03-16 14:00", "Overdue Too": "Tue 2026-03-17 14:00"},
+		},
+		{
+			name: "a week full at the usual time: a little later",
+			now:  at(2026, 3, 14, 12, 0),
+			setup: func(t *testing.T, s *model.Store) {
+				setWeek(t, s, 30*time.Minute)
+				for _, n := range []string{"P1", "P2", "P3", "P4", "P5", "P6"} {
+					p := storetest.AddPerson(t, s, n)
+					storetest.Start(t, s, p.ID, at(2026, 3, 2, 14, 0))
+				}
+			},
+			want: map[string]string{"P1": "Mon 2026-03-16 14:00", "P2": "Tue 2026-03-17 14:00", "P3": "Wed 2026-03-18 14:00",
+				"P4": "Thu 2026-03-19 14:00", "P5": "Fri 2026-03-20 14:00", "P6": "Mon 2026-03-16 14:30"},
 		},
 		{
 			// Of all six, 09:00 and 15:00 are as common; of the last five, 15:00 is.
@@ -213,7 +230,8 @@ func TestCalendarBooksWorkingDaysAtUsualTimes(t *testing.T) {
 				storetest.Start(t, s, p.ID, at(2026, 3, 6, 11, 0))
 			},
 			want: map[string]string{"New 1": "Tue 2026-03-10 10:00", "New 2": "Tue 2026-03-10 11:00", "New 3": "Tue 2026-03-10 12:00",
-				"New 4": "Tue 2026-03-10 13:00", "New 5": "Thu 2026-03-12 10:00", "Met Friday": "Tue 2026-03-17 11:00"},
+				// Due Tuesday the 17th at 11:00, where New 2 meets every week.
+				"New 4": "Tue 2026-03-10 13:00", "New 5": "Thu 2026-03-12 10:00", "Met Friday": "Thu 2026-03-19 11:00"},
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
