@@ -140,3 +140,37 @@ func TestReportsAreDueOnWorkingDays(t *testing.T) {
 		t.Errorf("due dates %v", due)
 	}
 }
+
+func TestUsualTimes(t *testing.T) {
+	s := newTestStore(t)
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utc := func(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h, min, 0, 0, time.UTC) }
+	for _, tt := range []struct {
+		name string
+		held []time.Time
+		want time.Duration // in Berlin
+	}{
+		{"one meeting", []time.Time{utc(3, 3, 9, 0)}, 10 * time.Hour},
+		// 09:00 UTC is 10:00 in Berlin in winter and 11:00 in summer.
+		{"the clock on the wall, not UTC", []time.Time{utc(1, 6, 13, 0), utc(1, 13, 13, 0), utc(2, 3, 8, 0)}, 14 * time.Hour},
+		{"a tie goes to the latest", []time.Time{utc(2, 3, 8, 0), utc(2, 10, 13, 0)}, 14 * time.Hour},
+		{"only the last five count", []time.Time{utc(1, 6, 8, 0), utc(1, 13, 8, 0), utc(1, 20, 8, 0),
+			utc(1, 27, 13, 30), utc(2, 3, 13, 30), utc(2, 10, 13, 30), utc(2, 17, 8, 0), utc(2, 24, 8, 0)}, 14*time.Hour + 30*time.Minute},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := addPerson(t, s, tt.name)
+			for _, at := range tt.held {
+				if _, err := s.StartOneOnOne(p.ID, at, MeetingSettingDesk); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := s.UsualTimes(berlin)
+			if err != nil || got[p.ID] != tt.want {
+				t.Errorf("usual time %s, %v; want %s", ClockText(got[p.ID]), err, ClockText(tt.want))
+			}
+		})
+	}
+}

@@ -88,6 +88,7 @@ func (s *shell) weekSettings() *widget.FormItem {
 		}
 		week = w
 		problem.Hide()
+		s.screen(s.current).load() // its due dates move with the week
 	}
 	first := weekStart()
 	dayRow := container.NewHBox()

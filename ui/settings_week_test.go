@@ -66,3 +66,23 @@ func TestWorkingWeekSettings(t *testing.T) {
 		}
 	}
 }
+
+// Today behind the settings follows the week: someone never met is due
+// today on a Tuesday, and on Wednesday once Tuesday is no working day.
+func TestWorkingWeekMovesWhatTodayShows(t *testing.T) {
+	s, store := newTestShell(t)
+	if err := store.SavePerson(&model.Person{Name: "Never Met"}); err != nil {
+		t.Fatal(err)
+	}
+	s.today().load()
+	if !markupContains(t, s, "Never Met — due today") {
+		t.Fatal("someone never met is due today, a Tuesday")
+	}
+	s.showSettings()
+	days, _, _, _, _ := weekWidgets(t, s.weekSettings())
+	days["Tue"].SetChecked(false)
+	s.closeDialogs()
+	if markupContains(t, s, "Never Met — due today") {
+		t.Error("Today still has them due on a day that is no longer a working day")
+	}
+}
