@@ -19,9 +19,10 @@ const newPerDay = 4 * time.Hour
 // report on working days: from their next due date, at their usual time of
 // day (else at the working week's start, people never met one after the
 // other), for the working week's length, in loc (nil: the working week's
-// time zone); a series that would clash with another moves to a later day. The report is an attendee and the user the organizer where
-// their emails are known; each has a reminder ten minutes before. UIDs are
-// stable, so importing again updates the events instead of adding copies.
+// time zone); a series that would clash with another moves to a later day.
+// The report is an attendee and the user the organizer where their emails
+// are known; each has a reminder ten minutes before. UIDs are stable, so
+// importing again updates the events instead of adding copies.
 func Calendar(s *model.Store, w io.Writer, loc *time.Location) error {
 	week, err := s.WorkWeek()
 	if err != nil {
