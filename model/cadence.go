@@ -68,8 +68,11 @@ func (c Cadence) shortestGap() int {
 }
 
 // DueAfter is the day the next one-on-one is due after one held at held,
-// counted in local calendar days.
-func (c Cadence) DueAfter(held time.Time) Date { return c.Next(DateOf(held.Local())) }
+// counted in local calendar days: the cadence's next day, or the working
+// day after it.
+func (c Cadence) DueAfter(held time.Time, week WorkWeek) Date {
+	return week.OnOrAfter(c.Next(DateOf(held.Local())))
+}
 
 // DueText says when something is due relative to today, as people say it.
 func DueText(due, today Date) string {
@@ -115,7 +118,7 @@ type Report struct {
 
 // Reports lists the active people who have one-on-ones in the user's scope
 // (see ScopeChoice), soonest due first (overdue at the top). Someone never
-// met is due today.
+// met is due today, or on the next working day.
 func (s *Store) Reports() ([]Report, error) {
 	_, in, err := s.scope()
 	if err != nil {
@@ -134,6 +137,10 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 		FollowUps   int
 	}
 	today := s.Today()
+	week, err := s.WorkWeek()
+	if err != nil {
+		return nil, err
+	}
 	countCols, countJoin, notDue := ", 0, 0", "", ""
 	var args []any
 	if dueOnly {
@@ -172,10 +179,10 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 	}
 	out := make([]Report, 0, len(rows))
 	for _, r := range rows {
-		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: today}
+		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: week.OnOrAfter(today)}
 		if t, ok := parseDBTime(r.LastHeld.String); ok {
 			rep.LastHeld = &t
-			rep.NextDue = r.Cadence.DueAfter(t)
+			rep.NextDue = r.Cadence.DueAfter(t, week)
 		}
 		if !dueOnly || !today.Before(rep.NextDue) {
 			out = append(out, rep)

@@ -274,6 +274,7 @@ type personPage struct {
 	follow   *widget.Label
 	actions  *widget.Label
 	history  []model.MeetingSummary
+	week     model.WorkWeek // when the next one-on-one can be due
 	histList *widget.List
 	histNone *widget.Label
 	loading  bool
@@ -372,6 +373,7 @@ func (p *personPage) load(id uint) {
 		pulse  []model.PulsePoint
 		fus    []model.FollowUp
 		acts   []model.ActionRow
+		week   model.WorkWeek
 	}
 	if id != p.person.ID {
 		for _, b := range p.acts {
@@ -391,9 +393,15 @@ func (p *personPage) load(id uint) {
 		if l.fus, err = st.FollowUps(id); err != nil {
 			return l, err
 		}
+		if l.week, err = st.WorkWeek(); err != nil {
+			return l, err
+		}
 		l.acts, err = st.OpenActions(id)
 		return l, err
-	}, func(l loaded) { p.show(l.person, l.hist, l.pulse, l.fus, l.acts) })
+	}, func(l loaded) {
+		p.week = l.week
+		p.show(l.person, l.hist, l.pulse, l.fus, l.acts)
+	})
 }
 
 func (p *personPage) show(person model.Person, hist []model.MeetingSummary, pulse []model.PulsePoint, fus []model.FollowUp, acts []model.ActionRow) {
@@ -405,9 +413,9 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 		b.Enable()
 	}
 	p.heading.SetText(person.DisplayName())
-	due := today
+	due := p.week.OnOrAfter(today)
 	if len(hist) > 0 {
-		due = person.Cadence.DueAfter(hist[0].HeldAt)
+		due = person.Cadence.DueAfter(hist[0].HeldAt, p.week)
 	}
 	meta := []string{person.Role.Label()}
 	if person.Team != "" {

@@ -116,6 +116,7 @@ func (s *shell) showSettings() {
 		&widget.FormItem{Text: "Notifications", Widget: notify},
 		&widget.FormItem{Text: "New people meet", Widget: cadence, HintText: "The cadence new people get; change anyone's on their page"},
 		&widget.FormItem{Text: "Weeks start on", Widget: week},
+		s.weekSettings(),
 		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, buttons),
 			HintText: hint},
 	)

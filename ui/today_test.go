@@ -24,7 +24,7 @@ func TestTodayAnswersWhatIsDue(t *testing.T) {
 	overdue, _, _ := teamWithHistory(t, store)
 	cohortOfTwenty(t, store)
 	s.today().load()
-	for _, want := range []string{"One-on-ones due (", "Amara Okafor — overdue by 2 days", "Cohorts (", "March 2026: 2 of 20 hires behind", "Prompt of the day"} {
+	for _, want := range []string{"One-on-ones due (", "Amara Okafor — overdue by 1 day", "Cohorts (", "March 2026: 2 of 20 hires behind", "Prompt of the day"} {
 		if !markupContains(t, s, want) {
 			t.Errorf("Today lacks %q", want)
 		}
