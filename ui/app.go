@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -147,7 +148,7 @@ func Run(a fyne.App, start Start) error {
 	bold := loadBoldFont()
 	a.SetIcon(windowIcon)
 	w := a.NewWindow("Solemate")
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(savedWindowSize(a.Preferences()))
 	fyne.MeasureText("Solemate", theme.TextSize(), fyne.TextStyle{}) // regular meanwhile
 	<-bold
 	s := newShellFrame(w, start.Info, func(f func()) { go f() })
@@ -261,7 +262,13 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), s.showAbout)
 	about.Importance = widget.LowImportance
 	sidebar := container.NewBorder(container.NewPadded(brand), about, nil, nil, s.nav)
-	split := container.NewHSplit(sidebar, container.NewBorder(nil, s.undo.view, nil, nil, s.body))
+	// Fyne makes the window no smaller than its content. The screens ask
+	// for what is left of minWindow beside the sidebar and the split's
+	// divider, so the window is never smaller, and as every screen fits
+	// it, no screen makes it grow.
+	least := minWindow.SubtractWidthHeight(sidebar.MinSize().Width+2*theme.Padding(), 0)
+	right := container.New(floor{inner: layout.NewBorderLayout(nil, s.undo.view, nil, nil), min: least}, s.body, s.undo.view)
+	split := container.NewHSplit(sidebar, right)
 	split.Offset = 0.16
 	w.SetContent(split)
 	s.setTitle(s.screens[screenToday].title)
@@ -319,6 +326,7 @@ func (s *shell) ready() bool { return s.store != nil && len(s.dialogs) == 0 }
 func (s *shell) close() {
 	quit := func() {
 		s.closeSaved = true
+		saveWindowSize(prefs(), s.win.Canvas().Size())
 		s.win.Close()
 	}
 	if s.saveAll() {
@@ -365,8 +373,39 @@ func quitOn(signals <-chan os.Signal, quit func()) {
 // asks nothing: no one may be there to answer.
 func (s *shell) saveOnQuit() {
 	if !s.closeSaved && s.store != nil {
+		saveWindowSize(prefs(), s.win.Canvas().Size())
 		s.saveAll()
 	}
+}
+
+// The window's size as it closed, for the next start.
+const (
+	prefWindowWidth  = "windowWidth"
+	prefWindowHeight = "windowHeight"
+)
+
+var (
+	// minWindow is the smallest the window can be: every screen and
+	// dialog fits it without overlapping or breaking a word.
+	minWindow = fyne.NewSize(900, 600)
+	// firstWindow is the window's size at the first start.
+	firstWindow = fyne.NewSize(1100, 720)
+)
+
+// savedWindowSize is the size the window had when it last closed, never
+// below minWindow. Fyne has no window position: where it opens is the
+// window manager's choice, which also keeps it on a smaller screen.
+func savedWindowSize(p fyne.Preferences) fyne.Size {
+	return fyne.NewSize(
+		float32(p.FloatWithFallback(prefWindowWidth, float64(firstWindow.Width))),
+		float32(p.FloatWithFallback(prefWindowHeight, float64(firstWindow.Height))),
+	).Max(minWindow)
+}
+
+// saveWindowSize keeps size for savedWindowSize.
+func saveWindowSize(p fyne.Preferences, size fyne.Size) {
+	p.SetFloat(prefWindowWidth, float64(size.Width))
+	p.SetFloat(prefWindowHeight, float64(size.Height))
 }
 
 // setTitle names the window after what it shows, and after the day when
@@ -492,19 +531,26 @@ func (s *shell) shortcutHelp() [][2]string {
 		[2]string{"Ctrl+S", "Save the open form"},
 		[2]string{"Ctrl+I", "Import people from CSV"},
 		[2]string{"Ctrl+E", "Export people"},
-		[2]string{"Ctrl+Z", "Undo the last archive or delete (outside text fields)"},
+		[2]string{"Ctrl+Z", "Undo the last archive or delete"},
 		[2]string{"Ctrl+,", "Settings"},
 		[2]string{"Ctrl+Q", "Quit"},
 	)
 }
 
 func (s *shell) showShortcuts() {
-	grid := container.NewGridWithColumns(2)
-	for _, r := range s.shortcutHelp() {
-		grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
-		grid.Add(widget.NewLabel(r[1]))
+	// Two columns of shortcuts: one was taller than the smallest window.
+	rows := s.shortcutHelp()
+	half := (len(rows) + 1) / 2
+	columns := container.NewGridWithColumns(2)
+	for _, part := range [][][2]string{rows[:half], rows[half:]} {
+		col := container.New(layout.NewFormLayout())
+		for _, r := range part {
+			col.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+			col.Add(widget.NewLabel(r[1]))
+		}
+		columns.Add(col)
 	}
-	s.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", grid, s.win))
+	s.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", columns, s.win))
 }
 
 // showError tells the user what went wrong in plain words.

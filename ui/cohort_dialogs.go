@@ -164,8 +164,9 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 		links,
 	)
 	scroll := container.NewVScroll(content)
-	scroll.SetMinSize(fyne.NewSize(640, 520))
+	scroll.SetMinSize(dialogMin)
 	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
+	d.Resize(dialogRoomy)
 	d.SetOnClosed(func() {
 		h := row.Hire
 		if s, ok := enumOf(model.HireStatuses(), status.Selected); ok {
@@ -358,7 +359,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 			HintText: "Tick people on the roster, or add new hires by name (import a roster CSV for many)"},
 	)
 	scroll := container.NewVScroll(container.NewVBox(form, problems))
-	scroll.SetMinSize(fyne.NewSize(600, 500))
+	scroll.SetMinSize(dialogMin)
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	create := widget.NewButtonWithIcon("Start cohort", theme.ConfirmIcon(), func() {
@@ -396,6 +397,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 	})
 	create.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("New cohort", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, create), nil, nil, scroll), c.sh.win)
+	d.Resize(dialogRoomy)
 	c.sh.showDialog(d)
 	c.sh.win.Canvas().Focus(name)
 	return &newCohortForm{name: name, program: program, start: start, trainers: trainers, hires: hires, newHire: newHire, create: create, problems: problems}

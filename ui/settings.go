@@ -77,7 +77,7 @@ func (s *shell) showSettings() {
 		applyTheme()
 	})
 	themes.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
-	notify := widget.NewCheck("Remind me of one-on-ones and follow-ups due today (at start, then hourly)", func(on bool) {
+	notify := widget.NewCheck("Remind me of what is due today", func(on bool) {
 		p.SetBool(prefNotifications, on)
 	})
 	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
@@ -109,13 +109,16 @@ func (s *shell) showSettings() {
 		}))
 		hint = "Shared on a server and backed up there; your private notes and items stay yours alone"
 	}
+	// A form's hint never wraps: this one, as long as it is, would widen the dialog.
+	explain := widget.NewLabel(hint + ".")
+	explain.SizeName = theme.SizeNameCaptionText
+	explain.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Theme", Widget: themes},
-		&widget.FormItem{Text: "Notifications", Widget: notify},
+		&widget.FormItem{Text: "Notifications", Widget: notify, HintText: "One-on-ones and follow-ups, at start and then hourly"},
 		&widget.FormItem{Text: "New people meet", Widget: cadence, HintText: "The cadence new people get; change anyone's on their page"},
 		&widget.FormItem{Text: "Weeks start on", Widget: week},
-		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, buttons),
-			HintText: hint},
+		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, buttons, explain)},
 	)
 	d := dialog.NewCustom("Settings", "Close", form, s.win)
 	d.Resize(fyne.NewSize(640, 440))

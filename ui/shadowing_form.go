@@ -19,9 +19,9 @@ const nobody = "Nobody"
 
 // Hints under the guided headings: what to look for, in our words.
 var sessionHints = map[string]string{
-	"worked":   "Personal touches, clear next steps, a reply that sounded like a person",
-	"friction": "Waiting, repeating yourself, a generic answer, no update, being passed around",
-	"wow":      "Something unexpected and personal you would tell a friend about",
+	"worked":   "Personal touches, clear next steps, a human reply",
+	"friction": "Waiting, repeating yourself, generic answers, no update",
+	"wow":      "Something personal you would tell a friend about",
 	"response": "How long until a real answer came, in minutes",
 	"ideas":    "Small changes an agent or the team could try next week",
 }

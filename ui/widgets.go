@@ -117,6 +117,14 @@ func (f *dateField) date() model.Date {
 	return d
 }
 
+// A long dialog scrolls within dialogMin, which fits the smallest window
+// with its title and buttons, and asks for dialogRoomy, which a larger
+// window gives it.
+var (
+	dialogMin   = fyne.NewSize(600, 440)
+	dialogRoomy = fyne.NewSize(720, 680)
+)
+
 // emptyState is a calm placeholder that says what to do next.
 // showOnly makes obj the one thing c shows, refreshing it only on a change.
 func showOnly(c *fyne.Container, obj fyne.CanvasObject) {
@@ -373,4 +381,17 @@ func enumSelect[T enum](values []T, changed func(T)) *widget.Select {
 		}
 	}
 	return sel
+}
+
+// floor lays out as inner does but asks for at least min, whatever its
+// objects ask.
+type floor struct {
+	inner fyne.Layout
+	min   fyne.Size
+}
+
+func (f floor) Layout(objects []fyne.CanvasObject, size fyne.Size) { f.inner.Layout(objects, size) }
+
+func (f floor) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return f.inner.MinSize(objects).Max(f.min)
 }
