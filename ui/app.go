@@ -613,11 +613,24 @@ type escStack struct {
 var escStacks = map[fyne.Canvas]*escStack{}
 
 func (st *escStack) typed(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && len(st.open) > 0 {
-		st.open[len(st.open)-1].Hide()
-		return
-	}
-	if st.below != nil {
+	if !st.escape(k) && st.below != nil {
 		st.below(k)
 	}
+}
+
+// escape closes the newest dialog when k is Esc, and says whether it did.
+func (st *escStack) escape(k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape || len(st.open) == 0 {
+		return false
+	}
+	st.open[len(st.open)-1].Hide()
+	return true
+}
+
+// escapeDialog is Esc for a field with the focus, which takes every key,
+// so that the canvas's Esc never hears it: it closes the newest dialog
+// over the field's canvas and says whether it did.
+func escapeDialog(field fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	st := escStacks[fyne.CurrentApp().Driver().CanvasForObject(field)]
+	return st != nil && st.escape(k)
 }

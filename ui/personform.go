@@ -179,7 +179,7 @@ func (f *personForm) edit(p model.Person) {
 	f.start.entry.SetText(p.StartDate.String())
 	f.showManager(p.ManagerID)
 	f.status.SetSelected(p.Status.Label())
-	for _, e := range []*widget.Entry{f.name, f.email, f.start.entry, &f.manager.Entry} {
+	for _, e := range []*widget.Entry{f.name, f.email, &f.start.entry.Entry, &f.manager.Entry} {
 		e.SetValidationError(nil)
 	}
 	f.dirty = false
@@ -322,7 +322,7 @@ func (f *personForm) markProblems(v *model.ValidationError) {
 		c.Unfocus()
 	}
 	for field, e := range map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred,
-		model.FieldStartDate: f.start.entry, model.FieldManager: &f.manager.Entry} {
+		model.FieldStartDate: &f.start.entry.Entry, model.FieldManager: &f.manager.Entry} {
 		if msg := v.For(field); msg != "" {
 			e.SetValidationError(errors.New(msg))
 		}

@@ -72,16 +72,24 @@ func weekStart() time.Weekday {
 // cadence, the first day of the week, and where the database lives.
 func (s *shell) showSettings() {
 	p := prefs()
+	// Each choice applies at once; the focus then goes, so that Esc closes
+	// Settings: a radio, check or list with the focus keeps the key.
+	unfocus := s.win.Canvas().Unfocus
 	themes := widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(v string) {
 		p.SetString(prefTheme, v)
 		applyTheme()
+		unfocus()
 	})
 	themes.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
 	notify := widget.NewCheck("Remind me of what is due today", func(on bool) {
 		p.SetBool(prefNotifications, on)
+		unfocus()
 	})
 	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
-	cadence := enumSelect(model.Cadences(), func(c model.Cadence) { p.SetString(prefCadence, string(c)) })
+	cadence := enumSelect(model.Cadences(), func(c model.Cadence) {
+		p.SetString(prefCadence, string(c))
+		unfocus()
+	})
 	cadence.SetSelected(defaultCadence().Label())
 	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
 	dayNames := []string{"Monday", "Sunday", "Saturday"}
@@ -91,6 +99,7 @@ func (s *shell) showSettings() {
 				p.SetInt(prefWeekStart, int(days[i]))
 			}
 		}
+		unfocus()
 	})
 	week.SetSelected(weekStart().String())
 	where := widget.NewLabel(model.RedactURL(s.dbPath))
@@ -183,7 +192,7 @@ func (s *shell) scheduleRestore(src string) bool {
 // chooseServer asks for a PostgreSQL database to use from the next start,
 // and connects to it first so a typing mistake shows now, not then.
 func (s *shell) chooseServer() {
-	address := widget.NewEntry()
+	address := newDialogEntry()
 	address.SetPlaceHolder("postgres://you@server/solemate")
 	if model.IsServer(s.dbPath) && !model.HasPassword(s.dbPath) {
 		address.SetText(s.dbPath)

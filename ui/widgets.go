@@ -72,16 +72,32 @@ func (u *undoBar) hide() {
 	u.view.Hide()
 }
 
+// dialogEntry is an entry in which Esc closes the dialog it is in, as it
+// does where no field has the focus.
+type dialogEntry struct{ widget.Entry }
+
+func newDialogEntry() *dialogEntry {
+	e := &dialogEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeDialog(e, k) {
+		e.Entry.TypedKey(k)
+	}
+}
+
 // dateField is an entry for YYYY-MM-DD with a calendar to pick from, which
 // opens on the field's day or, when it has none, on the store's today
 // (SOLEMATE_TODAY's day when that is set).
 type dateField struct {
-	entry *widget.Entry
+	entry *dialogEntry
 	view  fyne.CanvasObject
 }
 
 func newDateField(st *model.Store, onChanged func()) *dateField {
-	f := &dateField{entry: widget.NewEntry()}
+	f := &dateField{entry: newDialogEntry()}
 	f.entry.SetPlaceHolder("YYYY-MM-DD")
 	f.entry.Validator = func(s string) error {
 		_, err := model.ParseDate(s)
