@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -410,4 +411,47 @@ func (f floor) Layout(objects []fyne.CanvasObject, size fyne.Size) { f.inner.Lay
 
 func (f floor) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return f.inner.MinSize(objects).Max(f.min)
+}
+
+// problemLine is a form's "Not saved: …" line: what the last save found
+// wrong, each problem taken off as soon as its field is edited, and the
+// line gone with the last (it used to stay, naming a field put right,
+// until the next save).
+type problemLine struct {
+	widget.Label
+	shown *model.ValidationError // nil while hidden
+}
+
+func newProblemLine() *problemLine {
+	l := &problemLine{}
+	l.ExtendBaseWidget(l)
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+func (l *problemLine) show(v *model.ValidationError) {
+	l.shown = v
+	l.SetText("Not saved: " + v.Error() + ".")
+	l.Show()
+}
+
+func (l *problemLine) clear() {
+	l.shown = nil
+	l.Hide()
+}
+
+// fixed takes field's problems off, and says whether it had any.
+func (l *problemLine) fixed(field string) bool {
+	if l.shown == nil || l.shown.For(field) == "" {
+		return false
+	}
+	rest := slices.DeleteFunc(slices.Clone(l.shown.Problems), func(p model.FieldError) bool { return p.Field == field })
+	if len(rest) == 0 {
+		l.clear()
+	} else {
+		l.show(&model.ValidationError{Problems: rest})
+	}
+	return true
 }
