@@ -80,6 +80,7 @@ func (s *shell) showSettings() {
 		applyTheme()
 		unfocus()
 	})
+	themes.Required = true // a click on the choice shown keeps it, never leaves none
 	themes.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
 	notify := widget.NewCheck("Remind me of what is due today", func(on bool) {
 		p.SetBool(prefNotifications, on)
@@ -205,6 +206,7 @@ func (s *shell) chooseServer() {
 			s.useServer(strings.TrimSpace(address.Text))
 		}
 	}, s.win)
+	address.OnSubmitted = func(string) { d.Submit() } // Enter connects, once the address is valid
 	d.Resize(fyne.NewSize(560, 220))
 	s.showDialog(d)
 	s.win.Canvas().Focus(address)
