@@ -102,6 +102,9 @@ type shell struct {
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
 	dbPath  string
+	// floor keeps the window at minWindow at least, beside sidebar.
+	floor   *floor
+	sidebar fyne.CanvasObject
 	// onDay, when set, is handed the day Today loads first (the start-up
 	// notification uses it instead of loading the day again).
 	onDay func(model.TodayView)
@@ -262,13 +265,9 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), s.showAbout)
 	about.Importance = widget.LowImportance
 	sidebar := container.NewBorder(container.NewPadded(brand), about, nil, nil, s.nav)
-	// Fyne makes the window no smaller than its content. The screens ask
-	// for what is left of minWindow beside the sidebar and the split's
-	// divider, so the window is never smaller, and as every screen fits
-	// it, no screen makes it grow.
-	least := minWindow.SubtractWidthHeight(sidebar.MinSize().Width+2*theme.Padding(), 0)
-	right := container.New(floor{inner: layout.NewBorderLayout(nil, s.undo.view, nil, nil), min: least}, s.body, s.undo.view)
-	split := container.NewHSplit(sidebar, right)
+	s.sidebar = sidebar
+	s.floor = &floor{inner: layout.NewBorderLayout(nil, s.undo.view, nil, nil)}
+	split := container.NewHSplit(sidebar, container.New(s.floor, s.body, s.undo.view))
 	split.Offset = 0.16
 	w.SetContent(split)
 	s.setTitle(s.screens[screenToday].title)
@@ -280,6 +279,9 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 // attach gives the shell its open store and shows the screen chosen so far
 // (Today, unless the sidebar was clicked while the database was opening).
 func (s *shell) attach(store *model.Store) {
+	// Not before: the window shows by now, with its menu bar, which a
+	// floor fitted without it would have pushed out of the window.
+	s.fitMinWindow()
 	s.store = store
 	s.show(s.current)
 }
@@ -373,16 +375,14 @@ func quitOn(signals <-chan os.Signal, quit func()) {
 // asks nothing: no one may be there to answer.
 func (s *shell) saveOnQuit() {
 	if !s.closeSaved && s.store != nil {
-		saveWindowSize(prefs(), s.win.Canvas().Size())
 		s.saveAll()
 	}
 }
 
-// The window's size as it closed, for the next start.
-const (
-	prefWindowWidth  = "windowWidth"
-	prefWindowHeight = "windowHeight"
-)
+// prefWindowSize is the window's width and height as it closed, for the
+// next start: one setting, written at once, as the app is quitting. (A
+// signal ends the app before a setting written then is kept.)
+const prefWindowSize = "windowSize"
 
 var (
 	// minWindow is the smallest the window can be: every screen and
@@ -392,20 +392,33 @@ var (
 	firstWindow = fyne.NewSize(1100, 720)
 )
 
+// fitMinWindow makes the screens ask for what is left of minWindow beside
+// the sidebar, the split's divider, the menu bar and the window's padding:
+// Fyne makes the window no smaller than its content, so it is never
+// smaller than minWindow, and as every screen fits that, none makes it
+// grow.
+func (s *shell) fitMinWindow() {
+	chrome := fyne.NewSquareSize(2 * theme.Padding()) // a test canvas has no menu bar
+	if c, ok := s.win.Canvas().(interface{ MinSize() fyne.Size }); ok {
+		chrome = c.MinSize().Subtract(s.win.Content().MinSize())
+	}
+	s.floor.min = minWindow.Subtract(chrome).SubtractWidthHeight(s.sidebar.MinSize().Width+2*theme.Padding(), 0)
+}
+
 // savedWindowSize is the size the window had when it last closed, never
 // below minWindow. Fyne has no window position: where it opens is the
 // window manager's choice, which also keeps it on a smaller screen.
 func savedWindowSize(p fyne.Preferences) fyne.Size {
-	return fyne.NewSize(
-		float32(p.FloatWithFallback(prefWindowWidth, float64(firstWindow.Width))),
-		float32(p.FloatWithFallback(prefWindowHeight, float64(firstWindow.Height))),
-	).Max(minWindow)
+	wh := p.FloatListWithFallback(prefWindowSize, []float64{float64(firstWindow.Width), float64(firstWindow.Height)})
+	if len(wh) != 2 {
+		return firstWindow
+	}
+	return fyne.NewSize(float32(wh[0]), float32(wh[1])).Max(minWindow)
 }
 
 // saveWindowSize keeps size for savedWindowSize.
 func saveWindowSize(p fyne.Preferences, size fyne.Size) {
-	p.SetFloat(prefWindowWidth, float64(size.Width))
-	p.SetFloat(prefWindowHeight, float64(size.Height))
+	p.SetFloatList(prefWindowSize, []float64{float64(size.Width), float64(size.Height)})
 }
 
 // setTitle names the window after what it shows, and after the day when

@@ -407,9 +407,9 @@ type floor struct {
 	min   fyne.Size
 }
 
-func (f floor) Layout(objects []fyne.CanvasObject, size fyne.Size) { f.inner.Layout(objects, size) }
+func (f *floor) Layout(objects []fyne.CanvasObject, size fyne.Size) { f.inner.Layout(objects, size) }
 
-func (f floor) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (f *floor) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return f.inner.MinSize(objects).Max(f.min)
 }
 
