@@ -32,7 +32,9 @@ func newUndoBar() *undoBar {
 	u.button = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), u.trigger)
 	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), u.hide)
 	dismiss.Importance = widget.LowImportance
-	u.view = container.NewHBox(u.message, layout.NewSpacer(), u.button, dismiss)
+	// The message wraps: a long name in it would widen the window.
+	u.message.Wrapping = fyne.TextWrapWord
+	u.view = container.NewBorder(nil, nil, nil, container.NewHBox(u.button, dismiss), u.message)
 	u.view.Hide()
 	return u
 }

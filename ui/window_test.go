@@ -2,12 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"solemate/model"
@@ -60,6 +61,10 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 		{"New cohort", func() { s.show(screenCohorts); showNewCohort(s.cohorts()) }},
 		{"a hire's checklist", func() { s.openCohort(cohorts[0].ID); showChecklist(board, firstHire(t, store, cohorts[0].ID)) }},
 		{"Onboarding programs", func() { s.show(screenCohorts); showPrograms(s) }},
+		{"the undo bar, a long name in it", func() {
+			s.show(screenPeople)
+			s.undo.offer("Archived "+strings.Repeat("Maximiliane ", 12)+"von Hohenzollern-Sigmaringen.", time.Hour, func() {})
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s.closeDialogs()
@@ -91,15 +96,8 @@ func firstHire(t *testing.T, store *model.Store, cohort uint) uint {
 // widest lists the innermost parts wider than limit, for a failure to say
 // what forces the width.
 func widest(o fyne.CanvasObject, limit float32) string {
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
 	out := ""
-	for _, k := range kids {
+	for _, k := range children(o) {
 		if k.Visible() && k.MinSize().Width > limit {
 			out += widest(k, limit)
 		}
