@@ -647,3 +647,17 @@ func escapeDialog(field fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	st := escStacks[fyne.CurrentApp().Driver().CanvasForObject(field)]
 	return st != nil && st.escape(k)
 }
+
+// submitDialog is Enter in a form dialog's field: it submits the form
+// (when it is valid, as its button would) and says whether there was one.
+func submitDialog(field fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	st := escStacks[fyne.CurrentApp().Driver().CanvasForObject(field)]
+	if st == nil || len(st.open) == 0 || k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter {
+		return false
+	}
+	form, ok := st.open[len(st.open)-1].(*dialog.FormDialog)
+	if ok {
+		form.Submit()
+	}
+	return ok
+}

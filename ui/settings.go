@@ -206,7 +206,6 @@ func (s *shell) chooseServer() {
 			s.useServer(strings.TrimSpace(address.Text))
 		}
 	}, s.win)
-	address.OnSubmitted = func(string) { d.Submit() } // Enter connects, once the address is valid
 	d.Resize(fyne.NewSize(560, 220))
 	s.showDialog(d)
 	s.win.Canvas().Focus(address)

@@ -251,8 +251,9 @@ func TestSettingsShowsTheThemeChosen(t *testing.T) {
 	}
 }
 
-// TestEnterConnectsToAServer: Enter in the one field of "Use a server
-// database" does what Connect does, once the address is valid.
+// TestEnterConnectsToAServer: Enter in the one field of a form dialog,
+// "Use a server database" here, does what its button does (Connect) once
+// the field is valid.
 func TestEnterConnectsToAServer(t *testing.T) {
 	for _, c := range []struct {
 		address string

@@ -76,7 +76,8 @@ func (u *undoBar) hide() {
 }
 
 // dialogEntry is an entry in which Esc closes the dialog it is in, as it
-// does where no field has the focus.
+// does where no field has the focus, and Enter submits a form dialog
+// (a date asked for, a server's address) unless the entry takes Enter.
 type dialogEntry struct{ widget.Entry }
 
 func newDialogEntry() *dialogEntry {
@@ -86,9 +87,10 @@ func newDialogEntry() *dialogEntry {
 }
 
 func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
-	if !escapeDialog(e, k) {
-		e.Entry.TypedKey(k)
+	if escapeDialog(e, k) || !e.MultiLine && e.OnSubmitted == nil && submitDialog(e, k) {
+		return
 	}
+	e.Entry.TypedKey(k)
 }
 
 // dateField is an entry for YYYY-MM-DD with a calendar to pick from, which
