@@ -335,12 +335,12 @@ func (s *shell) close() {
 		quit()
 		return
 	}
-	dialog.ShowConfirm("Quit without saving?", "Some changes have problems and could not be saved. Quit anyway and lose them?",
+	s.showDialog(dialog.NewConfirm("Quit without saving?", "Some changes have problems and could not be saved. Quit anyway and lose them?",
 		func(ok bool) {
 			if ok {
 				quit()
 			}
-		}, s.win)
+		}, s.win))
 }
 
 // saveAll saves what every screen and meeting mode holds; false means

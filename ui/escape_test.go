@@ -99,3 +99,26 @@ func TestEscClosesDialogsWhileAFieldHasTheFocus(t *testing.T) {
 		})
 	}
 }
+
+// TestEscAnswersAConfirmOverADialog: a confirm raised from a dialog
+// ("Discard changes?" over the programs) closes on Esc, which answers no,
+// and leaves the dialog under it open; it had no Esc at all.
+func TestEscAnswersAConfirmOverADialog(t *testing.T) {
+	s, _ := newTestShell(t)
+	e := showPrograms(s)
+	name, ok := first[*dialogEntry](s.win.Canvas().Overlays().Top())
+	if !ok {
+		t.Fatal("no program name field")
+	}
+	test.Type(name, " (ours)")
+	s.win.Canvas().Focus(name)
+	left, stayed := false, false
+	e.leave(func() { left = true }, func() { stayed = true })
+	if len(s.dialogs) != 2 {
+		t.Fatalf("%d dialogs open, want the programs and the confirm", len(s.dialogs))
+	}
+	pressEsc(s.win.Canvas())
+	if len(s.dialogs) != 1 || left || !stayed {
+		t.Errorf("after Esc: %d dialogs, left %v, stayed %v; want the programs open and nothing discarded", len(s.dialogs), left, stayed)
+	}
+}

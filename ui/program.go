@@ -104,14 +104,14 @@ func (e *programEditor) leave(next, cancel func()) {
 		next()
 		return
 	}
-	dialog.ShowConfirm("Discard changes?", "Your changes to "+e.current.Name+" are not saved. Discard them?", func(ok bool) {
+	e.sh.showDialog(dialog.NewConfirm("Discard changes?", "Your changes to "+e.current.Name+" are not saved. Discard them?", func(ok bool) {
 		if ok {
 			e.dirty = false
 			next()
 			return
 		}
 		cancel()
-	}, e.sh.win)
+	}, e.sh.win))
 }
 
 func (e *programEditor) open(id uint) {
