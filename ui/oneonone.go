@@ -46,6 +46,7 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	o.filter.SetPlaceHolder("Filter reports… (Ctrl+L)")
 	o.filter.OnChanged = func(string) { o.applyFilter() }
 	o.count = widget.NewLabel("")
+	o.count.Wrapping = fyne.TextWrapWord
 	o.list = widget.NewList(
 		func() int { return len(o.shown) },
 		newReportRowView,
@@ -62,8 +63,10 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	heading := widget.NewLabelWithStyle("One-on-ones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	teamBtn := widget.NewButtonWithIcon("Team actions", theme.ListIcon(), o.showTeam)
+	// Team actions sits below the list: beside the heading it made the
+	// list, and so the window, wider than the smallest one.
 	o.scope = newScopeSwitch(sh, o.load)
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, teamBtn, heading), o.scope.sel, o.filter), o.count, nil, nil, o.list)
+	left := container.NewBorder(container.NewVBox(heading, o.scope.sel, o.filter), container.NewBorder(nil, nil, nil, teamBtn, o.count), nil, nil, o.list)
 	o.actions = newTeamActions(sh, o.openPerson)
 	o.right = container.NewStack(o.actions.view)
 

@@ -145,8 +145,10 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	body.Add(section("Actions", "Who does what by when", e.actions.view))
 
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, back, e.saved, e.title),
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting), container.NewHBox(del, meeting)),
+		// The buttons share the title's row: beside When and Where they
+		// made the window wider than the smallest one.
+		container.NewBorder(nil, nil, back, container.NewHBox(del, meeting), e.title),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting), e.saved),
 		e.followUps,
 		e.problemRow,
 	)

@@ -15,8 +15,9 @@ import (
 const (
 	// todayMax is how many entries a Today card lists before "and N more".
 	todayMax = 8
-	// todayChars is how long an entry's text may be.
-	todayChars = 46
+	// todayChars is how long an entry's text may be, for two cards a row
+	// to fit the smallest window.
+	todayChars = 42
 )
 
 // todayScreen is the start screen: a column of cards answering "what do I
@@ -100,7 +101,7 @@ func (t *todayScreen) show(v model.TodayView) {
 		},
 		func() { nav.goTo(screenOneOnOnes) }))
 
-	cards = append(cards, todayCard("Follow-ups", "What people shared that is worth asking about today", "Nothing to follow up on today.",
+	cards = append(cards, todayCard("Follow-ups", "Worth asking about today", "Nothing to follow up on today.",
 		len(v.FollowUps), func(i int) todayEntry {
 			f := v.FollowUps[i]
 			text := fmt.Sprintf("Ask %s about “%s” (raised %s)", model.ShortName(f.PersonName, ""), model.Ellipsize(f.Text, 50), f.RaisedAt.Local().Format("Mon 2 Jan"))
