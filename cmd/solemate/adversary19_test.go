@@ -39,4 +39,3 @@ func TestAdv19MePrintsNoControlCharacters(t *testing.T) {
 		t.Errorf("solemate me wrote control characters to the terminal: %q", stdout)
 	}
 }
-
