@@ -13,8 +13,8 @@ import (
 
 // Adversary 19: a file is one lead's, and migrate-to --author hands its
 // private rows to that lead; but the file's own settings (who "me" is, the
-// scope, the working week: user_settings, login ” in a file) are copied
-// with login ” still. No lead's role is ”, so row-level security hides
+// scope, the working week: user_settings, an empty login in a file) are copied
+// with that empty login still. No lead's role is empty, so row-level security hides
 // them from the lead the file was (who finds herself nobody, on the
 // default week), while the owner, who reads past it, takes them for its own.
 func TestAdv19CopyKeepsTheFilesSettingsWithItsLead(t *testing.T) {
