@@ -91,3 +91,20 @@ func TestAdv19OwnersSettingsAreTheirOwn(t *testing.T) {
 		t.Errorf("lead A is %d (%v), want %d", id, err, lena.ID)
 	}
 }
+
+// FindMe (solemate me NAME) promises any case, and lowers what is typed
+// with Go (every script) but the stored names with SQL's lower(), which in
+// SQLite folds ASCII alone: "Élodie Martin", "Łukasz Nowak" or "Ирина
+// Петрова" typed exactly as on the roster is "nobody active on the roster".
+func TestAdv19FindMeByANameBeyondASCII(t *testing.T) {
+	s := newTestStore(t)
+	for _, name := range []string{"Élodie Martin", "Łukasz Nowak", "Ирина Петрова", "Ömer Yılmaz"} {
+		p := Person{Name: name}
+		if err := s.SavePerson(&p); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.FindMe(name); err != nil || got.ID != p.ID {
+			t.Errorf("FindMe(%q), the name exactly as on the roster: %v", name, err)
+		}
+	}
+}
