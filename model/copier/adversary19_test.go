@@ -56,3 +56,22 @@ func TestAdv19CopyKeepsTheFilesSettingsWithItsLead(t *testing.T) {
 		t.Errorf("after migrate-to --author, the file's lead's week is %+v (%v)", w, err)
 	}
 }
+
+// A lead who connects to the new, empty server before the copy (as the
+// README's order allows: the owner creates the schema, leads connect) and
+// so much as sets a working week or scope leaves a row in user_settings;
+// the copy then finds the server "not empty" and refuses for good, though
+// nothing of the centre's is there and the row is that lead's alone (the
+// copying owner cannot even tell whose it is without reading past RLS).
+func TestAdv19CopyIsNotRefusedForALeadsSettings(t *testing.T) {
+	storetest.NeedServer(t)
+	f := newCopyFixture(t)
+	dstURL := storetest.ServerDatabase(t)
+	lead := storetest.LeadStore(t, dstURL, "lead_early")
+	if err := lead.SetScope(model.ScopeEveryone); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := copier.ToServer(f.path, dstURL, "", nil); err != nil {
+		t.Errorf("copy into a server where a lead only set a preference: %v", err)
+	}
+}
