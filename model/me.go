@@ -26,7 +26,9 @@ const settingMe = "me"
 // UserSetting reads one of the user's settings; "" when never set.
 func (s *Store) UserSetting(name string) (string, error) {
 	var rows []userSetting
-	if err := s.db.Where("name = ?", name).Limit(1).Find(&rows).Error; err != nil {
+	// The login is checked here too: a server's owner reads past row-level
+	// security, and would take the first lead's setting for its own.
+	if err := s.db.Where("login = "+dialectOf(s.db).author()+" AND name = ?", name).Limit(1).Find(&rows).Error; err != nil {
 		return "", fmt.Errorf("read setting %s: %w", name, err)
 	}
 	if len(rows) == 0 {
@@ -57,8 +59,11 @@ func (s *Store) Me() (p Person, ok bool, err error) {
 	}
 	if id, _ := strconv.ParseUint(v, 10, 64); id != 0 {
 		p, err = s.Person(uint(id))
-		if err == nil {
+		if err == nil && p.ArchivedAt == nil {
 			return p, true, nil
+		}
+		if err == nil { // archived since: say again who you are
+			return Person{}, false, nil
 		}
 		if !errors.Is(err, ErrNotFound) {
 			return p, false, err
@@ -68,7 +73,8 @@ func (s *Store) Me() (p Person, ok bool, err error) {
 		return Person{}, false, nil
 	}
 	var found []Person
-	if err := s.db.Where("archived_at IS NULL AND email <> '' AND (email = lower(current_user) OR email LIKE lower(current_user) || '@%')").
+	// No LIKE: a role's name may hold _ or %.
+	if err := s.db.Where("archived_at IS NULL AND email <> '' AND (email = lower(current_user) OR left(email, length(current_user) + 1) = lower(current_user) || '@')").
 		Limit(2).Find(&found).Error; err != nil {
 		return Person{}, false, fmt.Errorf("find the person of this login: %w", err)
 	}
@@ -117,15 +123,25 @@ func (s *Store) FindMe(who string) (Person, error) {
 		return Person{}, &ValidationError{Problems: []FieldError{{Field: "me", Message: "say who you are: an email or a name on the roster"}}}
 	}
 	var rows []Person
-	q := s.db.Where("archived_at IS NULL")
 	if id, err := strconv.ParseUint(who, 10, 64); err == nil {
-		q = q.Where("id = ?", id)
+		if err := s.db.Where("archived_at IS NULL AND id = ?", id).Find(&rows).Error; err != nil {
+			return Person{}, fmt.Errorf("find %q: %w", who, err)
+		}
 	} else {
-		low := strings.ToLower(who)
-		q = q.Where("email = ? OR lower(name) = ? OR lower(preferred_name) = ?", low, low, low)
-	}
-	if err := q.Limit(5).Find(&rows).Error; err != nil {
-		return Person{}, fmt.Errorf("find %q: %w", who, err)
+		// Names compare in Go: SQLite's lower() knows ASCII only, and a
+		// command line looks once.
+		var all []Person
+		if err := s.db.Select("id", "name", "preferred_name", "email").Where("archived_at IS NULL").Find(&all).Error; err != nil {
+			return Person{}, fmt.Errorf("find %q: %w", who, err)
+		}
+		for _, p := range all {
+			if strings.EqualFold(p.Email, who) || strings.EqualFold(p.Name, who) || strings.EqualFold(p.PreferredName, who) {
+				rows = append(rows, p)
+			}
+		}
+		if len(rows) == 1 {
+			return s.Person(rows[0].ID)
+		}
 	}
 	switch len(rows) {
 	case 1:

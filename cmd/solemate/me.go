@@ -62,7 +62,7 @@ func (c *cli) meCmd(args []string) error {
 func whoIs(p model.Person) string {
 	s := shown(p.DisplayName())
 	if p.Email != "" {
-		s += " <" + p.Email + ">"
+		s += " <" + shown(p.Email) + ">"
 	}
 	return s
 }

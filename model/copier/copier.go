@@ -178,6 +178,9 @@ func (c *copier) run() error {
 			return fmt.Errorf("make way for the file's %s: %w", t, err)
 		}
 	}
+	if err := c.dst.Exec("DELETE FROM user_settings WHERE login = " + c.login()).Error; err != nil {
+		return fmt.Errorf("make way for the file's settings: %w", err)
+	}
 	cols, err := c.columns()
 	if err != nil {
 		return err
@@ -308,6 +311,10 @@ func (c *copier) checkEmpty(tables []string) error {
 			q = q.Where("NOT (" + libraryPrompt + ")")
 		case shipped && strings.HasPrefix(t, "program"):
 			continue
+		case t == "user_settings":
+			// Leads' own settings (a scope, a week) hold no data; the
+			// file's lead's make way for the file's below.
+			continue
 		}
 		var n int64
 		if err := q.Count(&n).Error; err != nil {
@@ -348,11 +355,24 @@ func (c *copier) columns() (map[string][]serverColumn, error) {
 			}
 			inFile[col.Tbl] = have
 		}
-		if slices.Contains(have, col.Name) && (col.Name != "author" || c.author != "") {
+		if slices.Contains(have, col.Name) && (!isLogin(col.Name) || c.author != "") {
 			byTable[col.Tbl] = append(byTable[col.Tbl], col)
 		}
 	}
 	return byTable, nil
+}
+
+// isLogin tells the columns that name a server role: an item's author, a
+// setting's owner. A file has none (it is one lead's); the copy gives them
+// c.author, or leaves them to their default, the role copying.
+func isLogin(col string) bool { return col == "author" || col == "login" }
+
+// login is the role the file's rows go to, as SQL.
+func (c *copier) login() string {
+	if c.author == "" {
+		return "current_user"
+	}
+	return model.QuoteLiteral(c.author)
 }
 
 // copyTable copies one table's rows in batches. Columns in self (a row's
@@ -377,7 +397,7 @@ func (c *copier) copyTable(table string, cols []serverColumn, self []string) err
 		switch col.Name {
 		case "id":
 			idAt = i
-		case "author":
+		case "author", "login":
 			read[i] = model.QuoteLiteral(c.author)
 		}
 	}
@@ -462,7 +482,11 @@ func (c *copier) verify(tables []string) error {
 		if err := c.src.Table(t).Count(&inFile).Error; err != nil {
 			return fmt.Errorf("count %s in the file: %w", t, err)
 		}
-		if err := c.dst.Table(t).Count(&onServer).Error; err != nil {
+		q := c.dst.Table(t)
+		if t == "user_settings" { // other leads' stay as they were
+			q = q.Where("login = " + c.login())
+		}
+		if err := q.Count(&onServer).Error; err != nil {
 			return fmt.Errorf("count %s on the server: %w", t, err)
 		}
 		if inFile != onServer {

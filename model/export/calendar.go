@@ -15,6 +15,10 @@ import (
 // is not all booked at once.
 const newPerDay = 4 * time.Hour
 
+// workingDay is how long after the week's start a series may be moved to
+// keep it clear of another.
+const workingDay = 8 * time.Hour
+
 // Calendar writes an iCalendar (RFC 5545) file with one recurring event per
 // report on working days: from their next due date, at their usual time of
 // day (else at the working week's start, people never met one after the
@@ -115,9 +119,10 @@ type booking struct {
 // book books a series at time of day at from the first working day on or
 // after d that is not past and clashes with none booked, trying a week of
 // days; when each clashes, a little later in the day (at + the length, ...),
-// and when the day is full, d at at anyway.
+// and when the working day is full, d at at anyway.
 func (b *booking) book(d model.Date, at time.Duration) time.Time {
-	for later := at; later+b.week.Length <= 24*time.Hour; later += b.week.Length {
+	last := max(at, b.week.Start+workingDay) // no later start than the working day's end
+	for later := at; later <= last && later+b.week.Length <= 24*time.Hour; later += b.week.Length {
 		for try, tries := d, 0; tries < 7; try, tries = try.AddDays(1), tries+1 {
 			if b.week.Working(try) && clockOn(try, later, b.loc).After(b.now) && b.free(try, later) {
 				return b.take(try, later)
@@ -149,7 +154,8 @@ func schedule(reps []model.Report, usual map[uint]time.Duration, week model.Work
 	b := &booking{week: week, loc: loc, now: now.In(loc)}
 	starts := make([]time.Time, len(reps))
 	perDay := max(1, int(min(newPerDay, 24*time.Hour-week.Start)/week.Length))
-	newDay, slot := today, 0
+	first := week.OnOrAfter(today)
+	newDay, slot := first, 0
 	for i, r := range reps {
 		if at, ok := usual[r.ID]; ok {
 			due := r.NextDue
@@ -163,6 +169,11 @@ func schedule(reps []model.Report, usual map[uint]time.Duration, week model.Work
 		for tries := 0; ; tries++ {
 			if slot == perDay {
 				newDay, slot = week.OnOrAfter(newDay.AddDays(1)), 0
+				if first.AddDays(6).Before(newDay) {
+					// A week is full: a clash (moved later in the day by
+					// book) beats a first meeting weeks away.
+					newDay = first
+				}
 			}
 			at := week.Start + time.Duration(slot)*week.Length
 			slot++

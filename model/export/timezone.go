@@ -7,8 +7,10 @@ import (
 
 // zoneYears is how many years from the first event a VTIMEZONE is worked
 // out for: enough to see that a zone's clock changes follow a yearly rule,
-// which then carries the series on for good.
-const zoneYears = 10
+// which then carries the series on for good. A zone whose changes follow
+// no rule iCalendar can say (Jerusalem, Cairo, Santiago) has each written
+// out, so the span is also how long its series keep the right hour.
+const zoneYears = 30
 
 // transition is one change of a zone's offset.
 type transition struct {
