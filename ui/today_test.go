@@ -32,8 +32,8 @@ func TestTodayAnswersWhatIsDue(t *testing.T) {
 	assertGolden(t, "today.xml", s.win.Canvas())
 
 	// The first due entry opens that person's page.
-	card := s.today().cards.Objects[0].(*widget.Card)
-	first := card.Content.(*fyne.Container).Objects[0].(*widget.Button)
+	card := s.today().cards.Objects[0].(*fyne.Container).Objects[0].(*widget.Card)
+	first := card.Content.(*fyne.Container).Objects[0].(*widget.Hyperlink)
 	test.Tap(first)
 	if s.current != 2 || s.oneOnOnes().page.person.ID != overdue.ID {
 		t.Errorf("clicking %q opened screen %d, person %d", first.Text, s.current, s.oneOnOnes().page.person.ID)
@@ -46,7 +46,7 @@ func TestTodayCardMakesOnlyWhatItShows(t *testing.T) {
 	made := 0
 	card := todayCard("Due", "", "none", 10000, func(i int) todayEntry {
 		made++
-		return todayEntry{fmt.Sprint("entry ", i), func() {}}
+		return todayEntry{text: fmt.Sprint("entry ", i), open: func() {}}
 	}, func() {}).(*widget.Card)
 	box := card.Content.(*fyne.Container)
 	if made != todayMax || len(box.Objects) != todayMax+1 || card.Title != "Due (10000)" {
