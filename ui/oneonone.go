@@ -290,6 +290,7 @@ type personPage struct {
 	startBtn *widget.Button
 	plot     *lineChart
 	follow   *fyne.Container // a row per follow-up, each with Asked
+	notes    *wheelScroll    // the follow-ups and actions
 	actions  *widget.Label
 	history  []model.MeetingSummary
 	histList *widget.List
@@ -306,7 +307,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.heading.SizeName = theme.SizeNameSubHeadingText
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.meta = widget.NewLabel("")
-	p.meta.Truncation = fyne.TextTruncateEllipsis
+	p.meta.Wrapping = fyne.TextWrapWord
 	p.cadence = enumSelect(model.Cadences(), p.setCadence)
 	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
 	p.startBtn.Importance = widget.HighImportance
@@ -335,17 +336,22 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	}
 	p.histNone = widget.NewLabel("No one-on-ones yet. Start the first one above.")
 	p.histNone.Wrapping = fyne.TextWrapWord
-	bold := func(s string) *widget.Label { return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(export, prepare, p.startBtn), p.heading),
+		// The name on a line of its own: beside the buttons it was cut
+		// to "Hug…" at 900 px.
+		p.heading,
+		container.NewHBox(p.startBtn, prepare, export),
 		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Cadence"), fitSelect(p.cadence)), p.meta),
 		bold("Pulse"),
 		tall(p.plot, 130),
 	)
 	// What to ask and do beside the history, each filling the height left.
-	notes := newWheelScroll(container.NewVBox(bold("Follow-ups"), p.follow, bold("Open actions"), p.actions))
+	p.notes = newWheelScroll(container.NewVBox(bold("Follow-ups"), p.follow, bold("Open actions"), p.actions))
 	history := container.NewBorder(bold("History"), nil, nil, nil, container.NewStack(p.histList, container.NewVBox(p.histNone)))
-	p.view = container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, notes, history))
+	p.view = container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, p.notes, history))
 	return p
 }
 
@@ -436,6 +442,7 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 	p.plot.setSeries([]model.Series{pulseSeries(person.Name, pulse)})
 	p.showFollowUps(fus, today)
 	p.actions.SetText(actionText(acts))
+	p.notes.reflow()
 	p.history = hist
 	p.histList.Refresh()
 	p.histList.ScrollToTop()

@@ -31,14 +31,14 @@ type meetingEditor struct {
 	// follow-ups.
 	loads, followUpLoads line
 
-	view      *fyne.Container
-	title     *widget.Label
-	when      *widget.Entry
-	setting   *widget.Select
+	view    *fyne.Container
+	title   *widget.Label
+	when    *widget.Entry
+	setting *widget.Select
 	// followUps lists what to ask about from earlier one-on-ones, each
 	// with its Asked button; followUpRows holds the rows.
 	followUps, followUpRows *fyne.Container
-	problem   *widget.Label // why the last save failed
+	problem                 *widget.Label // why the last save failed
 	// problemRow holds problem and the conflicts' review button; hidden
 	// when all is saved.
 	problemRow *fyne.Container
@@ -163,7 +163,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		e.problemRow,
 	)
 	body.Objects = append([]fyne.CanvasObject{e.followUps}, body.Objects...)
-	e.scroll = newWheelScroll(container.New(&widthWatch{changed: e.resized}, body))
+	e.scroll = newWheelScroll(body)
+	e.scroll.resized = e.resized
 	e.scroll.catcher.lists = func() []*widget.List {
 		lists := []*widget.List{e.actions.list.list}
 		for _, h := range model.Headings() {
@@ -225,7 +226,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.meeting = m
-	e.title.SetText("One-on-one with " + m.Person.DisplayName())
+	e.title.SetText(m.Person.DisplayName()) // the window says "One-on-one with"
 	e.screen.sh.setTitle("One-on-one with " + m.Person.DisplayName())
 	e.showFields(m.OneOnOne)
 	e.private.SetText(m.PrivateNotes)
@@ -295,7 +296,7 @@ func (e *meetingEditor) showFollowUps(fus []model.FollowUp) {
 		e.followUpRows.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), text))
 	}
 	e.followUps.Hidden = len(fus) == 0
-	e.followUps.Refresh()
+	e.scroll.reflow()
 }
 
 // itemChanged saves an item now and refreshes what depends on it. A save
@@ -580,23 +581,6 @@ func (e *meetingEditor) newSection(h model.Heading) *formList {
 		func() fyne.CanvasObject { return newItemRow(e) },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*itemRow).show(e.items[h][id]) },
 		func(id widget.ListItemID) float32 { return e.heightOf(e.items[h][id]) })
-}
-
-// widthWatch lays its one object out in all its space, and says when its
-// width changes.
-type widthWatch struct {
-	width   float32
-	changed func(width float32)
-}
-
-func (w *widthWatch) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
-
-func (w *widthWatch) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	objects[0].Resize(size)
-	if size.Width != w.width {
-		w.width = size.Width
-		w.changed(size.Width)
-	}
 }
 
 // itemRow is one editable item: done, text (wrapped), work/non-work, more,

@@ -26,6 +26,7 @@ type todayScreen struct {
 	date    *widget.Label
 	// cards are two columns, each card as tall as its entries.
 	cards   *fyne.Container
+	scroll  *wheelScroll
 	body    fyne.CanvasObject
 	welcome fyne.CanvasObject
 	loads   line
@@ -37,7 +38,8 @@ func newTodayScreen(sh *shell) *todayScreen {
 	t.heading.SizeName = theme.SizeNameSubHeadingText
 	t.date = widget.NewLabel("")
 	t.cards = container.NewGridWithColumns(2, container.NewVBox(), container.NewVBox())
-	t.body = container.NewBorder(container.NewPadded(container.NewHBox(t.heading, t.date)), nil, nil, nil, container.NewVScroll(container.NewPadded(t.cards)))
+	t.scroll = newWheelScroll(container.NewPadded(t.cards))
+	t.body = container.NewBorder(container.NewPadded(container.NewHBox(t.heading, t.date)), nil, nil, nil, t.scroll)
 	t.root = container.NewStack(t.body)
 	return t
 }
@@ -134,7 +136,7 @@ func (t *todayScreen) show(v model.TodayView) {
 	columns := t.cards.Objects
 	columns[0].(*fyne.Container).Objects = []fyne.CanvasObject{due, actions}
 	columns[1].(*fyne.Container).Objects = right
-	t.cards.Refresh()
+	t.scroll.reflow()
 	if f := t.sh.onDay; f != nil {
 		t.sh.onDay = nil
 		f(v)

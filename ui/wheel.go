@@ -19,10 +19,20 @@ type wheelScroll struct {
 	widget.BaseWidget
 	scroll  *container.Scroll
 	catcher *wheelCatcher
+	// resized, when set, hears the content's new width before it is laid
+	// out again.
+	resized func(width float32)
 }
 
 func newWheelScroll(content fyne.CanvasObject) *wheelScroll {
-	w := &wheelScroll{scroll: container.NewVScroll(content)}
+	w := &wheelScroll{}
+	watch := &widthWatch{changed: func(width float32) {
+		if w.resized != nil {
+			w.resized(width)
+		}
+		w.reflow()
+	}}
+	w.scroll = container.NewVScroll(container.New(watch, content))
 	w.catcher = &wheelCatcher{scroll: w.scroll}
 	w.catcher.ExtendBaseWidget(w.catcher)
 	w.ExtendBaseWidget(w)
@@ -33,6 +43,14 @@ func newWheelScroll(content fyne.CanvasObject) *wheelScroll {
 // last object under the pointer that takes it.
 func (w *wheelScroll) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(w.scroll, w.catcher))
+}
+
+// reflow lays the content out again once its rows have their width: Fyne
+// measures wrapped text by the width it last had, so new rows of it are
+// laid out too short until a second pass.
+func (w *wheelScroll) reflow() {
+	w.scroll.Refresh()
+	w.scroll.Refresh()
 }
 
 // wheelCatcher takes every wheel turn over the scroll and passes it on,
@@ -66,4 +84,21 @@ func (c *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) {
 		}
 	}
 	c.scroll.Scrolled(&fyne.ScrollEvent{PointEvent: ev.PointEvent, Scrolled: fyne.NewDelta(0, dy)})
+}
+
+// widthWatch lays its one object out in all its space, and says when its
+// width changes.
+type widthWatch struct {
+	width   float32
+	changed func(width float32)
+}
+
+func (w *widthWatch) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (w *widthWatch) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Resize(size)
+	if size.Width != w.width {
+		w.width = size.Width
+		w.changed(size.Width)
+	}
 }
