@@ -203,3 +203,35 @@ func TestWheelScrollsAUsefulDistance(t *testing.T) {
 		t.Errorf("one turn moved %v px, want 75", got)
 	}
 }
+
+// A person's page gives the pulse the width, follow-ups their lines, and
+// the cadence picker its longest choice. Before, the chart was about
+// 200×90, a wrapped follow-up ran into the next heading and "Every 2
+// weeks" read "Every 2 we…".
+func TestPersonPageUsesItsRoom(t *testing.T) {
+	s, store, amara := withFollowUp(t)
+	hist, _ := store.History(amara.ID)
+	it, _ := store.AddItem(hist[0].ID, model.HeadingProgress, "Her dad is in hospital for a few days; she may need to swap the Thursday late shift with someone", true)
+	it.FollowUp = store.Today()
+	if err := store.UpdateItem(&it); err != nil {
+		t.Fatal(err)
+	}
+	s.open(s.oneOnOnes())
+	o := oneOnOnes(s)
+	o.openPerson(amara.ID)
+	p := o.page
+	if size := p.plot.Size(); size.Width < 300 || size.Height < 120 {
+		t.Errorf("the pulse chart is %v", size)
+	}
+	var rows float32
+	for _, r := range p.follow.Objects {
+		rows += r.MinSize().Height
+	}
+	if p.follow.Size().Height < rows {
+		t.Errorf("the follow-ups get %v of the %v they need", p.follow.Size().Height, rows)
+	}
+	longest := fyne.MeasureText("Every 2 weeks", p.cadence.Theme().Size("text"), fyne.TextStyle{}).Width
+	if p.cadence.Size().Width < longest+p.cadence.Theme().Size("iconInline") {
+		t.Errorf("the cadence picker is %v wide", p.cadence.Size().Width)
+	}
+}
