@@ -19,8 +19,16 @@ func withFollowUp(t *testing.T) (*shell, *model.Store, model.Person) {
 	t.Helper()
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
-	hist, _ := store.History(overdue.ID)
-	it, err := store.AddItem(hist[0].ID, model.HeadingProgress, "Moving house next week", true)
+	addFollowUp(t, store, overdue.ID, "Moving house next week")
+	return s, store, overdue
+}
+
+// addFollowUp adds to a person's last one-on-one a non-work item to ask
+// about today.
+func addFollowUp(t *testing.T, store *model.Store, personID uint, text string) {
+	t.Helper()
+	hist, _ := store.History(personID)
+	it, err := store.AddItem(hist[0].ID, model.HeadingProgress, text, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +36,6 @@ func withFollowUp(t *testing.T) (*shell, *model.Store, model.Person) {
 	if err := store.UpdateItem(&it); err != nil {
 		t.Fatal(err)
 	}
-	return s, store, overdue
 }
 
 // askedButton is the first "Asked" button under o.
@@ -122,16 +129,8 @@ func itemNamed(m model.Meeting, text string) *model.MeetingItem {
 // "and N more" on Today's follow-ups lists them all, each with Asked.
 func TestTodayListsEveryFollowUp(t *testing.T) {
 	s, store, amara := withFollowUp(t)
-	hist, _ := store.History(amara.ID)
 	for i := range todayMax {
-		it, err := store.AddItem(hist[0].ID, model.HeadingProgress, fmt.Sprint("Shared thing ", i), true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		it.FollowUp = store.Today()
-		if err := store.UpdateItem(&it); err != nil {
-			t.Fatal(err)
-		}
+		addFollowUp(t, store, amara.ID, fmt.Sprint("Shared thing ", i))
 	}
 	s.today().load()
 	more, ok := first(s.today().cards, func(b *widget.Button) bool { return b.Text == "and 1 more…" })
@@ -210,12 +209,7 @@ func TestWheelScrollsAUsefulDistance(t *testing.T) {
 // weeks" read "Every 2 we…".
 func TestPersonPageUsesItsRoom(t *testing.T) {
 	s, store, amara := withFollowUp(t)
-	hist, _ := store.History(amara.ID)
-	it, _ := store.AddItem(hist[0].ID, model.HeadingProgress, "Her dad is in hospital for a few days; she may need to swap the Thursday late shift with someone", true)
-	it.FollowUp = store.Today()
-	if err := store.UpdateItem(&it); err != nil {
-		t.Fatal(err)
-	}
+	addFollowUp(t, store, amara.ID, "Her dad is in hospital for a few days; she may need to swap the Thursday late shift with someone")
 	s.open(s.oneOnOnes())
 	o := oneOnOnes(s)
 	o.openPerson(amara.ID)

@@ -25,15 +25,7 @@ func TestTodayAnswersWhatIsDue(t *testing.T) {
 	cohortOfTwenty(t, store)
 	// Demo-like: something shared to ask about, and an action long enough
 	// to wrap; both are read in full.
-	hist, _ := store.History(overdue.ID)
-	shared, err := store.AddItem(hist[0].ID, model.HeadingProgress, "Her dad is in hospital for a few days; she may need to swap the Thursday late shift", true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	shared.FollowUp = store.Today()
-	if err := store.UpdateItem(&shared); err != nil {
-		t.Fatal(err)
-	}
+	addFollowUp(t, store, overdue.ID, "Her dad is in hospital for a few days; she may need to swap the Thursday late shift")
 	act := model.Action{PersonID: overdue.ID, Text: "Book a shadowing slot on the social channel and send her the notes from the last one", Owner: model.OwnerLead, Due: store.Today().AddDays(-1)}
 	if err := store.SaveAction(&act); err != nil {
 		t.Fatal(err)
