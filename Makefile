@@ -27,11 +27,14 @@ TEST_DATES_TZ := Europe/London
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri \
 	xvfb xauth x11-utils xdotool imagemagick strace
+# Fyne's own font covers Latin, Greek and Cyrillic; for other scripts (a
+# name like 田中 健太 or प्रिया) it falls back to the system's fonts.
+FONT_PACKAGES := fonts-noto-core fonts-noto-cjk
 
-.PHONY: run build test deps testdeps pkgdeps apt lint unit test-dates test-postgres smoke fuzz crashtest torture bench package install uninstall clean
+.PHONY: run build test deps fonts testdeps pkgdeps apt lint unit test-dates test-postgres smoke fuzz crashtest torture bench package install uninstall clean
 
 ## run: install what is missing, build, open the app on its default database
-run: build
+run: build fonts
 	./solemate
 
 ## build: the solemate binary in the project folder
@@ -44,6 +47,10 @@ test: deps testdeps lint unit
 ## deps: install the Debian packages that are missing (with sudo when not root)
 deps:
 	@$(MAKE) --no-print-directory apt PACKAGES="$(DEB_PACKAGES)"
+
+## fonts: fonts for names in every script (the tests do not need them)
+fonts:
+	@$(MAKE) --no-print-directory apt PACKAGES="$(FONT_PACKAGES)"
 
 ## testdeps: the PostgreSQL server the model's tests also run on
 testdeps:

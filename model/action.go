@@ -116,14 +116,22 @@ type ActionRow struct {
 }
 
 // OpenActions lists unfinished actions, for one person or (personID 0) the
-// whole team: overdue first, then by due date, undated last.
+// team in the user's scope (see ScopeChoice): overdue first, then by due
+// date, undated last.
 func (s *Store) OpenActions(personID uint) ([]ActionRow, error) {
-	return s.openActions(personID, Date{})
+	var in scoped
+	if personID == 0 {
+		var err error
+		if _, in, err = s.scope(); err != nil {
+			return nil, err
+		}
+	}
+	return s.openActions(personID, Date{}, in)
 }
 
 // openActions is OpenActions, only those due by dueBy unless it is zero.
-func (s *Store) openActions(personID uint, dueBy Date) ([]ActionRow, error) {
-	q := s.db.Table("actions AS a").Select(columns("a", actionColumns...) + ", p.name").
+func (s *Store) openActions(personID uint, dueBy Date, in scoped) ([]ActionRow, error) {
+	q := in.where(s.db.Table("actions AS a"), "a.person_id").Select(columns("a", actionColumns...) + ", p.name").
 		Joins("JOIN people p ON p.id = a.person_id").
 		Where("a.done_at IS NULL AND p.archived_at IS NULL").
 		Order("a.due IS NULL, a.due, a.id")

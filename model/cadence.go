@@ -68,8 +68,11 @@ func (c Cadence) shortestGap() int {
 }
 
 // DueAfter is the day the next one-on-one is due after one held at held,
-// counted in local calendar days.
-func (c Cadence) DueAfter(held time.Time) Date { return c.Next(DateOf(held.Local())) }
+// counted in local calendar days: the cadence's next day, or the working
+// day after it.
+func (c Cadence) DueAfter(held time.Time, week WorkWeek) Date {
+	return week.OnOrAfter(c.Next(DateOf(held.Local())))
+}
 
 // DueText says when something is due relative to today, as people say it.
 func DueText(due, today Date) string {
@@ -113,13 +116,20 @@ type Report struct {
 	FollowUps   int
 }
 
-// Reports lists the active people who have one-on-ones, soonest due first
-// (overdue at the top). Someone never met is due today.
-func (s *Store) Reports() ([]Report, error) { return s.reports(false) }
+// Reports lists the active people who have one-on-ones in the user's scope
+// (see ScopeChoice), soonest due first (overdue at the top). Someone never
+// met is due today, or on the next working day.
+func (s *Store) Reports() ([]Report, error) {
+	_, in, err := s.scope()
+	if err != nil {
+		return nil, err
+	}
+	return s.reports(in, false)
+}
 
-// reports is Reports; dueOnly keeps those due today or overdue, for Today,
-// and leaves OpenActions and FollowUps at zero.
-func (s *Store) reports(dueOnly bool) ([]Report, error) {
+// reports is Reports in scope in; dueOnly keeps those due today or
+// overdue, for Today, and leaves OpenActions and FollowUps at zero.
+func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 	type row struct {
 		Person
 		LastHeld    sql.NullString
@@ -127,6 +137,10 @@ func (s *Store) reports(dueOnly bool) ([]Report, error) {
 		FollowUps   int
 	}
 	today := s.Today()
+	week, err := s.WorkWeek()
+	if err != nil {
+		return nil, err
+	}
 	countCols, countJoin, notDue := ", 0, 0", "", ""
 	var args []any
 	if dueOnly {
@@ -149,6 +163,7 @@ func (s *Store) reports(dueOnly bool) ([]Report, error) {
 		countJoin = `LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
 		     WHERE i.status = 'open' AND i.follow_up IS NOT NULL AND i.asked_on IS NULL GROUP BY o.person_id) f ON f.person_id = p.id`
 	}
+	inScope, scopeArgs := in.filter("p.id")
 	rows, err := scanAll(s.db.Raw(`
 		SELECT `+columns("p", personColumns...)+`,
 		  -- not MAX(held_at): SQLite walks every row for MAX in a correlated subquery
@@ -156,17 +171,18 @@ func (s *Store) reports(dueOnly bool) ([]Report, error) {
 		FROM people p `+countJoin+`
 		WHERE p.archived_at IS NULL AND p.status = 'active' AND p.cadence <> 'none'
 		  -- the top of the tree (the lead, the centre manager) reports to no one here
-		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))`+notDue, args...),
+		  AND NOT (p.manager_id IS NULL AND EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.archived_at IS NULL))
+		  AND `+inScope+notDue, append(scopeArgs, args...)...),
 		func(r *row) []any { return append(r.fields(), &r.LastHeld, &r.OpenActions, &r.FollowUps) })
 	if err != nil {
 		return nil, fmt.Errorf("list reports: %w", err)
 	}
 	out := make([]Report, 0, len(rows))
 	for _, r := range rows {
-		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: today}
+		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: week.OnOrAfter(today)}
 		if t, ok := parseDBTime(r.LastHeld.String); ok {
 			rep.LastHeld = &t
-			rep.NextDue = r.Cadence.DueAfter(t)
+			rep.NextDue = r.Cadence.DueAfter(t, week)
 		}
 		if !dueOnly || !today.Before(rep.NextDue) {
 			out = append(out, rep)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -98,6 +99,16 @@ func (s *Store) SetMe(id uint) error {
 	return s.SetUserSetting(settingMe, strconv.FormatUint(uint64(id), 10))
 }
 
+// AddMe adds the user to the roster, as a team lead with no manager, and
+// records that they are that person.
+func (s *Store) AddMe(name, email string) (Person, error) {
+	p := Person{Name: name, Email: email, Role: RoleTeamLead}
+	if err := s.SavePerson(&p); err != nil {
+		return p, err
+	}
+	return p, s.SetMe(p.ID)
+}
+
 // FindMe picks the active person a command line names as "me": by email,
 // ID, full name or preferred name, any case.
 func (s *Store) FindMe(who string) (Person, error) {
@@ -130,4 +141,114 @@ func (s *Store) FindMe(who string) (Person, error) {
 		}
 	}
 	return Person{}, &ValidationError{Problems: []FieldError{{Field: "me", Message: fmt.Sprintf("%q names more than one person (%s); give the email", who, strings.Join(names, "; "))}}}
+}
+
+// Scope is whose one-on-ones, follow-ups and actions Today, reminders and
+// the One-on-ones list show.
+type Scope string
+
+// The scopes a user can choose.
+const (
+	ScopeMine        Scope = "mine"     // people whose manager is me
+	ScopeDownTheLine Scope = "line"     // theirs too, all the way down
+	ScopeEveryone    Scope = "everyone" // the whole roster
+)
+
+var scopes = enum[Scope]{entries: []labelled[Scope]{
+	{ScopeMine, "My reports"}, {ScopeDownTheLine, "My reports and theirs"}, {ScopeEveryone, "Everyone"},
+}}
+
+// Scopes lists every scope in the order a switch shows them.
+func Scopes() []Scope { return scopes.values() }
+
+// Label is the scope as a switch shows it.
+func (sc Scope) Label() string { return scopes.label(sc) }
+
+// settingScope keeps the scope the user chose.
+const settingScope = "scope"
+
+// ScopeChoice is the scope in force and the ones the user may switch to:
+// none while nobody is me (everyone is shown), and down the line only when
+// someone reporting to me has reports of their own.
+type ScopeChoice struct {
+	Current Scope
+	Choices []Scope
+}
+
+// scoped is a scope resolved: whose reports (0: everyone's) and how deep.
+type scoped struct {
+	me   uint
+	down bool
+}
+
+// where keeps the rows of q whose person (the column col holds their ID)
+// is in the scope. The line down is one recursive query, so it costs the
+// same however deep the tree; UNION stops at a loop.
+func (sc scoped) where(q *gorm.DB, col string) *gorm.DB {
+	if sc.me == 0 {
+		return q
+	}
+	sql, args := sc.filter(col)
+	return q.Where(sql, args...)
+}
+
+// filter is where's condition as SQL text and its arguments, true of
+// everyone when the scope is everyone.
+func (sc scoped) filter(col string) (string, []any) {
+	switch {
+	case sc.me == 0:
+		return "1 = 1", nil
+	case sc.down:
+		return col + ` IN (WITH RECURSIVE line(id) AS (SELECT id FROM people WHERE manager_id = ?
+			UNION SELECT x.id FROM people x JOIN line ON x.manager_id = line.id) SELECT id FROM line)`, []any{sc.me}
+	}
+	return col + " IN (SELECT id FROM people WHERE manager_id = ?)", []any{sc.me}
+}
+
+// ScopeChoice says whose reports the lists show and what else they could.
+func (s *Store) ScopeChoice() (ScopeChoice, error) {
+	c, _, err := s.scope()
+	return c, err
+}
+
+// scope reads the user's scope: the one they chose, else their own reports
+// once they have said who they are, else everyone.
+func (s *Store) scope() (ScopeChoice, scoped, error) {
+	everyone := ScopeChoice{Current: ScopeEveryone}
+	me, err := s.MyID()
+	if err != nil || me == 0 {
+		return everyone, scoped{}, err
+	}
+	chosen, err := s.UserSetting(settingScope)
+	if err != nil {
+		return everyone, scoped{}, err
+	}
+	c := ScopeChoice{Current: ScopeMine, Choices: []Scope{ScopeMine, ScopeEveryone}}
+	var leads bool
+	err = s.db.Raw(`SELECT EXISTS (SELECT 1 FROM people r WHERE r.archived_at IS NULL AND r.manager_id IN
+		(SELECT id FROM people WHERE manager_id = ? AND archived_at IS NULL))`, me).Scan(&leads).Error
+	if err != nil {
+		return everyone, scoped{}, fmt.Errorf("read whose reports to show: %w", err)
+	}
+	if leads {
+		c.Choices = []Scope{ScopeMine, ScopeDownTheLine, ScopeEveryone}
+	}
+	if sc := Scope(chosen); scopes.has(sc) {
+		c.Current = sc
+	}
+	switch c.Current {
+	case ScopeEveryone:
+		return c, scoped{}, nil
+	case ScopeDownTheLine:
+		return c, scoped{me: me, down: true}, nil
+	}
+	return c, scoped{me: me}, nil
+}
+
+// SetScope keeps whose reports the lists show.
+func (s *Store) SetScope(sc Scope) error {
+	if !scopes.has(sc) {
+		return &ValidationError{Problems: []FieldError{{Field: "scope", Message: fmt.Sprintf("%q is not a scope", sc)}}}
+	}
+	return s.SetUserSetting(settingScope, string(sc))
 }

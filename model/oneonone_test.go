@@ -197,13 +197,14 @@ func TestReportsDueOrderAndCounts(t *testing.T) {
 	if len(reps) != 3 || reps[0].ID != weekly.ID || reps[1].ID != never.ID || reps[2].ID != monthly.ID {
 		t.Fatalf("reports order = %v", names)
 	}
-	if reps[0].NextDue.String() != "2026-03-07" || DueText(reps[0].NextDue, s.Today()) != "overdue by 3 days" {
+	// A week after 28 February is Saturday 7 March: due the Monday after.
+	if reps[0].NextDue.String() != "2026-03-09" || DueText(reps[0].NextDue, s.Today()) != "overdue by 1 day" {
 		t.Errorf("weekly due %s", reps[0].NextDue)
 	}
 	if reps[1].LastHeld != nil || reps[1].NextDue != s.Today() {
 		t.Errorf("never met: %+v", reps[1])
 	}
-	if reps[2].OpenActions != 1 || reps[2].FollowUps != 1 || reps[2].NextDue.String() != "2026-04-05" {
+	if reps[2].OpenActions != 1 || reps[2].FollowUps != 1 || reps[2].NextDue.String() != "2026-04-06" { // not Sunday the 5th
 		t.Errorf("monthly: %+v", reps[2])
 	}
 }

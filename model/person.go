@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Role is what a person does in the contact centre.
@@ -399,12 +400,17 @@ type ManagerChoice struct {
 
 // Managers lists up to limit people, by name, who could manage the person
 // with ID except (0 for a new person) and match every word of query in
-// their name, preferred name, team or email: anyone on the roster but them.
+// their name, preferred name, team or email: anyone on the roster but them,
+// the user (Me) first.
 func (s *Store) Managers(ctx context.Context, query string, except uint, limit int) ([]ManagerChoice, error) {
+	me, err := s.WithContext(ctx).MyID()
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.WithContext(ctx).Model(&Person{}).
 		Select("id, name, preferred_name, team, email").
 		Where("archived_at IS NULL AND id <> ?", except).
-		Order(s.d.nocase("name") + ", id").Rows()
+		Order(clause.OrderBy{Expression: clause.Expr{SQL: "id = ? DESC, " + s.d.nocase("name") + ", id", Vars: []any{me}}}).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("find managers: %w", err)
 	}

@@ -30,14 +30,29 @@ func (e *ImportError) Error() string {
 	return fmt.Sprintf("nothing imported, %s: %s", Plural(len(e.Problems), "problem", "problems"), strings.Join(msgs, "; "))
 }
 
-// ImportResult says what an import did.
+// ImportResult says what an import did. Unchanged counts the people the
+// file names as the roster already had them: they are not written.
 type ImportResult struct {
-	Added, Updated int
-	Warnings       []string
+	Added, Updated, Unchanged int
+	Warnings                  []string
 }
 
+// String says what was imported, naming only the counts that are not zero.
 func (r ImportResult) String() string {
-	return fmt.Sprintf("imported %s (%d added, %d updated)", Plural(r.Added+r.Updated, "person", "people"), r.Added, r.Updated)
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{r.Added, "added"}, {r.Updated, "updated"}, {r.Unchanged, "unchanged"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+		}
+	}
+	msg := "imported " + Plural(r.Added+r.Updated+r.Unchanged, "person", "people")
+	if len(parts) > 0 {
+		msg += " (" + strings.Join(parts, ", ") + ")"
+	}
+	return msg
 }
 
 // RosterEntry is one line of a roster file, read: the person as its
@@ -67,20 +82,23 @@ func (s *Store) ImportPeople(rows []*RosterEntry, problems []LineError) (ImportR
 		problems = append(problems, r.check()...)
 	}
 	problems = append(problems, emailsUsedTwice(rows)...)
-	err := transaction(s.db, func(tx *gorm.DB) error {
+	_, meKnown, err := s.Me()
+	if err != nil {
+		return res, err
+	}
+	err = transaction(s.db, func(tx *gorm.DB) error {
 		roster, err := lookUpRoster(tx, rows)
 		if err != nil {
 			return err
 		}
-		problems = append(problems, unknownManagers(rows, roster)...)
-		people, isNew := mergeRoster(rows, roster)
+		problems = append(problems, unknownManagers(rows, roster, !meKnown)...)
+		people, was := mergeRoster(rows, roster)
 		problems = append(problems, managerLoops(rows, people, roster)...)
 		if len(problems) > 0 {
 			slices.SortStableFunc(problems, func(a, b LineError) int { return a.Line - b.Line })
 			return &ImportError{problems}
 		}
-		res.Added, res.Updated, err = applyRoster(tx, rows, people, isNew, roster)
-		return err
+		return applyRoster(tx, rows, people, was, roster, &res)
 	})
 	return res, err
 }
@@ -357,14 +375,22 @@ func foldName(name string) string {
 }
 
 // unknownManagers reports rows whose manager_email is neither in the file
-// nor on the roster.
-func unknownManagers(rows []*RosterEntry, l *rosterLookup) []LineError {
+// nor on the roster. While nobody is me (hint), the first row naming each
+// such manager says how the user adds themselves: the manager is often
+// the lead importing their team.
+func unknownManagers(rows []*RosterEntry, l *rosterLookup, hint bool) []LineError {
 	var problems []LineError
+	hinted := map[string]bool{}
 	for _, r := range rows {
 		m := r.ManagerEmail
 		_, inFile := l.inFile[m]
 		if _, onRoster := l.byEmail[m]; m != "" && !inFile && !onRoster {
-			problems = append(problems, LineError{r.Line, fmt.Sprintf("manager %s is not in this file or on the roster", m)})
+			msg := fmt.Sprintf("manager %s is not in this file or on the roster", m)
+			if hint && !hinted[m] {
+				hinted[m] = true
+				msg += fmt.Sprintf(`; if that is you, add yourself first (in Settings, or: solemate me %s "Your Name")`, m)
+			}
+			problems = append(problems, LineError{r.Line, msg})
 		}
 	}
 	return problems
@@ -417,19 +443,21 @@ func managerLoops(rows []*RosterEntry, people []Person, l *rosterLookup) []LineE
 }
 
 // mergeRoster merges each row onto the person it means (mergeRosterRow).
-func mergeRoster(rows []*RosterEntry, l *rosterLookup) (people []Person, isNew []bool) {
+func mergeRoster(rows []*RosterEntry, l *rosterLookup) (people, was []Person) {
 	people = make([]Person, len(rows))
-	isNew = make([]bool, len(rows))
+	was = make([]Person, len(rows))
 	for i, row := range rows {
-		people[i], isNew[i] = mergeRosterRow(row, l)
+		people[i], was[i] = mergeRosterRow(row, l)
 	}
-	return people, isNew
+	return people, was
 }
 
 // applyRoster writes rows already checked and merged (mergeRoster), inside
 // the import transaction: new people in batches, then the managers that
-// were new themselves, then the people the file updates.
-func applyRoster(tx *gorm.DB, rows []*RosterEntry, people []Person, isNew []bool, l *rosterLookup) (added, updated int, err error) {
+// were new themselves, then the people the file changes; it counts them
+// in res.
+func applyRoster(tx *gorm.DB, rows []*RosterEntry, people, was []Person, l *rosterLookup, res *ImportResult) error {
+	isNew := func(i int) bool { return was[i].ID == 0 }
 	// idOf is a person's ID once written: the file's row's, or the roster's.
 	idOf := func(email string) uint {
 		if i, ok := l.inFile[email]; ok {
@@ -440,7 +468,7 @@ func applyRoster(tx *gorm.DB, rows []*RosterEntry, people []Person, isNew []bool
 	var fresh []*Person
 	var later []int // new people whose manager is new too
 	for i, row := range rows {
-		if !isNew[i] {
+		if !isNew(i) {
 			continue
 		}
 		if m := row.ManagerEmail; m != "" {
@@ -454,56 +482,69 @@ func applyRoster(tx *gorm.DB, rows []*RosterEntry, people []Person, isNew []bool
 	}
 	if len(fresh) > 0 {
 		if err := tx.CreateInBatches(fresh, lookupChunk).Error; err != nil {
-			return 0, 0, fmt.Errorf("add people: %w", err)
+			return fmt.Errorf("add people: %w", err)
 		}
 	}
 	// Many small updates: each statement is prepared once. Both databases
 	// read $1, $2, … (SQLite as named parameters, bound in order).
 	setManager, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, "UPDATE people SET manager_id = $1 WHERE id = $2")
 	if err != nil {
-		return 0, 0, fmt.Errorf("set managers: %w", err)
+		return fmt.Errorf("set managers: %w", err)
 	}
 	defer setManager.Close()
 	for _, i := range later {
 		id := idOf(rows[i].ManagerEmail)
 		people[i].ManagerID = &id
 		if _, err := setManager.Exec(id, people[i].ID); err != nil {
-			return 0, 0, fmt.Errorf("import line %d: manager %s: %w", rows[i].Line, rows[i].ManagerEmail, err)
+			return fmt.Errorf("import line %d: manager %s: %w", rows[i].Line, rows[i].ManagerEmail, err)
 		}
 	}
 	// The version moves on, so a form open on them does not save over the import.
 	update, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, `UPDATE people SET name = $1, preferred_name = $2, team = $3,
 		role = $4, status = $5, start_date = $6, manager_id = $7, version = version + 1, updated_at = $8 WHERE id = $9`)
 	if err != nil {
-		return 0, 0, fmt.Errorf("update people: %w", err)
+		return fmt.Errorf("update people: %w", err)
 	}
 	defer update.Close()
 	now := tx.NowFunc()
 	for i, row := range rows {
-		if isNew[i] {
-			added++
+		if isNew(i) {
+			res.Added++
 			continue
 		}
-		updated++
 		p := &people[i]
 		if m := row.ManagerEmail; m != "" {
 			id := idOf(m)
 			p.ManagerID = &id
 		}
+		if sameOnRoster(*p, was[i]) {
+			res.Unchanged++
+			continue
+		}
+		res.Updated++
 		if _, err := update.Exec(p.Name, p.PreferredName, p.Team, p.Role, p.Status, p.StartDate, p.ManagerID, now, p.ID); err != nil {
-			return 0, 0, fmt.Errorf("import line %d: %w", row.Line, err)
+			return fmt.Errorf("import line %d: %w", row.Line, err)
 		}
 	}
-	return added, updated, nil
+	return nil
+}
+
+// sameOnRoster reports whether a and b agree on every field a roster file
+// sets.
+func sameOnRoster(a, b Person) bool {
+	return a.Name == b.Name && a.PreferredName == b.PreferredName && a.Team == b.Team && a.Role == b.Role &&
+		a.Status == b.Status && a.StartDate == b.StartDate && (a.ManagerID == nil) == (b.ManagerID == nil) &&
+		(a.ManagerID == nil || *a.ManagerID == *b.ManagerID)
 }
 
 // mergeRosterRow finds the person a row means (by email, or by name among
 // people without email on the roster before this file) and lays the row's
-// non-empty fields over them. It reports whether the person is new. Rows of
+// non-empty fields over them. was is the person as the roster holds them,
+// with ID 0 when the row adds someone new. Rows of
 // one name without email take the people of that name in turn, one in the
 // row's team first, so an exported roster imports back onto the same people
 // rather than adding them again.
-func mergeRosterRow(row *RosterEntry, l *rosterLookup) (Person, bool) {
+func mergeRosterRow(row *RosterEntry, l *rosterLookup) (merged, was Person) {
 	in := row.Person
 	var match []Person
 	if in.Email != "" {
@@ -516,7 +557,7 @@ func mergeRosterRow(row *RosterEntry, l *rosterLookup) (Person, bool) {
 	if len(match) != 1 {
 		in.normalize()
 		in.Version = 1 // as for any person saved once
-		return in, true
+		return in, Person{}
 	}
 	p := match[0]
 	p.Name = in.Name
@@ -535,5 +576,5 @@ func mergeRosterRow(row *RosterEntry, l *rosterLookup) (Person, bool) {
 	if !in.StartDate.IsZero() {
 		p.StartDate = in.StartDate
 	}
-	return p, false
+	return p, match[0]
 }

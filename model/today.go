@@ -41,23 +41,30 @@ type TodayView struct {
 	Milestones        []MilestoneDue
 	Behind            []CohortBehind
 	Prompt            Prompt
+	// Scope is whose one-on-ones, follow-ups and actions these are.
+	Scope ScopeChoice
 }
 
 // TodayView gathers the Today screen: one-on-ones due or overdue, follow-ups
-// whose day has come, actions due soon or late, cohort milestones due this
-// week (until the next weekStart day), hires behind, and the prompt of the day.
+// whose day has come, actions due soon or late (these three of the people in
+// the user's scope), cohort milestones due this week (until the next
+// weekStart day), hires behind, and the prompt of the day.
 func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	var v TodayView
 	today := s.Today()
-	if err := s.todayDue(&v); err != nil {
-		return v, err
-	}
-	if err := s.todayFollowUps(&v, today); err != nil {
-		return v, err
-	}
+	var in scoped
 	var err error
+	if v.Scope, in, err = s.scope(); err != nil {
+		return v, err
+	}
+	if err := s.todayDue(&v, in); err != nil {
+		return v, err
+	}
+	if err := s.todayFollowUps(&v, today, in); err != nil {
+		return v, err
+	}
 	// Every action due by then is overdue or due soon.
-	if v.Actions, err = s.openActions(0, today.AddDays(DueSoonDays)); err != nil {
+	if v.Actions, err = s.openActions(0, today.AddDays(DueSoonDays), in); err != nil {
 		return v, err
 	}
 	if err := s.todayCohorts(&v, today, weekStart); err != nil {
@@ -69,13 +76,13 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	return v, nil
 }
 
-func (s *Store) todayDue(v *TodayView) error {
+func (s *Store) todayDue(v *TodayView, in scoped) error {
 	n, err := s.CountPeople()
 	if err != nil {
 		return err
 	}
 	v.Empty = n == 0
-	due, err := s.reports(true)
+	due, err := s.reports(in, true)
 	if err != nil {
 		return err
 	}
@@ -98,9 +105,9 @@ func (s *Store) todayDue(v *TodayView) error {
 // screen lists a few and counts the rest.
 const TodayShown = 50
 
-func (s *Store) todayFollowUps(v *TodayView, today Date) error {
+func (s *Store) todayFollowUps(v *TodayView, today Date, in scoped) error {
 	var err error
-	v.FollowUps, err = scanAll(s.db.Table("one_on_one_items AS i").
+	v.FollowUps, err = scanAll(in.where(s.db.Table("one_on_one_items AS i"), "p.id").
 		Select(columns("i", itemColumns...)+", o.held_at, p.id, p.name").
 		Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").Joins("JOIN people p ON p.id = o.person_id").
 		Where("i.status = ? AND i.follow_up IS NOT NULL AND i.asked_on IS NULL AND i.follow_up <= ? AND p.archived_at IS NULL", ItemOpen, today).

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -101,6 +102,9 @@ type shell struct {
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
 	dbPath  string
+	// floor keeps the window at minWindow at least, beside sidebar.
+	floor   *floor
+	sidebar fyne.CanvasObject
 	// onDay, when set, is handed the day Today loads first (the start-up
 	// notification uses it instead of loading the day again).
 	onDay func(model.TodayView)
@@ -147,7 +151,7 @@ func Run(a fyne.App, start Start) error {
 	bold := loadBoldFont()
 	a.SetIcon(windowIcon)
 	w := a.NewWindow("Solemate")
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(savedWindowSize(a.Preferences()))
 	fyne.MeasureText("Solemate", theme.TextSize(), fyne.TextStyle{}) // regular meanwhile
 	<-bold
 	s := newShellFrame(w, start.Info, func(f func()) { go f() })
@@ -185,6 +189,7 @@ func Run(a fyne.App, start Start) error {
 			for _, n := range notices {
 				s.showMessage(n.Title, n.Text)
 			}
+			s.askWhoYouAre()
 			go s.afterStart(ctx, store, day, start.Started)
 		})
 	}()
@@ -261,7 +266,9 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), s.showAbout)
 	about.Importance = widget.LowImportance
 	sidebar := container.NewBorder(container.NewPadded(brand), about, nil, nil, s.nav)
-	split := container.NewHSplit(sidebar, container.NewBorder(nil, s.undo.view, nil, nil, s.body))
+	s.sidebar = sidebar
+	s.floor = &floor{inner: layout.NewBorderLayout(nil, s.undo.view, nil, nil)}
+	split := container.NewHSplit(sidebar, container.New(s.floor, s.body, s.undo.view))
 	split.Offset = 0.16
 	w.SetContent(split)
 	s.setTitle(s.screens[screenToday].title)
@@ -273,6 +280,9 @@ func newShellFrame(w fyne.Window, info Info, bg func(func())) *shell {
 // attach gives the shell its open store and shows the screen chosen so far
 // (Today, unless the sidebar was clicked while the database was opening).
 func (s *shell) attach(store *model.Store) {
+	// Not before: the window shows by now, with its menu bar, which a
+	// floor fitted without it would have pushed out of the window.
+	s.fitMinWindow()
 	s.store = store
 	s.show(s.current)
 }
@@ -319,18 +329,19 @@ func (s *shell) ready() bool { return s.store != nil && len(s.dialogs) == 0 }
 func (s *shell) close() {
 	quit := func() {
 		s.closeSaved = true
+		saveWindowSize(prefs(), s.win.Canvas().Size())
 		s.win.Close()
 	}
 	if s.saveAll() {
 		quit()
 		return
 	}
-	dialog.ShowConfirm("Quit without saving?", "Some changes have problems and could not be saved. Quit anyway and lose them?",
+	s.showDialog(dialog.NewConfirm("Quit without saving?", "Some changes have problems and could not be saved. Quit anyway and lose them?",
 		func(ok bool) {
 			if ok {
 				quit()
 			}
-		}, s.win)
+		}, s.win))
 }
 
 // saveAll saves what every screen and meeting mode holds; false means
@@ -367,6 +378,48 @@ func (s *shell) saveOnQuit() {
 	if !s.closeSaved && s.store != nil {
 		s.saveAll()
 	}
+}
+
+// prefWindowSize is the window's width and height as it closed, for the
+// next start: one setting, written at once, as the app is quitting. (A
+// signal ends the app before a setting written then is kept.)
+const prefWindowSize = "windowSize"
+
+var (
+	// minWindow is the smallest the window can be: every screen and
+	// dialog fits it without overlapping or breaking a word.
+	minWindow = fyne.NewSize(900, 600)
+	// firstWindow is the window's size at the first start.
+	firstWindow = fyne.NewSize(1100, 720)
+)
+
+// fitMinWindow makes the screens ask for what is left of minWindow beside
+// the sidebar, the split's divider, the menu bar and the window's padding:
+// Fyne makes the window no smaller than its content, so it is never
+// smaller than minWindow, and as every screen fits that, none makes it
+// grow.
+func (s *shell) fitMinWindow() {
+	chrome := fyne.NewSquareSize(2 * theme.Padding()) // a test canvas has no menu bar
+	if c, ok := s.win.Canvas().(interface{ MinSize() fyne.Size }); ok {
+		chrome = c.MinSize().Subtract(s.win.Content().MinSize())
+	}
+	s.floor.min = minWindow.Subtract(chrome).SubtractWidthHeight(s.sidebar.MinSize().Width+2*theme.Padding(), 0)
+}
+
+// savedWindowSize is the size the window had when it last closed, never
+// below minWindow. Fyne has no window position: where it opens is the
+// window manager's choice, which also keeps it on a smaller screen.
+func savedWindowSize(p fyne.Preferences) fyne.Size {
+	wh := p.FloatListWithFallback(prefWindowSize, []float64{float64(firstWindow.Width), float64(firstWindow.Height)})
+	if len(wh) != 2 {
+		return firstWindow
+	}
+	return fyne.NewSize(float32(wh[0]), float32(wh[1])).Max(minWindow)
+}
+
+// saveWindowSize keeps size for savedWindowSize.
+func saveWindowSize(p fyne.Preferences, size fyne.Size) {
+	p.SetFloatList(prefWindowSize, []float64{float64(size.Width), float64(size.Height)})
 }
 
 // setTitle names the window after what it shows, and after the day when
@@ -492,19 +545,26 @@ func (s *shell) shortcutHelp() [][2]string {
 		[2]string{"Ctrl+S", "Save the open form"},
 		[2]string{"Ctrl+I", "Import people from CSV"},
 		[2]string{"Ctrl+E", "Export people"},
-		[2]string{"Ctrl+Z", "Undo the last archive or delete (outside text fields)"},
+		[2]string{"Ctrl+Z", "Undo the last archive or delete"},
 		[2]string{"Ctrl+,", "Settings"},
 		[2]string{"Ctrl+Q", "Quit"},
 	)
 }
 
 func (s *shell) showShortcuts() {
-	grid := container.NewGridWithColumns(2)
-	for _, r := range s.shortcutHelp() {
-		grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
-		grid.Add(widget.NewLabel(r[1]))
+	// Two columns of shortcuts: one was taller than the smallest window.
+	rows := s.shortcutHelp()
+	half := (len(rows) + 1) / 2
+	columns := container.NewGridWithColumns(2)
+	for _, part := range [][][2]string{rows[:half], rows[half:]} {
+		col := container.New(layout.NewFormLayout())
+		for _, r := range part {
+			col.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+			col.Add(widget.NewLabel(r[1]))
+		}
+		columns.Add(col)
 	}
-	s.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", grid, s.win))
+	s.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", columns, s.win))
 }
 
 // showError tells the user what went wrong in plain words.
@@ -567,11 +627,38 @@ type escStack struct {
 var escStacks = map[fyne.Canvas]*escStack{}
 
 func (st *escStack) typed(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && len(st.open) > 0 {
-		st.open[len(st.open)-1].Hide()
-		return
-	}
-	if st.below != nil {
+	if !st.escape(k) && st.below != nil {
 		st.below(k)
 	}
+}
+
+// escape closes the newest dialog when k is Esc, and says whether it did.
+func (st *escStack) escape(k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape || len(st.open) == 0 {
+		return false
+	}
+	st.open[len(st.open)-1].Hide()
+	return true
+}
+
+// escapeDialog is Esc for a field with the focus, which takes every key,
+// so that the canvas's Esc never hears it: it closes the newest dialog
+// over the field's canvas and says whether it did.
+func escapeDialog(field fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	st := escStacks[fyne.CurrentApp().Driver().CanvasForObject(field)]
+	return st != nil && st.escape(k)
+}
+
+// submitDialog is Enter in a form dialog's field: it submits the form
+// (when it is valid, as its button would) and says whether there was one.
+func submitDialog(field fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	st := escStacks[fyne.CurrentApp().Driver().CanvasForObject(field)]
+	if st == nil || len(st.open) == 0 || k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter {
+		return false
+	}
+	form, ok := st.open[len(st.open)-1].(*dialog.FormDialog)
+	if ok {
+		form.Submit()
+	}
+	return ok
 }

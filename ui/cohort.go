@@ -213,7 +213,7 @@ func (c *cohortScreen) showBoard(b model.Board) {
 	c.stats.SetText(fmt.Sprintf("%s · %d behind · offer to leave: %d accepted, %d declined (%s) · retention %.0f%%",
 		model.Plural(o.Hires, "hire", "hires"), b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceText(), o.Retention()*100))
 
-	cols := len(b.Phases) + 2
+	board := &boardLayout{cols: len(b.Phases) + 2, cell: boardCellMin}
 	rows := []fyne.CanvasObject{}
 	header := []fyne.CanvasObject{widget.NewLabelWithStyle("Hire", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for i, p := range b.Phases {
@@ -224,6 +224,7 @@ func (c *cohortScreen) showBoard(b model.Board) {
 			l.Importance = widget.HighImportance
 			l.SetText(name + " (now)")
 		}
+		board.fitWords(l.Text, l.TextStyle)
 		span := p.StartDate.Time().Format("2 Jan")
 		if p.EndDate != p.StartDate {
 			span += " – " + p.EndDate.Time().Format("2 Jan")
@@ -235,7 +236,7 @@ func (c *cohortScreen) showBoard(b model.Board) {
 	}
 	header = append(header, widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	// The header stays put above the scrolling rows.
-	c.header.Objects = []fyne.CanvasObject{container.New(&boardLayout{cols: cols}, header...)}
+	c.header.Objects = []fyne.CanvasObject{container.New(board, header...)}
 	c.header.Refresh()
 	for _, r := range b.Rows {
 		hire := r
@@ -251,7 +252,7 @@ func (c *cohortScreen) showBoard(b model.Board) {
 			status.Importance = widget.WarningImportance
 		}
 		cells = append(cells, status)
-		rows = append(rows, container.New(&boardLayout{cols: cols}, cells...))
+		rows = append(rows, container.New(board, cells...))
 	}
 	if len(b.Rows) == 0 {
 		rows = append(rows, widget.NewLabel("No hires in this cohort yet."))
@@ -264,7 +265,18 @@ func (c *cohortScreen) showBoard(b model.Board) {
 
 // boardLayout lines up a board row: a wide first column for the name, equal
 // phase columns, and a status column.
-type boardLayout struct{ cols int }
+type boardLayout struct {
+	cols int
+	cell float32 // the least width of a phase's column
+}
+
+// fitWords widens the phase columns to the widest word of a phase's name:
+// a narrower column broke "Onboarding" mid-word in the smallest window.
+func (l *boardLayout) fitWords(name string, style fyne.TextStyle) {
+	for _, w := range strings.Fields(name) {
+		l.cell = max(l.cell, fyne.MeasureText(w, theme.TextSize(), style).Width+2*theme.InnerPadding()+theme.Padding())
+	}
+}
 
 const (
 	boardNameWidth   = 150
@@ -277,7 +289,7 @@ func (l *boardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(boardNameWidth+boardStatusWidth+float32(l.cols-2)*boardCellMin, h)
+	return fyne.NewSize(boardNameWidth+boardStatusWidth+float32(l.cols-2)*l.cell, h)
 }
 
 func (l *boardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {

@@ -126,7 +126,7 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 	notes.SetText(shown.Notes)
 	offeredOn := newDateField(c.sh.store, func() {})
 	offeredOn.entry.SetText(shown.OfferedOn.String())
-	amount := widget.NewEntry()
+	amount := newDialogEntry()
 	amount.Validator = optionalNumber
 	if shown.OfferAmount > 0 {
 		amount.SetText(strconv.Itoa(shown.OfferAmount))
@@ -139,7 +139,7 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 	case model.OfferDeclined:
 		outcome.SetSelected("Declined")
 	}
-	offerNote := widget.NewEntry()
+	offerNote := newDialogEntry()
 	offerNote.SetText(shown.OfferNote)
 	hireForm := widget.NewForm(
 		&widget.FormItem{Text: "Status", Widget: status, HintText: "On track or behind is worked out from the milestones"},
@@ -164,8 +164,9 @@ func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *mod
 		links,
 	)
 	scroll := container.NewVScroll(content)
-	scroll.SetMinSize(fyne.NewSize(640, 520))
+	scroll.SetMinSize(dialogMin)
 	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
+	d.Resize(dialogRoomy)
 	d.SetOnClosed(func() {
 		h := row.Hire
 		if s, ok := enumOf(model.HireStatuses(), status.Selected); ok {
@@ -282,7 +283,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 	for i, p := range programs {
 		progNames[i] = p.Name
 	}
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	name.SetPlaceHolder("e.g. March 2026")
 	program := widget.NewSelect(progNames, nil)
 	if len(progNames) > 0 {
@@ -317,7 +318,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 	hires := widget.NewCheckGroup(hireNames, nil)
 	hireScroll := container.NewVScroll(hires)
 	hireScroll.SetMinSize(fyne.NewSize(300, 220))
-	newHire := widget.NewEntry()
+	newHire := newDialogEntry()
 	newHire.SetPlaceHolder("New hire's full name")
 	// New hires join the roster only when the cohort starts.
 	var newNames []string
@@ -358,7 +359,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 			HintText: "Tick people on the roster, or add new hires by name (import a roster CSV for many)"},
 	)
 	scroll := container.NewVScroll(container.NewVBox(form, problems))
-	scroll.SetMinSize(fyne.NewSize(600, 500))
+	scroll.SetMinSize(dialogMin)
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	create := widget.NewButtonWithIcon("Start cohort", theme.ConfirmIcon(), func() {
@@ -396,6 +397,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 	})
 	create.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("New cohort", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, create), nil, nil, scroll), c.sh.win)
+	d.Resize(dialogRoomy)
 	c.sh.showDialog(d)
 	c.sh.win.Canvas().Focus(name)
 	return &newCohortForm{name: name, program: program, start: start, trainers: trainers, hires: hires, newHire: newHire, create: create, problems: problems}
@@ -403,7 +405,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 
 // newCohortForm holds the new-cohort dialog's fields, for tests.
 type newCohortForm struct {
-	name, newHire   *widget.Entry
+	name, newHire   *dialogEntry
 	program         *widget.Select
 	start           *dateField
 	trainers, hires *widget.CheckGroup

@@ -72,20 +72,24 @@ func first[T fyne.CanvasObject](o fyne.CanvasObject, match ...func(T) bool) (T, 
 	if x, ok := o.(T); ok && (len(match) == 0 || match[0](x)) {
 		return x, true
 	}
-	var children []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		children = x.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(x).Objects()
-	}
-	for _, c := range children {
+	for _, c := range children(o) {
 		if x, ok := first(c, match...); ok {
 			return x, true
 		}
 	}
 	var zero T
 	return zero, false
+}
+
+// children are what o shows: a container's objects, a widget's renderer's.
+func children(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch x := o.(type) {
+	case *fyne.Container:
+		return x.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(x).Objects()
+	}
+	return nil
 }
 
 // inDialog reports whether the dialog on top of w shows text.

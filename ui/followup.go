@@ -17,7 +17,7 @@ import (
 func markAsked(sh *shell, who string, f model.FollowUp, changed func()) {
 	about := widget.NewLabel(fmt.Sprintf("You asked %s about “%s”.", who, f.Text))
 	about.Wrapping = fyne.TextWrapWord
-	note := widget.NewEntry()
+	note := newDialogEntry() // Esc closes the dialog
 	note.SetPlaceHolder("What did they say? (optional)")
 	var d *dialog.ConfirmDialog
 	note.OnSubmitted = func(string) { d.Confirm() }

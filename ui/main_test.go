@@ -21,6 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // every machine.
 func TestMain(m *testing.M) {
 	time.Local = time.UTC
+	os.Setenv("TZ", "UTC") // the working week's default zone is named from it
 	os.Exit(m.Run())
 }
 

@@ -35,6 +35,7 @@ type oneOnOneScreen struct {
 	// filtering is the filter's runs: one a newer run overtook is dropped.
 	filtering line
 	loads     line
+	scope     *scopeSwitch
 }
 
 func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
@@ -45,6 +46,7 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	o.filter.SetPlaceHolder("Filter reports… (Ctrl+L)")
 	o.filter.OnChanged = func(string) { o.applyFilter() }
 	o.count = widget.NewLabel("")
+	o.count.Wrapping = fyne.TextWrapWord
 	o.list = widget.NewList(
 		func() int { return len(o.shown) },
 		newReportRowView,
@@ -61,7 +63,10 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	heading := widget.NewLabelWithStyle("One-on-ones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	teamBtn := widget.NewButtonWithIcon("Team actions", theme.ListIcon(), o.showTeam)
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, teamBtn, heading), o.filter), o.count, nil, nil, o.list)
+	// Team actions sits below the list: beside the heading it made the
+	// list, and so the window, wider than the smallest one.
+	o.scope = newScopeSwitch(sh, o.load)
+	left := container.NewBorder(container.NewVBox(heading, o.scope.sel, o.filter), container.NewBorder(nil, nil, nil, teamBtn, o.count), nil, nil, o.list)
 	o.actions = newTeamActions(sh, o.openPerson)
 	o.right = container.NewStack(o.actions.view)
 
@@ -87,16 +92,28 @@ func (o *oneOnOneScreen) newItem() {
 	}
 }
 
-// load fetches the reports off the UI goroutine.
+// load fetches the reports in the user's scope off the UI goroutine.
 func (o *oneOnOneScreen) load() {
-	fetch(o.sh, &o.loads, "Could not load the one-on-ones", (*model.Store).Reports, func(reps []model.Report) {
+	type scoped struct {
+		reps  []model.Report
+		scope model.ScopeChoice
+	}
+	fetch(o.sh, &o.loads, "Could not load the one-on-ones", func(st *model.Store) (v scoped, err error) {
+		if v.scope, err = st.ScopeChoice(); err == nil {
+			v.reps, err = st.Reports()
+		}
+		return v, err
+	}, func(v scoped) {
+		reps := v.reps
 		o.reports = reps
+		o.scope.show(v.scope)
 		o.applyFilter()
 		if o.right.Objects[0] == o.actions.view {
 			o.actions.load()
 		}
 		want := o.main
-		if len(reps) == 0 {
+		// With my reports shown, an empty list keeps the switch to everyone.
+		if len(reps) == 0 && v.scope.Current == model.ScopeEveryone {
 			want = o.welcome
 		}
 		showOnly(o.root, want)
@@ -293,6 +310,7 @@ type personPage struct {
 	notes    *wheelScroll    // the follow-ups and actions
 	actions  *widget.Label
 	history  []model.MeetingSummary
+	week     model.WorkWeek // when the next one-on-one can be due
 	histList *widget.List
 	histNone *widget.Label
 	loading  bool
@@ -393,6 +411,7 @@ func (p *personPage) load(id uint) {
 		pulse  []model.PulsePoint
 		fus    []model.FollowUp
 		acts   []model.ActionRow
+		week   model.WorkWeek
 	}
 	if id != p.person.ID {
 		for _, b := range p.acts {
@@ -412,9 +431,15 @@ func (p *personPage) load(id uint) {
 		if l.fus, err = st.FollowUps(id); err != nil {
 			return l, err
 		}
+		if l.week, err = st.WorkWeek(); err != nil {
+			return l, err
+		}
 		l.acts, err = st.OpenActions(id)
 		return l, err
-	}, func(l loaded) { p.show(l.person, l.hist, l.pulse, l.fus, l.acts) })
+	}, func(l loaded) {
+		p.week = l.week
+		p.show(l.person, l.hist, l.pulse, l.fus, l.acts)
+	})
 }
 
 func (p *personPage) show(person model.Person, hist []model.MeetingSummary, pulse []model.PulsePoint, fus []model.FollowUp, acts []model.ActionRow) {
@@ -426,9 +451,9 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 		b.Enable()
 	}
 	p.heading.SetText(person.DisplayName())
-	due := today
+	due := p.week.OnOrAfter(today)
 	if len(hist) > 0 {
-		due = person.Cadence.DueAfter(hist[0].HeldAt)
+		due = person.Cadence.DueAfter(hist[0].HeldAt, p.week)
 	}
 	meta := []string{person.Role.Label()}
 	if person.Team != "" {

@@ -158,8 +158,8 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	// Two rows, so that the pickers and the buttons never share one: at
 	// 900 px they overlapped.
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, back, container.NewHBox(e.saved, del, meeting), e.title),
-		container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), fitSelect(e.setting)),
+		container.NewBorder(nil, nil, back, container.NewHBox(del, meeting), e.title),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), fitSelect(e.setting)), e.saved),
 		e.problemRow,
 	)
 	body.Objects = append([]fyne.CanvasObject{e.followUps}, body.Objects...)
@@ -783,9 +783,7 @@ func (e *meetingEditor) askFollowUp(it *model.MeetingItem, apply func()) {
 	f.entry.SetText(it.FollowUp.String())
 	about := widget.NewLabel("“" + it.Text + "”")
 	about.Wrapping = fyne.TextWrapWord
-	var d *dialog.FormDialog
-	f.entry.OnSubmitted = func(string) { d.Submit() }
-	d = dialog.NewForm("Follow up on", "Set", "Cancel", []*widget.FormItem{
+	d := dialog.NewForm("Follow up on", "Set", "Cancel", []*widget.FormItem{
 		{Text: "Item", Widget: about},
 		{Text: "Ask again on", Widget: f.view, HintText: "YYYY-MM-DD; empty for no follow-up"},
 	}, func(ok bool) {

@@ -126,7 +126,7 @@ func TestFollowUpDialogNamesTheItem(t *testing.T) {
 	if !inDialog(s.win, it.Text) {
 		t.Fatal("the dialog does not name the item")
 	}
-	date := s.win.Canvas().Focused().(*widget.Entry)
+	date := s.win.Canvas().Focused().(*dialogEntry)
 	date.SetText("2026-03-20")
 	enter(date)
 	m, _ := store.Meeting(id)

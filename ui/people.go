@@ -347,7 +347,7 @@ func (p *peopleScreen) leaveForm(next, cancel func()) {
 	if name == "" {
 		name = "this person"
 	}
-	dialog.ShowConfirm("Discard changes?",
+	p.sh.showDialog(dialog.NewConfirm("Discard changes?",
 		fmt.Sprintf("Your changes to %s could not be saved:\n%s\n\nDiscard them?", name, err),
 		func(discard bool) {
 			if discard {
@@ -356,7 +356,7 @@ func (p *peopleScreen) leaveForm(next, cancel func()) {
 				return
 			}
 			cancel()
-		}, p.sh.win)
+		}, p.sh.win))
 }
 
 // confirmNew asks whether a half-filled new person should be added before

@@ -459,3 +459,50 @@ func TestPeopleManagerPickerTakesEveryKey(t *testing.T) {
 		t.Error("after choosing, the keyboard should be back in the field")
 	}
 }
+
+// TestNotSavedClearsOnceFixed fixes the fields "Not saved: …" names, one
+// by one: each problem leaves the line as its field is edited, and the
+// line goes with the last (it stayed until the next save).
+func TestNotSavedClearsOnceFixed(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		fix   []string // fields edited, in order
+		after []string // a part of what the line says after each, "" for hidden
+	}{
+		{"the one problem", []string{model.FieldEmail}, []string{""}},
+		{"one of two, then the other", []string{model.FieldStartDate, model.FieldEmail},
+			[]string{"not an email address", ""}},
+		{"a field with no problem", []string{model.FieldPreferredName}, []string{"not an email address"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, _ := newTestShell(t)
+			p := people(s)
+			p.newItem()
+			f := p.form
+			test.Type(f.name, "Ana Ruiz")
+			test.Type(f.email, "not-an-email")
+			if len(c.fix) > 1 {
+				f.start.entry.SetText("someday")
+			}
+			test.Tap(f.saveBtn)
+			if !f.problems.Visible() || !strings.HasPrefix(f.problems.Text, "Not saved:") {
+				t.Fatalf("the failed save should say why: %q", f.problems.Text)
+			}
+			fixes := map[string]func(){
+				model.FieldEmail:         func() { f.email.SetText("ana@example.com") },
+				model.FieldStartDate:     func() { f.start.entry.SetText("2024-05-01") },
+				model.FieldPreferredName: func() { test.Type(f.preferred, "Ana") },
+			}
+			for i, field := range c.fix {
+				fixes[field]()
+				got := ""
+				if f.problems.Visible() {
+					got = f.problems.Text
+				}
+				if want := c.after[i]; want == "" && got != "" || !strings.Contains(got, want) || strings.Contains(got, "date") {
+					t.Errorf("after fixing %s the line says %q, want %q in it", field, got, want)
+				}
+			}
+		})
+	}
+}

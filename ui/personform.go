@@ -26,7 +26,7 @@ type personForm struct {
 	editor   fyne.CanvasObject
 	heading  *widget.Label
 	meta     *widget.Label
-	problems *widget.Label // why the last save failed
+	problems *problemLine // why the last save failed
 
 	name, preferred, email *widget.Entry
 	role                   *widget.Select
@@ -49,23 +49,30 @@ func newPersonForm(screen *peopleScreen) *personForm {
 		}
 	}
 	onText := func(string) { changed() }
+	// A change to a field named in "Not saved: …" takes its problem off.
+	edited := func(field string) func(string) {
+		return func(string) {
+			changed()
+			f.fixed(field)
+		}
+	}
 
 	f.name = widget.NewEntry()
 	f.name.Validator = model.ValidateName
-	f.name.OnChanged = onText
+	f.name.OnChanged = edited(model.FieldName)
 	f.preferred = widget.NewEntry()
 	f.preferred.SetPlaceHolder("What they like to be called")
-	f.preferred.OnChanged = onText
+	f.preferred.OnChanged = edited(model.FieldPreferredName)
 	f.email = widget.NewEntry()
 	f.email.SetPlaceHolder("name@example.com")
 	f.email.Validator = model.ValidateEmail
-	f.email.OnChanged = onText
+	f.email.OnChanged = edited(model.FieldEmail)
 	f.role = enumSelect(model.Roles(), func(model.Role) { changed() })
 	f.team = widget.NewSelectEntry(nil)
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
-	f.start = newDateField(screen.sh.store, changed)
-	f.manager = newManagerPicker(screen.sh, f.findManagers, changed)
+	f.start = newDateField(screen.sh.store, func() { edited(model.FieldStartDate)("") })
+	f.manager = newManagerPicker(screen.sh, f.findManagers, func() { edited(model.FieldManager)("") })
 	f.status = widget.NewRadioGroup([]string{model.StatusActive.Label(), model.StatusLeft.Label()}, onText)
 	f.status.Horizontal = true
 	f.status.Required = true
@@ -88,10 +95,7 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.heading.SizeName = theme.SizeNameSubHeadingText
 	f.heading.Truncation = fyne.TextTruncateEllipsis
 	f.meta = widget.NewLabel("")
-	f.problems = widget.NewLabel("")
-	f.problems.Importance = widget.DangerImportance
-	f.problems.Wrapping = fyne.TextWrapWord
-	f.problems.Hide()
+	f.problems = newProblemLine()
 	buttons := container.NewHBox(f.archiveBtn, layoutSpacer(), f.saveBtn)
 	f.editor = container.NewBorder(
 		container.NewVBox(f.heading, f.meta),
@@ -151,7 +155,7 @@ func (f *personForm) edit(p model.Person) {
 	f.loading = true
 	defer func() { f.loading = false }()
 	f.person = p
-	f.problems.Hide()
+	f.problems.clear()
 	if p.ID == 0 {
 		p.Role, p.Status = model.RoleAgent, model.StatusActive
 		f.heading.SetText("New person")
@@ -179,7 +183,7 @@ func (f *personForm) edit(p model.Person) {
 	f.start.entry.SetText(p.StartDate.String())
 	f.showManager(p.ManagerID)
 	f.status.SetSelected(p.Status.Label())
-	for _, e := range []*widget.Entry{f.name, f.email, f.start.entry, &f.manager.Entry} {
+	for _, e := range []*widget.Entry{f.name, f.email, &f.start.entry.Entry, &f.manager.Entry} {
 		e.SetValidationError(nil)
 	}
 	f.dirty = false
@@ -321,14 +325,25 @@ func (f *personForm) markProblems(v *model.ValidationError) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(f.name); c != nil {
 		c.Unfocus()
 	}
-	for field, e := range map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred,
-		model.FieldStartDate: f.start.entry, model.FieldManager: &f.manager.Entry} {
+	for field, e := range f.entries() {
 		if msg := v.For(field); msg != "" {
 			e.SetValidationError(errors.New(msg))
 		}
 	}
-	f.problems.SetText("Not saved: " + v.Error() + ".")
-	f.problems.Show()
+	f.problems.show(v)
+}
+
+// entries are the form's fields a problem can name.
+func (f *personForm) entries() map[string]*widget.Entry {
+	return map[string]*widget.Entry{model.FieldName: f.name, model.FieldEmail: f.email, model.FieldPreferredName: f.preferred,
+		model.FieldStartDate: &f.start.entry.Entry, model.FieldManager: &f.manager.Entry}
+}
+
+// fixed takes field's problem off the form once it is edited.
+func (f *personForm) fixed(field string) {
+	if e := f.entries()[field]; f.problems.fixed(field) && e != nil && e.Validator == nil {
+		e.SetValidationError(nil) // an entry with a validator checks itself
+	}
 }
 
 func (f *personForm) archiveOrRestore() {

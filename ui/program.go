@@ -104,14 +104,14 @@ func (e *programEditor) leave(next, cancel func()) {
 		next()
 		return
 	}
-	dialog.ShowConfirm("Discard changes?", "Your changes to "+e.current.Name+" are not saved. Discard them?", func(ok bool) {
+	e.sh.showDialog(dialog.NewConfirm("Discard changes?", "Your changes to "+e.current.Name+" are not saved. Discard them?", func(ok bool) {
 		if ok {
 			e.dirty = false
 			next()
 			return
 		}
 		cancel()
-	}, e.sh.win)
+	}, e.sh.win))
 }
 
 func (e *programEditor) open(id uint) {
@@ -128,10 +128,10 @@ func (e *programEditor) show(d model.ProgramDetail) {
 
 func (e *programEditor) rebuild() {
 	d := &e.current
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	name.SetText(d.Name)
 	name.OnChanged = func(s string) { d.Name, e.dirty = s, true }
-	desc := widget.NewEntry()
+	desc := newDialogEntry()
 	desc.SetText(d.Description)
 	desc.OnChanged = func(s string) { d.Description, e.dirty = s, true }
 	skip := widget.NewCheck("Count working days only (skip weekends)", nil)
@@ -163,10 +163,10 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 	if d.SkipWeekends {
 		perWeek = 5
 	}
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	name.SetText(ph.Name)
 	name.OnChanged = func(s string) { ph.Name, e.dirty = s, true }
-	length := widget.NewEntry()
+	length := newDialogEntry()
 	unit := widget.NewSelect([]string{"days", "weeks"}, nil)
 	if ph.InWeeks && ph.LengthDays%perWeek == 0 {
 		length.SetText(strconv.Itoa(ph.LengthDays / perWeek))
@@ -189,7 +189,7 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 	}
 	length.OnChanged = func(string) { setLength() }
 	unit.OnChanged = func(string) { setLength() }
-	purpose := widget.NewEntry()
+	purpose := newDialogEntry()
 	purpose.SetText(ph.Purpose)
 	purpose.SetPlaceHolder("What this phase is for")
 	purpose.OnChanged = func(s string) { ph.Purpose, e.dirty = s, true }
@@ -232,12 +232,12 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 // milestoneRow edits milestone j of a phase.
 func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	m := &ph.Milestones[j]
-	title := widget.NewEntry()
+	title := newDialogEntry()
 	title.SetText(m.Title)
 	title.OnChanged = func(s string) { m.Title, e.dirty = s, true }
 	kind := enumSelect(model.MilestoneKinds(), nil)
 	kind.SetSelected(m.Kind.Label())
-	sessions := widget.NewEntry()
+	sessions := newDialogEntry()
 	sessions.SetPlaceHolder("how many")
 	if m.RequiredSessions > 0 {
 		sessions.SetText(strconv.Itoa(m.RequiredSessions))
@@ -260,7 +260,7 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	if m.Kind != model.MilestoneShadowing {
 		sessions.Hide()
 	}
-	day := widget.NewEntry()
+	day := newDialogEntry()
 	day.SetText(strconv.Itoa(m.DueDay))
 	day.OnChanged = func(s string) {
 		m.DueDay, _ = strconv.Atoi(strings.TrimSpace(s))

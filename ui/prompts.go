@@ -106,7 +106,7 @@ func newPromptsScreen(sh *shell) *promptsScreen {
 			&widget.FormItem{Text: "", Widget: p.origin},
 		)))
 	p.blank = emptyState(theme.QuestionIcon(), "Prompts for real conversations",
-		"Pick a prompt to edit, star or hide it, or press Ctrl+N to write your own.\nOne-on-ones suggest three at a time, chosen from what you know about the person.")
+		"Pick a prompt to edit, star or hide it,\nor press Ctrl+N to write your own.\nOne-on-ones suggest three at a time,\nchosen from what you know about the person.")
 	p.detail = container.NewStack(p.blank)
 
 	newBtn := widget.NewButtonWithIcon("New prompt", theme.ContentAddIcon(), p.newItem)

@@ -21,7 +21,7 @@ const searchLimit = 100
 type searchBox struct {
 	sh       *shell
 	nav      navigator
-	entry    *searchEntry
+	entry    *dialogEntry
 	list     *widget.List
 	status   *widget.Label
 	rows     []searchRow
@@ -41,7 +41,8 @@ type searchRow struct {
 
 func showSearch(sh *shell) *searchBox {
 	b := &searchBox{sh: sh, nav: sh}
-	b.entry = newSearchEntry(b)
+	b.entry = newDialogEntry()
+	b.entry.OnSubmitted = func(string) { b.openFirst() }
 	b.entry.SetPlaceHolder("Search people, notes, sessions, prompts…")
 	b.entry.OnChanged = func(string) { b.run() }
 	b.status = widget.NewLabel("Type a word or two; results come as you type.")
@@ -183,27 +184,4 @@ func (b *searchBox) openHit(h model.SearchHit) {
 	case model.SearchPrompt:
 		nav.openPrompt(ref)
 	}
-}
-
-// searchEntry opens the first hit on Enter and moves to the list on Down.
-type searchEntry struct {
-	widget.Entry
-	box *searchBox
-}
-
-func newSearchEntry(b *searchBox) *searchEntry {
-	e := &searchEntry{box: b}
-	e.ExtendBaseWidget(e)
-	e.OnSubmitted = func(string) { b.openFirst() }
-	return e
-}
-
-// TypedKey closes the search on Esc: the box has the cursor, so the
-// window's own Esc, which closes dialogs, never hears it.
-func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		e.box.dialog.Hide()
-		return
-	}
-	e.Entry.TypedKey(k)
 }

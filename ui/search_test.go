@@ -27,12 +27,11 @@ func TestSearchFindsAndOpens(t *testing.T) {
 	if len(s.dialogs) != 1 {
 		t.Fatal("Ctrl+F should open the search")
 	}
-	var box *searchBox
-	if e, ok := s.win.Canvas().Focused().(*searchEntry); ok {
-		box = e.box
-	} else {
+	if _, ok := s.win.Canvas().Focused().(*dialogEntry); !ok {
 		t.Fatal("the cursor should be in the search box")
 	}
+	s.closeDialogs()
+	box := showSearch(s)
 	test.Type(box.entry, "bisc")
 	if len(box.rows) != 4 || box.rows[0].heading != "One-on-one items" || box.rows[2].heading != "Private notes" {
 		t.Fatalf("rows = %+v", box.rows)

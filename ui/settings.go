@@ -68,20 +68,30 @@ func weekStart() time.Weekday {
 	return time.Weekday(prefs().IntWithFallback(prefWeekStart, int(time.Monday)))
 }
 
-// showSettings edits the preferences: theme, notifications, the default
-// cadence, the first day of the week, and where the database lives.
+// showSettings edits the preferences: who the user is, theme,
+// notifications, the default cadence, the first day of the week, and where
+// the database lives.
 func (s *shell) showSettings() {
 	p := prefs()
+	// Each choice applies at once; the focus then goes, so that Esc closes
+	// Settings: a radio, check or list with the focus keeps the key.
+	unfocus := s.win.Canvas().Unfocus
 	themes := widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(v string) {
 		p.SetString(prefTheme, v)
 		applyTheme()
+		unfocus()
 	})
+	themes.Required = true // a click on the choice shown keeps it, never leaves none
 	themes.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
-	notify := widget.NewCheck("Remind me of one-on-ones and follow-ups due today (at start, then hourly)", func(on bool) {
+	notify := widget.NewCheck("Remind me of what is due today", func(on bool) {
 		p.SetBool(prefNotifications, on)
+		unfocus()
 	})
 	notify.SetChecked(p.BoolWithFallback(prefNotifications, true))
-	cadence := enumSelect(model.Cadences(), func(c model.Cadence) { p.SetString(prefCadence, string(c)) })
+	cadence := enumSelect(model.Cadences(), func(c model.Cadence) {
+		p.SetString(prefCadence, string(c))
+		unfocus()
+	})
 	cadence.SetSelected(defaultCadence().Label())
 	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
 	dayNames := []string{"Monday", "Sunday", "Saturday"}
@@ -91,6 +101,7 @@ func (s *shell) showSettings() {
 				p.SetInt(prefWeekStart, int(days[i]))
 			}
 		}
+		unfocus()
 	})
 	week.SetSelected(weekStart().String())
 	where := widget.NewLabel(model.RedactURL(s.dbPath))
@@ -109,16 +120,22 @@ func (s *shell) showSettings() {
 		}))
 		hint = "Shared on a server and backed up there; your private notes and items stay yours alone"
 	}
+	// A form's hint never wraps: this one, as long as it is, would widen the dialog.
+	explain := widget.NewLabel(hint + ".")
+	explain.SizeName = theme.SizeNameCaptionText
+	explain.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
+		&widget.FormItem{Text: "You are", Widget: s.meRow(), HintText: "Today and reminders start from your reports"},
 		&widget.FormItem{Text: "Theme", Widget: themes},
-		&widget.FormItem{Text: "Notifications", Widget: notify},
+		&widget.FormItem{Text: "Notifications", Widget: notify, HintText: "One-on-ones and follow-ups, at start and then hourly"},
 		&widget.FormItem{Text: "New people meet", Widget: cadence, HintText: "The cadence new people get; change anyone's on their page"},
 		&widget.FormItem{Text: "Weeks start on", Widget: week},
-		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, buttons),
-			HintText: hint},
+		s.weekSettings(),
+		&widget.FormItem{Text: "Database", Widget: container.NewVBox(where, buttons, explain)},
 	)
-	d := dialog.NewCustom("Settings", "Close", form, s.win)
-	d.Resize(fyne.NewSize(640, 440))
+	// It scrolls: at the smallest window it is taller than the window.
+	d := dialog.NewCustom("Settings", "Close", container.NewVScroll(form), s.win)
+	d.Resize(fyne.NewSize(700, 540))
 	s.showDialog(d)
 }
 
@@ -180,7 +197,7 @@ func (s *shell) scheduleRestore(src string) bool {
 // chooseServer asks for a PostgreSQL database to use from the next start,
 // and connects to it first so a typing mistake shows now, not then.
 func (s *shell) chooseServer() {
-	address := widget.NewEntry()
+	address := newDialogEntry()
 	address.SetPlaceHolder("postgres://you@server/solemate")
 	if model.IsServer(s.dbPath) && !model.HasPassword(s.dbPath) {
 		address.SetText(s.dbPath)

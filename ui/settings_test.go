@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
 )
@@ -217,5 +220,60 @@ func TestChoosingARestoreClosesTheWindow(t *testing.T) {
 		}
 		prefs().RemoveValue(prefRestore)
 		prefs().RemoveValue(prefRestoreInto)
+	}
+}
+
+// TestSettingsShowsTheThemeChosen: the theme radio shows the choice saved,
+// and a click on it keeps it rather than leaving none.
+func TestSettingsShowsTheThemeChosen(t *testing.T) {
+	for _, saved := range []string{"", themeSystem, themeLight, themeDark} {
+		t.Run(saved, func(t *testing.T) {
+			s, _ := newTestShell(t)
+			if saved != "" {
+				prefs().SetString(prefTheme, saved)
+			}
+			s.showSettings()
+			radio, ok := first[*widget.RadioGroup](s.win.Canvas().Overlays().Top())
+			if !ok {
+				t.Fatal("no theme radio")
+			}
+			want := cmp.Or(saved, themeSystem)
+			if radio.Selected != want {
+				t.Errorf("shows %q, want %q", radio.Selected, want)
+			}
+			n := slices.Index(radio.Options, want)
+			item, _ := first(radio, func(tappableFocus) bool { n--; return n < 0 })
+			test.Tap(item)
+			if radio.Selected != want || prefs().StringWithFallback(prefTheme, themeSystem) != want {
+				t.Errorf("a click on %q left %q, saved %q", want, radio.Selected, prefs().String(prefTheme))
+			}
+		})
+	}
+}
+
+// TestEnterConnectsToAServer: Enter in the one field of a form dialog,
+// "Use a server database" here, does what its button does (Connect) once
+// the field is valid.
+func TestEnterConnectsToAServer(t *testing.T) {
+	for _, c := range []struct {
+		address string
+		tried   bool
+	}{
+		{"not a server", false},
+		{"postgres://nobody@127.0.0.1:1/solemate?connect_timeout=2", true},
+	} {
+		t.Run(c.address, func(t *testing.T) {
+			s, _ := newTestShell(t)
+			s.chooseServer()
+			address, ok := first[*dialogEntry](s.win.Canvas().Overlays().Top())
+			if !ok {
+				t.Fatal("no address field")
+			}
+			test.Type(address, c.address)
+			address.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			if tried := markupContains(t, s, "Could not use that server"); tried != c.tried {
+				t.Errorf("Enter tried the server: %v, want %v", tried, c.tried)
+			}
+		})
 	}
 }

@@ -19,12 +19,18 @@ const nobody = "Nobody"
 
 // Hints under the guided headings: what to look for, in our words.
 var sessionHints = map[string]string{
-	"worked":   "Personal touches, clear next steps, a reply that sounded like a person",
-	"friction": "Waiting, repeating yourself, a generic answer, no update, being passed around",
-	"wow":      "Something unexpected and personal you would tell a friend about",
+	"worked":   "Personal touches, clear next steps, a human reply",
+	"friction": "Waiting, repeating yourself, generic answers, no update",
+	"wow":      "Something personal you would tell a friend about",
 	"response": "How long until a real answer came, in minutes",
 	"ideas":    "Small changes an agent or the team could try next week",
 }
+
+// The fields only the form checks, beside the model's.
+const (
+	fieldDebriefDate = "debrief_date"
+	fieldResponse    = "response_minutes"
+)
 
 // sessionForm edits one shadowing session: who, where, what they saw, tags,
 // the debrief and the actions that came out of it.
@@ -46,7 +52,7 @@ type sessionForm struct {
 	tagBox                  *fyne.Container
 	tagEntry                *widget.SelectEntry
 	actions                 *actionBox
-	problems                *widget.Label
+	problems                *problemLine
 	heading                 *widget.Label
 	scroll                  *container.Scroll
 
@@ -63,29 +69,36 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		}
 	}
 	onText := func(string) { changed() }
+	// A change to a field named in "Not saved: …" takes its problem off.
+	edited := func(field string) func(string) {
+		return func(string) {
+			changed()
+			f.problems.fixed(field)
+		}
+	}
 	multi := func(placeholder string) *noteField {
 		e := newNoteField(s.sh, placeholder)
 		e.OnChanged = onText
 		return e
 	}
-	f.who = widget.NewSelect(nil, onText)
+	f.who = widget.NewSelect(nil, edited(model.FieldShadower))
 	f.agent = widget.NewSelect(nil, onText)
 	f.debriefWith = widget.NewSelect(nil, onText)
 	f.kind = widget.NewRadioGroup(enumLabels(model.ShadowKinds()), onText)
-	f.channel = enumSelect(model.Channels(), func(model.Channel) { changed() })
+	f.channel = enumSelect(model.Channels(), func(model.Channel) { edited(model.FieldChannel)("") })
 	f.journey = widget.NewEntry()
 	f.journey.SetPlaceHolder("e.g. returning shoes that do not fit")
 	f.journey.OnChanged = onText
 	f.minutes = widget.NewEntry()
 	f.minutes.SetPlaceHolder("minutes")
 	f.minutes.Validator = optionalNumber
-	f.minutes.OnChanged = onText
+	f.minutes.OnChanged = edited(model.FieldMinutes)
 	f.resp = widget.NewEntry()
 	f.resp.SetPlaceHolder("optional")
 	f.resp.Validator = optionalNumber
-	f.resp.OnChanged = onText
-	f.date = newDateField(s.sh.store, changed)
-	f.debriefDate = newDateField(s.sh.store, changed)
+	f.resp.OnChanged = edited(fieldResponse)
+	f.date = newDateField(s.sh.store, func() { edited(model.FieldDate)("") })
+	f.debriefDate = newDateField(s.sh.store, func() { edited(fieldDebriefDate)("") })
 	f.worked = multi("What went well for the customer?")
 	f.friction = multi("Where did it hurt?")
 	f.wow = multi("Anything worth retelling?")
@@ -107,10 +120,7 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		return true
 	})
 
-	f.problems = widget.NewLabel("")
-	f.problems.Importance = widget.DangerImportance
-	f.problems.Wrapping = fyne.TextWrapWord
-	f.problems.Hide()
+	f.problems = newProblemLine()
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.heading.SizeName = theme.SizeNameSubHeadingText
 	f.heading.Truncation = fyne.TextTruncateEllipsis
@@ -236,7 +246,7 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	f.tags = append([]string(nil), d.Tags...)
 	f.showTags()
 	f.actions.set(d.Actions, model.ShortName(f.nameOf(&s.PersonID), ""))
-	f.problems.Hide()
+	f.problems.clear()
 	f.dirty = false
 	f.scroll.ScrollToTop()
 }
@@ -310,7 +320,7 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 		v.Problems = append(v.Problems, model.FieldError{Field: model.FieldDate, Message: "date: " + err.Error()})
 	}
 	if s.DebriefDate, err = model.ParseDate(f.debriefDate.entry.Text); err != nil {
-		v.Problems = append(v.Problems, model.FieldError{Field: "debrief_date", Message: "debrief date: " + err.Error()})
+		v.Problems = append(v.Problems, model.FieldError{Field: fieldDebriefDate, Message: "debrief date: " + err.Error()})
 	}
 	s.Minutes = 0
 	if t := strings.TrimSpace(f.minutes.Text); t != "" {
@@ -323,7 +333,7 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 		if n, err := strconv.Atoi(t); err == nil {
 			s.ResponseMinutes = &n
 		} else {
-			v.Problems = append(v.Problems, model.FieldError{Field: "response_minutes", Message: "the response time is a whole number of minutes"})
+			v.Problems = append(v.Problems, model.FieldError{Field: fieldResponse, Message: "the response time is a whole number of minutes"})
 		}
 	}
 	s.Worked, s.Friction, s.Wow, s.Ideas = f.worked.Text(), f.friction.Text(), f.wow.Text(), f.ideas.Text()
@@ -349,9 +359,8 @@ func (f *sessionForm) save() bool {
 		return false
 	}
 	if err != nil {
-		if model.IsValidation(err) {
-			f.problems.SetText("Not saved: " + err.Error() + ".")
-			f.problems.Show()
+		if v := (*model.ValidationError)(nil); errors.As(err, &v) {
+			f.problems.show(v)
 		} else {
 			f.screen.sh.showError("Could not save the session", err)
 		}
@@ -359,7 +368,7 @@ func (f *sessionForm) save() bool {
 	}
 	f.session.Session = s
 	f.session.Tags = tags
-	f.problems.Hide()
+	f.problems.clear()
 	f.dirty = false
 	f.heading.SetText(fmt.Sprintf("%s · %s", f.nameOf(&s.PersonID), s.Channel.Label()))
 	f.screen.load()

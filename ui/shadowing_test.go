@@ -121,3 +121,31 @@ func TestShadowingFormRefusesBadInput(t *testing.T) {
 		t.Errorf("%d sessions written", len(rows))
 	}
 }
+
+// TestSessionNotSavedClearsOnceFixed: the session form's "Not saved: …"
+// loses each problem as its field is edited.
+func TestSessionNotSavedClearsOnceFixed(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.newOn(screenShadowing)
+	f := shadowing(s).form
+	test.Type(f.minutes, "half an hour")
+	f.resp.SetText("soon")
+	if f.save() || !strings.Contains(f.problems.Text, "length") || !strings.Contains(f.problems.Text, "response time") {
+		t.Fatalf("the save should be refused for the length and the response time: %q", f.problems.Text)
+	}
+	for _, c := range []struct {
+		fix       func()
+		want, not string // in the line, "" for hidden; not in it
+	}{
+		{func() { f.minutes.SetText("30") }, "response time", "length"},
+		{func() { f.resp.SetText("5") }, "", ""},
+	} {
+		c.fix()
+		switch {
+		case c.want == "" && f.problems.Visible():
+			t.Errorf("the line should be gone: %q", f.problems.Text)
+		case c.want != "" && (!f.problems.Visible() || !strings.Contains(f.problems.Text, c.want) || strings.Contains(f.problems.Text, c.not)):
+			t.Errorf("the line says %q, want %q in it and not %q", f.problems.Text, c.want, c.not)
+		}
+	}
+}

@@ -30,6 +30,7 @@ type todayScreen struct {
 	body    fyne.CanvasObject
 	welcome fyne.CanvasObject
 	loads   line
+	scope   *scopeSwitch
 }
 
 func newTodayScreen(sh *shell) *todayScreen {
@@ -38,8 +39,9 @@ func newTodayScreen(sh *shell) *todayScreen {
 	t.heading.SizeName = theme.SizeNameSubHeadingText
 	t.date = widget.NewLabel("")
 	t.cards = container.NewGridWithColumns(2, container.NewVBox(), container.NewVBox())
+	t.scope = newScopeSwitch(sh, t.load)
 	t.scroll = newWheelScroll(container.NewPadded(t.cards))
-	t.body = container.NewBorder(container.NewPadded(container.NewHBox(t.heading, t.date)), nil, nil, nil, t.scroll)
+	t.body = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, container.NewHBox(t.heading, t.date), t.scope.sel)), nil, nil, nil, t.scroll)
 	t.root = container.NewStack(t.body)
 	return t
 }
@@ -77,6 +79,7 @@ func (t *todayScreen) show(v model.TodayView) {
 		want = t.welcomeView()
 	}
 	showOnly(t.root, want)
+	t.scope.show(v.Scope)
 	today := t.sh.store.Today()
 	if _, set := model.DayFromEnv(); set {
 		t.date.SetText(today.Time().Format("Monday 2 January 2006") + " (set by " + model.TodayEnv + ")")
@@ -88,14 +91,14 @@ func (t *todayScreen) show(v model.TodayView) {
 	openCohort := func(id uint) func() { return func() { nav.openCohort(id) } }
 	// Each card makes entries only for the lines it shows: a long history
 	// can have thousands due.
-	due := todayCard("One-on-ones due", "Everyone due today or overdue", "No one-on-ones due. A good day to walk the floor.",
+	due := todayCard("One-on-ones due", "Due today or overdue", "No one-on-ones due. A good day to walk the floor.",
 		v.DueToday+v.Overdue, func(i int) todayEntry {
 			r := v.Due[i]
 			return todayEntry{text: r.DisplayName() + " — " + model.DueText(r.NextDue, today), open: openPerson(r.ID)}
 		},
 		func() { nav.goTo(screenOneOnOnes) })
 
-	follow := todayCard("Follow-ups", "What people shared that is worth asking about today", "Nothing to follow up on today.",
+	follow := todayCard("Follow-ups", "Worth asking about today", "Nothing to follow up on today.",
 		len(v.FollowUps), func(i int) todayEntry { return t.followUpEntry(v.FollowUps[i]) },
 		func() { t.showFollowUps(v.FollowUps) })
 

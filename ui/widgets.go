@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,7 +32,9 @@ func newUndoBar() *undoBar {
 	u.button = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), u.trigger)
 	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), u.hide)
 	dismiss.Importance = widget.LowImportance
-	u.view = container.NewHBox(u.message, layout.NewSpacer(), u.button, dismiss)
+	// The message wraps: a long name in it would widen the window.
+	u.message.Wrapping = fyne.TextWrapWord
+	u.view = container.NewBorder(nil, nil, nil, container.NewHBox(u.button, dismiss), u.message)
 	u.view.Hide()
 	return u
 }
@@ -72,16 +75,34 @@ func (u *undoBar) hide() {
 	u.view.Hide()
 }
 
+// dialogEntry is an entry in which Esc closes the dialog it is in, as it
+// does where no field has the focus, and Enter submits a form dialog
+// (a date asked for, a server's address) unless the entry takes Enter.
+type dialogEntry struct{ widget.Entry }
+
+func newDialogEntry() *dialogEntry {
+	e := &dialogEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
+	if escapeDialog(e, k) || !e.MultiLine && e.OnSubmitted == nil && submitDialog(e, k) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
 // dateField is an entry for YYYY-MM-DD with a calendar to pick from, which
 // opens on the field's day or, when it has none, on the store's today
 // (SOLEMATE_TODAY's day when that is set).
 type dateField struct {
-	entry *widget.Entry
+	entry *dialogEntry
 	view  fyne.CanvasObject
 }
 
 func newDateField(st *model.Store, onChanged func()) *dateField {
-	f := &dateField{entry: widget.NewEntry()}
+	f := &dateField{entry: newDialogEntry()}
 	f.entry.SetPlaceHolder("YYYY-MM-DD")
 	f.entry.Validator = func(s string) error {
 		_, err := model.ParseDate(s)
@@ -116,6 +137,14 @@ func (f *dateField) date() model.Date {
 	d, _ := model.ParseDate(f.entry.Text)
 	return d
 }
+
+// A long dialog scrolls within dialogMin, which fits the smallest window
+// with its title and buttons, and asks for dialogRoomy, which a larger
+// window gives it.
+var (
+	dialogMin   = fyne.NewSize(600, 440)
+	dialogRoomy = fyne.NewSize(720, 680)
+)
 
 // emptyState is a calm placeholder that says what to do next.
 // showOnly makes obj the one thing c shows, refreshing it only on a change.
@@ -373,4 +402,60 @@ func enumSelect[T enum](values []T, changed func(T)) *widget.Select {
 		}
 	}
 	return sel
+}
+
+// floor lays out as inner does but asks for at least min, whatever its
+// objects ask.
+type floor struct {
+	inner fyne.Layout
+	min   fyne.Size
+}
+
+func (f *floor) Layout(objects []fyne.CanvasObject, size fyne.Size) { f.inner.Layout(objects, size) }
+
+func (f *floor) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return f.inner.MinSize(objects).Max(f.min)
+}
+
+// problemLine is a form's "Not saved: …" line: what the last save found
+// wrong, each problem taken off as soon as its field is edited, and the
+// line gone with the last (it used to stay, naming a field put right,
+// until the next save).
+type problemLine struct {
+	widget.Label
+	shown *model.ValidationError // nil while hidden
+}
+
+func newProblemLine() *problemLine {
+	l := &problemLine{}
+	l.ExtendBaseWidget(l)
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+func (l *problemLine) show(v *model.ValidationError) {
+	l.shown = v
+	l.SetText("Not saved: " + v.Error() + ".")
+	l.Show()
+}
+
+func (l *problemLine) clear() {
+	l.shown = nil
+	l.Hide()
+}
+
+// fixed takes field's problems off, and says whether it had any.
+func (l *problemLine) fixed(field string) bool {
+	if l.shown == nil || l.shown.For(field) == "" {
+		return false
+	}
+	rest := slices.DeleteFunc(slices.Clone(l.shown.Problems), func(p model.FieldError) bool { return p.Field == field })
+	if len(rest) == 0 {
+		l.clear()
+	} else {
+		l.show(&model.ValidationError{Problems: rest})
+	}
+	return true
 }

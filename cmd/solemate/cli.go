@@ -33,6 +33,11 @@ Usage:
   solemate export cohort NAME [--format csv|md] [--db PATH]
                                                         write a cohort's progress to stdout
   (every export takes --output FILE or -o FILE: a new file readable by you alone)
+  solemate today [--format text|json] [--include-private] [--db PATH]
+                                                        print what Today shows: one-on-ones due,
+                                                        follow-ups, actions, cohorts
+  solemate me [EMAIL|NAME|ID] [--db PATH]               show who you are, or say it
+  solemate me EMAIL "Your Name" [--db PATH]             add yourself to the roster as you
   solemate search QUERY [--include-private] [--db PATH] find people, notes, sessions and prompts
   solemate backup FILE [--db PATH]                      write a copy of the database to FILE
   solemate restore FILE [--db PATH]                     replace the database with a checked backup
@@ -51,6 +56,10 @@ SOLEMATE_DB may stand in for --db (and for --from). A postgres:// URL in
 --db or SOLEMATE_DB opens a shared database on a PostgreSQL server.
 SOLEMATE_TODAY=YYYY-MM-DD makes the app and every command behave as of that
 day (for demos, screenshots, training sessions and tests).
+
+Who you are ("me") decides whose one-on-ones today and the app show: your
+reports, or everyone while nobody is you. A roster may name you as
+manager_email once you are on the roster.
 
 Roster CSV columns (header required, any order, any case):
   name (required), preferred_name, email, role, team, start_date (YYYY-MM-DD),
@@ -193,6 +202,10 @@ func (c *cli) dispatch(args []string) error {
 			return c.demoCmd(rest)
 		case "search":
 			return c.searchCmd(rest)
+		case "today":
+			return c.todayCmd(rest)
+		case "me":
+			return c.meCmd(rest)
 		case "backup":
 			return c.backupCmd(rest)
 		case "restore":

@@ -3,61 +3,98 @@ package export
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 
 	"solemate/model"
 )
 
-// meetingLength is the length of a calendar one-on-one.
-const meetingLength = "PT30M"
+// newPerDay is how many hours of first one-on-ones with people never met
+// one day holds, from the working week's start, so a new team's first week
+// is not all booked at once.
+const newPerDay = 4 * time.Hour
 
-// Calendar writes an iCalendar (RFC 5545) file with one recurring
-// event per report, starting at their next due date at the time of day of
-// their last one-on-one (10:00 when there was none). UIDs are stable, so
+// Calendar writes an iCalendar (RFC 5545) file with one recurring event per
+// report on working days: from their next due date, at their usual time of
+// day (else at the working week's start, people never met one after the
+// other), for the working week's length, in loc (nil: the working week's
+// time zone); a series that would clash with another moves to a later day.
+// The report is an attendee and the user the organizer where their emails
+// are known; each has a reminder ten minutes before. UIDs are stable, so
 // importing again updates the events instead of adding copies.
 func Calendar(s *model.Store, w io.Writer, loc *time.Location) error {
+	week, err := s.WorkWeek()
+	if err != nil {
+		return err
+	}
 	if loc == nil {
-		loc = time.Local
+		loc = week.Location()
 	}
 	reps, err := s.Reports()
 	if err != nil {
 		return err
 	}
+	usual, err := s.UsualTimes(loc)
+	if err != nil {
+		return err
+	}
+	me, _, err := s.Me()
+	if err != nil {
+		return err
+	}
+	starts := schedule(reps, usual, week, loc, s.Now(), s.Today())
+
 	var b strings.Builder
 	line := func(l string) { b.WriteString(foldICS(l)) }
 	line("BEGIN:VCALENDAR")
 	line("VERSION:2.0")
 	line("PRODID:-//Solemate//One-on-ones//EN")
 	line("CALSCALE:GREGORIAN")
+	utc := loc == time.UTC
+	if !utc && len(starts) > 0 {
+		first := starts[0]
+		for _, st := range starts {
+			if st.Before(first) {
+				first = st
+			}
+		}
+		for _, l := range vtimezone(loc, first) {
+			line(l)
+		}
+	}
 	stamp := s.Now().UTC().Format("20060102T150405Z")
-	today := s.Today()
-	fresh := 0
-	for _, r := range reps {
-		// Someone never met gets the next free half hour from 10:00, so a new
-		// team's first week is not all booked at once.
-		hour, minute := 10+fresh/2, 30*(fresh%2)
-		if r.LastHeld != nil {
-			t := r.LastHeld.In(loc)
-			hour, minute = t.Hour(), t.Minute()
-		} else {
-			fresh = (fresh + 1) % 14
-		}
-		due := r.NextDue
-		if due.Before(today) { // overdue: the series starts today
-			due = today
-		}
-		d := due.Time()
-		start := time.Date(d.Year(), d.Month(), d.Day(), hour, minute, 0, 0, time.UTC)
+	organizer := ""
+	if to, ok := mailto(me.Email); ok {
+		organizer = "ORGANIZER;CN=" + paramText(me.Name) + ":" + to
+	}
+	for i, r := range reps {
+		start := starts[i]
 		line("BEGIN:VEVENT")
 		line(fmt.Sprintf("UID:solemate-oneonone-person-%d@solemate.app", r.ID))
 		line("DTSTAMP:" + stamp)
-		// Floating local time: the meeting stays at 10:00 wherever the lead is.
-		line("DTSTART:" + start.Format("20060102T150405"))
-		line("DURATION:" + meetingLength)
-		line("RRULE:" + rrule(r.Cadence, d.Day()))
-		line("SUMMARY:" + icsText("One-on-one with "+r.Name))
+		if utc {
+			line("DTSTART:" + start.Format("20060102T150405Z"))
+		} else {
+			line("DTSTART;TZID=" + loc.String() + ":" + start.Format("20060102T150405"))
+		}
+		line("DURATION:" + icsDuration(week.Length))
+		line("RRULE:" + rrule(r.Cadence, start))
+		summary := icsText("One-on-one with " + r.Name)
+		line("SUMMARY:" + summary)
 		line("DESCRIPTION:" + icsText("Meaningful progress, Obstacles, Focus for next week, Organizational pulse. Work and non-work."))
+		if organizer != "" {
+			line(organizer)
+			// An attendee needs an organizer (RFC 5545 3.8.4.3): whom to answer.
+			if to, ok := mailto(r.Email); ok {
+				line("ATTENDEE;CN=" + paramText(r.Name) + ";ROLE=REQ-PARTICIPANT:" + to)
+			}
+		}
+		line("BEGIN:VALARM")
+		line("ACTION:DISPLAY")
+		line("DESCRIPTION:" + summary)
+		line("TRIGGER:-PT10M")
+		line("END:VALARM")
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")
@@ -65,23 +102,130 @@ func Calendar(s *model.Store, w io.Writer, loc *time.Location) error {
 	return err
 }
 
-func rrule(c model.Cadence, day int) string {
+// booking places series on a working week so that no two start within a
+// meeting's length of each other on one weekday: weekly, they would clash
+// every week.
+type booking struct {
+	week  model.WorkWeek
+	loc   *time.Location
+	now   time.Time
+	taken [7][]time.Duration // the times of day booked, by weekday
+}
+
+// book books a series at time of day at from the first working day on or
+// after d that is not past and clashes with none booked, trying a week of
+// days; when each clashes, a little later in the day (at + the length, ...),
+// and when the day is full, d at at anyway.
+func (b *booking) book(d model.Date, at time.Duration) time.Time {
+	for later := at; later+b.week.Length <= 24*time.Hour; later += b.week.Length {
+		for try, tries := d, 0; tries < 7; try, tries = try.AddDays(1), tries+1 {
+			if b.week.Working(try) && clockOn(try, later, b.loc).After(b.now) && b.free(try, later) {
+				return b.take(try, later)
+			}
+		}
+	}
+	return b.take(b.week.OnOrAfter(d), at)
+}
+
+func (b *booking) take(d model.Date, at time.Duration) time.Time {
+	wd := d.Time().Weekday()
+	b.taken[wd] = append(b.taken[wd], at)
+	return clockOn(d, at, b.loc)
+}
+
+func (b *booking) free(d model.Date, at time.Duration) bool {
+	for _, t := range b.taken[d.Time().Weekday()] {
+		if at < t+b.week.Length && t < at+b.week.Length {
+			return false
+		}
+	}
+	return true
+}
+
+// schedule is when each report's series starts: from their next due date
+// (today when overdue) at their usual time; people never met one after the
+// other from the week's start, a few hours of them a day.
+func schedule(reps []model.Report, usual map[uint]time.Duration, week model.WorkWeek, loc *time.Location, now time.Time, today model.Date) []time.Time {
+	b := &booking{week: week, loc: loc, now: now.In(loc)}
+	starts := make([]time.Time, len(reps))
+	perDay := max(1, int(min(newPerDay, 24*time.Hour-week.Start)/week.Length))
+	newDay, slot := today, 0
+	for i, r := range reps {
+		if at, ok := usual[r.ID]; ok {
+			due := r.NextDue
+			if due.Before(today) {
+				due = today
+			}
+			starts[i] = b.book(due, at)
+			continue
+		}
+		// The first slot from the week's start that is free, not past.
+		for tries := 0; ; tries++ {
+			if slot == perDay {
+				newDay, slot = week.OnOrAfter(newDay.AddDays(1)), 0
+			}
+			at := week.Start + time.Duration(slot)*week.Length
+			slot++
+			d := week.OnOrAfter(newDay)
+			if clockOn(d, at, loc).After(b.now) && b.free(d, at) || tries > 7*perDay {
+				newDay = d
+				starts[i] = b.book(d, at)
+				break
+			}
+		}
+	}
+	return starts
+}
+
+// clockOn is the moment at time of day at on day d in loc.
+func clockOn(d model.Date, at time.Duration, loc *time.Location) time.Time {
+	t := d.Time()
+	return time.Date(t.Year(), t.Month(), t.Day(), int(at/time.Hour), int(at%time.Hour/time.Minute), 0, 0, loc)
+}
+
+// rrule repeats a series that starts on start by cadence. A monthly one
+// keeps its weekday ("the second Tuesday", "the last Friday"), so every
+// meeting falls on a working day as the first one does.
+func rrule(c model.Cadence, start time.Time) string {
 	switch c {
 	case model.CadenceBiweekly:
 		return "FREQ=WEEKLY;INTERVAL=2"
 	case model.CadenceMonthly:
-		if day > 28 {
-			// That day, or the last day of a shorter month, as model.Cadence.Next does.
-			days := make([]string, 0, 4)
-			for d := 28; d <= day; d++ {
-				days = append(days, fmt.Sprint(d))
-			}
-			return "FREQ=MONTHLY;BYMONTHDAY=" + strings.Join(days, ",") + ";BYSETPOS=-1"
+		n := (start.Day()-1)/7 + 1
+		if n == 5 {
+			n = -1
 		}
-		return fmt.Sprintf("FREQ=MONTHLY;BYMONTHDAY=%d", day)
+		return fmt.Sprintf("FREQ=MONTHLY;BYDAY=%d%s", n, weekdayCodes[start.Weekday()])
 	}
 	return "FREQ=WEEKLY"
 }
+
+// icsDuration writes a length as RFC 5545's DURATION: PT1H30M.
+func icsDuration(d time.Duration) string {
+	s := "PT"
+	if h := d / time.Hour; h > 0 {
+		s += fmt.Sprintf("%dH", h)
+	}
+	if m := d % time.Hour / time.Minute; m > 0 || d < time.Hour {
+		s += fmt.Sprintf("%dM", m)
+	}
+	return s
+}
+
+// mailto is an email as a calendar user address, if it is one.
+func mailto(email string) (string, bool) {
+	if email == "" || model.ValidateEmail(email) != nil {
+		return "", false
+	}
+	return "mailto:" + url.PathEscape(email), true
+}
+
+// paramEscaper writes a parameter value's characters that a quoted value
+// cannot hold as RFC 6868 says.
+var paramEscaper = strings.NewReplacer("^", "^^", `"`, "^'", "\r\n", "^n", "\n", "^n", "\r", "^n")
+
+// paramText is s as a quoted parameter value (CN="...").
+func paramText(s string) string { return `"` + paramEscaper.Replace(Visible(s)) + `"` }
 
 // icsEscaper escapes TEXT (RFC 5545 3.3.11); a lone CR is a line break too,
 // else a calendar program that splits lines on it reads the rest as lines

@@ -122,3 +122,27 @@ func writeNotes(b *strings.Builder, title, text string) {
 		}
 	}
 }
+
+// writeActions lists agreed actions as a task list: what, who is to do it
+// (the report, by the name they go by, or the lead) and by when.
+func writeActions(b *strings.Builder, acts []model.Action, reportName string) {
+	if len(acts) == 0 {
+		return
+	}
+	b.WriteString("\n**Actions**\n\n")
+	for _, a := range acts {
+		box := " "
+		if a.Done() {
+			box = "x"
+		}
+		who := model.ShortName(reportName, "")
+		if a.Owner == model.OwnerLead {
+			who = "the lead"
+		}
+		fmt.Fprintf(b, "- [%s] %s *(%s", box, mdEscape(a.Text), mdEscape(who))
+		if !a.Due.IsZero() {
+			fmt.Fprintf(b, ", by %s", a.Due)
+		}
+		b.WriteString(")*\n")
+	}
+}

@@ -19,8 +19,9 @@ type OneOnOneOptions struct {
 	TimeZone       *time.Location // for dates and times; nil means local
 }
 
-// OneOnOnes writes one-on-ones as CommonMark (a section per meeting,
-// items as task-list entries) or CSV (a row per item). Private items and
+// OneOnOnes writes one-on-ones as CommonMark (a section per meeting: its
+// items, progress as plain bullets and the rest as task-list entries, then
+// its actions) or CSV (a row per item). Private items and
 // private notes are left out unless asked for.
 func OneOnOnes(s *model.Store, w io.Writer, opt OneOnOneOptions) error {
 	if opt.Format != FormatCSV && opt.Format != FormatMarkdown {
@@ -115,9 +116,13 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 					continue
 				}
 				n++
-				box := " "
-				if it.Status == model.ItemDone {
-					box = "x"
+				// Progress is what was achieved, not a task to tick off.
+				bullet := "- [ ] "
+				switch {
+				case h == model.HeadingProgress:
+					bullet = "- "
+				case it.Status == model.ItemDone:
+					bullet = "- [x] "
 				}
 				notes := []string{itemTag(it.Item)}
 				if it.Status == model.ItemDropped {
@@ -132,7 +137,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 				if it.Private {
 					notes = append(notes, "private")
 				}
-				fmt.Fprintf(&b, "- [%s] %s *(%s)*\n", box, mdEscape(it.Text), strings.Join(notes, ", "))
+				fmt.Fprintf(&b, "%s%s *(%s)*\n", bullet, mdEscape(it.Text), strings.Join(notes, ", "))
 			}
 			if h == model.HeadingPulse && (m.PulseRating > 0 || strings.TrimSpace(m.PulseComment) != "") {
 				if n > 0 {
@@ -153,6 +158,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 				b.WriteString("Nothing noted.\n")
 			}
 		}
+		writeActions(&b, m.Actions, m.Person.Name)
 		writeNotes(&b, "Shared notes", m.SharedNotes)
 		writeNotes(&b, "Private notes", m.PrivateNotes)
 	}

@@ -119,24 +119,7 @@ func shadowingMarkdown(w io.Writer, rows []model.SessionRow, names map[uint]stri
 			fmt.Fprintf(&b, "\n**Debrief** on %s with %s\n\n%s\n", r.DebriefDate.Time().Format("Mon 2 Jan 2006"),
 				mdEscape(nameOf(names, r.DebriefWithID)), mdEscape(strings.TrimSpace(r.DebriefAgreed)))
 		}
-		if acts := actions[r.ID]; len(acts) > 0 {
-			b.WriteString("\n**Actions**\n\n")
-			for _, a := range acts {
-				box := " "
-				if a.Done() {
-					box = "x"
-				}
-				who := model.ShortName(r.PersonName, "")
-				if a.Owner == model.OwnerLead {
-					who = "the lead"
-				}
-				fmt.Fprintf(&b, "- [%s] %s *(%s", box, mdEscape(a.Text), mdEscape(who))
-				if !a.Due.IsZero() {
-					fmt.Fprintf(&b, ", by %s", a.Due)
-				}
-				b.WriteString(")*\n")
-			}
-		}
+		writeActions(&b, actions[r.ID], r.PersonName)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -124,7 +124,7 @@ func TestImportBackManyOfOneName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Updated != n {
-		t.Errorf("importing the roster back: %v, want all %d updated", res, n)
+	if res.Unchanged != n {
+		t.Errorf("importing the roster back: %v, want all %d unchanged", res, n)
 	}
 }
