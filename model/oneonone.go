@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -155,6 +157,63 @@ func (s *Store) CarryingOver(personID uint) ([]Item, error) {
 		return nil, fmt.Errorf("what carries over for person %d: %w", personID, err)
 	}
 	return items, nil
+}
+
+// DraftMeeting is a one-on-one with a person at a time, as StartOneOnOne
+// would begin it, without storing it: the editor shows it (what it would
+// carry over, what to follow up on) and starts it on the first write, so
+// opening and leaving stores no empty meeting. Its ID is 0.
+func (s *Store) DraftMeeting(personID uint, at time.Time) (Meeting, error) {
+	m := Meeting{OneOnOne: OneOnOne{PersonID: personID, HeldAt: at.UTC(), Setting: MeetingSettingDesk}}
+	if err := s.db.First(&m.Person, personID).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return m, ErrNotFound
+		}
+		return m, fmt.Errorf("draft one-on-one: person %d: %w", personID, err)
+	}
+	var prev uint
+	if err := s.db.Raw(latestMeeting, personID).Scan(&prev).Error; err != nil {
+		return m, fmt.Errorf("draft one-on-one: %w", err)
+	}
+	if prev != 0 {
+		items, err := s.meetingItems(s.db, prev)
+		if err != nil {
+			return m, fmt.Errorf("draft one-on-one: items: %w", err)
+		}
+		// What carriesOn picks, in the order meetingItems lists a
+		// meeting's carried items.
+		for _, it := range items {
+			if it.Status == ItemOpen && (it.Heading == HeadingObstacles || it.Heading == HeadingFocus) {
+				it.Carried = true
+				m.Items = append(m.Items, it)
+			}
+		}
+		order := Headings()
+		slices.SortStableFunc(m.Items, func(a, b *MeetingItem) int {
+			return cmp.Or(cmp.Compare(slices.Index(order, a.Heading), slices.Index(order, b.Heading)), a.FromDate.Compare(b.FromDate),
+				cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
+		})
+	}
+	fu, err := s.followUps(personID, m.HeldAt)
+	if err != nil {
+		return m, err
+	}
+	m.FollowUps = fu
+	return m, nil
+}
+
+// MetOn is a person's latest one-on-one held on day (in local time), 0 when
+// there is none: a second one the same day is more often a slip than a plan.
+func (s *Store) MetOn(personID uint, day Date) (uint, error) {
+	y, mo, d := day.Time().Date()
+	from := time.Date(y, mo, d, 0, 0, 0, 0, time.Local)
+	var id uint
+	err := s.db.Model(&OneOnOne{}).Select("id").Where("person_id = ? AND held_at >= ? AND held_at < ?", personID, from.UTC(), from.AddDate(0, 0, 1).UTC()).
+		Order("held_at DESC, id DESC").Limit(1).Scan(&id).Error
+	if err != nil {
+		return 0, fmt.Errorf("one-on-ones of person %d on %s: %w", personID, day, err)
+	}
+	return id, nil
 }
 
 // Meeting is everything the one-on-one editor shows.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -447,5 +448,84 @@ func TestUpgradeFromSchema1KeepsPeople(t *testing.T) {
 	rows, _ := s.People(false)
 	if len(rows) != 1 || rows[0].Email != "early@example.com" || rows[0].Cadence != CadenceWeekly {
 		t.Errorf("after upgrade: %+v", rows)
+	}
+}
+
+// A draft shows what the meeting would carry over and its follow-ups, yet
+// stores nothing; started, it carries the same items.
+func TestDraftMeetingStoresNothing(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Amara Okafor")
+	week := 7 * 24 * time.Hour
+	m1 := mustStart(t, s, p.ID, fixedNow.Add(-week))
+	mustItem(t, s, m1, HeadingFocus, "Shadow a chat shift")
+	mustItem(t, s, m1, HeadingObstacles, "Waiting on refund tool access")
+	mustItem(t, s, m1, HeadingProgress, "Closed the backlog")
+	move := mustItem(t, s, m1, HeadingProgress, "Moving house")
+	move.NonWork, move.FollowUp = true, DateOf(fixedNow)
+	if err := s.UpdateItem(&move); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		person uint
+		items  []string
+	}{
+		{"with history", p.ID, []string{"Waiting on refund tool access", "Shadow a chat shift"}},
+		{"first meeting", addPerson(t, s, "Ben Ito").ID, nil},
+	} {
+		before, _ := s.History(tt.person)
+		d, err := s.DraftMeeting(tt.person, fixedNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, it := range d.Items {
+			if !it.Carried {
+				t.Errorf("%s: %q not marked carried", tt.name, it.Text)
+			}
+			got = append(got, it.Text)
+		}
+		if d.ID != 0 || !slices.Equal(got, tt.items) {
+			t.Errorf("%s: draft %d items %q, want 0 and %q", tt.name, d.ID, got, tt.items)
+		}
+		if after, _ := s.History(tt.person); len(after) != len(before) {
+			t.Errorf("%s: a draft stored a meeting", tt.name)
+		}
+		started := mustStart(t, s, tt.person, fixedNow)
+		m, _ := s.Meeting(started.ID)
+		var carried []string
+		for _, it := range m.Items {
+			carried = append(carried, it.Text)
+		}
+		if !slices.Equal(carried, tt.items) {
+			t.Errorf("%s: started, it carries %q; the draft showed %q", tt.name, carried, got)
+		}
+	}
+	if d, _ := s.DraftMeeting(p.ID, fixedNow.Add(time.Hour)); len(d.FollowUps) != 1 {
+		t.Errorf("draft follow-ups %+v, want the move", d.FollowUps)
+	}
+	if _, err := s.DraftMeeting(999, fixedNow); !errors.Is(err, ErrNotFound) {
+		t.Errorf("draft for no one: %v", err)
+	}
+}
+
+// MetOn finds a one-on-one held the same local day, and only then.
+func TestMetOn(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Amara Okafor")
+	day := DateOf(fixedNow.Local())
+	if id, err := s.MetOn(p.ID, day); err != nil || id != 0 {
+		t.Fatalf("before any meeting: %d, %v", id, err)
+	}
+	yesterday := mustStart(t, s, p.ID, fixedNow.Add(-24*time.Hour))
+	met := mustStart(t, s, p.ID, fixedNow)
+	for _, tt := range []struct {
+		day  Date
+		want uint
+	}{{day, met.ID}, {day.AddDays(-1), yesterday.ID}, {day.AddDays(1), 0}} {
+		if id, err := s.MetOn(p.ID, tt.day); err != nil || id != tt.want {
+			t.Errorf("MetOn(%s) = %d, %v; want %d", tt.day, id, err, tt.want)
+		}
 	}
 }

@@ -62,7 +62,11 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	text := c.Objects[0].(*widget.Label)
 	check := c.Objects[1].(*widget.Check)
 	status := c.Objects[2].(*widget.Label)
-	text.SetText(fmt.Sprintf("%s · %s", r.PersonName, actionLabel(r.Action, model.ShortName(r.PersonName, ""))))
+	// The due date goes with the state, at the right, where a long text
+	// cannot push it out of sight.
+	undated := r.Action
+	undated.Due = model.Date{}
+	text.SetText(fmt.Sprintf("%s · %s", r.PersonName, actionLabel(undated, model.ShortName(r.PersonName, ""))))
 	check.OnChanged = nil
 	check.SetChecked(false)
 	check.OnChanged = func(on bool) {
@@ -83,11 +87,14 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	switch {
 	case r.Overdue:
-		status.SetText("Overdue")
+		status.SetText("Overdue since " + formatDay(r.Due))
 		status.Importance = widget.WarningImportance
 	case r.DueSoon:
-		status.SetText("Due soon")
+		status.SetText("Due " + formatDay(r.Due))
 		status.Importance = widget.HighImportance
+	case !r.Due.IsZero():
+		status.SetText("By " + formatDay(r.Due))
+		status.Importance = widget.MediumImportance
 	default:
 		status.SetText("Open")
 		status.Importance = widget.MediumImportance

@@ -106,7 +106,7 @@ func TestItemConflictAsksAndKeepMine(t *testing.T) {
 	e := openEditor(s, id)
 	theirItemSave(t, other, id, func(it *model.Item) { it.Text = "Refund tool fixed by IT"; it.Status = model.ItemDone })
 
-	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
+	text, _ := first[*itemEntry](e.sections[model.HeadingObstacles].view)
 	text.SetText("Refund tool: escalated to IT")
 	if err := e.flush(); !isConflict(err) {
 		t.Fatalf("flush on a stale item: %v", err)
@@ -182,7 +182,7 @@ func TestTickedItemConflictTakeTheirs(t *testing.T) {
 		t.Errorf("Take theirs stored %+v", got)
 	}
 	done, _ = first[*widget.Check](e.sections[model.HeadingObstacles].view)
-	text, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
+	text, _ := first[*itemEntry](e.sections[model.HeadingObstacles].view)
 	if done.Checked || text.Text != "Refund tool fixed by IT" || e.saver.dirty() || e.problemRow.Visible() {
 		t.Errorf("after Take theirs: ticked %v, text %q, pending %v", done.Checked, text.Text, e.saver.dirty())
 	}

@@ -209,20 +209,52 @@ func (o *oneOnOneScreen) showRight(c fyne.CanvasObject) {
 	o.right.Refresh()
 }
 
-// start records a new one-on-one now and opens it, ready to type the
-// first item.
+// start opens a new one-on-one now, ready to type the first item. It is
+// a draft until something is written (meetingEditor.start). When they
+// already met today, it asks first: a second one is more often a slip.
 func (o *oneOnOneScreen) start(personID uint) {
 	o.leaveEditor(func() {
 		at := o.sh.store.Now().Truncate(time.Minute)
-		m, err := o.sh.store.StartOneOnOne(personID, at, model.MeetingSettingDesk)
-		if err != nil {
-			o.sh.showError("Could not start the one-on-one", err)
-			return
+		type loaded struct {
+			draft model.Meeting
+			met   uint
 		}
-		o.openMeeting(m.ID)
-		o.sh.win.Canvas().Focus(o.editor.adders[model.HeadingProgress])
-		o.load()
+		fetch(o.sh, &o.editor.loads, "Could not start the one-on-one", func(st *model.Store) (l loaded, err error) {
+			if l.met, err = st.MetOn(personID, model.DateOf(at.Local())); err != nil {
+				return l, err
+			}
+			l.draft, err = st.DraftMeeting(personID, at)
+			return l, err
+		}, func(l loaded) {
+			if l.met == 0 {
+				o.openDraft(l.draft)
+				return
+			}
+			o.askSecondMeeting(l.draft, l.met)
+		})
 	})
+}
+
+// askSecondMeeting asks whether to open today's one-on-one with the
+// person or to start another.
+func (o *oneOnOneScreen) askSecondMeeting(draft model.Meeting, met uint) {
+	var d *dialog.CustomDialog
+	open := widget.NewButton("Open that one", func() { d.Hide(); o.openMeeting(met) })
+	open.Importance = widget.HighImportance
+	another := widget.NewButton("Start another", func() { d.Hide(); o.openDraft(draft) })
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Already met today",
+		widget.NewLabel(fmt.Sprintf("You already met %s today.", draft.Person.DisplayName())), o.sh.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, another, open})
+	o.sh.showDialog(d)
+}
+
+// openDraft shows a one-on-one not stored yet in the editor.
+func (o *oneOnOneScreen) openDraft(m model.Meeting) {
+	o.selectedID = m.PersonID
+	o.showRight(o.editor.view)
+	o.editor.fill(m)
+	o.sh.win.Canvas().Focus(o.editor.adders[model.HeadingProgress])
 }
 
 // openMeeting shows the editor for a one-on-one.
@@ -274,7 +306,8 @@ type personPage struct {
 	cadence  *widget.Select
 	startBtn *widget.Button
 	plot     *lineChart
-	follow   *widget.Label
+	follow   *fyne.Container // a row per follow-up, each with Asked
+	notes    *wheelScroll    // the follow-ups and actions
 	actions  *widget.Label
 	history  []model.MeetingSummary
 	week     model.WorkWeek // when the next one-on-one can be due
@@ -292,7 +325,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.heading.SizeName = theme.SizeNameSubHeadingText
 	p.heading.Truncation = fyne.TextTruncateEllipsis
 	p.meta = widget.NewLabel("")
-	p.meta.Truncation = fyne.TextTruncateEllipsis
+	p.meta.Wrapping = fyne.TextWrapWord
 	p.cadence = enumSelect(model.Cadences(), p.setCadence)
 	p.startBtn = widget.NewButtonWithIcon("Start one-on-one", theme.ContentAddIcon(), func() { o.start(p.person.ID) })
 	p.startBtn.Importance = widget.HighImportance
@@ -302,19 +335,15 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	})
 	p.acts = []*widget.Button{p.startBtn, prepare, export}
 	p.plot = newPulseChart()
-	p.follow = widget.NewLabel("")
-	p.follow.Wrapping = fyne.TextWrapWord
+	p.follow = container.NewVBox()
 	p.actions = widget.NewLabel("")
 	p.actions.Wrapping = fyne.TextWrapWord
 	p.histList = widget.NewList(
 		func() int { return len(p.history) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Tue 3 Mar 2026, 10:00 · Walk · pulse 4/5 · 5 items")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newTwoLineRow("Walk · pulse 4/5 · 5 new items, 2 carrying on") },
 		func(id widget.ListItemID, obj fyne.CanvasObject) {
-			obj.(*widget.Label).SetText(summaryLine(p.history[id]))
+			when, rest := summaryLine(p.history[id])
+			setTwoLineRow(obj, when, rest)
 		},
 	)
 	p.histList.OnSelected = func(id widget.ListItemID) {
@@ -324,18 +353,23 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 		p.histList.UnselectAll()
 	}
 	p.histNone = widget.NewLabel("No one-on-ones yet. Start the first one above.")
+	p.histNone.Wrapping = fyne.TextWrapWord
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(export, prepare, p.startBtn), p.heading),
-		p.meta,
-		container.NewHBox(widget.NewLabel("Cadence"), p.cadence),
-		container.NewGridWithColumns(3,
-			widget.NewCard("", "Pulse", p.plot),
-			widget.NewCard("", "Follow-ups", container.NewVScroll(p.follow)),
-			widget.NewCard("", "Open actions", container.NewVScroll(p.actions)),
-		),
-		widget.NewLabelWithStyle("History", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		// The name on a line of its own: beside the buttons it was cut
+		// to "Hug…" at 900 px.
+		p.heading,
+		container.NewHBox(p.startBtn, prepare, export),
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Cadence"), fitSelect(p.cadence)), p.meta),
+		bold("Pulse"),
+		tall(p.plot, 130),
 	)
-	p.view = container.NewBorder(top, nil, nil, nil, container.NewStack(p.histList, p.histNone))
+	// What to ask and do beside the history, each filling the height left.
+	p.notes = newWheelScroll(container.NewVBox(bold("Follow-ups"), p.follow, bold("Open actions"), p.actions))
+	history := container.NewBorder(bold("History"), nil, nil, nil, container.NewStack(p.histList, container.NewVBox(p.histNone)))
+	p.view = container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, p.notes, history))
 	return p
 }
 
@@ -356,8 +390,9 @@ func fileSafe(name string) string {
 	return b.String()
 }
 
-func summaryLine(m model.MeetingSummary) string {
-	parts := []string{m.HeldAt.Local().Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label()}
+// summaryLine is a history row: when, then where, pulse and items.
+func summaryLine(m model.MeetingSummary) (when, rest string) {
+	parts := []string{m.Setting.Label()}
 	if m.PulseRating > 0 {
 		parts = append(parts, fmt.Sprintf("pulse %d/5", m.PulseRating))
 	}
@@ -365,7 +400,7 @@ func summaryLine(m model.MeetingSummary) string {
 	if m.OpenItems > 0 {
 		items += fmt.Sprintf(", %d carrying on", m.OpenItems)
 	}
-	return strings.Join(append(parts, items), " · ")
+	return m.HeldAt.Local().Format("Mon 2 Jan 2006, 15:04"), strings.Join(append(parts, items), " · ")
 }
 
 // load fetches everything the page shows off the UI goroutine.
@@ -430,8 +465,9 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 	p.meta.SetText(strings.Join(meta, " · "))
 	p.cadence.SetSelected(person.Cadence.Label())
 	p.plot.setSeries([]model.Series{pulseSeries(person.Name, pulse)})
-	p.follow.SetText(followUpText(fus, today))
+	p.showFollowUps(fus, today)
 	p.actions.SetText(actionText(acts))
+	p.notes.reflow()
 	p.history = hist
 	p.histList.Refresh()
 	p.histList.ScrollToTop()
@@ -439,6 +475,22 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 		p.histNone.Show()
 	} else {
 		p.histNone.Hide()
+	}
+}
+
+// showFollowUps lists the follow-ups in full, each with its Asked button.
+func (p *personPage) showFollowUps(fus []model.FollowUp, today model.Date) {
+	p.follow.RemoveAll()
+	if len(fus) == 0 {
+		p.follow.Add(widget.NewLabel("Nothing to follow up on."))
+	}
+	who, id := model.ShortName(p.person.Name, p.person.PreferredName), p.person.ID
+	for _, f := range fus {
+		text := widget.NewLabel(fmt.Sprintf("%s — %s", f.Text, followUpWhen(f.FollowUp, today)))
+		text.Wrapping = fyne.TextWrapWord
+		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { markAsked(p.screen.sh, who, f, func() { p.load(id) }) })
+		asked.Importance = widget.LowImportance
+		p.follow.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), text))
 	}
 }
 
@@ -563,4 +615,17 @@ func (o *oneOnOneScreen) showPreparation(person model.Person, carry []model.Item
 		}
 	}, o.sh.win)
 	o.sh.showDialog(d)
+}
+
+// fitSelect gives a picker the width of its longest option: Fyne sizes one
+// by its placeholder, which cut "Every 2 weeks" to "Every 2 we…".
+func fitSelect(sel *widget.Select) fyne.CanvasObject {
+	th := sel.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	w := float32(0)
+	for _, o := range sel.Options {
+		w = max(w, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	w += pad*4 + th.Size(theme.SizeNameInlineIcon)
+	return container.NewGridWrap(fyne.NewSize(max(w, sel.MinSize().Width), sel.MinSize().Height), sel)
 }

@@ -31,20 +31,26 @@ type meetingEditor struct {
 	// follow-ups.
 	loads, followUpLoads line
 
-	view      *fyne.Container
-	title     *widget.Label
-	when      *widget.Entry
-	setting   *widget.Select
-	followUps *widget.Label
-	problem   *widget.Label // why the last save failed
+	view    *fyne.Container
+	title   *widget.Label
+	when    *widget.Entry
+	setting *widget.Select
+	// followUps lists what to ask about from earlier one-on-ones, each
+	// with its Asked button; followUpRows holds the rows.
+	followUps, followUpRows *fyne.Container
+	problem                 *widget.Label // why the last save failed
 	// problemRow holds problem and the conflicts' review button; hidden
 	// when all is saved.
 	problemRow *fyne.Container
 	// sections list the items under each heading, items holds them, and
-	// rowHeight is how tall a row is without and with a line of notes.
+	// rowHeight is how tall a row of one line is without and with a line
+	// of notes; textWidth is how wide an item's text is shown, for the
+	// rows of longer items, which wrap.
 	sections  map[model.Heading]*formList
 	items     map[model.Heading][]*model.MeetingItem
 	rowHeight map[bool]float32
+	textWidth float32
+	bodyWidth float32 // how wide the form is laid out
 	adders    map[model.Heading]*widget.Entry
 	// drafts are what the add boxes hold, saved as items while still being
 	// typed (a crash then loses no more than other typing); Enter shows them.
@@ -55,7 +61,7 @@ type meetingEditor struct {
 	private *noteField
 	actions *actionBox
 	saved   *widget.Label
-	scroll  *container.Scroll
+	scroll  *wheelScroll
 	prompts *suggestionPanel
 }
 
@@ -89,14 +95,19 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 
 	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
 	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
+		if err := e.start(); err != nil { // meeting mode holds a stored one
+			o.sh.showError("Could not start the one-on-one", err)
+			return
+		}
 		o.leaveEditor(func() { openMeetingMode(o.sh, e.meeting.ID, func() { e.load(e.meeting.ID) }) })
 	})
 	meeting.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.confirmDelete)
 	del.Importance = widget.LowImportance
 
-	e.followUps = widget.NewLabel("")
-	e.followUps.Wrapping = fyne.TextWrapWord
+	e.followUpRows = container.NewVBox()
+	e.followUps = container.NewVBox(widget.NewLabelWithStyle("Follow up on", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.followUpRows)
+	e.followUps.Hide()
 	e.problem = widget.NewLabel("")
 	e.problem.Wrapping = fyne.TextWrapWord
 	e.problem.Importance = widget.DangerImportance
@@ -111,7 +122,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		add.SetPlaceHolder(fmt.Sprintf("Add to %s… (Enter)", h.Label()))
 		add.OnSubmitted = func(text string) { e.addItem(h, text, add) }
 		add.OnChanged = func(string) {
-			if !e.loading && e.meeting.ID != 0 {
+			if !e.loading {
 				e.saver.schedule(add, func() error { return e.saveDraft(h, add.Text) })
 			}
 		}
@@ -144,15 +155,23 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 	})
 	body.Add(section("Actions", "Who does what by when", e.actions.view))
 
+	// Two rows, so that the pickers and the buttons never share one: at
+	// 900 px they overlapped.
 	header := container.NewVBox(
-		// The buttons share the title's row: beside When and Where they
-		// made the window wider than the smallest one.
 		container.NewBorder(nil, nil, back, container.NewHBox(del, meeting), e.title),
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), e.setting), e.saved),
-		e.followUps,
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("When"), container.NewGridWrap(fyne.NewSize(170, e.when.MinSize().Height), e.when), widget.NewLabel("Where"), fitSelect(e.setting)), e.saved),
 		e.problemRow,
 	)
-	e.scroll = container.NewVScroll(body)
+	body.Objects = append([]fyne.CanvasObject{e.followUps}, body.Objects...)
+	e.scroll = newWheelScroll(body)
+	e.scroll.resized = e.resized
+	e.scroll.catcher.lists = func() []*widget.List {
+		lists := []*widget.List{e.actions.list.list}
+		for _, h := range model.Headings() {
+			lists = append(lists, e.sections[h].list)
+		}
+		return lists
+	}
 	e.view = container.NewBorder(header, nil, nil, nil, e.scroll)
 	return e
 }
@@ -173,7 +192,7 @@ func headingHint(h model.Heading) string {
 // but not yet confirmed with Enter: typing is never lost by leaving. It
 // returns what could not be saved, which stays pending and on screen.
 func (e *meetingEditor) flush() error {
-	if e.meeting.ID != 0 {
+	if e.meeting.PersonID != 0 {
 		for _, h := range model.Headings() {
 			if add := e.adders[h]; add.Text != "" {
 				e.addItem(h, add.Text, add)
@@ -207,7 +226,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.meeting = m
-	e.title.SetText("One-on-one with " + m.Person.DisplayName())
+	e.title.SetText(m.Person.DisplayName()) // the window says "One-on-one with"
 	e.screen.sh.setTitle("One-on-one with " + m.Person.DisplayName())
 	e.showFields(m.OneOnOne)
 	e.private.SetText(m.PrivateNotes)
@@ -224,9 +243,30 @@ func (e *meetingEditor) fill(m model.Meeting) {
 		e.sections[h].reset()
 	}
 	e.actions.set(m.Actions, model.ShortName(m.Person.Name, m.Person.PreferredName))
-	e.saved.SetText("Saved")
-	e.scroll.ScrollToTop()
-	e.prompts.load(m.PersonID, &m.ID)
+	e.saved.SetText("")
+	e.scroll.scroll.ScrollToTop()
+	var meetingID *uint // a draft's prompts are logged without it
+	if m.ID != 0 {
+		e.saved.SetText("Saved")
+		meetingID = &m.ID
+	}
+	e.prompts.load(m.PersonID, meetingID)
+}
+
+// start stores a drafted one-on-one (DraftMeeting) on its first write, so
+// that opening one and leaving stores nothing. It carries the very items
+// the draft showed, so what the editor holds stays right.
+func (e *meetingEditor) start() error {
+	if e.meeting.ID != 0 {
+		return nil
+	}
+	o, err := e.screen.sh.store.StartOneOnOne(e.meeting.PersonID, e.meeting.HeldAt, e.meeting.Setting)
+	if err != nil {
+		return err
+	}
+	e.meeting.OneOnOne = o
+	e.screen.load() // its due date moves on
+	return nil
 }
 
 // showFields shows the meeting's own fields but the private notes; the
@@ -243,21 +283,30 @@ func (e *meetingEditor) showFields(o model.OneOnOne) {
 	e.shared.SetText(o.SharedNotes)
 }
 
-// showFollowUps lists what to ask about from earlier one-on-ones.
+// showFollowUps lists what to ask about from earlier one-on-ones, each in
+// full with its Asked button.
 func (e *meetingEditor) showFollowUps(fus []model.FollowUp) {
-	parts := make([]string, len(fus))
-	for i, f := range fus {
-		parts[i] = fmt.Sprintf("%s (%s)", clip(f.Text), formatDay(f.FollowUp))
+	e.followUpRows.RemoveAll()
+	who := model.ShortName(e.meeting.Person.Name, e.meeting.Person.PreferredName)
+	for _, f := range fus {
+		text := widget.NewLabel(fmt.Sprintf("%s (raised %s, ask from %s)", f.Text, f.RaisedAt.Local().Format("Mon 2 Jan"), formatDay(f.FollowUp)))
+		text.Wrapping = fyne.TextWrapWord
+		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { markAsked(e.screen.sh, who, f, e.itemSaved) })
+		asked.Importance = widget.LowImportance
+		e.followUpRows.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), text))
 	}
-	e.followUps.SetText("Follow up on: " + strings.Join(parts, "; "))
 	e.followUps.Hidden = len(fus) == 0
-	e.followUps.Refresh()
+	e.scroll.reflow()
 }
 
 // itemChanged saves an item now and refreshes what depends on it. A save
 // refused because someone else saved first waits, like typing, for the
 // user to choose.
 func (e *meetingEditor) itemChanged(it *model.MeetingItem) {
+	if err := e.start(); err != nil {
+		e.screen.sh.showError("Could not start the one-on-one", err)
+		return
+	}
 	if err := e.saveItem(it); err != nil {
 		if isConflict(err) {
 			e.scheduleItem(it)
@@ -287,6 +336,9 @@ func (e *meetingEditor) itemSaved() {
 func (e *meetingEditor) scheduleItem(it *model.MeetingItem) {
 	e.saved.SetText("Saving…")
 	e.saver.schedule(it.ID, func() error {
+		if err := e.start(); err != nil {
+			return err
+		}
 		err := e.saveItem(it)
 		if err == nil {
 			e.saved.SetText("Saved")
@@ -318,6 +370,9 @@ func (e *meetingEditor) changedMeeting() {
 }
 
 func (e *meetingEditor) saveMeeting() error {
+	if err := e.start(); err != nil {
+		return err
+	}
 	o := e.meeting.OneOnOne
 	if t, err := time.ParseInLocation(whenLayout, strings.TrimSpace(e.when.Text), time.Local); err == nil {
 		o.HeldAt = t
@@ -380,7 +435,24 @@ func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry
 	e.loading = false
 	e.rebuildSection(h)
 	e.sections[h].list.ScrollTo(len(e.items[h]) - 1)
+	e.keepInView(from)
 	e.screen.sh.win.Canvas().Focus(from)
+}
+
+// keepInView scrolls the editor so that o shows whole: an add box moves
+// down out of sight as the items above it grow.
+func (e *meetingEditor) keepInView(o fyne.CanvasObject) {
+	sc := e.scroll.scroll
+	sc.Refresh() // lays the form out again for what it now holds
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc).Y
+	bottom := top + o.Size().Height
+	switch {
+	case bottom > sc.Size().Height:
+		sc.ScrollToOffset(sc.Offset.AddXY(0, bottom-sc.Size().Height+theme.Padding()))
+	case top < 0:
+		sc.ScrollToOffset(sc.Offset.AddXY(0, top-theme.Padding()))
+	}
 }
 
 // saveDraft keeps what an add box holds as an item not yet listed: added
@@ -396,6 +468,9 @@ func (e *meetingEditor) saveDraft(h model.Heading, text string) error {
 		}
 		return nil
 	case d == nil:
+		if err := e.start(); err != nil {
+			return err
+		}
 		it, err := st.AddItem(e.meeting.ID, h, text, false)
 		if err != nil {
 			return err
@@ -427,12 +502,76 @@ func (e *meetingEditor) rebuildSection(h model.Heading) {
 	e.sections[h].refresh()
 }
 
-// measureRows measures an item row without and with a line of notes.
+// measureRows measures an item row of one line without and with a line of
+// notes, and how wide the text of an item is shown.
 func (e *meetingEditor) measureRows() {
 	r := newItemRow(e)
 	e.rowHeight[false] = r.MinSize().Height
 	r.note.Show()
 	e.rowHeight[true] = r.MinSize().Height
+	if e.bodyWidth > 0 {
+		// A section's padding, the entry's, and the list's scroll bar.
+		list := e.bodyWidth - 4*theme.Padding()
+		e.textWidth = list - (r.MinSize().Width - r.text.MinSize().Width) - 2*theme.InnerPadding() - theme.ScrollBarSize()
+	}
+}
+
+// resized lists the items again for the width the form now has, when that
+// changes how long items wrap, where each list was scrolled to. New lists:
+// a list shown already redraws itself for each row's new height, which
+// for thousands of rows would freeze the window.
+func (e *meetingEditor) resized(width float32) {
+	was := e.textWidth
+	e.bodyWidth = width
+	e.measureRows()
+	if e.textWidth == was {
+		return
+	}
+	for _, h := range model.Headings() {
+		sec := e.sections[h]
+		at, size := sec.list.GetScrollOffset(), sec.list.Size()
+		sec.reset()
+		sec.list.Resize(size)
+		sec.list.ScrollToOffset(at)
+	}
+}
+
+// heightOf is how tall an item's row is: a line per line its text wraps
+// into, and one for its notes when it has some.
+func (e *meetingEditor) heightOf(it *model.MeetingItem) float32 {
+	h := e.rowHeight[itemNotes(it) != ""]
+	if lines := wrappedLines(it.Text, e.textWidth); lines > 1 {
+		h += float32(lines-1) * (fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing())
+	}
+	return h
+}
+
+// wrappedLines counts the lines text takes when wrapped by word at width,
+// as the row's entry wraps it (wrapFor); 1 when the width is not known yet.
+func wrappedLines(text string, width float32) int {
+	size := theme.TextSize()
+	if width <= 0 || wrapFor(text) == fyne.TextWrapOff || fyne.MeasureText(text, size, fyne.TextStyle{}).Width <= width {
+		return 1
+	}
+	space := fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
+	lines, used := 1, float32(0)
+	for _, word := range strings.Fields(text) {
+		w := fyne.MeasureText(word, size, fyne.TextStyle{}).Width
+		switch {
+		case used == 0:
+			used = w
+		case used+space+w <= width:
+			used += space + w
+		default:
+			lines++
+			used = w
+		}
+		for used > width { // a word longer than a line breaks
+			lines++
+			used -= width
+		}
+	}
+	return lines
 }
 
 // newSection lists the items under one heading.
@@ -441,24 +580,52 @@ func (e *meetingEditor) newSection(h model.Heading) *formList {
 		func() int { return len(e.items[h]) },
 		func() fyne.CanvasObject { return newItemRow(e) },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*itemRow).show(e.items[h][id]) },
-		func(id widget.ListItemID) float32 { return e.rowHeight[itemNotes(e.items[h][id]) != ""] })
+		func(id widget.ListItemID) float32 { return e.heightOf(e.items[h][id]) })
 }
 
-// itemRow is one editable item: done, text, work/non-work, private, more,
-// and a line of notes (carried over, follow-up…) when there are any. The
+// itemRow is one editable item: done, text (wrapped), work/non-work, more,
+// and a line of notes (carried over, follow-up, private…) when there are
+// any. The
 // list shows other items in it as it scrolls.
 type itemRow struct {
 	widget.BaseWidget
-	e        *meetingEditor
-	it       *model.MeetingItem
-	showing  bool // show is filling in the row: nothing changed
-	done     *widget.Check
-	text     *widget.Entry
-	tag      *widget.Button
-	private  *widget.Check
+	e       *meetingEditor
+	it      *model.MeetingItem
+	showing bool // show is filling in the row: nothing changed
+	done    *widget.Check
+	text    *itemEntry
+	tag     *widget.Button
+	// secret marks a private item beside its text, and its notes say so
+	// too: a private item must be unmistakable. Its menu makes it so.
+	secret   *widget.Icon
 	more     *widget.Button
 	note     *widget.Label
 	contents fyne.CanvasObject
+}
+
+// itemEntry is an item's text, wrapped over as many lines as it needs.
+// Items are one paragraph: Enter ends the editing instead of a new line.
+type itemEntry struct {
+	widget.Entry
+}
+
+func newItemEntry() *itemEntry {
+	e := &itemEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(1)
+	return e
+}
+
+func (e *itemEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.Unfocus()
+		}
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 func newItemRow(e *meetingEditor) *itemRow {
@@ -472,8 +639,9 @@ func newItemRow(e *meetingEditor) *itemRow {
 			r.it.Status = model.ItemDone
 		}
 		e.itemChanged(r.it)
+		e.rebuildSection(r.it.Heading) // muted, and "done" joins its notes
 	})
-	r.text = widget.NewEntry()
+	r.text = newItemEntry()
 	r.text.OnChanged = func(s string) {
 		if !r.showing {
 			r.it.Text = s
@@ -485,20 +653,16 @@ func newItemRow(e *meetingEditor) *itemRow {
 		r.tag.SetText(tagLabel(r.it.NonWork))
 		e.itemChanged(r.it)
 	})
-	r.private = widget.NewCheck("Private", func(on bool) {
-		if r.showing {
-			return
-		}
-		r.it.Private = on
-		e.itemChanged(r.it)
-		e.rebuildSection(r.it.Heading) // "private" joins its notes
-	})
 	r.more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() { e.itemMenu(r.it, r.more) })
 	r.more.Importance = widget.LowImportance
+	r.secret = widget.NewIcon(theme.VisibilityOffIcon())
+	r.secret.Hide()
 	r.note = widget.NewLabel("")
 	r.note.SizeName = theme.SizeNameCaptionText
 	r.note.Hide()
-	r.contents = container.NewVBox(container.NewBorder(nil, nil, r.done, container.NewHBox(r.tag, r.private, r.more), r.text), r.note)
+	// The controls stay on the first line of a long item.
+	r.contents = container.NewBorder(nil, r.note, container.NewVBox(container.NewHBox(r.done, r.secret)),
+		container.NewVBox(container.NewHBox(r.tag, r.more)), r.text)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -515,11 +679,18 @@ func (r *itemRow) show(it *model.MeetingItem) {
 	r.showing = true
 	defer func() { r.showing = false }()
 	r.done.SetChecked(it.Status == model.ItemDone)
+	r.text.Wrapping = wrapFor(it.Text)
 	if r.text.Text != it.Text {
 		r.text.SetText(it.Text)
 	}
+	// A done item is muted: untick it to edit it again.
+	if it.Status == model.ItemDone {
+		r.text.Disable()
+	} else {
+		r.text.Enable()
+	}
+	r.secret.Hidden = !it.Private
 	r.tag.SetText(tagLabel(it.NonWork))
-	r.private.SetChecked(it.Private)
 	note := itemNotes(it)
 	r.note.SetText(note)
 	r.note.Hidden = note == ""
@@ -533,14 +704,20 @@ func itemNotes(it *model.MeetingItem) string {
 	if it.Carried {
 		notes = append(notes, "carried over from "+formatDay(model.DateOf(it.FromDate.Local())))
 	}
-	if it.Status == model.ItemDropped {
+	switch it.Status {
+	case model.ItemDone:
+		notes = append(notes, "done")
+	case model.ItemDropped:
 		notes = append(notes, "dropped")
 	}
 	if !it.FollowUp.IsZero() {
 		notes = append(notes, "follow up "+formatDay(it.FollowUp))
 	}
+	if !it.AskedOn.IsZero() {
+		notes = append(notes, "asked "+formatDay(it.AskedOn))
+	}
 	if it.Private {
-		notes = append(notes, "private")
+		notes = append(notes, "private: only you see it")
 	}
 	return strings.Join(notes, " · ")
 }
@@ -560,21 +737,54 @@ func (e *meetingEditor) itemMenu(it *model.MeetingItem, at fyne.CanvasObject) {
 	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Follow up on…", func() { e.askFollowUp(it, apply) }),
 	}
+	if !it.FollowUp.IsZero() && it.AskedOn.IsZero() {
+		who := model.ShortName(e.meeting.Person.Name, e.meeting.Person.PreferredName)
+		items = append(items, fyne.NewMenuItem("Mark asked…", func() {
+			markAsked(e.screen.sh, who, model.FollowUp{Item: it.Item}, func() { e.load(e.meeting.ID) })
+		}))
+	}
+	if it.Private {
+		items = append(items, fyne.NewMenuItem("Not private (they may see it)", func() { it.Private = false; apply() }))
+	} else {
+		items = append(items, fyne.NewMenuItem("Make private (only you see it)", func() { it.Private = true; apply() }))
+	}
 	if it.Status == model.ItemDropped {
 		items = append(items, fyne.NewMenuItem("Reopen", func() { it.Status = model.ItemOpen; apply() }))
 	} else {
 		items = append(items, fyne.NewMenuItem("Drop (no longer relevant)", func() { it.Status = model.ItemDropped; apply() }))
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete", func() { e.deleteItem(it) }))
-	c := fyne.CurrentApp().Driver().CanvasForObject(at)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos.Add(fyne.NewPos(0, at.Size().Height)))
+	showMenuBy(fyne.NewMenu("", items...), at)
 }
 
+// showMenuBy pops a menu up under at, or above it where there is no room
+// below, and leftwards from its right edge where there is none to the
+// right: never cut by the window, never over the button.
+func showMenuBy(menu *fyne.Menu, at fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	c := d.CanvasForObject(at)
+	pos, size := d.AbsolutePositionForObject(at), at.Size()
+	m := widget.NewPopUpMenu(menu, c)
+	want := m.MinSize()
+	x, y := pos.X, pos.Y+size.Height
+	if y+want.Height > c.Size().Height && pos.Y-want.Height >= 0 {
+		y = pos.Y - want.Height
+	}
+	if x+want.Width > c.Size().Width {
+		x = max(pos.X+size.Width-want.Width, 0)
+	}
+	m.ShowAtPosition(fyne.NewPos(x, y))
+}
+
+// askFollowUp sets the day to ask about an item again; the dialog says
+// which item, and Enter sets it.
 func (e *meetingEditor) askFollowUp(it *model.MeetingItem, apply func()) {
 	f := newDateField(e.screen.sh.store, func() {})
 	f.entry.SetText(it.FollowUp.String())
-	d := dialog.NewForm("Follow up", "Set", "Cancel", []*widget.FormItem{
+	about := widget.NewLabel("“" + it.Text + "”")
+	about.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Follow up on", "Set", "Cancel", []*widget.FormItem{
+		{Text: "Item", Widget: about},
 		{Text: "Ask again on", Widget: f.view, HintText: "YYYY-MM-DD; empty for no follow-up"},
 	}, func(ok bool) {
 		if !ok {
@@ -648,6 +858,10 @@ func (e *meetingEditor) confirmDelete() {
 		"Its items and notes go with it. Items still open and carried into later one-on-ones move to the next one; its actions stay on the person's list.",
 		func(ok bool) {
 			if !ok {
+				return
+			}
+			if e.meeting.ID == 0 { // a draft: nothing stored to delete
+				e.screen.openPerson(e.meeting.PersonID)
 				return
 			}
 			_ = e.flush() // edits to carried items outlive the meeting

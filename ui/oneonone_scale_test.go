@@ -166,7 +166,9 @@ func TestScrolledRowsEditTheirOwnItems(t *testing.T) {
 	}
 	fifty := row.it
 	row.done.SetChecked(true)
-	row.private.SetChecked(true)
+	fifty.Private = true // as its menu's "Make private" does
+	e.itemChanged(fifty)
+	e.rebuildSection(fifty.Heading)
 	if progress.told[50] != e.rowHeight[true] || progress.told[49] != e.rowHeight[false] {
 		t.Errorf("a private item's row should be tall enough to say so: %v", progress.told[48:52])
 	}

@@ -28,6 +28,9 @@ func startWithOverdue(t *testing.T, closes bool, after afterFunc) (*shell, *mode
 	o := oneOnOnes(s)
 	o.openPerson(overdue.ID)
 	o.start(overdue.ID)
+	if err := o.editor.start(); err != nil { // stored, as a first write does
+		t.Fatal(err)
+	}
 	return s, store, o
 }
 
@@ -116,8 +119,9 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	o.list.Select(0)
 	test.Tap(o.page.startBtn)
 	e := o.editor
-	if e.meeting.ID == 0 || e.meeting.PersonID != overdue.ID {
-		t.Fatalf("start did not open a new one-on-one: %+v", e.meeting.OneOnOne)
+	// A draft until something is written: leaving now stores nothing.
+	if hist, _ := store.History(overdue.ID); e.meeting.ID != 0 || e.meeting.PersonID != overdue.ID || len(hist) != 1 {
+		t.Fatalf("start should open a draft with them and store nothing: %+v, %d stored", e.meeting.OneOnOne, len(hist))
 	}
 	if len(e.meeting.Items) != 1 || !e.meeting.Items[0].Carried {
 		t.Fatalf("the open obstacle should be carried over: %+v", e.meeting.Items)
@@ -131,6 +135,9 @@ func TestOneOnOneEditorCarriesOverAndAutosaves(t *testing.T) {
 	enter(add)
 	if add.Text != "" || len(e.items[model.HeadingProgress]) != 1 {
 		t.Fatalf("Enter should add the item and clear the box")
+	}
+	if hist, _ := store.History(overdue.ID); e.meeting.ID == 0 || len(hist) != 2 {
+		t.Fatalf("the first item should store the one-on-one: %d, %d stored", e.meeting.ID, len(hist))
 	}
 	test.Type(e.shared.entry, "Walked to the park.")
 	test.Type(e.private.entry, "Seems tired.")
@@ -271,7 +278,7 @@ func TestEditorEditsSurviveRedraws(t *testing.T) {
 		test.Type(e.adders[model.HeadingProgress], text)
 		enter(e.adders[model.HeadingProgress])
 	}
-	carried, _ := first[*widget.Entry](e.sections[model.HeadingObstacles].view)
+	carried, _ := first[*itemEntry](e.sections[model.HeadingObstacles].view)
 	carried.SetText("Refund tool: escalated to IT")
 	test.Type(e.adders[model.HeadingObstacles], "Headset crackles")
 	enter(e.adders[model.HeadingObstacles])

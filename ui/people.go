@@ -487,6 +487,9 @@ func (p *peopleScreen) runImport(name string, data []byte) {
 				p.sh.showError("Could not import "+name, err)
 			default:
 				p.load()
+				if p.sh.current != screenPeople { // Today, say, counts the new people
+					p.sh.screen(p.sh.current).load()
+				}
 				msg := sentence(res.String())
 				for _, w := range res.Warnings {
 					msg += "\n" + sentence(w)

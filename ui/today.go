@@ -6,19 +6,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
 )
 
-const (
-	// todayMax is how many entries a Today card lists before "and N more".
-	todayMax = 8
-	// todayChars is how long an entry's text may be, for two cards a row
-	// to fit the smallest window.
-	todayChars = 42
-)
+// todayMax is how many entries a Today card lists before "and N more".
+const todayMax = 8
 
 // todayScreen is the start screen: a column of cards answering "what do I
 // owe whom now". Each entry opens the thing it names.
@@ -28,7 +24,9 @@ type todayScreen struct {
 	root    *fyne.Container
 	heading *widget.Label
 	date    *widget.Label
+	// cards are two columns, each card as tall as its entries.
 	cards   *fyne.Container
+	scroll  *wheelScroll
 	body    fyne.CanvasObject
 	welcome fyne.CanvasObject
 	loads   line
@@ -40,9 +38,10 @@ func newTodayScreen(sh *shell) *todayScreen {
 	t.heading = widget.NewLabelWithStyle("Today", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.heading.SizeName = theme.SizeNameSubHeadingText
 	t.date = widget.NewLabel("")
-	t.cards = container.NewGridWithColumns(2)
+	t.cards = container.NewGridWithColumns(2, container.NewVBox(), container.NewVBox())
 	t.scope = newScopeSwitch(sh, t.load)
-	t.body = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, container.NewHBox(t.heading, t.date), t.scope.sel)), nil, nil, nil, container.NewVScroll(container.NewPadded(t.cards)))
+	t.scroll = newWheelScroll(container.NewPadded(t.cards))
+	t.body = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, container.NewHBox(t.heading, t.date), t.scope.sel)), nil, nil, nil, t.scroll)
 	t.root = container.NewStack(t.body)
 	return t
 }
@@ -92,79 +91,125 @@ func (t *todayScreen) show(v model.TodayView) {
 	openCohort := func(id uint) func() { return func() { nav.openCohort(id) } }
 	// Each card makes entries only for the lines it shows: a long history
 	// can have thousands due.
-	var cards []fyne.CanvasObject
-
-	cards = append(cards, todayCard("One-on-ones due", "Due today or overdue", "No one-on-ones due. A good day to walk the floor.",
+	due := todayCard("One-on-ones due", "Due today or overdue", "No one-on-ones due. A good day to walk the floor.",
 		v.DueToday+v.Overdue, func(i int) todayEntry {
 			r := v.Due[i]
-			return todayEntry{r.DisplayName() + " — " + model.DueText(r.NextDue, today), openPerson(r.ID)}
+			return todayEntry{text: r.DisplayName() + " — " + model.DueText(r.NextDue, today), open: openPerson(r.ID)}
 		},
-		func() { nav.goTo(screenOneOnOnes) }))
+		func() { nav.goTo(screenOneOnOnes) })
 
-	cards = append(cards, todayCard("Follow-ups", "Worth asking about today", "Nothing to follow up on today.",
-		len(v.FollowUps), func(i int) todayEntry {
-			f := v.FollowUps[i]
-			text := fmt.Sprintf("Ask %s about “%s” (raised %s)", model.ShortName(f.PersonName, ""), model.Ellipsize(f.Text, 50), f.RaisedAt.Local().Format("Mon 2 Jan"))
-			return todayEntry{text, openPerson(f.PersonID)}
-		},
-		func() { nav.goTo(screenOneOnOnes) }))
+	follow := todayCard("Follow-ups", "Worth asking about today", "Nothing to follow up on today.",
+		len(v.FollowUps), func(i int) todayEntry { return t.followUpEntry(v.FollowUps[i]) },
+		func() { t.showFollowUps(v.FollowUps) })
 
-	cards = append(cards, todayCard("Actions", fmt.Sprintf("Overdue or due within %d days", model.DueSoonDays), "No actions due. Nice.",
+	actions := todayCard("Actions", fmt.Sprintf("Overdue or due within %d days", model.DueSoonDays), "No actions due. Nice.",
 		len(v.Actions), func(i int) todayEntry {
 			a := v.Actions[i]
 			state := "due " + formatDay(a.Due)
 			if a.Overdue {
 				state = "overdue since " + formatDay(a.Due)
 			}
-			return todayEntry{fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(a.Action, model.ShortName(a.PersonName, "")), state), openPerson(a.PersonID)}
+			undated := a.Action // the state says when
+			undated.Due = model.Date{}
+			return todayEntry{text: fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(undated, model.ShortName(a.PersonName, "")), state), open: openPerson(a.PersonID)}
 		},
-		nav.openTeamActions))
+		nav.openTeamActions)
 
-	cards = append(cards, todayCard("Cohorts", "Hires behind, and milestones due this week", "No cohort milestones this week.",
+	cohorts := todayCard("Cohorts", "Hires behind, and milestones due this week", "No cohort milestones this week.",
 		len(v.Behind)+len(v.Milestones), func(i int) todayEntry {
 			if i < len(v.Behind) {
 				b := v.Behind[i]
-				return todayEntry{fmt.Sprintf("%s: %d of %s behind", b.Name, b.Behind, model.Plural(b.Hires, "hire", "hires")), openCohort(b.CohortID)}
+				return todayEntry{text: fmt.Sprintf("%s: %d of %s behind", b.Name, b.Behind, model.Plural(b.Hires, "hire", "hires")), open: openCohort(b.CohortID)}
 			}
 			m := v.Milestones[i-len(v.Behind)]
-			return todayEntry{fmt.Sprintf("%s · %s: %s — %s", m.CohortName, m.HireName, m.Title, formatDay(m.Due)), openCohort(m.CohortID)}
+			return todayEntry{text: fmt.Sprintf("%s · %s: %s — %s", m.CohortName, m.HireName, m.Title, formatDay(m.Due)), open: openCohort(m.CohortID)}
 		},
-		func() { nav.goTo(screenCohorts) }))
+		func() { nav.goTo(screenCohorts) })
 
+	// The prompt heads the shorter column, in view without scrolling.
+	right := []fyne.CanvasObject{follow, cohorts}
 	if v.Prompt.Text != "" {
 		p := widget.NewLabel(v.Prompt.Text)
 		p.Wrapping = fyne.TextWrapWord
 		p.TextStyle = fyne.TextStyle{Italic: true}
 		pt := widget.NewLabel(v.Prompt.Theme)
 		pt.SizeName = theme.SizeNameCaptionText
-		cards = append(cards, widget.NewCard("Prompt of the day", "", container.NewVBox(p, pt)))
+		right = append([]fyne.CanvasObject{widget.NewCard("", "Prompt of the day", container.NewVBox(p, pt))}, right...)
 	}
-	t.cards.Objects = cards
-	t.cards.Refresh()
+	columns := t.cards.Objects
+	columns[0].(*fyne.Container).Objects = []fyne.CanvasObject{due, actions}
+	columns[1].(*fyne.Container).Objects = right
+	t.scroll.reflow()
 	if f := t.sh.onDay; f != nil {
 		t.sh.onDay = nil
 		f(v)
 	}
 }
 
-// todayEntry is one line of a Today card and what clicking it opens.
+// followUpEntry is a follow-up due on Today: whom to ask about what, which
+// opens their page, and a button to say it was asked.
+func (t *todayScreen) followUpEntry(f model.DueFollowUp) todayEntry {
+	who := model.ShortName(f.PersonName, "")
+	return todayEntry{
+		text:  fmt.Sprintf("Ask %s about “%s” (raised %s)", who, f.Text, f.RaisedAt.Local().Format("Mon 2 Jan")),
+		open:  func() { t.nav.openOneOnOnes(f.PersonID) },
+		asked: func() { markAsked(t.sh, who, f.FollowUp, t.load) },
+	}
+}
+
+// showFollowUps lists every follow-up due, each with its Asked button: the
+// card shows only the first todayMax.
+func (t *todayScreen) showFollowUps(fus []model.DueFollowUp) {
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(fus) },
+		func() fyne.CanvasObject {
+			asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), nil)
+			return container.NewBorder(nil, nil, nil, asked, newTwoLineRow("Raised Tue 3 Mar"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			f := fus[id]
+			c := o.(*fyne.Container)
+			who := model.ShortName(f.PersonName, "")
+			setTwoLineRow(c.Objects[0], fmt.Sprintf("Ask %s about “%s”", who, f.Text), f.PersonName+" · raised "+f.RaisedAt.Local().Format("Mon 2 Jan"))
+			c.Objects[1].(*widget.Button).OnTapped = func() {
+				d.Hide()
+				markAsked(t.sh, who, f.FollowUp, t.load)
+			}
+		})
+	list.OnSelected = func(id widget.ListItemID) {
+		d.Hide()
+		t.nav.openOneOnOnes(fus[id].PersonID)
+	}
+	d = dialog.NewCustom(fmt.Sprintf("Follow-ups due (%d)", len(fus)), "Close", list, t.sh.win)
+	d.Resize(fyne.NewSize(640, 480))
+	t.sh.showDialog(d)
+}
+
+// todayEntry is one line of a Today card, what clicking it opens and, for
+// a follow-up, what its Asked button does.
 type todayEntry struct {
-	text string
-	open func()
+	text  string
+	open  func()
+	asked func()
 }
 
 // todayCard lists n entries (up to todayMax of them, made by entry, then a
 // link to the rest, all) under a title with their count, or says none when
-// there are none.
+// there are none. Entries wrap: they are read in full.
 func todayCard(title, subtitle, none string, n int, entry func(int) todayEntry, all func()) fyne.CanvasObject {
 	box := container.NewVBox()
 	for i := range min(n, todayMax) {
 		e := entry(i)
-		// Buttons do not truncate; a long line would widen the window.
-		b := widget.NewButton(model.Ellipsize(e.text, todayChars), e.open)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		box.Add(b)
+		link := widget.NewHyperlink(e.text, nil)
+		link.Wrapping = fyne.TextWrapWord
+		link.OnTapped = e.open
+		var row fyne.CanvasObject = link
+		if e.asked != nil {
+			asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), e.asked)
+			asked.Importance = widget.LowImportance
+			row = container.NewBorder(nil, nil, nil, container.NewCenter(asked), link)
+		}
+		box.Add(row)
 	}
 	if n > todayMax {
 		more := widget.NewButton(fmt.Sprintf("and %d more…", n-todayMax), all)

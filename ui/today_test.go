@@ -23,18 +23,26 @@ func TestTodayAnswersWhatIsDue(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
 	cohortOfTwenty(t, store)
+	// Demo-like: something shared to ask about, and an action long enough
+	// to wrap; both are read in full.
+	addFollowUp(t, store, overdue.ID, "Her dad is in hospital for a few days; she may need to swap the Thursday late shift")
+	act := model.Action{PersonID: overdue.ID, Text: "Book a shadowing slot on the social channel and send her the notes from the last one", Owner: model.OwnerLead, Due: store.Today().AddDays(-1)}
+	if err := store.SaveAction(&act); err != nil {
+		t.Fatal(err)
+	}
 	s.today().load()
-	for _, want := range []string{"One-on-ones due (", "Amara Okafor — overdue by 1 day", "Cohorts (", "March 2026: 2 of 20 hires behind", "Prompt of the day"} {
-		if !markupContains(t, s, want) {
+	for _, want := range []string{"One-on-ones due (", "Amara Okafor — overdue by 1 day", "Cohorts (", "March 2026: 2 of 20 hires behind", "Prompt of the day",
+		"swap the Thursday late shift", "send her the notes from the last one — overdue since"} {
+		if !shows(s.today().view(), want) && !markupContains(t, s, want) {
 			t.Errorf("Today lacks %q", want)
 		}
 	}
 	assertGolden(t, "today.xml", s.win.Canvas())
 
 	// The first due entry opens that person's page.
-	card := s.today().cards.Objects[0].(*widget.Card)
-	first := card.Content.(*fyne.Container).Objects[0].(*widget.Button)
-	test.Tap(first)
+	card := s.today().cards.Objects[0].(*fyne.Container).Objects[0].(*widget.Card)
+	first := card.Content.(*fyne.Container).Objects[0].(*widget.Hyperlink)
+	test.TapAt(first, fyne.NewPos(first.Size().Width/4, first.Size().Height/2))
 	if s.current != 2 || s.oneOnOnes().page.person.ID != overdue.ID {
 		t.Errorf("clicking %q opened screen %d, person %d", first.Text, s.current, s.oneOnOnes().page.person.ID)
 	}
@@ -46,7 +54,7 @@ func TestTodayCardMakesOnlyWhatItShows(t *testing.T) {
 	made := 0
 	card := todayCard("Due", "", "none", 10000, func(i int) todayEntry {
 		made++
-		return todayEntry{fmt.Sprint("entry ", i), func() {}}
+		return todayEntry{text: fmt.Sprint("entry ", i), open: func() {}}
 	}, func() {}).(*widget.Card)
 	box := card.Content.(*fyne.Container)
 	if made != todayMax || len(box.Objects) != todayMax+1 || card.Title != "Due (10000)" {
