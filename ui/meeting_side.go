@@ -43,7 +43,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 	s.rating = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { s.changed() })
 	s.rating.Horizontal = true
 	s.comment = widget.NewEntry()
-	s.comment.SetPlaceHolder("How do they feel about the team and the company?")
+	s.comment.SetPlaceHolder("How do they feel about the company?")
 	s.comment.OnChanged = func(string) { s.changed() }
 	s.shared = newNoteField(mm.sh, "Notes you could show them")
 	s.shared.OnChanged = func(string) { s.changed() }
@@ -61,7 +61,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 	// them leaves the text no room in large type.
 	a := s.actions
 	addAction := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), a.add)
-	actions := container.NewVBox(container.NewStack(a.list.view, a.none), a.text, container.NewBorder(nil, nil, a.owner, addAction, a.due.view))
+	actions := container.NewVBox(container.NewStack(a.list.view, a.none), container.NewBorder(nil, nil, nil, addAction, a.text), container.NewBorder(nil, nil, a.owner, nil, a.due.view))
 
 	privateTitle := container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), title("Private notes"), caption("only you see these", fyne.TextAlignLeading))
 	s.showFollowUps(m.FollowUps)
@@ -69,7 +69,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 		s.prompts.folded(),
 		s.followUps,
 		title(model.HeadingPulse.Label()),
-		container.NewBorder(nil, nil, widget.NewLabel("Rating"), nil, s.rating),
+		s.rating,
 		s.comment,
 		title("Actions"),
 		actions,
