@@ -50,7 +50,9 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 	s.private = newNoteField(mm.sh, "Only for you: never exported unless you ask")
 	s.private.OnChanged = func(string) { s.changed() }
 	s.showFields(m.OneOnOne)
+	s.loading = true // the private notes as loaded are no change to save
 	s.private.SetText(m.PrivateNotes)
+	s.loading = false
 
 	s.actions = newActionBox(mm.sh, "New action… (Enter)", func(a *model.Action) bool {
 		a.PersonID, a.OneOnOneID = mm.meeting.PersonID, &mm.meeting.ID
@@ -61,7 +63,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 	// them leaves the text no room in large type.
 	a := s.actions
 	addAction := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), a.add)
-	actions := container.NewVBox(container.NewStack(a.list.view, a.none), container.NewBorder(nil, nil, nil, addAction, a.text), container.NewBorder(nil, nil, a.owner, nil, a.due.view))
+	actions := container.NewVBox(container.NewStack(a.list.view, a.none), container.NewBorder(nil, nil, nil, addAction, a.text), a.owner, a.due.view)
 
 	privateTitle := container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), title("Private notes"), caption("only you see these", fyne.TextAlignLeading))
 	s.showFollowUps(m.FollowUps)
@@ -98,6 +100,7 @@ func (s *meetingSide) showFollowUps(fus []model.FollowUp) {
 		text := widget.NewLabel(clip(f.Text))
 		text.Wrapping = fyne.TextWrapWord
 		when := caption("raised "+formatDay(model.DateOf(f.RaisedAt.Local()))+" · ask "+formatDay(f.FollowUp), fyne.TextAlignLeading)
+		when.Wrapping = fyne.TextWrapWord
 		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { s.ask(f) })
 		s.followUps.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), container.NewVBox(text, when)))
 	}

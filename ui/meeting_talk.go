@@ -196,7 +196,7 @@ func (t *talkList) height(i int, r talkRow) float32 {
 		return line + float32(t.lines(shape.text, theme.SizeNameText, shape.private)+t.lines(shape.marks, theme.SizeNameCaptionText, shape.private)-2)*t.lineStep
 	}
 	h := line
-	if !t.fits(shape.text, theme.SizeNameText, shape.private) || !t.fits(shape.marks, theme.SizeNameCaptionText, shape.private) {
+	if shape.marks != "" || !t.fits(shape.text, shape.private) {
 		h = t.measureRow(r)
 	}
 	t.heights[shape] = h
@@ -219,11 +219,12 @@ func (t *talkList) lineHeight(l oneLine) float32 {
 	return h
 }
 
-// fits reports whether text fits on one line of an item's text, with
-// a little to spare.
-func (t *talkList) fits(text string, size fyne.ThemeSizeName, private bool) bool {
+// fits reports whether text fits on one line of an item's text, with a
+// character to spare.
+func (t *talkList) fits(text string, private bool) bool {
+	size := t.mm.th.Size(theme.SizeNameText)
 	pad := 2 * t.mm.th.Size(theme.SizeNameInnerPadding)
-	return fyne.MeasureText(text, t.mm.th.Size(size), fyne.TextStyle{}).Width+pad+2 < t.textWidth[private]
+	return fyne.MeasureText(text, size, fyne.TextStyle{}).Width+pad+size < t.textWidth[private]
 }
 
 // lines reckons how many lines text takes at most, each character as wide
@@ -248,6 +249,9 @@ func (t *talkList) measureRow(r talkRow) float32 {
 	// Laid out directly: a resize to the size it already has does nothing.
 	face.Layout.Layout(face.Objects, fyne.NewSize(t.width, face.MinSize().Height))
 	if r.item != nil {
+		// The marks may be new to the lines, which a resize to their size
+		// would not lay out.
+		m.lines.Layout.Layout(m.lines.Objects, m.lines.Size())
 		t.textWidth[r.item.Private] = m.lines.Size().Width
 	}
 	return face.MinSize().Height
