@@ -133,7 +133,7 @@ func (mm *meetingMode) begin() {
 
 	mm.talk = newTalkList(mm)
 	mm.adder = newMeetingEntry(mm)
-	mm.adder.SetPlaceHolder("Add and press Enter")
+	mm.adder.SetPlaceHolder(addHint(mm.heading))
 	mm.nonWork = widget.NewCheck("Non-work", nil)
 	mm.picker = enumSelect(model.Headings(), mm.setHeading)
 	mm.picker.SetSelected(mm.heading.Label())
@@ -171,9 +171,13 @@ func (mm *meetingMode) setHeading(h model.Heading) {
 	}
 	mm.heading = h
 	mm.picker.SetSelected(h.Label())
+	mm.adder.SetPlaceHolder(addHint(h))
 	mm.talk.refresh()
 	mm.talk.scrollTo(h, nil)
 }
+
+// addHint says where the add box adds (the picker beside it may be cut).
+func addHint(h model.Heading) string { return "Add to " + h.Label() + " (Enter)" }
 
 // relayout re-applies the large type to what was shown since it was last
 // applied (new prompts, follow-ups).
@@ -291,11 +295,7 @@ func (mm *meetingMode) toggleTag() {
 
 func (mm *meetingMode) toggleDone() {
 	if it := mm.last(); it != nil {
-		if it.Status == model.ItemDone {
-			it.Status = model.ItemOpen
-		} else {
-			it.Status = model.ItemDone
-		}
+		it.Status = doneOrOpen(it.Status != model.ItemDone)
 		mm.save(it)
 	}
 }

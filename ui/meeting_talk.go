@@ -305,14 +305,10 @@ func newMeetingRow(mm *meetingMode) *meetingRow {
 	r.empty.Importance = widget.LowImportance
 	r.headFace = container.NewHBox(r.head, r.empty)
 	r.check = widget.NewCheck("", func(on bool) {
-		if r.showing {
-			return
+		if !r.showing {
+			r.it.Status = doneOrOpen(on)
+			mm.save(r.it)
 		}
-		r.it.Status = model.ItemOpen
-		if on {
-			r.it.Status = model.ItemDone
-		}
-		mm.save(r.it)
 	})
 	r.text = widget.NewLabel("")
 	r.text.Wrapping = fyne.TextWrapWord
@@ -396,4 +392,12 @@ func itemMarks(it *model.MeetingItem) string {
 		marks = append(marks, notes)
 	}
 	return strings.Join(marks, " · ")
+}
+
+// doneOrOpen is the status a tick for done gives.
+func doneOrOpen(done bool) model.ItemStatus {
+	if done {
+		return model.ItemDone
+	}
+	return model.ItemOpen
 }
