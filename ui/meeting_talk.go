@@ -193,10 +193,10 @@ func (t *talkList) height(i int, r talkRow) float32 {
 	}
 	line := t.lineHeight(oneLine{shape.marks != "", shape.private})
 	if i >= exactRows {
-		return line + float32(t.lines(shape.text, theme.SizeNameText, shape.private)+t.lines(shape.marks, theme.SizeNameCaptionText, shape.private)-2)*t.lineStep
+		return line + float32(t.lines(shape.text, shape.private)-1)*t.lineStep
 	}
 	h := line
-	if shape.marks != "" || !t.fits(shape.text, shape.private) {
+	if !t.fits(shape.text, shape.private) {
 		h = t.measureRow(r)
 	}
 	t.heights[shape] = h
@@ -229,8 +229,8 @@ func (t *talkList) fits(text string, private bool) bool {
 
 // lines reckons how many lines text takes at most, each character as wide
 // as the widest (a wide ideograph, an emoji).
-func (t *talkList) lines(text string, size fyne.ThemeSizeName, private bool) int {
-	perLine := max(1, int((t.textWidth[private]-2*t.mm.th.Size(theme.SizeNameInnerPadding))/(1.25*t.mm.th.Size(size))))
+func (t *talkList) lines(text string, private bool) int {
+	perLine := max(1, int((t.textWidth[private]-2*t.mm.th.Size(theme.SizeNameInnerPadding))/(1.25*t.mm.th.Size(theme.SizeNameText))))
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
 		n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
@@ -249,9 +249,6 @@ func (t *talkList) measureRow(r talkRow) float32 {
 	// Laid out directly: a resize to the size it already has does nothing.
 	face.Layout.Layout(face.Objects, fyne.NewSize(t.width, face.MinSize().Height))
 	if r.item != nil {
-		// The marks may be new to the lines, which a resize to their size
-		// would not lay out.
-		m.lines.Layout.Layout(m.lines.Objects, m.lines.Size())
 		t.textWidth[r.item.Private] = m.lines.Size().Width
 	}
 	return face.MinSize().Height
@@ -314,7 +311,9 @@ func newMeetingRow(mm *meetingMode) *meetingRow {
 	r.text.Wrapping = fyne.TextWrapWord
 	r.marks = widget.NewLabel("")
 	r.marks.SizeName = theme.SizeNameCaptionText
-	r.marks.Wrapping = fyne.TextWrapWord
+	// One line: a wrapping label newly put under the text is given the
+	// height of its line before it wraps, and overlaps the next item.
+	r.marks.Truncation = fyne.TextTruncateEllipsis
 	r.private = widget.NewIcon(theme.VisibilityOffIcon())
 	r.lines = container.New(&tightColumn{}, r.text)
 	r.itemFace = container.NewBorder(nil, nil, container.NewVBox(r.check), container.NewVBox(r.private), r.lines)
