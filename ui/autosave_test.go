@@ -147,7 +147,8 @@ func TestSignalsSaveTypingAndQuit(t *testing.T) {
 			test.Type(o.editor.shared.entry, "Walked to the park.")
 			mm := openMeetingMode(s, id, func() {})
 			mm.begin()
-			test.Type(mm.adders[model.HeadingFocus], "Typed in meeting mode")
+			mm.setHeading(model.HeadingFocus)
+			test.Type(mm.adder, "Typed in meeting mode")
 
 			signals := make(chan os.Signal, 1)
 			quit := make(chan struct{})

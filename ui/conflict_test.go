@@ -268,7 +268,8 @@ func TestMeetingModeConflict(t *testing.T) {
 	mm.begin()
 	theirItemSave(t, other, id, func(it *model.Item) { it.NonWork = true })
 
-	add := mm.adders[model.HeadingObstacles]
+	mm.setHeading(model.HeadingObstacles)
+	add := mm.adder
 	add.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault})
 	if dialogs(mm.win) != 1 || !inDialog(mm.win, "Theirs:  Non-work") || !inDialog(mm.win, "Yours:   done") {
 		t.Fatalf("Ctrl+D on a stale item should ask in meeting mode: %d dialogs", dialogs(mm.win))

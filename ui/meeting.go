@@ -1,13 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"slices"
 
 	"solemate/model"
 )
@@ -20,35 +22,42 @@ var attentionChecklist = []string{
 	"Ready to listen more than talk",
 }
 
-// meetingMode is a calm full-screen view of one one-on-one: one person, four
-// headings, large type, driven from the keyboard. Esc leaves.
+// meetingMode is a calm full-screen view of one one-on-one: one person,
+// large type, driven from the keyboard. The conversation (the four
+// headings and their items, in full) fills the left; pulse, actions,
+// notes, follow-ups and folded prompts sit on the right. Esc leaves.
 type meetingMode struct {
 	sh      *shell
 	win     fyne.Window
+	th      fyne.Theme // the large type
 	meeting model.Meeting
-	// lists show the items under each heading, items holds them, and
-	// nothing stands in for an empty list.
-	lists   map[model.Heading]*widget.List
-	items   map[model.Heading][]*model.MeetingItem
-	nothing map[model.Heading]*widget.Label
-	adders  map[model.Heading]*meetingEntry
-	nonWork map[model.Heading]*widget.Check
 	begun   bool
-	// conflicts asks whose to keep when someone else saved an item first;
-	// notice says a choice waits.
+
+	// talk lists the conversation; heading is the one the adder adds to.
+	talk    *talkList
+	heading model.Heading
+	picker  *widget.Select
+	adder   *meetingEntry
+	nonWork *widget.Check
+
+	side *meetingSide
+	// saver saves the meeting's own fields (pulse, notes) as typing pauses.
+	saver *autosaver
+	saved *widget.Label
+	undo  *undoBar
+	// conflicts asks whose to keep when someone else saved first; notice
+	// says a choice waits.
 	conflicts *conflicts
 	notice    *widget.Label
-	// override scales the meeting view; the suggestions it shows later
-	// need it re-applied.
+	// override scales the meeting view; what is shown in it later needs
+	// it re-applied.
 	override *container.ThemeOverride
 }
 
 // openMeetingMode opens meeting mode for a one-on-one in its own window
 // once the meeting is loaded; onClose runs when it is left.
 func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
-	mm := &meetingMode{sh: sh,
-		lists: map[model.Heading]*widget.List{}, items: map[model.Heading][]*model.MeetingItem{}, nothing: map[model.Heading]*widget.Label{},
-		adders: map[model.Heading]*meetingEntry{}, nonWork: map[model.Heading]*widget.Check{}}
+	mm := &meetingMode{sh: sh, heading: model.HeadingProgress, th: largeTheme{fyne.CurrentApp().Settings().Theme()}}
 	for open := range sh.meetings {
 		if open.meeting.ID == meetingID { // a second click: the window is there
 			open.win.RequestFocus()
@@ -67,6 +76,7 @@ func (mm *meetingMode) open(m model.Meeting, onClose func()) {
 	mm.win, mm.meeting = w, m
 	mm.conflicts = newConflicts(w, func(d dialog.Dialog) { showDialogOn(w, d, func() {}) })
 	mm.conflicts.loaded(m.Items)
+	mm.saver = newAutosaver(sh.after, mm.showSaved)
 	w.SetCloseIntercept(mm.leave)
 	sh.meetings[mm] = true // quitting the app saves its typing too
 	w.SetOnClosed(func() {
@@ -86,7 +96,7 @@ func (mm *meetingMode) open(m model.Meeting, onClose func()) {
 			}
 		}
 	})
-	w.SetContent(container.NewThemeOverride(mm.checklist(), largeTheme{fyne.CurrentApp().Settings().Theme()}))
+	w.SetContent(container.NewThemeOverride(mm.checklist(), mm.th))
 	w.SetFullScreen(true)
 	w.Show()
 }
@@ -103,38 +113,37 @@ func (mm *meetingMode) checklist() fyne.CanvasObject {
 	begin.Importance = widget.HighImportance
 	leave := widget.NewButton("Not now (Esc)", mm.leave)
 	box.Add(container.NewCenter(container.NewHBox(leave, begin)))
-	hint := widget.NewLabel("Enter begins · Esc leaves")
-	hint.Alignment = fyne.TextAlignCenter
-	hint.SizeName = theme.SizeNameCaptionText
-	box.Add(hint)
+	box.Add(caption("Enter begins · Esc leaves", fyne.TextAlignCenter))
 	return container.NewCenter(box)
+}
+
+// caption is a line of small print.
+func caption(text string, align fyne.TextAlign) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Alignment = align
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 func (mm *meetingMode) begin() {
 	mm.begun = true
-	name := widget.NewLabelWithStyle(mm.meeting.Person.DisplayName(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	name := widget.NewLabelWithStyle(mm.meeting.Person.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
-	grid := container.NewGridWithColumns(2)
-	for _, h := range model.Headings() {
-		mm.lists[h] = widget.NewList(func() int { return len(mm.items[h]) },
-			func() fyne.CanvasObject { return newMeetingRow(mm) },
-			func(id widget.ListItemID, o fyne.CanvasObject) { o.(*meetingRow).show(mm.items[h][id]) })
-		mm.lists[h].HideSeparators = true
-		mm.lists[h].OnSelected = mm.lists[h].Unselect // rows are ticked, not picked
-		mm.nothing[h] = widget.NewLabel("Nothing yet.")
-		add := newMeetingEntry(mm, h)
-		add.SetPlaceHolder("Add and press Enter")
-		mm.adders[h] = add
-		nw := widget.NewCheck("Non-work", nil)
-		mm.nonWork[h] = nw
-		head := widget.NewLabelWithStyle(h.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		grid.Add(container.NewBorder(head, container.NewBorder(nil, nil, nil, nw, add), nil, nil, container.New(heightless{}, mm.lists[h], container.NewVBox(mm.nothing[h]))))
-		mm.refreshHeading(h)
-	}
-	help := widget.NewLabel("Enter adds · Ctrl+T work / non-work · Ctrl+D done / open (newest item) · Tab moves on · Esc leaves")
-	help.Alignment = fyne.TextAlignCenter
-	help.SizeName = theme.SizeNameCaptionText
-	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.leave)
+	mm.saved = caption("", fyne.TextAlignTrailing)
+
+	mm.talk = newTalkList(mm)
+	mm.adder = newMeetingEntry(mm)
+	mm.adder.SetPlaceHolder(addHint(mm.heading))
+	mm.nonWork = widget.NewCheck("Non-work", nil)
+	mm.picker = enumSelect(model.Headings(), mm.setHeading)
+	mm.picker.SetSelected(mm.heading.Label())
+	left := container.NewBorder(nil, container.NewBorder(nil, nil, mm.picker, mm.nonWork, mm.adder), nil, nil, mm.talk.view)
+
+	mm.side = newMeetingSide(mm)
+	split := container.NewHSplit(left, mm.side.view)
+	split.Offset = 0.6
+
+	mm.undo = newUndoBar()
 	mm.notice = widget.NewLabel("")
 	mm.notice.Importance = widget.DangerImportance
 	notice := container.NewBorder(nil, nil, nil, mm.conflicts.review, mm.notice)
@@ -144,76 +153,38 @@ func (mm *meetingMode) begin() {
 		notice.Hidden = !mm.conflicts.pending()
 		notice.Refresh()
 	}
-	prompts := newSuggestionPanel(mm.sh)
-	prompts.onChange = func() {
-		if mm.override != nil {
-			mm.override.Refresh()
-		}
-	}
-	prompts.load(mm.meeting.PersonID, &mm.meeting.ID)
-	promptBox := container.NewVBox(widget.NewSeparator(), prompts.box)
-	content := container.NewBorder(name, container.NewVBox(promptBox, notice, container.NewBorder(nil, nil, nil, done, help)), nil, nil, grid)
-	mm.override = container.NewThemeOverride(container.NewPadded(content), largeTheme{fyne.CurrentApp().Settings().Theme()})
+	help := caption("Enter adds · Tab next heading · Ctrl+T work / non-work · Ctrl+D done (newest) · Ctrl+P prompts · Esc leaves", fyne.TextAlignLeading)
+	help.Wrapping = fyne.TextWrapWord
+	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.leave)
+	bottom := container.NewVBox(mm.undo.view, notice, container.NewBorder(nil, nil, nil, done, help))
+	content := container.NewBorder(container.NewBorder(nil, nil, nil, mm.saved, name), bottom, nil, nil, split)
+	mm.override = container.NewThemeOverride(container.NewPadded(content), mm.th)
 	mm.win.SetContent(mm.override)
-	mm.win.Canvas().Focus(mm.adders[model.HeadingProgress])
+	mm.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { mm.side.prompts.toggle() })
+	mm.win.Canvas().Focus(mm.adder)
 }
 
-// refreshHeading shows the items under a heading as they are now.
-func (mm *meetingMode) refreshHeading(h model.Heading) {
-	mm.items[h] = itemsUnder(mm.meeting.Items, h)
-	mm.nothing[h].Hidden = len(mm.items[h]) > 0
-	mm.nothing[h].Refresh()
-	mm.lists[h].Refresh()
-}
-
-// meetingRow shows one item in meeting mode: a tick for done and its text
-// with what is special about it, on one line (the editor shows the whole
-// of a longer one). The list shows other items in it as it scrolls.
-type meetingRow struct {
-	widget.BaseWidget
-	it      *model.MeetingItem
-	showing bool // show is filling in the row: nothing changed
-	check   *widget.Check
-	text    *widget.Label
-	box     fyne.CanvasObject
-}
-
-func newMeetingRow(mm *meetingMode) *meetingRow {
-	r := &meetingRow{}
-	r.check = widget.NewCheck("", func(on bool) {
-		if r.showing {
-			return
-		}
-		r.it.Status = model.ItemOpen
-		if on {
-			r.it.Status = model.ItemDone
-		}
-		mm.save(r.it)
-	})
-	r.text = widget.NewLabel("")
-	r.text.Truncation = fyne.TextTruncateEllipsis
-	r.box = container.NewBorder(nil, nil, r.check, nil, r.text)
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-func (r *meetingRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
-
-func (r *meetingRow) show(it *model.MeetingItem) {
-	r.it = it
-	r.showing = true
-	defer func() { r.showing = false }()
-	r.check.SetChecked(it.Status == model.ItemDone)
-	label := clip(it.Text)
-	for _, mark := range []struct {
-		on   bool
-		text string
-	}{{it.NonWork, "non-work"}, {it.Carried, "carried over"}, {it.Status == model.ItemDropped, "dropped"}, {it.Private, "private"}} {
-		if mark.on {
-			label += "  · " + mark.text
-		}
+// setHeading makes h the heading the adder adds to, and shows it.
+func (mm *meetingMode) setHeading(h model.Heading) {
+	if h == mm.heading {
+		return
 	}
-	r.text.SetText(label)
+	mm.heading = h
+	mm.picker.SetSelected(h.Label())
+	mm.adder.SetPlaceHolder(addHint(h))
+	mm.talk.refresh()
+	mm.talk.scrollTo(h, nil)
+}
+
+// addHint says where the add box adds (the picker beside it may be cut).
+func addHint(h model.Heading) string { return "Add to " + h.Label() + " (Enter)" }
+
+// relayout re-applies the large type to what was shown since it was last
+// applied (new prompts, follow-ups).
+func (mm *meetingMode) relayout() {
+	if mm.override != nil {
+		mm.override.Refresh()
+	}
 }
 
 // save stores an item; when someone else saved it first, the user chooses
@@ -223,16 +194,44 @@ func (mm *meetingMode) save(it *model.MeetingItem) {
 		if keptMine {
 			mm.save(it)
 		}
-		mm.refreshHeading(it.Heading)
+		mm.talk.refresh()
 	})
 	if err != nil && !isConflict(err) {
-		mm.sh.showError("Could not save the item", err)
+		mm.showError("Could not save the item", err)
+	}
+	mm.talk.refresh()
+}
+
+// showError tells what failed in meeting mode's own window (the main one
+// is behind it).
+func (mm *meetingMode) showError(what string, err error) {
+	showDialogOn(mm.win, dialog.NewError(fmt.Errorf("%s: %w", what, err), mm.win), func() {})
+}
+
+// showSaved says whether the pulse and notes are saved.
+func (mm *meetingMode) showSaved(err error) {
+	switch {
+	case err == nil:
+		mm.saved.SetText("Saved")
+	case isConflict(err):
+		mm.saved.SetText("Not saved")
+	default:
+		mm.saved.SetText("Not saved: " + refusedText(err))
+		if !model.IsValidation(err) {
+			mm.showError("Could not save", err)
+		}
 	}
 }
 
-// leave closes meeting mode, unless a change waits for the user to choose
-// whose to keep: leaving would lose it, so that is asked first.
+// leave closes meeting mode once all is saved. A change that waits for the
+// user to choose whose to keep, or could not be saved, would be lost: that
+// is shown instead.
 func (mm *meetingMode) leave() {
+	if mm.begun {
+		if err := mm.saver.flush(); err != nil {
+			mm.showSaved(err)
+		}
+	}
 	if mm.conflicts.pending() {
 		mm.conflicts.showFirst()
 		return
@@ -240,34 +239,43 @@ func (mm *meetingMode) leave() {
 	mm.win.Close()
 }
 
-func (mm *meetingMode) add(h model.Heading, text string) {
+func (mm *meetingMode) add(text string) {
 	if text == "" {
 		return
 	}
-	it, err := mm.sh.store.AddItem(mm.meeting.ID, h, text, mm.nonWork[h].Checked)
+	h := mm.heading
+	it, err := mm.sh.store.AddItem(mm.meeting.ID, h, text, mm.nonWork.Checked)
 	if err != nil {
-		mm.sh.showError("Could not add the item", err)
+		mm.showError("Could not add the item", err)
 		return
 	}
-	mm.meeting.Items = append(mm.meeting.Items, &model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt})
-	mm.adders[h].SetText("")
-	mm.nonWork[h].SetChecked(false) // each item says afresh whether it is work
-	mm.refreshHeading(h)
-	mm.lists[h].ScrollToBottom()
+	added := &model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt}
+	mm.meeting.Items = append(mm.meeting.Items, added)
+	mm.adder.SetText("")
+	mm.nonWork.SetChecked(false) // each item says afresh whether it is work
+	mm.talk.refresh()
+	mm.talk.scrollTo(h, added)
 }
 
-// commitTyped adds what was typed but not yet confirmed with Enter.
+// commitTyped saves what was typed but not yet confirmed with Enter (an
+// item, an action) and the pulse and notes still waiting to be saved.
 func (mm *meetingMode) commitTyped() {
-	for h, add := range mm.adders {
-		if add.Text != "" {
-			mm.add(h, add.Text)
-		}
+	if !mm.begun {
+		return
+	}
+	if mm.adder.Text != "" {
+		mm.add(mm.adder.Text)
+	}
+	mm.side.actions.add() // does nothing when the box is empty
+	if err := mm.saver.flush(); err != nil {
+		mm.sh.showError("Could not save the meeting", err)
 	}
 }
 
-// last is the newest item under a heading, which Ctrl+T and Ctrl+D act on.
-func (mm *meetingMode) last(h model.Heading) *model.MeetingItem {
-	items := mm.items[h]
+// last is the newest item under the heading being added to, which Ctrl+T
+// and Ctrl+D act on.
+func (mm *meetingMode) last() *model.MeetingItem {
+	items := itemsUnder(mm.meeting.Items, mm.heading)
 	if len(items) == 0 {
 		return nil
 	}
@@ -276,29 +284,19 @@ func (mm *meetingMode) last(h model.Heading) *model.MeetingItem {
 
 // toggleTag flips work / non-work for what is being typed, or else for the
 // newest item under the heading.
-func (mm *meetingMode) toggleTag(h model.Heading) {
-	if mm.adders[h].Text != "" {
-		mm.nonWork[h].SetChecked(!mm.nonWork[h].Checked)
-		return
-	}
-	if it := mm.last(h); it != nil {
+func (mm *meetingMode) toggleTag() {
+	if it := mm.last(); it != nil && mm.adder.Text == "" {
 		it.NonWork = !it.NonWork
 		mm.save(it)
-		mm.refreshHeading(h)
 		return
 	}
-	mm.nonWork[h].SetChecked(!mm.nonWork[h].Checked)
+	mm.nonWork.SetChecked(!mm.nonWork.Checked)
 }
 
-func (mm *meetingMode) toggleDone(h model.Heading) {
-	if it := mm.last(h); it != nil {
-		if it.Status == model.ItemDone {
-			it.Status = model.ItemOpen
-		} else {
-			it.Status = model.ItemDone
-		}
+func (mm *meetingMode) toggleDone() {
+	if it := mm.last(); it != nil {
+		it.Status = doneOrOpen(it.Status != model.ItemDone)
 		mm.save(it)
-		mm.refreshHeading(h)
 	}
 }
 
@@ -330,24 +328,22 @@ func (c *checklistCheck) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
-// meetingEntry is an entry that knows its heading and the meeting keys.
+// meetingEntry is the box items are typed into, with the meeting keys.
 type meetingEntry struct {
 	widget.Entry
-	mm      *meetingMode
-	heading model.Heading
-	shift   bool // held down, so Tab goes back
+	mm    *meetingMode
+	shift bool // held down, so Tab goes back
 }
 
-func newMeetingEntry(mm *meetingMode, h model.Heading) *meetingEntry {
-	e := &meetingEntry{mm: mm, heading: h}
+func newMeetingEntry(mm *meetingMode) *meetingEntry {
+	e := &meetingEntry{mm: mm}
 	e.ExtendBaseWidget(e)
-	e.OnSubmitted = func(s string) { mm.add(h, s) }
+	e.OnSubmitted = mm.add
 	return e
 }
 
-// AcceptsTab takes Tab from the window's focus order, which stopped on
-// each heading's list and Non-work box: typing there went nowhere, and a
-// Space ticked Non-work. Tab goes from heading to heading instead.
+// AcceptsTab takes Tab from the window's focus order, which would stop on
+// every tick and box: Tab goes from heading to heading instead.
 func (e *meetingEntry) AcceptsTab() bool { return true }
 
 // KeyDown and KeyUp follow Shift, which the window does not tell TypedKey.
@@ -366,7 +362,7 @@ func (e *meetingEntry) KeyUp(k *fyne.KeyEvent) {
 }
 
 // TypedKey lets Esc leave meeting mode even while typing, and Tab (Shift+Tab)
-// move to the next (previous) heading's box.
+// move on to the next (previous) heading.
 func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyEscape:
@@ -377,22 +373,24 @@ func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
 		if e.shift {
 			step = len(hs) - 1
 		}
-		next := hs[(slices.Index(hs, e.heading)+step)%len(hs)]
-		e.mm.win.Canvas().Focus(e.mm.adders[next])
+		e.mm.setHeading(hs[(slices.Index(hs, e.mm.heading)+step)%len(hs)])
 	default:
 		e.Entry.TypedKey(k)
 	}
 }
 
-// TypedShortcut handles Ctrl+T and Ctrl+D for this heading.
+// TypedShortcut handles Ctrl+T, Ctrl+D and Ctrl+P while typing.
 func (e *meetingEntry) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
 		switch cs.KeyName {
 		case fyne.KeyT:
-			e.mm.toggleTag(e.heading)
+			e.mm.toggleTag()
 			return
 		case fyne.KeyD:
-			e.mm.toggleDone(e.heading)
+			e.mm.toggleDone()
+			return
+		case fyne.KeyP:
+			e.mm.side.prompts.toggle()
 			return
 		}
 	}

@@ -1,14 +1,292 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
 )
+
+// addInMeeting types text under heading h in meeting mode and adds it.
+func addInMeeting(mm *meetingMode, h model.Heading, text string) {
+	mm.setHeading(h)
+	test.Type(mm.adder, text)
+	enter(mm.adder)
+}
+
+func ctrlOn(f fyne.Shortcutable, k fyne.KeyName) {
+	f.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+// longItem wraps over several lines at any width meeting mode has.
+const longItem = "The refund tool times out whenever a customer has more than twenty orders, so Amara copies each order by hand into the spreadsheet the finance team keeps, and that takes most of Friday afternoon every single week since January"
+
+// fullMeeting is a one-on-one in meeting mode as a lead has it half-way:
+// an item carried over, a follow-up due from last time, a long item, a
+// private one, a non-work one that is done, an action and notes.
+// It returns meeting mode, the store, the meeting's id and the earlier one's.
+func fullMeeting(t *testing.T, size fyne.Size) (*meetingMode, *model.Store, uint, uint) {
+	t.Helper()
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	earlier, err := store.StartOneOnOne(overdue.ID, fixedNow.Add(-16*24*time.Hour), model.MeetingSettingDesk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fu, err := store.AddItem(earlier.ID, model.HeadingProgress, "Moving house at the weekend", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fu.FollowUp = store.Today().AddDays(-1)
+	if err := store.UpdateItem(&fu); err != nil {
+		t.Fatal(err)
+	}
+	m, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range []struct {
+		h                      model.Heading
+		text                   string
+		nonWork, private, done bool
+	}{
+		{model.HeadingProgress, longItem, false, false, false},
+		{model.HeadingProgress, "Ran the half marathon", true, false, true},
+		{model.HeadingObstacles, "Unsure about the team lead opening", false, true, false},
+		{model.HeadingFocus, "Ship the macro library", false, false, false},
+	} {
+		added, err := store.AddItem(m.ID, it.h, it.text, it.nonWork)
+		if err != nil {
+			t.Fatal(err)
+		}
+		added.Private = it.private
+		if it.done {
+			added.Status = model.ItemDone
+		}
+		if err := store.UpdateItem(&added); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := store.SaveAction(&model.Action{PersonID: overdue.ID, OneOnOneID: &m.ID, Text: "Send the rota", Owner: model.OwnerLead, Due: store.Today().AddDays(3)}); err != nil {
+		t.Fatal(err)
+	}
+	m.PulseRating, m.PulseComment, m.SharedNotes, m.PrivateNotes = 4, "Calmer since the new rota", "Agreed to pair on the macros.", "Ask HR about the opening."
+	if err := store.SaveOneOnOne(&m); err != nil {
+		t.Fatal(err)
+	}
+	mm := openMeetingMode(s, m.ID, func() {})
+	mm.win.Resize(size)
+	mm.begin()
+	return mm, store, m.ID, earlier.ID
+}
+
+// Meeting mode holds the whole conversation, at both sizes it is used at,
+// empty and full.
+func TestMeetingModeGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		size fyne.Size
+		full bool
+	}{
+		{"meeting_mode.xml", fyne.NewSize(1280, 800), true},
+		{"meeting_mode_small.xml", fyne.NewSize(1024, 640), true},
+		{"meeting_mode_empty.xml", fyne.NewSize(1024, 640), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mm *meetingMode
+			if tc.full {
+				mm, _, _, _ = fullMeeting(t, tc.size)
+			} else {
+				s, store := newTestShell(t)
+				_, _, never := teamWithHistory(t, store)
+				m, err := store.StartOneOnOne(never.ID, fixedNow, model.MeetingSettingDesk)
+				if err != nil {
+					t.Fatal(err)
+				}
+				mm = openMeetingMode(s, m.ID, func() {})
+				mm.win.Resize(tc.size)
+				mm.begin()
+			}
+			assertGolden(t, tc.name, mm.win.Canvas())
+		})
+	}
+}
+
+// texts is the text drawn under o, one string per line drawn.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	walk(o, func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok && o.Visible() && t.Text != "" {
+			out = append(out, t.Text)
+		}
+	})
+	return out
+}
+
+// rowOf is the row of the conversation showing text.
+func rowOf(t *testing.T, mm *meetingMode, text string) *meetingRow {
+	t.Helper()
+	for _, it := range mm.meeting.Items {
+		if it.Text == text {
+			mm.talk.scrollTo(it.Heading, it)
+		}
+	}
+	r, ok := first(mm.talk.view, func(r *meetingRow) bool { return r.it != nil && r.it.Text == text })
+	if !ok {
+		t.Fatalf("no row shows %q", text)
+	}
+	return r
+}
+
+// An item is shown whole, wrapped over as many lines as it needs; a private
+// one says so in words and with the closed eye.
+func TestMeetingModeShowsItemsWhole(t *testing.T) {
+	for _, size := range []fyne.Size{fyne.NewSize(1280, 800), fyne.NewSize(1024, 640)} {
+		mm, _, _, _ := fullMeeting(t, size)
+		long := rowOf(t, mm, longItem)
+		lines := texts(long.text)
+		if got := strings.Join(lines, " "); got != longItem || len(lines) < 2 {
+			t.Errorf("%v: the long item drawn as %q", size, lines)
+		}
+		if long.Size().Height < long.text.MinSize().Height {
+			t.Errorf("%v: the long item's row is %v tall, its text needs %v", size, long.Size().Height, long.text.MinSize().Height)
+		}
+		private := rowOf(t, mm, "Unsure about the team lead opening")
+		if !private.private.Visible() || !contains(private.marks.Text, "private") || private.marks.Importance != widget.WarningImportance {
+			t.Errorf("%v: a private item is marked %q (icon shown: %v)", size, private.marks.Text, private.private.Visible())
+		}
+		if long.private.Visible() || contains(long.marks.Text, "private") {
+			t.Errorf("%v: an item not private is marked %q", size, long.marks.Text)
+		}
+		carried := rowOf(t, mm, "Refund tool times out")
+		if !contains(carried.marks.Text, "carried over") {
+			t.Errorf("%v: a carried item is marked %q", size, carried.marks.Text)
+		}
+		done := rowOf(t, mm, "Ran the half marathon")
+		if !contains(done.marks.Text, "non-work") || !done.check.Checked || done.text.Importance != widget.LowImportance {
+			t.Errorf("%v: a done non-work item is marked %q, ticked %v", size, done.marks.Text, done.check.Checked)
+		}
+	}
+}
+
+// The pulse, the notes and actions are saved as in the editor; the editor
+// behind shows them once meeting mode closes.
+func TestMeetingModeSavesPulseNotesAndActions(t *testing.T) {
+	c := &fakeClock{}
+	s, store, o := startWithOverdue(t, false, c.after)
+	id := o.editor.meeting.ID
+	var mm *meetingMode
+	o.editor.view.Refresh()
+	tapButton(t, o.editor.view, "Meeting mode")
+	for open := range s.meetings {
+		mm = open
+	}
+	if mm == nil {
+		t.Fatal("no meeting mode opened")
+	}
+	mm.win.Resize(fyne.NewSize(1024, 640))
+	mm.begin()
+	side := mm.side
+	side.rating.SetSelected("2")
+	test.Type(side.comment, "Stretched thin")
+	test.Type(side.shared.entry, "Pair on macros")
+	test.Type(side.private.entry, "Watch for burnout")
+	c.advance(time.Minute) // autosave's pause
+	if m, _ := store.Meeting(id); m.PulseRating != 2 || m.PulseComment != "Stretched thin" || m.SharedNotes != "Pair on macros" || m.PrivateNotes != "Watch for burnout" {
+		t.Errorf("stored after a pause: %d %q %q %q", m.PulseRating, m.PulseComment, m.SharedNotes, m.PrivateNotes)
+	}
+	if mm.saved.Text != "Saved" {
+		t.Errorf("saved says %q", mm.saved.Text)
+	}
+
+	a := side.actions
+	a.owner.SetSelectedIndex(1) // I will
+	a.due.entry.SetText("2026-03-13")
+	test.Type(a.text, "Book the training")
+	enter(a.text)
+	m, _ := store.Meeting(id)
+	if len(m.Actions) != 1 || m.Actions[0].Text != "Book the training" || m.Actions[0].Owner != model.OwnerLead || m.Actions[0].Due.String() != "2026-03-13" {
+		t.Fatalf("actions stored: %+v", m.Actions)
+	}
+	test.Tap(first1[*widget.Check](t, a.list.view))
+	if m, _ := store.Meeting(id); !m.Actions[0].Done() {
+		t.Error("ticking the action did not mark it done")
+	}
+
+	test.Type(side.comment, ", but calmer")
+	mm.leave()
+	if m, _ := store.Meeting(id); m.PulseComment != "Stretched thin, but calmer" {
+		t.Errorf("leaving lost the typing: %q", m.PulseComment)
+	}
+	if o.editor.comment.Text != "Stretched thin, but calmer" || o.editor.rating.Selected != "2" || len(o.editor.actions.actions) != 1 {
+		t.Errorf("the editor behind shows %q, rating %q, %d actions", o.editor.comment.Text, o.editor.rating.Selected, len(o.editor.actions.actions))
+	}
+}
+
+func first1[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject) T {
+	t.Helper()
+	x, ok := first[T](o)
+	if !ok {
+		var zero T
+		t.Fatalf("no %T", zero)
+	}
+	return x
+}
+
+// A follow-up asked leaves the list, with what they said; undo brings it
+// back.
+func TestMeetingModeFollowUpAsked(t *testing.T) {
+	mm, store, id, earlier := fullMeeting(t, fyne.NewSize(1280, 800))
+	const fu = "Moving house at the weekend"
+	if !contains(test.RenderObjectToMarkup(mm.side.followUps), fu) {
+		t.Fatal("the follow-up due is not shown")
+	}
+	tapButton(t, mm.side.followUps, "Asked")
+	if !inDialog(mm.win, "What they said") || !inDialog(mm.win, fu) {
+		t.Fatal("Asked should ask what they said, naming the follow-up")
+	}
+	said, _ := first[*widget.Entry](mm.win.Canvas().Overlays().Top())
+	test.Type(said, "Went well, new flat is closer")
+	enter(said)
+	if dialogs(mm.win) != 0 || contains(test.RenderObjectToMarkup(mm.side.followUps), fu) {
+		t.Fatal("the follow-up asked should leave the list")
+	}
+	m, _ := store.Meeting(id)
+	if fus, _ := store.FollowUps(m.PersonID); len(fus) != 0 {
+		t.Errorf("still due: %+v", fus)
+	}
+	if it := itemsByText(t, store, earlier)[fu]; it == nil || it.AskedOn != store.Today() || it.AskedNote != "Went well, new flat is closer" {
+		t.Errorf("stored %+v", it)
+	}
+	mm.undo.trigger()
+	if !contains(test.RenderObjectToMarkup(mm.side.followUps), fu) {
+		t.Error("undo should bring the follow-up back")
+	}
+}
+
+// Prompts are there but folded to one line; Ctrl+P opens them.
+func TestMeetingModePromptsFold(t *testing.T) {
+	mm, _, _, _ := fullMeeting(t, fyne.NewSize(1024, 640))
+	p := mm.side.prompts
+	if p.box.Visible() || !contains(p.fold.Text, "Prompts (") {
+		t.Fatalf("prompts should start folded: %q, open %v", p.fold.Text, p.box.Visible())
+	}
+	ctrlOn(mm.adder, fyne.KeyP)
+	if !p.box.Visible() {
+		t.Error("Ctrl+P should open the prompts")
+	}
+	ctrlOn(mm.adder, fyne.KeyP)
+	if p.box.Visible() {
+		t.Error("Ctrl+P again should fold them")
+	}
+}
 
 // Meeting mode by keyboard, as the lead's trial ran it.
 func TestMeetingModeByKeyboard(t *testing.T) {
@@ -42,28 +320,29 @@ func TestMeetingModeByKeyboard(t *testing.T) {
 		}
 	})
 
-	// Tab goes from heading to heading; typing after it lands in a box and
-	// is kept (it went into a list, which took no text).
+	// Tab goes from heading to heading, the box keeping the cursor; what
+	// is typed after it goes under the heading Tab moved to.
 	t.Run("tab moves between headings", func(t *testing.T) {
 		mm, store, id := open(t)
 		mm.begin()
 		hs := model.Headings()
 		c := mm.win.Canvas()
-		key(mm.adders[hs[0]], fyne.KeyTab)
-		if c.Focused() != mm.adders[hs[1]] {
-			t.Fatalf("Tab from %s went to %T, want %s's box", hs[0].Label(), c.Focused(), hs[1].Label())
+		key(mm.adder, fyne.KeyTab)
+		if mm.heading != hs[1] || c.Focused() != mm.adder || mm.picker.Selected != hs[1].Label() {
+			t.Fatalf("Tab from %s went to %s (picker %q), focus on %T", hs[0].Label(), mm.heading.Label(), mm.picker.Selected, c.Focused())
 		}
-		test.Type(mm.adders[hs[1]], "Headset keeps dropping")
-		key(mm.adders[hs[1]], fyne.KeyReturn)
-		mm.adders[hs[1]].KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-		key(mm.adders[hs[1]], fyne.KeyTab)
-		mm.adders[hs[1]].KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-		if c.Focused() != mm.adders[hs[0]] {
-			t.Errorf("Shift+Tab went to %T, want %s's box", c.Focused(), hs[0].Label())
+		test.Type(mm.adder, "Headset keeps dropping")
+		key(mm.adder, fyne.KeyReturn)
+		mm.adder.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		key(mm.adder, fyne.KeyTab)
+		mm.adder.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		if mm.heading != hs[0] {
+			t.Errorf("Shift+Tab went to %s, want %s", mm.heading.Label(), hs[0].Label())
 		}
-		key(mm.adders[hs[len(hs)-1]], fyne.KeyTab)
-		if c.Focused() != mm.adders[hs[0]] {
-			t.Errorf("Tab from the last heading went to %T, want the first's box", c.Focused())
+		mm.setHeading(hs[len(hs)-1])
+		key(mm.adder, fyne.KeyTab)
+		if mm.heading != hs[0] {
+			t.Errorf("Tab from the last heading went to %s, want the first", mm.heading.Label())
 		}
 		if it := itemsByText(t, store, id)["Headset keeps dropping"]; it == nil || it.Heading != hs[1] {
 			t.Errorf("the item typed after Tab: %+v", it)
@@ -74,12 +353,17 @@ func TestMeetingModeByKeyboard(t *testing.T) {
 	t.Run("non-work is one item's", func(t *testing.T) {
 		mm, store, id := open(t)
 		mm.begin()
-		add := mm.adders[model.HeadingProgress]
-		test.Type(add, "Painted the kids' room")
-		add.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault})
-		key(add, fyne.KeyReturn)
-		test.Type(add, "Got praised by QA")
-		key(add, fyne.KeyReturn)
+		test.Type(mm.adder, "Painted the kids' room")
+		ctrlOn(mm.adder, fyne.KeyT)
+		if !mm.nonWork.Checked {
+			t.Fatal("Ctrl+T while typing should tick Non-work")
+		}
+		key(mm.adder, fyne.KeyReturn)
+		if mm.nonWork.Checked {
+			t.Error("Non-work should be clear again once the item is added")
+		}
+		test.Type(mm.adder, "Got praised by QA")
+		key(mm.adder, fyne.KeyReturn)
 		got := itemsByText(t, store, id)
 		if it := got["Painted the kids' room"]; it == nil || !it.NonWork {
 			t.Errorf("the tagged item: %+v, want non-work", it)
@@ -88,4 +372,41 @@ func TestMeetingModeByKeyboard(t *testing.T) {
 			t.Errorf("the next item: %+v, want work", it)
 		}
 	})
+}
+
+func TestMeetingModeIsKeyboardDriven(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := false
+	mm := openMeetingMode(s, meeting.ID, func() { closed = true })
+	if !markupContainsCanvas(mm.win.Canvas(), "Phone on silent") {
+		t.Fatal("meeting mode should start with the attention checklist")
+	}
+	mm.win.Resize(fyne.NewSize(1280, 800)) // full screen
+	mm.begin()
+	if mm.win.Canvas().Focused() != mm.adder || mm.heading != model.HeadingProgress {
+		t.Fatal("the cursor should start under Meaningful progress")
+	}
+	addInMeeting(mm, model.HeadingObstacles, "Childcare on Wednesdays")
+	ctrlOn(mm.adder, fyne.KeyT)
+	ctrlOn(mm.adder, fyne.KeyD)
+
+	m, _ := store.Meeting(meeting.ID)
+	var got *model.MeetingItem
+	for i := range m.Items {
+		if m.Items[i].Text == "Childcare on Wednesdays" {
+			got = m.Items[i]
+		}
+	}
+	if got == nil || !got.NonWork || got.Status != model.ItemDone || got.Heading != model.HeadingObstacles {
+		t.Fatalf("item after Enter, Ctrl+T, Ctrl+D: %+v", got)
+	}
+	mm.adder.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !closed {
+		t.Error("Esc should leave meeting mode")
+	}
 }

@@ -109,10 +109,7 @@ func TestItemsBuildOnlyTheRowsInView(t *testing.T) {
 			mm := openMeetingMode(s, id, func() {})
 			mm.win.Resize(fyne.NewSize(1280, 800))
 			mm.begin()
-			return mm.win.Canvas().Content(), func(h model.Heading, text string) {
-				test.Type(mm.adders[h], text)
-				enter(mm.adders[h])
-			}
+			return mm.win.Canvas().Content(), func(h model.Heading, text string) { addInMeeting(mm, h, text) }
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -179,49 +179,6 @@ func TestClosingTheWindowSavesTyping(t *testing.T) {
 	}
 }
 
-func TestMeetingModeIsKeyboardDriven(t *testing.T) {
-	s, store := newTestShell(t)
-	overdue, _, _ := teamWithHistory(t, store)
-	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := false
-	mm := openMeetingMode(s, meeting.ID, func() { closed = true })
-	if !markupContainsCanvas(mm.win.Canvas(), "Phone on silent") {
-		t.Fatal("meeting mode should start with the attention checklist")
-	}
-	mm.win.Resize(fyne.NewSize(1280, 800)) // full screen
-	mm.begin()
-	if mm.win.Canvas().Focused() != mm.adders[model.HeadingProgress] {
-		t.Fatal("the cursor should start under Meaningful progress")
-	}
-	add := mm.adders[model.HeadingObstacles]
-	test.Type(add, "Childcare on Wednesdays")
-	enter(add)
-	ctrlKey := func(k fyne.KeyName) {
-		add.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
-	}
-	ctrlKey(fyne.KeyT)
-	ctrlKey(fyne.KeyD)
-	assertGolden(t, "meeting_mode.xml", mm.win.Canvas())
-
-	m, _ := store.Meeting(meeting.ID)
-	var got *model.MeetingItem
-	for i := range m.Items {
-		if m.Items[i].Text == "Childcare on Wednesdays" {
-			got = m.Items[i]
-		}
-	}
-	if got == nil || !got.NonWork || got.Status != model.ItemDone || got.Heading != model.HeadingObstacles {
-		t.Fatalf("item after Enter, Ctrl+T, Ctrl+D: %+v", got)
-	}
-	add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if !closed {
-		t.Error("Esc should leave meeting mode")
-	}
-}
-
 func markupContainsCanvas(c fyne.Canvas, text string) bool {
 	return contains(test.RenderToMarkup(c), text)
 }
@@ -304,10 +261,10 @@ func TestUnconfirmedTypingIsKept(t *testing.T) {
 
 	mm := openMeetingMode(s, id, func() {})
 	mm.begin()
-	add := mm.adders[model.HeadingProgress]
+	add := mm.adder
 	test.Type(add, "Typed in meeting mode")
 	add.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault})
-	if !mm.nonWork[model.HeadingProgress].Checked {
+	if !mm.nonWork.Checked {
 		t.Error("Ctrl+T while typing should tag the item being typed")
 	}
 	add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -20,9 +22,13 @@ type suggestionPanel struct {
 	personID  uint
 	meetingID *uint
 	loads     line
-	// onChange runs after new suggestions are shown (meeting mode re-applies
-	// its large theme).
+	// onChange runs after new suggestions are shown or folded away
+	// (meeting mode re-applies its large theme).
 	onChange func()
+	// fold opens and closes the panel when it is folded; shown counts the
+	// prompts it holds.
+	fold  *widget.Button
+	shown int
 }
 
 func newSuggestionPanel(sh *shell) *suggestionPanel {
@@ -43,6 +49,8 @@ func (p *suggestionPanel) load(personID uint, meetingID *uint) {
 
 func (p *suggestionPanel) show(sugs []model.Suggestion) {
 	p.box.Objects = nil
+	p.shown = len(sugs)
+	p.showFold()
 	for _, sg := range sugs {
 		text := widget.NewLabel(sg.Prompt.Text)
 		text.Wrapping = fyne.TextWrapWord
@@ -63,6 +71,40 @@ func (p *suggestionPanel) show(sugs []model.Suggestion) {
 	if p.onChange != nil {
 		p.onChange()
 	}
+}
+
+// folded puts the panel behind a one-line button that opens and closes it
+// (as toggle does): meeting mode keeps prompts out of the way until asked.
+func (p *suggestionPanel) folded() fyne.CanvasObject {
+	p.fold = widget.NewButton("", p.toggle)
+	p.fold.Alignment = widget.ButtonAlignLeading
+	p.fold.Importance = widget.LowImportance
+	p.box.Hide()
+	p.showFold()
+	return container.NewVBox(p.fold, p.box)
+}
+
+// toggle opens the folded panel, or folds it away again.
+func (p *suggestionPanel) toggle() {
+	p.box.Hidden = !p.box.Hidden
+	p.showFold()
+	p.box.Refresh()
+	if p.onChange != nil {
+		p.onChange()
+	}
+}
+
+// showFold says on the fold's button how many prompts it holds and whether
+// it is open.
+func (p *suggestionPanel) showFold() {
+	if p.fold == nil {
+		return
+	}
+	p.fold.Icon = theme.MenuExpandIcon()
+	if !p.box.Hidden {
+		p.fold.Icon = theme.MenuDropDownIcon()
+	}
+	p.fold.SetText(fmt.Sprintf("Prompts (%d) · Ctrl+P", p.shown))
 }
 
 func (p *suggestionPanel) asked(promptID uint) {

@@ -341,26 +341,6 @@ func (l *formList) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// heightless stacks its objects in all its space but, like a scroll
-// container, asks for no height of its own: a list filling what is left of
-// a screen does not decide how tall the window must be.
-type heightless struct{}
-
-func (heightless) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w float32
-	for _, o := range objects {
-		w = max(w, o.MinSize().Width)
-	}
-	return fyne.NewSize(w, 0)
-}
-
-func (heightless) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.Position{})
-		o.Resize(size)
-	}
-}
-
 // enum is a model enum: a value shown by its label. Its values, in order,
 // are the model's list of them (model.Roles(), model.Channels(), …).
 type enum interface {
