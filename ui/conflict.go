@@ -297,6 +297,8 @@ func itemDiffs(mine, theirs *model.Item) []fieldDiff {
 	d.value("Work / non-work", tagLabel(theirs.NonWork), tagLabel(mine.NonWork))
 	d.value("Private", yesNo(theirs.Private), yesNo(mine.Private))
 	d.value("Follow up on", dayOrNone(theirs.FollowUp), dayOrNone(mine.FollowUp))
+	d.value("Asked on", dayOrNone(theirs.AskedOn), dayOrNone(mine.AskedOn))
+	d.text("What they said", theirs.AskedNote, mine.AskedNote)
 	return d
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -307,5 +308,20 @@ func TestExcerptsShowWhereTextsDiffer(t *testing.T) {
 		if gotT, gotM := excerpts(c.theirs, c.mine); gotT != c.wantT || gotM != c.wantM {
 			t.Errorf("excerpts(%q, %q) = %q, %q", c.theirs, c.mine, gotT, gotM)
 		}
+	}
+}
+
+// A follow-up asked elsewhere (Today, meeting mode) is a difference: a stale
+// copy saved over it would silently un-ask it.
+func TestItemDiffsSeeAFollowUpAsked(t *testing.T) {
+	mine := model.Item{Text: "Moving house", Status: model.ItemOpen, FollowUp: model.NewDate(2026, 3, 9)}
+	theirs := mine
+	theirs.AskedOn, theirs.AskedNote = model.NewDate(2026, 3, 10), "Went well"
+	var names []string
+	for _, d := range itemDiffs(&mine, &theirs) {
+		names = append(names, d.name)
+	}
+	if !slices.Equal(names, []string{"Asked on", "What they said"}) {
+		t.Errorf("differences %v, want the asked day and what they said", names)
 	}
 }
