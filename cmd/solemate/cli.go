@@ -375,8 +375,8 @@ func (c *cli) importCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	if pos[0] != "people" {
-		return &usageError{fmt.Sprintf("import: unknown kind %q (only people can be imported)", pos[0])}
+	if pos[0] != "people" && pos[0] != "roster" { // the roster is what people call the file
+		return &usageError{fmt.Sprintf("import: unknown kind %q (only people can be imported: import people FILE.csv)", pos[0])}
 	}
 	c.importing = pos[1]
 	f, err := os.Open(pos[1])

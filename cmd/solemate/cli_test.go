@@ -70,6 +70,8 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"missing file", []string{"import", "people", "/no/such/file.csv", "--db", db}, 1, "", "cannot read /no/such/file.csv", true},
 		{"import good", []string{"import", "people", filepath.Join(roster, "good.csv"), "--db", db}, 0, "imported 4 people (4 added)", "warning: ignored unknown column", false},
 		{"import again: unchanged", []string{"--db", db, "import", "people", filepath.Join(roster, "good.csv")}, 0, "imported 4 people (4 unchanged)", "warning: ignored unknown column", false},
+		{"import roster: the same", []string{"--db", db, "import", "roster", filepath.Join(roster, "good.csv")}, 0, "imported 4 people (4 unchanged)", "warning: ignored unknown column", false},
+		{"import what is not", []string{"--db", db, "import", "cohorts", filepath.Join(roster, "good.csv")}, 2, "", "import people FILE.csv", false},
 		{"import bad", []string{"import", "people", filepath.Join(roster, "bad.csv"), "--db", db}, 1, "", "bad.csv line 6: manager ghost@example.com", false},
 		{"export csv", []string{"export", "people", "--db", db}, 0, "Dan Nguyen,,dan@example.com,manager", "", false},
 		{"export md", []string{"export", "people", "--format=md", "--db", db}, 0, "## Phone North", "", false},
