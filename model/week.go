@@ -198,13 +198,24 @@ func ParseClock(s string) (time.Duration, error) {
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
 }
 
-// usualOf is how many of a person's last one-on-ones make their usual time.
+// usualOf is how many of a person's last one-on-ones make their usual slot.
 const usualOf = 5
 
-// UsualTimes is each person's usual time of day for a one-on-one, in loc:
-// the most common among their last few, the latest of those on a tie.
-// People never met are not in it.
-func (s *Store) UsualTimes(loc *time.Location) (map[uint]time.Duration, error) {
+// usualStep is what a usual time is rounded to: a meeting opened at 17:19
+// is a 17:15 meeting.
+const usualStep = 15 * time.Minute
+
+// Usual is when a person usually meets: a weekday and a time of day.
+type Usual struct {
+	Day time.Weekday
+	At  time.Duration // since midnight, on the wall clock
+}
+
+// UsualTimes is each person's usual slot for a one-on-one, in loc: the
+// most common weekday and the most common time of day (to the quarter
+// hour) among their last few, the latest of those on a tie. People never
+// met are not in it.
+func (s *Store) UsualTimes(loc *time.Location) (map[uint]Usual, error) {
 	type row struct {
 		PersonID uint
 		HeldAt   time.Time
@@ -216,24 +227,34 @@ func (s *Store) UsualTimes(loc *time.Location) (map[uint]time.Duration, error) {
 	if err != nil {
 		return nil, fmt.Errorf("usual times: %w", err)
 	}
-	out := map[uint]time.Duration{}
+	out := map[uint]Usual{}
 	for i := 0; i < len(rows); {
-		var times []time.Duration // latest first
-		counts := map[time.Duration]int{}
+		var times []Usual // latest first
 		for j := i; j < len(rows) && rows[j].PersonID == rows[i].PersonID; j++ {
 			t := rows[j].HeldAt.In(loc)
 			tod := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
-			times = append(times, tod)
-			counts[tod]++
+			times = append(times, Usual{t.Weekday(), min((tod+usualStep/2)/usualStep*usualStep, 24*time.Hour-usualStep)})
 		}
-		best := times[0]
-		for _, tod := range times {
-			if counts[tod] > counts[best] {
-				best = tod
-			}
+		out[rows[i].PersonID] = Usual{
+			Day: mostCommon(times, func(u Usual) time.Weekday { return u.Day }),
+			At:  mostCommon(times, func(u Usual) time.Duration { return u.At }),
 		}
-		out[rows[i].PersonID] = best
 		i += len(times)
 	}
 	return out, nil
+}
+
+// mostCommon is the most common of key over all, the first of those on a tie.
+func mostCommon[K comparable](all []Usual, key func(Usual) K) K {
+	counts := map[K]int{}
+	for _, u := range all {
+		counts[key(u)]++
+	}
+	best := key(all[0])
+	for _, u := range all {
+		if counts[key(u)] > counts[best] {
+			best = key(u)
+		}
+	}
+	return best
 }

@@ -168,8 +168,8 @@ func TestUsualTimes(t *testing.T) {
 				}
 			}
 			got, err := s.UsualTimes(berlin)
-			if err != nil || got[p.ID] != tt.want {
-				t.Errorf("usual time %s, %v; want %s", ClockText(got[p.ID]), err, ClockText(tt.want))
+			if err != nil || got[p.ID].At != tt.want {
+				t.Errorf("usual time %s, %v; want %s", ClockText(got[p.ID].At), err, ClockText(tt.want))
 			}
 		})
 	}

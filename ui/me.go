@@ -15,6 +15,10 @@ import (
 type scopeSwitch struct {
 	sel     *widget.Select
 	current model.Scope
+	// holder is laid out again when the switch shows or hides: a
+	// container keeps its layout until refreshed, and the list under it
+	// would lie beneath the switch.
+	holder fyne.CanvasObject
 }
 
 // newScopeSwitch keeps the scope chosen for the user, then reloads.
@@ -38,6 +42,11 @@ func newScopeSwitch(sh *shell, reload func()) *scopeSwitch {
 // show shows the scope a load found, and the choices the user has.
 func (w *scopeSwitch) show(c model.ScopeChoice) {
 	w.current = c.Current
+	defer func() {
+		if w.holder != nil {
+			w.holder.Refresh()
+		}
+	}()
 	if len(c.Choices) == 0 {
 		w.sel.Hide()
 		return

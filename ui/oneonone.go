@@ -67,6 +67,7 @@ func newOneOnOneScreen(sh *shell) *oneOnOneScreen {
 	// list, and so the window, wider than the smallest one.
 	o.scope = newScopeSwitch(sh, o.load)
 	left := container.NewBorder(container.NewVBox(heading, o.scope.sel, o.filter), container.NewBorder(nil, nil, nil, teamBtn, o.count), nil, nil, o.list)
+	o.scope.holder = left
 	o.actions = newTeamActions(sh, o.openPerson)
 	o.right = container.NewStack(o.actions.view)
 

@@ -42,6 +42,7 @@ func newTodayScreen(sh *shell) *todayScreen {
 	t.scope = newScopeSwitch(sh, t.load)
 	t.scroll = newWheelScroll(container.NewPadded(t.cards))
 	t.body = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, container.NewHBox(t.heading, t.date), t.scope.sel)), nil, nil, nil, t.scroll)
+	t.scope.holder = t.body
 	t.root = container.NewStack(t.body)
 	return t
 }

@@ -20,10 +20,11 @@ const newPerDay = 4 * time.Hour
 const workingDay = 8 * time.Hour
 
 // Calendar writes an iCalendar (RFC 5545) file with one recurring event per
-// report on working days: from their next due date, at their usual time of
-// day (else at the working week's start, people never met one after the
-// other), for the working week's length, in loc (nil: the working week's
-// time zone); a series that would clash with another moves to a later day.
+// report on working days: from their next due date, on their usual weekday
+// at their usual time (else at the working week's start, people never met
+// one after the other), for the working week's length, in loc (nil: the
+// working week's time zone); a series that would clash with another moves
+// a little later that day, else to a later day.
 // The report is an attendee and the user the organizer where their emails
 // are known; each has a reminder ten minutes before. UIDs are stable, so
 // importing again updates the events instead of adding copies.
@@ -116,15 +117,19 @@ type booking struct {
 	taken [7][]time.Duration // the times of day booked, by weekday
 }
 
-// book books a series at time of day at from the first working day on or
-// after d that is not past and clashes with none booked, trying a week of
-// days; when each clashes, a little later in the day (at + the length, ...),
-// and when the working day is full, d at at anyway.
+// book books a series at time of day at on day d or, when that clashes, a
+// little later that day (at + the length, ... to the working day's end),
+// else on the next working days, trying a week of them; when all clash, d
+// at at anyway. A first meeting earlier today is kept: the series is what
+// matters, and its weekday with it.
 func (b *booking) book(d model.Date, at time.Duration) time.Time {
 	last := max(at, b.week.Start+workingDay) // no later start than the working day's end
-	for later := at; later <= last && later+b.week.Length <= 24*time.Hour; later += b.week.Length {
-		for try, tries := d, 0; tries < 7; try, tries = try.AddDays(1), tries+1 {
-			if b.week.Working(try) && clockOn(try, later, b.loc).After(b.now) && b.free(try, later) {
+	for try, tries := d, 0; tries < 7; try, tries = try.AddDays(1), tries+1 {
+		if !b.week.Working(try) {
+			continue
+		}
+		for later := at; later <= last && later+b.week.Length <= 24*time.Hour; later += b.week.Length {
+			if b.free(try, later) {
 				return b.take(try, later)
 			}
 		}
@@ -148,21 +153,21 @@ func (b *booking) free(d model.Date, at time.Duration) bool {
 }
 
 // schedule is when each report's series starts: from their next due date
-// (today when overdue) at their usual time; people never met one after the
+// (today when overdue), on their usual weekday at their usual time; people never met one after the
 // other from the week's start, a few hours of them a day.
-func schedule(reps []model.Report, usual map[uint]time.Duration, week model.WorkWeek, loc *time.Location, now time.Time, today model.Date) []time.Time {
+func schedule(reps []model.Report, usual map[uint]model.Usual, week model.WorkWeek, loc *time.Location, now time.Time, today model.Date) []time.Time {
 	b := &booking{week: week, loc: loc, now: now.In(loc)}
 	starts := make([]time.Time, len(reps))
 	perDay := max(1, int(min(newPerDay, 24*time.Hour-week.Start)/week.Length))
 	first := week.OnOrAfter(today)
 	newDay, slot := first, 0
 	for i, r := range reps {
-		if at, ok := usual[r.ID]; ok {
+		if u, ok := usual[r.ID]; ok {
 			due := r.NextDue
 			if due.Before(today) {
 				due = today
 			}
-			starts[i] = b.book(due, at)
+			starts[i] = b.book(onUsualDay(due, u.Day, week), u.At)
 			continue
 		}
 		// The first slot from the week's start that is free, not past.
@@ -186,6 +191,15 @@ func schedule(reps []model.Report, usual map[uint]time.Duration, week model.Work
 		}
 	}
 	return starts
+}
+
+// onUsualDay is the first day from due on a person's usual weekday, when
+// that is a working day; else the first working day from due.
+func onUsualDay(due model.Date, day time.Weekday, week model.WorkWeek) model.Date {
+	if !week.Days[day] {
+		return week.OnOrAfter(due)
+	}
+	return due.AddDays((int(day) - int(due.Time().Weekday()) + 7) % 7)
 }
 
 // clockOn is the moment at time of day at on day d in loc.

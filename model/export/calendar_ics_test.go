@@ -177,12 +177,12 @@ func TestCalendarBooksWorkingDaysAtUsualTimes(t *testing.T) {
 					storetest.Start(t, s, late.ID, at(2026, 3, 2, 14, 0))
 				}
 			},
-			// Both usually at 14:00: one on Monday, the other on Tuesday.
+			// Both usually on Mondays at 14:00: the second just after.
 			want: map[string]string{"New A": "Mon 2026-03-16 10:00", "New B": "Mon 2026-03-16 10:30",
-				"Overdue": "Mon 2026-03-16 14:00", "Overdue Too": "Tue 2026-03-17 14:00"},
+				"Overdue": "Mon 2026-03-16 14:00", "Overdue Too": "Mon 2026-03-16 14:30"},
 		},
 		{
-			name: "a week full at the usual time: a little later",
+			name: "a slot taken: a little later the same day",
 			now:  at(2026, 3, 14, 12, 0),
 			setup: func(t *testing.T, s *model.Store) {
 				setWeek(t, s, 30*time.Minute)
@@ -191,8 +191,8 @@ func TestCalendarBooksWorkingDaysAtUsualTimes(t *testing.T) {
 					storetest.Start(t, s, p.ID, at(2026, 3, 2, 14, 0))
 				}
 			},
-			want: map[string]string{"P1": "Mon 2026-03-16 14:00", "P2": "Tue 2026-03-17 14:00", "P3": "Wed 2026-03-18 14:00",
-				"P4": "Thu 2026-03-19 14:00", "P5": "Fri 2026-03-20 14:00", "P6": "Mon 2026-03-16 14:30"},
+			want: map[string]string{"P1": "Mon 2026-03-16 14:00", "P2": "Mon 2026-03-16 14:30", "P3": "Mon 2026-03-16 15:00",
+				"P4": "Mon 2026-03-16 15:30", "P5": "Mon 2026-03-16 16:00", "P6": "Mon 2026-03-16 16:30"},
 		},
 		{
 			// Of all six, 09:00 and 15:00 are as common; of the last five, 15:00 is.
@@ -209,14 +209,33 @@ func TestCalendarBooksWorkingDaysAtUsualTimes(t *testing.T) {
 			want: map[string]string{"Usual": "Tue 2026-03-10 15:00"},
 		},
 		{
-			name: "a usual time already past today goes to the next working day",
+			// The series keeps its weekday: a first meeting earlier today
+			// is no reason to move every later one.
+			name: "a usual time already past today stays today",
 			now:  at(2026, 3, 13, 10, 30),
 			setup: func(t *testing.T, s *model.Store) {
 				setWeek(t, s, 30*time.Minute)
 				p := storetest.AddPerson(t, s, "Early")
 				storetest.Start(t, s, p.ID, at(2026, 3, 6, 9, 0))
 			},
-			want: map[string]string{"Early": "Mon 2026-03-16 09:00"},
+			want: map[string]string{"Early": "Fri 2026-03-13 09:00"},
+		},
+		{
+			// Opened at odd minutes on Mondays, exported on a Monday just
+			// after: Mondays at the quarter hour, not Tuesday at 17:19.
+			name: "the usual weekday and a rounded time",
+			now:  at(2026, 3, 9, 17, 25),
+			setup: func(t *testing.T, s *model.Store) {
+				setWeek(t, s, 30*time.Minute)
+				p := storetest.AddPerson(t, s, "Mondays")
+				storetest.Start(t, s, p.ID, at(2026, 2, 23, 17, 21))
+				storetest.Start(t, s, p.ID, at(2026, 3, 2, 17, 19))
+				q := storetest.AddPerson(t, s, "Thursdays")
+				storetest.Start(t, s, q.ID, at(2026, 2, 26, 9, 52))
+				storetest.Start(t, s, q.ID, at(2026, 3, 3, 11, 0)) // once on a Tuesday
+				storetest.Start(t, s, q.ID, at(2026, 3, 5, 10, 4))
+			},
+			want: map[string]string{"Mondays": "Mon 2026-03-09 17:15", "Thursdays": "Thu 2026-03-12 10:00"},
 		},
 		{
 			name: "Tuesdays and Thursdays, an hour each: four new people a day",
@@ -230,8 +249,9 @@ func TestCalendarBooksWorkingDaysAtUsualTimes(t *testing.T) {
 				storetest.Start(t, s, p.ID, at(2026, 3, 6, 11, 0))
 			},
 			want: map[string]string{"New 1": "Tue 2026-03-10 10:00", "New 2": "Tue 2026-03-10 11:00", "New 3": "Tue 2026-03-10 12:00",
-				// Due Tuesday the 17th at 11:00, where New 2 meets every week.
-				"New 4": "Tue 2026-03-10 13:00", "New 5": "Thu 2026-03-12 10:00", "Met Friday": "Thu 2026-03-19 11:00"},
+				// Fridays are off: due Tuesday the 17th at 11:00, where New 2
+				// meets every week, so the first hour free after it.
+				"New 4": "Tue 2026-03-10 13:00", "New 5": "Thu 2026-03-12 10:00", "Met Friday": "Tue 2026-03-17 14:00"},
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
