@@ -112,7 +112,7 @@ func (it *Item) validate() error {
 	if v.checkText("text", "item", it.Text, false) && len(it.Text) > maxItemText {
 		v.add("text", "keep an item under %d characters; put longer thoughts in the notes", maxItemText)
 	}
-	if v.checkText("asked_note", "note", it.AskedNote, true) && len(it.AskedNote) > maxItemText {
+	if v.checkText("asked_note", "note", it.AskedNote, false) && len(it.AskedNote) > maxItemText {
 		v.add("asked_note", "keep the note under %d characters", maxItemText)
 	}
 	return v.orNil()

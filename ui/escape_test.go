@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"solemate/model"
 	"solemate/model/demo"
 )
 
@@ -61,6 +62,8 @@ func TestEscClosesDialogsWhileAFieldHasTheFocus(t *testing.T) {
 		}, "entry", 1},
 		{"a server's address", s.chooseServer, "entry", 0},
 		{"a program's name", func() { showPrograms(s) }, "entry", 0},
+		{"settings' time zone", s.showSettings, "entry", 1},
+		{"who are you, your email", func() { s.chooseMe(true, nil, func(model.Person) {}) }, "entry", 1},
 		{"settings' theme, clicked", s.showSettings, "choice", 2},
 		{"settings' reminders, clicked", s.showSettings, "choice", 4},
 	} {

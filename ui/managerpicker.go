@@ -207,7 +207,8 @@ func (m *managerPicker) pick(i int) {
 }
 
 // TypedKey steps through the matches with the arrows, picks one with Enter
-// and closes them with Esc; other keys edit the text.
+// and closes them with Esc; with them closed, Esc closes the dialog the
+// picker is in. Other keys edit the text.
 func (m *managerPicker) TypedKey(e *fyne.KeyEvent) {
 	if m.matchesShowing() {
 		switch e.Name {
@@ -224,6 +225,9 @@ func (m *managerPicker) TypedKey(e *fyne.KeyEvent) {
 			m.hideMatches()
 			return
 		}
+	}
+	if escapeDialog(m, e) {
+		return
 	}
 	m.Entry.TypedKey(e)
 }

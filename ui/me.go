@@ -118,12 +118,14 @@ func (s *shell) chooseMe(onRoster bool, later func(), chosen func(model.Person))
 			problem.Show()
 		})
 	}
-	name, email := widget.NewEntry(), widget.NewEntry()
+	name, email := newDialogEntry(), newDialogEntry()
 	name.SetPlaceHolder("Your name")
 	email.SetPlaceHolder("you@example.com")
 	add := widget.NewButtonWithIcon("Add me", theme.ContentAddIcon(), func() {
 		choose(func(st *model.Store) (model.Person, error) { return st.AddMe(name.Text, email.Text) })
 	})
+	name.OnSubmitted = func(string) { add.OnTapped() }
+	email.OnSubmitted = name.OnSubmitted
 	addRow := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, name, email))
 	rows := []fyne.CanvasObject{intro}
 	if onRoster {
@@ -150,6 +152,11 @@ func (s *shell) chooseMe(onRoster bool, later func(), chosen func(model.Person))
 		})
 		picker.SetPlaceHolder("Type your name or email")
 		picker.Validator = nil // "That's me" waits for a choice; the field need not mark it
+		picker.OnSubmitted = func(string) { // Enter once chosen is "That's me"
+			if !mine.Disabled() {
+				mine.OnTapped()
+			}
+		}
 		rows = append(rows, widget.NewLabel("Find yourself on the roster:"), container.NewBorder(nil, nil, nil, mine, picker),
 			widget.NewLabel("Not on it? Add yourself:"))
 	} else {

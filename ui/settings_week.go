@@ -41,8 +41,8 @@ func (s *shell) weekSettings() *widget.FormItem {
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
 	var days [7]*widget.Check
-	start := widget.NewEntry()
-	zone := widget.NewEntry()
+	start := newDialogEntry()
+	zone := newDialogEntry()
 	zone.SetPlaceHolder("Europe/Berlin")
 	length := widget.NewSelect(nil, nil)
 

@@ -240,7 +240,11 @@ func (d todayJSON) writeText(c *cli) {
 		if a.Overdue {
 			state = "overdue since " + day(a.Due, "")
 		}
-		fmt.Fprintf(w, "  %s: %s — %s\n", shown(a.Name), shown(a.Text), state)
+		who := shown(a.Name) + " will" // as the app says it
+		if a.Owner == string(model.OwnerLead) {
+			who = "You will (with " + shown(a.Name) + ")"
+		}
+		fmt.Fprintf(w, "  %s: %s — %s\n", who, shown(a.Text), state)
 	}
 	section("Cohorts", len(d.Behind)+len(d.Milestones), "no milestones this week")
 	for _, b := range d.Behind {

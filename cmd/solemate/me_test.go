@@ -48,6 +48,27 @@ func TestCLIMeAndToday(t *testing.T) {
 		}
 	}
 
+	// An action the lead owns says so, as the app's "I will" does.
+	st, err := model.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zoe, err := st.FindMe("zoe@example.com")
+	if err == nil {
+		err = st.SaveAction(&model.Action{PersonID: zoe.ID, Text: "Ask IT about the headset", Owner: model.OwnerLead, Due: model.NewDate(2026, 3, 11)})
+	}
+	if err == nil {
+		err = st.SaveAction(&model.Action{PersonID: zoe.ID, Text: "Read the refunds guide", Owner: model.OwnerReport, Due: model.NewDate(2026, 3, 12)})
+	}
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, stdout, _, _ := runCLI(t, env, "today", "--db", db); !strings.Contains(stdout, "  You will (with Zoe Agent): Ask IT about the headset") ||
+		!strings.Contains(stdout, "  Zoe Agent will: Read the refunds guide") {
+		t.Errorf("actions do not say whose they are:\n%s", stdout)
+	}
+
 	code, stdout, stderr, _ := runCLI(t, env, "today", "--format", "json", "--db", db)
 	var day struct {
 		Date string

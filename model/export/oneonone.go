@@ -78,7 +78,7 @@ func itemTag(it model.Item) string {
 
 func oneOnOnesCSV(w io.Writer, meetings []model.Meeting, loc *time.Location) error {
 	cw := newCSVWriter(w)
-	_ = cw.Write([]string{"date", "person", "email", "setting", "heading", "text", "tag", "status", "follow_up", "private", "carried_from"})
+	_ = cw.Write([]string{"date", "person", "email", "setting", "heading", "text", "tag", "status", "follow_up", "private", "carried_from", "asked_on", "they_said"})
 	for _, m := range meetings {
 		for _, it := range m.Items {
 			carried := ""
@@ -90,7 +90,7 @@ func oneOnOnesCSV(w io.Writer, meetings []model.Meeting, loc *time.Location) err
 				private = "yes"
 			}
 			_ = cw.Write([]string{m.HeldAt.In(loc).Format("2006-01-02 15:04"), m.Person.Name, m.Person.Email, string(m.Setting),
-				it.Heading.Label(), it.Text, itemTag(it.Item), string(it.Status), it.FollowUp.String(), private, carried})
+				it.Heading.Label(), it.Text, itemTag(it.Item), string(it.Status), it.FollowUp.String(), private, carried, it.AskedOn.String(), it.AskedNote})
 		}
 	}
 	cw.Flush()
@@ -131,6 +131,9 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 				if !it.FollowUp.IsZero() {
 					notes = append(notes, "follow up "+it.FollowUp.String())
 				}
+				if !it.AskedOn.IsZero() {
+					notes = append(notes, "asked "+it.AskedOn.String())
+				}
 				if it.Carried {
 					notes = append(notes, "carried over from "+it.FromDate.In(opt.TimeZone).Format(model.DateLayout))
 				}
@@ -138,6 +141,9 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 					notes = append(notes, "private")
 				}
 				fmt.Fprintf(&b, "%s%s *(%s)*\n", bullet, mdEscape(it.Text), strings.Join(notes, ", "))
+				if it.AskedNote != "" {
+					fmt.Fprintf(&b, "  - They said: %s\n", mdEscape(it.AskedNote))
+				}
 			}
 			if h == model.HeadingPulse && (m.PulseRating > 0 || strings.TrimSpace(m.PulseComment) != "") {
 				if n > 0 {

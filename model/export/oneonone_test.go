@@ -186,3 +186,33 @@ func TestExportCalendarParses(t *testing.T) {
 		t.Errorf("rrule = %v, %v", rule, err)
 	}
 }
+
+// What they said when a follow-up was asked is kept in both formats.
+func TestExportKeepsWhatTheySaid(t *testing.T) {
+	s := exportFixture(t)
+	amara := storetest.PersonByEmail(t, s, "amara@example.com")
+	fus, err := s.FollowUps(amara.ID)
+	if err != nil || len(fus) != 1 {
+		t.Fatalf("follow-ups %v, %v", fus, err)
+	}
+	if _, err := s.AskFollowUp(fus[0].ID, "All moved in, closer to work"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		format string
+		want   []string
+	}{
+		{export.FormatMarkdown, []string{"asked " + s.Today().String(), "\n  - They said: All moved in, closer to work\n"}},
+		{export.FormatCSV, []string{"asked_on,they_said", s.Today().String() + ",\"All moved in, closer to work\""}},
+	} {
+		var out bytes.Buffer
+		if err := export.OneOnOnes(s, &out, export.OneOnOneOptions{Format: tt.format, TimeZone: time.UTC}); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s export lacks %q:\n%s", tt.format, w, out.String())
+			}
+		}
+	}
+}
