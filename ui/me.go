@@ -151,7 +151,7 @@ func (s *shell) chooseMe(onRoster bool, later func(), chosen func(model.Person))
 			}
 		})
 		picker.SetPlaceHolder("Type your name or email")
-		picker.Validator = nil // "That's me" waits for a choice; the field need not mark it
+		picker.Validator = nil              // "That's me" waits for a choice; the field need not mark it
 		picker.OnSubmitted = func(string) { // Enter once chosen is "That's me"
 			if !mine.Disabled() {
 				mine.OnTapped()
