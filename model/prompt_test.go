@@ -199,6 +199,8 @@ func TestSuggestRules(t *testing.T) {
 		{name: "family illness two weeks ago", meetings: []string{"n:Dad in hospital", "w:Backlog"}, lastAgo: 7, want: []string{"followup"}},
 		{name: "done non-work item does not", meetings: []string{"w:Backlog"}, lastAgo: 7, notWant: []string{"followup"}},
 		{name: "a feeling about the team is no event to follow up", meetings: []string{"p:Misses the old shift"}, lastAgo: 7, notWant: []string{"followup"}},
+		{name: "asked already does not", meetings: []string{"a:Moving house"}, lastAgo: 7, notWant: []string{"followup"}},
+		{name: "a follow-up day to come does not", meetings: []string{"f:Surgery on the 20th"}, lastAgo: 7, notWant: []string{"followup"}},
 		{name: "new hire fires", started: 10, want: []string{"newhire"}},
 		{name: "not new after 30 days", started: 40, notWant: []string{"newhire"}},
 		{name: "pulse drop fires", meetings: []string{"w:a", "w:b", "w:c", "n:d"}, pulses: []int{4, 5, 4, 2}, lastAgo: 3, want: []string{"followup", "pulse"}},
@@ -248,6 +250,19 @@ func TestSuggestionReasonsNameWhatTheySaid(t *testing.T) {
 	}
 	if got[0].Rule != "followup" || got[0].Reason != "Last time: Mum's illness — ask how it went" || got[0].Prompt.Theme != ThemeFollowUp {
 		t.Errorf("first suggestion = %+v", got[0])
+	}
+}
+
+// A reason may be read aloud in meeting mode: a private item's says so.
+func TestSuggestionReasonsMarkWhatIsPrivate(t *testing.T) {
+	s := newTestStore(t)
+	p := suggestPerson(t, s, suggestCase{meetings: []string{"x:Mum's surgery"}, lastAgo: 7})
+	got, err := s.Suggest(p.ID, 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Last time: (private) Mum's surgery — ask how it went"; got[0].Reason != want {
+		t.Errorf("reason %q, want %q", got[0].Reason, want)
 	}
 }
 
@@ -337,11 +352,20 @@ func suggestPerson(t *testing.T, s *Store, c suggestCase) Person {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if kind == "w" {
+			// w: work, done; a: non-work, asked; f: non-work, to ask
+			// about next week; x: non-work, private; n, p: non-work.
+			switch kind {
+			case "w":
 				it.Status = ItemDone
-				if err := s.UpdateItem(&it); err != nil {
-					t.Fatal(err)
-				}
+			case "a":
+				it.FollowUp, it.AskedOn = s.Today().AddDays(-1), s.Today().AddDays(-1)
+			case "f":
+				it.FollowUp = s.Today().AddDays(7)
+			case "x":
+				it.Private = true
+			}
+			if err := s.UpdateItem(&it); err != nil {
+				t.Fatal(err)
 			}
 		}
 		if i < len(c.pulses) {

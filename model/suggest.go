@@ -37,6 +37,8 @@ type suggestContext struct {
 	person   Person
 	today    Date
 	followUp string // text of the most pressing follow-up or open non-work item
+	// followUpPrivate marks it private: the reason may be read aloud
+	followUpPrivate bool
 	// when it was said, and whether that was the last one-on-one
 	followUpSaid time.Time
 	followUpLast bool
@@ -74,7 +76,7 @@ func (s *Store) Suggest(personID, current uint, n int) ([]Suggestion, error) {
 	}
 	drop, avg, last := pulseDrop(c.pulse)
 	rules := []rule{
-		{"followup", ThemeFollowUp, c.followUp != "", fmt.Sprintf("%s: %s — ask how it went", c.followUpWhen(), Ellipsize(c.followUp, 60))},
+		{"followup", ThemeFollowUp, c.followUp != "", fmt.Sprintf("%s: %s%s — ask how it went", c.followUpWhen(), c.privateMark(), Ellipsize(c.followUp, 60))},
 		{"newhire", ThemeNewHire, !c.person.StartDate.IsZero() && days >= 0 && days < newHireDays, fmt.Sprintf("Day %d at the company: help them leave old habits behind", days+1)},
 		{"pulse", ThemePeople, drop, fmt.Sprintf("Pulse fell to %d, against an average of %.1f", last, avg)},
 		{"nonwork", ThemeAsk, c.meetings >= 3 && c.nonWork == 0, "Nothing outside work in the last three one-on-ones"},
@@ -187,16 +189,18 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 		c.nonWork = int(n)
 		// An open non-work item from the last few one-on-ones is worth asking
 		// about, the most recent first; a feeling about the team (pulse) is
-		// not an event to ask how it went.
+		// not an event to ask how it went, nor is what was asked already or
+		// has a day to be asked on that has not come.
 		var open []Item
 		err := s.db.Table("one_on_one_items AS i").Select("i.*").Joins("JOIN one_on_ones o ON o.id = i.one_on_one_id").
-			Where("i.one_on_one_id IN ? AND i.non_work AND i.status = ? AND i.heading <> ?", ids, ItemOpen, HeadingPulse).
+			Where("i.one_on_one_id IN ? AND i.non_work AND i.status = ? AND i.heading <> ? AND i.asked_on IS NULL AND (i.follow_up IS NULL OR i.follow_up <= ?)",
+				ids, ItemOpen, HeadingPulse, c.today).
 			Order("o.held_at DESC, i.position, i.id").Limit(1).Find(&open).Error
 		if err != nil {
 			return nil, err
 		}
 		if len(open) > 0 {
-			c.setFollowUp(open[0].Text, open[0].OneOnOneID, last)
+			c.setFollowUp(open[0], last)
 		}
 	}
 	// A dated follow-up that is due wins over an undated non-work item.
@@ -210,7 +214,7 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 	}
 	for _, f := range fus {
 		if !c.today.Before(f.FollowUp) {
-			c.setFollowUp(f.Text, f.OneOnOneID, last)
+			c.setFollowUp(f.Item, last)
 			c.followUpSaid = f.RaisedAt
 			break
 		}
@@ -226,13 +230,21 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 
 // setFollowUp keeps what to follow up on and when it was said, out of the
 // last one-on-ones (newest first) when it was said in one of them.
-func (c *suggestContext) setFollowUp(text string, meetingID uint, last []OneOnOne) {
-	c.followUp, c.followUpLast, c.followUpSaid = text, false, time.Time{}
+func (c *suggestContext) setFollowUp(it Item, last []OneOnOne) {
+	c.followUp, c.followUpPrivate, c.followUpLast, c.followUpSaid = it.Text, it.Private, false, time.Time{}
 	for i, m := range last {
-		if m.ID == meetingID {
+		if m.ID == it.OneOnOneID {
 			c.followUpLast, c.followUpSaid = i == 0, m.HeldAt
 		}
 	}
+}
+
+// privateMark names a private follow-up as such, before its text.
+func (c *suggestContext) privateMark() string {
+	if c.followUpPrivate {
+		return "(private) "
+	}
+	return ""
 }
 
 // followUpWhen says when what is followed up on was said: "Last time" only
