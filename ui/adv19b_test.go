@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -291,5 +293,75 @@ func TestAdvQuitAsksBeforeDroppingMeetingModeNotes(t *testing.T) {
 	}
 	if !s.closeSaved {
 		s.win.Close()
+	}
+}
+
+// A prompt marked asked on a draft is logged with no one-on-one (the panel
+// was loaded with none), and the editor never tells the panel once the
+// draft is stored: reopening that one-on-one later suggests the very prompt
+// already asked in it.
+func TestAdvPromptAskedOnADraftStaysAsked(t *testing.T) {
+	test.NewTempApp(t)
+	store := openTestStore(t, filepath.Join(t.TempDir(), model.FileName))
+	now := fixedNow
+	store.Now = func() time.Time { return now }
+	s := newTestShellOn(t, test.NewTempWindow(t, nil), store)
+	overdue, _, _ := teamWithHistory(t, store)
+	s.open(s.oneOnOnes())
+	o := oneOnOnes(s)
+	o.openPerson(overdue.ID)
+	o.start(overdue.ID)
+	e := o.editor
+	now = fixedNow.Add(10 * time.Minute) // ten minutes into the conversation
+	b, ok := first(e.prompts.box, func(b *widget.Button) bool { return b.Text == "Asked" })
+	if !ok {
+		t.Fatal("no prompt suggested")
+	}
+	row := texts(e.prompts.box)
+	asked := row[0] // the first prompt's first line
+	test.Tap(b)
+	add := e.adders[model.HeadingProgress]
+	test.Type(add, "Moving house went well")
+	enter(add) // the first write stores the draft
+	id := e.meeting.ID
+	o.openPerson(overdue.ID)
+	o.openMeeting(id)
+	if slices.Contains(texts(e.prompts.box), asked) {
+		t.Errorf("the prompt asked in this one-on-one is suggested again when it is reopened: %q", asked)
+	}
+}
+
+// Leaving meeting mode reloads the editor behind (onClose: e.load of the
+// editor's meeting as it is then), without saving or asking: if the editor
+// meanwhile holds an edit not yet saved (one that could not be, here, on
+// another one-on-one opened in the main window), it is replaced without a
+// word by what is stored.
+func TestAdvLeavingMeetingModeKeepsTheEditorsOtherMeeting(t *testing.T) {
+	s, store, o := startWithOverdue(t, false, nil)
+	a := o.editor.meeting.ID
+	o.editor.view.Refresh()
+	tapButton(t, o.editor.view, "Meeting mode")
+	var mm *meetingMode
+	for open := range s.meetings {
+		mm = open
+	}
+	if mm == nil {
+		t.Fatal("no meeting mode")
+	}
+	mm.begin()
+	// Back in the main window, another one-on-one with them.
+	b, err := store.StartOneOnOne(o.editor.meeting.PersonID, fixedNow.Add(time.Hour), model.MeetingSettingDesk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.openMeeting(b.ID)
+	long := strings.Repeat("stretched ", model.MaxNoteText/10+1)
+	o.editor.comment.SetText(long)
+	if err := o.editor.flush(); err == nil {
+		t.Fatal("a comment over the limit should not save")
+	}
+	mm.leave()
+	if o.editor.meeting.ID != b.ID || o.editor.comment.Text != long {
+		t.Errorf("leaving meeting mode on %d: the editor is on %d (want %d) and shows the comment %q, dropping the one waiting", a, o.editor.meeting.ID, b.ID, model.Ellipsize(o.editor.comment.Text, 20))
 	}
 }
