@@ -365,3 +365,39 @@ func TestAdvLeavingMeetingModeKeepsTheEditorsOtherMeeting(t *testing.T) {
 		t.Errorf("leaving meeting mode on %d: the editor is on %d (want %d) and shows the comment %q, dropping the one waiting", a, o.editor.meeting.ID, b.ID, model.Ellipsize(o.editor.comment.Text, 20))
 	}
 }
+
+// An item pasted into an add box that cannot be stored (a tab from a
+// spreadsheet cell) is dropped on leaving: flush's addItem shows an error
+// but flush returns nil (the box's pending save was forgotten first), so
+// leaveEditor goes on, asks nothing, and the next fill empties the box.
+// The same flush lets the window close without "Quit without saving?".
+func TestAdvEditorAddBoxThatCannotBeSavedIsNotDropped(t *testing.T) {
+	s, _, o := startWithOverdue(t, false, nil)
+	add := o.editor.adders[model.HeadingFocus]
+	add.SetText("Ship the macros\tby Friday") // pasted from a spreadsheet
+	if err := o.editor.flush(); err == nil {
+		t.Error("flush says all is saved, with an item in the add box that could not be")
+	}
+	for len(s.win.Canvas().Overlays().List()) > 0 {
+		s.win.Canvas().Overlays().Remove(s.win.Canvas().Overlays().Top())
+	}
+	o.openPerson(o.editor.meeting.PersonID)
+	if o.right.Objects[0] != o.editor.view && !inDialog(s.win, "Discard") {
+		t.Error("leaving dropped the item that could not be added, without asking")
+	}
+}
+
+// Meeting mode saves what the add box holds only once its window has closed
+// (commitTyped in SetOnClosed): an item that cannot be added (a pasted tab)
+// is then shown an error on a window that is gone, and lost.
+func TestAdvMeetingModeLeaveKeepsAnItemThatCannotBeAdded(t *testing.T) {
+	s, store, _, id := sharedDatabase(t)
+	closed := false
+	mm := openMeetingMode(s, id, func() { closed = true })
+	mm.begin()
+	mm.adder.SetText("Ship the macros\tby Friday") // pasted from a spreadsheet
+	mm.leave()
+	if m, _ := store.Meeting(id); closed && len(m.Items) == 1 {
+		t.Error("meeting mode closed, dropping the item typed that could not be added")
+	}
+}
