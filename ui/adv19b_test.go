@@ -401,3 +401,33 @@ func TestAdvMeetingModeLeaveKeepsAnItemThatCannotBeAdded(t *testing.T) {
 		t.Error("meeting mode closed, dropping the item typed that could not be added")
 	}
 }
+
+// The editor keeps its copy of a carried item while the user goes to Today
+// and marks that item's follow-up asked there; coming back shows the same
+// copy (the screen's load reloads the list, not the editor), so ticking the
+// item is refused as someone else's save, and Keep mine un-asks it.
+func TestAdvAskedOnTodayThenTickedInTheEditor(t *testing.T) {
+	s, store, e, itemID := advDraftWithAskableObstacle(t)
+	if err := e.start(); err != nil {
+		t.Fatal(err)
+	}
+	s.open(s.today())
+	s.today().load()
+	test.Tap(askedButton(t, s.today().cards))
+	enter(s.win.Canvas().Focused())
+	s.open(s.oneOnOnes())
+	row, _ := first[*itemRow](e.sections[model.HeadingObstacles].view)
+	test.Tap(row.done)
+	if dialogs(s.win) != 0 {
+		t.Errorf("ticking the item asked on Today: %d dialogs (someone else's save?)", dialogs(s.win))
+		if b, ok := first(s.win.Canvas().Overlays().Top(), func(b *widget.Button) bool { return b.Text == "Keep mine" }); ok {
+			test.Tap(b)
+		}
+	}
+	m, _ := store.Meeting(e.meeting.ID)
+	for _, it := range m.Items {
+		if it.ID == itemID && (it.AskedOn.IsZero() || it.Status != model.ItemDone) {
+			t.Errorf("stored: %+v", it.Item)
+		}
+	}
+}
