@@ -196,8 +196,7 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 // cadence c not due today: the start of the local day after the last one
 // that could be due by now.
 func notDueIfMetSince(c Cadence, today Date) time.Time {
-	y, m, d := today.AddDays(1 - c.shortestGap()).Time().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.Local).UTC()
+	return localStart(today.AddDays(1 - c.shortestGap()))
 }
 
 func sortReports(r []Report) {

@@ -171,7 +171,8 @@ func (s *Store) CarriedTo(itemID uint) ([]uint, error) {
 
 // AskFollowUp records that item id's follow-up was asked about today, with
 // what the person said (may be empty). It leaves the follow-up lists; the
-// item itself stays as it was (open, under its heading).
+// item itself stays as it was (open, under its heading). One asked before
+// is left as it is (ErrAlreadyAsked).
 func (s *Store) AskFollowUp(id uint, note string) (Item, error) {
 	var it Item
 	if err := s.db.First(&it, id).Error; err != nil {
@@ -180,10 +181,18 @@ func (s *Store) AskFollowUp(id uint, note string) (Item, error) {
 		}
 		return it, fmt.Errorf("follow-up %d: %w", id, err)
 	}
+	if !it.AskedOn.IsZero() {
+		return it, ErrAlreadyAsked
+	}
 	it.AskedOn = s.Today()
 	it.AskedNote = strings.TrimSpace(note)
 	return it, s.UpdateItem(&it)
 }
+
+// ErrAlreadyAsked means a follow-up was marked asked before (from another
+// page, or by another lead): asking again would overwrite what they said.
+// AskFollowUp returns the item as stored with it.
+var ErrAlreadyAsked = errors.New("it was already marked asked")
 
 // FollowUp is an item with a day to ask about it again ("ask how the move
 // went"); mostly non-work, but a work item can have one too.

@@ -79,6 +79,9 @@ func TestAskFollowUp(t *testing.T) {
 	if f, _ := s.FollowUps(p.ID); len(f) != 1 {
 		t.Fatalf("%d follow-ups before asking, want 1", len(f))
 	}
+	if _, err := s.AskFollowUp(it.ID, "line\x00break"); err == nil {
+		t.Error("a note with a control character was kept")
+	}
 	asked, err := s.AskFollowUp(it.ID, "  Went well, new flat is closer  ")
 	if err != nil {
 		t.Fatal(err)
@@ -93,8 +96,9 @@ func TestAskFollowUp(t *testing.T) {
 	if err != nil || len(v.FollowUps) != 0 {
 		t.Errorf("Today still shows %d follow-ups (%v)", len(v.FollowUps), err)
 	}
-	if _, err := s.AskFollowUp(it.ID, "line\x00break"); err == nil {
-		t.Error("a note with a control character was kept")
+	// Asked again from a page loaded before: what they said stays.
+	if again, err := s.AskFollowUp(it.ID, ""); !errors.Is(err, ErrAlreadyAsked) || again.AskedNote != asked.AskedNote {
+		t.Errorf("asking again: %+v, %v", again, err)
 	}
 	if _, err := s.AskFollowUp(99999, ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("asking a missing follow-up: %v", err)

@@ -107,6 +107,26 @@ func (s *Store) StartOneOnOne(personID uint, at time.Time, setting MeetingSettin
 	return o, nil
 }
 
+// StartDraft is StartOneOnOne for a one-on-one drafted before, returning
+// also the items it holds: it carries what is open now, which may no
+// longer be what the draft showed.
+func (s *Store) StartDraft(personID uint, at time.Time, setting MeetingSetting) (OneOnOne, []*MeetingItem, error) {
+	var o OneOnOne
+	var items []*MeetingItem
+	err := transaction(s.db, func(tx *gorm.DB) error {
+		var err error
+		if o, err = startOneOnOne(tx, personID, at, setting); err != nil {
+			return err
+		}
+		items, err = s.meetingItems(tx, o.ID)
+		return err
+	})
+	if err != nil {
+		return o, nil, fmt.Errorf("start one-on-one: %w", err)
+	}
+	return o, items, nil
+}
+
 func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting MeetingSetting) (OneOnOne, error) {
 	var p Person
 	if err := tx.Select("id").First(&p, personID).Error; err != nil {
@@ -205,15 +225,25 @@ func (s *Store) DraftMeeting(personID uint, at time.Time) (Meeting, error) {
 // MetOn is a person's latest one-on-one held on day (in local time), 0 when
 // there is none: a second one the same day is more often a slip than a plan.
 func (s *Store) MetOn(personID uint, day Date) (uint, error) {
-	y, mo, d := day.Time().Date()
-	from := time.Date(y, mo, d, 0, 0, 0, 0, time.Local)
 	var id uint
-	err := s.db.Model(&OneOnOne{}).Select("id").Where("person_id = ? AND held_at >= ? AND held_at < ?", personID, from.UTC(), from.AddDate(0, 0, 1).UTC()).
+	err := s.db.Model(&OneOnOne{}).Select("id").Where("person_id = ? AND held_at >= ? AND held_at < ?", personID, localStart(day), localStart(day.AddDays(1))).
 		Order("held_at DESC, id DESC").Limit(1).Scan(&id).Error
 	if err != nil {
 		return 0, fmt.Errorf("one-on-ones of person %d on %s: %w", personID, day, err)
 	}
 	return id, nil
+}
+
+// localStart is the first moment of day on the local clock, in UTC. Where
+// clocks skip midnight, time.Date gives an hour of the evening before; the
+// day then starts when the new offset does.
+func localStart(day Date) time.Time {
+	y, m, d := day.Time().Date()
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	if DateOf(t).Before(day) {
+		_, t = t.ZoneBounds()
+	}
+	return t.UTC()
 }
 
 // Meeting is everything the one-on-one editor shows.

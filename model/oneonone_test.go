@@ -492,14 +492,18 @@ func TestDraftMeetingStoresNothing(t *testing.T) {
 		if after, _ := s.History(tt.person); len(after) != len(before) {
 			t.Errorf("%s: a draft stored a meeting", tt.name)
 		}
-		started := mustStart(t, s, tt.person, fixedNow)
-		m, _ := s.Meeting(started.ID)
-		var carried []string
-		for _, it := range m.Items {
-			carried = append(carried, it.Text)
+		started, items, err := s.StartDraft(tt.person, fixedNow, MeetingSettingDesk)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if !slices.Equal(carried, tt.items) {
-			t.Errorf("%s: started, it carries %q; the draft showed %q", tt.name, carried, got)
+		m, _ := s.Meeting(started.ID)
+		var carried, returned []string
+		for i, it := range m.Items {
+			carried = append(carried, it.Text)
+			returned = append(returned, items[i].Text)
+		}
+		if !slices.Equal(carried, tt.items) || !slices.Equal(returned, carried) {
+			t.Errorf("%s: started, it carries %q and says %q; the draft showed %q", tt.name, carried, returned, got)
 		}
 	}
 	if d, _ := s.DraftMeeting(p.ID, fixedNow.Add(time.Hour)); len(d.FollowUps) != 1 {

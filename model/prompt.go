@@ -259,6 +259,17 @@ func (s *Store) UnmarkAsked(useID uint) error {
 	return nil
 }
 
+// MoveAsked logs prompt uses made while a one-on-one was a draft (MarkAsked
+// with none) as asked in it, now that it is stored.
+func (s *Store) MoveAsked(useIDs []uint, oneOnOneID uint) error {
+	if _, err := statement(s.db, func(tx *gorm.DB) *gorm.DB {
+		return tx.Model(&PromptUse{}).Where("id IN ? AND one_on_one_id IS NULL", useIDs).Update("one_on_one_id", oneOnOneID)
+	}); err != nil {
+		return fmt.Errorf("log prompts in one-on-one %d: %w", oneOnOneID, err)
+	}
+	return nil
+}
+
 // mix scrambles x (splitmix64), so nearby days and IDs hash far apart.
 func mix(x uint64) uint64 {
 	x += 0x9e3779b97f4a7c15

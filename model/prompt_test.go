@@ -442,3 +442,33 @@ func suggestionKeys(sugs []Suggestion) []string {
 	}
 	return out
 }
+
+// A prompt asked while the one-on-one was a draft is logged in it once it
+// is stored; one logged in another one-on-one stays there.
+func TestMoveAsked(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Amara Okafor")
+	first := mustStart(t, s, p.ID, fixedNow.Add(-time.Hour))
+	sugs, err := s.Suggest(p.ID, 0, 2)
+	if err != nil || len(sugs) < 2 {
+		t.Fatalf("%d suggestions, %v", len(sugs), err)
+	}
+	onDraft, err := s.MarkAsked(sugs[0].Prompt.ID, p.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere, err := s.MarkAsked(sugs[1].Prompt.ID, p.ID, &first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mustStart(t, s, p.ID, fixedNow)
+	if err := s.MoveAsked([]uint{onDraft, elsewhere}, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	for use, want := range map[uint]uint{onDraft: m.ID, elsewhere: first.ID} {
+		var u PromptUse
+		if err := s.db.First(&u, use).Error; err != nil || u.OneOnOneID == nil || *u.OneOnOneID != want {
+			t.Errorf("use %d in %v, want %d (%v)", use, u.OneOnOneID, want, err)
+		}
+	}
+}

@@ -109,8 +109,11 @@ func (o *oneOnOneScreen) load() {
 		o.reports = reps
 		o.scope.show(v.scope)
 		o.applyFilter()
-		if o.right.Objects[0] == o.actions.view {
+		switch o.right.Objects[0] {
+		case o.actions.view:
 			o.actions.load()
+		case o.editor.view: // back from Today, say, where a follow-up was asked
+			o.editor.refresh()
 		}
 		want := o.main
 		// With my reports shown, an empty list keeps the switch to everyone.
@@ -489,7 +492,7 @@ func (p *personPage) showFollowUps(fus []model.FollowUp, today model.Date) {
 	for _, f := range fus {
 		text := widget.NewLabel(fmt.Sprintf("%s — %s", f.Text, followUpWhen(f.FollowUp, today)))
 		text.Wrapping = fyne.TextWrapWord
-		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { markAsked(p.screen.sh, who, f, func() { p.load(id) }) })
+		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { markAsked(p.screen.sh, who, f, func(model.Item) { p.load(id) }) })
 		asked.Importance = widget.LowImportance
 		p.follow.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), text))
 	}

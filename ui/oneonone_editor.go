@@ -30,6 +30,8 @@ type meetingEditor struct {
 	// loads and followUpLoads are the loads of the meeting and of its
 	// follow-ups.
 	loads, followUpLoads line
+	// refreshes are the loads of what was asked elsewhere (refresh).
+	refreshes line
 
 	view    *fyne.Container
 	title   *widget.Label
@@ -120,7 +122,11 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		e.sections[h] = e.newSection(h)
 		add := widget.NewEntry()
 		add.SetPlaceHolder(fmt.Sprintf("Add to %s… (Enter)", h.Label()))
-		add.OnSubmitted = func(text string) { e.addItem(h, text, add) }
+		add.OnSubmitted = func(text string) {
+			if err := e.addItem(h, text, add); err != nil {
+				e.screen.sh.showError("Could not add the item", err)
+			}
+		}
 		add.OnChanged = func(string) {
 			if !e.loading {
 				e.saver.schedule(add, func() error { return e.saveDraft(h, add.Text) })
@@ -195,7 +201,7 @@ func (e *meetingEditor) flush() error {
 	if e.meeting.PersonID != 0 {
 		for _, h := range model.Headings() {
 			if add := e.adders[h]; add.Text != "" {
-				e.addItem(h, add.Text, add)
+				_ = e.addItem(h, add.Text, add) // what fails stays pending
 			}
 		}
 		e.actions.add() // does nothing when the box is empty
@@ -233,10 +239,7 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.showFollowUps(m.FollowUps)
 	e.conflicts.loaded(m.Items)
 	// A draft saved before is one of m.Items now, listed like the others.
-	clear(e.drafts)
-	for _, add := range e.adders {
-		add.SetText("")
-	}
+	e.emptyAdders()
 	e.measureRows()
 	for _, h := range model.Headings() {
 		e.items[h] = itemsUnder(m.Items, h)
@@ -253,20 +256,113 @@ func (e *meetingEditor) fill(m model.Meeting) {
 	e.prompts.load(m.PersonID, meetingID)
 }
 
+// emptyAdders empties the add boxes; the caller holds e.loading, or
+// dropped what they held.
+func (e *meetingEditor) emptyAdders() {
+	clear(e.drafts)
+	for _, add := range e.adders {
+		add.SetText("")
+	}
+}
+
 // start stores a drafted one-on-one (DraftMeeting) on its first write, so
-// that opening one and leaving stores nothing. It carries the very items
-// the draft showed, so what the editor holds stays right.
+// that opening one and leaving stores nothing.
 func (e *meetingEditor) start() error {
 	if e.meeting.ID != 0 {
 		return nil
 	}
-	o, err := e.screen.sh.store.StartOneOnOne(e.meeting.PersonID, e.meeting.HeldAt, e.meeting.Setting)
+	o, items, err := e.screen.sh.store.StartDraft(e.meeting.PersonID, e.meeting.HeldAt, e.meeting.Setting)
 	if err != nil {
 		return err
 	}
 	e.meeting.OneOnOne = o
+	e.showStored(items)
+	e.prompts.started(o.ID)
 	e.screen.load() // its due date moves on
 	return nil
+}
+
+// showStored lists the items a draft's one-on-one holds once stored, which
+// are those open then: an item the draft showed keeps the editor's copy,
+// with its edits; one closed meanwhile goes, one raised meanwhile comes.
+func (e *meetingEditor) showStored(items []*model.MeetingItem) {
+	mine := map[uint]*model.MeetingItem{}
+	for _, it := range e.meeting.Items {
+		mine[it.ID] = it
+	}
+	for i, it := range items {
+		if m, ok := mine[it.ID]; ok {
+			items[i] = m
+		} else {
+			e.conflicts.saved[it.ID] = it.Item
+		}
+	}
+	e.meeting.Items = items
+	for _, h := range model.Headings() {
+		e.rebuildSection(h)
+	}
+}
+
+// asked takes a follow-up asked (or its undo) into the editor's copy of its
+// item, and refreshes the follow-ups.
+func (e *meetingEditor) asked(stored model.Item) {
+	e.takeAsked([]*model.MeetingItem{{Item: stored}})
+	e.itemSaved()
+}
+
+// takeAsked takes into the editor's copies of items whether they were asked
+// and what was said, as stored: the copies may hold edits waiting. When
+// nothing else shown changed since the copy was loaded or saved, the copy
+// takes the stored version too, so that its edits save without a conflict.
+func (e *meetingEditor) takeAsked(stored []*model.MeetingItem) {
+	byID := map[uint]*model.Item{}
+	for _, it := range stored {
+		byID[it.ID] = &it.Item
+	}
+	changed := map[model.Heading]bool{}
+	for _, it := range e.meeting.Items {
+		st := byID[it.ID]
+		if st == nil || st.Version <= it.Version {
+			continue // gone, or no newer than the copy
+		}
+		changed[it.Heading] = changed[it.Heading] || it.AskedOn != st.AskedOn || it.AskedNote != st.AskedNote
+		it.AskedOn, it.AskedNote = st.AskedOn, st.AskedNote
+		base, known := e.conflicts.saved[it.ID]
+		base.AskedOn, base.AskedNote = st.AskedOn, st.AskedNote
+		if known && len(itemDiffs(&base, st)) == 0 {
+			it.Version = st.Version
+			e.conflicts.saved[it.ID] = *st
+		}
+	}
+	for h := range changed {
+		if changed[h] {
+			e.rebuildSection(h)
+		}
+	}
+}
+
+// refresh takes into the editor what was asked elsewhere (on Today, say)
+// since it was loaded: into its items and its follow-ups.
+func (e *meetingEditor) refresh() {
+	o := e.meeting.OneOnOne
+	if o.PersonID == 0 {
+		return // nothing open yet
+	}
+	fetchOr(e.screen.sh, &e.refreshes, func(st *model.Store) (model.Meeting, error) {
+		if o.ID == 0 {
+			return st.DraftMeeting(o.PersonID, o.HeldAt)
+		}
+		return st.Meeting(o.ID)
+	}, func(m model.Meeting) {
+		if e.meeting.ID == o.ID && e.meeting.PersonID == o.PersonID {
+			e.takeAsked(m.Items)
+			e.showFollowUps(m.FollowUps)
+		}
+	}, func(err error) {
+		if !errors.Is(err, model.ErrNotFound) { // deleted elsewhere: saving says so
+			e.screen.sh.showError("Could not load the one-on-one", err)
+		}
+	})
 }
 
 // showFields shows the meeting's own fields but the private notes; the
@@ -291,7 +387,7 @@ func (e *meetingEditor) showFollowUps(fus []model.FollowUp) {
 	for _, f := range fus {
 		text := widget.NewLabel(fmt.Sprintf("%s (raised %s, ask from %s)", f.Text, f.RaisedAt.Local().Format("Mon 2 Jan"), formatDay(f.FollowUp)))
 		text.Wrapping = fyne.TextWrapWord
-		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { markAsked(e.screen.sh, who, f, e.itemSaved) })
+		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { markAsked(e.screen.sh, who, f, e.asked) })
 		asked.Importance = widget.LowImportance
 		e.followUpRows.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), text))
 	}
@@ -418,15 +514,17 @@ func (e *meetingEditor) takeMeeting(theirs model.OneOnOne) {
 	}
 }
 
-func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry) {
+// addItem lists what an add box holds as an item. What cannot be stored
+// stays in the box, waiting to be saved like typing.
+func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry) error {
 	e.saver.forget(from)
 	if err := e.saveDraft(h, text); err != nil {
-		e.screen.sh.showError("Could not add the item", err)
-		return
+		e.saver.schedule(from, func() error { return e.saveDraft(h, from.Text) })
+		return err
 	}
 	it := e.drafts[h]
 	if it == nil {
-		return
+		return nil
 	}
 	delete(e.drafts, h)
 	e.meeting.Items = append(e.meeting.Items, it)
@@ -437,6 +535,7 @@ func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry
 	e.sections[h].list.ScrollTo(len(e.items[h]) - 1)
 	e.keepInView(from)
 	e.screen.sh.win.Canvas().Focus(from)
+	return nil
 }
 
 // keepInView scrolls the editor so that o shows whole: an add box moves
@@ -740,7 +839,7 @@ func (e *meetingEditor) itemMenu(it *model.MeetingItem, at fyne.CanvasObject) {
 	if !it.FollowUp.IsZero() && it.AskedOn.IsZero() {
 		who := model.ShortName(e.meeting.Person.Name, e.meeting.Person.PreferredName)
 		items = append(items, fyne.NewMenuItem("Mark asked…", func() {
-			markAsked(e.screen.sh, who, model.FollowUp{Item: it.Item}, func() { e.load(e.meeting.ID) })
+			markAsked(e.screen.sh, who, model.FollowUp{Item: it.Item}, e.asked)
 		}))
 	}
 	if it.Private {
@@ -860,7 +959,10 @@ func (e *meetingEditor) confirmDelete() {
 			if !ok {
 				return
 			}
-			if e.meeting.ID == 0 { // a draft: nothing stored to delete
+			if e.meeting.ID == 0 { // a draft: nothing stored to delete, nor to store
+				e.emptyAdders()
+				e.actions.text.SetText("")
+				e.discard()
 				e.screen.openPerson(e.meeting.PersonID)
 				return
 			}

@@ -21,6 +21,9 @@ type suggestionPanel struct {
 	box       *fyne.Container
 	personID  uint
 	meetingID *uint
+	// draftUses are the prompts logged asked while the one-on-one was a
+	// draft, to log in it once it is stored (started).
+	draftUses []uint
 	loads     line
 	// onChange runs after new suggestions are shown or folded away
 	// (meeting mode re-applies its large theme).
@@ -37,6 +40,9 @@ func newSuggestionPanel(sh *shell) *suggestionPanel {
 
 // load fetches suggestions for a person off the UI goroutine.
 func (p *suggestionPanel) load(personID uint, meetingID *uint) {
+	if meetingID != nil || personID != p.personID {
+		p.draftUses = nil
+	}
 	p.personID, p.meetingID = personID, meetingID
 	current := uint(0)
 	if meetingID != nil {
@@ -113,6 +119,9 @@ func (p *suggestionPanel) asked(promptID uint) {
 		p.sh.showError("Could not log the prompt", err)
 		return
 	}
+	if p.meetingID == nil {
+		p.draftUses = append(p.draftUses, use)
+	}
 	p.load(p.personID, p.meetingID)
 	p.sh.undo.offer("Logged as asked; it rests for six weeks with them.", p.sh.undoFor, func() {
 		if err := p.sh.store.UnmarkAsked(use); err != nil {
@@ -121,4 +130,17 @@ func (p *suggestionPanel) asked(promptID uint) {
 		}
 		p.load(p.personID, p.meetingID)
 	})
+}
+
+// started logs the prompts asked on a draft in its one-on-one, now stored
+// as id: reopened, it does not suggest them again.
+func (p *suggestionPanel) started(id uint) {
+	p.meetingID = &id
+	if len(p.draftUses) == 0 {
+		return
+	}
+	if err := p.sh.store.MoveAsked(p.draftUses, id); err != nil {
+		p.sh.showError("Could not log the prompts asked", err)
+	}
+	p.draftUses = nil
 }

@@ -154,7 +154,7 @@ func (t *todayScreen) followUpEntry(f model.DueFollowUp) todayEntry {
 	return todayEntry{
 		text:  fmt.Sprintf("Ask %s about “%s” (raised %s)", who, f.Text, f.RaisedAt.Local().Format("Mon 2 Jan")),
 		open:  func() { t.nav.openOneOnOnes(f.PersonID) },
-		asked: func() { markAsked(t.sh, who, f.FollowUp, t.load) },
+		asked: func() { markAsked(t.sh, who, f.FollowUp, func(model.Item) { t.load() }) },
 	}
 }
 
@@ -174,7 +174,7 @@ func (t *todayScreen) showFollowUps(fus []model.DueFollowUp) {
 			setTwoLineRow(c.Objects[0], fmt.Sprintf("Ask %s about “%s”", who, f.Text), f.PersonName+" · raised "+f.RaisedAt.Local().Format("Mon 2 Jan"))
 			c.Objects[1].(*widget.Button).OnTapped = func() {
 				d.Hide()
-				markAsked(t.sh, who, f.FollowUp, t.load)
+				markAsked(t.sh, who, f.FollowUp, func(model.Item) { t.load() })
 			}
 		})
 	list.OnSelected = func(id widget.ListItemID) {
