@@ -347,10 +347,10 @@ func (s *shell) close() {
 // saveAll saves what every screen and meeting mode holds; false means
 // something could not be saved and is still only on screen.
 func (s *shell) saveAll() bool {
-	for mm := range s.meetings {
-		mm.commitTyped()
-	}
 	ok := true
+	for mm := range s.meetings {
+		ok = mm.commitTyped() == nil && ok
+	}
 	for _, sl := range s.screens {
 		if sl.built != nil {
 			ok = sl.built.flush() && ok

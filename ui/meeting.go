@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -79,9 +81,8 @@ func (mm *meetingMode) open(m model.Meeting, onClose func()) {
 	mm.saver = newAutosaver(sh.after, mm.showSaved)
 	w.SetCloseIntercept(mm.leave)
 	sh.meetings[mm] = true // quitting the app saves its typing too
-	w.SetOnClosed(func() {
+	w.SetOnClosed(func() { // leave saved what it held
 		delete(sh.meetings, mm)
-		mm.commitTyped()
 		onClose()
 	})
 	// Keys reach the canvas when nothing has the cursor: Esc leaves, and
@@ -223,31 +224,47 @@ func (mm *meetingMode) showSaved(err error) {
 	}
 }
 
-// leave closes meeting mode once all is saved. A change that waits for the
-// user to choose whose to keep, or could not be saved, would be lost: that
-// is shown instead.
+// leave closes meeting mode once all it holds is saved. A change that
+// waits for the user to choose whose to keep, or could not be saved, stays
+// with the window until the user chooses to drop it.
 func (mm *meetingMode) leave() {
-	if mm.begun {
-		if err := mm.saver.flush(); err != nil {
-			mm.showSaved(err)
-		}
-	}
+	err := mm.commitTyped()
 	if mm.conflicts.pending() {
 		mm.conflicts.showFirst()
 		return
 	}
-	mm.win.Close()
+	if err == nil {
+		mm.win.Close()
+		return
+	}
+	d := dialog.NewConfirm("Discard changes?",
+		fmt.Sprintf("Your changes in meeting mode could not be saved:\n%s\n\nDiscard them?", err),
+		func(discard bool) {
+			if discard {
+				mm.saver.discard()
+				mm.win.Close()
+			}
+		}, mm.win)
+	showDialogOn(mm.win, d, func() {})
 }
 
+// add adds what was typed as an item, on Enter.
 func (mm *meetingMode) add(text string) {
+	if err := mm.addItem(text); err != nil {
+		mm.showError("Could not add the item", err)
+	}
+}
+
+// addItem stores text as an item under the heading being added to; the
+// add box keeps text when it cannot be stored.
+func (mm *meetingMode) addItem(text string) error {
 	if text == "" {
-		return
+		return nil
 	}
 	h := mm.heading
 	it, err := mm.sh.store.AddItem(mm.meeting.ID, h, text, mm.nonWork.Checked)
 	if err != nil {
-		mm.showError("Could not add the item", err)
-		return
+		return err
 	}
 	added := &model.MeetingItem{Item: it, FromDate: mm.meeting.HeldAt}
 	mm.meeting.Items = append(mm.meeting.Items, added)
@@ -255,21 +272,31 @@ func (mm *meetingMode) add(text string) {
 	mm.nonWork.SetChecked(false) // each item says afresh whether it is work
 	mm.talk.refresh()
 	mm.talk.scrollTo(h, added)
+	return nil
 }
 
 // commitTyped saves what was typed but not yet confirmed with Enter (an
-// item, an action) and the pulse and notes still waiting to be saved.
-func (mm *meetingMode) commitTyped() {
+// item, an action) and the pulse and notes still waiting to be saved. It
+// returns what could not be saved, which stays on screen.
+func (mm *meetingMode) commitTyped() error {
 	if !mm.begun {
-		return
+		return nil
 	}
-	if mm.adder.Text != "" {
-		mm.add(mm.adder.Text)
+	var errs []error
+	if text := mm.adder.Text; text != "" {
+		if err := mm.addItem(text); err != nil {
+			errs = append(errs, fmt.Errorf("“%s”: %w", model.Ellipsize(text, 40), err))
+		}
 	}
-	mm.side.actions.add() // does nothing when the box is empty
+	a := mm.side.actions
+	if a.add(); strings.TrimSpace(a.text.Text) != "" { // add showed why
+		errs = append(errs, errors.New("the action could not be added"))
+	}
 	if err := mm.saver.flush(); err != nil {
-		mm.sh.showError("Could not save the meeting", err)
+		mm.saved.SetText("Not saved")
+		errs = append(errs, err)
 	}
+	return errors.Join(errs...)
 }
 
 // last is the newest item under the heading being added to, which Ctrl+T

@@ -410,3 +410,30 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 		t.Error("Esc should leave meeting mode")
 	}
 }
+
+// Leaving with an item and a comment that cannot be saved asks, in meeting
+// mode's window, once; No stays with them, Yes drops them and leaves.
+func TestMeetingModeLeaveAsksBeforeDiscarding(t *testing.T) {
+	s, store, _, id := sharedDatabase(t)
+	closed := false
+	mm := openMeetingMode(s, id, func() { closed = true })
+	mm.begin()
+	mm.adder.SetText("Ship the macros\tby Friday")
+	mm.side.comment.SetText(strings.Repeat("stretched ", model.MaxNoteText/10+1))
+	mm.leave()
+	if closed || dialogs(mm.win) != 1 || !inDialog(mm.win, "Discard changes?") || !inDialog(mm.win, "Ship the macros") {
+		t.Fatalf("closed %v, %d dialogs", closed, dialogs(mm.win))
+	}
+	tapButton(t, mm.win.Canvas().Overlays().Top(), "No")
+	if closed || mm.adder.Text == "" {
+		t.Fatal("No should stay with what was typed")
+	}
+	mm.leave()
+	tapButton(t, mm.win.Canvas().Overlays().Top(), "Yes")
+	if !closed {
+		t.Fatal("Yes should leave")
+	}
+	if m, _ := store.Meeting(id); len(m.Items) != 1 || m.PulseComment != "" {
+		t.Errorf("discarded, yet stored %d items and the comment %q", len(m.Items), model.Ellipsize(m.PulseComment, 20))
+	}
+}

@@ -101,7 +101,16 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 			o.sh.showError("Could not start the one-on-one", err)
 			return
 		}
-		o.leaveEditor(func() { openMeetingMode(o.sh, e.meeting.ID, func() { e.load(e.meeting.ID) }) })
+		// Back from meeting mode, the editor shows what it saved, unless the
+		// editor holds edits of its own that could not be saved (on another
+		// one-on-one, maybe), or a draft, which has nothing stored to load.
+		o.leaveEditor(func() {
+			openMeetingMode(o.sh, e.meeting.ID, func() {
+				if e.flush() == nil && e.meeting.ID != 0 {
+					e.load(e.meeting.ID)
+				}
+			})
+		})
 	})
 	meeting.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), e.confirmDelete)
