@@ -11,7 +11,7 @@ import (
 )
 
 // weekWidgets finds the working week's fields in its form item.
-func weekWidgets(t *testing.T, item *widget.FormItem) (days map[string]*widget.Check, start, zone *widget.Entry, length *widget.Select, problem *widget.Label) {
+func weekWidgets(t *testing.T, item *widget.FormItem) (days map[string]*widget.Check, start, zone *dialogEntry, length *widget.Select, problem *widget.Label) {
 	t.Helper()
 	days = map[string]*widget.Check{}
 	box := item.Widget.(*fyne.Container)
@@ -20,9 +20,9 @@ func weekWidgets(t *testing.T, item *widget.FormItem) (days map[string]*widget.C
 		days[c.Text] = c
 	}
 	row := box.Objects[1].(*fyne.Container).Objects
-	start = row[1].(*fyne.Container).Objects[0].(*widget.Entry)
+	start = row[1].(*fyne.Container).Objects[0].(*dialogEntry)
 	length = row[3].(*widget.Select)
-	zone = row[5].(*fyne.Container).Objects[0].(*widget.Entry)
+	zone = row[5].(*fyne.Container).Objects[0].(*dialogEntry)
 	return days, start, zone, length, box.Objects[2].(*widget.Label)
 }
 
