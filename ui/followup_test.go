@@ -95,6 +95,9 @@ func TestFollowUpsMarkedAsked(t *testing.T) {
 			if shows(view, "Moving house next week") {
 				t.Error("the follow-up is still listed")
 			}
+			if tt.where == "person's page" && shows(oneOnOnes(s).list, "1 follow-up") {
+				t.Error("the list of reports still counts the follow-up")
+			}
 			hist, _ := store.History(amara.ID)
 			m, _ := store.Meeting(hist[len(hist)-1].ID)
 			if it := itemNamed(m, "Moving house next week"); it == nil || it.AskedNote != "Moved; the kids love the new school" || it.AskedOn != store.Today() {

@@ -378,16 +378,13 @@ func (r *meetingRow) showItem(it *model.MeetingItem) {
 }
 
 // itemMarks says what is special about an item in meeting mode: the
-// editor's notes on it, and what the editor shows with its tag and tick.
+// editor's notes on it, and what the editor shows with its tag.
 func itemMarks(it *model.MeetingItem) string {
 	var marks []string
 	if it.NonWork {
 		marks = append(marks, "non-work")
 	}
-	if it.Status == model.ItemDone {
-		marks = append(marks, "done")
-	}
-	if notes := itemNotes(it); notes != "" {
+	if notes := itemNotes(it); notes != "" { // "done" among them
 		marks = append(marks, notes)
 	}
 	return strings.Join(marks, " · ")

@@ -437,3 +437,22 @@ func TestMeetingModeLeaveAsksBeforeDiscarding(t *testing.T) {
 		t.Errorf("discarded, yet stored %d items and the comment %q", len(m.Items), model.Ellipsize(m.PulseComment, 20))
 	}
 }
+
+// An item's marks say each thing once, and what they said when asked.
+func TestItemMarks(t *testing.T) {
+	day := model.NewDate(2026, 3, 9)
+	for _, tt := range []struct {
+		name string
+		it   model.Item
+		want string
+	}{
+		{"done, non-work", model.Item{NonWork: true, Status: model.ItemDone}, "non-work · done"},
+		{"asked, with what they said", model.Item{Status: model.ItemOpen, FollowUp: day, AskedOn: day, AskedNote: "The move went fine"},
+			"follow up " + formatDay(day) + " · asked " + formatDay(day) + ": “The move went fine”"},
+		{"asked, nothing said", model.Item{Status: model.ItemOpen, AskedOn: day}, "asked " + formatDay(day)},
+	} {
+		if got := itemMarks(&model.MeetingItem{Item: tt.it}); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -492,7 +492,12 @@ func (p *personPage) showFollowUps(fus []model.FollowUp, today model.Date) {
 	for _, f := range fus {
 		text := widget.NewLabel(fmt.Sprintf("%s — %s", f.Text, followUpWhen(f.FollowUp, today)))
 		text.Wrapping = fyne.TextWrapWord
-		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() { markAsked(p.screen.sh, who, f, func(model.Item) { p.load(id) }) })
+		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() {
+			markAsked(p.screen.sh, who, f, func(model.Item) {
+				p.load(id)
+				p.screen.load() // the list counts follow-ups too
+			})
+		})
 		asked.Importance = widget.LowImportance
 		p.follow.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), text))
 	}

@@ -822,7 +822,11 @@ func itemNotes(it *model.MeetingItem) string {
 		notes = append(notes, "follow up "+formatDay(it.FollowUp))
 	}
 	if !it.AskedOn.IsZero() {
-		notes = append(notes, "asked "+formatDay(it.AskedOn))
+		asked := "asked " + formatDay(it.AskedOn)
+		if it.AskedNote != "" {
+			asked += ": “" + it.AskedNote + "”"
+		}
+		notes = append(notes, asked)
 	}
 	if it.Private {
 		notes = append(notes, "private: only you see it")
