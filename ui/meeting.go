@@ -154,15 +154,41 @@ func (mm *meetingMode) begin() {
 		notice.Hidden = !mm.conflicts.pending()
 		notice.Refresh()
 	}
-	help := caption("Enter adds · Tab next heading · Ctrl+T work / non-work · Ctrl+D done (newest) · Ctrl+P prompts · Esc leaves", fyne.TextAlignLeading)
+	help := caption("Enter adds · Tab next heading · Ctrl+T work / non-work · Ctrl+D done (newest) · Ctrl+1–5 pulse · Ctrl+E pulse comment · Ctrl+J new action · Ctrl+N back to items · Ctrl+P prompts · Esc leaves", fyne.TextAlignLeading)
 	help.Wrapping = fyne.TextWrapWord
 	done := widget.NewButtonWithIcon("Leave meeting mode", theme.CancelIcon(), mm.leave)
 	bottom := container.NewVBox(mm.undo.view, notice, container.NewBorder(nil, nil, nil, done, help))
 	content := container.NewBorder(container.NewBorder(nil, nil, nil, mm.saved, name), bottom, nil, nil, split)
 	mm.override = container.NewThemeOverride(container.NewPadded(content), mm.th)
 	mm.win.SetContent(mm.override)
-	mm.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { mm.side.prompts.toggle() })
+	for _, k := range meetingKeys {
+		mm.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { mm.key(k) })
+	}
 	mm.win.Canvas().Focus(mm.adder)
+}
+
+// meetingKeys are the keys that, with Ctrl, work anywhere in meeting mode
+// (key says what each does), so the whole conversation runs by keyboard.
+var meetingKeys = []fyne.KeyName{fyne.KeyP, fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyE, fyne.KeyJ, fyne.KeyN}
+
+// key does what Ctrl+k does in meeting mode; false when it does nothing.
+func (mm *meetingMode) key(k fyne.KeyName) bool {
+	c := mm.win.Canvas()
+	switch k {
+	case fyne.KeyP:
+		mm.side.prompts.toggle()
+	case fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5:
+		mm.side.rating.SetSelected(string(k))
+	case fyne.KeyE:
+		c.Focus(mm.side.comment)
+	case fyne.KeyJ:
+		c.Focus(mm.side.actions.text)
+	case fyne.KeyN:
+		c.Focus(mm.adder)
+	default:
+		return false
+	}
+	return true
 }
 
 // setHeading makes h the heading the adder adds to, and shows it.
@@ -406,7 +432,8 @@ func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
-// TypedShortcut handles Ctrl+T, Ctrl+D and Ctrl+P while typing.
+// TypedShortcut handles Ctrl+T and Ctrl+D while typing, and meeting
+// mode's other keys (a focused entry hears them before the window).
 func (e *meetingEntry) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault {
 		switch cs.KeyName {
@@ -416,12 +443,40 @@ func (e *meetingEntry) TypedShortcut(s fyne.Shortcut) {
 		case fyne.KeyD:
 			e.mm.toggleDone()
 			return
-		case fyne.KeyP:
-			e.mm.side.prompts.toggle()
+		}
+		if e.mm.key(cs.KeyName) {
 			return
 		}
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// meetingField is a field beside the conversation that hears meeting
+// mode's keys and Esc, as the add box does.
+type meetingField struct {
+	widget.Entry
+	mm *meetingMode
+}
+
+func newMeetingField(mm *meetingMode) *meetingField {
+	f := &meetingField{mm: mm}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+func (f *meetingField) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		f.mm.leave()
+		return
+	}
+	f.Entry.TypedKey(k)
+}
+
+func (f *meetingField) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && f.mm.key(cs.KeyName) {
+		return
+	}
+	f.Entry.TypedShortcut(s)
 }
 
 // largeTheme scales text and padding up for meeting mode.

@@ -25,7 +25,7 @@ type meetingSide struct {
 	fus       []model.FollowUp
 	asking    line
 	rating    *widget.RadioGroup
-	comment   *widget.Entry
+	comment   *meetingField
 	shared    *noteField
 	private   *noteField
 	actions   *actionBox
@@ -42,7 +42,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 
 	s.rating = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { s.changed() })
 	s.rating.Horizontal = true
-	s.comment = widget.NewEntry()
+	s.comment = newMeetingField(mm)
 	s.comment.SetPlaceHolder("How do they feel about the company?")
 	s.comment.OnChanged = func(string) { s.changed() }
 	s.shared = newNoteField(mm.sh, "Notes you could show them")

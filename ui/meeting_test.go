@@ -405,6 +405,27 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	if got == nil || !got.NonWork || got.Status != model.ItemDone || got.Heading != model.HeadingObstacles {
 		t.Fatalf("item after Enter, Ctrl+T, Ctrl+D: %+v", got)
 	}
+	// The side column by keyboard too: the pulse, its comment, an action.
+	ctrlOn(mm.adder, fyne.Key4)
+	if mm.side.rating.Selected != "4" {
+		t.Errorf("Ctrl+4 rated the pulse %q", mm.side.rating.Selected)
+	}
+	c := mm.win.Canvas()
+	for _, step := range []struct {
+		key  fyne.KeyName
+		want fyne.Focusable
+	}{{fyne.KeyE, mm.side.comment}, {fyne.KeyN, mm.adder}, {fyne.KeyE, mm.side.comment}, {fyne.Key2, mm.side.comment}, {fyne.KeyN, mm.adder}, {fyne.KeyJ, mm.side.actions.text}} {
+		if f, ok := c.Focused().(fyne.Shortcutable); ok {
+			ctrlOn(f, step.key)
+		}
+		if c.Focused() != step.want {
+			t.Errorf("Ctrl+%s did not move the focus where it says", step.key)
+		}
+	}
+	if mm.side.rating.Selected != "2" {
+		t.Errorf("Ctrl+2 in the comment rated the pulse %q", mm.side.rating.Selected)
+	}
+	c.Focus(mm.adder)
 	mm.adder.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !closed {
 		t.Error("Esc should leave meeting mode")
