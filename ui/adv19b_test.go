@@ -35,11 +35,7 @@ func advDraftWithAskableObstacle(t *testing.T) (*shell, *model.Store, *meetingEd
 	if err := store.UpdateItem(&it.Item); err != nil {
 		t.Fatal(err)
 	}
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
-	e := o.editor
+	_, e := draftWith(s, overdue.ID)
 	if e.meeting.ID != 0 || len(e.meeting.Items) != 1 || !e.meeting.Items[0].Carried {
 		t.Fatalf("want a draft carrying the obstacle: %+v %+v", e.meeting.OneOnOne, e.meeting.Items)
 	}
@@ -76,11 +72,7 @@ func advMenuItem(t *testing.T, w fyne.Window, label string) {
 func TestAdvDraftStoresTheCarryOverItShowed(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
-	e := o.editor
+	_, e := draftWith(s, overdue.ID)
 	if e.meeting.ID != 0 || len(e.meeting.Items) != 1 {
 		t.Fatalf("want a draft carrying one obstacle: %+v", e.meeting.Items)
 	}
@@ -212,11 +204,7 @@ func TestAdvMarkAskedFromItemMenuKeepsWaitingEdits(t *testing.T) {
 func TestAdvDeletingADraftStoresNothing(t *testing.T) {
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
-	e := o.editor
+	_, e := draftWith(s, overdue.ID)
 	test.Type(e.adders[model.HeadingProgress], "Moving house")
 	tapButton(t, e.view, "Delete")
 	tapButton(t, s.win.Canvas().Overlays().Top(), "Yes")
@@ -307,11 +295,7 @@ func TestAdvPromptAskedOnADraftStaysAsked(t *testing.T) {
 	store.Now = func() time.Time { return now }
 	s := newTestShellOn(t, test.NewTempWindow(t, nil), store)
 	overdue, _, _ := teamWithHistory(t, store)
-	s.open(s.oneOnOnes())
-	o := oneOnOnes(s)
-	o.openPerson(overdue.ID)
-	o.start(overdue.ID)
-	e := o.editor
+	o, e := draftWith(s, overdue.ID)
 	now = fixedNow.Add(10 * time.Minute) // ten minutes into the conversation
 	b, ok := first(e.prompts.box, func(b *widget.Button) bool { return b.Text == "Asked" })
 	if !ok {
@@ -430,4 +414,14 @@ func TestAdvAskedOnTodayThenTickedInTheEditor(t *testing.T) {
 			t.Errorf("stored: %+v", it.Item)
 		}
 	}
+}
+
+// draftWith opens a person's page and starts a one-on-one with them: a
+// draft until its first write.
+func draftWith(s *shell, id uint) (*oneOnOneScreen, *meetingEditor) {
+	s.open(s.oneOnOnes())
+	o := oneOnOnes(s)
+	o.openPerson(id)
+	o.start(id)
+	return o, o.editor
 }

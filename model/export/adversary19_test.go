@@ -46,19 +46,6 @@ func offsetAt(t *testing.T, lines []string, at time.Time) int {
 	}
 	var all []obs
 	var cur *obs
-	parseOff := func(s string) int {
-		sign := 1
-		if s[0] == '-' {
-			sign = -1
-		}
-		h, _ := strconv.Atoi(s[1:3])
-		m, _ := strconv.Atoi(s[3:5])
-		sec := 0
-		if len(s) == 7 {
-			sec, _ = strconv.Atoi(s[5:7])
-		}
-		return sign * (h*3600 + m*60 + sec)
-	}
 	for _, l := range lines {
 		k, v, _ := strings.Cut(l, ":")
 		switch k {
@@ -74,9 +61,9 @@ func offsetAt(t *testing.T, lines []string, at time.Time) int {
 		case "DTSTART":
 			cur.start, _ = time.Parse("20060102T150405", v)
 		case "TZOFFSETFROM":
-			cur.from = parseOff(v)
+			cur.from = parseOffset(t, v)
 		case "TZOFFSETTO":
-			cur.to = parseOff(v)
+			cur.to = parseOffset(t, v)
 		case "RRULE":
 			cur.rule = v
 		}
