@@ -49,6 +49,12 @@ func TestEscClosesDialogsWhileAFieldHasTheFocus(t *testing.T) {
 		n     int
 	}{
 		{"search, nothing focused", func() { showSearch(s); s.win.Canvas().Unfocus() }, "", 0},
+		{"deleting a one-on-one", func() {
+			s.open(s.oneOnOnes())
+			people, _ := store.People(false)
+			oneOnOnes(s).start(people[0].ID)
+			oneOnOnes(s).editor.confirmDelete()
+		}, "", 0},
 		{"search box", func() { showSearch(s) }, "entry", 0},
 		{"new cohort's name", func() { showNewCohort(s.cohorts()) }, "entry", 0},
 		{"new cohort's start date", func() { showNewCohort(s.cohorts()) }, "entry", 1},

@@ -966,7 +966,7 @@ func actionLabel(a model.Action, reportName string) string {
 }
 
 func (e *meetingEditor) confirmDelete() {
-	dialog.ShowConfirm("Delete this one-on-one?",
+	e.screen.sh.showDialog(dialog.NewConfirm("Delete this one-on-one?",
 		"Its items and notes go with it. Items still open and carried into later one-on-ones move to the next one; its actions stay on the person's list.",
 		func(ok bool) {
 			if !ok {
@@ -987,5 +987,5 @@ func (e *meetingEditor) confirmDelete() {
 			e.discard() // what was still to be saved went with it
 			e.screen.openPerson(e.meeting.PersonID)
 			e.screen.load()
-		}, e.screen.sh.win)
+		}, e.screen.sh.win)) // through the shell, so Esc answers no
 }
