@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 
@@ -110,7 +111,7 @@ func (s *meetingSide) showFollowUps(fus []model.FollowUp) {
 
 // ask asks what they said about a follow-up (optional) and marks it asked.
 func (s *meetingSide) ask(f model.FollowUp) {
-	said := widget.NewEntry()
+	said := newDialogEntry() // Esc closes the dialog
 	said.SetPlaceHolder("Optional")
 	d := dialog.NewForm("Asked about “"+model.Ellipsize(f.Text, 40)+"”", "Asked", "Cancel", []*widget.FormItem{
 		{Text: "What they said", Widget: said},
@@ -140,11 +141,22 @@ func (s *meetingSide) asked(id uint, note string) {
 				return
 			}
 			s.synced(it)
-			o := mm.meeting.OneOnOne
-			fetchOr(mm.sh, &s.asking, func(st *model.Store) ([]model.FollowUp, error) { return st.FollowUpsBefore(o.PersonID, o.HeldAt) },
-				s.showFollowUps, func(err error) { mm.showError("Could not load the follow-ups", err) })
+			s.reloadFollowUps()
 		})
-	}, func(err error) { mm.showError("Could not mark it asked", err) })
+	}, func(err error) {
+		if errors.Is(err, model.ErrAlreadyAsked) { // elsewhere, since the list was loaded
+			s.reloadFollowUps()
+			return
+		}
+		mm.showError("Could not mark it asked", err)
+	})
+}
+
+// reloadFollowUps lists the follow-ups due again, as stored.
+func (s *meetingSide) reloadFollowUps() {
+	mm, o := s.mm, s.mm.meeting.OneOnOne
+	fetchOr(mm.sh, &s.asking, func(st *model.Store) ([]model.FollowUp, error) { return st.FollowUpsBefore(o.PersonID, o.HeldAt) },
+		s.showFollowUps, func(err error) { mm.showError("Could not load the follow-ups", err) })
 }
 
 // synced takes an item as stored into the meeting's copy of it, if the

@@ -252,7 +252,7 @@ func TestMeetingModeFollowUpAsked(t *testing.T) {
 	if !inDialog(mm.win, "What they said") || !inDialog(mm.win, fu) {
 		t.Fatal("Asked should ask what they said, naming the follow-up")
 	}
-	said, _ := first[*widget.Entry](mm.win.Canvas().Overlays().Top())
+	said, _ := first[*dialogEntry](mm.win.Canvas().Overlays().Top())
 	test.Type(said, "Went well, new flat is closer")
 	enter(said)
 	if dialogs(mm.win) != 0 || contains(test.RenderObjectToMarkup(mm.side.followUps), fu) {
@@ -268,6 +268,17 @@ func TestMeetingModeFollowUpAsked(t *testing.T) {
 	mm.undo.trigger()
 	if !contains(test.RenderObjectToMarkup(mm.side.followUps), fu) {
 		t.Error("undo should bring the follow-up back")
+	}
+	// Asked elsewhere meanwhile (Today, another window): the list catches
+	// up, with no error.
+	if _, err := store.AskFollowUp(itemsByText(t, store, earlier)[fu].ID, "Said on the phone"); err != nil {
+		t.Fatal(err)
+	}
+	tapButton(t, mm.side.followUps, "Asked")
+	said, _ = first[*dialogEntry](mm.win.Canvas().Overlays().Top())
+	enter(said)
+	if dialogs(mm.win) != 0 || contains(test.RenderObjectToMarkup(mm.side.followUps), fu) {
+		t.Errorf("asking what was asked elsewhere: %d dialogs, still listed %v", dialogs(mm.win), contains(test.RenderObjectToMarkup(mm.side.followUps), fu))
 	}
 }
 
