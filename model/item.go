@@ -112,7 +112,9 @@ func (it *Item) validate() error {
 	if v.checkText("text", "item", it.Text, false) && len(it.Text) > maxItemText {
 		v.add("text", "keep an item under %d characters; put longer thoughts in the notes", maxItemText)
 	}
-	if v.checkText("asked_note", "note", it.AskedNote, false) && len(it.AskedNote) > maxItemText {
+	// Line breaks are allowed: notes asked with them are kept (exports
+	// write them on one line).
+	if v.checkText("asked_note", "note", it.AskedNote, true) && len(it.AskedNote) > maxItemText {
 		v.add("asked_note", "keep the note under %d characters", maxItemText)
 	}
 	return v.orNil()
@@ -186,7 +188,16 @@ func (s *Store) AskFollowUp(id uint, note string) (Item, error) {
 	}
 	it.AskedOn = s.Today()
 	it.AskedNote = strings.TrimSpace(note)
-	return it, s.UpdateItem(&it)
+	err := s.UpdateItem(&it)
+	var conflict *ConflictError
+	if errors.As(err, &conflict) {
+		// Someone saved it since it was read: when they asked it, say so.
+		var now Item
+		if s.db.First(&now, id).Error == nil && !now.AskedOn.IsZero() {
+			return now, ErrAlreadyAsked
+		}
+	}
+	return it, err
 }
 
 // ErrAlreadyAsked means a follow-up was marked asked before (from another

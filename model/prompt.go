@@ -263,7 +263,9 @@ func (s *Store) UnmarkAsked(useID uint) error {
 // with none) as asked in it, now that it is stored.
 func (s *Store) MoveAsked(useIDs []uint, oneOnOneID uint) error {
 	if _, err := statement(s.db, func(tx *gorm.DB) *gorm.DB {
-		return tx.Model(&PromptUse{}).Where("id IN ? AND one_on_one_id IS NULL", useIDs).Update("one_on_one_id", oneOnOneID)
+		// Only uses of the meeting's own person move into it.
+		return tx.Model(&PromptUse{}).Where("id IN ? AND one_on_one_id IS NULL AND person_id = (SELECT person_id FROM one_on_ones WHERE id = ?)", useIDs, oneOnOneID).
+			Update("one_on_one_id", oneOnOneID)
 	}); err != nil {
 		return fmt.Errorf("log prompts in one-on-one %d: %w", oneOnOneID, err)
 	}

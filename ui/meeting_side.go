@@ -131,9 +131,19 @@ func (s *meetingSide) ask(f model.FollowUp) {
 func (s *meetingSide) asked(id uint, note string) {
 	mm := s.mm
 	// Through the loader: marking reads the item first.
-	fetchOr(mm.sh, nil, func(st *model.Store) (model.Item, error) { return st.AskFollowUp(id, note) }, func(it model.Item) {
+	fetchOr(mm.sh, nil, func(st *model.Store) (asking, error) {
+		it, err := st.AskFollowUp(id, note)
+		if errors.Is(err, model.ErrAlreadyAsked) { // elsewhere, since the list was loaded
+			return asking{it, true}, nil
+		}
+		return asking{it, false}, err
+	}, func(a asking) {
+		it := a.it
 		s.synced(it)
 		s.showFollowUps(slices.DeleteFunc(slices.Clone(s.fus), func(f model.FollowUp) bool { return f.ID == id }))
+		if a.again { // undo would un-ask that asking
+			return
+		}
 		mm.undo.offer("Marked asked: “"+model.Ellipsize(it.Text, 40)+"”", mm.sh.undoFor, func() {
 			it.AskedOn, it.AskedNote = model.Date{}, ""
 			if err := mm.sh.store.UpdateItem(&it); err != nil {
@@ -143,13 +153,7 @@ func (s *meetingSide) asked(id uint, note string) {
 			s.synced(it)
 			s.reloadFollowUps()
 		})
-	}, func(err error) {
-		if errors.Is(err, model.ErrAlreadyAsked) { // elsewhere, since the list was loaded
-			s.reloadFollowUps()
-			return
-		}
-		mm.showError("Could not mark it asked", err)
-	})
+	}, func(err error) { mm.showError("Could not mark it asked", err) })
 }
 
 // reloadFollowUps lists the follow-ups due again, as stored.

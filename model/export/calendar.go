@@ -15,8 +15,8 @@ import (
 // is not all booked at once.
 const newPerDay = 4 * time.Hour
 
-// workingDay is how long after the week's start a series may be moved to
-// keep it clear of another.
+// workingDay is how long after the week's start a series moved to keep it
+// clear of another may end.
 const workingDay = 8 * time.Hour
 
 // Calendar writes an iCalendar (RFC 5545) file with one recurring event per
@@ -118,17 +118,18 @@ type booking struct {
 }
 
 // book books a series at time of day at on day d or, when that clashes, a
-// little later that day (at + the length, ... to the working day's end),
-// else on the next working days, trying a week of them; when all clash, d
-// at at anyway. A first meeting earlier today is kept: the series is what
-// matters, and its weekday with it.
+// little later that day (at + the length, ... while it still ends within
+// the working day), else on the next working days, trying a week of them;
+// when all clash, d at at anyway. A first meeting earlier today is kept:
+// the series is what matters, and its weekday with it.
 func (b *booking) book(d model.Date, at time.Duration) time.Time {
-	last := max(at, b.week.Start+workingDay) // no later start than the working day's end
+	at = min(at, 24*time.Hour-b.week.Length) // it ends by midnight
+	end := max(at+b.week.Length, b.week.Start+workingDay)
 	for try, tries := d, 0; tries < 7; try, tries = try.AddDays(1), tries+1 {
 		if !b.week.Working(try) {
 			continue
 		}
-		for later := at; later <= last && later+b.week.Length <= 24*time.Hour; later += b.week.Length {
+		for later := at; later+b.week.Length <= end; later += b.week.Length {
 			if b.free(try, later) {
 				return b.take(try, later)
 			}

@@ -142,7 +142,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 				}
 				fmt.Fprintf(&b, "%s%s *(%s)*\n", bullet, mdEscape(it.Text), strings.Join(notes, ", "))
 				if it.AskedNote != "" {
-					fmt.Fprintf(&b, "  - They said: %s\n", mdEscape(it.AskedNote))
+					fmt.Fprintf(&b, "  - They said: %s\n", mdEscape(strings.Join(strings.Fields(it.AskedNote), " ")))
 				}
 			}
 			if h == model.HeadingPulse && (m.PulseRating > 0 || strings.TrimSpace(m.PulseComment) != "") {
