@@ -1,9 +1,11 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -154,15 +156,23 @@ func (b *booking) free(d model.Date, at time.Duration) bool {
 }
 
 // schedule is when each report's series starts: from their next due date
-// (today when overdue), on their usual weekday at their usual time; people never met one after the
-// other from the week's start, a few hours of them a day.
+// (today when overdue), on their usual weekday at their usual time; people
+// never met one after the other from the week's start, a few hours of them
+// a day. Who gives way in a clash goes by who was on the roster first, not
+// by who is due first, so that exporting again next week books the same.
 func schedule(reps []model.Report, usual map[uint]model.Usual, week model.WorkWeek, loc *time.Location, now time.Time, today model.Date) []time.Time {
 	b := &booking{week: week, loc: loc, now: now.In(loc)}
 	starts := make([]time.Time, len(reps))
 	perDay := max(1, int(min(newPerDay, 24*time.Hour-week.Start)/week.Length))
 	first := week.OnOrAfter(today)
 	newDay, slot := first, 0
-	for i, r := range reps {
+	order := make([]int, len(reps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(reps[a].ID, reps[b].ID) })
+	for _, i := range order {
+		r := reps[i]
 		if u, ok := usual[r.ID]; ok {
 			due := r.NextDue
 			if due.Before(today) {

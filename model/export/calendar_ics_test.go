@@ -416,3 +416,33 @@ func TestCalendarCarriesZoneAttendeesAndReminders(t *testing.T) {
 		})
 	}
 }
+
+// Three people usually at one slot: who gives way does not change with who
+// is due first, so the next week's export books each on the same weekday.
+func TestCalendarBooksTheSameWeekAfterWeek(t *testing.T) {
+	loc := berlin(t)
+	at := func(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h, min, 0, 0, loc) }
+	s := storetest.New(t)
+	setWeek(t, s, 30*time.Minute)
+	var met []model.Person
+	for _, n := range []string{"Ana", "Ben", "Chloe"} {
+		p := storetest.AddPerson(t, s, n)
+		storetest.Start(t, s, p.ID, at(3, 2, 17, 45))
+		met = append(met, p)
+	}
+	weekdays := func(now time.Time) map[string]string {
+		s.Now = func() time.Time { return now }
+		got := map[string]string{}
+		for name, start := range firstStarts(t, exportICS(t, s), loc) {
+			got[name] = start[:3]
+		}
+		return got
+	}
+	first := weekdays(at(3, 9, 9, 0))
+	for _, p := range met[:2] { // Ana and Ben met again; Chloe is now due first
+		storetest.Start(t, s, p.ID, at(3, 9, 17, 45))
+	}
+	if second := weekdays(at(3, 9, 18, 30)); !mapsEqual(first, second) {
+		t.Errorf("weekdays moved: %v, then %v", first, second)
+	}
+}
