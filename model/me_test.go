@@ -104,3 +104,19 @@ func TestAskFollowUp(t *testing.T) {
 		t.Errorf("asking a missing follow-up: %v", err)
 	}
 }
+
+// Having added yourself, Today still shows the first steps: you are not
+// a team yet.
+func TestTodayIsEmptyWithOnlyMe(t *testing.T) {
+	s := newTestStore(t)
+	if _, err := s.AddMe("Maria Lopez", "maria@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := s.TodayView(0); err != nil || !v.Empty {
+		t.Fatalf("Today with only me: empty %v (%v)", v.Empty, err)
+	}
+	addPerson(t, s, "Ana Report")
+	if v, err := s.TodayView(0); err != nil || v.Empty {
+		t.Errorf("Today with a report: empty %v (%v)", v.Empty, err)
+	}
+}

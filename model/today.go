@@ -31,7 +31,7 @@ type CohortBehind struct {
 
 // TodayView is what the Today screen shows: what the lead owes whom now.
 type TodayView struct {
-	Empty bool // nobody on the roster yet
+	Empty bool // nobody on the roster yet, or only me
 	// Due is the first TodayShown of the one-on-ones due today or overdue,
 	// most overdue first; DueToday and Overdue count them all.
 	Due               []Report
@@ -81,7 +81,12 @@ func (s *Store) todayDue(v *TodayView, in scoped) error {
 	if err != nil {
 		return err
 	}
-	v.Empty = n == 0
+	me, err := s.MyID()
+	if err != nil {
+		return err
+	}
+	// Only me on the roster is empty still: the first steps are to come.
+	v.Empty = n == 0 || n == 1 && me != 0
 	due, err := s.reports(in, true)
 	if err != nil {
 		return err

@@ -162,6 +162,7 @@ func newActionBox(sh *shell, placeholder string, place func(a *model.Action) boo
 	b.owner = widget.NewSelect([]string{"They will", "I will"}, nil)
 	b.owner.SetSelectedIndex(0)
 	b.due = newDateField(sh.store, func() {})
+	b.due.entry.OnSubmitted = func(string) { b.add() } // Enter adds from the date too
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), b.add)
 	b.view = container.NewVBox(container.NewStack(b.list.view, b.none), container.NewBorder(nil, nil, b.owner,
 		container.NewHBox(container.NewGridWrap(fyne.NewSize(170, b.due.view.MinSize().Height), b.due.view), add), b.text))

@@ -84,6 +84,7 @@ func (mm *meetingMode) open(m model.Meeting, onClose func()) {
 	w.SetOnClosed(func() { // leave saved what it held
 		delete(sh.meetings, mm)
 		onClose()
+		sh.win.RequestFocus() // else the app's shortcuts wait for a click
 	})
 	// Keys reach the canvas when nothing has the cursor: Esc leaves, and
 	// Enter begins from the checklist.

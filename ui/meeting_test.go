@@ -436,6 +436,14 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	if mm.side.rating.Selected != "2" {
 		t.Errorf("Ctrl+2 in the comment rated the pulse %q", mm.side.rating.Selected)
 	}
+	// Ctrl+J has the cursor in the action; its date, then Enter, adds it.
+	test.Type(mm.side.actions.text, "Book the headset repair")
+	due := mm.side.actions.due.entry
+	test.Type(due, "2026-03-13")
+	due.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if m, _ := store.Meeting(meeting.ID); len(m.Actions) != 1 || m.Actions[0].Due != model.NewDate(2026, 3, 13) {
+		t.Errorf("Enter in the due date added %+v", m.Actions)
+	}
 	c.Focus(mm.adder)
 	mm.adder.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !closed {
