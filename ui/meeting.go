@@ -33,6 +33,9 @@ type meetingMode struct {
 	win     fyne.Window
 	th      fyne.Theme // the large type
 	meeting model.Meeting
+	// earlier are the person's actions still open from before this one,
+	// listed with its own so nothing agreed is forgotten.
+	earlier []model.Action
 	begun   bool
 
 	// talk lists the conversation; heading is the one the adder adds to.
@@ -66,8 +69,25 @@ func openMeetingMode(sh *shell, meetingID uint, onClose func()) *meetingMode {
 			return open
 		}
 	}
-	fetch(sh, &sh.popups, "Could not open meeting mode", func(st *model.Store) (model.Meeting, error) { return st.Meeting(meetingID) },
-		func(m model.Meeting) { mm.open(m, onClose) })
+	type loaded struct {
+		m       model.Meeting
+		earlier []model.Action
+	}
+	fetch(sh, &sh.popups, "Could not open meeting mode", func(st *model.Store) (l loaded, err error) {
+		if l.m, err = st.Meeting(meetingID); err != nil {
+			return l, err
+		}
+		open, err := st.OpenActions(l.m.PersonID)
+		for _, a := range open {
+			if a.OneOnOneID == nil || *a.OneOnOneID != meetingID {
+				l.earlier = append(l.earlier, a.Action)
+			}
+		}
+		return l, err
+	}, func(l loaded) {
+		mm.earlier = l.earlier
+		mm.open(l.m, onClose)
+	})
 	return mm
 }
 

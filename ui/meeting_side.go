@@ -59,7 +59,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 		a.PersonID, a.OneOnOneID = mm.meeting.PersonID, &mm.meeting.ID
 		return true
 	})
-	s.actions.set(m.Actions, model.ShortName(m.Person.Name, m.Person.PreferredName))
+	s.actions.set(append(slices.Clone(mm.earlier), m.Actions...), model.ShortName(m.Person.Name, m.Person.PreferredName))
 	// The action box's parts, stacked to fit a column: its own row of
 	// them leaves the text no room in large type.
 	a := s.actions

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -494,5 +495,42 @@ func TestItemMarks(t *testing.T) {
 		if got := itemMarks(&model.MeetingItem{Item: tt.it}); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// Actions still open from earlier one-on-ones are there with today's, so
+// nothing agreed is forgotten; one done before is not.
+func TestMeetingModeListsEarlierOpenActions(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	hist, err := store.History(overdue.ID)
+	if err != nil || len(hist) == 0 {
+		t.Fatalf("history %v, %v", hist, err)
+	}
+	for _, a := range []model.Action{
+		{PersonID: overdue.ID, OneOnOneID: &hist[0].ID, Text: "Order a new headset", Owner: model.OwnerLead},
+		{PersonID: overdue.ID, OneOnOneID: &hist[0].ID, Text: "Read the refunds guide", Owner: model.OwnerReport},
+	} {
+		if err := store.SaveAction(&a); err != nil {
+			t.Fatal(err)
+		}
+		if a.Text == "Read the refunds guide" {
+			if err := store.SetActionDone(a.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingDesk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mm := openMeetingMode(s, meeting.ID, func() {})
+	mm.begin()
+	var texts []string
+	for _, a := range mm.side.actions.actions {
+		texts = append(texts, a.Text)
+	}
+	if !slices.Equal(texts, []string{"Order a new headset"}) {
+		t.Errorf("meeting mode lists the actions %q, want the one still open", texts)
 	}
 }
