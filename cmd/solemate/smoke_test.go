@@ -57,6 +57,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	screenshot(t, display, wid, filepath.Join(dir, "people.png"))
 
 	xdo := func(args ...string) { xdotool(t, display, args...) }
+	xdo("key", "--window", wid, "Escape") // puts "Who are you?" off, as Later does
 	xdo("key", "--window", wid, "ctrl+3")
 	// xdotool matches titles as bytes: no em dash in these patterns.
 	waitForWindow(t, display, "One-on-ones$", 20*time.Second, logPath)
@@ -210,6 +211,8 @@ func TestSmokeSignalSavesTyping(t *testing.T) {
 
 			wid := waitForWindow(t, display, "^Solemate", 60*time.Second, logPath)
 			xdo := func(args ...string) { xdotool(t, display, args...) }
+			time.Sleep(time.Second) // "Who are you?" opens once the window is up
+			xdo("key", "--window", wid, "Escape")
 			xdo("key", "--window", wid, "ctrl+3")
 			waitForWindow(t, display, "One-on-ones$", 20*time.Second, logPath)
 			time.Sleep(500 * time.Millisecond)
