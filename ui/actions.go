@@ -142,7 +142,7 @@ type actionBox struct {
 	view    fyne.CanvasObject
 	list    *formList
 	none    *widget.Label
-	text    *widget.Entry
+	text    *dialogEntry
 	owner   *widget.Select
 	due     *dateField
 	actions []model.Action
@@ -156,7 +156,7 @@ func newActionBox(sh *shell, placeholder string, place func(a *model.Action) boo
 	b := &actionBox{sh: sh, place: place, none: widget.NewLabel("No actions yet.")}
 	b.list = newFormList(8, func() int { return len(b.actions) },
 		func() fyne.CanvasObject { return widget.NewCheck("", nil) }, b.showAction, nil)
-	b.text = widget.NewEntry()
+	b.text = newDialogEntry()
 	b.text.SetPlaceHolder(placeholder)
 	b.text.OnSubmitted = func(string) { b.add() }
 	b.owner = widget.NewSelect([]string{"They will", "I will"}, nil)

@@ -643,10 +643,28 @@ func (st *escStack) escape(k *fyne.KeyEvent) bool {
 
 // escapeDialog is Esc for a field with the focus, which takes every key,
 // so that the canvas's Esc never hears it: it closes the newest dialog
-// over the field's canvas and says whether it did.
+// over the field's canvas, else does the window's own Esc (windowKeys),
+// and says whether it did.
 func escapeDialog(field fyne.CanvasObject, k *fyne.KeyEvent) bool {
-	st := escStacks[fyne.CurrentApp().Driver().CanvasForObject(field)]
-	return st != nil && st.escape(k)
+	c := fyne.CurrentApp().Driver().CanvasForObject(field)
+	st := escStacks[c]
+	return st != nil && st.escape(k) || k.Name == fyne.KeyEscape && windowKeys[c] != nil && windowKeys[c](k.Name, false)
+}
+
+// windowKeys are a window's own keys (meeting mode's): Esc, and Ctrl with
+// a key. A field with the focus hears every key first, and passes these
+// on (escapeDialog, windowShortcut); each says whether it did anything.
+var windowKeys = map[fyne.Canvas]func(k fyne.KeyName, ctrl bool) bool{}
+
+// windowShortcut passes Ctrl with a key, typed in a field, to the field's
+// window when it has keys of its own, and says whether it took it.
+func windowShortcut(field fyne.CanvasObject, s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	keys := windowKeys[fyne.CurrentApp().Driver().CanvasForObject(field)]
+	return keys != nil && keys(cs.KeyName, true)
 }
 
 // submitDialog is Enter in a form dialog's field: it submits the form

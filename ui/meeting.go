@@ -101,7 +101,16 @@ func (mm *meetingMode) open(m model.Meeting, onClose func()) {
 	mm.saver = newAutosaver(sh.after, mm.showSaved)
 	w.SetCloseIntercept(mm.leave)
 	sh.meetings[mm] = true // quitting the app saves its typing too
+	// Its keys work from every field in it (windowKeys).
+	windowKeys[w.Canvas()] = func(k fyne.KeyName, ctrl bool) bool {
+		if !ctrl {
+			mm.leave() // Esc
+			return true
+		}
+		return mm.key(k)
+	}
 	w.SetOnClosed(func() { // leave saved what it held
+		delete(windowKeys, w.Canvas())
 		delete(sh.meetings, mm)
 		onClose()
 		sh.win.RequestFocus() // else the app's shortcuts wait for a click
@@ -470,34 +479,6 @@ func (e *meetingEntry) TypedShortcut(s fyne.Shortcut) {
 		}
 	}
 	e.Entry.TypedShortcut(s)
-}
-
-// meetingField is a field beside the conversation that hears meeting
-// mode's keys and Esc, as the add box does.
-type meetingField struct {
-	widget.Entry
-	mm *meetingMode
-}
-
-func newMeetingField(mm *meetingMode) *meetingField {
-	f := &meetingField{mm: mm}
-	f.ExtendBaseWidget(f)
-	return f
-}
-
-func (f *meetingField) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		f.mm.leave()
-		return
-	}
-	f.Entry.TypedKey(k)
-}
-
-func (f *meetingField) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && f.mm.key(cs.KeyName) {
-		return
-	}
-	f.Entry.TypedShortcut(s)
 }
 
 // largeTheme scales text and padding up for meeting mode.

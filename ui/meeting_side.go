@@ -26,7 +26,7 @@ type meetingSide struct {
 	fus       []model.FollowUp
 	asking    line
 	rating    *widget.RadioGroup
-	comment   *meetingField
+	comment   *dialogEntry
 	shared    *noteField
 	private   *noteField
 	actions   *actionBox
@@ -43,7 +43,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 
 	s.rating = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { s.changed() })
 	s.rating.Horizontal = true
-	s.comment = newMeetingField(mm)
+	s.comment = newDialogEntry() // meeting mode's keys work from it (windowKeys)
 	s.comment.SetPlaceHolder("How do they feel about the company?")
 	s.comment.OnChanged = func(string) { s.changed() }
 	s.shared = newNoteField(mm.sh, "Notes you could show them")

@@ -445,6 +445,18 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	if m, _ := store.Meeting(meeting.ID); len(m.Actions) != 1 || m.Actions[0].Due != model.NewDate(2026, 3, 13) {
 		t.Errorf("Enter in the due date added %+v", m.Actions)
 	}
+	// Meeting mode's keys work from every field: the date, the notes.
+	c.Focus(due)
+	ctrlOn(due, fyne.KeyN)
+	if c.Focused() != mm.adder {
+		t.Error("Ctrl+N in the due date did not go back to the items")
+	}
+	notes := mm.side.shared.entry
+	c.Focus(notes)
+	ctrlOn(notes, fyne.KeyJ)
+	if c.Focused() != mm.side.actions.text {
+		t.Error("Ctrl+J in the shared notes did not go to a new action")
+	}
 	c.Focus(mm.adder)
 	mm.adder.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !closed {
@@ -532,5 +544,29 @@ func TestMeetingModeListsEarlierOpenActions(t *testing.T) {
 	}
 	if !slices.Equal(texts, []string{"Order a new headset"}) {
 		t.Errorf("meeting mode lists the actions %q, want the one still open", texts)
+	}
+}
+
+// Esc leaves meeting mode from any of its fields, as from the add box.
+func TestMeetingModeEscFromEveryField(t *testing.T) {
+	for _, field := range []string{"shared notes", "action", "due date", "pulse comment"} {
+		t.Run(field, func(t *testing.T) {
+			s, store := newTestShell(t)
+			overdue, _, _ := teamWithHistory(t, store)
+			meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			closed := false
+			mm := openMeetingMode(s, meeting.ID, func() { closed = true })
+			mm.begin()
+			f := map[string]fyne.Focusable{"shared notes": mm.side.shared.entry, "action": mm.side.actions.text,
+				"due date": mm.side.actions.due.entry, "pulse comment": mm.side.comment}[field]
+			mm.win.Canvas().Focus(f)
+			f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if !closed {
+				t.Errorf("Esc in the %s did not leave meeting mode", field)
+			}
+		})
 	}
 }

@@ -174,6 +174,9 @@ func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
 // lays the pasted text out before anyone hears of it. Wrapping comes back
 // when the note is next opened.
 func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
+	if windowShortcut(e, s) {
+		return
+	}
 	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
 		pasted := p.Clipboard.Content()
 		if !e.fits(pasted) {

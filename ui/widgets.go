@@ -86,6 +86,12 @@ func newDialogEntry() *dialogEntry {
 	return e
 }
 
+func (e *dialogEntry) TypedShortcut(s fyne.Shortcut) {
+	if !windowShortcut(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
 func (e *dialogEntry) TypedKey(k *fyne.KeyEvent) {
 	if escapeDialog(e, k) || !e.MultiLine && e.OnSubmitted == nil && submitDialog(e, k) {
 		return
