@@ -120,3 +120,42 @@ func TestTodayIsEmptyWithOnlyMe(t *testing.T) {
 		t.Errorf("Today with a report: empty %v (%v)", v.Empty, err)
 	}
 }
+
+// A one-on-one left with nothing written is dropped; the items it carried
+// stay in the meeting they came from. One with anything in it is kept.
+func TestDropIfEmpty(t *testing.T) {
+	s := newTestStore(t)
+	p := addPerson(t, s, "Ines Duarte")
+	first := mustStart(t, s, p.ID, fixedNow.AddDate(0, 0, -7))
+	obstacle, err := s.AddItem(first.ID, HeadingObstacles, "Refund tool slow", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		write func(OneOnOne)
+		drop  bool
+	}{
+		{"nothing written", func(OneOnOne) {}, true},
+		{"an item", func(m OneOnOne) { _, _ = s.AddItem(m.ID, HeadingProgress, "Closed the backlog", false) }, false},
+		{"a pulse", func(m OneOnOne) { m.PulseRating = 4; _ = s.SaveOneOnOne(&m) }, false},
+		{"an action", func(m OneOnOne) {
+			_ = s.SaveAction(&Action{PersonID: p.ID, OneOnOneID: &m.ID, Text: "Call IT", Owner: OwnerLead})
+		}, false},
+	} {
+		m := mustStart(t, s, p.ID, fixedNow)
+		tt.write(m)
+		dropped, err := s.DropIfEmpty(m.ID)
+		if err != nil || dropped != tt.drop {
+			t.Errorf("%s: dropped %v (%v), want %v", tt.name, dropped, err, tt.drop)
+		}
+		if !dropped {
+			if err := s.DeleteOneOnOne(m.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, err := s.Meeting(first.ID); err != nil || len(got.Items) != 1 || got.Items[0].ID != obstacle.ID {
+			t.Fatalf("%s: the first one-on-one lost its obstacle: %+v (%v)", tt.name, got.Items, err)
+		}
+	}
+}

@@ -343,6 +343,23 @@ func (s *Store) SaveOneOnOne(o *OneOnOne) error {
 	return nil
 }
 
+// DropIfEmpty deletes one-on-one id when nothing was written in it (no
+// item of its own, no pulse, notes, action or prompt asked), as when
+// meeting mode was opened and left at once, and says whether it did.
+// Carried items it only showed stay where they were.
+func (s *Store) DropIfEmpty(id uint) (bool, error) {
+	var written bool
+	err := s.db.Raw(`SELECT EXISTS (SELECT 1 FROM one_on_ones o WHERE o.id = ? AND (o.pulse_rating <> 0 OR o.pulse_comment <> '' OR o.shared_notes <> ''
+			OR EXISTS (SELECT 1 FROM one_on_one_items i WHERE i.one_on_one_id = o.id)
+			OR EXISTS (SELECT 1 FROM private_notes n WHERE n.one_on_one_id = o.id AND n.text <> '')
+			OR EXISTS (SELECT 1 FROM actions a WHERE a.one_on_one_id = o.id)
+			OR EXISTS (SELECT 1 FROM prompt_uses u WHERE u.one_on_one_id = o.id)))`, id).Scan(&written).Error
+	if err != nil || written {
+		return false, err
+	}
+	return true, s.DeleteOneOnOne(id)
+}
+
 // DeleteOneOnOne removes a one-on-one and the items raised in it. Items it
 // had carried into later one-on-ones are not lost: each moves to the first
 // later one-on-one that carried it. Actions agreed in it stay with the person.

@@ -236,3 +236,25 @@ func TestPersonPageUsesItsRoom(t *testing.T) {
 		t.Errorf("the cadence picker is %v wide", p.cadence.Size().Width)
 	}
 }
+
+// A follow-up asked in meeting mode leaves the list's count once meeting
+// mode is left.
+func TestListCountsFollowUpsAskedInMeetingMode(t *testing.T) {
+	s, store, amara := withFollowUp(t)
+	o, e := draftWith(s, amara.ID)
+	if !shows(o.list, "1 follow-up") {
+		t.Fatal("the list does not count the follow-up to begin with")
+	}
+	tapButton(t, e.view, "Meeting mode")
+	var mm *meetingMode
+	for open := range s.meetings {
+		mm = open
+	}
+	fus, _ := store.FollowUps(amara.ID)
+	mm.begin()
+	mm.side.asked(fus[0].ID, "")
+	mm.leave()
+	if shows(o.list, "1 follow-up") {
+		t.Error("the list still counts the follow-up asked in meeting mode")
+	}
+}

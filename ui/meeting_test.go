@@ -570,3 +570,31 @@ func TestMeetingModeEscFromEveryField(t *testing.T) {
 		})
 	}
 }
+
+// Meeting mode opened on a draft and left with nothing written stores no
+// one-on-one: none happened. One written in is kept.
+func TestMeetingModeLeftUntouchedStoresNothing(t *testing.T) {
+	for _, write := range []bool{false, true} {
+		s, store := newTestShell(t)
+		overdue, _, _ := teamWithHistory(t, store)
+		before, _ := store.History(overdue.ID)
+		_, e := draftWith(s, overdue.ID)
+		tapButton(t, e.view, "Meeting mode")
+		var mm *meetingMode
+		for open := range s.meetings {
+			mm = open
+		}
+		if mm == nil {
+			t.Fatal("no meeting mode")
+		}
+		mm.begin()
+		if write {
+			addInMeeting(mm, model.HeadingProgress, "Closed the refund backlog")
+		}
+		mm.leave()
+		after, _ := store.History(overdue.ID)
+		if want := len(before) + map[bool]int{false: 0, true: 1}[write]; len(after) != want {
+			t.Errorf("written %v: %d one-on-ones stored, want %d", write, len(after), want)
+		}
+	}
+}

@@ -97,6 +97,7 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 
 	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { o.openPerson(e.meeting.PersonID) })
 	meeting := widget.NewButtonWithIcon("Meeting mode", theme.ViewFullScreenIcon(), func() {
+		draft := e.meeting.ID == 0
 		if err := e.start(); err != nil { // meeting mode holds a stored one
 			o.sh.showError("Could not start the one-on-one", err)
 			return
@@ -104,11 +105,28 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 		// Back from meeting mode, the editor shows what it saved, unless the
 		// editor holds edits of its own that could not be saved (on another
 		// one-on-one, maybe), or a draft, which has nothing stored to load.
+		// A draft stored only to open meeting mode, and left with nothing
+		// written, is dropped again: no meeting happened.
 		o.leaveEditor(func() {
-			openMeetingMode(o.sh, e.meeting.ID, func() {
-				if e.flush() == nil && e.meeting.ID != 0 {
-					e.load(e.meeting.ID)
+			id, person := e.meeting.ID, e.meeting.PersonID
+			openMeetingMode(o.sh, id, func() {
+				o.load() // the list counts what meeting mode changed (follow-ups asked)
+				if e.flush() != nil || id == 0 {
+					return
 				}
+				if !draft {
+					e.load(id)
+					return
+				}
+				fetch(o.sh, nil, "Could not check the one-on-one", func(st *model.Store) (bool, error) { return st.DropIfEmpty(id) },
+					func(dropped bool) {
+						if !dropped {
+							e.load(id)
+							return
+						}
+						o.openPerson(person)
+						o.load()
+					})
 			})
 		})
 	})
