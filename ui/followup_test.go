@@ -258,3 +258,18 @@ func TestListCountsFollowUpsAskedInMeetingMode(t *testing.T) {
 		t.Error("the list still counts the follow-up asked in meeting mode")
 	}
 }
+
+// Today may be on a shared screen: a private follow-up says it is private.
+func TestTodayMarksPrivateFollowUps(t *testing.T) {
+	s, store, amara := withFollowUp(t)
+	fus, _ := store.FollowUps(amara.ID)
+	it := fus[0].Item
+	it.Private = true
+	if err := store.UpdateItem(&it); err != nil {
+		t.Fatal(err)
+	}
+	s.today().load()
+	if !shows(s.today().cards, "Moving house next week” (private)") {
+		t.Error("Today does not mark the private follow-up")
+	}
+}

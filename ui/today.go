@@ -152,7 +152,7 @@ func (t *todayScreen) show(v model.TodayView) {
 func (t *todayScreen) followUpEntry(f model.DueFollowUp) todayEntry {
 	who := model.ShortName(f.PersonName, "")
 	return todayEntry{
-		text:  fmt.Sprintf("Ask %s about “%s” (raised %s)", who, f.Text, f.RaisedAt.Local().Format("Mon 2 Jan")),
+		text:  fmt.Sprintf("Ask %s about “%s”%s (raised %s)", who, f.Text, privateMark(f.Private), f.RaisedAt.Local().Format("Mon 2 Jan")),
 		open:  func() { t.nav.openOneOnOnes(f.PersonID) },
 		asked: func() { markAsked(t.sh, who, f.FollowUp, func(model.Item) { t.load() }) },
 	}
@@ -171,7 +171,7 @@ func (t *todayScreen) showFollowUps(fus []model.DueFollowUp) {
 			f := fus[id]
 			c := o.(*fyne.Container)
 			who := model.ShortName(f.PersonName, "")
-			setTwoLineRow(c.Objects[0], fmt.Sprintf("Ask %s about “%s”", who, f.Text), f.PersonName+" · raised "+f.RaisedAt.Local().Format("Mon 2 Jan"))
+			setTwoLineRow(c.Objects[0], fmt.Sprintf("Ask %s about “%s”%s", who, f.Text, privateMark(f.Private)), f.PersonName+" · raised "+f.RaisedAt.Local().Format("Mon 2 Jan"))
 			c.Objects[1].(*widget.Button).OnTapped = func() {
 				d.Hide()
 				markAsked(t.sh, who, f.FollowUp, func(model.Item) { t.load() })
@@ -225,4 +225,12 @@ func todayCard(title, subtitle, none string, n int, entry func(int) todayEntry, 
 		title = fmt.Sprintf("%s (%d)", title, n)
 	}
 	return widget.NewCard(title, strings.TrimSpace(subtitle), box)
+}
+
+// privateMark marks what is private where a screen may be shared.
+func privateMark(private bool) string {
+	if private {
+		return " (private)"
+	}
+	return ""
 }
