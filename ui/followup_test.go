@@ -259,7 +259,8 @@ func TestListCountsFollowUpsAskedInMeetingMode(t *testing.T) {
 	}
 }
 
-// Today may be on a shared screen: a private follow-up says it is private.
+// Today and a person's page may be on a shared screen: a private
+// follow-up says it is private.
 func TestTodayMarksPrivateFollowUps(t *testing.T) {
 	s, store, amara := withFollowUp(t)
 	fus, _ := store.FollowUps(amara.ID)
@@ -271,5 +272,10 @@ func TestTodayMarksPrivateFollowUps(t *testing.T) {
 	s.today().load()
 	if !shows(s.today().cards, "Moving house next week” (private)") {
 		t.Error("Today does not mark the private follow-up")
+	}
+	s.open(s.oneOnOnes())
+	oneOnOnes(s).openPerson(amara.ID)
+	if !shows(oneOnOnes(s).page.follow, "Moving house next week (private)") {
+		t.Error("the person's page does not mark the private follow-up")
 	}
 }

@@ -104,7 +104,7 @@ func (mm *meetingMode) open(m model.Meeting, onClose func()) {
 	// Its keys work from every field in it (windowKeys).
 	windowKeys[w.Canvas()] = func(k fyne.KeyName, ctrl bool) bool {
 		if !ctrl {
-			mm.leave() // Esc
+			mm.escape()
 			return true
 		}
 		return mm.key(k)
@@ -120,7 +120,7 @@ func (mm *meetingMode) open(m model.Meeting, onClose func()) {
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		switch k.Name {
 		case fyne.KeyEscape:
-			mm.leave()
+			mm.escape()
 		case fyne.KeyReturn, fyne.KeyEnter:
 			if !mm.begun {
 				mm.begin()
@@ -195,6 +195,16 @@ func (mm *meetingMode) begin() {
 		mm.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { mm.key(k) })
 	}
 	mm.win.Canvas().Focus(mm.adder)
+}
+
+// escape is Esc in meeting mode: it closes a pop-up open over it (a date's
+// calendar, a picker's list) first, and only then leaves.
+func (mm *meetingMode) escape() {
+	if top := mm.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+		return
+	}
+	mm.leave()
 }
 
 // meetingKeys are the keys that, with Ctrl, work anywhere in meeting mode
@@ -401,7 +411,7 @@ func newChecklistCheck(mm *meetingMode, text string) *checklistCheck {
 func (c *checklistCheck) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyEscape:
-		c.mm.leave()
+		c.mm.escape()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !c.mm.begun {
 			c.mm.begin()
@@ -449,7 +459,7 @@ func (e *meetingEntry) KeyUp(k *fyne.KeyEvent) {
 func (e *meetingEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyEscape:
-		e.mm.leave()
+		e.mm.escape()
 	case fyne.KeyTab:
 		hs := model.Headings()
 		step := 1

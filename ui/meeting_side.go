@@ -98,7 +98,7 @@ func (s *meetingSide) showFollowUps(fus []model.FollowUp) {
 		s.followUps.Add(title("Ask how it went"))
 	}
 	for _, f := range fus {
-		text := widget.NewLabel(clip(f.Text))
+		text := widget.NewLabel(clip(f.Text) + privateMark(f.Private))
 		text.Wrapping = fyne.TextWrapWord
 		when := caption("raised "+formatDay(model.DateOf(f.RaisedAt.Local()))+" · ask "+formatDay(f.FollowUp), fyne.TextAlignLeading)
 		when.Wrapping = fyne.TextWrapWord

@@ -598,3 +598,29 @@ func TestMeetingModeLeftUntouchedStoresNothing(t *testing.T) {
 		}
 	}
 }
+
+// Esc over a pop-up (a date's calendar, a picker's list) closes the pop-up,
+// not meeting mode with what was typed.
+func TestMeetingModeEscClosesAPopUpFirst(t *testing.T) {
+	s, store := newTestShell(t)
+	overdue, _, _ := teamWithHistory(t, store)
+	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := false
+	mm := openMeetingMode(s, meeting.ID, func() { closed = true })
+	mm.begin()
+	c := mm.win.Canvas()
+	pop := widget.NewPopUp(widget.NewLabel("March 2026"), c)
+	pop.Show()
+	c.Unfocus()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if closed || pop.Visible() {
+		t.Fatalf("Esc over a pop-up: meeting mode closed %v, pop-up shown %v", closed, pop.Visible())
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !closed {
+		t.Error("Esc with nothing over meeting mode should leave it")
+	}
+}

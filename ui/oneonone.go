@@ -490,7 +490,7 @@ func (p *personPage) showFollowUps(fus []model.FollowUp, today model.Date) {
 	}
 	who, id := model.ShortName(p.person.Name, p.person.PreferredName), p.person.ID
 	for _, f := range fus {
-		text := widget.NewLabel(fmt.Sprintf("%s — %s", f.Text, followUpWhen(f.FollowUp, today)))
+		text := widget.NewLabel(fmt.Sprintf("%s%s — %s", f.Text, privateMark(f.Private), followUpWhen(f.FollowUp, today)))
 		text.Wrapping = fyne.TextWrapWord
 		asked := widget.NewButtonWithIcon("Asked", theme.ConfirmIcon(), func() {
 			markAsked(p.screen.sh, who, f, func(model.Item) {
