@@ -386,15 +386,23 @@ func TestMeetingModeByKeyboard(t *testing.T) {
 	})
 }
 
-func TestMeetingModeIsKeyboardDriven(t *testing.T) {
+// meetingOnNew opens meeting mode on a new one-on-one with someone who has
+// history; closed says whether it was left.
+func meetingOnNew(t *testing.T) (store *model.Store, meeting model.OneOnOne, mm *meetingMode, closed *bool) {
+	t.Helper()
 	s, store := newTestShell(t)
 	overdue, _, _ := teamWithHistory(t, store)
 	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
 	if err != nil {
 		t.Fatal(err)
 	}
-	closed := false
-	mm := openMeetingMode(s, meeting.ID, func() { closed = true })
+	closed = new(bool)
+	mm = openMeetingMode(s, meeting.ID, func() { *closed = true })
+	return store, meeting, mm, closed
+}
+
+func TestMeetingModeIsKeyboardDriven(t *testing.T) {
+	store, meeting, mm, closed := meetingOnNew(t)
 	if !markupContainsCanvas(mm.win.Canvas(), "Phone on silent") {
 		t.Fatal("meeting mode should start with the attention checklist")
 	}
@@ -459,7 +467,7 @@ func TestMeetingModeIsKeyboardDriven(t *testing.T) {
 	}
 	c.Focus(mm.adder)
 	mm.adder.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if !closed {
+	if !*closed {
 		t.Error("Esc should leave meeting mode")
 	}
 }
@@ -551,20 +559,13 @@ func TestMeetingModeListsEarlierOpenActions(t *testing.T) {
 func TestMeetingModeEscFromEveryField(t *testing.T) {
 	for _, field := range []string{"shared notes", "action", "due date", "pulse comment"} {
 		t.Run(field, func(t *testing.T) {
-			s, store := newTestShell(t)
-			overdue, _, _ := teamWithHistory(t, store)
-			meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
-			if err != nil {
-				t.Fatal(err)
-			}
-			closed := false
-			mm := openMeetingMode(s, meeting.ID, func() { closed = true })
+			_, _, mm, closed := meetingOnNew(t)
 			mm.begin()
 			f := map[string]fyne.Focusable{"shared notes": mm.side.shared.entry, "action": mm.side.actions.text,
 				"due date": mm.side.actions.due.entry, "pulse comment": mm.side.comment}[field]
 			mm.win.Canvas().Focus(f)
 			f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-			if !closed {
+			if !*closed {
 				t.Errorf("Esc in the %s did not leave meeting mode", field)
 			}
 		})
@@ -602,25 +603,18 @@ func TestMeetingModeLeftUntouchedStoresNothing(t *testing.T) {
 // Esc over a pop-up (a date's calendar, a picker's list) closes the pop-up,
 // not meeting mode with what was typed.
 func TestMeetingModeEscClosesAPopUpFirst(t *testing.T) {
-	s, store := newTestShell(t)
-	overdue, _, _ := teamWithHistory(t, store)
-	meeting, err := store.StartOneOnOne(overdue.ID, fixedNow, model.MeetingSettingWalk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := false
-	mm := openMeetingMode(s, meeting.ID, func() { closed = true })
+	_, _, mm, closed := meetingOnNew(t)
 	mm.begin()
 	c := mm.win.Canvas()
 	pop := widget.NewPopUp(widget.NewLabel("March 2026"), c)
 	pop.Show()
 	c.Unfocus()
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if closed || pop.Visible() {
-		t.Fatalf("Esc over a pop-up: meeting mode closed %v, pop-up shown %v", closed, pop.Visible())
+	if *closed || pop.Visible() {
+		t.Fatalf("Esc over a pop-up: meeting mode closed %v, pop-up shown %v", *closed, pop.Visible())
 	}
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if !closed {
+	if !*closed {
 		t.Error("Esc with nothing over meeting mode should leave it")
 	}
 }
