@@ -324,14 +324,7 @@ func TestAdvLeavingMeetingModeKeepsTheEditorsOtherMeeting(t *testing.T) {
 	s, store, o := startWithOverdue(t, false, nil)
 	a := o.editor.meeting.ID
 	o.editor.view.Refresh()
-	tapButton(t, o.editor.view, "Meeting mode")
-	var mm *meetingMode
-	for open := range s.meetings {
-		mm = open
-	}
-	if mm == nil {
-		t.Fatal("no meeting mode")
-	}
+	mm := tapMeetingMode(t, s, o.editor)
 	mm.begin()
 	// Back in the main window, another one-on-one with them.
 	b, err := store.StartOneOnOne(o.editor.meeting.PersonID, fixedNow.Add(time.Hour), model.MeetingSettingDesk)

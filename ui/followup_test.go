@@ -245,11 +245,7 @@ func TestListCountsFollowUpsAskedInMeetingMode(t *testing.T) {
 	if !shows(o.list, "1 follow-up") {
 		t.Fatal("the list does not count the follow-up to begin with")
 	}
-	tapButton(t, e.view, "Meeting mode")
-	var mm *meetingMode
-	for open := range s.meetings {
-		mm = open
-	}
+	mm := tapMeetingMode(t, s, e)
 	fus, _ := store.FollowUps(amara.ID)
 	mm.begin()
 	mm.side.asked(fus[0].ID, "")

@@ -183,15 +183,8 @@ func TestMeetingModeSavesPulseNotesAndActions(t *testing.T) {
 	c := &fakeClock{}
 	s, store, o := startWithOverdue(t, false, c.after)
 	id := o.editor.meeting.ID
-	var mm *meetingMode
 	o.editor.view.Refresh()
-	tapButton(t, o.editor.view, "Meeting mode")
-	for open := range s.meetings {
-		mm = open
-	}
-	if mm == nil {
-		t.Fatal("no meeting mode opened")
-	}
+	mm := tapMeetingMode(t, s, o.editor)
 	mm.win.Resize(fyne.NewSize(1024, 640))
 	mm.begin()
 	side := mm.side
@@ -384,6 +377,18 @@ func TestMeetingModeByKeyboard(t *testing.T) {
 			t.Errorf("the next item: %+v, want work", it)
 		}
 	})
+}
+
+// tapMeetingMode taps the editor's Meeting mode and gives the window it
+// opened.
+func tapMeetingMode(t *testing.T, s *shell, e *meetingEditor) *meetingMode {
+	t.Helper()
+	tapButton(t, e.view, "Meeting mode")
+	for open := range s.meetings {
+		return open
+	}
+	t.Fatal("no meeting mode opened")
+	return nil
 }
 
 // meetingOnNew opens meeting mode on a new one-on-one with someone who has
@@ -580,14 +585,7 @@ func TestMeetingModeLeftUntouchedStoresNothing(t *testing.T) {
 		overdue, _, _ := teamWithHistory(t, store)
 		before, _ := store.History(overdue.ID)
 		_, e := draftWith(s, overdue.ID)
-		tapButton(t, e.view, "Meeting mode")
-		var mm *meetingMode
-		for open := range s.meetings {
-			mm = open
-		}
-		if mm == nil {
-			t.Fatal("no meeting mode")
-		}
+		mm := tapMeetingMode(t, s, e)
 		mm.begin()
 		if write {
 			addInMeeting(mm, model.HeadingProgress, "Closed the refund backlog")
