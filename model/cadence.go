@@ -118,7 +118,8 @@ type Report struct {
 
 // Reports lists the active people who have one-on-ones in the user's scope
 // (see ScopeChoice), soonest due first (overdue at the top). Someone never
-// met is due today, or on the next working day.
+// met is due today, or on the next working day, or on their start date
+// when that is later.
 func (s *Store) Reports() ([]Report, error) {
 	_, in, err := s.scope()
 	if err != nil {
@@ -180,6 +181,10 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 	out := make([]Report, 0, len(rows))
 	for _, r := range rows {
 		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: week.OnOrAfter(today)}
+		if today.Before(r.StartDate) {
+			// Nobody is due before their first day.
+			rep.NextDue = week.OnOrAfter(r.StartDate)
+		}
 		if t, ok := parseDBTime(r.LastHeld.String); ok {
 			rep.LastHeld = &t
 			rep.NextDue = r.Cadence.DueAfter(t, week)

@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -50,8 +49,15 @@ type Cohort struct {
 	ProgramID    *uint // the template it started from; its phases are copied
 	StartDate    Date
 	SkipWeekends bool
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// OwnerID holds the one-on-ones of the cohort's hires while they train
+	// (a trainer), instead of their managers; nil leaves them with their managers.
+	OwnerID *uint
+	// The offer to leave, made once for the whole cohort.
+	OfferOn       Date
+	OfferAmount   int // whole currency units
+	OfferCurrency string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // TableName keeps the table name independent of Go's type name.
@@ -158,7 +164,10 @@ type NewCohort struct {
 	ProgramID  uint
 	Start      Date
 	TrainerIDs []uint
-	HireIDs    []uint
+	// OwnerID holds the hires' one-on-ones while they train; the first
+	// trainer when zero.
+	OwnerID uint
+	HireIDs []uint
 	// NewHires are added to the roster with the cohort, in the same
 	// transaction, so a cohort that is not started adds no one.
 	NewHires []Person
@@ -190,6 +199,11 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 			return err
 		}
 		c = Cohort{Name: n.Name, ProgramID: &prog.ID, StartDate: n.Start, SkipWeekends: prog.SkipWeekends}
+		if n.OwnerID != 0 {
+			c.OwnerID = &n.OwnerID
+		} else if len(n.TrainerIDs) > 0 {
+			c.OwnerID = &n.TrainerIDs[0]
+		}
 		if err := tx.Create(&c).Error; err != nil {
 			return err
 		}
@@ -212,33 +226,10 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 				}
 			}
 		}
-		for _, id := range n.TrainerIDs {
-			if err := tx.Exec("INSERT INTO cohort_trainers (cohort_id, person_id) VALUES (?, ?)", c.ID, id).Error; err != nil {
-				return err
-			}
+		if err := setTrainers(tx, c.ID, n.TrainerIDs); err != nil {
+			return err
 		}
-		hireIDs := slices.Clone(n.HireIDs)
-		for _, p := range n.NewHires {
-			if p.StartDate.IsZero() {
-				p.StartDate = n.Start
-			}
-			if err := p.Validate(); err != nil {
-				return err
-			}
-			if err := checkPersonLinks(tx, &p); err != nil {
-				return err
-			}
-			if err := tx.Create(&p).Error; err != nil {
-				return err
-			}
-			hireIDs = append(hireIDs, p.ID)
-		}
-		for _, id := range hireIDs {
-			if err := tx.Create(&Hire{CohortID: c.ID, PersonID: id, Status: HireActive}).Error; err != nil {
-				return err
-			}
-		}
-		return nil
+		return addHires(tx, c, n.HireIDs, n.NewHires)
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return c, &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
@@ -309,29 +300,4 @@ func (s *Store) SaveHire(h *Hire) error {
 		}
 		return nil
 	})
-}
-
-// SetCompletion ticks a milestone done for a hire (or not). A sign-off
-// records who signed.
-func (s *Store) SetCompletion(hireID, milestoneID uint, done bool, on Date, signedBy *uint, note string) error {
-	v := &ValidationError{}
-	if !v.checkText("note", "sign-off note", strings.TrimSpace(note), false) {
-		return v
-	}
-	err := transaction(s.db, func(tx *gorm.DB) error {
-		if err := tx.Exec("DELETE FROM milestone_completions WHERE hire_id = ? AND milestone_id = ?", hireID, milestoneID).Error; err != nil {
-			return err
-		}
-		if !done {
-			return nil
-		}
-		if on.IsZero() {
-			return &ValidationError{Problems: []FieldError{{"date", "say when it was done"}}}
-		}
-		return tx.Create(&Completion{HireID: hireID, MilestoneID: milestoneID, DoneOn: on, SignedOffByID: signedBy, Note: strings.TrimSpace(note)}).Error
-	})
-	if err != nil && !IsValidation(err) {
-		return fmt.Errorf("tick milestone: %w", err)
-	}
-	return err
 }

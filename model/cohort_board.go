@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 )
@@ -55,6 +56,44 @@ type HireRow struct {
 	Behind   bool
 	Sessions int // shadowing sessions since the cohort started
 }
+
+// Overdue lists the hire's milestones past their due date and not done,
+// earliest due first.
+func (h HireRow) Overdue() []MilestoneState {
+	var out []MilestoneState
+	for _, p := range h.Phases {
+		for _, m := range p.Milestones {
+			if m.Overdue {
+				out = append(out, m)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b MilestoneState) int { return a.DueDate.Time().Compare(b.DueDate.Time()) })
+	return out
+}
+
+// BehindFirst orders hires most overdue milestones first, then those still
+// in training, then by name (the order they came in).
+func BehindFirst(rows []HireRow) []HireRow {
+	out := slices.Clone(rows)
+	slices.SortStableFunc(out, func(a, b HireRow) int {
+		if c := len(b.Overdue()) - len(a.Overdue()); c != 0 {
+			return c
+		}
+		return boolOrder(b.Status.inTraining()) - boolOrder(a.Status.inTraining())
+	})
+	return out
+}
+
+func boolOrder(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// InTraining reports whether the hire's milestones still count.
+func (h HireRow) InTraining() bool { return h.Status.inTraining() }
 
 // StatusText is the hire's standing in a word or two.
 func (h HireRow) StatusText() string {
@@ -111,15 +150,31 @@ func (o OfferStats) Retention() float64 {
 	return float64(o.Remaining) / float64(o.Hires)
 }
 
+// Trainer is one of a cohort's trainers.
+type Trainer struct {
+	ID   uint
+	Name string
+}
+
 // Board is a cohort at a glance: hires × phases.
 type Board struct {
 	Cohort
 	ProgramName string
-	Trainers    []string
+	Trainers    []Trainer
+	OwnerName   string // who holds the hires' one-on-ones; "" for their managers
 	Phases      []CohortPhase
 	Current     int // index of today's phase, -1 when before or after
 	Rows        []HireRow
 	Offers      OfferStats
+}
+
+// TrainerNames lists the trainers' names.
+func (b Board) TrainerNames() []string {
+	out := make([]string, len(b.Trainers))
+	for i, t := range b.Trainers {
+		out[i] = t.Name
+	}
+	return out
 }
 
 // BehindCount counts hires behind.
@@ -170,9 +225,9 @@ func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 	}
 	var trainers []struct {
 		CohortID uint
-		Name     string
+		Trainer
 	}
-	if err := s.db.Table("people AS p").Select("t.cohort_id, p.name").Joins("JOIN cohort_trainers t ON t.person_id = p.id").
+	if err := s.db.Table("people AS p").Select("t.cohort_id, p.id, p.name").Joins("JOIN cohort_trainers t ON t.person_id = p.id").
 		Where("t.cohort_id IN ?", ids).Order("p.name").Scan(&trainers).Error; err != nil {
 		return nil, err
 	}
@@ -183,7 +238,7 @@ func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 	}
 	ms, err := scanAll(s.db.Model(&CohortMilestone{}).Select(milestoneColumns).
 		Where("cohort_phase_id IN (SELECT id FROM cohort_phases WHERE cohort_id IN ?)", ids).
-		Order("cohort_phase_id, position"), (*CohortMilestone).fields)
+		Order("cohort_phase_id, due_date, position"), (*CohortMilestone).fields)
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +266,18 @@ func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 		}
 	}
 	for _, t := range trainers {
-		boards[t.CohortID].Trainers = append(boards[t.CohortID].Trainers, t.Name)
+		boards[t.CohortID].Trainers = append(boards[t.CohortID].Trainers, t.Trainer)
+	}
+	var owners []Trainer
+	if err := s.db.Table("people").Select("id, name").Where("id IN (SELECT owner_id FROM cohorts WHERE id IN ?)", ids).Scan(&owners).Error; err != nil {
+		return nil, err
+	}
+	for _, b := range boards {
+		for _, o := range owners {
+			if b.OwnerID != nil && *b.OwnerID == o.ID {
+				b.OwnerName = o.Name
+			}
+		}
 	}
 	for _, p := range phases {
 		boards[p.CohortID].Phases = append(boards[p.CohortID].Phases, p)
@@ -417,7 +483,14 @@ func (s *Store) CohortByName(name string) (Cohort, error) {
 	var c Cohort
 	err := s.db.Where(s.d.nocase("name")+" = "+s.d.nocase("?"), name).First(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return c, fmt.Errorf("no cohort is called %q", name)
+		names, lerr := s.CohortNames()
+		switch {
+		case lerr != nil:
+			return c, fmt.Errorf("no cohort is called %q", name)
+		case len(names) == 0:
+			return c, fmt.Errorf("no cohort is called %q; there are no cohorts yet", name)
+		}
+		return c, fmt.Errorf("no cohort is called %q; the cohorts are: %s", name, quotedList(names))
 	}
 	return c, err
 }

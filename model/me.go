@@ -195,6 +195,8 @@ type ScopeChoice struct {
 type scoped struct {
 	me   uint
 	down bool
+	// today decides which cohorts still hold their hires' one-on-ones.
+	today Date
 }
 
 // where keeps the rows of q whose person (the column col holds their ID)
@@ -209,16 +211,23 @@ func (sc scoped) where(q *gorm.DB, col string) *gorm.DB {
 }
 
 // filter is where's condition as SQL text and its arguments, true of
-// everyone when the scope is everyone.
+// everyone when the scope is everyone. While a hire trains, the cohort's
+// owner (a trainer) holds their one-on-ones instead of their manager.
 func (sc scoped) filter(col string) (string, []any) {
-	switch {
-	case sc.me == 0:
+	if sc.me == 0 {
 		return "1 = 1", nil
-	case sc.down:
-		return col + ` IN (WITH RECURSIVE line(id) AS (SELECT id FROM people WHERE manager_id = ?
-			UNION SELECT x.id FROM people x JOIN line ON x.manager_id = line.id) SELECT id FROM line)`, []any{sc.me}
 	}
-	return col + " IN (SELECT id FROM people WHERE manager_id = ?)", []any{sc.me}
+	const held = `SELECT h.person_id FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
+		WHERE h.status IN ('active', 'extended') AND c.owner_id %s ?
+		  AND EXISTS (SELECT 1 FROM cohort_phases cp WHERE cp.cohort_id = c.id AND cp.end_date >= ?)`
+	heldByMe, heldByOthers := fmt.Sprintf(held, "="), fmt.Sprintf(held, "<>")
+	if sc.down {
+		return `(` + col + ` IN (WITH RECURSIVE line(id) AS (SELECT id FROM people WHERE manager_id = ?
+			UNION SELECT x.id FROM people x JOIN line ON x.manager_id = line.id) SELECT id FROM line)
+			OR ` + col + ` IN (` + heldByMe + `))`, []any{sc.me, sc.me, sc.today}
+	}
+	return `(` + col + ` IN (SELECT id FROM people WHERE manager_id = ?) AND ` + col + ` NOT IN (` + heldByOthers + `)
+		OR ` + col + ` IN (` + heldByMe + `))`, []any{sc.me, sc.me, sc.today, sc.me, sc.today}
 }
 
 // ScopeChoice says whose reports the lists show and what else they could.
@@ -256,9 +265,9 @@ func (s *Store) scope() (ScopeChoice, scoped, error) {
 	case ScopeEveryone:
 		return c, scoped{}, nil
 	case ScopeDownTheLine:
-		return c, scoped{me: me, down: true}, nil
+		return c, scoped{me: me, down: true, today: s.Today()}, nil
 	}
-	return c, scoped{me: me}, nil
+	return c, scoped{me: me, today: s.Today()}, nil
 }
 
 // SetScope keeps whose reports the lists show.

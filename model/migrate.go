@@ -29,6 +29,7 @@ var migrations = []migration{
 	{9, "private notes apart, authors and versions", migratePrivacy},
 	{10, "privacy holds under private rows", migrateUnderneath},
 	{11, "who me is; follow-ups asked", migrateMe},
+	{12, "whole-cohort work: the offer, who holds one-on-ones", migrateCohortWork},
 }
 
 // migrationLock is the advisory lock a PostgreSQL migration holds.

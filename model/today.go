@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -12,21 +14,50 @@ type DueFollowUp struct {
 	PersonName string
 }
 
-// MilestoneDue is a cohort milestone due soon that a hire has not done.
+// MilestoneDue is a cohort milestone due this week, with the hires in
+// training who have not done it yet.
 type MilestoneDue struct {
-	CohortID   uint
-	CohortName string
-	HireName   string
-	Title      string
-	Due        Date
+	CohortID    uint
+	CohortName  string
+	MilestoneID uint
+	Title       string
+	Due         Date
+	Left        []string // who has not done it, by name
+	Of          int      // hires in training
 }
 
-// CohortBehind counts the hires behind in a running cohort.
+// CohortBehind names the hires behind in a running cohort, most overdue
+// milestones first.
 type CohortBehind struct {
 	CohortID uint
 	Name     string
 	Behind   int
 	Hires    int
+	Names    []string
+}
+
+// Text says who is behind, naming the first few.
+func (b CohortBehind) Text() string {
+	return fmt.Sprintf("%s: %d of %s behind — %s", b.Name, b.Behind, Plural(b.Hires, "hire", "hires"), NameList(b.Names, 4))
+}
+
+// LeftText says who still has the milestone to do.
+func (m MilestoneDue) LeftText() string {
+	switch {
+	case len(m.Left) == 0:
+		return fmt.Sprintf("done by all %d", m.Of)
+	case len(m.Left) == m.Of:
+		return fmt.Sprintf("%d of %d to do", len(m.Left), m.Of)
+	}
+	return fmt.Sprintf("%d of %d to do: %s", len(m.Left), m.Of, NameList(m.Left, 3))
+}
+
+// NameList joins the first n names and counts the rest.
+func NameList(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
 
 // TodayView is what the Today screen shows: what the lead owes whom now.
@@ -47,8 +78,8 @@ type TodayView struct {
 
 // TodayView gathers the Today screen: one-on-ones due or overdue, follow-ups
 // whose day has come, actions due soon or late (these three of the people in
-// the user's scope), cohort milestones due this week (until the next
-// weekStart day), hires behind, and the prompt of the day.
+// the user's scope), cohort milestones due this week (from the last
+// weekStart day until the next), hires behind, and the prompt of the day.
 func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	var v TodayView
 	today := s.Today()
@@ -124,38 +155,62 @@ func (s *Store) todayFollowUps(v *TodayView, today Date, in scoped) error {
 	return nil
 }
 
-// todayCohorts finds the milestones due until the next weekStart day and
-// the hires behind, in cohorts still in training.
+// todayCohorts finds the milestones due this week (from the last weekStart
+// day to the next, those already past included) and the hires behind, in
+// cohorts still in training.
 func (s *Store) todayCohorts(v *TodayView, today Date, weekStart time.Weekday) error {
 	boards, err := s.boards(today)
 	if err != nil {
 		return err
 	}
-	week := today.AddDays(1)
-	for week.Time().Weekday() != weekStart {
-		week = week.AddDays(1)
+	from := today
+	for from.Time().Weekday() != weekStart {
+		from = from.AddDays(-1)
 	}
+	until := from.AddDays(7)
 	for _, b := range boards {
 		c := b.Cohort
 		if sum := b.summary(today); sum.PhaseName == "Finished" || sum.PhaseName == "" {
 			continue
 		}
 		if n := b.BehindCount(); n > 0 {
-			v.Behind = append(v.Behind, CohortBehind{CohortID: c.ID, Name: c.Name, Behind: n, Hires: len(b.Rows)})
+			cb := CohortBehind{CohortID: c.ID, Name: c.Name, Behind: n, Hires: len(b.Rows)}
+			for _, r := range BehindFirst(b.Rows) {
+				if r.Behind {
+					cb.Names = append(cb.Names, r.Name)
+				}
+			}
+			v.Behind = append(v.Behind, cb)
 		}
+		due := map[uint]*MilestoneDue{}
+		var order []uint
 		for _, r := range b.Rows {
 			if !r.Status.inTraining() {
 				continue
 			}
 			for _, p := range r.Phases {
 				for _, m := range p.Milestones {
-					if !m.Done && !m.DueDate.Before(today) && m.DueDate.Before(week) {
-						v.Milestones = append(v.Milestones, MilestoneDue{CohortID: c.ID, CohortName: c.Name, HireName: r.Name, Title: m.Title, Due: m.DueDate})
+					if m.DueDate.Before(from) || !m.DueDate.Before(until) {
+						continue
+					}
+					md := due[m.ID]
+					if md == nil {
+						md = &MilestoneDue{CohortID: c.ID, CohortName: c.Name, MilestoneID: m.ID, Title: m.Title, Due: m.DueDate}
+						due[m.ID] = md
+						order = append(order, m.ID)
+					}
+					md.Of++
+					if !m.Done {
+						md.Left = append(md.Left, r.Name)
 					}
 				}
 			}
 		}
+		for _, id := range order {
+			v.Milestones = append(v.Milestones, *due[id])
+		}
 	}
+	slices.SortStableFunc(v.Milestones, func(a, b MilestoneDue) int { return a.Due.Time().Compare(b.Due.Time()) })
 	return nil
 }
 

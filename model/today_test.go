@@ -57,15 +57,18 @@ func TestTodayView(t *testing.T) {
 	if len(v.Actions) != 2 || v.Actions[0].Text != "Late one" {
 		t.Errorf("actions = %+v", v.Actions)
 	}
-	if len(v.Behind) != 1 || v.Behind[0].CohortID != c.ID || v.Behind[0].Behind != 3 {
+	if len(v.Behind) != 1 || v.Behind[0].CohortID != c.ID || v.Behind[0].Behind != 3 ||
+		v.Behind[0].Text() != "March 2026: 3 of 3 hires behind — Ana Hire, Bo Hire, Cy Hire" {
 		t.Errorf("behind = %+v", v.Behind)
 	}
-	// Systems (day 10, Fri 13 Mar) falls within the week, for each of three hires;
-	// a week starting on Friday ends before it.
-	if fri, _ := s.TodayView(time.Friday); len(fri.Milestones) != 0 {
-		t.Errorf("week to Thursday: %+v", fri.Milestones)
+	// Systems (day 10, Fri 13 Mar) falls within the week, once for its three
+	// hires; a week starting on Friday runs from Fri 6 Mar, when Culture fell
+	// due: past, still this week, and not done.
+	if fri, _ := s.TodayView(time.Friday); len(fri.Milestones) != 1 || fri.Milestones[0].Title != "Culture and core values" ||
+		fri.Milestones[0].LeftText() != "3 of 3 to do" {
+		t.Errorf("week from Friday: %+v", fri.Milestones)
 	}
-	if len(v.Milestones) != 3 || v.Milestones[0].Title != "Systems: orders, returns and refunds" {
+	if len(v.Milestones) != 1 || v.Milestones[0].Title != "Systems: orders, returns and refunds" || len(v.Milestones[0].Left) != 3 {
 		t.Errorf("milestones this week = %+v", v.Milestones)
 	}
 	if v.Prompt.Text == "" {

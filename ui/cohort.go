@@ -206,7 +206,7 @@ func (c *cohortScreen) showBoard(b model.Board) {
 		meta = append(meta, "from "+b.ProgramName)
 	}
 	if len(b.Trainers) > 0 {
-		meta = append(meta, "trainers: "+strings.Join(b.Trainers, ", "))
+		meta = append(meta, "trainers: "+strings.Join(b.TrainerNames(), ", "))
 	}
 	c.meta.SetText(strings.Join(meta, " · "))
 	o := b.Offers

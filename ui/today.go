@@ -120,10 +120,10 @@ func (t *todayScreen) show(v model.TodayView) {
 		len(v.Behind)+len(v.Milestones), func(i int) todayEntry {
 			if i < len(v.Behind) {
 				b := v.Behind[i]
-				return todayEntry{text: fmt.Sprintf("%s: %d of %s behind", b.Name, b.Behind, model.Plural(b.Hires, "hire", "hires")), open: openCohort(b.CohortID)}
+				return todayEntry{text: b.Text(), open: openCohort(b.CohortID)}
 			}
 			m := v.Milestones[i-len(v.Behind)]
-			return todayEntry{text: fmt.Sprintf("%s · %s: %s — %s", m.CohortName, m.HireName, m.Title, formatDay(m.Due)), open: openCohort(m.CohortID)}
+			return todayEntry{text: fmt.Sprintf("%s · %s — due %s, %s", m.CohortName, m.Title, formatDay(m.Due), m.LeftText()), open: openCohort(m.CohortID)}
 		},
 		func() { nav.goTo(screenCohorts) })
 

@@ -157,18 +157,20 @@ type actionJSON struct {
 }
 
 type behindJSON struct {
-	CohortID uint   `json:"cohort_id"`
-	Cohort   string `json:"cohort"`
-	Behind   int    `json:"behind"`
-	Hires    int    `json:"hires"`
+	CohortID uint     `json:"cohort_id"`
+	Cohort   string   `json:"cohort"`
+	Behind   int      `json:"behind"`
+	Hires    int      `json:"hires"`
+	Names    []string `json:"names"`
 }
 
 type milestoneJSON struct {
-	CohortID uint   `json:"cohort_id"`
-	Cohort   string `json:"cohort"`
-	Hire     string `json:"hire"`
-	Title    string `json:"title"`
-	Due      string `json:"due"`
+	CohortID uint     `json:"cohort_id"`
+	Cohort   string   `json:"cohort"`
+	Title    string   `json:"title"`
+	Due      string   `json:"due"`
+	Left     []string `json:"left"`
+	Of       int      `json:"of"`
 }
 
 // privateText stands in for a private follow-up's text unless the command
@@ -199,10 +201,10 @@ func newTodayJSON(today model.Date, v model.TodayView, me model.Person, isMe, in
 		d.Actions = append(d.Actions, actionJSON{a.ID, a.PersonID, a.PersonName, a.Text, string(a.Owner), a.Due.String(), a.Overdue})
 	}
 	for _, b := range v.Behind {
-		d.Behind = append(d.Behind, behindJSON{b.CohortID, b.Name, b.Behind, b.Hires})
+		d.Behind = append(d.Behind, behindJSON{b.CohortID, b.Name, b.Behind, b.Hires, b.Names})
 	}
 	for _, m := range v.Milestones {
-		d.Milestones = append(d.Milestones, milestoneJSON{m.CohortID, m.CohortName, m.HireName, m.Title, m.Due.String()})
+		d.Milestones = append(d.Milestones, milestoneJSON{m.CohortID, m.CohortName, m.Title, m.Due.String(), append([]string{}, m.Left...), m.Of})
 	}
 	return d
 }
@@ -248,10 +250,10 @@ func (d todayJSON) writeText(c *cli) {
 	}
 	section("Cohorts", len(d.Behind)+len(d.Milestones), "no milestones this week")
 	for _, b := range d.Behind {
-		fmt.Fprintf(w, "  %s: %d of %s behind\n", shown(b.Cohort), b.Behind, model.Plural(b.Hires, "hire", "hires"))
+		fmt.Fprintf(w, "  %s\n", shown(model.CohortBehind{Name: b.Cohort, Behind: b.Behind, Hires: b.Hires, Names: b.Names}.Text()))
 	}
 	for _, m := range d.Milestones {
-		fmt.Fprintf(w, "  %s · %s: %s — %s\n", shown(m.Cohort), shown(m.Hire), shown(m.Title), day(m.Due, ""))
+		fmt.Fprintf(w, "  %s · %s — due %s, %s\n", shown(m.Cohort), shown(m.Title), day(m.Due, ""), shown(model.MilestoneDue{Left: m.Left, Of: m.Of}.LeftText()))
 	}
 	if d.Prompt != "" {
 		fmt.Fprintf(w, "\nPrompt of the day: %s\n", shown(d.Prompt))

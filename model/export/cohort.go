@@ -64,7 +64,7 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 	}
 	fmt.Fprintf(&sb, "%s %s.", model.StartVerb(b.StartDate, today), b.StartDate.Time().Format("Mon 2 Jan 2006"))
 	if len(b.Trainers) > 0 {
-		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.Trainers, ", ")))
+		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.TrainerNames(), ", ")))
 	}
 	fmt.Fprintf(&sb, "\n\n%s, %d behind as of %s. Offer to leave: %d accepted, %d declined (%s); retention %s.\n",
 		model.Plural(len(b.Rows), "hire", "hires"), b.BehindCount(), today.Time().Format("2 Jan 2006"),
