@@ -171,4 +171,3 @@ type newCohortForm struct {
 	create          *widget.Button
 	problems        *widget.Label
 }
-
