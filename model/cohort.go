@@ -194,6 +194,9 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 	}
 	var c Cohort
 	err := transaction(s.db, func(tx *gorm.DB) error {
+		if err := cohortNameFree(tx, n.Name, 0); err != nil {
+			return err
+		}
 		prog, err := loadProgram(tx, n.ProgramID)
 		if err != nil {
 			return err

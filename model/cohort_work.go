@@ -254,6 +254,9 @@ func (s *Store) UpdateCohort(e CohortEdit) error {
 			}
 			return err
 		}
+		if err := cohortNameFree(tx, e.Name, c.ID); err != nil {
+			return err
+		}
 		var owner *uint
 		if e.OwnerID != 0 {
 			owner = &e.OwnerID
@@ -276,6 +279,19 @@ func (s *Store) UpdateCohort(e CohortEdit) error {
 		return fmt.Errorf("change cohort %q: %w", e.Name, err)
 	}
 	return err
+}
+
+// cohortNameFree refuses a name another cohort has in any case: the CLI
+// and search find cohorts by name whatever its case.
+func cohortNameFree(tx *gorm.DB, name string, id uint) error {
+	var n int64
+	if err := tx.Model(&Cohort{}).Where("LOWER(name) = LOWER(?) AND id <> ?", name, id).Count(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
+	}
+	return nil
 }
 
 // moveStart lays a cohort's phases out again from start, each milestone
