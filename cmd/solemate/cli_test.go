@@ -82,7 +82,7 @@ func TestCLIExitCodesAndMessages(t *testing.T) {
 		{"export shadowing", []string{"export", "shadowing", "--format", "md", "--db", db}, 0, "# Walk in the customer's shoes", "", false},
 		{"cohort without a name", []string{"export", "cohort", "--db", db}, 2, "", "name the cohort", false},
 		{"search without words", []string{"search", "--db", db}, 2, "", "say what to look for", false},
-		{"unknown cohort", []string{"export", "cohort", "Nope", "--db", db}, 1, "", `no cohort is called "Nope"`, true},
+		{"unknown cohort", []string{"export", "cohort", "Nope", "--db", db}, 1, "", `no cohort is called "Nope"; there are no cohorts yet`, true},
 		{"shadowing for an unknown person", []string{"export", "shadowing", "--person", "x@example.com", "--db", db}, 1, "", "no one on the roster", true},
 		{"migrate-to without a server", []string{"migrate-to", "--from", db}, 2, "", "name the server database to copy into", false},
 		{"migrate-to a file", []string{"migrate-to", db + ".new", "--from", db}, 2, "", "is not a server database", false},
