@@ -120,7 +120,6 @@ func newChecklist(c *cohortScreen, row model.HireRow, links hireLinks) *checklis
 	cl.problem = widget.NewLabel("")
 	cl.problem.Wrapping = fyne.TextWrapWord
 	cl.problem.Importance = widget.DangerImportance
-	cl.problem.Hide()
 	cl.on = newDateField(c.sh.store, func() {})
 	cl.on.entry.SetText(c.sh.store.Today().String())
 	names := make([]string, len(links.signers))
@@ -424,13 +423,12 @@ func (cl *checklist) say(what string, err error) {
 	cl.tell(what + ": " + strings.TrimSuffix(msg, ".") + ".")
 }
 
-// tell shows msg in the dialog, above the checklist.
-func (cl *checklist) tell(msg string) {
-	cl.problem.SetText(msg)
-	cl.problem.Show()
-}
+// tell shows msg in the dialog, above the checklist. Its line stays when
+// empty: the checklist moving down under the pointer as a message
+// appeared took the next click to the wrong box.
+func (cl *checklist) tell(msg string) { cl.problem.SetText(msg) }
 
-func (cl *checklist) clearProblem() { cl.problem.Hide() }
+func (cl *checklist) clearProblem() { cl.tell("") }
 
 // amountOffered is the amount typed, 0 when none.
 func (cl *checklist) amountOffered() int {
