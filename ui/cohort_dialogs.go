@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,8 +18,9 @@ import (
 )
 
 // showChecklist opens a hire's checklist: milestones by phase to tick,
-// their status and trainer notes, the offer to leave, and links to their
-// one-on-ones and shadowing sessions. Ticks save at once; the rest saves
+// their status and trainer notes, the answer to the offer to leave, and
+// links to their one-on-ones and shadowing sessions. Ticks and the answer
+// save at once and the dialog shows their effect in place; the rest saves
 // when the dialog closes, so nothing typed is lost.
 func showChecklist(c *cohortScreen, hireID uint) { showChecklistDraft(c, hireID, nil, nil) }
 
@@ -30,10 +34,14 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 		}
 	}
 	trainers := c.board.Trainers
-	// What fails to load here only leaves ticks unsigned or a link out.
+	// What fails to load here only leaves "me" out of the signers or a link out.
 	fetch(c.sh, &c.sh.popups, "", func(st *model.Store) (h hireLinks, _ error) {
-		if len(trainers) > 0 {
-			h.signer = &trainers[0].ID
+		h.signers = trainers
+		if me, ok, err := st.Me(); err == nil && ok {
+			h.me = me.ID
+			if !slices.ContainsFunc(trainers, func(t model.Trainer) bool { return t.ID == me.ID }) {
+				h.signers = append(slices.Clone(trainers), model.Trainer{ID: me.ID, Name: me.Name})
+			}
 		}
 		if hist, err := st.History(row.PersonID); err == nil {
 			h.meetings = len(hist)
@@ -42,166 +50,452 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 			h.sessions = len(sessions)
 		}
 		return h, nil
-	}, func(h hireLinks) { showChecklistOf(c, hireID, row, draft, problem, h) })
+	}, func(h hireLinks) { newChecklist(c, row, h).show(draft, problem) })
 }
 
-// hireLinks is who signs a hire's ticks and how many one-on-ones and
-// shadowing sessions the checklist links to.
+// hireLinks is who may sign a hire's sign-offs (the cohort's trainers and
+// me) and how many one-on-ones and shadowing sessions the checklist links to.
 type hireLinks struct {
-	signer             *uint
+	signers            []model.Trainer
+	me                 uint // 0 while nobody is "me"
 	meetings, sessions int
 }
 
-// showChecklistOf is showChecklistDraft once its links are loaded.
-func showChecklistOf(c *cohortScreen, hireID uint, row model.HireRow, draft *model.Hire, problem error, h hireLinks) {
-	signer := h.signer
-	st := c.sh.store
-	today := st.Today()
-	var d *dialog.CustomDialog
-	reopen := false
-	box := container.NewVBox()
-	for _, p := range row.Phases {
-		head := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s – %s", p.Name, p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan")),
-			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		box.Add(head)
-		for _, m := range p.Milestones {
-			ms := m
-			label := fmt.Sprintf("%s — due %s", ms.Title, ms.DueDate.Time().Format("Mon 2 Jan"))
-			check := widget.NewCheck(label, nil)
-			check.SetChecked(ms.Done)
-			var notes []string
-			switch {
-			case ms.Auto != "":
-				notes = append(notes, ms.Auto)
-				check.Disable()
-			case ms.Done:
-				notes = append(notes, "done "+formatDay(ms.DoneOn))
-				if ms.SignedOffBy != "" {
-					notes = append(notes, "signed off by "+ms.SignedOffBy)
-				}
-			case ms.Overdue:
-				notes = append(notes, "overdue")
-			}
-			if ms.Kind == model.MilestoneDecision && ms.Auto == "" {
-				notes = append(notes, "record the offer below")
-				check.Disable()
-			}
-			check.OnChanged = func(on bool) {
-				var by *uint
-				if ms.Kind == model.MilestoneSignOff {
-					by = signer
-				}
-				if err := st.SetCompletion(row.ID, ms.ID, on, today, by, ""); err != nil {
-					c.sh.showError("Could not tick the milestone", err)
-				}
-				// Show the tick's effect (done date, sign-off, standing) at once.
-				reopen = true
-				d.Hide()
-			}
-			note := widget.NewLabel(strings.Join(notes, " · "))
-			note.SizeName = theme.SizeNameCaptionText
-			if ms.Overdue {
-				note.Importance = widget.WarningImportance
-			}
-			box.Add(container.NewBorder(nil, nil, nil, note, check))
+// doubleClick is how long after the checklist opens a tap on it is taken
+// for the second click of the double-click on the board that opened it: it
+// used to tick whatever box lay under the pointer.
+const doubleClick = 400 * time.Millisecond
+
+// armChecklist runs arm once a double-click's second click has passed.
+// Tests stand in for the timer, to say when that is.
+var armChecklist = func(arm func()) { time.AfterFunc(doubleClick, func() { fyne.Do(arm) }) }
+
+// checklist is an open hire's checklist.
+type checklist struct {
+	c   *cohortScreen
+	row model.HireRow // as last loaded
+	// base is the hire the fields are saved over when the dialog closes.
+	base  model.Hire
+	links hireLinks
+
+	d       *dialog.CustomDialog
+	scroll  *container.Scroll
+	summary *widget.Label
+	problem *widget.Label
+	on      *dateField
+	signer  *widget.Select
+	items   map[uint]*checkItem // by milestone
+
+	status    *widget.Select
+	notes     *noteField
+	offeredOn *dateField
+	amount    *dialogEntry
+	answer    *widget.RadioGroup
+	offerNote *dialogEntry
+
+	// quiet is set while the dialog sets its own boxes, so it does not
+	// take them for the user's taps.
+	quiet bool
+	// armed is false until a double-click's second click has passed.
+	armed bool
+}
+
+// checkItem is one milestone's box and its note.
+type checkItem struct {
+	check *widget.Check
+	note  *widget.Label
+}
+
+// The answers to the offer, as the checklist offers them.
+const (
+	answerAccepted = "Accepted"
+	answerDeclined = "Declined"
+	answerNotYet   = "Not yet"
+)
+
+func newChecklist(c *cohortScreen, row model.HireRow, links hireLinks) *checklist {
+	cl := &checklist{c: c, row: row, base: row.Hire, links: links, items: map[uint]*checkItem{}}
+	cl.summary = widget.NewLabel("")
+	cl.summary.Wrapping = fyne.TextWrapWord
+	cl.problem = widget.NewLabel("")
+	cl.problem.Wrapping = fyne.TextWrapWord
+	cl.problem.Importance = widget.DangerImportance
+	cl.on = newDateField(c.sh.store, func() {})
+	cl.on.entry.SetText(c.sh.store.Today().String())
+	names := make([]string, len(links.signers))
+	mine := -1
+	for i, t := range links.signers {
+		names[i] = t.Name
+		if t.ID == links.me {
+			names[i], mine = t.Name+" (me)", i
 		}
 	}
+	cl.signer = widget.NewSelect(names, nil)
+	cl.signer.PlaceHolder = "Choose a trainer"
+	// Me when I am known; never silently the first trainer.
+	if mine >= 0 {
+		cl.signer.SetSelectedIndex(mine)
+	}
+	return cl
+}
+
+// show lays the checklist out with the hire's fields as in draft (when not
+// nil) and problem, why they last failed to save, and opens it.
+func (cl *checklist) show(draft *model.Hire, problem error) {
+	c, row := cl.c, cl.row
+	box := container.NewVBox()
+	for _, p := range row.Phases {
+		box.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s · %s – %s", p.Name, p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan")),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		// The model lists a phase's milestones by due date.
+		for _, m := range p.Milestones {
+			ms := m
+			item := &checkItem{note: widget.NewLabel("")}
+			item.check = widget.NewCheck(fmt.Sprintf("%s — due %s", ms.Title, ms.DueDate.Time().Format("Mon 2 Jan")), func(on bool) { cl.tick(ms, on) })
+			item.note.SizeName = theme.SizeNameCaptionText
+			cl.items[ms.ID] = item
+			box.Add(container.NewBorder(nil, nil, nil, item.note, item.check))
+		}
+	}
+	cl.showRow(row)
 
 	shown := row.Hire
 	if draft != nil {
 		shown = *draft
 	}
-	status := enumSelect(model.HireStatuses(), nil)
-	status.SetSelected(shown.Status.Label())
-	notes := newNoteField(c.sh, "What you notice: strengths, habits from earlier jobs to guide, what helps")
-	notes.SetText(shown.Notes)
-	offeredOn := newDateField(c.sh.store, func() {})
-	offeredOn.entry.SetText(shown.OfferedOn.String())
-	amount := newDialogEntry()
-	amount.Validator = optionalNumber
-	if shown.OfferAmount > 0 {
-		amount.SetText(strconv.Itoa(shown.OfferAmount))
+	cl.status = enumSelect(model.HireStatuses(), nil)
+	cl.status.SetSelected(shown.Status.Label())
+	cl.notes = newNoteField(c.sh, "What you notice: strengths, habits from earlier jobs to guide, what helps")
+	cl.notes.SetText(shown.Notes)
+	cl.offeredOn = newDateField(c.sh.store, func() {})
+	cl.amount = newDialogEntry()
+	cl.amount.Validator = moneyAmount
+	cl.amount.SetPlaceHolder("e.g. 2000")
+	// The cohort's offer stands for a hire who has none of their own yet.
+	offer := c.board.Cohort
+	if shown.OfferedOn.IsZero() && !offer.OfferOn.IsZero() {
+		shown.OfferedOn, shown.OfferAmount = offer.OfferOn, offer.OfferAmount
 	}
-	outcome := widget.NewRadioGroup([]string{"Accepted", "Declined"}, nil)
-	outcome.Horizontal = true
-	switch shown.OfferOutcome {
-	case model.OfferAccepted:
-		outcome.SetSelected("Accepted")
-	case model.OfferDeclined:
-		outcome.SetSelected("Declined")
+	cl.showOffer(shown)
+	cl.answer = widget.NewRadioGroup([]string{answerAccepted, answerDeclined, answerNotYet}, cl.answered)
+	cl.answer.Horizontal = true
+	cl.quiet = true
+	cl.answer.SetSelected(answerOf(row.OfferOutcome))
+	cl.quiet = false
+	cl.offerNote = newDialogEntry()
+	cl.offerNote.SetText(shown.OfferNote)
+	amountLabel := "Amount offered"
+	if offer.OfferCurrency != "" {
+		amountLabel += " (" + offer.OfferCurrency + ")"
 	}
-	offerNote := newDialogEntry()
-	offerNote.SetText(shown.OfferNote)
 	hireForm := widget.NewForm(
-		&widget.FormItem{Text: "Status", Widget: status, HintText: "On track or behind is worked out from the milestones"},
-		&widget.FormItem{Text: "Trainer notes", Widget: notes.view},
-		&widget.FormItem{Text: "Offer made on", Widget: offeredOn.view},
-		&widget.FormItem{Text: "Amount", Widget: amount},
-		&widget.FormItem{Text: "Answer", Widget: outcome},
-		&widget.FormItem{Text: "Offer note", Widget: offerNote},
+		&widget.FormItem{Text: "Status", Widget: cl.status, HintText: "On track or behind is worked out from the milestones"},
+		&widget.FormItem{Text: "Trainer notes", Widget: cl.notes.view},
+		&widget.FormItem{Text: "Offer made on", Widget: cl.offeredOn.view},
+		&widget.FormItem{Text: amountLabel, Widget: cl.amount, HintText: "Money, in whole units"},
+		&widget.FormItem{Text: "Answer", Widget: cl.answer, HintText: "Saved as soon as you choose"},
+		&widget.FormItem{Text: "Offer note", Widget: cl.offerNote},
 	)
-	links := h.view(c.sh, row.PersonID, row.Name)
-	content := container.NewVBox()
-	if problem != nil {
-		p := widget.NewLabel("Not saved: " + problem.Error() + ".")
-		p.Wrapping = fyne.TextWrapWord
-		p.Importance = widget.DangerImportance
-		content.Add(p)
+	offerHint := "Every hire is offered a paid way out after the classes"
+	if !offer.OfferOn.IsZero() {
+		offerHint = fmt.Sprintf("Offered %s: %s", offer.OfferOn.Time().Format("Mon 2 Jan"), money(offer.OfferAmount, offer.OfferCurrency))
 	}
-	content.Objects = append(content.Objects,
-		section("Checklist", fmt.Sprintf("%s · %s done · %s logged", row.StatusText(), fmt.Sprintf("%.0f%%", row.Progress()*100),
-			model.Plural(row.Sessions, "shadowing session", "shadowing sessions")), box),
-		section("Standing and the offer to leave", "Every hire is offered a paid way out after the classes", hireForm),
-		links,
+	if problem != nil {
+		cl.say("Not saved", problem)
+	}
+	content := container.NewVBox(
+		section("Checklist", "Tick what is done: each tick saves at once, dated and signed as above.", container.NewVBox(cl.summary, box)),
+		section("Standing and the offer to leave", offerHint, hireForm),
+		cl.links.view(c.sh, row.PersonID, row.Name),
 	)
-	scroll := container.NewVScroll(content)
-	scroll.SetMinSize(dialogMin)
-	d = dialog.NewCustom(row.Name, "Done", scroll, c.sh.win)
-	d.Resize(dialogRoomy)
-	d.SetOnClosed(func() {
-		h := row.Hire
-		if s, ok := enumOf(model.HireStatuses(), status.Selected); ok {
-			h.Status = s
+	// The day and the signer stay in sight above the scrolling checklist.
+	top := container.NewVBox(
+		container.NewHBox(widget.NewLabel("Ticks dated"), container.NewGridWrap(fyne.NewSize(170, cl.on.entry.MinSize().Height), cl.on.view),
+			widget.NewLabel("Signed off by"), cl.signer),
+		cl.problem,
+	)
+	cl.scroll = container.NewVScroll(content)
+	cl.scroll.SetMinSize(fyne.NewSize(dialogMin.Width, dialogMin.Height-top.MinSize().Height-theme.Padding()))
+	cl.d = dialog.NewCustom(row.Name, "Done", container.NewBorder(top, nil, nil, nil, cl.scroll), c.sh.win)
+	cl.d.Resize(dialogRoomy)
+	cl.d.SetOnClosed(cl.closed)
+	c.sh.showDialog(cl.d)
+	armChecklist(func() { cl.armed = true })
+}
+
+// showRow shows row's ticks, notes and counts in place.
+func (cl *checklist) showRow(row model.HireRow) {
+	cl.row = row
+	cl.quiet = true
+	defer func() { cl.quiet = false }()
+	for _, p := range row.Phases {
+		for _, ms := range p.Milestones {
+			if item := cl.items[ms.ID]; item != nil {
+				item.show(ms)
+			}
 		}
-		h.Notes, h.OfferNote = notes.Text(), offerNote.Text
-		h.OfferedOn = offeredOn.date()
-		h.OfferAmount, _ = strconv.Atoi(strings.TrimSpace(amount.Text))
-		h.OfferOutcome = strings.ToLower(outcome.Selected)
-		done := func() {
-			c.loadThen(func() {
-				if reopen {
-					showChecklist(c, hireID)
-				}
-			})
+	}
+	done, total := 0, 0
+	for _, p := range row.Phases {
+		done += p.Done()
+		total += len(p.Milestones)
+	}
+	parts := []string{row.StatusText(), fmt.Sprintf("%d of %d done", done, total)}
+	cl.summary.Importance = widget.MediumImportance
+	if n := len(row.Overdue()); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d overdue", n))
+		cl.summary.Importance = widget.WarningImportance
+	}
+	parts = append(parts, model.Plural(row.Sessions, "shadowing session", "shadowing sessions")+" logged")
+	cl.summary.SetText(strings.Join(parts, " · "))
+}
+
+// show sets a milestone's box and note as ms stands.
+func (i *checkItem) show(ms model.MilestoneState) {
+	i.check.SetChecked(ms.Done)
+	// Sessions logged and the answer to the offer tick their milestones.
+	if ms.Auto != "" || ms.Kind == model.MilestoneDecision {
+		i.check.Disable()
+	} else {
+		i.check.Enable()
+	}
+	var notes []string
+	switch {
+	case ms.Auto != "":
+		notes = append(notes, ms.Auto)
+	case ms.Done:
+		notes = append(notes, "done "+ms.DoneOn.Time().Format("Mon 2 Jan"))
+		if ms.SignedOffBy != "" {
+			notes = append(notes, "signed off by "+ms.SignedOffBy)
 		}
-		// Unchanged fields are not saved again: an older note over today's
-		// limit must not stop the dialog from closing.
-		if sameHire(h, row.Hire) {
-			done()
+	case ms.Overdue:
+		notes = append(notes, "overdue since "+ms.DueDate.Time().Format("Mon 2 Jan"))
+	}
+	if ms.Kind == model.MilestoneDecision && ms.Auto == "" {
+		notes = append(notes, "record the answer below")
+	}
+	i.note.Importance = widget.MediumImportance
+	if ms.Overdue {
+		i.note.Importance = widget.WarningImportance
+	}
+	i.note.SetText(strings.Join(notes, " · "))
+}
+
+// tick saves a tap on a milestone's box, dated and signed as the top of
+// the dialog says, and shows its effect in place.
+func (cl *checklist) tick(ms model.MilestoneState, on bool) {
+	if cl.quiet {
+		return
+	}
+	item := cl.items[ms.ID]
+	undo := func() {
+		cl.quiet = true
+		item.check.SetChecked(!on)
+		cl.quiet = false
+	}
+	if !cl.armed {
+		undo()
+		return
+	}
+	t := model.Tick{MilestoneID: ms.ID, HireIDs: []uint{cl.row.ID}, Done: on}
+	if on {
+		day, err := model.ParseDate(cl.on.entry.Text)
+		if err != nil || day.IsZero() {
+			undo()
+			cl.tell("Not ticked: give the day the ticks are dated, as YYYY-MM-DD.")
 			return
 		}
-		err := st.SaveHire(&h)
-		if theirs := theirsOf[model.Hire](err); theirs != nil {
-			askWhoseHireToKeep(c, row.Name, h, *theirs, done)
-			return
+		t.On = day
+		if ms.Kind == model.MilestoneSignOff {
+			i := cl.signer.SelectedIndex()
+			if i < 0 {
+				undo()
+				cl.tell("Choose who signs it off, in “Signed off by” above.")
+				return
+			}
+			t.SignedByID = &cl.links.signers[i].ID
 		}
-		if err != nil {
-			// What was typed is kept until the user drops it.
-			d := dialog.NewConfirm("Discard changes?",
-				fmt.Sprintf("Your changes to %s could not be saved:\n%s\n\nDiscard them?", row.Name, err),
-				func(discard bool) {
-					if discard {
-						done()
-						return
-					}
-					showChecklistDraft(c, hireID, &h, err)
-				}, c.sh.win)
-			c.sh.showDialog(d)
-			return
+	}
+	cl.clearProblem()
+	cl.save("Not ticked", func(st *model.Store) error {
+		_, err := st.TickMilestone(t)
+		return err
+	}, undo, nil)
+}
+
+// answered saves the answer to the offer at once: it may change the
+// hire's standing, which the dialog and the board behind then show. The
+// offer typed in the dialog is saved first, as the one answered.
+func (cl *checklist) answered(choice string) {
+	if cl.quiet {
+		return
+	}
+	was := answerOf(cl.row.OfferOutcome)
+	undo := func() {
+		cl.quiet = true
+		cl.answer.SetSelected(was)
+		cl.quiet = false
+	}
+	if err := cl.amount.Validate(); err != nil {
+		undo()
+		cl.say("Answer not recorded", fmt.Errorf("the amount offered: %w", err))
+		return
+	}
+	offer, base := cl.base, cl.base
+	offer.OfferedOn, offer.OfferAmount = cl.offeredOn.date(), cl.amountOffered()
+	outcome := map[string]string{answerAccepted: model.OfferAccepted, answerDeclined: model.OfferDeclined}[choice]
+	cl.clearProblem()
+	cl.save("Answer not recorded", func(st *model.Store) error {
+		if offer.OfferedOn.String() != base.OfferedOn.String() || offer.OfferAmount != base.OfferAmount {
+			if err := st.SaveHire(&offer); err != nil {
+				return err
+			}
 		}
-		done()
+		_, err := st.AnswerOffer(offer.ID, outcome)
+		return err
+	}, undo, cl.showAnswer)
+}
+
+// save runs write off the UI goroutine, then shows the hire as it now
+// stands in the dialog (then, when not nil, takes in what else changed)
+// and the board behind. When write fails, undo puts back what the user
+// changed and the dialog says why, in words.
+func (cl *checklist) save(failure string, write func(*model.Store) error, undo func(), then func(model.Hire)) {
+	cohortID, hireID := cl.row.CohortID, cl.row.ID
+	fetchOr(cl.c.sh, nil, func(st *model.Store) (model.HireRow, error) {
+		if err := write(st); err != nil {
+			return model.HireRow{}, err
+		}
+		return hireRowOf(st, cohortID, hireID)
+	}, func(r model.HireRow) {
+		cl.showRow(r)
+		if then != nil {
+			then(r.Hire)
+		}
+		cl.c.load()
+	}, func(err error) {
+		undo()
+		cl.say(failure, err)
 	})
-	c.sh.showDialog(d)
+}
+
+// showAnswer takes in what the answer to the offer changed: the hire's
+// standing and their offer, and the version the fields save over.
+func (cl *checklist) showAnswer(h model.Hire) {
+	cl.base.Version, cl.base.Status, cl.base.OfferOutcome = h.Version, h.Status, h.OfferOutcome
+	cl.base.OfferedOn, cl.base.OfferAmount = h.OfferedOn, h.OfferAmount
+	cl.status.SetSelected(h.Status.Label())
+	cl.showOffer(h)
+}
+
+// showOffer fills the offer's day and amount in from h.
+func (cl *checklist) showOffer(h model.Hire) {
+	cl.offeredOn.entry.SetText(h.OfferedOn.String())
+	cl.amount.SetText("")
+	if h.OfferAmount > 0 {
+		cl.amount.SetText(strconv.Itoa(h.OfferAmount))
+	}
+}
+
+// hireRowOf loads one hire's row of a cohort's board.
+func hireRowOf(st *model.Store, cohortID, hireID uint) (model.HireRow, error) {
+	b, err := st.CohortBoard(cohortID)
+	if err != nil {
+		return model.HireRow{}, err
+	}
+	for _, r := range b.Rows {
+		if r.ID == hireID {
+			return r, nil
+		}
+	}
+	return model.HireRow{}, model.ErrNotFound
+}
+
+// say shows in the dialog why something was not saved.
+func (cl *checklist) say(what string, err error) {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		msg = "the hire is no longer in this cohort"
+	case !model.IsValidation(err) && !isConflict(err):
+		msg = "the database could not be written (" + msg + ")"
+	}
+	cl.tell(what + ": " + strings.TrimSuffix(msg, ".") + ".")
+}
+
+// tell shows msg in the dialog, above the checklist. Its line stays when
+// empty: the checklist moving down under the pointer as a message
+// appeared took the next click to the wrong box.
+func (cl *checklist) tell(msg string) { cl.problem.SetText(msg) }
+
+func (cl *checklist) clearProblem() { cl.tell("") }
+
+// amountOffered is the amount typed, 0 when none.
+func (cl *checklist) amountOffered() int {
+	n, _ := strconv.Atoi(strings.TrimSpace(cl.amount.Text))
+	return n
+}
+
+// closed saves the fields that changed.
+func (cl *checklist) closed() {
+	c, row := cl.c, cl.row
+	h := cl.base
+	if s, ok := enumOf(model.HireStatuses(), cl.status.Selected); ok {
+		h.Status = s
+	}
+	h.Notes, h.OfferNote = cl.notes.Text(), cl.offerNote.Text
+	h.OfferedOn, h.OfferAmount = cl.offeredOn.date(), cl.amountOffered()
+	// Unchanged fields are not saved again: an older note over today's
+	// limit must not stop the dialog from closing.
+	if sameHire(h, cl.base) {
+		return
+	}
+	done := c.load
+	err := c.sh.store.SaveHire(&h)
+	if theirs := theirsOf[model.Hire](err); theirs != nil {
+		askWhoseHireToKeep(c, row.Name, h, *theirs, done)
+		return
+	}
+	if err != nil {
+		// What was typed is kept until the user drops it.
+		d := dialog.NewConfirm("Discard changes?",
+			fmt.Sprintf("Your changes to %s could not be saved:\n%s\n\nDiscard them?", row.Name, err),
+			func(discard bool) {
+				if discard {
+					done()
+					return
+				}
+				showChecklistDraft(c, row.ID, &h, err)
+			}, c.sh.win)
+		c.sh.showDialog(d)
+		return
+	}
+	done()
+}
+
+// answerOf is the checklist's word for a hire's answer to the offer.
+func answerOf(outcome string) string {
+	switch outcome {
+	case model.OfferAccepted:
+		return answerAccepted
+	case model.OfferDeclined:
+		return answerDeclined
+	}
+	return answerNotYet
+}
+
+// money reads an amount in its currency: "2000 USD".
+func money(amount int, currency string) string {
+	return strings.TrimSpace(strconv.Itoa(amount) + " " + currency)
+}
+
+// moneyAmount checks an amount of money typed: a whole number, or nothing.
+func moneyAmount(s string) error {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.Atoi(s); s != "" && (err != nil || n < 0) {
+		return errors.New("an amount of money in whole units, e.g. 2000")
+	}
+	return nil
 }
 
 // askWhoseHireToKeep asks, once someone else saved a hire's checklist
