@@ -489,6 +489,8 @@ func (s *shell) menu() *fyne.MainMenu {
 		item("Export people…", fyne.KeyE, s.exportRoster),
 		item("Export one-on-ones…", "", func() { s.exportOneOnOnes(0, "one-on-ones.md") }),
 		item("Export calendar…", "", s.exportCalendar),
+		item("Export a cohort…", "", func() { s.exportCohort("") }),
+		item("Export shadowing…", "", s.exportShadowing),
 		fyne.NewMenuItemSeparator(),
 		item("Load demo data…", "", s.loadDemo),
 		fyne.NewMenuItemSeparator(),

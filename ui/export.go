@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
@@ -60,11 +62,7 @@ func (s *shell) exportOneOnOnes(personID uint, fileName string) {
 		}
 		withPrivate := private.Checked
 		s.saveFile(fileName, func(st *model.Store, w io.Writer, ext string) error {
-			format := export.FormatMarkdown
-			if ext == ".csv" {
-				format = export.FormatCSV
-			}
-			return export.OneOnOnes(st, w, export.OneOnOneOptions{PersonID: personID, Format: format, IncludePrivate: withPrivate})
+			return export.OneOnOnes(st, w, export.OneOnOneOptions{PersonID: personID, Format: formatOf(ext), IncludePrivate: withPrivate})
 		})
 	}, s.win)
 	s.showDialog(d)
@@ -75,4 +73,47 @@ func (s *shell) exportCalendar() {
 	s.saveFile("one-on-ones.ics", func(st *model.Store, w io.Writer, _ string) error {
 		return export.Calendar(st, w, nil)
 	})
+}
+
+// formatOf is the export format a file's extension asks for: CSV for
+// ".csv", Markdown otherwise.
+func formatOf(ext string) string {
+	if ext == ".csv" {
+		return export.FormatCSV
+	}
+	return export.FormatMarkdown
+}
+
+// exportShadowing saves every shadowing session, as Markdown or CSV.
+func (s *shell) exportShadowing() {
+	s.saveFile("shadowing.md", func(st *model.Store, w io.Writer, ext string) error {
+		return export.Shadowing(st, w, export.ShadowingOptions{Format: formatOf(ext)})
+	})
+}
+
+// exportCohort saves a cohort's progress, as Markdown or CSV; with no name
+// it asks which cohort first.
+func (s *shell) exportCohort(name string) {
+	if name != "" {
+		s.saveFile(name+".md", func(st *model.Store, w io.Writer, ext string) error {
+			return export.Cohort(st, w, name, formatOf(ext))
+		})
+		return
+	}
+	fetchOr(s, &s.popups, func(st *model.Store) ([]string, error) { return st.CohortNames() }, func(names []string) {
+		if len(names) == 0 {
+			s.showDialog(dialog.NewInformation("Export a cohort", "There are no cohorts yet. Start one on Cohorts.", s.win))
+			return
+		}
+		pick := widget.NewSelect(names, nil)
+		pick.SetSelectedIndex(0)
+		hint := widget.NewLabel("Markdown, or CSV when the file name ends in .csv.")
+		hint.SizeName = theme.SizeNameCaptionText
+		d := dialog.NewCustomConfirm("Export a cohort", "Choose file…", "Cancel", container.NewVBox(pick, hint), func(ok bool) {
+			if ok && pick.Selected != "" {
+				s.exportCohort(pick.Selected)
+			}
+		}, s.win)
+		s.showDialog(d)
+	}, func(err error) { s.showError("Could not list the cohorts", err) })
 }
