@@ -55,6 +55,24 @@ func (g *demoGen) demoCohorts(agents []model.Person, trainers []model.Person) er
 		if _, err := g.demoProgress(b, trainers[0].ID, st.name == "Finished"); err != nil {
 			return err
 		}
+		if err := g.demoOffer(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoOffer makes the cohort's offer to leave once its day has come.
+func (g *demoGen) demoOffer(b model.Board) error {
+	if len(b.Rows) == 0 {
+		return nil
+	}
+	for _, p := range b.Rows[0].Phases {
+		for _, m := range p.Milestones {
+			if m.Kind == model.MilestoneDecision && !g.today.Before(m.DueDate) {
+				return g.b.SetCohortOffer(b.ID, m.DueDate, 2000, "USD")
+			}
+		}
 	}
 	return nil
 }
