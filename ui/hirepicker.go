@@ -31,17 +31,17 @@ type hirePicker struct {
 	newNames []string
 	shown    []int // indices into people the filters let through
 
-	query      *dialogEntry
-	team       *widget.Select
-	starts     *widget.Select
-	since      *dateField
-	fresh      *widget.Check
-	add        *widget.Button
-	selectAll  *widget.Button
-	clear      *widget.Button
-	list       *widget.List
-	count      *widget.Label
-	note       *widget.Label // why the last Add picked no one
+	query     *dialogEntry
+	team      *widget.Select
+	starts    *widget.Select
+	since     *dateField
+	fresh     *widget.Check
+	add       *widget.Button
+	selectAll *widget.Button
+	clear     *widget.Button
+	list      *widget.List
+	count     *widget.Label
+	note      *widget.Label // why the last Add picked no one
 }
 
 const (
