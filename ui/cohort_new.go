@@ -80,7 +80,7 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 			mine = []uint{p.ID}
 		}
 	}
-	trainers := newTrainerChoice(r.people, r.me, mine, nil)
+	trainers := newTrainerChoice(r.people, r.me, mine, false, nil)
 	hires := newHirePicker(st, r.people, r.inCohort, nil, start.date)
 	problems := widget.NewLabel("")
 	problems.Importance = widget.DangerImportance
@@ -173,9 +173,9 @@ type trainerChoice struct {
 }
 
 // newTrainerChoice offers people's trainers, leads and managers with
-// chosen ticked; owner is who holds the one-on-ones now (nil: their
-// managers), or nil with chosen empty for a new cohort.
-func newTrainerChoice(people []model.PersonRow, me uint, chosen []uint, owner *uint) *trainerChoice {
+// chosen ticked; for an existing cohort, owner is who holds the
+// one-on-ones now (nil: their managers).
+func newTrainerChoice(people []model.PersonRow, me uint, chosen []uint, existing bool, owner *uint) *trainerChoice {
 	t := &trainerChoice{ids: map[string]uint{}, me: me}
 	var names, ticked []string
 	for _, p := range people {
@@ -202,7 +202,7 @@ func newTrainerChoice(people []model.PersonRow, me uint, chosen []uint, owner *u
 	if len(names) == 0 {
 		t.view = widget.NewLabel("No trainers, leads or managers on the roster yet; add them on People.")
 	}
-	if owner != nil || len(chosen) > 0 { // an existing cohort's choice stands
+	if existing { // its choice stands
 		t.byHand = true
 		t.set(t.keep)
 	}
