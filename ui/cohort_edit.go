@@ -62,9 +62,11 @@ func showEditCohortOf(c *cohortScreen, b model.Board, r cohortPeople) *editCohor
 		&widget.FormItem{Text: "One-on-ones with", Widget: f.trainers.owner, HintText: "Who holds the hires' one-on-ones while they train"},
 	)
 	hires := container.NewVBox()
+	// The picker comes last: its list scrolls, and the wheel over it
+	// would stop there.
 	content := container.NewVBox(f.problems, form,
-		section("Add late hires", "Tick people on the roster, or type a new hire's name and Add", f.hires.view),
-		section("Hires", "Take out someone who never came; they stay on the roster", hires))
+		section("Hires", "Take out someone who never came; they stay on the roster", hires),
+		section("Add late hires", "Tick people on the roster, or type a new hire's name and Add", f.hires.view))
 	scroll := container.NewVScroll(content)
 	scroll.SetMinSize(dialogMin)
 	refuse := func(text string) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -121,6 +122,9 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 		cohort, err := st.CreateCohort(n)
 		if err != nil {
 			refuse("Not started: " + err.Error() + ".")
+			if v := (*model.ValidationError)(nil); errors.As(err, &v) && v.For("name") != "" {
+				c.sh.win.Canvas().Focus(name)
+			}
 			return
 		}
 		// A cohort starts with its first trainer holding the one-on-ones;

@@ -209,6 +209,9 @@ func TestNewCohortNoNameShownAtTheTop(t *testing.T) {
 	if !f.problems.Visible() || f.problems.Text != "Not started: give the cohort a name." || f.problems.Position().Y != 0 {
 		t.Errorf("problem %q shown %v at %v", f.problems.Text, f.problems.Visible(), f.problems.Position())
 	}
+	if s.win.Canvas().Focused() != f.name {
+		t.Error("the name field should have the focus, to type it")
+	}
 	if cs, _ := store.Cohorts(); len(cs) != 0 {
 		t.Error("no cohort should start")
 	}

@@ -56,7 +56,14 @@ func showOfferDay(c *cohortScreen) *offerDayForm {
 	st := c.sh.store
 	f := &offerDayForm{answers: map[uint]*widget.RadioGroup{}, standing: map[uint]*widget.Label{}, outcome: map[uint]string{}, undo: newUndoBar()}
 	f.on = newDateField(st, func() {})
-	on := b.OfferOn
+	// Offers made hire by hire, before the cohort's, suggest the cohort's.
+	made := model.Hire{OfferedOn: b.OfferOn, OfferAmount: b.OfferAmount}
+	for _, h := range b.Rows {
+		if made.OfferedOn.IsZero() && !h.OfferedOn.IsZero() {
+			made = h.Hire
+		}
+	}
+	on := made.OfferedOn
 	if on.IsZero() {
 		on = st.Today()
 	}
@@ -67,8 +74,8 @@ func showOfferDay(c *cohortScreen) *offerDayForm {
 		_, err := parseAmount(s)
 		return err
 	}
-	if !b.OfferOn.IsZero() {
-		f.amount.SetText(strconv.Itoa(b.OfferAmount))
+	if !made.OfferedOn.IsZero() {
+		f.amount.SetText(strconv.Itoa(made.OfferAmount))
 	}
 	f.currency = newDialogEntry()
 	f.currency.SetPlaceHolder("e.g. USD")
@@ -87,7 +94,12 @@ func showOfferDay(c *cohortScreen) *offerDayForm {
 	f.offer.Importance = widget.HighImportance
 	if b.OfferOn.IsZero() {
 		f.say("Make the offer first; then record each hire's answer below.", widget.MediumImportance)
-		f.enableAnswers(false)
+		// Those offered it one by one before may answer already.
+		for _, h := range b.Rows {
+			if h.OfferedOn.IsZero() {
+				f.answers[h.ID].Disable()
+			}
+		}
 	} else {
 		f.offer.SetText("Change the offer")
 		f.offer.Importance = widget.MediumImportance
@@ -111,8 +123,9 @@ func showOfferDay(c *cohortScreen) *offerDayForm {
 func (f *offerDayForm) addRow(c *cohortScreen, rows *fyne.Container, h model.HireRow) {
 	name := widget.NewLabelWithStyle(h.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
-	standing := widget.NewLabel(h.StatusText())
+	standing := widget.NewLabel("")
 	standing.SizeName = theme.SizeNameCaptionText
+	showStanding(standing, h)
 	answer := widget.NewRadioGroup([]string{notYet, stays, takesOffer}, nil)
 	answer.Horizontal = true
 	answer.Required = true
@@ -162,7 +175,7 @@ func (f *offerDayForm) makeOffer(c *cohortScreen, cohortID uint) {
 	f.offer.SetText("Change the offer")
 	f.offer.Importance = widget.MediumImportance
 	f.offer.Refresh()
-	f.enableAnswers(true)
+	f.enableAnswers()
 	f.reload(c)
 }
 
@@ -201,19 +214,24 @@ func (f *offerDayForm) reload(c *cohortScreen) {
 	c.loadThen(func() {
 		for _, r := range c.board.Rows {
 			if l := f.standing[r.ID]; l != nil {
-				l.SetText(r.StatusText())
+				showStanding(l, r)
 			}
 		}
 	})
 }
 
-func (f *offerDayForm) enableAnswers(on bool) {
+// showStanding says where a hire stands, behind in the warning colour.
+func showStanding(l *widget.Label, h model.HireRow) {
+	l.Importance = widget.MediumImportance
+	if h.Behind {
+		l.Importance = widget.WarningImportance
+	}
+	l.SetText(h.StatusText())
+}
+
+func (f *offerDayForm) enableAnswers() {
 	for _, a := range f.answers {
-		if on {
-			a.Enable()
-		} else {
-			a.Disable()
-		}
+		a.Enable()
 	}
 }
 

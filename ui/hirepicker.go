@@ -27,6 +27,7 @@ type hirePicker struct {
 	inCohort map[uint]string   // person → the cohort they are in
 	members  map[uint]bool     // already in this cohort: not offered
 	start    func() model.Date // the cohort's start
+	today    model.Date
 	chosen   map[uint]bool
 	newNames []string
 	shown    []int // indices into people the filters let through
@@ -54,7 +55,7 @@ const (
 // newHirePicker offers people (the roster's active people) as hires,
 // less members; inCohort says who is in a cohort already.
 func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]string, members map[uint]bool, start func() model.Date) *hirePicker {
-	p := &hirePicker{inCohort: inCohort, members: members, start: start, chosen: map[uint]bool{}}
+	p := &hirePicker{inCohort: inCohort, members: members, start: start, today: st.Today(), chosen: map[uint]bool{}}
 	teams := map[string]bool{}
 	for _, r := range people {
 		if r.Status != model.StatusActive {
@@ -106,6 +107,7 @@ func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]
 	})
 	p.clear.Importance = widget.LowImportance
 	p.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.count.Wrapping = fyne.TextWrapWord
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.SizeName = theme.SizeNameCaptionText
@@ -123,8 +125,9 @@ func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]
 		container.NewBorder(nil, nil, nil, p.add, p.query),
 		filters,
 		container.NewHBox(p.fresh, layoutSpacer(), p.selectAll, p.clear),
-		list,
 		p.count, p.note,
+		// Last: below a list that scrolls, the wheel would scroll it alone.
+		list,
 	)
 	p.refilter()
 	return p
@@ -184,7 +187,11 @@ func (p *hirePicker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		parts = append(parts, r.Team)
 	}
 	if !r.StartDate.IsZero() {
-		parts = append(parts, "starts "+r.StartDate.Time().Format("Mon 2 Jan"))
+		layout := "Mon 2 Jan"
+		if r.StartDate.Time().Year() != p.today.Time().Year() {
+			layout = "2 Jan 2006"
+		}
+		parts = append(parts, "starts "+r.StartDate.Time().Format(layout))
 	}
 	if in := p.inCohort[r.ID]; in != "" {
 		parts = append(parts, "in "+in)
