@@ -158,12 +158,14 @@ func confirmRemoveHire(c *cohortScreen, cohort string, h model.HireRow, removed 
 	case ticks > 1:
 		goes = fmt.Sprintf("Their %d ticks go with them.", ticks)
 	}
-	d := dialog.NewConfirm("Remove "+h.Name+"?",
-		fmt.Sprintf("%s leaves %s. %s\nThey stay on the roster.", h.Name, cohort, goes),
+	says := widget.NewLabel(fmt.Sprintf("%s leaves %s. %s\nThey stay on the roster.", h.Name, cohort, goes))
+	says.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Remove "+h.Name+"?", "Remove", "Keep", says,
 		func(ok bool) {
 			if ok {
 				removed(c.sh.store.RemoveHire(h.ID))
 			}
 		}, c.sh.win)
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	c.sh.showDialog(d)
 }

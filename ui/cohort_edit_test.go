@@ -103,7 +103,7 @@ func TestEditCohortRemovesANoShow(t *testing.T) {
 			if !inDialog(s.win, c.says) || !inDialog(s.win, "They stay on the roster.") {
 				t.Errorf("the confirm should say %q", c.says)
 			}
-			tapButton(t, s.win.Canvas().Overlays().Top(), "Yes")
+			tapButton(t, s.win.Canvas().Overlays().Top(), "Remove")
 			b, _ := store.CohortBoard(sc.board.ID)
 			if len(b.Rows) != 19 || len(sc.board.Rows) != 19 {
 				t.Errorf("%d hires stored, %d on the board; want 19", len(b.Rows), len(sc.board.Rows))
