@@ -84,6 +84,7 @@ func showEditCohortOf(c *cohortScreen, b model.Board, r cohortPeople) *editCohor
 					return
 				}
 				hires.Remove(line)
+				delete(members, row.PersonID) // theirs to pick again
 				c.load()
 			})
 		})

@@ -34,6 +34,12 @@ func TestEditCohortSavesEveryChange(t *testing.T) {
 	f.name.SetText("March 2026, group A")
 	f.start.entry.SetText("2026-03-09")
 	f.trainers.trainers.SetSelected([]string{"Lee Lead", "Tara Trainer"})
+	test.Type(f.hires.query, "hire 01")
+	test.Tap(f.hires.add)
+	if f.hires.note.Text != "Hire 01 is already in this cohort." || len(f.hires.newNames) != 0 {
+		t.Errorf("a hire of the cohort typed: %q, new %v", f.hires.note.Text, f.hires.newNames)
+	}
+	f.hires.query.SetText("")
 	test.Type(f.hires.query, "Ana Phones")
 	test.Tap(f.hires.add)
 	test.Type(f.hires.query, "Nia Late")
