@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,14 +13,15 @@ import (
 	"solemate/model"
 )
 
-// showNewCohort asks for a cohort's name, program, start, trainers and hires;
-// new hires can be added to the roster on the spot.
+// showNewCohort asks for a cohort's name, program, start, trainers, who
+// holds the hires' one-on-ones, and its hires; new hires can be added to
+// the roster on the spot.
 // It returns the form once shown, which is at once only where loads run
 // synchronously (tests); nil otherwise.
 func showNewCohort(c *cohortScreen) (form *newCohortForm) {
 	type loaded struct {
 		programs []model.Program
-		people   []model.PersonRow
+		cohortPeople
 	}
 	failure := "Could not load the programs"
 	fetchOr(c.sh, &c.sh.popups, func(st *model.Store) (l loaded, err error) {
@@ -29,14 +29,33 @@ func showNewCohort(c *cohortScreen) (form *newCohortForm) {
 			return l, err
 		}
 		failure = "Could not load the roster"
-		l.people, err = st.People(false)
+		l.cohortPeople, err = loadCohortPeople(st)
 		return l, err
-	}, func(l loaded) { form = showNewCohortOf(c, l.programs, l.people) }, func(err error) { c.sh.showError(failure, err) })
+	}, func(l loaded) { form = showNewCohortOf(c, l.programs, l.cohortPeople) }, func(err error) { c.sh.showError(failure, err) })
 	return form
 }
 
+// cohortPeople is what choosing a cohort's people takes: the roster, who is in
+// a cohort already, and who "me" is (0 for nobody yet).
+type cohortPeople struct {
+	people   []model.PersonRow
+	inCohort map[uint]string
+	me       uint
+}
+
+func loadCohortPeople(st *model.Store) (r cohortPeople, err error) {
+	if r.people, err = st.People(false); err != nil {
+		return r, err
+	}
+	if r.inCohort, err = st.InCohorts(); err != nil {
+		return r, err
+	}
+	r.me, err = st.MyID()
+	return r, err
+}
+
 // showNewCohortOf is showNewCohort once the programs and people are loaded.
-func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.PersonRow) *newCohortForm {
+func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) *newCohortForm {
 	st := c.sh.store
 	progNames := make([]string, len(programs))
 	for i, p := range programs {
@@ -55,54 +74,15 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 	}
 	start := newDateField(c.sh.store, func() {})
 	start.entry.SetText(st.Today().String())
-	var trainerNames, hireNames []string
-	ids := map[string]uint{}
-	for _, p := range people {
-		if p.Status != model.StatusActive {
-			continue
-		}
-		ids[p.Name] = p.ID
-		switch p.Role {
-		case model.RoleTrainer, model.RoleTeamLead, model.RoleManager:
-			trainerNames = append(trainerNames, p.Name)
-		case model.RoleAgent:
-			hireNames = append(hireNames, p.Name)
+	// A trainer starting a cohort trains it, most likely.
+	var mine []uint
+	for _, p := range r.people {
+		if p.ID == r.me && p.Role == model.RoleTrainer {
+			mine = []uint{p.ID}
 		}
 	}
-	trainers := widget.NewCheckGroup(trainerNames, nil)
-	var trainerBox fyne.CanvasObject = trainers
-	if len(trainerNames) == 0 {
-		trainerBox = widget.NewLabel("No trainers, leads or managers on the roster yet; add them on People.")
-	}
-	hires := widget.NewCheckGroup(hireNames, nil)
-	hireScroll := container.NewVScroll(hires)
-	hireScroll.SetMinSize(fyne.NewSize(300, 220))
-	newHire := newDialogEntry()
-	newHire.SetPlaceHolder("New hire's full name")
-	// New hires join the roster only when the cohort starts.
-	var newNames []string
-	count := widget.NewLabel("")
-	count.SizeName = theme.SizeNameCaptionText
-	hires.OnChanged = func(sel []string) { count.SetText(fmt.Sprintf("%d of %d ticked", len(sel), len(hires.Options))) }
-	hires.OnChanged(nil)
-	addHire := func() {
-		n := strings.TrimSpace(newHire.Text)
-		if n == "" {
-			return
-		}
-		if err := model.ValidateName(n); err != nil {
-			c.sh.showError("Could not add "+n, err)
-			return
-		}
-		newNames = append(newNames, n)
-		hires.Options = append([]string{n + " (new)"}, hires.Options...)
-		hires.SetSelected(append(hires.Selected, n+" (new)"))
-		hireScroll.ScrollToTop()
-		newHire.SetText("")
-	}
-	all := widget.NewButton("Tick all", func() { hires.SetSelected(slices.Clone(hires.Options)) })
-	all.Importance = widget.LowImportance
-	newHire.OnSubmitted = func(string) { addHire() }
+	trainers := newTrainerChoice(r.people, r.me, mine, false, nil)
+	hires := newHirePicker(st, r.people, r.inCohort, nil, start.date)
 	problems := widget.NewLabel("")
 	problems.Importance = widget.DangerImportance
 	problems.Wrapping = fyne.TextWrapWord
@@ -111,18 +91,23 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 		&widget.FormItem{Text: "Name", Widget: name},
 		&widget.FormItem{Text: "Program", Widget: program, HintText: "The cohort keeps its own copy; later edits to the program leave it alone"},
 		&widget.FormItem{Text: "Starts on", Widget: start.view},
-		&widget.FormItem{Text: "Trainers", Widget: trainerBox},
-		&widget.FormItem{Text: "Hires", Widget: container.NewBorder(nil, container.NewBorder(nil, nil, nil,
-			widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addHire), newHire), nil, nil,
-			container.NewBorder(nil, container.NewHBox(all, count), nil, nil, hireScroll)),
-			HintText: "Tick people on the roster, or add new hires by name (import a roster CSV for many)"},
+		&widget.FormItem{Text: "Trainers", Widget: trainers.view},
+		&widget.FormItem{Text: "One-on-ones with", Widget: trainers.owner, HintText: "Who holds the hires' one-on-ones while they train"},
+		&widget.FormItem{Text: "Hires", Widget: hires.view,
+			HintText: "Tick people on the roster, or type a new hire's name and Add (import a roster CSV for many)"},
 	)
-	scroll := container.NewVScroll(container.NewVBox(form, problems))
+	// Problems head the form, so one about the name is seen.
+	scroll := container.NewVScroll(container.NewVBox(problems, form))
 	scroll.SetMinSize(dialogMin)
+	refuse := func(text string) {
+		problems.SetText(text)
+		problems.Show()
+		scroll.ScrollToTop()
+	}
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	create := widget.NewButtonWithIcon("Start cohort", theme.ConfirmIcon(), func() {
-		n := model.NewCohort{Name: name.Text}
+		n := model.NewCohort{Name: name.Text, TrainerIDs: trainers.chosen(), OwnerID: trainers.ownerID(), HireIDs: hires.chosenIDs()}
 		for _, p := range programs {
 			if p.Name == program.Selected {
 				n.ProgramID = p.ID
@@ -130,25 +115,24 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 		}
 		var err error
 		if n.Start, err = model.ParseDate(start.entry.Text); err != nil {
-			problems.SetText("Start date: " + err.Error())
-			problems.Show()
+			refuse("Start date: " + err.Error())
 			return
 		}
-		for _, t := range trainers.Selected {
-			n.TrainerIDs = append(n.TrainerIDs, ids[t])
-		}
-		for _, h := range hires.Selected {
-			if name, isNew := strings.CutSuffix(h, " (new)"); isNew && slices.Contains(newNames, name) {
-				n.NewHires = append(n.NewHires, model.Person{Name: name, Role: model.RoleAgent, StartDate: n.Start})
-				continue
-			}
-			n.HireIDs = append(n.HireIDs, ids[h])
-		}
+		n.NewHires = hires.newHires(n.Start)
 		cohort, err := st.CreateCohort(n)
 		if err != nil {
-			problems.SetText("Not started: " + err.Error() + ".")
-			problems.Show()
+			refuse("Not started: " + err.Error() + ".")
+			if v := (*model.ValidationError)(nil); errors.As(err, &v) && v.For("name") != "" {
+				c.sh.win.Canvas().Focus(name)
+			}
 			return
+		}
+		// A cohort starts with its first trainer holding the one-on-ones;
+		// leaving them with the managers is a change made after.
+		if n.OwnerID == 0 && len(n.TrainerIDs) > 0 {
+			if err := st.UpdateCohort(model.CohortEdit{ID: cohort.ID, Name: cohort.Name, Start: cohort.StartDate, TrainerIDs: n.TrainerIDs}); err != nil {
+				c.sh.showError("The cohort started, but its one-on-ones could not be left with the managers", err)
+			}
 		}
 		d.Hide()
 		c.selected = cohort.ID
@@ -159,15 +143,121 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, people []model.P
 	d.Resize(dialogRoomy)
 	c.sh.showDialog(d)
 	c.sh.win.Canvas().Focus(name)
-	return &newCohortForm{name: name, program: program, start: start, trainers: trainers, hires: hires, newHire: newHire, create: create, problems: problems}
+	return &newCohortForm{name: name, program: program, start: start, trainers: trainers, hires: hires, create: create, problems: problems}
 }
 
 // newCohortForm holds the new-cohort dialog's fields, for tests.
 type newCohortForm struct {
-	name, newHire   *dialogEntry
-	program         *widget.Select
-	start           *dateField
-	trainers, hires *widget.CheckGroup
-	create          *widget.Button
-	problems        *widget.Label
+	name     *dialogEntry
+	program  *widget.Select
+	start    *dateField
+	trainers *trainerChoice
+	hires    *hirePicker
+	create   *widget.Button
+	problems *widget.Label
 }
+
+// theirManagers is the choice that leaves hires' one-on-ones with their
+// managers.
+const theirManagers = "Their managers"
+
+// trainerChoice picks a cohort's trainers among the roster's trainers,
+// leads and managers, and who holds the hires' one-on-ones: one of them
+// or their managers. Until chosen by hand, that is me when I train the
+// cohort, else its first trainer.
+type trainerChoice struct {
+	view     fyne.CanvasObject
+	trainers *widget.CheckGroup
+	owner    *widget.Select
+	ids      map[string]uint
+	me       uint
+	keep     string // the owner before, offered even when no longer a trainer
+	byHand   bool
+	setting  bool
+}
+
+// newTrainerChoice offers people's trainers, leads and managers with
+// chosen ticked; for an existing cohort, owner is who holds the
+// one-on-ones now (nil: their managers).
+func newTrainerChoice(people []model.PersonRow, me uint, chosen []uint, existing bool, owner *uint) *trainerChoice {
+	t := &trainerChoice{ids: map[string]uint{}, me: me}
+	var names, ticked []string
+	for _, p := range people {
+		if p.Status != model.StatusActive || isHireRole(p.Role) && !slices.Contains(chosen, p.ID) && (owner == nil || *owner != p.ID) {
+			continue
+		}
+		t.ids[p.Name] = p.ID
+		names = append(names, p.Name)
+		if slices.Contains(chosen, p.ID) {
+			ticked = append(ticked, p.Name)
+		}
+		if owner != nil && *owner == p.ID {
+			t.keep = p.Name
+		}
+	}
+	t.owner = widget.NewSelect(nil, func(string) {
+		if !t.setting {
+			t.byHand = true
+		}
+	})
+	t.trainers = widget.NewCheckGroup(names, func([]string) { t.offerOwners() })
+	t.trainers.SetSelected(ticked)
+	t.view = t.trainers
+	if len(names) == 0 {
+		t.view = widget.NewLabel("No trainers, leads or managers on the roster yet; add them on People.")
+	}
+	if existing { // its choice stands
+		t.byHand = true
+		t.set(t.keep)
+	}
+	t.offerOwners()
+	return t
+}
+
+// set shows name as the owner chosen (their managers when "").
+func (t *trainerChoice) set(name string) {
+	if name == "" {
+		name = theirManagers
+	}
+	t.setting = true
+	t.owner.SetSelected(name)
+	t.setting = false
+}
+
+// offerOwners offers the trainers ticked as owners, keeping the choice
+// made by hand while it is still offered.
+func (t *trainerChoice) offerOwners() {
+	opts := slices.Clone(t.trainers.Selected)
+	if t.keep != "" && !slices.Contains(opts, t.keep) {
+		opts = append(opts, t.keep)
+	}
+	t.owner.Options = append(opts, theirManagers)
+	cur := t.owner.Selected
+	if t.byHand && slices.Contains(t.owner.Options, cur) {
+		t.owner.Refresh()
+		return
+	}
+	t.byHand = false
+	want := ""
+	for _, n := range t.trainers.Selected {
+		if t.ids[n] == t.me {
+			want = n
+		}
+	}
+	if want == "" && len(t.trainers.Selected) > 0 {
+		want = t.trainers.Selected[0]
+	}
+	t.set(want)
+}
+
+// chosen lists the trainers ticked.
+func (t *trainerChoice) chosen() []uint {
+	ids := make([]uint, len(t.trainers.Selected))
+	for i, n := range t.trainers.Selected {
+		ids[i] = t.ids[n]
+	}
+	return ids
+}
+
+// ownerID is who holds the one-on-ones, 0 for their managers.
+func (t *trainerChoice) ownerID() uint { return t.ids[t.owner.Selected] }

@@ -1,12 +1,256 @@
 package ui
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 
-// errNotBuilt stands in while the cohort dialogs are built (this session).
-var errNotBuilt = errors.New("not built yet")
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
-// showOfferDay makes the offer to leave to a whole cohort and records each
-// hire's answer.
-func showOfferDay(c *cohortScreen) {
-	c.sh.showError("Could not open the offer day", errNotBuilt)
+	"solemate/model"
+)
+
+// The answers to the offer to leave, as the offer day's rows say them.
+const (
+	notYet     = "Not yet"
+	stays      = "Stays"
+	takesOffer = "Takes the offer"
+)
+
+var answerOutcome = map[string]string{notYet: "", stays: model.OfferDeclined, takesOffer: model.OfferAccepted}
+
+// answerLabel is how a row says outcome.
+func answerLabel(outcome string) string {
+	for label, o := range answerOutcome {
+		if o == outcome {
+			return label
+		}
+	}
+	return notYet
+}
+
+// offerDayForm holds the offer day's fields, for tests.
+type offerDayForm struct {
+	on               *dateField
+	amount, currency *dialogEntry
+	offer            *widget.Button
+	message, totals  *widget.Label
+	answers          map[uint]*widget.RadioGroup // by hire ID
+	standing         map[uint]*widget.Label
+	undo             *undoBar
+
+	outcome map[uint]string
+	setting bool // set while a row is set, which is not an answer
+}
+
+// showOfferDay makes the offer to leave to the whole cohort (its day,
+// amount and currency), then records each hire's answer in a row, saved
+// at once with undo; the board behind follows.
+func showOfferDay(c *cohortScreen) *offerDayForm {
+	b := c.board
+	st := c.sh.store
+	f := &offerDayForm{answers: map[uint]*widget.RadioGroup{}, standing: map[uint]*widget.Label{}, outcome: map[uint]string{}, undo: newUndoBar()}
+	f.on = newDateField(st, func() {})
+	// Offers made hire by hire, before the cohort's, suggest the cohort's.
+	made := model.Hire{OfferedOn: b.OfferOn, OfferAmount: b.OfferAmount}
+	for _, h := range b.Rows {
+		if made.OfferedOn.IsZero() && !h.OfferedOn.IsZero() {
+			made = h.Hire
+		}
+	}
+	on := made.OfferedOn
+	if on.IsZero() {
+		on = st.Today()
+	}
+	f.on.entry.SetText(on.String())
+	f.amount = newDialogEntry()
+	f.amount.SetPlaceHolder("e.g. 2000")
+	f.amount.Validator = func(s string) error {
+		_, err := parseAmount(s)
+		return err
+	}
+	if !made.OfferedOn.IsZero() {
+		f.amount.SetText(strconv.Itoa(made.OfferAmount))
+	}
+	f.currency = newDialogEntry()
+	f.currency.SetPlaceHolder("e.g. USD")
+	f.currency.SetText(b.OfferCurrency)
+	f.message = widget.NewLabel("")
+	f.message.Wrapping = fyne.TextWrapWord
+	f.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	rows := container.NewVBox()
+	for _, h := range b.Rows {
+		f.addRow(c, rows, h)
+	}
+	if len(b.Rows) == 0 {
+		rows.Add(widget.NewLabel("No hires in this cohort yet."))
+	}
+	f.offer = widget.NewButtonWithIcon("Make the offer", theme.ConfirmIcon(), func() { f.makeOffer(c, b.ID) })
+	f.offer.Importance = widget.HighImportance
+	if b.OfferOn.IsZero() {
+		f.say("Make the offer first; then record each hire's answer below.", widget.MediumImportance)
+		// Those offered it one by one before may answer already.
+		for _, h := range b.Rows {
+			if h.OfferedOn.IsZero() {
+				f.answers[h.ID].Disable()
+			}
+		}
+	} else {
+		f.offer.SetText("Change the offer")
+		f.offer.Importance = widget.MediumImportance
+	}
+	f.showTotals()
+	field := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, o)
+	}
+	top := container.NewVBox(
+		container.NewGridWithColumns(3, field("Offer made on", f.on.view), field("Amount offered", f.amount), field("Currency", f.currency)),
+		container.NewHBox(f.offer), f.message, widget.NewSeparator(), f.totals)
+	scroll := container.NewVScroll(rows)
+	scroll.SetMinSize(fyne.NewSize(dialogMin.Width-40, 160))
+	d := dialog.NewCustom("Offer day: "+b.Name, "Done", container.NewBorder(top, f.undo.view, nil, nil, scroll), c.sh.win)
+	d.Resize(dialogRoomy)
+	c.sh.showDialog(d)
+	return f
+}
+
+// addRow adds hire h's row: their name, standing and answer.
+func (f *offerDayForm) addRow(c *cohortScreen, rows *fyne.Container, h model.HireRow) {
+	name := widget.NewLabelWithStyle(h.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	standing := widget.NewLabel("")
+	standing.SizeName = theme.SizeNameCaptionText
+	showStanding(standing, h)
+	answer := widget.NewRadioGroup([]string{notYet, stays, takesOffer}, nil)
+	answer.Horizontal = true
+	answer.Required = true
+	f.outcome[h.ID] = h.OfferOutcome
+	answer.SetSelected(answerLabel(h.OfferOutcome))
+	answer.OnChanged = func(label string) {
+		if !f.setting {
+			f.answer(c, h, answerOutcome[label])
+		}
+	}
+	f.answers[h.ID], f.standing[h.ID] = answer, standing
+	rows.Add(container.NewBorder(nil, nil, nil, answer, container.New(&tightColumn{}, name, standing)))
+}
+
+// parseAmount reads a whole amount of money, allowing thousands
+// separators ("2,000").
+func parseAmount(s string) (int, error) {
+	s = strings.NewReplacer(",", "", " ", "", "_", "").Replace(s)
+	if s == "" {
+		return 0, errors.New("give the amount offered")
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, errors.New("give the amount as a whole number, e.g. 2000")
+	}
+	return n, nil
+}
+
+// makeOffer makes the offer to every hire who has not answered yet.
+func (f *offerDayForm) makeOffer(c *cohortScreen, cohortID uint) {
+	on, err := model.ParseDate(f.on.entry.Text)
+	if err != nil {
+		f.say("Not offered: the day: "+err.Error()+".", widget.DangerImportance)
+		return
+	}
+	amount, err := parseAmount(f.amount.Text)
+	if err != nil {
+		f.say("Not offered: "+err.Error()+".", widget.DangerImportance)
+		return
+	}
+	currency := strings.TrimSpace(f.currency.Text)
+	if err := c.sh.store.SetCohortOffer(cohortID, on, amount, currency); err != nil {
+		f.say("Not offered: "+err.Error()+".", widget.DangerImportance)
+		return
+	}
+	f.say(fmt.Sprintf("Offered on %s: %s. Record each hire's answer below.", formatDay(on), strings.TrimSpace(fmt.Sprintf("%d %s", amount, currency))), widget.SuccessImportance)
+	f.offer.SetText("Change the offer")
+	f.offer.Importance = widget.MediumImportance
+	f.offer.Refresh()
+	f.enableAnswers()
+	f.reload(c)
+}
+
+// answer records a hire's answer, offering to take it back.
+func (f *offerDayForm) answer(c *cohortScreen, h model.HireRow, outcome string) {
+	was, err := c.sh.store.AnswerOffer(h.ID, outcome)
+	if err != nil {
+		f.set(h.ID, f.outcome[h.ID])
+		f.say("Not recorded: "+err.Error()+".", widget.DangerImportance)
+		return
+	}
+	f.set(h.ID, outcome)
+	f.say("", widget.MediumImportance)
+	f.undo.offer(fmt.Sprintf("%s: %s.", h.Name, strings.ToLower(answerLabel(outcome))), c.sh.undoFor, func() {
+		if _, err := c.sh.store.AnswerOffer(h.ID, was); err != nil {
+			f.say("Not undone: "+err.Error()+".", widget.DangerImportance)
+			return
+		}
+		f.set(h.ID, was)
+		f.reload(c)
+	})
+	f.reload(c)
+}
+
+// set shows a hire's answer as outcome.
+func (f *offerDayForm) set(hireID uint, outcome string) {
+	f.outcome[hireID] = outcome
+	f.setting = true
+	f.answers[hireID].SetSelected(answerLabel(outcome))
+	f.setting = false
+	f.showTotals()
+}
+
+// reload refreshes the board behind, then each row's standing from it.
+func (f *offerDayForm) reload(c *cohortScreen) {
+	c.loadThen(func() {
+		for _, r := range c.board.Rows {
+			if l := f.standing[r.ID]; l != nil {
+				showStanding(l, r)
+			}
+		}
+	})
+}
+
+// showStanding says where a hire stands, behind in the warning colour.
+func showStanding(l *widget.Label, h model.HireRow) {
+	l.Importance = widget.MediumImportance
+	if h.Behind {
+		l.Importance = widget.WarningImportance
+	}
+	l.SetText(h.StatusText())
+}
+
+func (f *offerDayForm) enableAnswers() {
+	for _, a := range f.answers {
+		a.Enable()
+	}
+}
+
+func (f *offerDayForm) say(text string, importance widget.Importance) {
+	f.message.Importance = importance
+	f.message.SetText(text)
+	f.message.Hidden = text == ""
+	f.message.Refresh()
+}
+
+// showTotals counts the answers: "3 took the offer, 22 stay, 5 not yet".
+func (f *offerDayForm) showTotals() {
+	n := map[string]int{}
+	for _, o := range f.outcome {
+		n[o]++
+	}
+	stay := "stay"
+	if n[model.OfferDeclined] == 1 {
+		stay = "stays"
+	}
+	f.totals.SetText(fmt.Sprintf("%d took the offer, %d %s, %d not yet", n[model.OfferAccepted], n[model.OfferDeclined], stay, n[""]))
 }

@@ -149,10 +149,10 @@ func TestStartingACohortFromTheDialog(t *testing.T) {
 	}
 	test.Type(f.name, "April 2026")
 	f.start.entry.SetText("2026-04-06")
-	f.trainers.SetSelected([]string{"Tara Trainer"})
-	f.hires.SetSelected(f.hires.Options)
-	test.Type(f.newHire, "Nina New")
-	f.newHire.OnSubmitted(f.newHire.Text)
+	f.trainers.trainers.SetSelected([]string{"Tara Trainer"})
+	test.Tap(f.hires.selectAll)
+	test.Type(f.hires.query, "Nina New")
+	test.Tap(f.hires.add)
 	if n, _ := store.CountPeople(); n != 20 {
 		t.Errorf("adding a new hire by name should wait for the cohort: %d people", n)
 	}

@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"solemate/model"
+)
+
+// pickerRoster adds people beside cohortOfTwenty's, to filter: two on
+// Phones starting 6 April, one on Chat starting 4 May, one on Chat with no
+// start date yet, and a team lead.
+func pickerRoster(t *testing.T, store *model.Store) {
+	t.Helper()
+	for _, p := range []model.Person{
+		{Name: "Ana Phones", Team: "Phones", StartDate: model.NewDate(2026, 4, 6)},
+		{Name: "Ben Phones", Team: "Phones", StartDate: model.NewDate(2026, 4, 6)},
+		{Name: "Cara Chat", Team: "Chat", StartDate: model.NewDate(2026, 5, 4)},
+		{Name: "Dan Chat", Team: "Chat"},
+		{Name: "Lee Lead", Role: model.RoleTeamLead},
+	} {
+		if err := store.SavePerson(&p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// shownNames lists the names a picker's list shows, new hires first.
+func shownNames(p *hirePicker) []string {
+	var out []string
+	for _, n := range p.newNames {
+		out = append(out, n+" (new)")
+	}
+	for _, i := range p.shown {
+		out = append(out, p.people[i].Name)
+	}
+	return out
+}
+
+func TestHirePickerFilters(t *testing.T) {
+	s, store := newTestShell(t)
+	cohortOfTwenty(t, store) // Hire 01 to 20 are in March 2026
+	pickerRoster(t, store)
+	s.open(s.cohorts())
+	for _, c := range []struct {
+		name string
+		set  func(p *hirePicker)
+		want []string
+	}{
+		{"not in a cohort yet, by default", func(*hirePicker) {}, []string{"Ana Phones", "Ben Phones", "Cara Chat", "Dan Chat"}},
+		{"those in a cohort too", func(p *hirePicker) { p.fresh.SetChecked(false) }, nil},
+		{"a team", func(p *hirePicker) { p.team.SetSelected("Phones") }, []string{"Ana Phones", "Ben Phones"}},
+		{"starting with the cohort", func(p *hirePicker) { p.starts.SetSelected(withCohort) }, []string{"Ana Phones", "Ben Phones"}},
+		{"starting on or after a day", func(p *hirePicker) {
+			p.starts.SetSelected(startingAfter)
+			p.since.entry.SetText("2026-05-01")
+		}, []string{"Cara Chat"}},
+		{"part of a name", func(p *hirePicker) { test.Type(p.query, "car") }, []string{"Cara Chat"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s.closeDialogs()
+			f := showNewCohort(cohorts(s))
+			f.start.entry.SetText("2026-04-06")
+			c.set(f.hires)
+			got := shownNames(f.hires)
+			if c.want == nil { // everyone but the trainer and the lead
+				if len(got) != 24 || slices.Contains(got, "Lee Lead") || slices.Contains(got, "Tara Trainer") {
+					t.Errorf("shown: %v", got)
+				}
+				return
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("shown %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// Ticks stay while a filter hides them, and the count says so; a name
+// typed that is on the roster picks that person (even one in another
+// cohort, hidden by the filter); only a name not on it is a new hire.
+func TestHirePickerSelectsAndPicksByName(t *testing.T) {
+	s, store := newTestShell(t)
+	cohortOfTwenty(t, store)
+	pickerRoster(t, store)
+	before, _ := store.CountPeople()
+	s.open(s.cohorts())
+	f := showNewCohort(cohorts(s))
+	p := f.hires
+	p.team.SetSelected("Chat")
+	test.Tap(p.selectAll)
+	p.team.SetSelected("Phones")
+	if got := p.count.Text; got != "2 chosen (2 of them hidden by the filters)" {
+		t.Errorf("count: %q", got)
+	}
+	p.team.SetSelected(allTeams)
+
+	test.Type(p.query, "hire 05")
+	test.Tap(p.add)
+	test.Type(p.query, "  Zoe   Zed ")
+	p.query.OnSubmitted(p.query.Text)
+	test.Type(p.query, "Hire 05") // twice picks once
+	test.Tap(p.add)
+	if got := shownNames(p)[0]; got != "Zoe Zed (new)" || p.query.Text != "" || !strings.HasPrefix(p.count.Text, "4 chosen (1 of them hidden") {
+		t.Errorf("first row %q, query %q, count %q", got, p.query.Text, p.count.Text)
+	}
+	test.Type(f.name, "April 2026")
+	test.Tap(f.create)
+	if f.problems.Visible() {
+		t.Fatal(f.problems.Text)
+	}
+	c, err := store.CohortByName("April 2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := store.CohortBoard(c.ID)
+	var names []string
+	for _, r := range b.Rows {
+		names = append(names, r.Name)
+	}
+	if !slices.Equal(names, []string{"Cara Chat", "Dan Chat", "Hire 05", "Zoe Zed"}) {
+		t.Errorf("hires: %v", names)
+	}
+	if n, _ := store.CountPeople(); n != before+1 {
+		t.Errorf("%d people, want %d: only Zoe Zed is new", n, before+1)
+	}
+}
+
+// Clear drops every tick and new name; unticking a new hire drops them.
+func TestHirePickerClear(t *testing.T) {
+	s, store := newTestShell(t)
+	pickerRoster(t, store)
+	s.open(s.cohorts())
+	p := showNewCohort(cohorts(s)).hires
+	test.Type(p.query, "Nia New")
+	test.Tap(p.add)
+	test.Type(p.query, "Ola New")
+	test.Tap(p.add)
+	p.tick(0, false)
+	if !slices.Equal(p.newNames, []string{"Ola New"}) {
+		t.Errorf("new hires after unticking the first: %v", p.newNames)
+	}
+	test.Tap(p.selectAll)
+	test.Tap(p.clear)
+	if len(p.chosenIDs()) != 0 || len(p.newNames) != 0 || p.count.Text != "0 chosen" {
+		t.Errorf("after Clear: %v, %v, %q", p.chosenIDs(), p.newNames, p.count.Text)
+	}
+}
+
+// One-on-ones go to me when I train the cohort, else to its first
+// trainer, or to the hires' managers when asked.
+func TestNewCohortOneOnOnesWith(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		me        string
+		tick      []string
+		choose    string
+		wantOwner string // "" for their managers
+	}{
+		{"me, a trainer, ticked for me", "Tara Trainer", []string{"Lee Lead", "Tara Trainer"}, "", "Tara Trainer"},
+		{"the first trainer ticked", "", []string{"Lee Lead", "Tara Trainer"}, "", "Lee Lead"},
+		{"their managers", "Tara Trainer", []string{"Tara Trainer"}, theirManagers, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, store := newTestShell(t)
+			pickerRoster(t, store)
+			tara := model.Person{Name: "Tara Trainer", Role: model.RoleTrainer}
+			if err := store.SavePerson(&tara); err != nil {
+				t.Fatal(err)
+			}
+			if c.me != "" {
+				if err := store.SetMe(tara.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.open(s.cohorts())
+			f := showNewCohort(cohorts(s))
+			if c.me != "" && !slices.Equal(f.trainers.trainers.Selected, []string{c.me}) {
+				t.Errorf("a trainer starting a cohort should be ticked as its trainer: %v", f.trainers.trainers.Selected)
+			}
+			f.trainers.trainers.SetSelected(c.tick)
+			if c.choose != "" {
+				f.trainers.owner.SetSelected(c.choose)
+			}
+			test.Type(f.name, "April 2026")
+			test.Tap(f.create)
+			co, err := store.CohortByName("April 2026")
+			if err != nil {
+				t.Fatal(f.problems.Text, err)
+			}
+			b, _ := store.CohortBoard(co.ID)
+			if b.OwnerName != c.wantOwner || len(b.Trainers) != len(c.tick) {
+				t.Errorf("one-on-ones with %q, want %q; trainers %v", b.OwnerName, c.wantOwner, b.TrainerNames())
+			}
+		})
+	}
+}
+
+// The no-name problem heads the dialog, where it is seen.
+func TestNewCohortNoNameShownAtTheTop(t *testing.T) {
+	s, store := newTestShell(t)
+	pickerRoster(t, store)
+	s.open(s.cohorts())
+	f := showNewCohort(cohorts(s))
+	test.Tap(f.create)
+	if !f.problems.Visible() || f.problems.Text != "Not started: give the cohort a name." || f.problems.Position().Y != 0 {
+		t.Errorf("problem %q shown %v at %v", f.problems.Text, f.problems.Visible(), f.problems.Position())
+	}
+	if s.win.Canvas().Focused() != f.name {
+		t.Error("the name field should have the focus, to type it")
+	}
+	if cs, _ := store.Cohorts(); len(cs) != 0 {
+		t.Error("no cohort should start")
+	}
+}
