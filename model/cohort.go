@@ -164,8 +164,8 @@ type NewCohort struct {
 	ProgramID  uint
 	Start      Date
 	TrainerIDs []uint
-	// OwnerID holds the hires' one-on-ones while they train; the first
-	// trainer when zero.
+	// OwnerID holds the hires' one-on-ones while they train (usually a
+	// trainer); zero leaves them with their managers.
 	OwnerID uint
 	HireIDs []uint
 	// NewHires are added to the roster with the cohort, in the same
@@ -204,8 +204,6 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 		c = Cohort{Name: n.Name, ProgramID: &prog.ID, StartDate: n.Start, SkipWeekends: prog.SkipWeekends}
 		if n.OwnerID != 0 {
 			c.OwnerID = &n.OwnerID
-		} else if len(n.TrainerIDs) > 0 {
-			c.OwnerID = &n.TrainerIDs[0]
 		}
 		if err := tx.Create(&c).Error; err != nil {
 			return err

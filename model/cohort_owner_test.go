@@ -42,7 +42,7 @@ func TestHiresOneOnOnesAreTheTrainersWhileTheyTrain(t *testing.T) {
 		}
 	}
 	prog := defaultProgramID(t, s)
-	if _, err := s.CreateCohort(NewCohort{Name: "March", ProgramID: prog, Start: NewDate(2026, 3, 2), TrainerIDs: []uint{tara.ID}, HireIDs: hireIDs[:2]}); err != nil {
+	if _, err := s.CreateCohort(NewCohort{Name: "March", ProgramID: prog, Start: NewDate(2026, 3, 2), TrainerIDs: []uint{tara.ID}, OwnerID: tara.ID, HireIDs: hireIDs[:2]}); err != nil {
 		t.Fatal(err)
 	}
 	check := func(who Person, wantAll, wantDue []string) {

@@ -228,11 +228,16 @@ type CohortEdit struct {
 	// OwnerID holds the hires' one-on-ones while they train; zero leaves
 	// them with their managers.
 	OwnerID uint
+	// AddIDs and NewHires join the cohort late: people on the roster, and
+	// people added to it now.
+	AddIDs   []uint
+	NewHires []Person
 }
 
 // UpdateCohort renames a cohort, moves its start (every phase and due date
 // moves with it, on the cohort's own copy of the program; ticks keep their
-// days) and sets its trainers and who holds the hires' one-on-ones.
+// days), sets its trainers and who holds the hires' one-on-ones, and adds
+// late hires: all or nothing.
 func (s *Store) UpdateCohort(e CohortEdit) error {
 	v := &ValidationError{}
 	e.Name = strings.TrimSpace(e.Name)
@@ -267,13 +272,16 @@ func (s *Store) UpdateCohort(e CohortEdit) error {
 		if err := setTrainers(tx, c.ID, e.TrainerIDs); err != nil {
 			return err
 		}
-		if e.Start == c.StartDate {
-			return nil
+		if e.Start != c.StartDate {
+			if err := moveStart(tx, c, e.Start); err != nil {
+				return err
+			}
+			c.StartDate = e.Start
 		}
-		return moveStart(tx, c, e.Start)
+		return addHires(tx, c, e.AddIDs, e.NewHires)
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
+		return &ValidationError{Problems: []FieldError{{"hire", "someone chosen is already in the cohort"}}}
 	}
 	if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
 		return fmt.Errorf("change cohort %q: %w", e.Name, err)

@@ -223,9 +223,17 @@ func TestEditACohortThatHasStarted(t *testing.T) {
 	if moved.DueDate.String() != "2026-03-13" || !moved.Done || moved.DoneOn.String() != "2026-03-05" {
 		t.Errorf("culture after the move: %+v", moved)
 	}
-	// A late hire, one on the roster and one new; then a no-show removed.
+	// A late hire, one on the roster and one new, with the edit; then a
+	// no-show removed. An edit whose hire is refused changes nothing.
 	late := addPerson(t, s, "Lee Late")
-	if err := s.AddHires(c.ID, []uint{late.ID}, []Person{{Name: "Nia New"}}); err != nil {
+	if err := s.UpdateCohort(CohortEdit{ID: c.ID, Name: "March B", Start: NewDate(2026, 3, 9), AddIDs: []uint{b.Rows[0].PersonID}}); !IsValidation(err) {
+		t.Errorf("an edit adding a hire already in: %v", err)
+	}
+	if b := mustBoard(t, s, c.ID); b.Name != "March A" || len(b.Trainers) != 2 {
+		t.Errorf("a refused edit half-wrote: %q, %v", b.Name, b.Trainers)
+	}
+	if err := s.UpdateCohort(CohortEdit{ID: c.ID, Name: "March A", Start: NewDate(2026, 3, 9), TrainerIDs: []uint{trainer, dev.ID}, OwnerID: dev.ID,
+		AddIDs: []uint{late.ID}, NewHires: []Person{{Name: "Nia New"}}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.AddHires(c.ID, []uint{late.ID}, nil); !IsValidation(err) {

@@ -109,18 +109,9 @@ func showEditCohortOf(c *cohortScreen, b model.Board, r cohortPeople) *editCohor
 			return
 		}
 		if err := st.UpdateCohort(model.CohortEdit{ID: b.ID, Name: f.name.Text, Start: start, TrainerIDs: f.trainers.chosen(),
-			OwnerID: f.trainers.ownerID()}); err != nil {
+			OwnerID: f.trainers.ownerID(), AddIDs: f.hires.chosenIDs(), NewHires: f.hires.newHires(lateStart(start, st.Today()))}); err != nil {
 			refuse("Not saved: " + err.Error() + ".")
 			return
-		}
-		// The edit above saves again unchanged if this fails and Save is
-		// pressed once more, so nothing is added twice.
-		if add, news := f.hires.chosenIDs(), f.hires.newHires(lateStart(start, st.Today())); len(add)+len(news) > 0 {
-			if err := st.AddHires(b.ID, add, news); err != nil {
-				c.load()
-				refuse("Saved the name, start and trainers, but no hire was added: " + err.Error() + ".")
-				return
-			}
 		}
 		d.Hide()
 		c.load()

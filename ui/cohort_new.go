@@ -127,13 +127,6 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 			}
 			return
 		}
-		// A cohort starts with its first trainer holding the one-on-ones;
-		// leaving them with the managers is a change made after.
-		if n.OwnerID == 0 && len(n.TrainerIDs) > 0 {
-			if err := st.UpdateCohort(model.CohortEdit{ID: cohort.ID, Name: cohort.Name, Start: cohort.StartDate, TrainerIDs: n.TrainerIDs}); err != nil {
-				c.sh.showError("The cohort started, but its one-on-ones could not be left with the managers", err)
-			}
-		}
 		d.Hide()
 		c.selected = cohort.ID
 		c.load()

@@ -34,7 +34,7 @@ func cohortOfTwenty(t *testing.T, store *model.Store) model.Cohort {
 	}
 	progs, _ := store.Programs()
 	c, err := store.CreateCohort(model.NewCohort{Name: "March 2026", ProgramID: progs[0].ID, Start: model.NewDate(2026, 3, 2),
-		TrainerIDs: []uint{trainer.ID}, HireIDs: ids})
+		TrainerIDs: []uint{trainer.ID}, OwnerID: trainer.ID, HireIDs: ids})
 	if err != nil {
 		t.Fatal(err)
 	}

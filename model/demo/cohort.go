@@ -43,7 +43,7 @@ func (g *demoGen) demoCohorts(agents []model.Person, trainers []model.Person) er
 				return err
 			}
 		}
-		c, err := g.b.CreateCohort(model.NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainers[0].ID}, HireIDs: ids})
+		c, err := g.b.CreateCohort(model.NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainers[0].ID}, OwnerID: trainers[0].ID, HireIDs: ids})
 		if err != nil {
 			return err
 		}

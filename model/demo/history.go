@@ -45,7 +45,7 @@ func (g *demoGen) demoCohortHistory(teamLeads, trainers []model.Person, roster i
 			hires = append(hires, p)
 		}
 		trainer := trainers[i%len(trainers)]
-		c, err := g.b.CreateCohort(model.NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainer.ID}, NewHires: hires})
+		c, err := g.b.CreateCohort(model.NewCohort{Name: g.cohortName(start), ProgramID: prog.ID, Start: start, TrainerIDs: []uint{trainer.ID}, OwnerID: trainer.ID, NewHires: hires})
 		if err != nil {
 			return nil, err
 		}
