@@ -61,6 +61,8 @@ func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 		{"New cohort", func() { s.show(screenCohorts); showNewCohort(s.cohorts()) }},
 		{"a hire's checklist", func() { s.openCohort(cohorts[0].ID); showChecklist(board, firstHire(t, store, cohorts[0].ID)) }},
 		{"Onboarding programs", func() { s.show(screenCohorts); showPrograms(s) }},
+		{"Edit cohort", func() { s.openCohort(cohorts[0].ID); showEditCohort(s.cohorts()) }},
+		{"Offer day", func() { s.openCohort(cohorts[0].ID); showOfferDay(s.cohorts()) }},
 		{"the undo bar, a long name in it", func() {
 			s.show(screenPeople)
 			s.undo.offer("Archived "+strings.Repeat("Maximiliane ", 12)+"von Hohenzollern-Sigmaringen.", time.Hour, func() {})
