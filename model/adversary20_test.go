@@ -240,8 +240,9 @@ func TestAdv20HiresOfAnOwnerWhoLeftReturnToTheirManager(t *testing.T) {
 	}
 }
 
-// Naming an owner or a trainer who is not on the roster is refused in plain
-// words (a problem with the field), and nothing of the edit is kept.
+// Naming an owner, a trainer or a late hire who is not on the roster is
+// refused in plain words (a problem with the field), and nothing of the
+// edit is kept.
 func TestAdv20EditWithUnknownPeopleIsRefusedWhole(t *testing.T) {
 	s := newTestStore(t)
 	c, _ := cohortFixture(t, s)
@@ -256,6 +257,9 @@ func TestAdv20EditWithUnknownPeopleIsRefusedWhole(t *testing.T) {
 		if b := mustBoard(t, s, c.ID); b.Name != c.Name || b.StartDate != c.StartDate || len(b.Trainers) != 1 {
 			t.Errorf("a refused edit left %q from %s, trainers %v", b.Name, b.StartDate, b.Trainers)
 		}
+	}
+	if err := s.AddHires(c.ID, []uint{424242}, nil); !IsValidation(err) {
+		t.Errorf("a late hire who is not on the roster: %v, want a problem naming the field", err)
 	}
 }
 
