@@ -63,10 +63,11 @@ func TestAdv20TakingBackAnAnswerRestoresWhatWasBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []uint{ana.ID, bo.ID} {
-		if _, err := s.AnswerOffer(id, OfferAccepted); err != nil {
+		undo, err := s.AnswerOffer(id, OfferAccepted)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.AnswerOffer(id, ""); err != nil { // a misclick, undone
+		if err := s.UndoAnswer(undo); err != nil { // a misclick, undone
 			t.Fatal(err)
 		}
 	}
@@ -98,7 +99,7 @@ func TestAdv20UndoKeepsAnotherTrainersLaterTick(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Tara presses Undo on her bar.
-	if err := s.RestoreTicks(culture.ID, all, undo); err != nil {
+	if err := s.RestoreTicks(undo); err != nil {
 		t.Fatal(err)
 	}
 	m := milestoneOf(t, Board{Rows: []HireRow{mustBoard(t, s, c.ID).Rows[1]}}, culture.Title)
@@ -122,7 +123,7 @@ func TestAdv20UndoWritesOnlyItsOwnMilestone(t *testing.T) {
 		}
 	}
 	forged := []Completion{{HireID: b.Rows[2].ID, MilestoneID: other.ID, DoneOn: NewDate(2026, 3, 3), Note: "never happened"}}
-	err := s.RestoreTicks(culture.ID, []uint{b.Rows[0].ID}, forged)
+	err := s.RestoreTicks(TickUndo{tick: Tick{MilestoneID: culture.ID, HireIDs: []uint{b.Rows[0].ID, b.Rows[2].ID}}, before: forged})
 	var n int64
 	s.db.Model(&Completion{}).Where("milestone_id = ?", other.ID).Count(&n)
 	if n != 0 {
@@ -148,7 +149,7 @@ func TestAdv20UndoAfterAHireWasRemoved(t *testing.T) {
 	if err := s.RemoveHire(ana); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RestoreTicks(culture.ID, []uint{ana, bo, cy}, undo); err != nil {
+	if err := s.RestoreTicks(undo); err != nil {
 		t.Errorf("undo after Ana was removed: %v", err)
 	}
 	for _, r := range mustBoard(t, s, c.ID).Rows {
@@ -225,7 +226,7 @@ func TestAdv20HiresOfAnOwnerWhoLeftReturnToTheirManager(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := s.CreateCohort(NewCohort{Name: "March", ProgramID: defaultProgramID(t, s), Start: NewDate(2026, 3, 2),
-		TrainerIDs: []uint{tara.ID}, HireIDs: []uint{ana.ID}}); err != nil {
+		TrainerIDs: []uint{tara.ID}, OwnerID: tara.ID, HireIDs: []uint{ana.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	tara.Status = StatusLeft

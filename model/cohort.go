@@ -179,13 +179,7 @@ type NewCohort struct {
 func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 	v := &ValidationError{}
 	n.Name = strings.TrimSpace(n.Name)
-	if n.Name == "" {
-		v.add("name", "give the cohort a name")
-	}
-	v.checkText("name", "name", n.Name, false)
-	if n.Start.IsZero() {
-		v.add("start", "give the start date")
-	}
+	checkCohort(v, n.Name, n.Start)
 	if n.ProgramID == 0 {
 		v.add("program", "choose a program")
 	}
@@ -195,6 +189,12 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 	var c Cohort
 	err := transaction(s.db, func(tx *gorm.DB) error {
 		if err := cohortNameFree(tx, n.Name, 0); err != nil {
+			return err
+		}
+		if err := knownPeople(tx, "owner", "who holds the one-on-ones", []uint{n.OwnerID}); err != nil {
+			return err
+		}
+		if err := knownPeople(tx, "trainers", "a trainer", n.TrainerIDs); err != nil {
 			return err
 		}
 		prog, err := loadProgram(tx, n.ProgramID)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -22,14 +23,23 @@ type Tick struct {
 	Note       string
 }
 
+// TickUndo takes a tick back: what TickMilestone returns for RestoreTicks.
+type TickUndo struct {
+	tick   Tick
+	before []Completion
+}
+
+// maxTickHires bounds the hires of one tick, far above any cohort.
+const maxTickHires = 5000
+
 // TickMilestone ticks (or unticks) a milestone for the hires t names, all
-// or none, and returns their completions as they were before, for
-// RestoreTicks to undo it.
-func (s *Store) TickMilestone(t Tick) ([]Completion, error) {
-	var before []Completion
-	note := strings.TrimSpace(t.Note)
+// or none, and returns how to undo it.
+func (s *Store) TickMilestone(t Tick) (TickUndo, error) {
+	t.Note = strings.TrimSpace(t.Note)
+	t.HireIDs = uniq(t.HireIDs)
+	u := TickUndo{tick: t}
 	v := &ValidationError{}
-	v.checkText("note", "sign-off note", note, false)
+	v.checkNote("note", "sign-off note", t.Note, false)
 	if t.Done {
 		switch {
 		case t.On.IsZero():
@@ -38,23 +48,30 @@ func (s *Store) TickMilestone(t Tick) ([]Completion, error) {
 			v.add("date", "%s is after today; a tick records what has happened", t.On)
 		}
 	}
-	if len(t.HireIDs) == 0 {
+	switch {
+	case len(t.HireIDs) == 0:
 		v.add("hires", "choose at least one hire")
+	case len(t.HireIDs) > maxTickHires:
+		v.add("hires", "tick at most %d hires at once", maxTickHires)
 	}
 	if err := v.orNil(); err != nil {
-		return nil, err
+		return u, err
 	}
 	err := transaction(s.db, func(tx *gorm.DB) error {
 		var m struct {
-			Kind     MilestoneKind
-			CohortID uint
+			Kind      MilestoneKind
+			CohortID  uint
+			StartDate Date
 		}
-		if err := tx.Raw(`SELECT m.kind, p.cohort_id FROM cohort_milestones m JOIN cohort_phases p ON p.id = m.cohort_phase_id WHERE m.id = ?`,
-			t.MilestoneID).Scan(&m).Error; err != nil {
+		if err := tx.Raw(`SELECT m.kind, p.cohort_id, c.start_date FROM cohort_milestones m JOIN cohort_phases p ON p.id = m.cohort_phase_id
+			JOIN cohorts c ON c.id = p.cohort_id WHERE m.id = ?`, t.MilestoneID).Scan(&m).Error; err != nil {
 			return err
 		}
 		if m.CohortID == 0 {
 			return ErrNotFound
+		}
+		if t.Done && t.On.Before(m.StartDate) {
+			return &ValidationError{Problems: []FieldError{{"date", fmt.Sprintf("%s is before the cohort started (%s)", t.On, m.StartDate)}}}
 		}
 		if t.Done && m.Kind == MilestoneSignOff && t.SignedByID == nil {
 			return &ValidationError{Problems: []FieldError{{"signer", "say which trainer signs it off"}}}
@@ -66,7 +83,7 @@ func (s *Store) TickMilestone(t Tick) ([]Completion, error) {
 		if err := tx.Model(&Hire{}).Where("id IN ? AND cohort_id = ?", t.HireIDs, m.CohortID).Count(&in).Error; err != nil {
 			return err
 		}
-		if int(in) != len(uniq(t.HireIDs)) {
+		if int(in) != len(t.HireIDs) {
 			return &ValidationError{Problems: []FieldError{{"hires", "some of the hires are not in this milestone's cohort"}}}
 		}
 		if t.SignedByID != nil {
@@ -78,7 +95,7 @@ func (s *Store) TickMilestone(t Tick) ([]Completion, error) {
 				return &ValidationError{Problems: []FieldError{{"signer", "the trainer signing off is not on the roster"}}}
 			}
 		}
-		if err := tx.Where("milestone_id = ? AND hire_id IN ?", t.MilestoneID, t.HireIDs).Find(&before).Error; err != nil {
+		if err := tx.Where("milestone_id = ? AND hire_id IN ?", t.MilestoneID, t.HireIDs).Find(&u.before).Error; err != nil {
 			return err
 		}
 		if err := tx.Exec("DELETE FROM milestone_completions WHERE milestone_id = ? AND hire_id IN ?", t.MilestoneID, t.HireIDs).Error; err != nil {
@@ -88,28 +105,69 @@ func (s *Store) TickMilestone(t Tick) ([]Completion, error) {
 			return nil
 		}
 		rows := make([]Completion, 0, len(t.HireIDs))
-		for _, h := range uniq(t.HireIDs) {
-			rows = append(rows, Completion{HireID: h, MilestoneID: t.MilestoneID, DoneOn: t.On, SignedOffByID: t.SignedByID, Note: note})
+		for _, h := range t.HireIDs {
+			rows = append(rows, t.completion(h))
 		}
 		return tx.CreateInBatches(&rows, 200).Error
 	})
 	if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("tick milestone: %w", err)
+		return u, fmt.Errorf("tick milestone: %w", err)
 	}
-	return before, err
+	return u, err
 }
 
-// RestoreTicks undoes a TickMilestone: the milestone's completions of
-// hireIDs become before again.
-func (s *Store) RestoreTicks(milestoneID uint, hireIDs []uint, before []Completion) error {
+// completion is the row the tick writes for a hire.
+func (t Tick) completion(hireID uint) Completion {
+	return Completion{HireID: hireID, MilestoneID: t.MilestoneID, DoneOn: t.On, SignedOffByID: t.SignedByID, Note: t.Note}
+}
+
+// wrote reports whether c is (still) what the tick wrote for its hire;
+// nil is no completion.
+func (t Tick) wrote(c *Completion) bool {
+	if !t.Done {
+		return c == nil
+	}
+	return c != nil && c.DoneOn == t.On && c.Note == t.Note &&
+		(c.SignedOffByID == nil) == (t.SignedByID == nil) && (c.SignedOffByID == nil || *c.SignedOffByID == *t.SignedByID)
+}
+
+// RestoreTicks undoes a TickMilestone for the hires still as it left them:
+// a later tick by someone else, or a hire removed since, is left alone.
+func (s *Store) RestoreTicks(u TickUndo) error {
+	t := u.tick
 	err := transaction(s.db, func(tx *gorm.DB) error {
-		if err := tx.Exec("DELETE FROM milestone_completions WHERE milestone_id = ? AND hire_id IN ?", milestoneID, hireIDs).Error; err != nil {
+		var now []Completion
+		if err := tx.Where("milestone_id = ? AND hire_id IN ?", t.MilestoneID, t.HireIDs).Find(&now).Error; err != nil {
 			return err
 		}
-		if len(before) == 0 {
-			return nil
+		var still []uint
+		if err := tx.Model(&Hire{}).Where("id IN ?", t.HireIDs).Pluck("id", &still).Error; err != nil {
+			return err
 		}
-		return tx.Create(&before).Error
+		current := map[uint]*Completion{}
+		for i := range now {
+			current[now[i].HireID] = &now[i]
+		}
+		before := map[uint]Completion{}
+		for _, c := range u.before {
+			if c.MilestoneID == t.MilestoneID {
+				before[c.HireID] = c
+			}
+		}
+		for _, h := range still {
+			if !t.wrote(current[h]) {
+				continue
+			}
+			if err := tx.Exec("DELETE FROM milestone_completions WHERE milestone_id = ? AND hire_id = ?", t.MilestoneID, h).Error; err != nil {
+				return err
+			}
+			if c, ok := before[h]; ok {
+				if err := tx.Create(&c).Error; err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("undo the tick: %w", err)
@@ -153,31 +211,47 @@ func (s *Store) SetCohortOffer(cohortID uint, on Date, amount int, currency stri
 		return err
 	}
 	err := transaction(s.db, func(tx *gorm.DB) error {
-		res := tx.Model(&Cohort{}).Where("id = ?", cohortID).Updates(map[string]any{"offer_on": on, "offer_amount": amount, "offer_currency": currency})
-		if res.Error != nil {
-			return res.Error
+		var c Cohort
+		if err := tx.Select("id", "start_date").First(&c, cohortID).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return ErrNotFound
+			}
+			return err
 		}
-		if res.RowsAffected == 0 {
-			return ErrNotFound
+		if on.Before(c.StartDate) {
+			return &ValidationError{Problems: []FieldError{{"offer_on", fmt.Sprintf("%s is before the cohort started (%s)", on, c.StartDate)}}}
+		}
+		if err := tx.Model(&Cohort{}).Where("id = ?", cohortID).Updates(map[string]any{"offer_on": on, "offer_amount": amount, "offer_currency": currency}).Error; err != nil {
+			return err
 		}
 		return tx.Model(&Hire{}).Where("cohort_id = ? AND offer_outcome = ''", cohortID).
 			Updates(map[string]any{"offered_on": on, "offer_amount": amount, "version": gorm.Expr("version + 1")}).Error
 	})
-	if err != nil && !errors.Is(err, ErrNotFound) {
+	if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
 		return fmt.Errorf("make the offer: %w", err)
 	}
 	return err
 }
 
+// AnswerUndo takes an answer to the offer back: what AnswerOffer returns
+// for UndoAnswer.
+type AnswerUndo struct {
+	hire   Hire // its answer, offer and status as they were
+	person Status
+}
+
+// Outcome is the answer that was given before.
+func (u AnswerUndo) Outcome() string { return u.hire.OfferOutcome }
+
 // AnswerOffer records a hire's answer to the offer to leave: accepted,
 // declined, or "" for not yet. Accepting makes the hire one who took the
-// offer and takes them off the roster's active people; taking the answer
-// back returns them. It returns the answer it replaced, for undo.
-func (s *Store) AnswerOffer(hireID uint, outcome string) (string, error) {
+// offer and, if they were active, takes them off the roster's active
+// people; taking an acceptance back returns them. It returns how to undo it.
+func (s *Store) AnswerOffer(hireID uint, outcome string) (AnswerUndo, error) {
+	var u AnswerUndo
 	if outcome != "" && outcome != OfferAccepted && outcome != OfferDeclined {
-		return "", &ValidationError{Problems: []FieldError{{"offer", "the offer was either accepted or declined"}}}
+		return u, &ValidationError{Problems: []FieldError{{"offer", "the offer was either accepted or declined"}}}
 	}
-	var was string
 	err := transaction(s.db, func(tx *gorm.DB) error {
 		var h Hire
 		if err := tx.First(&h, hireID).Error; err != nil {
@@ -186,7 +260,11 @@ func (s *Store) AnswerOffer(hireID uint, outcome string) (string, error) {
 			}
 			return err
 		}
-		was = h.OfferOutcome
+		var p Person
+		if err := tx.Select("id", "status").First(&p, h.PersonID).Error; err != nil {
+			return err
+		}
+		u = AnswerUndo{hire: h, person: p.Status}
 		if outcome != "" && h.OfferedOn.IsZero() {
 			var c Cohort
 			if err := tx.Select("offer_on", "offer_amount").First(&c, h.CohortID).Error; err != nil {
@@ -197,26 +275,47 @@ func (s *Store) AnswerOffer(hireID uint, outcome string) (string, error) {
 			}
 			h.OfferedOn, h.OfferAmount = c.OfferOn, c.OfferAmount
 		}
-		status, personStatus := h.Status, ""
+		status, person := h.Status, p.Status
 		switch {
 		case outcome == OfferAccepted && h.Status.inTraining():
-			status, personStatus = HireTookOffer, string(StatusLeft)
+			status = HireTookOffer
+			if p.Status == StatusActive {
+				person = StatusLeft
+			}
 		case outcome != OfferAccepted && h.Status == HireTookOffer:
-			status, personStatus = HireActive, string(StatusActive)
+			status, person = HireActive, StatusActive
 		}
-		if err := tx.Model(&Hire{}).Where("id = ?", h.ID).Updates(map[string]any{"offer_outcome": outcome, "offered_on": h.OfferedOn,
-			"offer_amount": h.OfferAmount, "status": status, "version": gorm.Expr("version + 1")}).Error; err != nil {
-			return err
-		}
-		if personStatus == "" {
-			return nil
-		}
-		return tx.Model(&Person{}).Where("id = ?", h.PersonID).Updates(map[string]any{"status": personStatus, "version": gorm.Expr("version + 1")}).Error
+		h.OfferOutcome, h.Status = outcome, status
+		return writeAnswer(tx, h, person)
 	})
 	if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
-		return was, fmt.Errorf("record the answer to the offer: %w", err)
+		return u, fmt.Errorf("record the answer to the offer: %w", err)
 	}
-	return was, err
+	return u, err
+}
+
+// UndoAnswer puts a hire's answer, offer and standing, and their status on
+// the roster, back as they were before AnswerOffer.
+func (s *Store) UndoAnswer(u AnswerUndo) error {
+	if err := transaction(s.db, func(tx *gorm.DB) error { return writeAnswer(tx, u.hire, u.person) }); err != nil {
+		return fmt.Errorf("undo the answer to the offer: %w", err)
+	}
+	return nil
+}
+
+// writeAnswer stores a hire's answer, offer and standing, and the person's
+// status on the roster.
+func writeAnswer(tx *gorm.DB, h Hire, person Status) error {
+	res := tx.Model(&Hire{}).Where("id = ?", h.ID).Updates(map[string]any{"offer_outcome": h.OfferOutcome, "offered_on": h.OfferedOn,
+		"offer_amount": h.OfferAmount, "status": h.Status, "version": gorm.Expr("version + 1")})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return tx.Model(&Person{}).Where("id = ? AND status <> ?", h.PersonID, person).
+		Updates(map[string]any{"status": person, "version": gorm.Expr("version + 1")}).Error
 }
 
 // CohortEdit is what can change in a cohort once it has started.
@@ -239,15 +338,9 @@ type CohortEdit struct {
 // days), sets its trainers and who holds the hires' one-on-ones, and adds
 // late hires: all or nothing.
 func (s *Store) UpdateCohort(e CohortEdit) error {
-	v := &ValidationError{}
 	e.Name = strings.TrimSpace(e.Name)
-	if e.Name == "" {
-		v.add("name", "give the cohort a name")
-	}
-	v.checkText("name", "name", e.Name, false)
-	if e.Start.IsZero() {
-		v.add("start", "give the start date")
-	}
+	v := &ValidationError{}
+	checkCohort(v, e.Name, e.Start)
 	if err := v.orNil(); err != nil {
 		return err
 	}
@@ -260,6 +353,12 @@ func (s *Store) UpdateCohort(e CohortEdit) error {
 			return err
 		}
 		if err := cohortNameFree(tx, e.Name, c.ID); err != nil {
+			return err
+		}
+		if err := knownPeople(tx, "owner", "who holds the one-on-ones", []uint{e.OwnerID}); err != nil {
+			return err
+		}
+		if err := knownPeople(tx, "trainers", "a trainer", e.TrainerIDs); err != nil {
 			return err
 		}
 		var owner *uint
@@ -284,20 +383,63 @@ func (s *Store) UpdateCohort(e CohortEdit) error {
 		return &ValidationError{Problems: []FieldError{{"hire", "someone chosen is already in the cohort"}}}
 	}
 	if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
-		return fmt.Errorf("change cohort %q: %w", e.Name, err)
+		return fmt.Errorf("change cohort %d: %w", e.ID, err)
 	}
 	return err
 }
 
-// cohortNameFree refuses a name another cohort has in any case: the CLI
-// and search find cohorts by name whatever its case.
+// checkCohort checks a cohort's name and start: a name as long as a
+// person's at most, a start whose program ends well within the dates the
+// database keeps.
+func checkCohort(v *ValidationError, name string, start Date) {
+	switch {
+	case name == "":
+		v.add("name", "give the cohort a name")
+	case utf8.RuneCountInString(name) > maxNameLen:
+		v.add("name", "shorten the name to at most %d characters", maxNameLen)
+	default:
+		v.checkText("name", "name", name, false)
+	}
+	switch y := start.Time().Year(); {
+	case start.IsZero():
+		v.add("start", "give the start date")
+	case y < 1900 || y > 2200:
+		v.add("start", "%s is not a start date to plan from; give a day between 1900 and 2200", start)
+	}
+}
+
+// cohortNameFree refuses a name another cohort has in any case, beyond
+// ASCII too (SQLite's LOWER folds ASCII only): the CLI and search find
+// cohorts by name whatever its case.
 func cohortNameFree(tx *gorm.DB, name string, id uint) error {
-	var n int64
-	if err := tx.Model(&Cohort{}).Where("LOWER(name) = LOWER(?) AND id <> ?", name, id).Count(&n).Error; err != nil {
+	var others []struct {
+		ID   uint
+		Name string
+	}
+	if err := tx.Model(&Cohort{}).Select("id, name").Where("id <> ?", id).Scan(&others).Error; err != nil {
 		return err
 	}
-	if n > 0 {
-		return &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
+	for _, o := range others {
+		if strings.EqualFold(o.Name, name) {
+			return &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
+		}
+	}
+	return nil
+}
+
+// knownPeople refuses IDs that are not on the roster, naming field; a
+// zero ID is none.
+func knownPeople(tx *gorm.DB, field, what string, ids []uint) error {
+	ids = slices.DeleteFunc(uniq(ids), func(id uint) bool { return id == 0 })
+	if len(ids) == 0 {
+		return nil
+	}
+	var n int64
+	if err := tx.Model(&Person{}).Where("id IN ?", ids).Count(&n).Error; err != nil {
+		return err
+	}
+	if int(n) != len(ids) {
+		return &ValidationError{Problems: []FieldError{{field, what + " is not on the roster"}}}
 	}
 	return nil
 }
@@ -380,6 +522,9 @@ func (s *Store) AddHires(cohortID uint, ids []uint, newHires []Person) error {
 
 // addHires adds hires to c: people on the roster by ID, and new people.
 func addHires(tx *gorm.DB, c Cohort, ids []uint, newHires []Person) error {
+	if err := knownPeople(tx, "hire", "a hire", ids); err != nil {
+		return err
+	}
 	hireIDs := slices.Clone(ids)
 	for _, p := range newHires {
 		if p.StartDate.IsZero() {

@@ -46,8 +46,8 @@ func TestTickMilestoneForManyAndUndo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(undo) != 1 || undo[0].HireID != bo || undo[0].Note != "early" {
-		t.Fatalf("undo holds %+v, want Bo's earlier tick", undo)
+	if len(undo.before) != 1 || undo.before[0].HireID != bo || undo.before[0].Note != "early" {
+		t.Fatalf("undo holds %+v, want Bo's earlier tick", undo.before)
 	}
 	b = mustBoard(t, s, c.ID)
 	for _, r := range b.Rows {
@@ -65,7 +65,7 @@ func TestTickMilestoneForManyAndUndo(t *testing.T) {
 	if total := 3 * 17; pts[0].Value*float64(total) < 2.99 {
 		t.Errorf("first week's progress %.3f: the late ticks did not count on their day", pts[0].Value)
 	}
-	if err := s.RestoreTicks(culture.ID, []uint{ana, bo, cy}, undo); err != nil {
+	if err := s.RestoreTicks(undo); err != nil {
 		t.Fatal(err)
 	}
 	b = mustBoard(t, s, c.ID)
@@ -149,7 +149,7 @@ func TestOfferOnceForTheCohortAnsweredPerHire(t *testing.T) {
 	if err := s.SetCohortOffer(c.ID, NewDate(2026, 3, 30), 2000, " USD "); err != nil {
 		t.Fatal(err)
 	}
-	if was, err := s.AnswerOffer(ana, OfferAccepted); err != nil || was != "" {
+	if was, err := s.AnswerOffer(ana, OfferAccepted); err != nil || was.Outcome() != "" {
 		t.Fatal(was, err)
 	}
 	if _, err := s.AnswerOffer(bo, OfferDeclined); err != nil {
@@ -177,7 +177,7 @@ func TestOfferOnceForTheCohortAnsweredPerHire(t *testing.T) {
 		t.Errorf("Ana took the offer but is %s", p.Status)
 	}
 	// Undo: Ana's answer taken back; she is in training and on the roster again.
-	if was, err := s.AnswerOffer(ana, ""); err != nil || was != OfferAccepted {
+	if was, err := s.AnswerOffer(ana, ""); err != nil || was.Outcome() != OfferAccepted {
 		t.Fatal(was, err)
 	}
 	if p, _ := s.Person(hires[0].ID); p.Status != StatusActive {

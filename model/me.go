@@ -212,13 +212,15 @@ func (sc scoped) where(q *gorm.DB, col string) *gorm.DB {
 
 // filter is where's condition as SQL text and its arguments, true of
 // everyone when the scope is everyone. While a hire trains, the cohort's
-// owner (a trainer) holds their one-on-ones instead of their manager.
+// owner (a trainer) holds their one-on-ones instead of their manager; an
+// owner who has left or is archived holds none.
 func (sc scoped) filter(col string) (string, []any) {
 	if sc.me == 0 {
 		return "1 = 1", nil
 	}
 	const held = `SELECT h.person_id FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
 		WHERE h.status IN ('active', 'extended') AND c.owner_id %s ?
+		  AND c.owner_id IN (SELECT id FROM people WHERE status = 'active' AND archived_at IS NULL)
 		  AND EXISTS (SELECT 1 FROM cohort_phases cp WHERE cp.cohort_id = c.id AND cp.end_date >= ?)`
 	heldByMe, heldByOthers := fmt.Sprintf(held, "="), fmt.Sprintf(held, "<>")
 	if sc.down {

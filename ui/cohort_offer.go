@@ -190,11 +190,11 @@ func (f *offerDayForm) answer(c *cohortScreen, h model.HireRow, outcome string) 
 	f.set(h.ID, outcome)
 	f.say("", widget.MediumImportance)
 	f.undo.offer(fmt.Sprintf("%s: %s.", h.Name, strings.ToLower(answerLabel(outcome))), c.sh.undoFor, func() {
-		if _, err := c.sh.store.AnswerOffer(h.ID, was); err != nil {
+		if err := c.sh.store.UndoAnswer(was); err != nil {
 			f.say("Not undone: "+err.Error()+".", widget.DangerImportance)
 			return
 		}
-		f.set(h.ID, was)
+		f.set(h.ID, was.Outcome())
 		f.reload(c)
 	})
 	f.reload(c)
