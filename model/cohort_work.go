@@ -611,3 +611,34 @@ func (s *Store) InCohorts() (map[uint]string, error) {
 	}
 	return out, nil
 }
+
+// Training is the cohort a person is training in now, and who holds their
+// one-on-ones meanwhile.
+type Training struct {
+	CohortID   uint
+	CohortName string
+	Until      Date   // the cohort's last day
+	OwnerName  string // "" when their manager keeps them
+}
+
+// TrainingOf finds the running cohort a person trains in (the newest, when
+// several); ok is false when none.
+func (s *Store) TrainingOf(personID uint) (t Training, ok bool, err error) {
+	var rows []Training
+	err = s.db.Raw(`SELECT c.id AS cohort_id, c.name AS cohort_name,
+		  (SELECT MAX(end_date) FROM cohort_phases p WHERE p.cohort_id = c.id) AS until,
+		  COALESCE((SELECT o.name FROM people o WHERE o.id = c.owner_id AND o.status = 'active' AND o.archived_at IS NULL), '') AS owner_name
+		FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
+		WHERE h.person_id = ? AND h.status IN ('active', 'extended')
+		ORDER BY c.start_date DESC, c.id DESC`, personID).Scan(&rows).Error
+	if err != nil {
+		return t, false, fmt.Errorf("training of person %d: %w", personID, err)
+	}
+	today := s.Today()
+	for _, r := range rows {
+		if !r.Until.Before(today) {
+			return r, true, nil
+		}
+	}
+	return t, false, nil
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +17,7 @@ import (
 type personForm struct {
 	screen       *peopleScreen
 	managerLoads line
+	trainings    line
 	person       model.Person // as loaded; ID 0 for a new person
 	// conflicts asks whose details to keep when someone else saved first.
 	conflicts *conflicts
@@ -166,6 +168,7 @@ func (f *personForm) edit(p model.Person) {
 		f.heading.SetText(p.DisplayName())
 		f.meta.SetText(f.describe(p))
 		f.meta.Hidden = f.meta.Text == ""
+		f.showTraining(p)
 		f.archiveBtn.Show()
 		if p.Archived() {
 			f.archiveBtn.SetText("Restore")
@@ -205,6 +208,29 @@ func (f *personForm) describe(p model.Person) string {
 		s += "Archived on " + formatDay(model.DateOf(p.ArchivedAt.Local()))
 	}
 	return s
+}
+
+// showTraining adds the cohort a person trains in to the line under their
+// name, and who holds their one-on-ones meanwhile: a lead looking for a
+// hire missing from their list finds why here.
+func (f *personForm) showTraining(p model.Person) {
+	fetchOr(f.screen.sh, &f.trainings, func(st *model.Store) (string, error) {
+		t, ok, err := st.TrainingOf(p.ID)
+		if err != nil || !ok {
+			return "", err
+		}
+		s := "In training: " + t.CohortName + " until " + formatDay(t.Until)
+		if t.OwnerName != "" {
+			s += " · one-on-ones with " + t.OwnerName
+		}
+		return s, nil
+	}, func(s string) {
+		if s == "" || f.person.ID != p.ID {
+			return
+		}
+		f.meta.SetText(strings.TrimPrefix(f.describe(p)+" · "+s, " · "))
+		f.meta.Show()
+	}, func(error) {})
 }
 
 // tenure says how long ago a start date was, roughly, as people say it.
