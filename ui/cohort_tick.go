@@ -159,7 +159,7 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 		if me != nil {
 			t.signer.SetSelected(me.Name)
 		}
-		form.Append("Signed off by", t.signer)
+		form.AppendItem(&widget.FormItem{Text: "Signed off by", Widget: t.signer, HintText: "Required: the trainer who gives the sign-off"})
 	}
 	all := widget.NewButton("Select all", func() { t.choose(true) })
 	none := widget.NewButton("Select none", func() { t.choose(false) })
@@ -167,7 +167,7 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(dialogMin.Width, 160))
 	cancel := widget.NewButton("Cancel", func() { t.d.Hide() })
-	title := widget.NewLabel(fmt.Sprintf("Due %s. Hires in training; those who have done it are unticked, to untick if it was a mistake.",
+	title := widget.NewLabel(fmt.Sprintf("Due %s. Tick who did it. Those who have already show the day: choose them and Untick if it was a mistake.",
 		m.DueDate.Time().Format("Mon 2 Jan")))
 	title.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(title, form, container.NewHBox(all, none))
