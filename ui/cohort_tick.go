@@ -137,11 +137,15 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 	for i, h := range t.hires {
 		label := h.Name
 		if s := t.states[i]; s.Done {
-			label += " — done " + doneDay(s)
+			label += " — " + doneDay(s)
 		}
 		// Those still to do are chosen; those done are there to untick.
 		check := widget.NewCheck(label, func(bool) { t.count() })
 		check.Checked = !t.states[i].Done
+		if t.states[i].Auto != "" {
+			// Done by the rules (sessions logged): no tick to take back.
+			check.Disable()
+		}
 		t.checks = append(t.checks, check)
 		list.Add(check)
 	}
@@ -180,13 +184,14 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 
 func (t *tickDialog) show() { t.c.sh.showDialog(t.d) }
 
-// doneDay says when a milestone was done, and by whom it was signed off.
+// doneDay says when a milestone was done and who signed it off, or why it
+// counts as done.
 func doneDay(s model.MilestoneState) string {
-	out := s.DoneOn.Time().Format("Mon 2 Jan")
-	switch {
-	case s.Auto != "":
-		out = s.Auto
-	case s.SignedOffBy != "":
+	if s.Auto != "" {
+		return s.Auto
+	}
+	out := "done " + s.DoneOn.Time().Format("Mon 2 Jan")
+	if s.SignedOffBy != "" {
 		out += ", signed off by " + s.SignedOffBy
 	}
 	return out
@@ -203,7 +208,7 @@ func signersOf(trainers []model.Trainer, me *model.Trainer) []model.Trainer {
 
 func (t *tickDialog) choose(on bool) {
 	for _, c := range t.checks {
-		c.Checked = on
+		c.Checked = on && !c.Disabled()
 		c.Refresh()
 	}
 	t.count()

@@ -198,3 +198,26 @@ func TestSignOffRecordsTheSigner(t *testing.T) {
 		})
 	}
 }
+
+// A shadowing milestone done by the sessions logged has no tick to take
+// back: its hire cannot be chosen.
+func TestSessionsLoggedCannotBeUnticked(t *testing.T) {
+	s, store, c := behindShell(t)
+	b, _ := store.CohortBoard(c.ID)
+	for _, day := range []int{10, 11} {
+		sess := model.Session{PersonID: b.Rows[0].PersonID, Kind: model.KindAsCustomer, Channel: model.ChannelChat, Date: model.NewDate(2026, 3, day), Minutes: 20}
+		if err := store.SaveSession(&sess, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc := openBoard(s, c.ID)
+	top := openTick(t, s, sc, 3) // Walk in the customer's shoes twice
+	tapButton(t, top, "Select all")
+	auto := checksIn(top)["Ana Alves — 2 of 2 shadowing sessions logged"]
+	if auto == nil || !auto.Disabled() || auto.Checked {
+		t.Fatalf("Ana's sessions: %v (checks %v)", auto, checksIn(top))
+	}
+	if _, ok := first(top, func(b *widget.Button) bool { return b.Text == "Tick 5 hires" }); !ok {
+		t.Error("the five others should be chosen")
+	}
+}
