@@ -71,14 +71,14 @@ func behindCohort(t *testing.T, store *model.Store, hires ...string) model.Cohor
 	return c
 }
 
-// openBoard opens cohort id's board in s.
-func openBoard(s *shell, id uint) *cohortScreen {
+// boardIn opens cohort id's board in s.
+func boardIn(s *shell, id uint) *cohortScreen {
 	s.openCohort(id)
 	return s.cohorts()
 }
 
-// shownNames lists the hires the board shows, in its order.
-func shownNames(c *cohortScreen) []string {
+// boardNames lists the hires the board shows, in its order.
+func boardNames(c *cohortScreen) []string {
 	var out []string
 	for _, r := range c.shown {
 		out = append(out, r.Name)
@@ -100,7 +100,7 @@ func boardRow(t *testing.T, c *cohortScreen, name string) *fyne.Container {
 
 func TestBoardMarksWhoIsBehind(t *testing.T) {
 	s, _, c := behindShell(t)
-	sc := openBoard(s, c.ID)
+	sc := boardIn(s, c.ID)
 	warn := theme.Current().Color(theme.ColorNameWarning, fyne.CurrentApp().Settings().ThemeVariant())
 	for _, tc := range []struct {
 		hire     string
@@ -148,26 +148,26 @@ func TestBoardMarksWhoIsBehind(t *testing.T) {
 // only those behind; the choice holds for the session.
 func TestBoardOrderAndOnlyBehind(t *testing.T) {
 	s, _, c := behindShell(t)
-	sc := openBoard(s, c.ID)
+	sc := boardIn(s, c.ID)
 	behindFirst := []string{"Dee Diaz", "Cy Chen", "Ben Brooks", "Ana Alves", "Eli Eze", "Fay Fox"}
-	if got := shownNames(sc); fmt.Sprint(got) != fmt.Sprint(behindFirst) {
+	if got := boardNames(sc); fmt.Sprint(got) != fmt.Sprint(behindFirst) {
 		t.Errorf("default order %v, want behind first %v", got, behindFirst)
 	}
 	if sc.behind.Text != "Only behind (3 of 6)" {
 		t.Errorf("filter says %q", sc.behind.Text)
 	}
 	sc.order.SetSelected(orderByName)
-	if got := shownNames(sc); fmt.Sprint(got) != "[Ana Alves Ben Brooks Cy Chen Dee Diaz Eli Eze Fay Fox]" {
+	if got := boardNames(sc); fmt.Sprint(got) != "[Ana Alves Ben Brooks Cy Chen Dee Diaz Eli Eze Fay Fox]" {
 		t.Errorf("by name: %v", got)
 	}
 	test.Tap(sc.behind)
-	if got := shownNames(sc); fmt.Sprint(got) != "[Ben Brooks Cy Chen Dee Diaz]" || len(sc.grid.Objects) != 3 {
+	if got := boardNames(sc); fmt.Sprint(got) != "[Ben Brooks Cy Chen Dee Diaz]" || len(sc.grid.Objects) != 3 {
 		t.Errorf("only behind, by name: %v", got)
 	}
 	// Leaving the screen and coming back keeps the choice.
 	s.show(screenPeople)
-	sc = openBoard(s, c.ID)
-	if got := shownNames(sc); fmt.Sprint(got) != "[Ben Brooks Cy Chen Dee Diaz]" || sc.order.Selected != orderByName || !sc.behind.Checked {
+	sc = boardIn(s, c.ID)
+	if got := boardNames(sc); fmt.Sprint(got) != "[Ben Brooks Cy Chen Dee Diaz]" || sc.order.Selected != orderByName || !sc.behind.Checked {
 		t.Errorf("after coming back: %v", got)
 	}
 }
@@ -181,7 +181,7 @@ func TestBoardFoldsItsChartAndSaysWhenNoHires(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := openBoard(s, c.ID)
+	sc := boardIn(s, c.ID)
 	if sc.stats.Text != "No hires yet." || markupContains(t, s, "retention") {
 		t.Errorf("stats of an empty cohort: %q", sc.stats.Text)
 	}
@@ -190,7 +190,7 @@ func TestBoardFoldsItsChartAndSaysWhenNoHires(t *testing.T) {
 	}
 	test.Tap(sc.fold)
 	s.show(screenPeople)
-	sc = openBoard(s, c.ID)
+	sc = boardIn(s, c.ID)
 	if sc.chart.Visible() || sc.fold.Icon != theme.MenuDropDownIcon() {
 		t.Error("the chart should stay folded for the session")
 	}
@@ -216,7 +216,7 @@ func TestThirtyHiresFitTheWindow(t *testing.T) {
 		t.Run(fmt.Sprint(tc.size, tc.folded), func(t *testing.T) {
 			s, _, c := behindShell(t, names...)
 			s.win.Resize(tc.size)
-			sc := openBoard(s, c.ID)
+			sc := boardIn(s, c.ID)
 			if tc.folded {
 				test.Tap(sc.fold)
 			}

@@ -65,7 +65,7 @@ func doneOn(t *testing.T, store *model.Store, c model.Cohort, i int) string {
 
 func TestTickMenuListsAPhasesMilestonesByDueDate(t *testing.T) {
 	s, _, c := behindShell(t)
-	sc := openBoard(s, c.ID)
+	sc := boardIn(s, c.ID)
 	var got []string
 	for _, it := range sc.tickMenu(0).Items {
 		got = append(got, it.Label)
@@ -90,7 +90,7 @@ func TestTickMenuListsAPhasesMilestonesByDueDate(t *testing.T) {
 // on the day chosen; undo takes it back.
 func TestTickForChosenHiresAndUndo(t *testing.T) {
 	s, store, c := behindShell(t)
-	sc := openBoard(s, c.ID)
+	sc := boardIn(s, c.ID)
 	before := doneOn(t, store, c, products)
 	top := openTick(t, s, sc, products)
 	checks := checksIn(top)
@@ -122,7 +122,7 @@ func TestTickForChosenHiresAndUndo(t *testing.T) {
 // A hire ticked by mistake is unticked from the same dialog, with undo.
 func TestUntickAHireTickedByMistake(t *testing.T) {
 	s, store, c := behindShell(t)
-	sc := openBoard(s, c.ID)
+	sc := boardIn(s, c.ID)
 	before := doneOn(t, store, c, products)
 	top := openTick(t, s, sc, products)
 	tapButton(t, top, "Select none")
@@ -151,7 +151,7 @@ func TestTickRefusals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, store, c := behindShell(t)
-			sc := openBoard(s, c.ID)
+			sc := boardIn(s, c.ID)
 			before := doneOn(t, store, c, tc.milestone)
 			top := openTick(t, s, sc, tc.milestone)
 			day, _ := first[*dialogEntry](top)
@@ -185,7 +185,7 @@ func TestSignOffRecordsTheSigner(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			sc := openBoard(s, c.ID)
+			sc := boardIn(s, c.ID)
 			top := openTick(t, s, sc, signOff)
 			signer, _ := first[*widget.Select](top)
 			if tc.choose != "" {
@@ -210,7 +210,7 @@ func TestSessionsLoggedCannotBeUnticked(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sc := openBoard(s, c.ID)
+	sc := boardIn(s, c.ID)
 	top := openTick(t, s, sc, 3) // Walk in the customer's shoes twice
 	tapButton(t, top, "Select all")
 	auto := checksIn(top)["Ana Alves — 2 of 2 shadowing sessions logged"]
