@@ -35,7 +35,7 @@ type cohortScreen struct {
 	grid     *fyne.Container
 	header   *fyne.Container
 	progress *lineChart
-	chart    fyne.CanvasObject // the progress chart and its title, folded away on request
+	chart    fyne.CanvasObject // the progress chart, folded away on request
 	fold     *widget.Button
 	order    *widget.Select // behind first, or by name
 	behind   *widget.Check  // only those behind
