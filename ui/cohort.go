@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -34,9 +35,17 @@ type cohortScreen struct {
 	grid     *fyne.Container
 	header   *fyne.Container
 	progress *lineChart
+	chart    fyne.CanvasObject // the progress chart, folded away on request
+	fold     *widget.Button
+	order    *widget.Select // behind first, or by name
+	behind   *widget.Check  // only those behind
 	boardBox fyne.CanvasObject
-	selected uint
-	noSelect bool
+	// shown are the hires the board shows, in its order.
+	shown []model.HireRow
+	// What the trainer chose is kept for the session, whichever cohort is open.
+	byName, onlyBehind, folded bool
+	selected                   uint
+	noSelect                   bool
 	// lists and boards are the loads of the list and of the open board.
 	lists, boards line
 }
@@ -55,16 +64,40 @@ func newCohortScreen(sh *shell) *cohortScreen {
 	}
 	c.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.heading.SizeName = theme.SizeNameSubHeadingText
+	c.heading.Truncation = fyne.TextTruncateEllipsis
 	c.meta = widget.NewLabel("")
 	c.meta.Wrapping = fyne.TextWrapWord
 	c.stats = widget.NewLabel("")
+	c.stats.Wrapping = fyne.TextWrapWord
 	c.grid = container.NewVBox()
-	hint := widget.NewLabel("Click a hire for their checklist, trainer notes and the offer to leave.")
+	hint := widget.NewLabel("Click a phase to tick a milestone for many hires; a name for their checklist.")
+	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	c.progress = newLineChart(0, 1, []float64{0, 0.5, 1}, func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }, "No milestones ticked yet")
-	progressTitle := widget.NewLabelWithStyle("Milestones done, week by week", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// Compact, and foldable under its title: with thirty hires the rows
+	// matter more.
+	c.chart = tall(c.progress, boardChartHeight)
+	c.fold = widget.NewButton("Progress chart", func() { c.folded = !c.folded; c.showFold() })
+	c.fold.Importance = widget.LowImportance
+	c.order = widget.NewSelect([]string{orderBehindFirst, orderByName}, func(s string) {
+		c.byName = s == orderByName
+		c.showRows()
+	})
+	c.order.SetSelected(orderBehindFirst)
+	c.behind = widget.NewCheck("Only behind", func(on bool) {
+		c.onlyBehind = on
+		c.showRows()
+	})
+	edit := widget.NewButtonWithIcon("Edit cohort…", theme.DocumentCreateIcon(), func() { showEditCohort(c) })
+	offer := widget.NewButton("Offer day…", func() { showOfferDay(c) })
 	c.header = container.NewStack()
-	c.boardBox = container.NewBorder(container.NewVBox(c.heading, c.meta, c.stats, progressTitle, tall(c.progress, 110), hint, c.header), nil, nil, nil, container.NewScroll(c.grid))
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(edit, offer), c.heading),
+		container.New(&tightColumn{}, c.meta, c.stats),
+		container.NewBorder(nil, nil, container.NewHBox(c.order, c.behind), c.fold),
+		c.chart, c.header)
+	c.boardBox = container.NewBorder(top, hint, nil, nil, container.NewScroll(c.grid))
+	c.showFold()
 	c.blank = emptyState(theme.GridIcon(), "Pick a cohort", "Its board shows every hire against every phase,\nwith who is behind at a glance.")
 	c.right = container.NewStack(c.blank)
 
@@ -78,7 +111,8 @@ func newCohortScreen(sh *shell) *cohortScreen {
 		c.load()
 	})
 	c.older.Hide()
-	split := container.NewHSplit(container.NewBorder(nil, c.older, nil, nil, c.list), container.NewPadded(c.right))
+	// The list keeps room for a cohort's name: at 900 px it was cut to "Ma…".
+	split := container.NewHSplit(container.NewStack(minWidth(cohortListWidth), container.NewBorder(nil, c.older, nil, nil, c.list)), container.NewPadded(c.right))
 	split.Offset = 0.25
 	c.main = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, heading, container.NewHBox(programs, newBtn))), nil, nil, nil, split)
 	start := widget.NewButtonWithIcon("Start a cohort", theme.ContentAddIcon(), c.newItem)
@@ -167,7 +201,8 @@ func (c *cohortScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if s.Behind > 0 {
 		badge.Importance = widget.WarningImportance
 	}
-	badge.Refresh()
+	// The row lays out again: the badge was laid out empty, cut to "1".
+	o.Refresh()
 }
 
 // open loads a cohort's board off the UI goroutine and shows it.
@@ -198,6 +233,35 @@ func (c *cohortScreen) openThen(id uint, then func()) {
 	})
 }
 
+// The board's orders.
+const (
+	orderBehindFirst = "Behind first"
+	orderByName      = "By name"
+)
+
+const (
+	boardChartHeight = 80
+	cohortListWidth  = 170
+)
+
+// minWidth is an empty object w wide, to keep a column from being squeezed.
+func minWidth(w float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return r
+}
+
+// showFold shows or folds the progress chart.
+func (c *cohortScreen) showFold() {
+	c.chart.Show()
+	c.fold.SetIcon(theme.MenuDropUpIcon())
+	if c.folded {
+		c.chart.Hide()
+		c.fold.SetIcon(theme.MenuDropDownIcon())
+	}
+	c.boardBox.Refresh()
+}
+
 func (c *cohortScreen) showBoard(b model.Board) {
 	c.board = b
 	c.heading.SetText(b.Name)
@@ -208,59 +272,130 @@ func (c *cohortScreen) showBoard(b model.Board) {
 	if len(b.Trainers) > 0 {
 		meta = append(meta, "trainers: "+strings.Join(b.TrainerNames(), ", "))
 	}
+	if b.OwnerName != "" {
+		meta = append(meta, "one-on-ones with "+b.OwnerName)
+	}
 	c.meta.SetText(strings.Join(meta, " · "))
-	o := b.Offers
-	c.stats.SetText(fmt.Sprintf("%s · %d behind · offer to leave: %d accepted, %d declined (%s) · retention %.0f%%",
-		model.Plural(o.Hires, "hire", "hires"), b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceText(), o.Retention()*100))
+	c.stats.SetText(boardStats(b))
+	c.behind.Text = fmt.Sprintf("Only behind (%d of %d)", b.BehindCount(), len(b.Rows))
+	c.behind.Refresh()
 
-	board := &boardLayout{cols: len(b.Phases) + 2, cell: boardCellMin}
-	rows := []fyne.CanvasObject{}
-	header := []fyne.CanvasObject{widget.NewLabelWithStyle("Hire", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	board := c.layoutOf(b)
+	header := []fyne.CanvasObject{columnHead("Hire")}
 	for i, p := range b.Phases {
 		name := p.Name
-		l := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: i == b.Current})
+		l := columnHead(name)
 		l.Wrapping = fyne.TextWrapWord
 		if i == b.Current {
 			l.Importance = widget.HighImportance
 			l.SetText(name + " (now)")
 		}
-		board.fitWords(l.Text, l.TextStyle)
 		span := p.StartDate.Time().Format("2 Jan")
 		if p.EndDate != p.StartDate {
 			span += " – " + p.EndDate.Time().Format("2 Jan")
 		}
-		dates := widget.NewLabel(span)
+		dates := widget.NewLabel(span + " ▾")
 		dates.Wrapping = fyne.TextWrapWord
 		dates.SizeName = theme.SizeNameCaptionText
-		header = append(header, container.New(&tightColumn{}, l, dates))
+		header = append(header, c.phaseHead(i, container.New(&tightColumn{}, l, dates)))
 	}
-	header = append(header, widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	header = append(header, columnHead("Status"))
 	// The header stays put above the scrolling rows.
 	c.header.Objects = []fyne.CanvasObject{container.New(board, header...)}
 	c.header.Refresh()
-	for _, r := range b.Rows {
-		hire := r
-		name := widget.NewButton(hire.Name, func() { showChecklist(c, hire.ID) })
-		name.Alignment = widget.ButtonAlignLeading
-		name.Importance = widget.LowImportance
-		cells := []fyne.CanvasObject{name}
-		for _, p := range r.Phases {
-			cells = append(cells, newCellBar(p.Done(), len(p.Milestones), p.Behind(), p.Current))
-		}
-		status := widget.NewLabel(r.StatusText())
-		if r.Behind {
-			status.Importance = widget.WarningImportance
-		}
-		cells = append(cells, status)
-		rows = append(rows, container.New(board, cells...))
-	}
-	if len(b.Rows) == 0 {
-		rows = append(rows, widget.NewLabel("No hires in this cohort yet."))
-	}
-	c.grid.Objects = rows
-	c.grid.Refresh()
+	c.showRows()
 	c.right.Objects = []fyne.CanvasObject{c.boardBox}
 	c.right.Refresh()
+}
+
+// columnHead is a column's heading on the board, in small type: it keeps
+// four phases and the names in the smallest window.
+func columnHead(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// boardStats sums the cohort up; a cohort with no hires has nothing to sum.
+func boardStats(b model.Board) string {
+	o := b.Offers
+	if o.Hires == 0 {
+		return "No hires yet."
+	}
+	return fmt.Sprintf("%s · %d behind · offer to leave: %d accepted, %d declined (%s) · retention %.0f%%",
+		model.Plural(o.Hires, "hire", "hires"), b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceText(), o.Retention()*100)
+}
+
+// layoutOf is the column layout of b's rows, its phase columns wide enough
+// for the longest word of a phase's name.
+func (c *cohortScreen) layoutOf(b model.Board) *boardLayout {
+	l := &boardLayout{cols: len(b.Phases) + 2, cell: boardCellMin}
+	for i, p := range b.Phases {
+		name := p.Name
+		if i == b.Current {
+			name += " (now)"
+		}
+		l.fitWords(name, fyne.TextStyle{Bold: true})
+	}
+	return l
+}
+
+// showRows lays out the hires in the order and with the filter chosen.
+func (c *cohortScreen) showRows() {
+	b := c.board
+	rows := b.Rows
+	if !c.byName {
+		rows = model.BehindFirst(rows)
+	}
+	c.shown = c.shown[:0]
+	layout := c.layoutOf(b)
+	var objs []fyne.CanvasObject
+	for _, r := range rows {
+		if c.onlyBehind && !r.Behind {
+			continue
+		}
+		c.shown = append(c.shown, r)
+		objs = append(objs, c.hireRow(r, layout))
+	}
+	switch {
+	case len(b.Rows) == 0:
+		objs = append(objs, widget.NewLabel("No hires in this cohort yet."))
+	case len(objs) == 0:
+		objs = append(objs, widget.NewLabel("No one is behind."))
+	}
+	c.grid.Objects = objs
+	c.grid.Refresh()
+}
+
+// hireRow is a hire's row: their name (and what is overdue under it), a
+// cell per phase and their status.
+func (c *cohortScreen) hireRow(r model.HireRow, layout *boardLayout) fyne.CanvasObject {
+	// One rich text for the name and what is overdue: two labels made the
+	// row as tall again.
+	name := &widget.HyperlinkSegment{Text: r.Name, OnTapped: func() { showChecklist(c, r.ID) }}
+	nameCell := widget.NewRichText(name)
+	nameCell.Truncation = fyne.TextTruncateEllipsis
+	status := widget.NewLabel(r.StatusText())
+	status.Wrapping = fyne.TextWrapWord
+	if overdue := r.Overdue(); len(overdue) > 0 {
+		titles := make([]string, len(overdue))
+		for i, m := range overdue {
+			titles[i] = m.Title
+		}
+		// A paragraph's end breaks the line after the name.
+		nameCell.Segments = append(nameCell.Segments, &widget.TextSegment{Style: widget.RichTextStyleParagraph}, &widget.TextSegment{Text: strings.Join(titles, ", "),
+			Style: widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNameWarning}})
+		nameCell.Refresh()
+		status.SetText(fmt.Sprintf("%d overdue", len(overdue)))
+	}
+	if r.Behind {
+		status.Importance = widget.WarningImportance
+	}
+	cells := []fyne.CanvasObject{nameCell}
+	for _, p := range r.Phases {
+		cells = append(cells, newCellBar(p.Done(), len(p.Milestones), p.Behind(), p.Current))
+	}
+	return container.New(layout, append(cells, status)...)
 }
 
 // boardLayout lines up a board row: a wide first column for the name, equal
@@ -274,14 +409,15 @@ type boardLayout struct {
 // a narrower column broke "Onboarding" mid-word in the smallest window.
 func (l *boardLayout) fitWords(name string, style fyne.TextStyle) {
 	for _, w := range strings.Fields(name) {
-		l.cell = max(l.cell, fyne.MeasureText(w, theme.TextSize(), style).Width+2*theme.InnerPadding()+theme.Padding())
+		l.cell = max(l.cell, fyne.MeasureText(w, theme.CaptionTextSize(), style).Width+2*theme.InnerPadding()+theme.Padding())
 	}
 }
 
 const (
-	boardNameWidth   = 150
-	boardStatusWidth = 100
-	boardCellMin     = 90
+	boardNameWidth   = 100
+	boardNameMax     = 220
+	boardStatusWidth = 95
+	boardCellMin     = 80
 )
 
 func (l *boardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -294,13 +430,15 @@ func (l *boardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 func (l *boardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	phaseW := (size.Width - boardNameWidth - boardStatusWidth) / float32(max(1, l.cols-2))
+	// Room to spare goes to names first, up to boardNameMax, then to phases.
+	nameW := min(boardNameMax, boardNameWidth+max(0, size.Width-l.MinSize(nil).Width))
+	phaseW := (size.Width - nameW - boardStatusWidth) / float32(max(1, l.cols-2))
 	x := float32(0)
 	for i, o := range objs {
 		w := phaseW
 		switch i {
 		case 0:
-			w = boardNameWidth
+			w = nameW
 		case len(objs) - 1:
 			w = boardStatusWidth
 		}
@@ -310,8 +448,8 @@ func (l *boardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// cellBar is a progress bar for one hire in one phase: done of total, in the
-// warning colour when behind, outlined when it is today's phase.
+// cellBar is a progress bar for one hire in one phase: done of total,
+// marked in the warning colour when behind, outlined when it is today's phase.
 type cellBar struct {
 	widget.BaseWidget
 	done, total     int
@@ -328,21 +466,36 @@ func (b *cellBar) CreateRenderer() fyne.WidgetRenderer {
 	th := b.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fill := th.Color(theme.ColorNamePrimary, v)
-	if b.behind {
-		fill = th.Color(theme.ColorNameWarning, v)
-	}
 	bg := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, v))
 	bg.CornerRadius = 4
-	if b.current {
+	text := canvas.NewText(fmt.Sprintf("%d/%d", b.done, b.total), th.Color(theme.ColorNameForeground, v))
+	text.TextSize = th.Size(theme.SizeNameCaptionText)
+	text.Alignment = fyne.TextAlignCenter
+	switch {
+	case b.behind:
+		// Behind shows with nothing ticked too: a tinted, outlined bar and
+		// the count in the warning colour, not an empty bar like a phase
+		// still to come.
+		warn := th.Color(theme.ColorNameWarning, v)
+		fill = warn
+		bg.FillColor = tint(warn, 0x48)
+		bg.StrokeColor = warn
+		bg.StrokeWidth = 1.5
+		text.Color = warn
+		text.TextStyle.Bold = true
+	case b.current:
 		bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
 		bg.StrokeWidth = 1.5
 	}
 	bar := canvas.NewRectangle(fill)
 	bar.CornerRadius = 4
-	text := canvas.NewText(fmt.Sprintf("%d/%d", b.done, b.total), th.Color(theme.ColorNameForeground, v))
-	text.TextSize = th.Size(theme.SizeNameCaptionText)
-	text.Alignment = fyne.TextAlignCenter
 	return &cellRenderer{bar: b, bg: bg, fill: bar, text: text}
+}
+
+// tint is c made see-through to alpha (of 255).
+func tint(c color.Color, alpha uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: alpha}
 }
 
 type cellRenderer struct {
