@@ -272,7 +272,7 @@ func (t *tickDialog) save(done bool) {
 	t.c.load()
 	t.c.sh.undo.offer(fmt.Sprintf("%s “%s” for %s.", verb, model.Ellipsize(t.m.Title, 40), model.Plural(len(tick.HireIDs), "hire", "hires")),
 		t.c.sh.undoFor, func() {
-			if err := st.RestoreTicks(tick.MilestoneID, tick.HireIDs, before); err != nil {
+			if err := st.RestoreTicks(before); err != nil {
 				t.c.sh.showError("Could not undo the tick", err)
 			}
 			t.c.load()
