@@ -195,8 +195,11 @@ type ScopeChoice struct {
 type scoped struct {
 	me   uint
 	down bool
-	// today decides which cohorts still hold their hires' one-on-ones.
-	today Date
+	// The hires whose one-on-ones a running cohort gives to its owner: me,
+	// or someone else. Read once per scope as plain lists: the same rule
+	// as subqueries made every list's statement several times as slow to
+	// prepare as to run.
+	heldByMe, heldByOthers []uint
 }
 
 // where keeps the rows of q whose person (the column col holds their ID)
@@ -212,24 +215,46 @@ func (sc scoped) where(q *gorm.DB, col string) *gorm.DB {
 
 // filter is where's condition as SQL text and its arguments, true of
 // everyone when the scope is everyone. While a hire trains, the cohort's
-// owner (a trainer) holds their one-on-ones instead of their manager; an
-// owner who has left or is archived holds none.
+// owner (a trainer) holds their one-on-ones instead of their manager.
 func (sc scoped) filter(col string) (string, []any) {
 	if sc.me == 0 {
 		return "1 = 1", nil
 	}
-	const held = `SELECT h.person_id FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
-		WHERE h.status IN ('active', 'extended') AND c.owner_id %s ?
-		  AND c.owner_id IN (SELECT id FROM people WHERE status = 'active' AND archived_at IS NULL)
-		  AND EXISTS (SELECT 1 FROM cohort_phases cp WHERE cp.cohort_id = c.id AND cp.end_date >= ?)`
-	heldByMe, heldByOthers := fmt.Sprintf(held, "="), fmt.Sprintf(held, "<>")
+	sql, args := col+" IN (SELECT id FROM people WHERE manager_id = ?)", []any{sc.me}
 	if sc.down {
-		return `(` + col + ` IN (WITH RECURSIVE line(id) AS (SELECT id FROM people WHERE manager_id = ?
-			UNION SELECT x.id FROM people x JOIN line ON x.manager_id = line.id) SELECT id FROM line)
-			OR ` + col + ` IN (` + heldByMe + `))`, []any{sc.me, sc.me, sc.today}
+		sql = col + ` IN (WITH RECURSIVE line(id) AS (SELECT id FROM people WHERE manager_id = ?
+			UNION SELECT x.id FROM people x JOIN line ON x.manager_id = line.id) SELECT id FROM line)`
+	} else if len(sc.heldByOthers) > 0 {
+		sql, args = sql+" AND "+col+" NOT IN ?", append(args, sc.heldByOthers)
 	}
-	return `(` + col + ` IN (SELECT id FROM people WHERE manager_id = ?) AND ` + col + ` NOT IN (` + heldByOthers + `)
-		OR ` + col + ` IN (` + heldByMe + `))`, []any{sc.me, sc.me, sc.today, sc.me, sc.today}
+	if len(sc.heldByMe) > 0 {
+		sql, args = sql+" OR "+col+" IN ?", append(args, sc.heldByMe)
+	}
+	return "(" + sql + ")", args
+}
+
+// held reads which hires' one-on-ones running cohorts give to me and to
+// others; an owner who has left or is archived holds none.
+func (s *Store) held(sc *scoped) error {
+	var rows []struct {
+		PersonID uint
+		Mine     bool
+	}
+	err := s.db.Raw(`SELECT h.person_id, c.owner_id = ? AS mine FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
+		WHERE h.status IN ('active', 'extended')
+		  AND EXISTS (SELECT 1 FROM people o WHERE o.id = c.owner_id AND o.status = 'active' AND o.archived_at IS NULL)
+		  AND EXISTS (SELECT 1 FROM cohort_phases cp WHERE cp.cohort_id = c.id AND cp.end_date >= ?)`, sc.me, s.Today()).Scan(&rows).Error
+	if err != nil {
+		return fmt.Errorf("read whose one-on-ones cohorts hold: %w", err)
+	}
+	for _, r := range rows {
+		if r.Mine {
+			sc.heldByMe = append(sc.heldByMe, r.PersonID)
+		} else {
+			sc.heldByOthers = append(sc.heldByOthers, r.PersonID)
+		}
+	}
+	return nil
 }
 
 // ScopeChoice says whose reports the lists show and what else they could.
@@ -266,10 +291,12 @@ func (s *Store) scope() (ScopeChoice, scoped, error) {
 	switch c.Current {
 	case ScopeEveryone:
 		return c, scoped{}, nil
-	case ScopeDownTheLine:
-		return c, scoped{me: me, down: true, today: s.Today()}, nil
 	}
-	return c, scoped{me: me, today: s.Today()}, nil
+	sc := scoped{me: me, down: c.Current == ScopeDownTheLine}
+	if err := s.held(&sc); err != nil {
+		return everyone, scoped{}, err
+	}
+	return c, sc, nil
 }
 
 // SetScope keeps whose reports the lists show.
