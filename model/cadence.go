@@ -118,8 +118,8 @@ type Report struct {
 
 // Reports lists the active people who have one-on-ones in the user's scope
 // (see ScopeChoice), soonest due first (overdue at the top). Someone never
-// met is due today, or on the next working day, or on their start date
-// when that is later.
+// met is due from when they joined the roster (or their start date, when
+// later), on a working day.
 func (s *Store) Reports() ([]Report, error) {
 	_, in, err := s.scope()
 	if err != nil {
@@ -180,11 +180,7 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 	}
 	out := make([]Report, 0, len(rows))
 	for _, r := range rows {
-		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: week.OnOrAfter(today)}
-		if today.Before(r.StartDate) {
-			// Nobody is due before their first day.
-			rep.NextDue = week.OnOrAfter(r.StartDate)
-		}
+		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: week.OnOrAfter(neverMetDue(r.Person, today))}
 		if t, ok := parseDBTime(r.LastHeld.String); ok {
 			rep.LastHeld = &t
 			rep.NextDue = r.Cadence.DueAfter(t, week)
@@ -195,6 +191,21 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 	}
 	sortReports(out)
 	return out, nil
+}
+
+// neverMetDue is when someone never met is first due: from the day they
+// joined the roster here, or their first day when that is later. Their
+// one-on-one grows overdue from then, instead of reading "due today" for
+// weeks.
+func neverMetDue(p Person, today Date) Date {
+	due := today
+	if !p.CreatedAt.IsZero() {
+		due = DateOf(p.CreatedAt.Local())
+	}
+	if due.Before(p.StartDate) {
+		due = p.StartDate
+	}
+	return due
 }
 
 // notDueIfMetSince is the moment from which a one-on-one leaves someone on

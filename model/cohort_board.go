@@ -177,6 +177,31 @@ func (b Board) TrainerNames() []string {
 	return out
 }
 
+// trainedBy reports whether id trains the cohort or holds its hires'
+// one-on-ones.
+func (b Board) trainedBy(id uint) bool {
+	if b.OwnerID != nil && *b.OwnerID == id {
+		return true
+	}
+	for _, t := range b.Trainers {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// InTraining counts the hires still in training.
+func (b Board) InTraining() int {
+	n := 0
+	for _, r := range b.Rows {
+		if r.Status.inTraining() {
+			n++
+		}
+	}
+	return n
+}
+
 // BehindCount counts hires behind.
 func (b Board) BehindCount() int {
 	n := 0
@@ -242,11 +267,11 @@ func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 	if err != nil {
 		return nil, err
 	}
-	hires, err := scanAll(s.db.Raw(`SELECT `+columns("h", hireColumns...)+`, p.name, p.email,
+	hires, err := scanAll(s.db.Raw(`SELECT `+columns("h", hireColumns...)+`, p.name, p.email, p.start_date,
 		  (SELECT COUNT(*) FROM shadowing_sessions ss WHERE ss.person_id = h.person_id AND ss.date >= c.start_date)
 		FROM cohort_hires h JOIN people p ON p.id = h.person_id JOIN cohorts c ON c.id = h.cohort_id
 		WHERE h.cohort_id IN ? ORDER BY `+s.d.nocase("p.name"), ids),
-		func(h *boardHire) []any { return append(h.fields(), &h.Name, &h.Email, &h.Sessions) })
+		func(h *boardHire) []any { return append(h.fields(), &h.Name, &h.Email, &h.Start, &h.Sessions) })
 	if err != nil {
 		return nil, err
 	}
@@ -314,6 +339,7 @@ func (s *Store) loadBoards(ids []uint, detail bool) ([]Board, error) {
 type boardHire struct {
 	Hire
 	Name, Email string
+	Start       Date // the person's first day: a late hire owes nothing due before it
 	Sessions    int
 }
 
@@ -365,7 +391,7 @@ func (b *Board) addHire(h boardHire, byPhase map[uint][]CohortMilestone, done ma
 					st.Done, st.DoneOn, st.Auto = true, h.OfferedOn, "Offer "+h.OfferOutcome
 				}
 			}
-			st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today)
+			st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today) && !m.DueDate.Before(h.Start)
 			row.Behind = row.Behind || st.Overdue
 			ps.Milestones = append(ps.Milestones, st)
 		}

@@ -75,3 +75,66 @@ func TestHiresOneOnOnesAreTheTrainersWhileTheyTrain(t *testing.T) {
 	check(lena, []string{"Amir Agent", "Ana Hire", "Bo Hire", "Nell Nextmonth"}, []string{"Amir Agent", "Ana Hire", "Bo Hire", "Nell Nextmonth"})
 	check(tara, nil, nil)
 }
+
+// A lead's Today lists the cohorts they train or hold the one-on-ones of,
+// not every cohort's to-do list; everyone's view lists them all.
+func TestTodayShowsMyCohortsOnly(t *testing.T) {
+	s := newTestStore(t)
+	c, _ := cohortFixture(t, s) // Tara trains it; three hires, all behind on 10 Mar
+	lena := addPerson(t, s, "Lena Lead")
+	b := mustBoard(t, s, c.ID)
+	for _, tt := range []struct {
+		me     uint
+		behind int
+	}{{0, 1}, {lena.ID, 0}, {b.Trainers[0].ID, 1}} {
+		if tt.me != 0 {
+			if err := s.SetMe(tt.me); err != nil {
+				t.Fatal(err)
+			}
+		}
+		v, err := s.TodayView(time.Monday)
+		if err != nil || len(v.Behind) != tt.behind || len(v.Milestones) != tt.behind {
+			t.Errorf("me %d: %d cohorts behind, %d milestones (%v), want %d", tt.me, len(v.Behind), len(v.Milestones), err, tt.behind)
+		}
+	}
+}
+
+// Someone never met grows overdue from the day they joined the roster (or
+// their first day, when later), instead of reading "due today" for weeks.
+func TestNeverMetGrowsOverdue(t *testing.T) {
+	s := newTestStore(t)
+	early := addPerson(t, s, "Early Ella") // joined the roster on 10 Mar
+	late := Person{Name: "Late Leo", StartDate: NewDate(2026, 4, 6)}
+	if err := s.SavePerson(&late); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 3, 24, 9, 0, 0, 0, time.UTC) }
+	rs, err := s.Reports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := map[uint]string{}
+	for _, r := range rs {
+		due[r.ID] = DueText(r.NextDue, s.Today())
+	}
+	if due[early.ID] != "overdue by 14 days" || due[late.ID] != "due in 13 days" {
+		t.Errorf("never met: Ella %q, Leo %q", due[early.ID], due[late.ID])
+	}
+}
+
+// A hire who joins late owes nothing due before their first day.
+func TestLateHireOwesNothingDueBeforeTheyCame(t *testing.T) {
+	s := newTestStore(t)
+	c, _ := cohortFixture(t, s) // 10 Mar: Culture (due 6 Mar) overdue for the three
+	if err := s.AddHires(c.ID, nil, []Person{{Name: "Nia Late", StartDate: NewDate(2026, 3, 9)}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range mustBoard(t, s, c.ID).Rows {
+		if r.Name == "Nia Late" && (r.Behind || len(r.Overdue()) != 0) {
+			t.Errorf("Nia joined on 9 Mar and owes %+v", r.Overdue())
+		}
+		if r.Name == "Ana Hire" && !r.Behind {
+			t.Error("Ana, there from the start, is no longer behind")
+		}
+	}
+}

@@ -615,6 +615,7 @@ func (s *Store) InCohorts() (map[uint]string, error) {
 // Training is the cohort a person is training in now, and who holds their
 // one-on-ones meanwhile.
 type Training struct {
+	HireID     uint
 	CohortID   uint
 	CohortName string
 	Until      Date   // the cohort's last day
@@ -625,7 +626,7 @@ type Training struct {
 // several); ok is false when none.
 func (s *Store) TrainingOf(personID uint) (t Training, ok bool, err error) {
 	var rows []Training
-	err = s.db.Raw(`SELECT c.id AS cohort_id, c.name AS cohort_name,
+	err = s.db.Raw(`SELECT h.id AS hire_id, c.id AS cohort_id, c.name AS cohort_name,
 		  (SELECT MAX(end_date) FROM cohort_phases p WHERE p.cohort_id = c.id) AS until,
 		  COALESCE((SELECT o.name FROM people o WHERE o.id = c.owner_id AND o.status = 'active' AND o.archived_at IS NULL), '') AS owner_name
 		FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id

@@ -30,7 +30,7 @@ func TestExportCohort(t *testing.T) {
 		t.Fatalf("%d rows, want a header and 39", len(recs))
 	}
 	first := strings.Join(recs[1], "|")
-	if first != "March 2026|Ana Hire||On track|Onboarding classes|Culture and core values|task|2026-03-06|yes|2026-03-05|Sign Off|no|Great questions" {
+	if first != "March 2026|Ana Hire||On track|Onboarding classes|Culture and core values|task|2026-03-06|yes|2026-03-05|Sign Off|no|Great questions|||||" {
 		t.Errorf("first row = %s", first)
 	}
 	out.Reset()

@@ -32,13 +32,13 @@ type CohortBehind struct {
 	CohortID uint
 	Name     string
 	Behind   int
-	Hires    int
+	Hires    int // in training
 	Names    []string
 }
 
 // Text says who is behind, naming the first few.
 func (b CohortBehind) Text() string {
-	return fmt.Sprintf("%s: %d of %s behind — %s", b.Name, b.Behind, Plural(b.Hires, "hire", "hires"), NameList(b.Names, 4))
+	return fmt.Sprintf("%s: %d of %d in training behind — %s", b.Name, b.Behind, b.Hires, NameList(b.Names, 4))
 }
 
 // LeftText says who still has the milestone to do.
@@ -98,7 +98,7 @@ func (s *Store) TodayView(weekStart time.Weekday) (TodayView, error) {
 	if v.Actions, err = s.openActions(0, today.AddDays(DueSoonDays), in); err != nil {
 		return v, err
 	}
-	if err := s.todayCohorts(&v, today, weekStart); err != nil {
+	if err := s.todayCohorts(&v, today, weekStart, in.me); err != nil {
 		return v, err
 	}
 	if p, err := s.PromptOfTheDay(today); err == nil {
@@ -157,8 +157,10 @@ func (s *Store) todayFollowUps(v *TodayView, today Date, in scoped) error {
 
 // todayCohorts finds the milestones due this week (from the last weekStart
 // day to the next, those already past included) and the hires behind, in
-// cohorts still in training.
-func (s *Store) todayCohorts(v *TodayView, today Date, weekStart time.Weekday) error {
+// cohorts still in training: those me trains or holds the one-on-ones of,
+// or all when me is 0 (everyone's lists), so a lead's Today is not a
+// trainer's to-do list.
+func (s *Store) todayCohorts(v *TodayView, today Date, weekStart time.Weekday, me uint) error {
 	boards, err := s.boards(today)
 	if err != nil {
 		return err
@@ -170,11 +172,11 @@ func (s *Store) todayCohorts(v *TodayView, today Date, weekStart time.Weekday) e
 	until := from.AddDays(7)
 	for _, b := range boards {
 		c := b.Cohort
-		if sum := b.summary(today); sum.PhaseName == "Finished" || sum.PhaseName == "" {
+		if sum := b.summary(today); sum.PhaseName == "Finished" || sum.PhaseName == "" || me != 0 && !b.trainedBy(me) {
 			continue
 		}
 		if n := b.BehindCount(); n > 0 {
-			cb := CohortBehind{CohortID: c.ID, Name: c.Name, Behind: n, Hires: len(b.Rows)}
+			cb := CohortBehind{CohortID: c.ID, Name: c.Name, Behind: n, Hires: b.InTraining()}
 			for _, r := range BehindFirst(b.Rows) {
 				if r.Behind {
 					cb.Names = append(cb.Names, r.Name)

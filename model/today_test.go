@@ -58,7 +58,7 @@ func TestTodayView(t *testing.T) {
 		t.Errorf("actions = %+v", v.Actions)
 	}
 	if len(v.Behind) != 1 || v.Behind[0].CohortID != c.ID || v.Behind[0].Behind != 3 ||
-		v.Behind[0].Text() != "March 2026: 3 of 3 hires behind — Ana Hire, Bo Hire, Cy Hire" {
+		v.Behind[0].Text() != "March 2026: 3 of 3 in training behind — Ana Hire, Bo Hire, Cy Hire" {
 		t.Errorf("behind = %+v", v.Behind)
 	}
 	// Systems (day 10, Fri 13 Mar) falls within the week, once for its three

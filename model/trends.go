@@ -73,8 +73,9 @@ func (s *Store) TeamPulse(weeks int) ([]Series, error) {
 	return out, nil
 }
 
-// CohortProgress is the share of milestones ticked (or offers answered) by
-// the end of each week since the cohort started, up to today or its end.
+// CohortProgress is the share of milestones ticked (or offers answered) on
+// the cohort's first day and by the end of each week since, up to today or
+// its end.
 func (s *Store) CohortProgress(id uint) ([]TrendPoint, error) {
 	b, err := s.CohortBoard(id)
 	if err != nil {
@@ -99,11 +100,19 @@ func (s *Store) CohortProgress(id uint) ([]TrendPoint, error) {
 	if today := s.Today(); today.Before(end) {
 		end = today
 	}
-	var out []TrendPoint
-	for d := b.StartDate.AddDays(6); ; d = d.AddDays(7) {
-		if end.Before(d) {
-			d = end
-		}
+	if end.Before(b.StartDate) {
+		return nil, nil // not started: nothing to draw
+	}
+	// The line starts on the first day, then marks the end of each week.
+	days := []Date{b.StartDate}
+	for d := b.StartDate.AddDays(6); d.Before(end); d = d.AddDays(7) {
+		days = append(days, d)
+	}
+	if end != b.StartDate {
+		days = append(days, end)
+	}
+	out := make([]TrendPoint, 0, len(days))
+	for _, d := range days {
 		count := 0
 		for _, x := range done {
 			if !d.Before(x) {
@@ -111,9 +120,6 @@ func (s *Store) CohortProgress(id uint) ([]TrendPoint, error) {
 			}
 		}
 		out = append(out, TrendPoint{At: d.Time(), Value: float64(count) / float64(total)})
-		if d == end {
-			break
-		}
 	}
 	return out, nil
 }

@@ -58,11 +58,13 @@ func TestCohortProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Started Mon 2 March; today Tue 10 March: week one ends Sun 8, then today.
-	if len(pts) != 2 || pts[0].At.Format("2006-01-02") != "2026-03-08" || pts[1].At.Format("2006-01-02") != "2026-03-10" {
+	// Started Mon 2 March; today Tue 10 March: the first day, week one's
+	// end on Sun 8, then today.
+	if len(pts) != 3 || pts[0].At.Format("2006-01-02") != "2026-03-02" || pts[1].At.Format("2006-01-02") != "2026-03-08" ||
+		pts[2].At.Format("2006-01-02") != "2026-03-10" {
 		t.Fatalf("points = %+v", pts)
 	}
-	if want := 3.0 / 39; pts[0].Value != want || pts[1].Value != want {
-		t.Errorf("progress = %v, want %v", pts, want)
+	if want := 3.0 / 39; pts[0].Value != 0 || pts[1].Value != want || pts[2].Value != want {
+		t.Errorf("progress = %v, want 0 then %v", pts, want)
 	}
 }

@@ -53,3 +53,10 @@ func (s *shell) openCohort(id uint) {
 	s.cohorts().choose(id) // before show, whose load opens it
 	s.show(screenCohorts)
 }
+
+// openChecklist opens a cohort's board and a hire's checklist over it.
+func (s *shell) openChecklist(cohortID, hireID uint) {
+	c := s.cohorts()
+	s.openCohort(cohortID)
+	c.openThen(cohortID, func() { showChecklist(c, hireID) })
+}

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
 )
@@ -14,17 +17,24 @@ func TestPersonPageSaysWhoHoldsAHiresOneOnOnes(t *testing.T) {
 	c := cohortOfTwenty(t, store)
 	b, _ := store.CohortBoard(c.ID)
 	s.openPerson(b.Rows[0].PersonID)
-	want := "Started Mon 2 Mar 2026 · day 9 · In training: March 2026 until Mon 27 Apr 2026 · one-on-ones with Tara Trainer"
-	if got := s.people().form.meta.Text; got != want {
-		t.Errorf("meta line %q, want %q", got, want)
+	f := s.people().form
+	want := "In training: March 2026 until Mon 27 Apr 2026 · 1 milestone overdue · one-on-ones with Tara Trainer"
+	if !f.training.Visible() || f.training.Text != want {
+		t.Errorf("training line %q, want %q", f.training.Text, want)
 	}
+	// It opens their checklist over the cohort's board.
+	test.Tap(f.training)
+	if top := s.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(test.RenderObjectToMarkup(top), b.Rows[0].Name) {
+		t.Error("the training line did not open the hire's checklist")
+	}
+	s.closeDialogs()
 	// Someone in no cohort reads as before.
 	other := model.Person{Name: "Olly Other", StartDate: model.NewDate(2026, 3, 2)}
 	if err := store.SavePerson(&other); err != nil {
 		t.Fatal(err)
 	}
 	s.openPerson(other.ID)
-	if got := s.people().form.meta.Text; got != "Started Mon 2 Mar 2026 · day 9" {
-		t.Errorf("meta line of someone in no cohort %q", got)
+	if f.training.Visible() {
+		t.Errorf("someone in no cohort shows %q", f.training.Text)
 	}
 }

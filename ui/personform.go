@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,7 +27,8 @@ type personForm struct {
 	editor   fyne.CanvasObject
 	heading  *widget.Label
 	meta     *widget.Label
-	problems *problemLine // why the last save failed
+	training *widget.Button // the cohort they train in: opens their checklist
+	problems *problemLine   // why the last save failed
 
 	name, preferred, email *widget.Entry
 	role                   *widget.Select
@@ -97,10 +97,14 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.heading.SizeName = theme.SizeNameSubHeadingText
 	f.heading.Truncation = fyne.TextTruncateEllipsis
 	f.meta = widget.NewLabel("")
+	f.training = widget.NewButtonWithIcon("", theme.GridIcon(), nil)
+	f.training.Alignment = widget.ButtonAlignLeading
+	f.training.Importance = widget.LowImportance
+	f.training.Hide()
 	f.problems = newProblemLine()
 	buttons := container.NewHBox(f.archiveBtn, layoutSpacer(), f.saveBtn)
 	f.editor = container.NewBorder(
-		container.NewVBox(f.heading, f.meta),
+		container.NewVBox(f.heading, f.meta, f.training),
 		container.NewVBox(f.problems, buttons), nil, nil,
 		container.NewVScroll(f.form),
 	)
@@ -210,26 +214,42 @@ func (f *personForm) describe(p model.Person) string {
 	return s
 }
 
-// showTraining adds the cohort a person trains in to the line under their
-// name, and who holds their one-on-ones meanwhile: a lead looking for a
-// hire missing from their list finds why here.
+// showTraining shows the cohort a person trains in, how many milestones
+// they have overdue and who holds their one-on-ones meanwhile, as a link to
+// their checklist: a lead looking for a hire missing from their list finds
+// why here.
 func (f *personForm) showTraining(p model.Person) {
-	fetchOr(f.screen.sh, &f.trainings, func(st *model.Store) (string, error) {
-		t, ok, err := st.TrainingOf(p.ID)
-		if err != nil || !ok {
-			return "", err
+	f.training.Hide()
+	type training struct {
+		model.Training
+		overdue int
+	}
+	fetchOr(f.screen.sh, &f.trainings, func(st *model.Store) (t training, err error) {
+		var ok bool
+		if t.Training, ok, err = st.TrainingOf(p.ID); err != nil || !ok {
+			return t, err
 		}
-		s := "In training: " + t.CohortName + " until " + formatDay(t.Until)
-		if t.OwnerName != "" {
-			s += " · one-on-ones with " + t.OwnerName
+		b, err := st.CohortBoard(t.CohortID)
+		for _, r := range b.Rows {
+			if r.ID == t.HireID {
+				t.overdue = len(r.Overdue())
+			}
 		}
-		return s, nil
-	}, func(s string) {
-		if s == "" || f.person.ID != p.ID {
+		return t, err
+	}, func(t training) {
+		if t.HireID == 0 || f.person.ID != p.ID {
 			return
 		}
-		f.meta.SetText(strings.TrimPrefix(f.describe(p)+" · "+s, " · "))
-		f.meta.Show()
+		text := "In training: " + t.CohortName + " until " + formatDay(t.Until)
+		if t.overdue > 0 {
+			text += " · " + model.Plural(t.overdue, "milestone", "milestones") + " overdue"
+		}
+		if t.OwnerName != "" {
+			text += " · one-on-ones with " + t.OwnerName
+		}
+		f.training.SetText(text)
+		f.training.OnTapped = func() { f.screen.sh.openChecklist(t.CohortID, t.HireID) }
+		f.training.Show()
 	}, func(error) {})
 }
 

@@ -31,7 +31,7 @@ func TestTodayAnswersWhatIsDue(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.today().load()
-	for _, want := range []string{"One-on-ones due (", "Amara Okafor — overdue by 1 day", "Cohorts (", "March 2026: 2 of 20 hires behind", "Prompt of the day",
+	for _, want := range []string{"One-on-ones due (", "Amara Okafor — overdue by 1 day", "Cohorts (", "March 2026: 2 of 20 in training behind", "Prompt of the day",
 		"swap the Thursday late shift", "send her the notes from the last one — overdue since"} {
 		if !shows(s.today().view(), want) && !markupContains(t, s, want) {
 			t.Errorf("Today lacks %q", want)

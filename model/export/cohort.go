@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"solemate/model"
@@ -37,7 +38,8 @@ func yesNo(b bool) string {
 
 func cohortCSV(w io.Writer, b model.Board) error {
 	cw := newCSVWriter(w)
-	_ = cw.Write([]string{"cohort", "hire", "email", "hire_status", "phase", "milestone", "kind", "due_date", "done", "done_on", "signed_off_by", "overdue", "note"})
+	_ = cw.Write([]string{"cohort", "hire", "email", "hire_status", "phase", "milestone", "kind", "due_date", "done", "done_on", "signed_off_by", "overdue", "note",
+		"offered_on", "offer_amount", "offer_currency", "offer_answer", "trainer_notes"})
 	for _, r := range b.Rows {
 		for _, p := range r.Phases {
 			for _, m := range p.Milestones {
@@ -46,12 +48,21 @@ func cohortCSV(w io.Writer, b model.Board) error {
 					note = strings.TrimSpace(m.Auto + ". " + note)
 				}
 				_ = cw.Write([]string{b.Name, r.Name, r.Email, r.StatusText(), p.Name, m.Title, string(m.Kind), m.DueDate.String(),
-					yesNo(m.Done), m.DoneOn.String(), m.SignedOffBy, yesNo(m.Overdue), note})
+					yesNo(m.Done), m.DoneOn.String(), m.SignedOffBy, yesNo(m.Overdue), note,
+					r.OfferedOn.String(), amount(r.OfferAmount, r.OfferedOn), b.OfferCurrency, r.OfferOutcome, r.Notes})
 			}
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// amount is an offer's amount, empty when no offer was made.
+func amount(n int, on model.Date) string {
+	if on.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
@@ -66,8 +77,12 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 	if len(b.Trainers) > 0 {
 		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.TrainerNames(), ", ")))
 	}
-	fmt.Fprintf(&sb, "\n\n%s, %d behind as of %s. Offer to leave: %d accepted, %d declined (%s); retention %s.\n",
-		model.Plural(len(b.Rows), "hire", "hires"), b.BehindCount(), today.Time().Format("2 Jan 2006"),
+	offer := "Offer to leave"
+	if !b.OfferOn.IsZero() {
+		offer += fmt.Sprintf(" (made %s: %s)", b.OfferOn.Time().Format("2 Jan 2006"), strings.TrimSpace(fmt.Sprintf("%d %s", b.OfferAmount, mdEscape(b.OfferCurrency))))
+	}
+	fmt.Fprintf(&sb, "\n\n%s, %d in training, %d behind as of %s. %s: %d accepted, %d declined (%s); retention %s.\n",
+		model.Plural(len(b.Rows), "hire", "hires"), b.InTraining(), b.BehindCount(), today.Time().Format("2 Jan 2006"), offer,
 		b.Offers.Accepted, b.Offers.Declined, b.Offers.AcceptanceText(), percent(b.Offers.Retention()))
 	sb.WriteString("\n## Phases\n\n")
 	for i, p := range b.Phases {
@@ -112,7 +127,7 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 		if r.OfferOutcome != "" {
 			fmt.Fprintf(&sb, "\nOffer to leave: %s on %s", r.OfferOutcome, r.OfferedOn)
 			if r.OfferAmount > 0 {
-				fmt.Fprintf(&sb, " (%d)", r.OfferAmount)
+				fmt.Fprintf(&sb, " (%s)", strings.TrimSpace(fmt.Sprintf("%d %s", r.OfferAmount, mdEscape(b.OfferCurrency))))
 			}
 			sb.WriteString(".\n")
 		}
