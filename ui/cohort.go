@@ -42,10 +42,11 @@ type cohortScreen struct {
 	boardBox fyne.CanvasObject
 	// shown are the hires the board shows, in its order.
 	shown []model.HireRow
-	// What the trainer chose is kept for the session, whichever cohort is open.
-	byName, onlyBehind, folded bool
-	selected                   uint
-	noSelect                   bool
+	// What the trainer chose is kept for the session, whichever cohort is
+	// open; the chart's fold across sessions (prefChartFolded).
+	byName, onlyBehind bool
+	selected           uint
+	noSelect           bool
 	// lists and boards are the loads of the list and of the open board.
 	lists, boards line
 }
@@ -77,7 +78,10 @@ func newCohortScreen(sh *shell) *cohortScreen {
 	// Compact, and foldable under its title: with thirty hires the rows
 	// matter more.
 	c.chart = tall(c.progress, boardChartHeight)
-	c.fold = widget.NewButton("Progress chart", func() { c.folded = !c.folded; c.showFold() })
+	c.fold = widget.NewButton("Progress chart", func() {
+		prefs().SetBool(prefChartFolded, !c.chartFolded())
+		c.showFold()
+	})
 	c.fold.Importance = widget.LowImportance
 	c.order = widget.NewSelect([]string{orderBehindFirst, orderByName}, func(s string) {
 		c.byName = s == orderByName
@@ -148,6 +152,9 @@ func (c *cohortScreen) loadThen(then func()) {
 			want = c.welcome
 		}
 		showOnly(c.root, want)
+		if c.selected == 0 {
+			c.selected = firstToOpen(cs, c.sh.store.Today())
+		}
 		c.noSelect = true
 		for i, s := range cs {
 			if s.ID == c.selected {
@@ -161,6 +168,20 @@ func (c *cohortScreen) loadThen(then func()) {
 			then()
 		}
 	})
+}
+
+// firstToOpen is the cohort the screen opens when none was chosen: the
+// newest running, else the newest; 0 when there is none.
+func firstToOpen(cs []model.CohortSummary, today model.Date) uint {
+	for _, s := range cs {
+		if !today.Before(s.StartDate) && !s.EndDate.Before(today) {
+			return s.ID
+		}
+	}
+	if len(cs) > 0 {
+		return cs[0].ID
+	}
+	return 0
 }
 
 // cohortList is what the cohort list shows: the cohorts of the last year,
@@ -251,11 +272,24 @@ func minWidth(w float32) fyne.CanvasObject {
 	return r
 }
 
+// prefChartFolded remembers whether the board's chart is folded: it
+// opened again after every start, and hid the rows in a small window.
+const prefChartFolded = "cohortChartFolded"
+
+// foldBelow is the window height under which the chart starts folded.
+const foldBelow = 700
+
+// chartFolded says whether the chart is folded: as last chosen, else
+// folded in a window too low for it and the rows both.
+func (c *cohortScreen) chartFolded() bool {
+	return prefs().BoolWithFallback(prefChartFolded, c.sh.win.Canvas().Size().Height < foldBelow)
+}
+
 // showFold shows or folds the progress chart.
 func (c *cohortScreen) showFold() {
 	c.chart.Show()
 	c.fold.SetIcon(theme.MenuDropUpIcon())
-	if c.folded {
+	if c.chartFolded() {
 		c.chart.Hide()
 		c.fold.SetIcon(theme.MenuDropDownIcon())
 	}
@@ -277,6 +311,7 @@ func (c *cohortScreen) showBoard(b model.Board) {
 	}
 	c.meta.SetText(strings.Join(meta, " · "))
 	c.stats.SetText(boardStats(b))
+	c.showFold()
 	c.behind.Text = fmt.Sprintf("Only behind (%d of %d)", b.BehindCount(), len(b.Rows))
 	c.behind.Refresh()
 
@@ -322,8 +357,15 @@ func boardStats(b model.Board) string {
 	if o.Hires == 0 {
 		return "No hires yet."
 	}
-	return fmt.Sprintf("%s · %d behind · offer to leave: %d accepted, %d declined (%s) · retention %.0f%%",
-		model.Plural(o.Hires, "hire", "hires"), b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceText(), o.Retention()*100)
+	training := 0
+	for _, r := range b.Rows {
+		if r.InTraining() {
+			training++
+		}
+	}
+	// Those who took the offer or left are hires no more in training.
+	return fmt.Sprintf("%s, %d in training · %d behind · offer to leave: %d accepted, %d declined (%s) · retention %.0f%%",
+		model.Plural(o.Hires, "hire", "hires"), training, b.BehindCount(), o.Accepted, o.Declined, o.AcceptanceText(), o.Retention()*100)
 }
 
 // layoutOf is the column layout of b's rows, its phase columns wide enough
@@ -349,6 +391,7 @@ func (c *cohortScreen) showRows() {
 	}
 	c.shown = c.shown[:0]
 	layout := c.layoutOf(b)
+	layout.compact = true
 	var objs []fyne.CanvasObject
 	for _, r := range rows {
 		if c.onlyBehind && !r.Behind {
@@ -367,11 +410,11 @@ func (c *cohortScreen) showRows() {
 	c.grid.Refresh()
 }
 
-// hireRow is a hire's row: their name (and what is overdue under it), a
+// hireRow is a hire's row: their name (and what is overdue beside it), a
 // cell per phase and their status.
 func (c *cohortScreen) hireRow(r model.HireRow, layout *boardLayout) fyne.CanvasObject {
-	// One rich text for the name and what is overdue: two labels made the
-	// row as tall again.
+	// One line of rich text for the name and what is overdue: under the
+	// name it made the row as tall again, and two hires showed at 900×600.
 	name := &widget.HyperlinkSegment{Text: r.Name, OnTapped: func() { showChecklist(c, r.ID) }}
 	nameCell := widget.NewRichText(name)
 	nameCell.Truncation = fyne.TextTruncateEllipsis
@@ -382,9 +425,9 @@ func (c *cohortScreen) hireRow(r model.HireRow, layout *boardLayout) fyne.Canvas
 		for i, m := range overdue {
 			titles[i] = m.Title
 		}
-		// A paragraph's end breaks the line after the name.
-		nameCell.Segments = append(nameCell.Segments, &widget.TextSegment{Style: widget.RichTextStyleParagraph}, &widget.TextSegment{Text: strings.Join(titles, ", "),
-			Style: widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNameWarning}})
+		overdueStyle := widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNameWarning}
+		nameCell.Segments = append(nameCell.Segments, &widget.TextSegment{Text: "  ", Style: overdueStyle},
+			&widget.TextSegment{Text: strings.Join(titles, ", "), Style: overdueStyle})
 		nameCell.Refresh()
 		status.SetText(fmt.Sprintf("%d overdue", len(overdue)))
 	}
@@ -403,6 +446,17 @@ func (c *cohortScreen) hireRow(r model.HireRow, layout *boardLayout) fyne.Canvas
 type boardLayout struct {
 	cols int
 	cell float32 // the least width of a phase's column
+	// compact rows are a line of text high: their labels' padding
+	// overlaps the rows next to them, so more hires show.
+	compact bool
+}
+
+// trim is how much of a text's padding a row leaves out, above and below.
+func (l *boardLayout) trim() float32 {
+	if l.compact {
+		return theme.InnerPadding() * 0.75
+	}
+	return 0
 }
 
 // fitWords widens the phase columns to the widest word of a phase's name:
@@ -423,7 +477,7 @@ const (
 func (l *boardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
+		h = max(h, o.MinSize().Height-2*l.trim())
 	}
 	return fyne.NewSize(boardNameWidth+boardStatusWidth+float32(l.cols-2)*l.cell, h)
 }
@@ -442,8 +496,10 @@ func (l *boardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		case len(objs) - 1:
 			w = boardStatusWidth
 		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w-pad, size.Height))
+		// What is taller than the row (a label's padding) stays centred on it.
+		h := max(size.Height, o.MinSize().Height)
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(w-pad, h))
 		x += w
 	}
 }
@@ -463,33 +519,11 @@ func newCellBar(done, total int, behind, current bool) *cellBar {
 }
 
 func (b *cellBar) CreateRenderer() fyne.WidgetRenderer {
-	th := b.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	fill := th.Color(theme.ColorNamePrimary, v)
-	bg := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, v))
-	bg.CornerRadius = 4
-	text := canvas.NewText(fmt.Sprintf("%d/%d", b.done, b.total), th.Color(theme.ColorNameForeground, v))
-	text.TextSize = th.Size(theme.SizeNameCaptionText)
-	text.Alignment = fyne.TextAlignCenter
-	switch {
-	case b.behind:
-		// Behind shows with nothing ticked too: a tinted, outlined bar and
-		// the count in the warning colour, not an empty bar like a phase
-		// still to come.
-		warn := th.Color(theme.ColorNameWarning, v)
-		fill = warn
-		bg.FillColor = tint(warn, 0x48)
-		bg.StrokeColor = warn
-		bg.StrokeWidth = 1.5
-		text.Color = warn
-		text.TextStyle.Bold = true
-	case b.current:
-		bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
-		bg.StrokeWidth = 1.5
-	}
-	bar := canvas.NewRectangle(fill)
-	bar.CornerRadius = 4
-	return &cellRenderer{bar: b, bg: bg, fill: bar, text: text}
+	r := &cellRenderer{bar: b, bg: canvas.NewRectangle(nil), fill: canvas.NewRectangle(nil), text: canvas.NewText(fmt.Sprintf("%d/%d", b.done, b.total), nil)}
+	r.bg.CornerRadius, r.fill.CornerRadius = 4, 4
+	r.text.Alignment = fyne.TextAlignCenter
+	r.Refresh()
+	return r
 }
 
 // tint is c made see-through to alpha (of 255).
@@ -525,8 +559,40 @@ func (r *cellRenderer) Layout(s fyne.Size) {
 }
 
 func (r *cellRenderer) MinSize() fyne.Size { return fyne.NewSize(60, 30) }
-func (r *cellRenderer) Refresh()           {}
-func (r *cellRenderer) Destroy()           {}
+
+// Refresh paints the bar in the theme's colours now: a theme switched in
+// Settings left bars in the old ones (black bars on white, white on white).
+func (r *cellRenderer) Refresh() {
+	b := r.bar
+	th := b.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fill := th.Color(theme.ColorNamePrimary, v)
+	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.bg.StrokeColor, r.bg.StrokeWidth = nil, 0
+	r.text.Color = th.Color(theme.ColorNameForeground, v)
+	r.text.TextSize = th.Size(theme.SizeNameCaptionText)
+	r.text.TextStyle.Bold = false
+	switch {
+	case b.behind:
+		// Behind shows with nothing ticked too: a tinted, outlined bar and
+		// the count in the warning colour, not an empty bar like a phase
+		// still to come.
+		warn := th.Color(theme.ColorNameWarning, v)
+		fill = warn
+		r.bg.FillColor = tint(warn, 0x48)
+		r.bg.StrokeColor, r.bg.StrokeWidth = warn, 1.5
+		r.text.Color = warn
+		r.text.TextStyle.Bold = true
+	case b.current:
+		r.bg.StrokeColor, r.bg.StrokeWidth = fill, 1.5
+	}
+	r.fill.FillColor = fill
+	for _, o := range r.Objects() {
+		o.Refresh()
+	}
+}
+
+func (r *cellRenderer) Destroy() {}
 func (r *cellRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.bg, r.fill, r.text}
 }

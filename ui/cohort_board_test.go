@@ -172,10 +172,11 @@ func TestBoardOrderAndOnlyBehind(t *testing.T) {
 	}
 }
 
-// The chart folds away and stays folded; a cohort with no hires says so
-// rather than "retention 0%".
+// The chart folds away and stays folded, after a restart too (it opened
+// again); a cohort with no hires says so rather than "retention 0%".
 func TestBoardFoldsItsChartAndSaysWhenNoHires(t *testing.T) {
 	s, store := newTestShell(t)
+	s.win.Resize(fyne.NewSize(1280, 800))
 	progs, _ := store.Programs()
 	c, err := store.CreateCohort(model.NewCohort{Name: "Empty", ProgramID: progs[0].ID, Start: model.NewDate(2026, 3, 2)})
 	if err != nil {
@@ -194,10 +195,16 @@ func TestBoardFoldsItsChartAndSaysWhenNoHires(t *testing.T) {
 	if sc.chart.Visible() || sc.fold.Icon != theme.MenuDropDownIcon() {
 		t.Error("the chart should stay folded for the session")
 	}
+	again := newTestShellOn(t, test.NewTempWindow(t, nil), store)
+	again.win.Resize(fyne.NewSize(1280, 800))
+	if sc = boardIn(again, c.ID); sc.chart.Visible() {
+		t.Error("the chart should stay folded after a restart")
+	}
 }
 
 // With thirty hires the first rows show under the header, at the largest
-// usual window and the smallest; the list keeps room for cohort names.
+// usual window and the smallest, where the chart starts folded (it left
+// room for one or two hires); the list keeps room for cohort names.
 func TestThirtyHiresFitTheWindow(t *testing.T) {
 	names := make([]string, 30)
 	for i := range names {
@@ -205,20 +212,24 @@ func TestThirtyHiresFitTheWindow(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		size   fyne.Size
-		folded bool
-		rows   int // at least this many rows show whole
+		fold   string // "folded" or "shown" as chosen before, "" when never chosen
+		folded bool   // whether the chart is folded then
+		rows   int    // at least this many rows show whole
 	}{
-		{fyne.NewSize(1280, 800), false, 6},
-		{fyne.NewSize(1280, 800), true, 7},
-		{minWindow, false, 1},
-		{minWindow, true, 3},
+		{fyne.NewSize(1280, 800), "", false, 8},
+		{fyne.NewSize(1280, 800), "folded", true, 10},
+		{minWindow, "shown", false, 3},
+		{minWindow, "", true, 6},
 	} {
-		t.Run(fmt.Sprint(tc.size, tc.folded), func(t *testing.T) {
+		t.Run(fmt.Sprint(tc.size, tc.fold), func(t *testing.T) {
 			s, _, c := behindShell(t, names...)
 			s.win.Resize(tc.size)
+			if tc.fold != "" {
+				prefs().SetBool(prefChartFolded, tc.fold == "folded")
+			}
 			sc := boardIn(s, c.ID)
-			if tc.folded {
-				test.Tap(sc.fold)
+			if sc.chart.Visible() == tc.folded {
+				t.Errorf("the chart shows: %v, want folded %v", sc.chart.Visible(), tc.folded)
 			}
 			scroll, _ := first[*container.Scroll](sc.boardBox)
 			d := fyne.CurrentApp().Driver()
@@ -233,7 +244,7 @@ func TestThirtyHiresFitTheWindow(t *testing.T) {
 				}
 			}
 			if whole < tc.rows {
-				t.Errorf("%d rows show whole, want at least %d", whole, tc.rows)
+				t.Errorf("%d rows show whole, want at least %d (a row is %.0f px high)", whole, tc.rows, sc.grid.Objects[0].Size().Height)
 			}
 			if w := sc.list.Size().Width; w < cohortListWidth-1 {
 				t.Errorf("the cohort list is %.0f px wide", w)
@@ -244,5 +255,92 @@ func TestThirtyHiresFitTheWindow(t *testing.T) {
 				t.Error("the cohort's progress should show whole")
 			}
 		})
+	}
+}
+
+// Switching the theme repaints the board's bars: they kept the colours of
+// the theme they were made in (black bars and white counts on white).
+func TestBoardBarsFollowTheTheme(t *testing.T) {
+	s, _, c := behindShell(t)
+	sc := boardIn(s, c.ID)
+	ana := test.WidgetRenderer(boardRow(t, sc, "Ana Alves").Objects[1].(*cellBar)).(*cellRenderer) // today's phase
+	dee := test.WidgetRenderer(boardRow(t, sc, "Dee Diaz").Objects[1].(*cellBar)).(*cellRenderer)  // behind
+	for _, th := range []string{themeLight, themeDark, themeLight} {
+		prefs().SetString(prefTheme, th)
+		applyTheme()
+		v := theme.VariantLight
+		if th == themeDark {
+			v = theme.VariantDark
+		}
+		want := brandTheme{Theme: theme.DefaultTheme()}
+		fg, primary, warn := want.Color(theme.ColorNameForeground, v), want.Color(theme.ColorNamePrimary, v), want.Color(theme.ColorNameWarning, v)
+		if ana.text.Color != fg || ana.fill.FillColor != primary || ana.bg.StrokeColor != primary {
+			t.Errorf("%s: today's phase bar %v, count %v; want %v, %v", th, ana.fill.FillColor, ana.text.Color, primary, fg)
+		}
+		if dee.text.Color != warn || dee.bg.StrokeColor != warn {
+			t.Errorf("%s: a bar behind %v; want %v", th, dee.text.Color, warn)
+		}
+	}
+}
+
+// The stats line counts those in training apart from all the hires: "6
+// hires" stood after one took the offer.
+func TestBoardStatsCountThoseInTraining(t *testing.T) {
+	s, store, c := behindShell(t)
+	if err := store.SetCohortOffer(c.ID, model.NewDate(2026, 3, 25), 2000, "EUR"); err != nil {
+		t.Fatal(err)
+	}
+	sc := boardIn(s, c.ID)
+	if !strings.HasPrefix(sc.stats.Text, "6 hires, 6 in training · 3 behind") {
+		t.Errorf("stats %q", sc.stats.Text)
+	}
+	for _, r := range sc.board.Rows {
+		if r.Name == "Ana Alves" {
+			if _, err := store.AnswerOffer(r.ID, model.OfferAccepted); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	sc.open(c.ID)
+	if !strings.HasPrefix(sc.stats.Text, "6 hires, 5 in training · 3 behind · offer to leave: 1 accepted") {
+		t.Errorf("after Ana took the offer: %q", sc.stats.Text)
+	}
+}
+
+// The screen opens on the newest running cohort when none was chosen: it
+// said "Pick a cohort" with one right there.
+func TestCohortsOpenTheNewestRunningCohort(t *testing.T) {
+	s, store, c := behindShell(t)
+	progs, _ := store.Programs()
+	if _, err := store.CreateCohort(model.NewCohort{Name: "May 2026", ProgramID: progs[0].ID, Start: model.NewDate(2026, 5, 4)}); err != nil {
+		t.Fatal(err)
+	}
+	s.show(screenCohorts)
+	sc := s.cohorts()
+	if sc.board.ID != c.ID || sc.right.Objects[0] != sc.boardBox || sc.list.Length() != 2 {
+		t.Errorf("opened %q, want the running March 2026", sc.board.Name)
+	}
+}
+
+func TestFirstCohortToOpen(t *testing.T) {
+	today := model.NewDate(2026, 3, 25)
+	summary := func(id uint, start, end model.Date) model.CohortSummary {
+		return model.CohortSummary{Cohort: model.Cohort{ID: id, StartDate: start}, EndDate: end}
+	}
+	future := summary(3, model.NewDate(2026, 5, 4), model.NewDate(2026, 7, 1))
+	running := summary(2, model.NewDate(2026, 3, 2), model.NewDate(2026, 4, 27))
+	past := summary(1, model.NewDate(2025, 9, 1), model.NewDate(2025, 10, 27))
+	for _, c := range []struct {
+		name string
+		cs   []model.CohortSummary
+		want uint
+	}{
+		{"the running one before a newer to come", []model.CohortSummary{future, running, past}, 2},
+		{"the newest when none runs", []model.CohortSummary{future, past}, 3},
+		{"none", nil, 0},
+	} {
+		if got := firstToOpen(c.cs, today); got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, got, c.want)
+		}
 	}
 }

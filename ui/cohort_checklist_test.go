@@ -38,9 +38,9 @@ func openChecklist(t *testing.T, s *shell, store *model.Store, hold *func()) (*c
 }
 
 // checkOf is the box of the milestone titled title in the open dialog.
-func checkOf(t *testing.T, s *shell, title string) *widget.Check {
+func checkOf(t *testing.T, s *shell, title string) *keyCheck {
 	t.Helper()
-	c, ok := first(s.win.Canvas().Overlays().Top(), func(c *widget.Check) bool { return strings.HasPrefix(c.Text, title+" — ") })
+	c, ok := first(s.win.Canvas().Overlays().Top(), func(c *keyCheck) bool { return strings.HasPrefix(c.Text, title+" — ") })
 	if !ok {
 		t.Fatalf("no box for %q", title)
 	}
@@ -253,5 +253,32 @@ func TestChecklistIgnoresTheDoubleClicksSecondClick(t *testing.T) {
 	test.Tap(checkOf(t, s, title))
 	if !stored(t, store, c.ID, hire.ID, title).Done {
 		t.Error("a click once armed should tick")
+	}
+}
+
+// Esc closes the checklist after a box or an answer was clicked: the
+// clicked box kept the key, and the dialog stayed.
+func TestEscClosesTheChecklistAfterAClick(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		click func(*testing.T, *shell)
+	}{
+		{"a tick", func(t *testing.T, s *shell) { test.Tap(checkOf(t, s, "Culture and core values")) }},
+		{"an answer", func(t *testing.T, s *shell) {
+			answer := first1[*widget.RadioGroup](t, s.win.Canvas().Overlays().Top())
+			radio, _ := first(answer, func(o tappableFocus) bool { return true })
+			test.Tap(radio)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, store := newTestShell(t)
+			cohortOfTwenty(t, store)
+			openChecklist(t, s, store, nil)
+			c.click(t, s)
+			pressEsc(s.win.Canvas())
+			if dialogs(s.win) != 0 {
+				t.Error("Esc should close the checklist")
+			}
+		})
 	}
 }

@@ -102,7 +102,7 @@ type checklist struct {
 
 // checkItem is one milestone's box and its note.
 type checkItem struct {
-	check *widget.Check
+	check *keyCheck
 	note  *widget.Label
 }
 
@@ -151,7 +151,7 @@ func (cl *checklist) show(draft *model.Hire, problem error) {
 		for _, m := range p.Milestones {
 			ms := m
 			item := &checkItem{note: widget.NewLabel("")}
-			item.check = widget.NewCheck(fmt.Sprintf("%s — due %s", ms.Title, ms.DueDate.Time().Format("Mon 2 Jan")), func(on bool) { cl.tick(ms, on) })
+			item.check = newKeyCheck(fmt.Sprintf("%s — due %s", ms.Title, ms.DueDate.Time().Format("Mon 2 Jan")), func(on bool) { cl.tick(ms, on) }, nil)
 			item.note.SizeName = theme.SizeNameCaptionText
 			cl.items[ms.ID] = item
 			box.Add(container.NewBorder(nil, nil, nil, item.note, item.check))
@@ -330,6 +330,8 @@ func (cl *checklist) answered(choice string) {
 	if cl.quiet {
 		return
 	}
+	// The clicked choice gives the focus up, which kept Esc.
+	cl.c.sh.win.Canvas().Unfocus()
 	was := answerOf(cl.row.OfferOutcome)
 	undo := func() {
 		cl.quiet = true

@@ -152,7 +152,9 @@ func confirmRemoveHire(c *cohortScreen, cohort string, h model.HireRow, removed 
 	}
 	says := widget.NewLabel(fmt.Sprintf("%s leaves %s. %s\nThey stay on the roster.", h.Name, cohort, goes))
 	says.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Remove "+h.Name+"?", "Remove", "Keep", says,
+	var d *dialog.ConfirmDialog
+	keys := newEnterKey(func() { d.Confirm() }) // Enter removes, as the main button
+	d = dialog.NewCustomConfirm("Remove "+h.Name+"?", "Remove", "Keep", container.NewVBox(says, keys),
 		func(ok bool) {
 			if ok {
 				removed(c.sh.store.RemoveHire(h.ID))
@@ -160,4 +162,5 @@ func confirmRemoveHire(c *cohortScreen, cohort string, h model.HireRow, removed 
 		}, c.sh.win)
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	c.sh.showDialog(d)
+	c.sh.win.Canvas().Focus(keys)
 }

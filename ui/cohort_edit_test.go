@@ -88,13 +88,15 @@ func TestEditCohortRefusesNoName(t *testing.T) {
 }
 
 // Removing a hire who never came says how many ticks go with them; they
-// leave the cohort and stay on the roster.
+// leave the cohort and stay on the roster. Enter removes, as the main
+// button does (it did nothing).
 func TestEditCohortRemovesANoShow(t *testing.T) {
 	for _, c := range []struct {
 		hire, says string
+		enter      bool // confirm with Enter, not a click
 	}{
-		{"Hire 01", "They have no ticks yet."},
-		{"Hire 03", "Their one tick goes with them."},
+		{"Hire 01", "They have no ticks yet.", false},
+		{"Hire 03", "Their one tick goes with them.", true},
 	} {
 		t.Run(c.hire, func(t *testing.T) {
 			s, store, sc := openBoard(t)
@@ -109,7 +111,11 @@ func TestEditCohortRemovesANoShow(t *testing.T) {
 			if !inDialog(s.win, c.says) || !inDialog(s.win, "They stay on the roster.") {
 				t.Errorf("the confirm should say %q", c.says)
 			}
-			tapButton(t, s.win.Canvas().Overlays().Top(), "Remove")
+			if c.enter {
+				pressEnter(s.win.Canvas())
+			} else {
+				tapButton(t, s.win.Canvas().Overlays().Top(), "Remove")
+			}
 			b, _ := store.CohortBoard(sc.board.ID)
 			if len(b.Rows) != 19 || len(sc.board.Rows) != 19 {
 				t.Errorf("%d hires stored, %d on the board; want 19", len(b.Rows), len(sc.board.Rows))

@@ -3,10 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -38,14 +40,15 @@ func answerLabel(outcome string) string {
 type offerDayForm struct {
 	on               *dateField
 	amount, currency *dialogEntry
-	offer            *widget.Button
+	offer, allStay   *widget.Button
 	message, totals  *widget.Label
 	answers          map[uint]*widget.RadioGroup // by hire ID
 	standing         map[uint]*widget.Label
 	undo             *undoBar
 
 	outcome map[uint]string
-	setting bool // set while a row is set, which is not an answer
+	setting bool   // set while a row is set, which is not an answer
+	offered string // the offer made, which the status line says between answers
 }
 
 // showOfferDay makes the offer to leave to the whole cohort (its day,
@@ -92,8 +95,13 @@ func showOfferDay(c *cohortScreen) *offerDayForm {
 	}
 	f.offer = widget.NewButtonWithIcon("Make the offer", theme.ConfirmIcon(), func() { f.makeOffer(c, b.ID) })
 	f.offer.Importance = widget.HighImportance
+	for _, e := range []*dialogEntry{f.on.entry, f.amount, f.currency} {
+		e.OnSubmitted = func(string) { press(f.offer)() }
+	}
+	f.allStay = widget.NewButton("Everyone not yet answered stays", func() { f.restStay(c) })
 	if b.OfferOn.IsZero() {
 		f.say("Make the offer first; then record each hire's answer below.", widget.MediumImportance)
+		f.allStay.Disable()
 		// Those offered it one by one before may answer already.
 		for _, h := range b.Rows {
 			if h.OfferedOn.IsZero() {
@@ -101,6 +109,8 @@ func showOfferDay(c *cohortScreen) *offerDayForm {
 			}
 		}
 	} else {
+		f.offered = offerLine(b.OfferOn, b.OfferAmount, b.OfferCurrency)
+		f.say(f.offered, widget.MediumImportance)
 		f.offer.SetText("Change the offer")
 		f.offer.Importance = widget.MediumImportance
 	}
@@ -110,12 +120,19 @@ func showOfferDay(c *cohortScreen) *offerDayForm {
 	}
 	top := container.NewVBox(
 		container.NewGridWithColumns(3, field("Offer made on", f.on.view), field("Amount offered", f.amount), field("Currency", f.currency)),
-		container.NewHBox(f.offer), f.message, widget.NewSeparator(), f.totals)
+		container.NewHBox(f.offer, f.allStay), f.message, widget.NewSeparator(), f.totals)
 	scroll := container.NewVScroll(rows)
 	scroll.SetMinSize(fyne.NewSize(dialogMin.Width-40, 160))
-	d := dialog.NewCustom("Offer day: "+b.Name, "Done", container.NewBorder(top, f.undo.view, nil, nil, scroll), c.sh.win)
+	// The undo bar's room is kept: appearing, it moved the rows under the
+	// pointer, and the next click answered for the wrong hire.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, f.undo.view.MinSize().Height))
+	d := dialog.NewCustom("Offer day: "+b.Name, "Done", container.NewBorder(top, container.NewStack(room, f.undo.view), nil, nil, scroll), c.sh.win)
 	d.Resize(dialogRoomy)
 	c.sh.showDialog(d)
+	if b.OfferOn.IsZero() {
+		c.sh.win.Canvas().Focus(f.amount) // type the amount, Enter makes the offer
+	}
 	return f
 }
 
@@ -133,6 +150,8 @@ func (f *offerDayForm) addRow(c *cohortScreen, rows *fyne.Container, h model.Hir
 	answer.SetSelected(answerLabel(h.OfferOutcome))
 	answer.OnChanged = func(label string) {
 		if !f.setting {
+			// The clicked choice gives the focus up, which kept Esc.
+			c.sh.win.Canvas().Unfocus()
 			f.answer(c, h, answerOutcome[label])
 		}
 	}
@@ -171,7 +190,8 @@ func (f *offerDayForm) makeOffer(c *cohortScreen, cohortID uint) {
 		f.say("Not offered: "+err.Error()+".", widget.DangerImportance)
 		return
 	}
-	f.say(fmt.Sprintf("Offered on %s: %s. Record each hire's answer below.", formatDay(on), strings.TrimSpace(fmt.Sprintf("%d %s", amount, currency))), widget.SuccessImportance)
+	f.offered = offerLine(on, amount, currency)
+	f.say(f.offered, widget.MediumImportance)
 	f.offer.SetText("Change the offer")
 	f.offer.Importance = widget.MediumImportance
 	f.offer.Refresh()
@@ -188,7 +208,7 @@ func (f *offerDayForm) answer(c *cohortScreen, h model.HireRow, outcome string) 
 		return
 	}
 	f.set(h.ID, outcome)
-	f.say("", widget.MediumImportance)
+	f.say(f.offered, widget.MediumImportance)
 	f.undo.offer(fmt.Sprintf("%s: %s.", h.Name, strings.ToLower(answerLabel(outcome))), c.sh.undoFor, func() {
 		if err := c.sh.store.UndoAnswer(was); err != nil {
 			f.say("Not undone: "+err.Error()+".", widget.DangerImportance)
@@ -229,17 +249,65 @@ func showStanding(l *widget.Label, h model.HireRow) {
 	l.SetText(h.StatusText())
 }
 
+// restStay records "Stays" for every hire in training who was offered and
+// has not answered: the few who take the offer answer first, the rest in
+// one click, taken back by one undo.
+func (f *offerDayForm) restStay(c *cohortScreen) {
+	var undos []model.AnswerUndo
+	var ids []uint
+	var failed error
+	for _, h := range c.board.Rows {
+		if !h.InTraining() || f.outcome[h.ID] != "" || f.answers[h.ID] == nil || f.answers[h.ID].Disabled() {
+			continue
+		}
+		was, err := c.sh.store.AnswerOffer(h.ID, model.OfferDeclined)
+		if err != nil {
+			failed = err
+			break
+		}
+		undos, ids = append(undos, was), append(ids, h.ID)
+		f.set(h.ID, model.OfferDeclined)
+	}
+	f.say(f.offered, widget.MediumImportance)
+	if failed != nil {
+		f.say("Not recorded for everyone: "+failed.Error()+".", widget.DangerImportance)
+	}
+	if len(undos) == 0 {
+		if failed == nil {
+			f.undo.inform("Everyone offered has answered already.", c.sh.undoFor)
+		}
+		return
+	}
+	f.undo.offer(model.Plural(len(undos), "hire stays.", "hires stay."), c.sh.undoFor, func() {
+		for i, was := range undos {
+			if err := c.sh.store.UndoAnswer(was); err != nil {
+				f.say("Not undone: "+err.Error()+".", widget.DangerImportance)
+				break
+			}
+			f.set(ids[i], was.Outcome())
+		}
+		f.reload(c)
+	})
+	f.reload(c)
+}
+
+// offerLine is the status line once the offer is made.
+func offerLine(on model.Date, amount int, currency string) string {
+	return fmt.Sprintf("Offered on %s: %s. Record each hire's answer below.", formatDay(on), money(amount, currency))
+}
+
 func (f *offerDayForm) enableAnswers() {
 	for _, a := range f.answers {
 		a.Enable()
 	}
+	f.allStay.Enable()
 }
 
+// say puts text on the status line, in the text colour unless it is a
+// problem. The line is always there: rows moved as it came and went.
 func (f *offerDayForm) say(text string, importance widget.Importance) {
 	f.message.Importance = importance
 	f.message.SetText(text)
-	f.message.Hidden = text == ""
-	f.message.Refresh()
 }
 
 // showTotals counts the answers: "3 took the offer, 22 stay, 5 not yet".

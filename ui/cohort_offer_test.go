@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -118,5 +119,81 @@ func TestCohortDialogsFitTheSmallestWindow(t *testing.T) {
 				t.Errorf("needs %v, more than %v; the widest parts:\n%s", m, minWindow, widest(top, minWindow.Width/3))
 			}
 		})
+	}
+}
+
+// Enter in the offer's fields makes the offer; answering then moves no
+// row (the status line went and an undo bar came: the next click hit the
+// wrong hire), the status line keeps saying the offer in the text colour,
+// and Esc still closes the dialog after the click.
+func TestOfferDayRowsStayPutAsAnswersCome(t *testing.T) {
+	s, store, sc := openBoard(t)
+	f := showOfferDay(sc)
+	f.amount.SetText("2000")
+	f.currency.SetText("EUR")
+	pressEnter(s.win.Canvas())
+	if b, _ := store.CohortBoard(sc.board.ID); b.OfferAmount != 2000 {
+		t.Fatalf("Enter should make the offer: %q", f.message.Text)
+	}
+	said := "Offered on Tue 10 Mar 2026: 2000 EUR. Record each hire's answer below."
+	rows := sc.board.Rows
+	d := fyne.CurrentApp().Driver()
+	where := func() (out []fyne.Position) {
+		for _, r := range rows[:5] {
+			out = append(out, d.AbsolutePositionForObject(f.answers[r.ID]))
+		}
+		return out
+	}
+	before := where()
+	n := 0
+	stay, _ := first(f.answers[rows[0].ID], func(tappableFocus) bool { n++; return n == 2 }) // "Stays"
+	test.Tap(stay)
+	f.answers[rows[1].ID].SetSelected(stays)
+	if f.outcome[rows[0].ID] != model.OfferDeclined || f.outcome[rows[1].ID] != model.OfferDeclined {
+		t.Fatal("the answer was not recorded")
+	}
+	if after := where(); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("rows moved: %v, were at %v", after, before)
+	}
+	if f.message.Text != said || f.message.Importance != widget.MediumImportance || !f.message.Visible() {
+		t.Errorf("status line %q (importance %v), want %q in the text colour", f.message.Text, f.message.Importance, said)
+	}
+	pressEsc(s.win.Canvas())
+	if dialogs(s.win) != 0 {
+		t.Error("Esc should close the offer day")
+	}
+}
+
+// "Everyone not yet answered stays" records Declined for the rest in
+// training who were offered, and one undo takes them all back.
+func TestOfferDayEveryoneNotYetAnsweredStays(t *testing.T) {
+	_, store, sc := openBoard(t)
+	f := showOfferDay(sc)
+	if !f.allStay.Disabled() {
+		t.Error("no one stays before the offer is made")
+	}
+	f.amount.SetText("2000")
+	test.Tap(f.offer)
+	rows := sc.board.Rows
+	f.answers[rows[0].ID].SetSelected(takesOffer)
+	f.answers[rows[1].ID].SetSelected(stays)
+	test.Tap(f.allStay)
+	if f.totals.Text != "1 took the offer, 19 stay, 0 not yet" || f.undo.message.Text != "18 hires stay." {
+		t.Errorf("totals %q, undo %q", f.totals.Text, f.undo.message.Text)
+	}
+	if b, _ := store.CohortBoard(sc.board.ID); b.Offers.Declined != 19 || b.Offers.Accepted != 1 {
+		t.Errorf("stored: %+v", b.Offers)
+	}
+	f.undo.trigger()
+	if f.totals.Text != "1 took the offer, 1 stays, 18 not yet" || f.answers[rows[5].ID].Selected != notYet {
+		t.Errorf("after undo: %q", f.totals.Text)
+	}
+	if b, _ := store.CohortBoard(sc.board.ID); b.Offers.Declined != 1 || b.Offers.Accepted != 1 {
+		t.Errorf("stored after undo: %+v", b.Offers)
+	}
+	test.Tap(f.allStay)
+	test.Tap(f.allStay)
+	if f.undo.message.Text != "Everyone offered has answered already." {
+		t.Errorf("a second click says %q", f.undo.message.Text)
 	}
 }

@@ -60,7 +60,7 @@ func TestCohortBoardAndChecklist(t *testing.T) {
 	if len(sc.board.Rows) != 20 || sc.board.Current != 0 || len(sc.grid.Objects) != 20 || len(sc.header.Objects) != 1 {
 		t.Fatalf("board: %d rows, current %d", len(sc.board.Rows), sc.board.Current)
 	}
-	if !markupContains(t, s, "(now)") || !markupContains(t, s, "20 hires · 2 behind") {
+	if !markupContains(t, s, "(now)") || !markupContains(t, s, "20 hires, 20 in training · 2 behind") {
 		t.Error("the board should mark today's phase and count who is behind")
 	}
 	assertGolden(t, "cohort_board.xml", s.win.Canvas())

@@ -113,7 +113,7 @@ type tickDialog struct {
 	m        model.CohortMilestone
 	hires    []model.HireRow
 	states   []model.MilestoneState
-	checks   []*widget.Check
+	checks   []*keyCheck
 	on       *dateField
 	signers  []model.Trainer
 	signer   *widget.Select // sign-offs only
@@ -121,6 +121,7 @@ type tickDialog struct {
 	tick     *widget.Button
 	untick   *widget.Button
 	d        *dialog.CustomDialog
+	keys     *enterKey // Enter ticks before a box has the focus
 }
 
 func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) *tickDialog {
@@ -140,7 +141,7 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 			label += " — " + doneDay(s)
 		}
 		// Those still to do are chosen; those done are there to untick.
-		check := widget.NewCheck(label, func(bool) { t.count() })
+		check := newKeyCheck(label, func(bool) { t.count() }, press(t.tick))
 		check.Checked = !t.states[i].Done
 		if t.states[i].Auto != "" {
 			// Done by the rules (sessions logged): no tick to take back.
@@ -151,6 +152,7 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 	}
 	t.on = newDateField(c.sh.store, func() {})
 	t.on.entry.SetText(c.sh.store.Today().String())
+	t.on.entry.OnSubmitted = func(string) { press(t.tick)() }
 	form := widget.NewForm(&widget.FormItem{Text: "Done on", Widget: t.on.view, HintText: "The day it happened: today or earlier"})
 	if m.Kind == model.MilestoneSignOff {
 		t.signers = signersOf(c.board.Trainers, me)
@@ -174,7 +176,8 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 	title := widget.NewLabel(fmt.Sprintf("Due %s. Tick who did it. Those who have already show the day: choose them and Untick if it was a mistake.",
 		m.DueDate.Time().Format("Mon 2 Jan")))
 	title.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(title, form, container.NewHBox(all, none))
+	t.keys = newEnterKey(press(t.tick))
+	top := container.NewVBox(title, form, container.NewHBox(all, none), t.keys)
 	bottom := container.NewVBox(t.problems, container.NewHBox(layoutSpacer(), cancel, t.untick, t.tick))
 	t.d = dialog.NewCustomWithoutButtons("Tick “"+model.Ellipsize(m.Title, 40)+"”", container.NewBorder(top, bottom, nil, nil, scroll), c.sh.win)
 	t.d.Resize(dialogRoomy)
@@ -182,7 +185,10 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 	return t
 }
 
-func (t *tickDialog) show() { t.c.sh.showDialog(t.d) }
+func (t *tickDialog) show() {
+	t.c.sh.showDialog(t.d)
+	t.c.sh.win.Canvas().Focus(t.keys)
+}
 
 // doneDay says when a milestone was done and who signed it off, or why it
 // counts as done.

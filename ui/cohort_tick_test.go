@@ -31,11 +31,11 @@ func openTick(t *testing.T, s *shell, sc *cohortScreen, i int) fyne.CanvasObject
 }
 
 // checksIn lists the hires' check boxes in o by their labels.
-func checksIn(o fyne.CanvasObject) map[string]*widget.Check {
-	out := map[string]*widget.Check{}
+func checksIn(o fyne.CanvasObject) map[string]*keyCheck {
+	out := map[string]*keyCheck{}
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
-		if c, ok := o.(*widget.Check); ok {
+		if c, ok := o.(*keyCheck); ok {
 			out[c.Text] = c
 			return
 		}
@@ -219,5 +219,51 @@ func TestSessionsLoggedCannotBeUnticked(t *testing.T) {
 	}
 	if _, ok := first(top, func(b *widget.Button) bool { return b.Text == "Tick 5 hires" }); !ok {
 		t.Error("the five others should be chosen")
+	}
+}
+
+// pressEnter presses Enter as the window does: the focused object hears
+// it, or the canvas when nothing has the focus.
+func pressEnter(c fyne.Canvas) {
+	enter := &fyne.KeyEvent{Name: fyne.KeyReturn}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(enter)
+		return
+	}
+	c.OnTypedKey()(enter)
+}
+
+// Esc closes the tick dialog after a box was clicked (the box kept the
+// key), and Enter presses "Tick N hires", before and after a click.
+func TestTickDialogKeys(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		click bool              // click Cy's box first, which leaves him out
+		key   func(fyne.Canvas) // the key pressed then
+		ticks string            // who has done the products class after it
+	}{
+		{"Esc after a click", true, pressEsc, "Ana Alves, Eli Eze, Fay Fox"},
+		{"Enter at once", false, pressEnter, "Ana Alves, Ben Brooks, Cy Chen, Dee Diaz, Eli Eze, Fay Fox"},
+		{"Enter after a click", true, pressEnter, "Ana Alves, Ben Brooks, Dee Diaz, Eli Eze, Fay Fox"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, store, co := behindShell(t)
+			sc := boardIn(s, co.ID)
+			top := openTick(t, s, sc, products)
+			if c.click {
+				test.Tap(checksIn(top)["Cy Chen"])
+			}
+			c.key(s.win.Canvas())
+			if dialogs(s.win) != 0 {
+				t.Error("the dialog should close")
+			}
+			var who []string
+			for _, d := range strings.Split(doneOn(t, store, co, products), ", ") {
+				who = append(who, strings.Join(strings.Fields(d)[:2], " "))
+			}
+			if got := strings.Join(who, ", "); got != c.ticks {
+				t.Errorf("done: %s, want %s", got, c.ticks)
+			}
+		})
 	}
 }
