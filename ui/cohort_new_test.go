@@ -216,3 +216,38 @@ func TestNewCohortNoNameShownAtTheTop(t *testing.T) {
 		t.Error("no cohort should start")
 	}
 }
+
+// Part of a name on the roster picks the one person it matches, as the
+// hint promises, instead of adding a namesake "(new)"; several ask for a
+// tick; no one adds a new hire. The note says which happened.
+func TestHirePickerPicksByPartOfAName(t *testing.T) {
+	for _, c := range []struct {
+		typed, note string
+		chosen      []string // the roster's people ticked
+		newNames    []string
+	}{
+		{"Cara", "Picked Cara Chat.", []string{"Cara Chat"}, nil},
+		{"ben p", "Picked Ben Phones.", []string{"Ben Phones"}, nil},
+		{"phones", "2 people on the roster match phones: tick the one you mean.", nil, nil},
+		{"Zoe", "Added Zoe as a new hire.", nil, []string{"Zoe"}},
+		{"Ana Phones", "Picked Ana Phones.", []string{"Ana Phones"}, nil},
+	} {
+		t.Run(c.typed, func(t *testing.T) {
+			s, store := newTestShell(t)
+			pickerRoster(t, store)
+			s.open(s.cohorts())
+			p := showNewCohort(cohorts(s)).hires
+			test.Type(p.query, c.typed)
+			p.query.OnSubmitted(p.query.Text) // Enter
+			var chosen []string
+			for _, r := range p.people {
+				if p.chosen[r.ID] {
+					chosen = append(chosen, r.Name)
+				}
+			}
+			if p.note.Text != c.note || !slices.Equal(chosen, c.chosen) || !slices.Equal(p.newNames, c.newNames) {
+				t.Errorf("note %q, chosen %v, new %v; want %q, %v, %v", p.note.Text, chosen, p.newNames, c.note, c.chosen, c.newNames)
+			}
+		})
+	}
+}
