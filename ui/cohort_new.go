@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 
@@ -64,13 +65,8 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 	name := newDialogEntry()
 	name.SetPlaceHolder("e.g. March 2026")
 	program := widget.NewSelect(progNames, nil)
-	if len(progNames) > 0 {
-		program.SetSelectedIndex(0)
-	}
-	for _, n := range progNames {
-		if n == "New hire onboarding" { // the shipped program, unless renamed
-			program.SetSelected(n)
-		}
+	if len(programs) > 0 {
+		program.SetSelected(latestProgram(programs).Name)
 	}
 	start := newDateField(c.sh.store, func() {})
 	start.entry.SetText(st.Today().String())
@@ -137,6 +133,18 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 	c.sh.showDialog(d)
 	c.sh.win.Canvas().Focus(name)
 	return &newCohortForm{name: name, program: program, start: start, trainers: trainers, hires: hires, create: create, problems: problems}
+}
+
+// latestProgram is the program created or changed last, the one a trainer
+// who just made their own most likely means; of two saved at once, the one
+// created later.
+func latestProgram(ps []model.Program) model.Program {
+	return slices.MaxFunc(ps, func(a, b model.Program) int {
+		if c := a.UpdatedAt.Compare(b.UpdatedAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 }
 
 // newCohortForm holds the new-cohort dialog's fields, for tests.

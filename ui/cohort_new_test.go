@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -249,5 +250,43 @@ func TestHirePickerPicksByPartOfAName(t *testing.T) {
 				t.Errorf("note %q, chosen %v, new %v; want %q, %v, %v", p.note.Text, chosen, p.newNames, c.note, c.chosen, c.newNames)
 			}
 		})
+	}
+}
+
+// A new cohort starts on the program changed or made last: the trainer's
+// own copy just after they made it, the shipped one once edited again.
+func TestNewCohortOffersTheProgramChangedLast(t *testing.T) {
+	s, store := newTestShell(t)
+	s.open(s.cohorts())
+	at := fixedNow
+	tick := func() { at = at.Add(time.Hour); store.Now = func() time.Time { return at } }
+	progs, _ := store.Programs()
+	shipped, _ := store.Program(progs[0].ID)
+	for _, c := range []struct {
+		step string
+		do   func()
+		want string
+	}{
+		{"the shipped program saved", func() { mustSave(t, store, &shipped) }, "New hire onboarding"},
+		{"a copy made", func() {
+			if _, err := store.CopyProgram(shipped.ID, "Phones onboarding"); err != nil {
+				t.Fatal(err)
+			}
+		}, "Phones onboarding"},
+		{"the shipped one edited", func() { shipped.Description = "Edited"; mustSave(t, store, &shipped) }, "New hire onboarding"},
+	} {
+		tick()
+		c.do()
+		s.closeDialogs()
+		if got := showNewCohort(cohorts(s)).program.Selected; got != c.want {
+			t.Errorf("after %s: %q, want %q", c.step, got, c.want)
+		}
+	}
+}
+
+func mustSave(t *testing.T, store *model.Store, d *model.ProgramDetail) {
+	t.Helper()
+	if err := store.SaveProgram(d); err != nil {
+		t.Fatal(err)
 	}
 }
