@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
@@ -288,5 +290,36 @@ func mustSave(t *testing.T, store *model.Store, d *model.ProgramDetail) {
 	t.Helper()
 	if err := store.SaveProgram(d); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The hire list is on screen as the dialog opens, beside the fields rather
+// than below them, and has the room the window gives: eight rows or so in
+// the smallest window, more in a usual one. No filter choice is cut.
+func TestNewCohortShowsTheHireListAtOnce(t *testing.T) {
+	for _, c := range []struct {
+		window fyne.Size
+		rows   float32
+	}{
+		{minWindow, 7.5},
+		{fyne.NewSize(1280, 800), 11},
+	} {
+		t.Run(fmt.Sprint(c.window), func(t *testing.T) {
+			s, store := newTestShell(t)
+			cohortOfTwenty(t, store)
+			s.win.Resize(c.window)
+			s.open(s.cohorts())
+			p := showNewCohort(cohorts(s)).hires
+			p.fresh.SetChecked(false)
+			p.starts.SetSelected(startingAfter)
+			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.list)
+			row := p.newRow().MinSize().Height
+			if at.Y+p.list.Size().Height > c.window.Height || p.list.Size().Height < c.rows*row {
+				t.Errorf("list at %v, %v tall in a %v window; want %.1f rows of %v on screen", at, p.list.Size(), c.window, c.rows, row)
+			}
+			if p.starts.Size().Width < p.starts.MinSize().Width {
+				t.Errorf("the start filter is %v wide, cut below %v", p.starts.Size().Width, p.starts.MinSize().Width)
+			}
+		})
 	}
 }

@@ -85,13 +85,22 @@ func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]
 	p.team.SetSelected(allTeams)
 	p.since = newDateField(st, p.refilter)
 	p.since.entry.SetText(st.Today().String())
-	p.since.entry.Hide()
+	// The day, when asked for, beside the choices: as wide as a date with
+	// its buttons.
+	day := container.New(&floor{inner: layout.NewStackLayout(), min: fyne.NewSize(170, 0)}, p.since.view)
+	day.Hide()
+	var filters *fyne.Container
 	p.starts = widget.NewSelect([]string{anyStart, withCohort, startingAfter}, func(s string) {
-		p.since.entry.Hidden = s != startingAfter
-		p.since.entry.Refresh()
+		day.Hidden = s != startingAfter
+		if filters != nil { // else still being built
+			filters.Refresh()
+		}
 		p.refilter()
 	})
 	p.starts.SetSelected(anyStart)
+	// Its width is its placeholder's, never shown: the longest choice, so
+	// that no choice is cut.
+	p.starts.PlaceHolder = startingAfter
 	p.fresh = widget.NewCheck("Not in a cohort yet", func(bool) { p.refilter() })
 	p.fresh.SetChecked(true)
 	p.selectAll = widget.NewButton("Select shown", func() {
@@ -118,17 +127,16 @@ func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]
 		p.list.Unselect(id)
 		p.tick(id, !p.ticked(id))
 	}
-	filters := container.NewGridWithColumns(3, p.team, p.starts, p.since.view)
-	// The list is as tall as seven rows: the dialog around it scrolls too.
+	filters = container.NewBorder(nil, nil, nil, day, container.NewGridWithColumns(2, p.team, p.starts))
+	// The list is at least seven rows tall, and takes any height the
+	// dialog gives the picker beyond its controls.
 	list := container.New(&floor{inner: layout.NewStackLayout(), min: fyne.NewSize(300, 7*p.newRow().MinSize().Height)}, p.list)
-	p.view = container.NewVBox(
+	p.view = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, nil, p.add, p.query),
 		filters,
 		container.NewHBox(p.fresh, layoutSpacer(), p.selectAll, p.clear),
 		p.count, p.note,
-		// Last: below a list that scrolls, the wheel would scroll it alone.
-		list,
-	)
+	), nil, nil, nil, list)
 	p.refilter()
 	return p
 }
