@@ -232,11 +232,13 @@ func TestHirePickerPicksByPartOfAName(t *testing.T) {
 		{"Cara", "Picked Cara Chat.", []string{"Cara Chat"}, nil},
 		{"ben p", "Picked Ben Phones.", []string{"Ben Phones"}, nil},
 		{"phones", "2 people on the roster match phones: tick the one you mean.", nil, nil},
+		{"hire 0", "11 people on the roster match hire 0, 11 of them hidden by the filters: tick the one you mean.", nil, nil}, // 01 to 10, and 20
 		{"Zoe", "Added Zoe as a new hire.", nil, []string{"Zoe"}},
 		{"Ana Phones", "Picked Ana Phones.", []string{"Ana Phones"}, nil},
 	} {
 		t.Run(c.typed, func(t *testing.T) {
 			s, store := newTestShell(t)
+			cohortOfTwenty(t, store) // Hire 01 to 20, in a cohort: hidden
 			pickerRoster(t, store)
 			s.open(s.cohorts())
 			p := showNewCohort(cohorts(s)).hires

@@ -264,7 +264,11 @@ func (p *hirePicker) addTyped() {
 	same := p.matching(name)
 	switch {
 	case len(same) > 1:
-		p.say(fmt.Sprintf("%d people on the roster match %s: tick the one you mean.", len(same), name))
+		text := fmt.Sprintf("%d people on the roster match %s: tick the one you mean.", len(same), name)
+		if hidden := len(same) - p.shownOf(same); hidden > 0 {
+			text = fmt.Sprintf("%d people on the roster match %s, %d of them hidden by the filters: tick the one you mean.", len(same), name, hidden)
+		}
+		p.say(text)
 		return
 	case len(same) == 1 && p.members[same[0].ID]:
 		p.say(same[0].Name + " is already in this cohort.")
@@ -309,6 +313,17 @@ func (p *hirePicker) matching(name string) []model.PersonRow {
 		return others
 	}
 	return part
+}
+
+// shownOf counts those of rs the list shows.
+func (p *hirePicker) shownOf(rs []model.PersonRow) int {
+	n := 0
+	for _, i := range p.shown {
+		if slices.ContainsFunc(rs, func(r model.PersonRow) bool { return r.ID == p.people[i].ID }) {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *hirePicker) say(s string) {
