@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -64,13 +66,8 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 	name := newDialogEntry()
 	name.SetPlaceHolder("e.g. March 2026")
 	program := widget.NewSelect(progNames, nil)
-	if len(progNames) > 0 {
-		program.SetSelectedIndex(0)
-	}
-	for _, n := range progNames {
-		if n == "New hire onboarding" { // the shipped program, unless renamed
-			program.SetSelected(n)
-		}
+	if len(programs) > 0 {
+		program.SetSelected(latestProgram(programs).Name)
 	}
 	start := newDateField(c.sh.store, func() {})
 	start.entry.SetText(st.Today().String())
@@ -89,20 +86,22 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 	problems.Hide()
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Name", Widget: name},
-		&widget.FormItem{Text: "Program", Widget: program, HintText: "The cohort keeps its own copy; later edits to the program leave it alone"},
+		&widget.FormItem{Text: "Program", Widget: program, HintText: "The cohort keeps its own copy"},
 		&widget.FormItem{Text: "Starts on", Widget: start.view},
-		&widget.FormItem{Text: "Trainers", Widget: trainers.view},
 		&widget.FormItem{Text: "One-on-ones with", Widget: trainers.owner, HintText: "Who holds the hires' one-on-ones while they train"},
-		&widget.FormItem{Text: "Hires", Widget: hires.view,
-			HintText: "Tick people on the roster, or type a new hire's name and Add (import a roster CSV for many)"},
+		&widget.FormItem{Text: "Trainers", Widget: trainers.view},
 	)
-	// Problems head the form, so one about the name is seen.
-	scroll := container.NewVScroll(container.NewVBox(problems, form))
-	scroll.SetMinSize(dialogMin)
+	form.Orientation = widget.Vertical
+	// The hires beside the fields, not below them: the list has the
+	// dialog's height, is seen at once, and the wheel over it scrolls it
+	// alone, while the fields scroll on their own when the trainers are many.
+	scroll := container.NewVScroll(form)
+	fields := container.New(&floor{inner: layout.NewStackLayout(), min: fyne.NewSize(280, 0)}, scroll)
+	// Problems head the dialog, so one about the name is seen.
+	body := container.NewBorder(problems, nil, fields, nil, container.NewPadded(hires.view))
 	refuse := func(text string) {
 		problems.SetText(text)
 		problems.Show()
-		scroll.ScrollToTop()
 	}
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
@@ -132,11 +131,23 @@ func showNewCohortOf(c *cohortScreen, programs []model.Program, r cohortPeople) 
 		c.load()
 	})
 	create.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("New cohort", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, create), nil, nil, scroll), c.sh.win)
-	d.Resize(dialogRoomy)
+	d = dialog.NewCustomWithoutButtons("New cohort", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, create), nil, nil, body), c.sh.win)
+	d.Resize(fyne.NewSize(1100, 760)) // as much as the window gives, for the list
 	c.sh.showDialog(d)
 	c.sh.win.Canvas().Focus(name)
 	return &newCohortForm{name: name, program: program, start: start, trainers: trainers, hires: hires, create: create, problems: problems}
+}
+
+// latestProgram is the program created or changed last, the one a trainer
+// who just made their own most likely means; of two saved at once, the one
+// created later.
+func latestProgram(ps []model.Program) model.Program {
+	return slices.MaxFunc(ps, func(a, b model.Program) int {
+		if c := a.UpdatedAt.Compare(b.UpdatedAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 }
 
 // newCohortForm holds the new-cohort dialog's fields, for tests.

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"solemate/model"
@@ -214,5 +217,111 @@ func TestNewCohortNoNameShownAtTheTop(t *testing.T) {
 	}
 	if cs, _ := store.Cohorts(); len(cs) != 0 {
 		t.Error("no cohort should start")
+	}
+}
+
+// Part of a name on the roster picks the one person it matches, as the
+// hint promises, instead of adding a namesake "(new)"; several ask for a
+// tick; no one adds a new hire. The note says which happened.
+func TestHirePickerPicksByPartOfAName(t *testing.T) {
+	for _, c := range []struct {
+		typed, note string
+		chosen      []string // the roster's people ticked
+		newNames    []string
+	}{
+		{"Cara", "Picked Cara Chat.", []string{"Cara Chat"}, nil},
+		{"ben p", "Picked Ben Phones.", []string{"Ben Phones"}, nil},
+		{"phones", "2 people on the roster match phones: tick the one you mean.", nil, nil},
+		{"hire 0", "11 people on the roster match hire 0, 11 of them hidden by the filters: tick the one you mean.", nil, nil}, // 01 to 10, and 20
+		{"Zoe", "Added Zoe as a new hire.", nil, []string{"Zoe"}},
+		{"Ana Phones", "Picked Ana Phones.", []string{"Ana Phones"}, nil},
+	} {
+		t.Run(c.typed, func(t *testing.T) {
+			s, store := newTestShell(t)
+			cohortOfTwenty(t, store) // Hire 01 to 20, in a cohort: hidden
+			pickerRoster(t, store)
+			s.open(s.cohorts())
+			p := showNewCohort(cohorts(s)).hires
+			test.Type(p.query, c.typed)
+			p.query.OnSubmitted(p.query.Text) // Enter
+			var chosen []string
+			for _, r := range p.people {
+				if p.chosen[r.ID] {
+					chosen = append(chosen, r.Name)
+				}
+			}
+			if p.note.Text != c.note || !slices.Equal(chosen, c.chosen) || !slices.Equal(p.newNames, c.newNames) {
+				t.Errorf("note %q, chosen %v, new %v; want %q, %v, %v", p.note.Text, chosen, p.newNames, c.note, c.chosen, c.newNames)
+			}
+		})
+	}
+}
+
+// A new cohort starts on the program changed or made last: the trainer's
+// own copy just after they made it, the shipped one once edited again.
+func TestNewCohortOffersTheProgramChangedLast(t *testing.T) {
+	s, store := newTestShell(t)
+	s.open(s.cohorts())
+	at := fixedNow
+	tick := func() { at = at.Add(time.Hour); store.Now = func() time.Time { return at } }
+	progs, _ := store.Programs()
+	shipped, _ := store.Program(progs[0].ID)
+	for _, c := range []struct {
+		step string
+		do   func()
+		want string
+	}{
+		{"the shipped program saved", func() { mustSave(t, store, &shipped) }, "New hire onboarding"},
+		{"a copy made", func() {
+			if _, err := store.CopyProgram(shipped.ID, "Phones onboarding"); err != nil {
+				t.Fatal(err)
+			}
+		}, "Phones onboarding"},
+		{"the shipped one edited", func() { shipped.Description = "Edited"; mustSave(t, store, &shipped) }, "New hire onboarding"},
+	} {
+		tick()
+		c.do()
+		s.closeDialogs()
+		if got := showNewCohort(cohorts(s)).program.Selected; got != c.want {
+			t.Errorf("after %s: %q, want %q", c.step, got, c.want)
+		}
+	}
+}
+
+func mustSave(t *testing.T, store *model.Store, d *model.ProgramDetail) {
+	t.Helper()
+	if err := store.SaveProgram(d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The hire list is on screen as the dialog opens, beside the fields rather
+// than below them, and has the room the window gives: eight rows or so in
+// the smallest window, more in a usual one. No filter choice is cut.
+func TestNewCohortShowsTheHireListAtOnce(t *testing.T) {
+	for _, c := range []struct {
+		window fyne.Size
+		rows   float32
+	}{
+		{minWindow, 7.5},
+		{fyne.NewSize(1280, 800), 11},
+	} {
+		t.Run(fmt.Sprint(c.window), func(t *testing.T) {
+			s, store := newTestShell(t)
+			cohortOfTwenty(t, store)
+			s.win.Resize(c.window)
+			s.open(s.cohorts())
+			p := showNewCohort(cohorts(s)).hires
+			p.fresh.SetChecked(false)
+			p.starts.SetSelected(startingAfter)
+			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.list)
+			row := p.newRow().MinSize().Height
+			if at.Y+p.list.Size().Height > c.window.Height || p.list.Size().Height < c.rows*row {
+				t.Errorf("list at %v, %v tall in a %v window; want %.1f rows of %v on screen", at, p.list.Size(), c.window, c.rows, row)
+			}
+			if p.starts.Size().Width < p.starts.MinSize().Width {
+				t.Errorf("the start filter is %v wide, cut below %v", p.starts.Size().Width, p.starts.MinSize().Width)
+			}
+		})
 	}
 }

@@ -6,9 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"solemate/model"
@@ -105,15 +103,33 @@ func (s *shell) exportCohort(name string) {
 			s.showDialog(dialog.NewInformation("Export a cohort", "There are no cohorts yet. Start one on Cohorts.", s.win))
 			return
 		}
-		pick := widget.NewSelect(names, nil)
+		pick := newDialogSelect(names)
 		pick.SetSelectedIndex(0)
-		hint := widget.NewLabel("Markdown, or CSV when the file name ends in .csv.")
-		hint.SizeName = theme.SizeNameCaptionText
-		d := dialog.NewCustomConfirm("Export a cohort", "Choose file…", "Cancel", container.NewVBox(pick, hint), func(ok bool) {
+		d := dialog.NewForm("Export a cohort", "Choose file…", "Cancel", []*widget.FormItem{
+			{Text: "Cohort", Widget: pick, HintText: "Markdown, or CSV when the file name ends in .csv"},
+		}, func(ok bool) {
 			if ok && pick.Selected != "" {
 				s.exportCohort(pick.Selected)
 			}
 		}, s.win)
 		s.showDialog(d)
+		s.win.Canvas().Focus(pick) // so that Enter chooses the file
 	}, func(err error) { s.showError("Could not list the cohorts", err) })
+}
+
+// dialogSelect is a choice in a form dialog: Enter submits the form, as it
+// does in the dialog's entries, and Esc closes it.
+type dialogSelect struct{ widget.Select }
+
+func newDialogSelect(options []string) *dialogSelect {
+	s := &dialogSelect{}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *dialogSelect) TypedKey(k *fyne.KeyEvent) {
+	if !escapeDialog(s, k) && !submitDialog(s, k) {
+		s.Select.TypedKey(k)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,9 +37,18 @@ func TestFileMenuExportsACohortAndShadowing(t *testing.T) {
 		}
 	}
 	s.exportCohort("")
-	pick, ok := first(s.win.Canvas().Overlays().Top(), func(*widget.Select) bool { return true })
+	pick, ok := first[*dialogSelect](s.win.Canvas().Overlays().Top())
 	if !ok || strings.Join(pick.Options, "|") != "April 2026|March 2026" || pick.Selected == "" {
 		t.Errorf("cohort choice: %+v", pick)
+	}
+	// Enter chooses the file, as the button does.
+	focused := s.win.Canvas().Focused()
+	if focused == nil {
+		t.Fatal("nothing has the focus to hear Enter")
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, ok := first(s.win.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.Text == "April 2026.md" }); !ok {
+		t.Errorf("Enter should open the save dialog for April 2026.md: %s", test.RenderObjectToMarkup(s.win.Canvas().Overlays().Top()))
 	}
 }
 

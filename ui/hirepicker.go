@@ -17,8 +17,8 @@ import (
 // hirePicker chooses a cohort's hires: people on the roster, filtered by
 // part of their name, their team, their start date and whether they are in
 // a cohort yet, with ticks that stay while filters hide them; and new
-// hires by name. A name typed that is on the roster picks that person,
-// never a namesake "(new)".
+// hires by name. A name, or part of one, typed that is on the roster picks
+// that person, never a namesake "(new)".
 type hirePicker struct {
 	view fyne.CanvasObject
 
@@ -42,7 +42,7 @@ type hirePicker struct {
 	clear     *widget.Button
 	list      *widget.List
 	count     *widget.Label
-	note      *widget.Label // why the last Add picked no one
+	note      *widget.Label // what the last Add did
 }
 
 const (
@@ -85,13 +85,22 @@ func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]
 	p.team.SetSelected(allTeams)
 	p.since = newDateField(st, p.refilter)
 	p.since.entry.SetText(st.Today().String())
-	p.since.entry.Hide()
+	// The day, when asked for, beside the choices: as wide as a date with
+	// its buttons.
+	day := container.New(&floor{inner: layout.NewStackLayout(), min: fyne.NewSize(170, 0)}, p.since.view)
+	day.Hide()
+	var filters *fyne.Container
 	p.starts = widget.NewSelect([]string{anyStart, withCohort, startingAfter}, func(s string) {
-		p.since.entry.Hidden = s != startingAfter
-		p.since.entry.Refresh()
+		day.Hidden = s != startingAfter
+		if filters != nil { // else still being built
+			filters.Refresh()
+		}
 		p.refilter()
 	})
 	p.starts.SetSelected(anyStart)
+	// Its width is its placeholder's, never shown: the longest choice, so
+	// that no choice is cut.
+	p.starts.PlaceHolder = startingAfter
 	p.fresh = widget.NewCheck("Not in a cohort yet", func(bool) { p.refilter() })
 	p.fresh.SetChecked(true)
 	p.selectAll = widget.NewButton("Select shown", func() {
@@ -118,17 +127,16 @@ func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]
 		p.list.Unselect(id)
 		p.tick(id, !p.ticked(id))
 	}
-	filters := container.NewGridWithColumns(3, p.team, p.starts, p.since.view)
-	// The list is as tall as seven rows: the dialog around it scrolls too.
+	filters = container.NewBorder(nil, nil, nil, day, container.NewGridWithColumns(2, p.team, p.starts))
+	// The list is at least seven rows tall, and takes any height the
+	// dialog gives the picker beyond its controls.
 	list := container.New(&floor{inner: layout.NewStackLayout(), min: fyne.NewSize(300, 7*p.newRow().MinSize().Height)}, p.list)
-	p.view = container.NewVBox(
+	p.view = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, nil, p.add, p.query),
 		filters,
 		container.NewHBox(p.fresh, layoutSpacer(), p.selectAll, p.clear),
 		p.count, p.note,
-		// Last: below a list that scrolls, the wheel would scroll it alone.
-		list,
-	)
+	), nil, nil, nil, list)
 	p.refilter()
 	return p
 }
@@ -244,22 +252,23 @@ func (p *hirePicker) changed() {
 	p.list.Refresh()
 }
 
-// addTyped picks the person on the roster called what was typed, or adds
-// a new hire by that name when no one is.
+// addTyped picks the person on the roster that what was typed names, as
+// the hint promises: the one called that, else the one whose name it is
+// part of; when several are, the user ticks one; when no one is, it adds
+// a new hire by that name.
 func (p *hirePicker) addTyped() {
 	name := strings.Join(strings.Fields(p.query.Text), " ")
 	if name == "" {
 		return
 	}
-	var same []model.PersonRow
-	for _, r := range p.roster {
-		if strings.EqualFold(r.Name, name) {
-			same = append(same, r)
-		}
-	}
+	same := p.matching(name)
 	switch {
 	case len(same) > 1:
-		p.say(fmt.Sprintf("%d people on the roster are called %s: tick the one you mean.", len(same), name))
+		text := fmt.Sprintf("%d people on the roster match %s: tick the one you mean.", len(same), name)
+		if hidden := len(same) - p.shownOf(same); hidden > 0 {
+			text = fmt.Sprintf("%d people on the roster match %s, %d of them hidden by the filters: tick the one you mean.", len(same), name, hidden)
+		}
+		p.say(text)
 		return
 	case len(same) == 1 && p.members[same[0].ID]:
 		p.say(same[0].Name + " is already in this cohort.")
@@ -270,7 +279,7 @@ func (p *hirePicker) addTyped() {
 			p.people = append(p.people, r) // a trainer or lead, picked by name
 		}
 		p.chosen[r.ID] = true
-		p.say("")
+		p.say("Picked " + r.Name + ".")
 	default:
 		if err := model.ValidateName(name); err != nil {
 			p.say("Not added: " + err.Error() + ".")
@@ -279,9 +288,42 @@ func (p *hirePicker) addTyped() {
 		if !slices.ContainsFunc(p.newNames, func(n string) bool { return strings.EqualFold(n, name) }) {
 			p.newNames = append(p.newNames, name)
 		}
-		p.say("")
+		p.say("Added " + name + " as a new hire.")
 	}
 	p.query.SetText("") // refilters
+}
+
+// matching is who on the roster name may mean: those called exactly that,
+// else those it matches as the filter does. Someone already in the cohort
+// is meant only when no one else matches.
+func (p *hirePicker) matching(name string) []model.PersonRow {
+	var exact, part []model.PersonRow
+	for _, r := range p.roster {
+		switch {
+		case strings.EqualFold(r.Name, name):
+			exact = append(exact, r)
+		case model.MatchWords(name, r.Name, r.PreferredName):
+			part = append(part, r)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	if others := slices.DeleteFunc(slices.Clone(part), func(r model.PersonRow) bool { return p.members[r.ID] }); len(others) > 0 {
+		return others
+	}
+	return part
+}
+
+// shownOf counts those of rs the list shows.
+func (p *hirePicker) shownOf(rs []model.PersonRow) int {
+	n := 0
+	for _, i := range p.shown {
+		if slices.ContainsFunc(rs, func(r model.PersonRow) bool { return r.ID == p.people[i].ID }) {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *hirePicker) say(s string) {

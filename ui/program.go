@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -126,12 +129,19 @@ func (e *programEditor) show(d model.ProgramDetail) {
 	e.dirty = false
 }
 
+// rebuild shows the program as it is now, each phase's milestones in the
+// order they fall due.
 func (e *programEditor) rebuild() {
 	d := &e.current
+	for _, ph := range d.Phases {
+		slices.SortStableFunc(ph.Milestones, func(a, b model.Milestone) int { return cmp.Compare(a.DueDay, b.DueDay) })
+	}
 	name := newDialogEntry()
 	name.SetText(d.Name)
 	name.OnChanged = func(s string) { d.Name, e.dirty = s, true }
 	desc := newDialogEntry()
+	desc.MultiLine, desc.Wrapping = true, fyne.TextWrapWord // read whole, not scrolled sideways
+	desc.SetMinRowsVisible(2)
 	desc.SetText(d.Description)
 	desc.OnChanged = func(s string) { d.Description, e.dirty = s, true }
 	skip := widget.NewCheck("Count working days only (skip weekends)", nil)
@@ -218,6 +228,9 @@ func (e *programEditor) phaseBlock(i int) fyne.CanvasObject {
 		container.NewHBox(container.NewGridWrap(fyne.NewSize(60, length.MinSize().Height), length), unit, up, down, remove), name)
 	ms := container.NewVBox()
 	for j := range ph.Milestones {
+		if j > 0 {
+			ms.Add(widget.NewSeparator())
+		}
 		ms.Add(e.milestoneRow(ph, j))
 	}
 	addMs := widget.NewButtonWithIcon("Add milestone", theme.ContentAddIcon(), func() {
@@ -238,7 +251,6 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 	kind := enumSelect(model.MilestoneKinds(), nil)
 	kind.SetSelected(m.Kind.Label())
 	sessions := newDialogEntry()
-	sessions.SetPlaceHolder("how many")
 	if m.RequiredSessions > 0 {
 		sessions.SetText(strconv.Itoa(m.RequiredSessions))
 	}
@@ -246,20 +258,21 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 		m.RequiredSessions, _ = strconv.Atoi(strings.TrimSpace(s))
 		e.dirty = true
 	}
+	small := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	// How many sessions, said so: a bare number beside the day read as
+	// nothing.
+	count := container.NewHBox(small(sessions, 56), widget.NewLabel("sessions"))
 	kind.OnChanged = func(s string) {
 		e.dirty = true
 		if k, ok := enumOf(model.MilestoneKinds(), s); ok {
 			m.Kind = k
 		}
-		if m.Kind == model.MilestoneShadowing {
-			sessions.Show()
-		} else {
-			sessions.Hide()
-		}
+		count.Hidden = m.Kind != model.MilestoneShadowing
+		count.Refresh()
 	}
-	if m.Kind != model.MilestoneShadowing {
-		sessions.Hide()
-	}
+	count.Hidden = m.Kind != model.MilestoneShadowing
 	day := newDialogEntry()
 	day.SetText(strconv.Itoa(m.DueDay))
 	day.OnChanged = func(s string) {
@@ -272,14 +285,16 @@ func (e *programEditor) milestoneRow(ph *model.Phase, j int) fyne.CanvasObject {
 		e.rebuild()
 	})
 	remove.Importance = widget.LowImportance
-	small := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-	}
-	return container.NewBorder(nil, nil, nil,
-		container.NewHBox(small(kind, 170), widget.NewLabel("due on day"), small(day, 56), small(sessions, 110), remove), title)
+	// The title has a line of its own, so that it is read whole in the
+	// smallest window; what the milestone is and when go below it.
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, remove, title),
+		container.NewHBox(small(layout.NewSpacer(), 16), small(kind, 200), widget.NewLabel("due on day"), small(day, 56), count),
+	)
 }
 
 func (e *programEditor) save() {
+	e.rebuild() // a day changed may have moved a milestone
 	d := e.current
 	if err := e.sh.store.SaveProgram(&d); err != nil {
 		if model.IsValidation(err) {
