@@ -66,7 +66,7 @@ func showEditCohortOf(c *cohortScreen, b model.Board, r cohortPeople) *editCohor
 	// would stop there.
 	content := container.NewVBox(f.problems, form,
 		section("Hires", "Take out someone who never came; they stay on the roster", hires),
-		section("Add late hires", "Tick people on the roster, or type a new hire's name and Add", f.hires.view))
+		section("Add late hires", "Tick people on the roster, or type a name and Add: part of one on the roster picks them, any other adds a new hire", f.hires.view))
 	scroll := container.NewVScroll(content)
 	scroll.SetMinSize(dialogMin)
 	refuse := func(text string) {
