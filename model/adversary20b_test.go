@@ -223,3 +223,61 @@ func TestAdv20bCorrectingAnAcceptanceKeepsTheExtension(t *testing.T) {
 		}
 	}
 }
+
+// Someone already on the roster (an agent who started last year, moving to
+// this line) joins a started cohort late, today. Like a new late hire,
+// they owe nothing that fell due before they joined: their row is not
+// "behind" the moment they are added.
+func TestAdv20bRosterPersonJoiningLateOwesNothingPast(t *testing.T) {
+	s := newTestStore(t)
+	c, _ := cohortFixture(t, s)
+	kim := Person{Name: "Kim Crosstrain", StartDate: NewDate(2025, 6, 2)}
+	if err := s.SavePerson(&kim); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddHires(c.ID, []uint{kim.ID}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range mustBoard(t, s, c.ID).Rows {
+		if r.Name == kim.Name && r.Behind {
+			var over []string
+			for _, p := range r.Phases {
+				for _, m := range p.Milestones {
+					if m.Overdue {
+						over = append(over, fmt.Sprintf("%s (due %s)", m.Title, m.DueDate))
+					}
+				}
+			}
+			t.Errorf("joined on %s, Kim is behind already: %v", s.Today(), over)
+		}
+	}
+}
+
+// A cohort planned for next quarter, with an owner, does not yet take its
+// hires' one-on-ones from their lead: they are not training yet.
+func TestAdv20bAPlannedCohortHoldsNoOneYet(t *testing.T) {
+	s := newTestStore(t)
+	lead := addPerson(t, s, "Lee Lead")
+	rae := Person{Name: "Rae Report", ManagerID: &lead.ID}
+	if err := s.SavePerson(&rae); err != nil {
+		t.Fatal(err)
+	}
+	tara := addPerson(t, s, "Tara Trainer")
+	if _, err := s.CreateCohort(NewCohort{Name: "June 2026", ProgramID: defaultProgramID(t, s), Start: NewDate(2026, 6, 1),
+		TrainerIDs: []uint{tara.ID}, OwnerID: tara.ID, HireIDs: []uint{rae.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetMe(lead.ID); err != nil {
+		t.Fatal(err)
+	}
+	reps, err := s.Reports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) != 1 || reps[0].ID != rae.ID {
+		t.Errorf("Lee's reports on %s, Rae's cohort starting 2026-06-01: %d listed, want Rae", s.Today(), len(reps))
+	}
+	if tr, ok, _ := s.TrainingOf(rae.ID); ok {
+		t.Errorf("Rae's page says she trains in %s now, held by %q; it starts in June", tr.CohortName, tr.OwnerName)
+	}
+}
