@@ -199,8 +199,9 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 // weeks.
 func neverMetDue(p Person, today Date) Date {
 	due := today
-	if !p.CreatedAt.IsZero() {
-		due = DateOf(p.CreatedAt.Local())
+	// A joining day after today (a clock that ran fast) is today.
+	if joined := DateOf(p.CreatedAt.Local()); !p.CreatedAt.IsZero() && joined.Before(today) {
+		due = joined
 	}
 	if due.Before(p.StartDate) {
 		due = p.StartDate

@@ -100,11 +100,18 @@ type Hire struct {
 	PersonID     uint
 	Status       HireStatus
 	Notes        string // trainer notes
-	OfferedOn    Date
-	OfferAmount  int // whole currency units
-	OfferOutcome string
-	OfferNote    string
-	Version      int // counts saves; a save made on an older copy is refused
+	OfferedOn     Date
+	OfferAmount   int // whole currency units
+	OfferCurrency string
+	OfferOutcome  string
+	OfferNote     string
+	// JoinedOn is the day a late hire joined (zero for those there from
+	// the start): they owe nothing due before it.
+	JoinedOn Date
+	// StatusBeforeOffer is the standing a hire who took the offer had
+	// before, to go back to when the answer is taken back.
+	StatusBeforeOffer HireStatus
+	Version           int // counts saves; a save made on an older copy is refused
 }
 
 // TableName keeps the table name independent of Go's type name.
@@ -230,7 +237,7 @@ func (s *Store) CreateCohort(n NewCohort) (Cohort, error) {
 		if err := setTrainers(tx, c.ID, n.TrainerIDs); err != nil {
 			return err
 		}
-		return addHires(tx, c, n.HireIDs, n.NewHires)
+		return addHires(tx, c, n.HireIDs, n.NewHires, Date{})
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return c, &ValidationError{Problems: []FieldError{{"name", "another cohort already has this name"}}}
@@ -278,12 +285,12 @@ func (s *Store) SaveHire(h *Hire) error {
 	if err := v.orNil(); err != nil {
 		return err
 	}
-	if h.OfferOutcome == OfferAccepted && h.Status == HireActive {
-		h.Status = HireTookOffer
+	if h.OfferOutcome == OfferAccepted && h.Status.inTraining() {
+		h.StatusBeforeOffer, h.Status = h.Status, HireTookOffer
 	}
 	return versioned(s.db, &h.Version, func(tx *gorm.DB) error {
 		err := saveVersioned(tx, h, h.ID, &h.Version, "hire", func(q *gorm.DB) *gorm.DB {
-			return q.Select("Status", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote", "Version")
+			return q.Select("Status", "StatusBeforeOffer", "Notes", "OfferedOn", "OfferAmount", "OfferOutcome", "OfferNote", "Version")
 		})
 		if err != nil {
 			return fmt.Errorf("save hire: %w", err)

@@ -343,6 +343,15 @@ type boardHire struct {
 	Sessions    int
 }
 
+// owesFrom is the first day a hire owes milestones due: the later of the
+// day they joined the cohort and their first day at work.
+func (h boardHire) owesFrom() Date {
+	if h.Start.Before(h.JoinedOn) {
+		return h.JoinedOn
+	}
+	return h.Start
+}
+
 type boardCompletion struct {
 	Completion
 	SignerName string
@@ -391,7 +400,7 @@ func (b *Board) addHire(h boardHire, byPhase map[uint][]CohortMilestone, done ma
 					st.Done, st.DoneOn, st.Auto = true, h.OfferedOn, "Offer "+h.OfferOutcome
 				}
 			}
-			st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today) && !m.DueDate.Before(h.Start)
+			st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today) && !m.DueDate.Before(h.owesFrom())
 			row.Behind = row.Behind || st.Overdue
 			ps.Milestones = append(ps.Milestones, st)
 		}

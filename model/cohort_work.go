@@ -225,7 +225,7 @@ func (s *Store) SetCohortOffer(cohortID uint, on Date, amount int, currency stri
 			return err
 		}
 		return tx.Model(&Hire{}).Where("cohort_id = ? AND offer_outcome = ''", cohortID).
-			Updates(map[string]any{"offered_on": on, "offer_amount": amount, "version": gorm.Expr("version + 1")}).Error
+			Updates(map[string]any{"offered_on": on, "offer_amount": amount, "offer_currency": currency, "version": gorm.Expr("version + 1")}).Error
 	})
 	if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
 		return fmt.Errorf("make the offer: %w", err)
@@ -236,57 +236,33 @@ func (s *Store) SetCohortOffer(cohortID uint, on Date, amount int, currency stri
 // AnswerUndo takes an answer to the offer back: what AnswerOffer returns
 // for UndoAnswer.
 type AnswerUndo struct {
-	hire   Hire // its answer, offer and status as they were
-	person Status
+	hire   Hire   // its answer, offer and status as they were
+	person Status // the person's status on the roster as it was
+	// What the answer left, so that an undo after someone else changed
+	// either takes nothing of theirs back.
+	version int
+	after   Status
 }
 
 // Outcome is the answer that was given before.
 func (u AnswerUndo) Outcome() string { return u.hire.OfferOutcome }
 
+// HireID is the hire whose answer it takes back.
+func (u AnswerUndo) HireID() uint { return u.hire.ID }
+
 // AnswerOffer records a hire's answer to the offer to leave: accepted,
 // declined, or "" for not yet. Accepting makes the hire one who took the
 // offer and, if they were active, takes them off the roster's active
-// people; taking an acceptance back returns them. It returns how to undo it.
+// people; taking an acceptance back returns them to where they stood. It
+// returns how to undo it.
 func (s *Store) AnswerOffer(hireID uint, outcome string) (AnswerUndo, error) {
-	var u AnswerUndo
 	if outcome != "" && outcome != OfferAccepted && outcome != OfferDeclined {
-		return u, &ValidationError{Problems: []FieldError{{"offer", "the offer was either accepted or declined"}}}
+		return AnswerUndo{}, &ValidationError{Problems: []FieldError{{"offer", "the offer was either accepted or declined"}}}
 	}
-	err := transaction(s.db, func(tx *gorm.DB) error {
-		var h Hire
-		if err := tx.First(&h, hireID).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return ErrNotFound
-			}
-			return err
-		}
-		var p Person
-		if err := tx.Select("id", "status").First(&p, h.PersonID).Error; err != nil {
-			return err
-		}
-		u = AnswerUndo{hire: h, person: p.Status}
-		if outcome != "" && h.OfferedOn.IsZero() {
-			var c Cohort
-			if err := tx.Select("offer_on", "offer_amount").First(&c, h.CohortID).Error; err != nil {
-				return err
-			}
-			if c.OfferOn.IsZero() {
-				return &ValidationError{Problems: []FieldError{{"offer", "make the offer first: its day and amount"}}}
-			}
-			h.OfferedOn, h.OfferAmount = c.OfferOn, c.OfferAmount
-		}
-		status, person := h.Status, p.Status
-		switch {
-		case outcome == OfferAccepted && h.Status.inTraining():
-			status = HireTookOffer
-			if p.Status == StatusActive {
-				person = StatusLeft
-			}
-		case outcome != OfferAccepted && h.Status == HireTookOffer:
-			status, person = HireActive, StatusActive
-		}
-		h.OfferOutcome, h.Status = outcome, status
-		return writeAnswer(tx, h, person)
+	var u AnswerUndo
+	err := transaction(s.db, func(tx *gorm.DB) (err error) {
+		u, _, err = answer(tx, hireID, outcome, false)
+		return err
 	})
 	if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
 		return u, fmt.Errorf("record the answer to the offer: %w", err)
@@ -294,27 +270,111 @@ func (s *Store) AnswerOffer(hireID uint, outcome string) (AnswerUndo, error) {
 	return u, err
 }
 
+// StayUnanswered records "stays" (declined) for those of hireIDs still in
+// training who were offered and have not answered, at once; an answer
+// someone gave meanwhile is kept. It returns how to undo each.
+func (s *Store) StayUnanswered(hireIDs []uint) ([]AnswerUndo, error) {
+	var undos []AnswerUndo
+	err := transaction(s.db, func(tx *gorm.DB) error {
+		for _, id := range uniq(hireIDs) {
+			u, changed, err := answer(tx, id, OfferDeclined, true)
+			if err != nil && !IsValidation(err) && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			if changed {
+				undos = append(undos, u)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("record who stays: %w", err)
+	}
+	return undos, nil
+}
+
+// answer is AnswerOffer inside tx; unanswered leaves a hire who answered
+// (or is no longer in training) as they are, reporting no change.
+func answer(tx *gorm.DB, hireID uint, outcome string, unanswered bool) (u AnswerUndo, changed bool, err error) {
+	var h Hire
+	if err := tx.First(&h, hireID).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return u, false, ErrNotFound
+		}
+		return u, false, err
+	}
+	if unanswered && (h.OfferOutcome != "" || !h.Status.inTraining()) {
+		return u, false, nil
+	}
+	var p Person
+	if err := tx.Select("id", "status").First(&p, h.PersonID).Error; err != nil {
+		return u, false, err
+	}
+	u = AnswerUndo{hire: h, person: p.Status}
+	if outcome != "" && h.OfferedOn.IsZero() {
+		var c Cohort
+		if err := tx.Select("offer_on", "offer_amount", "offer_currency").First(&c, h.CohortID).Error; err != nil {
+			return u, false, err
+		}
+		if c.OfferOn.IsZero() {
+			return u, false, &ValidationError{Problems: []FieldError{{"offer", "make the offer first: its day and amount"}}}
+		}
+		h.OfferedOn, h.OfferAmount, h.OfferCurrency = c.OfferOn, c.OfferAmount, c.OfferCurrency
+	}
+	person := p.Status
+	switch {
+	case outcome == OfferAccepted && h.Status.inTraining():
+		h.StatusBeforeOffer, h.Status = h.Status, HireTookOffer
+		if p.Status == StatusActive {
+			person = StatusLeft
+		}
+	case outcome != OfferAccepted && h.Status == HireTookOffer:
+		h.Status, person = HireActive, StatusActive
+		if h.StatusBeforeOffer.inTraining() {
+			h.Status = h.StatusBeforeOffer
+		}
+	}
+	h.OfferOutcome = outcome
+	if err := writeAnswer(tx, h, h.Version, person, p.Status); err != nil {
+		return u, false, err
+	}
+	u.version, u.after = h.Version+1, person
+	return u, true, nil
+}
+
 // UndoAnswer puts a hire's answer, offer and standing, and their status on
-// the roster, back as they were before AnswerOffer.
+// the roster, back as they were before AnswerOffer, unless someone changed
+// them since: their change is kept and the undo refused in words.
 func (s *Store) UndoAnswer(u AnswerUndo) error {
-	if err := transaction(s.db, func(tx *gorm.DB) error { return writeAnswer(tx, u.hire, u.person) }); err != nil {
+	err := transaction(s.db, func(tx *gorm.DB) error {
+		return writeAnswer(tx, u.hire, u.version, u.person, u.after)
+	})
+	if errors.Is(err, ErrNotFound) {
+		return &ValidationError{Problems: []FieldError{{"offer", "someone changed this answer since, or removed the hire; it was not taken back"}}}
+	}
+	if err != nil {
 		return fmt.Errorf("undo the answer to the offer: %w", err)
 	}
 	return nil
 }
 
-// writeAnswer stores a hire's answer, offer and standing, and the person's
-// status on the roster.
-func writeAnswer(tx *gorm.DB, h Hire, person Status) error {
-	res := tx.Model(&Hire{}).Where("id = ?", h.ID).Updates(map[string]any{"offer_outcome": h.OfferOutcome, "offered_on": h.OfferedOn,
-		"offer_amount": h.OfferAmount, "status": h.Status, "version": gorm.Expr("version + 1")})
+// writeAnswer stores a hire's answer, offer and standing over the version
+// at (ErrNotFound when it moved on), and moves the person's status on the
+// roster from was to person (left alone when someone else changed it).
+func writeAnswer(tx *gorm.DB, h Hire, at int, person, was Status) error {
+	res := tx.Model(&Hire{}).Where("id = ? AND version = ?", h.ID, at).Updates(map[string]any{"offer_outcome": h.OfferOutcome,
+		"offered_on": h.OfferedOn, "offer_amount": h.OfferAmount, "offer_currency": h.OfferCurrency, "status": h.Status,
+		"status_before_offer": h.StatusBeforeOffer, "version": gorm.Expr("version + 1")})
 	if res.Error != nil {
 		return res.Error
 	}
 	if res.RowsAffected == 0 {
 		return ErrNotFound
 	}
-	return tx.Model(&Person{}).Where("id = ? AND status <> ?", h.PersonID, person).
+	if person == was {
+		return nil
+	}
+	return tx.Model(&Person{}).Where("id = ? AND status = ?", h.PersonID, was).
 		Updates(map[string]any{"status": person, "version": gorm.Expr("version + 1")}).Error
 }
 
@@ -377,7 +437,7 @@ func (s *Store) UpdateCohort(e CohortEdit) error {
 			}
 			c.StartDate = e.Start
 		}
-		return addHires(tx, c, e.AddIDs, e.NewHires)
+		return addHires(tx, c, e.AddIDs, e.NewHires, s.Today())
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return &ValidationError{Problems: []FieldError{{"hire", "someone chosen is already in the cohort"}}}
@@ -509,7 +569,7 @@ func (s *Store) AddHires(cohortID uint, ids []uint, newHires []Person) error {
 			}
 			return err
 		}
-		return addHires(tx, c, ids, newHires)
+		return addHires(tx, c, ids, newHires, s.Today())
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return &ValidationError{Problems: []FieldError{{"hire", "someone chosen is already in the cohort"}}}
@@ -520,8 +580,9 @@ func (s *Store) AddHires(cohortID uint, ids []uint, newHires []Person) error {
 	return err
 }
 
-// addHires adds hires to c: people on the roster by ID, and new people.
-func addHires(tx *gorm.DB, c Cohort, ids []uint, newHires []Person) error {
+// addHires adds hires to c: people on the roster by ID, and new people. A
+// hire added on a day after the cohort started (today) joined late.
+func addHires(tx *gorm.DB, c Cohort, ids []uint, newHires []Person, today Date) error {
 	if err := knownPeople(tx, "hire", "a hire", ids); err != nil {
 		return err
 	}
@@ -546,8 +607,11 @@ func addHires(tx *gorm.DB, c Cohort, ids []uint, newHires []Person) error {
 	}
 	for _, id := range hireIDs {
 		h := Hire{CohortID: c.ID, PersonID: id, Status: HireActive}
+		if c.StartDate.Before(today) {
+			h.JoinedOn = today
+		}
 		if !c.OfferOn.IsZero() {
-			h.OfferedOn, h.OfferAmount = c.OfferOn, c.OfferAmount
+			h.OfferedOn, h.OfferAmount, h.OfferCurrency = c.OfferOn, c.OfferAmount, c.OfferCurrency
 		}
 		if err := tx.Create(&h).Error; err != nil {
 			return err
@@ -630,8 +694,8 @@ func (s *Store) TrainingOf(personID uint) (t Training, ok bool, err error) {
 		  (SELECT MAX(end_date) FROM cohort_phases p WHERE p.cohort_id = c.id) AS until,
 		  COALESCE((SELECT o.name FROM people o WHERE o.id = c.owner_id AND o.status = 'active' AND o.archived_at IS NULL), '') AS owner_name
 		FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
-		WHERE h.person_id = ? AND h.status IN ('active', 'extended')
-		ORDER BY c.start_date DESC, c.id DESC`, personID).Scan(&rows).Error
+		WHERE h.person_id = ? AND h.status IN ('active', 'extended') AND c.start_date <= ?
+		ORDER BY c.start_date DESC, c.id DESC`, personID, s.Today()).Scan(&rows).Error
 	if err != nil {
 		return t, false, fmt.Errorf("training of person %d: %w", personID, err)
 	}

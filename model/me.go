@@ -200,6 +200,7 @@ type scoped struct {
 	// as subqueries made every list's statement several times as slow to
 	// prepare as to run.
 	heldByMe, heldByOthers []uint
+	today                  Date
 }
 
 // where keeps the rows of q whose person (the column col holds their ID)
@@ -224,27 +225,48 @@ func (sc scoped) filter(col string) (string, []any) {
 	if sc.down {
 		sql = col + ` IN (WITH RECURSIVE line(id) AS (SELECT id FROM people WHERE manager_id = ?
 			UNION SELECT x.id FROM people x JOIN line ON x.manager_id = line.id) SELECT id FROM line)`
-	} else if len(sc.heldByOthers) > 0 {
-		sql, args = sql+" AND "+col+" NOT IN ?", append(args, sc.heldByOthers)
+	} else if q, a := sc.heldBy("<>", sc.heldByOthers); q != "" {
+		sql, args = sql+" AND "+col+" NOT IN "+q, append(args, a...)
 	}
-	if len(sc.heldByMe) > 0 {
-		sql, args = sql+" OR "+col+" IN ?", append(args, sc.heldByMe)
+	if q, a := sc.heldBy("=", sc.heldByMe); q != "" {
+		sql, args = sql+" OR "+col+" IN "+q, append(args, a...)
 	}
 	return "(" + sql + ")", args
 }
 
+// maxHeldList bounds the IDs a scope passes as a list, well within both
+// databases' limits on parameters.
+const maxHeldList = 5000
+
+// heldFrom is where the hires whose one-on-ones running cohorts give to
+// their owner are found (the owner is c.owner_id): an owner who has left
+// or is archived holds none; a cohort not started yet holds no one.
+const heldFrom = ` FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
+	WHERE h.status IN ('active', 'extended') AND c.start_date <= ? AND c.owner_id IS NOT NULL
+	  AND EXISTS (SELECT 1 FROM people o WHERE o.id = c.owner_id AND o.status = 'active' AND o.archived_at IS NULL)
+	  AND EXISTS (SELECT 1 FROM cohort_phases cp WHERE cp.cohort_id = c.id AND cp.end_date >= ?)`
+
+// heldBy is ids as a list to match a column against: "" when none; the
+// query itself when there are too many to pass.
+func (sc scoped) heldBy(op string, ids []uint) (string, []any) {
+	switch {
+	case len(ids) == 0:
+		return "", nil
+	case len(ids) > maxHeldList:
+		return "(SELECT h.person_id" + heldFrom + " AND c.owner_id " + op + " ?)", []any{sc.today, sc.today, sc.me}
+	}
+	return "?", []any{ids}
+}
+
 // held reads which hires' one-on-ones running cohorts give to me and to
-// others; an owner who has left or is archived holds none.
+// others, once per list: as a subquery in every list's condition, the rule
+// made each statement several times as slow to prepare as to run.
 func (s *Store) held(sc *scoped) error {
 	var rows []struct {
 		PersonID uint
 		Mine     bool
 	}
-	err := s.db.Raw(`SELECT h.person_id, c.owner_id = ? AS mine FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
-		WHERE h.status IN ('active', 'extended')
-		  AND EXISTS (SELECT 1 FROM people o WHERE o.id = c.owner_id AND o.status = 'active' AND o.archived_at IS NULL)
-		  AND EXISTS (SELECT 1 FROM cohort_phases cp WHERE cp.cohort_id = c.id AND cp.end_date >= ?)`, sc.me, s.Today()).Scan(&rows).Error
-	if err != nil {
+	if err := s.db.Raw("SELECT DISTINCT h.person_id, c.owner_id = ? AS mine"+heldFrom, sc.me, sc.today, sc.today).Scan(&rows).Error; err != nil {
 		return fmt.Errorf("read whose one-on-ones cohorts hold: %w", err)
 	}
 	for _, r := range rows {
@@ -292,7 +314,7 @@ func (s *Store) scope() (ScopeChoice, scoped, error) {
 	case ScopeEveryone:
 		return c, scoped{}, nil
 	}
-	sc := scoped{me: me, down: c.Current == ScopeDownTheLine}
+	sc := scoped{me: me, down: c.Current == ScopeDownTheLine, today: s.Today()}
 	if err := s.held(&sc); err != nil {
 		return everyone, scoped{}, err
 	}

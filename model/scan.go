@@ -94,10 +94,10 @@ func (m *CohortMilestone) fields() []any {
 	return []any{&m.ID, &m.CohortPhaseID, &m.Position, &m.Title, &m.Kind, &m.DueDate, &m.RequiredSessions}
 }
 
-var hireColumns = []string{"id", "cohort_id", "person_id", "status", "notes", "offered_on", "offer_amount",
-	"offer_outcome", "offer_note", "version"}
+var hireColumns = []string{"id", "cohort_id", "person_id", "status", "notes", "offered_on", "offer_amount", "offer_currency",
+	"offer_outcome", "offer_note", "joined_on", "status_before_offer", "version"}
 
 func (h *Hire) fields() []any {
-	return []any{&h.ID, &h.CohortID, &h.PersonID, &h.Status, &h.Notes, &h.OfferedOn, &h.OfferAmount,
-		&h.OfferOutcome, &h.OfferNote, &h.Version}
+	return []any{&h.ID, &h.CohortID, &h.PersonID, &h.Status, &h.Notes, &h.OfferedOn, &h.OfferAmount, &h.OfferCurrency,
+		&h.OfferOutcome, &h.OfferNote, &h.JoinedOn, &h.StatusBeforeOffer, &h.Version}
 }

@@ -204,7 +204,7 @@ func (cl *checklist) show(draft *model.Hire, problem error) {
 		cl.say("Not saved", problem)
 	}
 	content := container.NewVBox(
-		section("Checklist", "Tick what is done: each tick saves at once, dated and signed as above.", container.NewVBox(cl.summary, box)),
+		section("Checklist", "Tick what is done: each tick saves at once, dated as above; sign-offs are signed by the trainer above.", container.NewVBox(cl.summary, box)),
 		section("Standing and the offer to leave", offerHint, hireForm),
 		cl.links.view(c.sh, row.PersonID, row.Name),
 	)

@@ -236,6 +236,10 @@ func (f *offerDayForm) reload(c *cohortScreen) {
 			if l := f.standing[r.ID]; l != nil {
 				showStanding(l, r)
 			}
+			// An answer given elsewhere meanwhile shows as it is stored.
+			if f.answers[r.ID] != nil && f.outcome[r.ID] != r.OfferOutcome {
+				f.set(r.ID, r.OfferOutcome)
+			}
 		}
 	})
 }
@@ -251,40 +255,40 @@ func showStanding(l *widget.Label, h model.HireRow) {
 
 // restStay records "Stays" for every hire in training who was offered and
 // has not answered: the few who take the offer answer first, the rest in
-// one click, taken back by one undo.
+// one click, taken back by one undo. An answer someone gave meanwhile, on
+// another machine, is kept (the model skips those who answered).
 func (f *offerDayForm) restStay(c *cohortScreen) {
-	var undos []model.AnswerUndo
 	var ids []uint
-	var failed error
 	for _, h := range c.board.Rows {
-		if !h.InTraining() || f.outcome[h.ID] != "" || f.answers[h.ID] == nil || f.answers[h.ID].Disabled() {
-			continue
+		if h.InTraining() && f.outcome[h.ID] == "" && f.answers[h.ID] != nil && !f.answers[h.ID].Disabled() {
+			ids = append(ids, h.ID)
 		}
-		was, err := c.sh.store.AnswerOffer(h.ID, model.OfferDeclined)
-		if err != nil {
-			failed = err
-			break
-		}
-		undos, ids = append(undos, was), append(ids, h.ID)
-		f.set(h.ID, model.OfferDeclined)
 	}
+	undos, err := c.sh.store.StayUnanswered(ids)
 	f.say(f.offered, widget.MediumImportance)
-	if failed != nil {
-		f.say("Not recorded for everyone: "+failed.Error()+".", widget.DangerImportance)
+	if err != nil {
+		f.say("Not recorded: "+err.Error()+".", widget.DangerImportance)
+		return
+	}
+	for _, u := range undos {
+		f.set(u.HireID(), model.OfferDeclined)
 	}
 	if len(undos) == 0 {
-		if failed == nil {
-			f.undo.inform("Everyone offered has answered already.", c.sh.undoFor)
-		}
+		f.undo.inform("Everyone offered has answered already.", c.sh.undoFor)
+		f.reload(c)
 		return
 	}
 	f.undo.offer(model.Plural(len(undos), "hire stays.", "hires stay."), c.sh.undoFor, func() {
-		for i, was := range undos {
-			if err := c.sh.store.UndoAnswer(was); err != nil {
-				f.say("Not undone: "+err.Error()+".", widget.DangerImportance)
-				break
+		var failed error
+		for _, u := range undos {
+			if err := c.sh.store.UndoAnswer(u); err != nil {
+				failed = err
+				continue
 			}
-			f.set(ids[i], was.Outcome())
+			f.set(u.HireID(), u.Outcome())
+		}
+		if failed != nil {
+			f.say("Not all undone: "+failed.Error()+".", widget.DangerImportance)
 		}
 		f.reload(c)
 	})

@@ -93,7 +93,7 @@ func (s *shell) exportShadowing() {
 // it asks which cohort first.
 func (s *shell) exportCohort(name string) {
 	if name != "" {
-		s.saveFile(name+".md", func(st *model.Store, w io.Writer, ext string) error {
+		s.saveFile(fileNameOf(name)+".md", func(st *model.Store, w io.Writer, ext string) error {
 			return export.Cohort(st, w, name, formatOf(ext))
 		})
 		return
@@ -132,4 +132,19 @@ func (s *dialogSelect) TypedKey(k *fyne.KeyEvent) {
 	if !escapeDialog(s, k) && !submitDialog(s, k) {
 		s.Select.TypedKey(k)
 	}
+}
+
+// fileNameOf makes a name fit to offer as a file's name: no separators or
+// characters file systems refuse, no leading dots or spaces.
+func fileNameOf(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	if name = strings.TrimLeft(name, ". "); name == "" {
+		return "cohort"
+	}
+	return name
 }

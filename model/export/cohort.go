@@ -49,7 +49,7 @@ func cohortCSV(w io.Writer, b model.Board) error {
 				}
 				_ = cw.Write([]string{b.Name, r.Name, r.Email, r.StatusText(), p.Name, m.Title, string(m.Kind), m.DueDate.String(),
 					yesNo(m.Done), m.DoneOn.String(), m.SignedOffBy, yesNo(m.Overdue), note,
-					r.OfferedOn.String(), amount(r.OfferAmount, r.OfferedOn), b.OfferCurrency, r.OfferOutcome, r.Notes})
+					r.OfferedOn.String(), amount(r.OfferAmount, r.OfferedOn), r.OfferCurrency, r.OfferOutcome, r.Notes})
 			}
 		}
 	}
@@ -127,7 +127,7 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 		if r.OfferOutcome != "" {
 			fmt.Fprintf(&sb, "\nOffer to leave: %s on %s", r.OfferOutcome, r.OfferedOn)
 			if r.OfferAmount > 0 {
-				fmt.Fprintf(&sb, " (%s)", strings.TrimSpace(fmt.Sprintf("%d %s", r.OfferAmount, mdEscape(b.OfferCurrency))))
+				fmt.Fprintf(&sb, " (%s)", strings.TrimSpace(fmt.Sprintf("%d %s", r.OfferAmount, mdEscape(r.OfferCurrency))))
 			}
 			sb.WriteString(".\n")
 		}
