@@ -95,11 +95,11 @@ func (CohortMilestone) TableName() string { return "cohort_milestones" }
 
 // Hire is a person in a cohort.
 type Hire struct {
-	ID           uint `gorm:"primaryKey"`
-	CohortID     uint
-	PersonID     uint
-	Status       HireStatus
-	Notes        string // trainer notes
+	ID            uint `gorm:"primaryKey"`
+	CohortID      uint
+	PersonID      uint
+	Status        HireStatus
+	Notes         string // trainer notes
 	OfferedOn     Date
 	OfferAmount   int // whole currency units
 	OfferCurrency string
