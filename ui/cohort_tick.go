@@ -48,7 +48,8 @@ func (c *cohortScreen) milestonesOf(phase int) []model.CohortMilestone {
 // inTraining lists the hires whose milestones still count, with where
 // each stands on milestone id.
 func (c *cohortScreen) inTraining(id uint) (hires []model.HireRow, states []model.MilestoneState) {
-	for _, r := range c.board.Rows {
+	// Behind first, as the board: those a trainer may leave out are on top.
+	for _, r := range model.BehindFirst(c.board.Rows) {
 		if !r.InTraining() {
 			continue
 		}
@@ -139,6 +140,8 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 		label := h.Name
 		if s := t.states[i]; s.Done {
 			label += " — " + doneDay(s)
+		} else if n := len(h.Overdue()); n > 0 {
+			label += fmt.Sprintf(" — %d overdue", n)
 		}
 		// Those still to do are chosen; those done are there to untick.
 		check := newKeyCheck(label, func(bool) { t.count() }, press(t.tick))

@@ -86,6 +86,17 @@ func TestTickMenuListsAPhasesMilestonesByDueDate(t *testing.T) {
 	}
 }
 
+// newTickDialogOrder is the order the tick dialog lists the hires of the
+// products class in.
+func newTickDialogOrder(sc *cohortScreen) []string {
+	var names []string
+	hires, _ := sc.inTraining(sc.board.Rows[0].Phases[0].Milestones[products].ID)
+	for _, h := range hires {
+		names = append(names, h.Name)
+	}
+	return names
+}
+
 // Ticking the products class for the hires chosen writes exactly those,
 // on the day chosen; undo takes it back.
 func TestTickForChosenHiresAndUndo(t *testing.T) {
@@ -94,12 +105,16 @@ func TestTickForChosenHiresAndUndo(t *testing.T) {
 	before := doneOn(t, store, c, products)
 	top := openTick(t, s, sc, products)
 	checks := checksIn(top)
-	for label, want := range map[string]bool{"Ben Brooks": true, "Cy Chen": true, "Dee Diaz": true, "Ana Alves — done Fri 20 Mar": false} {
+	for label, want := range map[string]bool{"Ben Brooks — 1 overdue": true, "Cy Chen — 2 overdue": true, "Dee Diaz — 3 overdue": true, "Ana Alves — done Fri 20 Mar": false} {
 		if ch := checks[label]; ch == nil || ch.Checked != want {
 			t.Fatalf("%q: %v, want ticked %v (checks %v)", label, ch, want, checks)
 		}
 	}
-	test.Tap(checks["Cy Chen"])
+	// Behind first, as on the board: those a trainer may leave out are on top.
+	if order := newTickDialogOrder(sc); strings.Join(order, ", ") != "Dee Diaz, Cy Chen, Ben Brooks, Ana Alves, Eli Eze, Fay Fox" {
+		t.Errorf("the hires come in the order %v", order)
+	}
+	test.Tap(checks["Cy Chen — 2 overdue"])
 	day, _ := first[*dialogEntry](top)
 	day.SetText("2026-03-24")
 	tapButton(t, top, "Tick 2 hires")
@@ -251,7 +266,7 @@ func TestTickDialogKeys(t *testing.T) {
 			sc := boardIn(s, co.ID)
 			top := openTick(t, s, sc, products)
 			if c.click {
-				test.Tap(checksIn(top)["Cy Chen"])
+				test.Tap(checksIn(top)["Cy Chen — 2 overdue"])
 			}
 			c.key(s.win.Canvas())
 			if dialogs(s.win) != 0 {

@@ -27,7 +27,8 @@ func (s *shell) saveFile(defaultName string, write func(st *model.Store, w io.Wr
 		}
 		fetchOr(s, nil, func(st *model.Store) (struct{}, error) {
 			return struct{}{}, saveExport(w, func(f io.Writer, ext string) error { return write(st, f, ext) })
-		}, func(struct{}) {}, func(err error) { s.showError("Could not export", err) })
+		}, func(struct{}) { s.undo.inform("Saved "+w.URI().Name()+".", s.undoFor) },
+			func(err error) { s.showError("Could not export", err) })
 	}, s.win)
 	d.SetFileName(defaultName)
 	d.Show()
