@@ -196,6 +196,9 @@ const maxOffer = 1_000_000_000
 // it; answers already given stay as they were.
 func (s *Store) SetCohortOffer(cohortID uint, on Date, amount int, currency string) error {
 	currency = strings.TrimSpace(currency)
+	if isLetters(currency) { // a code: "eur" is EUR
+		currency = strings.ToUpper(currency)
+	}
 	v := &ValidationError{}
 	if on.IsZero() {
 		v.add("offer_on", "say which day the offer is made")
@@ -647,6 +650,16 @@ func (s *Store) CohortNames() ([]string, error) {
 		return nil, fmt.Errorf("list cohort names: %w", err)
 	}
 	return names, nil
+}
+
+// isLetters reports whether s is all ASCII letters, as currency codes are.
+func isLetters(s string) bool {
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // quotedList writes names quoted, comma-separated.

@@ -156,7 +156,7 @@ func TestOfferOnceForTheCohortAnsweredPerHire(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A later change of the amount reaches only those who have not answered.
-	if err := s.SetCohortOffer(c.ID, NewDate(2026, 3, 31), 2500, "USD"); err != nil {
+	if err := s.SetCohortOffer(c.ID, NewDate(2026, 3, 31), 2500, "usd"); err != nil { // a code, in any case
 		t.Fatal(err)
 	}
 	b = mustBoard(t, s, c.ID)

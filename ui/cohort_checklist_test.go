@@ -186,6 +186,13 @@ func TestChecklistSignOff(t *testing.T) {
 			if tc.want != "" && !inDialog(s.win, "signed off by "+tc.want) {
 				t.Errorf("the dialog should say who signed off")
 			}
+			// An ordinary task records the trainer chosen too; with nobody
+			// chosen it is ticked all the same.
+			const task = "Culture and core values"
+			test.Tap(checkOf(t, s, task))
+			if m := stored(t, store, c.ID, hire.ID, task); !m.Done || m.SignedOffBy != tc.want {
+				t.Errorf("%s: done %v signed by %q, want %q", task, m.Done, m.SignedOffBy, tc.want)
+			}
 		})
 	}
 }

@@ -204,7 +204,7 @@ func (cl *checklist) show(draft *model.Hire, problem error) {
 		cl.say("Not saved", problem)
 	}
 	content := container.NewVBox(
-		section("Checklist", "Tick what is done: each tick saves at once, dated as above; sign-offs are signed by the trainer above.", container.NewVBox(cl.summary, box)),
+		section("Checklist", "Tick what is done: each tick saves at once, dated and signed as above.", container.NewVBox(cl.summary, box)),
 		section("Standing and the offer to leave", offerHint, hireForm),
 		cl.links.view(c.sh, row.PersonID, row.Name),
 	)
@@ -306,13 +306,14 @@ func (cl *checklist) tick(ms model.MilestoneState, on bool) {
 			return
 		}
 		t.On = day
-		if ms.Kind == model.MilestoneSignOff {
-			i := cl.signer.SelectedIndex()
-			if i < 0 {
-				undo()
-				cl.tell("Choose who signs it off, in “Signed off by” above.")
-				return
-			}
+		// A tick records the trainer chosen above; a sign-off needs one.
+		i := cl.signer.SelectedIndex()
+		if i < 0 && ms.Kind == model.MilestoneSignOff {
+			undo()
+			cl.tell("Choose who signs it off, in “Signed off by” above.")
+			return
+		}
+		if i >= 0 {
 			t.SignedByID = &cl.links.signers[i].ID
 		}
 	}

@@ -253,6 +253,11 @@ func TestHirePickerPicksByPartOfAName(t *testing.T) {
 			if p.note.Text != c.note || !slices.Equal(chosen, c.chosen) || !slices.Equal(p.newNames, c.newNames) {
 				t.Errorf("note %q, chosen %v, new %v; want %q, %v, %v", p.note.Text, chosen, p.newNames, c.note, c.chosen, c.newNames)
 			}
+			// Typing the next name clears what the last Add said.
+			test.Type(p.query, "x")
+			if p.note.Visible() {
+				t.Errorf("the note %q stays while the next name is typed", p.note.Text)
+			}
 		})
 	}
 }

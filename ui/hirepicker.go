@@ -71,7 +71,12 @@ func newHirePicker(st *model.Store, people []model.PersonRow, inCohort map[uint]
 	}
 	p.query = newDialogEntry()
 	p.query.SetPlaceHolder("Type part of a name; Add picks them, or adds a new hire")
-	p.query.OnChanged = func(string) { p.refilter() }
+	p.query.OnChanged = func(q string) {
+		if q != "" { // a new name: what the last Add said is done with
+			p.say("")
+		}
+		p.refilter()
+	}
 	p.query.OnSubmitted = func(string) { p.addTyped() }
 	p.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.addTyped)
 	teamNames := slices.Sorted(func(yield func(string) bool) {
