@@ -17,6 +17,9 @@ type MilestoneState struct {
 	Note        string
 	Auto        string // why it counts as done without a tick, e.g. "2 of 2 sessions"
 	Overdue     bool
+	// BeforeJoining is not done and was due before a late hire joined:
+	// they do not owe it.
+	BeforeJoining bool
 }
 
 // PhaseState is a phase of a hire's checklist.
@@ -108,12 +111,19 @@ func (h HireRow) StatusText() string {
 	return "On track"
 }
 
-// Progress is the share of milestones done.
+// Progress is the share of the milestones they owe that are done (a late
+// hire does not owe what was due before they joined).
 func (h HireRow) Progress() float64 {
 	done, total := 0, 0
 	for _, p := range h.Phases {
-		done += p.Done()
-		total += len(p.Milestones)
+		for _, m := range p.Milestones {
+			if m.Done {
+				done++
+			}
+			if !m.BeforeJoining {
+				total++
+			}
+		}
 	}
 	if total == 0 {
 		return 0
@@ -400,7 +410,8 @@ func (b *Board) addHire(h boardHire, byPhase map[uint][]CohortMilestone, done ma
 					st.Done, st.DoneOn, st.Auto = true, h.OfferedOn, "Offer "+h.OfferOutcome
 				}
 			}
-			st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today) && !m.DueDate.Before(h.owesFrom())
+			st.BeforeJoining = !st.Done && m.DueDate.Before(h.owesFrom())
+			st.Overdue = !st.Done && h.Status.inTraining() && m.DueDate.Before(today) && !st.BeforeJoining
 			row.Behind = row.Behind || st.Overdue
 			ps.Milestones = append(ps.Milestones, st)
 		}

@@ -133,6 +133,10 @@ func TestLateHireOwesNothingDueBeforeTheyCame(t *testing.T) {
 		if r.Name == "Nia Late" && (r.Behind || len(r.Overdue()) != 0) {
 			t.Errorf("Nia joined on 9 Mar and owes %+v", r.Overdue())
 		}
+		// What she does not owe is marked, and leaves her progress alone.
+		if culture := r.Phases[0].Milestones[0]; r.Name == "Nia Late" && (!culture.BeforeJoining || r.Progress() != 0) {
+			t.Errorf("Nia: culture %+v, progress %v", culture, r.Progress())
+		}
 		if r.Name == "Ana Hire" && !r.Behind {
 			t.Error("Ana, there from the start, is no longer behind")
 		}

@@ -270,6 +270,8 @@ func (i *checkItem) show(ms model.MilestoneState) {
 		}
 	case ms.Overdue:
 		notes = append(notes, "overdue since "+ms.DueDate.Time().Format("Mon 2 Jan"))
+	case ms.BeforeJoining:
+		notes = append(notes, "due before they joined; not owed")
 	}
 	if ms.Kind == model.MilestoneDecision && ms.Auto == "" {
 		notes = append(notes, "record the answer below")

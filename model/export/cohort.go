@@ -121,6 +121,9 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 				if m.Overdue {
 					notes = append(notes, "**overdue**")
 				}
+				if m.BeforeJoining {
+					notes = append(notes, "due before they joined, not owed")
+				}
 				fmt.Fprintf(&sb, "- [%s] %s: %s *(%s)*\n", box, mdEscape(p.Name), mdEscape(m.Title), strings.Join(notes, ", "))
 			}
 		}
