@@ -13,10 +13,7 @@ import (
 // A sign-off note is a note: a megabyte of it, copied onto every hire of
 // the tick, is refused like any other over-long note.
 func TestAdv20TickNoteIsBounded(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b := mustBoard(t, s, c.ID)
-	culture := milestoneOf(t, b, "Culture and core values")
+	s, _, b, culture := cultureFixture(t)
 	huge := strings.Repeat("a", 1<<20)
 	_, err := s.TickMilestone(Tick{MilestoneID: culture.ID, HireIDs: []uint{b.Rows[0].ID, b.Rows[1].ID, b.Rows[2].ID},
 		Done: true, On: NewDate(2026, 3, 6), Note: huge})
@@ -85,10 +82,7 @@ func TestAdv20TakingBackAnAnswerRestoresWhatWasBefore(t *testing.T) {
 // An undo takes back its own tick only: a second trainer's tick of the
 // same milestone, made after it, survives the first trainer's undo.
 func TestAdv20UndoKeepsAnotherTrainersLaterTick(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b := mustBoard(t, s, c.ID)
-	culture := milestoneOf(t, b, "Culture and core values")
+	s, c, b, culture := cultureFixture(t)
 	all := []uint{b.Rows[0].ID, b.Rows[1].ID, b.Rows[2].ID}
 	undo, err := s.TickMilestone(Tick{MilestoneID: culture.ID, HireIDs: all, Done: true, On: NewDate(2026, 3, 6)})
 	if err != nil {
@@ -111,10 +105,7 @@ func TestAdv20UndoKeepsAnotherTrainersLaterTick(t *testing.T) {
 // An undo writes back only the milestone and hires it names: completions
 // of other milestones or hires handed to it are not written.
 func TestAdv20UndoWritesOnlyItsOwnMilestone(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b := mustBoard(t, s, c.ID)
-	culture := milestoneOf(t, b, "Culture and core values")
+	s, _, b, culture := cultureFixture(t)
 	var other MilestoneState
 	for _, m := range b.Rows[0].Phases[0].Milestones {
 		if m.ID != culture.ID && m.Kind != MilestoneDecision && m.Kind != MilestoneSignOff {
@@ -133,10 +124,7 @@ func TestAdv20UndoWritesOnlyItsOwnMilestone(t *testing.T) {
 
 // Undo after a hire was removed still undoes the tick for those who remain.
 func TestAdv20UndoAfterAHireWasRemoved(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b := mustBoard(t, s, c.ID)
-	culture := milestoneOf(t, b, "Culture and core values")
+	s, c, b, culture := cultureFixture(t)
 	ana, bo, cy := b.Rows[0].ID, b.Rows[1].ID, b.Rows[2].ID
 	if err := s.SetCompletion(ana, culture.ID, true, NewDate(2026, 3, 4), nil, "early"); err != nil {
 		t.Fatal(err)
@@ -163,10 +151,7 @@ func TestAdv20UndoAfterAHireWasRemoved(t *testing.T) {
 // 1, or the week before) did not happen, and would put the tick on the
 // progress chart before the cohort existed.
 func TestAdv20TickBeforeTheCohortStartedIsRefused(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b := mustBoard(t, s, c.ID)
-	culture := milestoneOf(t, b, "Culture and core values")
+	s, c, b, culture := cultureFixture(t)
 	for _, on := range []Date{NewDate(1, 1, 2), NewDate(2026, 2, 20)} {
 		_, err := s.TickMilestone(Tick{MilestoneID: culture.ID, HireIDs: []uint{b.Rows[0].ID}, Done: true, On: on})
 		if !IsValidation(err) {
@@ -279,10 +264,7 @@ func TestAdv20CohortNamesUniqueInAnyLettersCase(t *testing.T) {
 // The same hire named many times over is the same hire: a tick from a
 // list with duplicates works however long the list.
 func TestAdv20TickWithManyDuplicateIDs(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b := mustBoard(t, s, c.ID)
-	culture := milestoneOf(t, b, "Culture and core values")
+	s, _, b, culture := cultureFixture(t)
 	ids := make([]uint, 0, 100_000)
 	for len(ids) < 100_000 {
 		ids = append(ids, b.Rows[0].ID, b.Rows[1].ID)

@@ -22,6 +22,16 @@ func milestoneOf(t *testing.T, b Board, title string) MilestoneState {
 	return MilestoneState{}
 }
 
+// cultureFixture is the cohort fixture's store, cohort and board, and its
+// first milestone (Culture, due 6 Mar, overdue on 10 Mar).
+func cultureFixture(t *testing.T) (*Store, Cohort, Board, MilestoneState) {
+	t.Helper()
+	s := newTestStore(t)
+	c, _ := cohortFixture(t, s)
+	b := mustBoard(t, s, c.ID)
+	return s, c, b, milestoneOf(t, b, "Culture and core values")
+}
+
 func mustBoard(t *testing.T, s *Store, id uint) Board {
 	t.Helper()
 	b, err := s.CohortBoard(id)
@@ -32,10 +42,7 @@ func mustBoard(t *testing.T, s *Store, id uint) Board {
 }
 
 func TestTickMilestoneForManyAndUndo(t *testing.T) {
-	s := newTestStore(t)
-	c, _ := cohortFixture(t, s)
-	b := mustBoard(t, s, c.ID)
-	culture := milestoneOf(t, b, "Culture and core values")
+	s, c, b, culture := cultureFixture(t)
 	ana, bo, cy := b.Rows[0].ID, b.Rows[1].ID, b.Rows[2].ID
 	// Bo was ticked alone, earlier, with a note.
 	if err := s.SetCompletion(bo, culture.ID, true, NewDate(2026, 3, 4), nil, "early"); err != nil {
