@@ -147,6 +147,11 @@ func newNoteEntry(placeholder string) *noteEntry {
 	return e
 }
 
+// AcceptsTab gives Tab back to the window's focus order: a note moves on
+// to the next field, as every other field does (a tab in a note is refused
+// when it is saved anyway).
+func (e *noteEntry) AcceptsTab() bool { return false }
+
 // SetText shows text, choosing the wrapping first: a long note must never
 // be laid out wrapped, not even once.
 func (e *noteEntry) SetText(text string) {

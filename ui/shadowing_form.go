@@ -22,7 +22,7 @@ var sessionHints = map[string]string{
 	"worked":   "Personal touches, clear next steps, a human reply",
 	"friction": "Waiting, repeating yourself, generic answers, no update",
 	"wow":      "Something personal you would tell a friend about",
-	"response": "How long until a real answer came, in minutes",
+	"response": "How long until a real answer came: 45 min, 3 h, 1 d",
 	"ideas":    "Small changes an agent or the team could try next week",
 }
 
@@ -94,8 +94,8 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.minutes.Validator = optionalNumber
 	f.minutes.OnChanged = edited(model.FieldMinutes)
 	f.resp = widget.NewEntry()
-	f.resp.SetPlaceHolder("optional")
-	f.resp.Validator = optionalNumber
+	f.resp.SetPlaceHolder("e.g. 3 h")
+	f.resp.Validator = optionalSpan
 	f.resp.OnChanged = edited(fieldResponse)
 	f.date = newDateField(s.sh.store, func() { edited(model.FieldDate)("") })
 	f.debriefDate = newDateField(s.sh.store, func() { edited(fieldDebriefDate)("") })
@@ -175,6 +175,15 @@ func optionalNumber(s string) error {
 }
 
 // setChoices refreshes the people and tag options.
+// optionalSpan accepts an empty field or a length of time (45 min, 3 h, 1 d).
+func optionalSpan(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	_, err := model.ParseSpan(s)
+	return err
+}
+
 func (f *sessionForm) setChoices(people []model.PersonRow, tags []string) {
 	f.people = people
 	names := make([]string, len(people))
@@ -231,11 +240,10 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	f.journey.SetText(s.Journey)
 	f.date.entry.SetText(s.Date.String())
 	f.minutes.SetText(numberText(s.Minutes, s.Minutes > 0))
-	resp := 0
+	f.resp.SetText("")
 	if s.ResponseMinutes != nil {
-		resp = *s.ResponseMinutes
+		f.resp.SetText(model.SpanText(*s.ResponseMinutes))
 	}
-	f.resp.SetText(numberText(resp, s.ResponseMinutes != nil))
 	f.worked.SetText(s.Worked)
 	f.friction.SetText(s.Friction)
 	f.wow.SetText(s.Wow)
@@ -330,10 +338,10 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 	}
 	s.ResponseMinutes = nil
 	if t := strings.TrimSpace(f.resp.Text); t != "" {
-		if n, err := strconv.Atoi(t); err == nil {
+		if n, err := model.ParseSpan(t); err == nil {
 			s.ResponseMinutes = &n
 		} else {
-			v.Problems = append(v.Problems, model.FieldError{Field: fieldResponse, Message: "the response time is a whole number of minutes"})
+			v.Problems = append(v.Problems, model.FieldError{Field: fieldResponse, Message: "response time: " + err.Error()})
 		}
 	}
 	s.Worked, s.Friction, s.Wow, s.Ideas = f.worked.Text(), f.friction.Text(), f.wow.Text(), f.ideas.Text()

@@ -137,7 +137,7 @@ func TestSessionNotSavedClearsOnceFixed(t *testing.T) {
 		fix       func()
 		want, not string // in the line, "" for hidden; not in it
 	}{
-		{func() { f.minutes.SetText("30") }, "response time", "length"},
+		{func() { f.minutes.SetText("30") }, "response time", "length is"},
 		{func() { f.resp.SetText("5") }, "", ""},
 	} {
 		c.fix()

@@ -113,7 +113,7 @@ func shadowingMarkdown(w io.Writer, rows []model.SessionRow, names map[uint]stri
 			fmt.Fprintf(&b, "\n**Ideas**\n\n%s\n", strings.Join(ideas, "\n"))
 		}
 		if r.ResponseMinutes != nil {
-			fmt.Fprintf(&b, "\nResponse time seen: %d minutes\n", *r.ResponseMinutes)
+			fmt.Fprintf(&b, "\nResponse time seen: %s\n", model.SpanText(*r.ResponseMinutes))
 		}
 		if r.Debriefed() {
 			fmt.Fprintf(&b, "\n**Debrief** on %s with %s\n\n%s\n", r.DebriefDate.Time().Format("Mon 2 Jan 2006"),

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"solemate/model"
+)
+
+// A response time is typed as people say it and reads back the same way.
+func TestSessionResponseTimeInHoursAndDays(t *testing.T) {
+	s, store := newTestShell(t)
+	if err := store.SavePerson(&model.Person{Name: "Chen Wei"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		typed, shown string
+		minutes      int
+	}{
+		{"3 h", "3 h", 180},
+		{"1 d", "1 d", 1440},
+		{"90", "1 h 30 min", 90},
+	} {
+		s.newOn(screenShadowing)
+		sc := shadowing(s)
+		f := sc.form
+		f.who.SetSelected("Chen Wei")
+		f.resp.SetText(tt.typed)
+		if !f.save() {
+			t.Fatalf("%q not saved: %s", tt.typed, f.problems.Text)
+		}
+		rows, _ := store.Sessions(model.SessionFilter{Limit: 1})
+		if len(rows) == 0 || rows[0].ResponseMinutes == nil || *rows[0].ResponseMinutes != tt.minutes {
+			t.Fatalf("%q stored as %+v", tt.typed, rows)
+		}
+		s.openSession(rows[0].ID)
+		if f.resp.Text != tt.shown {
+			t.Errorf("%q reads back as %q, want %q", tt.typed, f.resp.Text, tt.shown)
+		}
+	}
+}
+
+// Tab in a multi-line note moves to the next field instead of putting a
+// tab into the note (and what is typed next into the wrong heading).
+func TestTabInANoteMovesOn(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.newOn(screenShadowing)
+	f := shadowing(s).form
+	c := s.win.Canvas()
+	c.Focus(f.friction.entry)
+	test.Type(f.friction.entry, "Long hold")
+	pressTab(c)
+	test.Type(c.Focused(), "Mia was warm")
+	if f.friction.Text() != "Long hold" || c.Focused() == f.friction.entry {
+		t.Errorf("Tab stayed in the note: %q", f.friction.Text())
+	}
+}
+
+// pressTab is Tab as the desktop driver handles it: the focused widget
+// takes it when it accepts tabs, otherwise the focus moves on.
+func pressTab(c fyne.Canvas) {
+	if w, ok := c.Focused().(fyne.Tabbable); ok && w.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	c.FocusNext()
+}
