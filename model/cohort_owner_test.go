@@ -142,3 +142,67 @@ func TestLateHireOwesNothingDueBeforeTheyCame(t *testing.T) {
 		}
 	}
 }
+
+// Onboarding prompts last while a hire trains (the program runs about
+// eight weeks), not just their first thirty days.
+func TestOnboardingPromptsLastTheWholeProgram(t *testing.T) {
+	s := newTestStore(t)
+	c, hires := cohortFixture(t, s) // started Mon 2 Mar
+	other := Person{Name: "Old Hand", StartDate: NewDate(2026, 3, 2)}
+	if err := s.SavePerson(&other); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 4, 14, 9, 0, 0, 0, time.UTC) } // day 44, in phone coaching
+	rule := func(id uint) string {
+		t.Helper()
+		sg, err := s.Suggest(id, 0, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range sg {
+			if x.Rule == "newhire" {
+				return x.Reason
+			}
+		}
+		return ""
+	}
+	if got := rule(hires[0].ID); got != "In training with "+c.Name+" until Mon 27 Apr: help them leave old habits behind" {
+		t.Errorf("a hire on day 44 of the program: %q", got)
+	}
+	if got := rule(other.ID); got != "" {
+		t.Errorf("someone on day 44 in no cohort: %q", got)
+	}
+}
+
+// With no history, the suggestions still differ from person to person and
+// from week to week.
+func TestSuggestionsDifferWithoutHistory(t *testing.T) {
+	s := newTestStore(t)
+	first := func(id uint) uint {
+		t.Helper()
+		sg, err := s.Suggest(id, 0, 3)
+		if err != nil || len(sg) == 0 {
+			t.Fatal(sg, err)
+		}
+		return sg[0].Prompt.ID
+	}
+	people := map[uint]bool{}
+	var ids []uint
+	for _, n := range []string{"Ana", "Bo", "Cy", "Di", "Ed", "Flo"} {
+		p := addPerson(t, s, n+" Long")
+		ids = append(ids, p.ID)
+		people[first(p.ID)] = true
+	}
+	weeks := map[uint]bool{}
+	for w := 0; w < 6; w++ {
+		s.Now = func() time.Time { return fixedNow.AddDate(0, 0, 7*w) }
+		weeks[first(ids[0])] = true
+	}
+	if len(people) < 3 || len(weeks) < 3 {
+		t.Errorf("first prompts: %d different for six people, %d over six weeks for one", len(people), len(weeks))
+	}
+	// The same person the same week is offered the same prompts.
+	if a, b := first(ids[0]), first(ids[0]); a != b {
+		t.Errorf("asked twice in a week: %d then %d", a, b)
+	}
+}

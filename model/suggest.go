@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"time"
@@ -50,14 +51,16 @@ type suggestContext struct {
 	prompts      []Prompt           // visible prompts
 	maxGap       int                // days between one-on-ones that count as a long gap
 	daysSince    int
+	training     Training // the cohort they train in now; no CohortID when none
 }
 
 // Suggest picks up to n prompts for a conversation with a person, each with
 // the reason it was chosen. Rules, in order: something they shared to follow
-// up on; their first 30 days; a pulse that fell by 2 or more against their
-// average; nothing outside work in the last three one-on-ones; a long gap;
-// then favourites and general prompts. Prompts asked of them in the last six
-// weeks are left out, and among equals the one asked longest ago comes first.
+// up on; their first 30 days, or their cohort's whole program; a pulse that
+// fell by 2 or more against their average; nothing outside work in the last
+// three one-on-ones; a long gap; then favourites and general prompts.
+// Prompts asked of them in the last six weeks are left out, and among
+// equals the one asked longest ago comes first.
 // current is the one-on-one being held (0 when preparing); the rules look at
 // the ones before it.
 func (s *Store) Suggest(personID, current uint, n int) ([]Suggestion, error) {
@@ -77,7 +80,7 @@ func (s *Store) Suggest(personID, current uint, n int) ([]Suggestion, error) {
 	drop, avg, last := pulseDrop(c.pulse)
 	rules := []rule{
 		{"followup", ThemeFollowUp, c.followUp != "", fmt.Sprintf("%s: %s%s — ask how it went", c.followUpWhen(), c.privateMark(), Ellipsize(c.followUp, 60))},
-		{"newhire", ThemeNewHire, !c.person.StartDate.IsZero() && days >= 0 && days < newHireDays, fmt.Sprintf("Day %d at the company: help them leave old habits behind", days+1)},
+		{"newhire", ThemeNewHire, c.training.CohortID != 0 || !c.person.StartDate.IsZero() && days >= 0 && days < newHireDays, c.newHireReason(days)},
 		{"pulse", ThemePeople, drop, fmt.Sprintf("Pulse fell to %d, against an average of %.1f", last, avg)},
 		{"nonwork", ThemeAsk, c.meetings >= 3 && c.nonWork == 0, "Nothing outside work in the last three one-on-ones"},
 		{"gap", ThemeAvailable, c.meetings > 0 && c.daysSince > c.maxGap, fmt.Sprintf("%d days since your last one-on-one", c.daysSince)},
@@ -113,8 +116,20 @@ func (s *Store) Suggest(personID, current uint, n int) ([]Suggestion, error) {
 	return out, nil
 }
 
+// newHireReason says why onboarding prompts fit: the day at the company,
+// and the cohort while they train (a program runs about eight weeks, past
+// their first thirty days).
+func (c *suggestContext) newHireReason(days int) string {
+	if c.training.CohortID != 0 {
+		return fmt.Sprintf("In training with %s until %s: help them leave old habits behind", c.training.CohortName, c.training.Until.Time().Format("Mon 2 Jan"))
+	}
+	return fmt.Sprintf("Day %d at the company: help them leave old habits behind", days+1)
+}
+
 // pick returns the matching prompt not asked recently and not taken, the
-// one asked longest ago first (never asked before all), then by ID.
+// one asked longest ago first (never asked before all). Among equals the
+// order is shuffled by person and week, so people with no history yet are
+// not all offered the same prompts, week after week.
 func (c *suggestContext) pick(taken map[uint]bool, match func(Prompt) bool) (Prompt, bool) {
 	var best Prompt
 	found := false
@@ -122,11 +137,21 @@ func (c *suggestContext) pick(taken map[uint]bool, match func(Prompt) bool) (Pro
 		if taken[p.ID] || c.recent[p.ID] || !match(p) {
 			continue
 		}
-		if !found || c.used[p.ID].Before(c.used[best.ID]) {
+		at, bestAt := c.used[p.ID], c.used[best.ID]
+		if !found || at.Before(bestAt) || at.Equal(bestAt) && c.shuffle(p.ID) < c.shuffle(best.ID) {
 			best, found = p, true
 		}
 	}
 	return best, found
+}
+
+// shuffle ranks a prompt for this person this week: the same all week,
+// another the next.
+func (c *suggestContext) shuffle(promptID uint) uint64 {
+	year, week := c.today.Time().ISOWeek()
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d/%d/%d/%d", c.person.ID, year, week, promptID)
+	return h.Sum64()
 }
 
 // suggestContext gathers what the rules look at as of the one-on-one being
@@ -145,6 +170,9 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 	c := &suggestContext{today: DateOf(asOf.Local()), used: map[uint]time.Time{}, recent: map[uint]bool{}}
 	var err error
 	if c.person, err = s.Person(personID); err != nil {
+		return nil, err
+	}
+	if c.training, _, err = s.trainingOn(personID, c.today); err != nil {
 		return nil, err
 	}
 	// Meetings before this one: earlier, or at the same minute with a lower ID.
