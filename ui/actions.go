@@ -178,6 +178,19 @@ func (b *actionBox) set(actions []model.Action, name string) {
 	b.list.reset()
 }
 
+// rename says whose the actions are, keeping the owner chosen: a new
+// session learns who shadowed when it is first saved.
+func (b *actionBox) rename(name string) {
+	if name == b.name {
+		return
+	}
+	i := max(b.owner.SelectedIndex(), 0)
+	b.name = name
+	b.owner.SetOptions([]string{name + " will", "I will"})
+	b.owner.SetSelectedIndex(i)
+	b.list.refresh()
+}
+
 // showNone says so when there are no actions.
 func (b *actionBox) showNone() {
 	b.none.Hidden = len(b.actions) > 0

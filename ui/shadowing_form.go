@@ -376,6 +376,7 @@ func (f *sessionForm) save() bool {
 	}
 	f.session.Session = s
 	f.session.Tags = tags
+	f.actions.rename(model.ShortName(f.nameOf(&s.PersonID), ""))
 	f.problems.clear()
 	f.dirty = false
 	f.heading.SetText(fmt.Sprintf("%s · %s", f.nameOf(&s.PersonID), s.Channel.Label()))

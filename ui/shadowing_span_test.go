@@ -67,3 +67,29 @@ func pressTab(c fyne.Canvas) {
 	}
 	c.FocusNext()
 }
+
+// An action added to a new session says whose it is at once, not "Nobody
+// will" until the session is opened again.
+func TestNewSessionsActionsNameTheirOwner(t *testing.T) {
+	s, store := newTestShell(t)
+	if err := store.SavePerson(&model.Person{Name: "Chen Wei"}); err != nil {
+		t.Fatal(err)
+	}
+	s.newOn(screenShadowing)
+	f := shadowing(s).form
+	f.who.SetSelected("Chen Wei")
+	f.actions.owner.SetSelectedIndex(1) // "I will" stays chosen
+	test.Type(f.actions.text, "Ask IT about the refund tool")
+	f.actions.add()
+	f.actions.text.SetText("Rewrite the delayed-order reply")
+	f.actions.owner.SetSelectedIndex(0)
+	f.actions.add()
+	var labels []string
+	for i := range f.actions.actions {
+		labels = append(labels, actionLabel(f.actions.actions[i], f.actions.name))
+	}
+	want := []string{"I will: Ask IT about the refund tool", "Chen will: Rewrite the delayed-order reply"}
+	if len(labels) != 2 || labels[0] != want[0] || labels[1] != want[1] || f.actions.owner.Options[0] != "Chen will" {
+		t.Errorf("actions read %q (owner choices %v), want %q", labels, f.actions.owner.Options, want)
+	}
+}
