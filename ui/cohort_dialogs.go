@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,13 +35,11 @@ func showChecklistDraft(c *cohortScreen, hireID uint, draft *model.Hire, problem
 	trainers := c.board.Trainers
 	// What fails to load here only leaves "me" out of the signers or a link out.
 	fetch(c.sh, &c.sh.popups, "", func(st *model.Store) (h hireLinks, _ error) {
-		h.signers = trainers
-		if me, ok, err := st.Me(); err == nil && ok {
-			h.me = me.ID
-			if !slices.ContainsFunc(trainers, func(t model.Trainer) bool { return t.ID == me.ID }) {
-				h.signers = append(slices.Clone(trainers), model.Trainer{ID: me.ID, Name: me.Name})
-			}
+		var me *model.Trainer
+		if p, ok, err := st.Me(); err == nil && ok {
+			me, h.me = &model.Trainer{ID: p.ID, Name: p.Name}, p.ID
 		}
+		h.signers = signersOf(trainers, me)
 		if hist, err := st.History(row.PersonID); err == nil {
 			h.meetings = len(hist)
 		}
@@ -122,20 +119,7 @@ func newChecklist(c *cohortScreen, row model.HireRow, links hireLinks) *checklis
 	cl.problem.Importance = widget.DangerImportance
 	cl.on = newDateField(c.sh.store, func() {})
 	cl.on.entry.SetText(c.sh.store.Today().String())
-	names := make([]string, len(links.signers))
-	mine := -1
-	for i, t := range links.signers {
-		names[i] = t.Name
-		if t.ID == links.me {
-			names[i], mine = t.Name+" (me)", i
-		}
-	}
-	cl.signer = widget.NewSelect(names, nil)
-	cl.signer.PlaceHolder = "Choose a trainer"
-	// Me when I am known; never silently the first trainer.
-	if mine >= 0 {
-		cl.signer.SetSelectedIndex(mine)
-	}
+	cl.signer = signerSelect(links.signers, links.me, "Choose a trainer")
 	return cl
 }
 

@@ -159,15 +159,11 @@ func newTickDialog(c *cohortScreen, m model.CohortMilestone, me *model.Trainer) 
 	form := widget.NewForm(&widget.FormItem{Text: "Done on", Widget: t.on.view, HintText: "The day it happened: today or earlier"})
 	if m.Kind == model.MilestoneSignOff {
 		t.signers = signersOf(c.board.Trainers, me)
-		names := make([]string, len(t.signers))
-		for i, s := range t.signers {
-			names[i] = s.Name
-		}
-		t.signer = widget.NewSelect(names, nil)
-		t.signer.PlaceHolder = "Choose who signs off"
+		var myID uint
 		if me != nil {
-			t.signer.SetSelected(me.Name)
+			myID = me.ID
 		}
+		t.signer = signerSelect(t.signers, myID, "Choose who signs off")
 		form.AppendItem(&widget.FormItem{Text: "Signed off by", Widget: t.signer, HintText: "Required: the trainer who gives the sign-off"})
 	}
 	all := widget.NewButton("Select all", func() { t.choose(true) })
@@ -213,6 +209,26 @@ func signersOf(trainers []model.Trainer, me *model.Trainer) []model.Trainer {
 		out = append(out, *me)
 	}
 	return out
+}
+
+// signerSelect offers signers, me marked "(me)" and chosen at first (me
+// is 0 while nobody is "me"); otherwise nobody is chosen: never silently
+// the first trainer.
+func signerSelect(signers []model.Trainer, me uint, placeholder string) *widget.Select {
+	names := make([]string, len(signers))
+	mine := -1
+	for i, t := range signers {
+		names[i] = t.Name
+		if t.ID == me {
+			names[i], mine = t.Name+" (me)", i
+		}
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.PlaceHolder = placeholder
+	if mine >= 0 {
+		sel.SetSelectedIndex(mine)
+	}
+	return sel
 }
 
 func (t *tickDialog) choose(on bool) {
