@@ -281,28 +281,43 @@ func (s *Store) held(sc *scoped) error {
 
 // ScopeChoice says whose reports the lists show and what else they could.
 func (s *Store) ScopeChoice() (ScopeChoice, error) {
-	c, _, err := s.scope()
+	c, _, err := s.scopeChoice()
 	return c, err
 }
 
 // scope reads the user's scope: the one they chose, else their own reports
-// once they have said who they are, else everyone.
+// once they have said who they are, else everyone; with the hires cohorts
+// give to me and to others.
 func (s *Store) scope() (ScopeChoice, scoped, error) {
+	c, me, err := s.scopeChoice()
+	if err != nil || c.Current == ScopeEveryone {
+		return c, scoped{}, err
+	}
+	sc := scoped{me: me, down: c.Current == ScopeDownTheLine, today: s.Today()}
+	if err := s.held(&sc); err != nil {
+		return ScopeChoice{Current: ScopeEveryone}, scoped{}, err
+	}
+	return c, sc, nil
+}
+
+// scopeChoice is the scope the user chose (or the default) and who me is;
+// me is 0 while nobody is.
+func (s *Store) scopeChoice() (ScopeChoice, uint, error) {
 	everyone := ScopeChoice{Current: ScopeEveryone}
 	me, err := s.MyID()
 	if err != nil || me == 0 {
-		return everyone, scoped{}, err
+		return everyone, 0, err
 	}
 	chosen, err := s.UserSetting(settingScope)
 	if err != nil {
-		return everyone, scoped{}, err
+		return everyone, 0, err
 	}
 	c := ScopeChoice{Current: ScopeMine, Choices: []Scope{ScopeMine, ScopeEveryone}}
 	var leads bool
 	err = s.db.Raw(`SELECT EXISTS (SELECT 1 FROM people r WHERE r.archived_at IS NULL AND r.manager_id IN
 		(SELECT id FROM people WHERE manager_id = ? AND archived_at IS NULL))`, me).Scan(&leads).Error
 	if err != nil {
-		return everyone, scoped{}, fmt.Errorf("read whose reports to show: %w", err)
+		return everyone, 0, fmt.Errorf("read whose reports to show: %w", err)
 	}
 	if leads {
 		c.Choices = []Scope{ScopeMine, ScopeDownTheLine, ScopeEveryone}
@@ -310,15 +325,7 @@ func (s *Store) scope() (ScopeChoice, scoped, error) {
 	if sc := Scope(chosen); scopes.has(sc) {
 		c.Current = sc
 	}
-	switch c.Current {
-	case ScopeEveryone:
-		return c, scoped{}, nil
-	}
-	sc := scoped{me: me, down: c.Current == ScopeDownTheLine, today: s.Today()}
-	if err := s.held(&sc); err != nil {
-		return everyone, scoped{}, err
-	}
-	return c, sc, nil
+	return c, me, nil
 }
 
 // SetScope keeps whose reports the lists show.
