@@ -669,11 +669,14 @@ func windowShortcut(field fyne.CanvasObject, s fyne.Shortcut) bool {
 	return keys != nil && keys(cs.KeyName, true)
 }
 
+// isEnter says whether k is Enter, on the main keyboard or the keypad.
+func isEnter(k *fyne.KeyEvent) bool { return k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter }
+
 // submitDialog is Enter in a form dialog's field: it submits the form
 // (when it is valid, as its button would) and says whether there was one.
 func submitDialog(field fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	st := escStacks[fyne.CurrentApp().Driver().CanvasForObject(field)]
-	if st == nil || len(st.open) == 0 || k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter {
+	if st == nil || len(st.open) == 0 || !isEnter(k) {
 		return false
 	}
 	form, ok := st.open[len(st.open)-1].(*dialog.FormDialog)

@@ -8,9 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// isEnter says whether k is Enter, on the main keyboard or the keypad.
-func isEnter(k *fyne.KeyEvent) bool { return k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter }
-
 // dialogKeys runs Esc and Enter in a dialog for the widget with the
 // focus, which hears every key before the canvas does: Esc closes the
 // dialog, Enter runs enter (the dialog's main button) when not nil. It

@@ -168,7 +168,7 @@ func (e *noteEntry) TypedRune(r rune) {
 
 // TypedKey refuses a new line that would take the note over the limit.
 func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
-	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.fits("\n") || escapeDialog(e, k) {
+	if isEnter(k) && !e.fits("\n") || escapeDialog(e, k) {
 		return
 	}
 	e.Entry.TypedKey(k)

@@ -745,7 +745,7 @@ func newItemEntry() *itemEntry {
 }
 
 func (e *itemEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+	if isEnter(k) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			c.Unfocus()
 		}
