@@ -702,18 +702,20 @@ type Training struct {
 // TrainingOf finds the running cohort a person trains in (the newest, when
 // several); ok is false when none.
 func (s *Store) TrainingOf(personID uint) (t Training, ok bool, err error) {
-	return s.trainingOn(personID, s.Today())
+	return s.trainingOn(personID, s.Today(), HireActive, HireExtended)
 }
 
-// trainingOn is TrainingOf as of day.
-func (s *Store) trainingOn(personID uint, day Date) (t Training, ok bool, err error) {
+// trainingOn is TrainingOf as of day, for hires whose standing now is one
+// of statuses: a past day's training counts for a hire who graduated or
+// took the offer since.
+func (s *Store) trainingOn(personID uint, day Date, statuses ...HireStatus) (t Training, ok bool, err error) {
 	var rows []Training
 	err = s.db.Raw(`SELECT h.id AS hire_id, c.id AS cohort_id, c.name AS cohort_name,
 		  (SELECT MAX(end_date) FROM cohort_phases p WHERE p.cohort_id = c.id) AS until,
 		  COALESCE((SELECT o.name FROM people o WHERE o.id = c.owner_id AND o.status = 'active' AND o.archived_at IS NULL), '') AS owner_name
 		FROM cohort_hires h JOIN cohorts c ON c.id = h.cohort_id
-		WHERE h.person_id = ? AND h.status IN ('active', 'extended') AND c.start_date <= ?
-		ORDER BY c.start_date DESC, c.id DESC`, personID, day).Scan(&rows).Error
+		WHERE h.person_id = ? AND h.status IN ? AND c.start_date <= ?
+		ORDER BY c.start_date DESC, c.id DESC`, personID, statuses, day).Scan(&rows).Error
 	if err != nil {
 		return t, false, fmt.Errorf("training of person %d: %w", personID, err)
 	}

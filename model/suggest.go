@@ -172,7 +172,9 @@ func (s *Store) suggestContext(personID, current uint) (*suggestContext, error) 
 	if c.person, err = s.Person(personID); err != nil {
 		return nil, err
 	}
-	if c.training, _, err = s.trainingOn(personID, c.today); err != nil {
+	// Whoever trained then, whatever their standing since: a past meeting
+	// reads as it did.
+	if c.training, _, err = s.trainingOn(personID, c.today, HireActive, HireExtended, HireGraduated, HireTookOffer); err != nil {
 		return nil, err
 	}
 	// Meetings before this one: earlier, or at the same minute with a lower ID.

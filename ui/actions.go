@@ -172,7 +172,7 @@ func newActionBox(sh *shell, placeholder string, place func(a *model.Action) boo
 // set shows actions for a report called name.
 func (b *actionBox) set(actions []model.Action, name string) {
 	b.actions, b.name = actions, name
-	b.owner.SetOptions([]string{name + " will", "I will"})
+	b.owner.SetOptions(ownerChoices(name))
 	b.owner.SetSelectedIndex(0)
 	b.showNone()
 	b.list.reset()
@@ -186,9 +186,19 @@ func (b *actionBox) rename(name string) {
 	}
 	i := max(b.owner.SelectedIndex(), 0)
 	b.name = name
-	b.owner.SetOptions([]string{name + " will", "I will"})
+	b.owner.SetOptions(ownerChoices(name))
 	b.owner.SetSelectedIndex(i)
 	b.list.refresh()
+}
+
+// ownerChoices are the owner picker's two choices. The picker finds a
+// choice by its text, so a report called "I" (I Wayan, I Made) is "They
+// will": two "I will" made every action the report's.
+func ownerChoices(name string) []string {
+	if report := name + " will"; report != "I will" {
+		return []string{report, "I will"}
+	}
+	return []string{"They will", "I will"}
 }
 
 // showNone says so when there are no actions.
