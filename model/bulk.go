@@ -127,7 +127,7 @@ func (b *Bulk) DefaultProgram() (Program, error) {
 
 // AddTag writes a shadowing tag and returns its ID.
 func (b *Bulk) AddTag(name string) (uint, error) {
-	t := Tag{Name: name}
+	t := Tag{Name: name, Kind: GuessTagKind(name)}
 	_, err := statement(b.db, func(tx *gorm.DB) *gorm.DB { return tx.Create(&t) })
 	return t.ID, err
 }

@@ -55,7 +55,9 @@ type Item struct {
 	AskedOn   Date
 	AskedNote string
 	Private   bool
-	Position  int
+	// ByReport marks an item the report added to their own agenda.
+	ByReport bool
+	Position int
 	// Author is who wrote it on a shared server (the database fills it);
 	// a private item is theirs alone.
 	Author    string `gorm:"->"`

@@ -30,6 +30,8 @@ var migrations = []migration{
 	{10, "privacy holds under private rows", migrateUnderneath},
 	{11, "who me is; follow-ups asked", migrateMe},
 	{12, "whole-cohort work: the offer, who holds one-on-ones", migrateCohortWork},
+	{13, "kinds of theme: friction or strength", migrateTagKinds},
+	{14, "the report's own items and pulse", migrateReportVoice},
 }
 
 // migrationLock is the advisory lock a PostgreSQL migration holds.

@@ -49,7 +49,10 @@ type OneOnOne struct {
 	Setting      MeetingSetting
 	PulseRating  int // 1–5; 0 when not given
 	PulseComment string
-	SharedNotes  string
+	// ReportPulse is the rating (1–5) the report gave ahead of the
+	// meeting; 0 when they gave none.
+	ReportPulse int
+	SharedNotes string
 	// PrivateNotes are the connected lead's own (see privateNote).
 	PrivateNotes string `gorm:"-"`
 	// Version counts saves, so a save made on an older copy is refused.

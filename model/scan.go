@@ -65,11 +65,11 @@ func (p *Person) fields() []any {
 }
 
 var itemColumns = []string{"id", "one_on_one_id", "heading", "text", "non_work", "status", "follow_up",
-	"asked_on", "asked_note", "private", "position", "author", "version", "created_at", "updated_at"}
+	"asked_on", "asked_note", "private", "by_report", "position", "author", "version", "created_at", "updated_at"}
 
 func (it *Item) fields() []any {
 	return []any{&it.ID, &it.OneOnOneID, &it.Heading, &it.Text, &it.NonWork, &it.Status, &it.FollowUp,
-		&it.AskedOn, &it.AskedNote, &it.Private, &it.Position, &it.Author, &it.Version, orZero{&it.CreatedAt}, orZero{&it.UpdatedAt}}
+		&it.AskedOn, &it.AskedNote, &it.Private, &it.ByReport, &it.Position, &it.Author, &it.Version, orZero{&it.CreatedAt}, orZero{&it.UpdatedAt}}
 }
 
 var actionColumns = []string{"id", "person_id", "one_on_one_id", "session_id", "text", "owner", "due",

@@ -92,10 +92,39 @@ func (Session) TableName() string { return "shadowing_sessions" }
 // Debriefed reports whether the session has been talked through with a lead.
 func (s Session) Debriefed() bool { return !s.DebriefDate.IsZero() }
 
-// Tag is a recurring theme ("generic reply", "slow update").
+// TagKind says whether a theme hurt the customer or served them well.
+type TagKind string
+
+// The kinds of theme.
+const (
+	TagFriction TagKind = "friction"
+	TagStrength TagKind = "strength"
+)
+
+var tagKinds = enum[TagKind]{unknown: TagFriction, entries: []labelled[TagKind]{
+	{TagFriction, "Friction"}, {TagStrength, "Strength"},
+}}
+
+// TagKinds lists the kinds in the order pickers show them.
+func TagKinds() []TagKind { return tagKinds.values() }
+
+// Label is the kind as people say it.
+func (k TagKind) Label() string { return tagKinds.label(k) }
+
+// GuessTagKind is a new theme's kind until someone changes it: "wow
+// moment", "empowered agent" and the like are strengths.
+func GuessTagKind(name string) TagKind {
+	if guessStrength(name, strengthWords) {
+		return TagStrength
+	}
+	return TagFriction
+}
+
+// Tag is a recurring theme ("generic reply", "slow update", "wow moment").
 type Tag struct {
 	ID   uint `gorm:"primaryKey"`
 	Name string
+	Kind TagKind
 }
 
 // TableName keeps the table name independent of Go's type name.
@@ -189,7 +218,7 @@ func (s *Store) SaveSession(sess *Session, tags []string) error {
 			}
 			seen[name] = true
 			t := Tag{Name: name}
-			if err := tx.Where(Tag{Name: name}).FirstOrCreate(&t).Error; err != nil {
+			if err := tx.Where(Tag{Name: name}).Attrs(Tag{Kind: GuessTagKind(name)}).FirstOrCreate(&t).Error; err != nil {
 				return err
 			}
 			if err := tx.Exec("INSERT INTO session_tags (session_id, tag_id) VALUES (?, ?)", sess.ID, t.ID).Error; err != nil {
