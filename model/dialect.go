@@ -34,6 +34,8 @@ type dialect interface {
 	author() string
 	// serial is an integer primary key the database numbers.
 	serial() string
+	// timestamp is a column type that reads back as a time.Time.
+	timestamp() string
 	// bulkWrite readies tx for one very big transaction; done undoes it.
 	bulkWrite(tx *gorm.DB) (done func() error, err error)
 	// startOneOnOne stores the new meeting o and links into it what the
@@ -62,6 +64,7 @@ func (sqliteDialect) keepOrder() string            { return "CROSS JOIN" }
 func (sqliteDialect) unindexed(expr string) string { return "+" + expr }
 func (sqliteDialect) author() string               { return "''" }
 func (sqliteDialect) serial() string               { return "INTEGER PRIMARY KEY" }
+func (sqliteDialect) timestamp() string            { return "DATETIME" }
 
 type postgresDialect struct{}
 

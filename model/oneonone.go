@@ -142,7 +142,13 @@ func startOneOnOne(tx *gorm.DB, personID uint, at time.Time, setting MeetingSett
 		setting = MeetingSettingDesk
 	}
 	o := OneOnOne{PersonID: personID, HeldAt: at.UTC(), Setting: setting}
-	return o, dialectOf(tx).startOneOnOne(tx, &o)
+	if err := dialectOf(tx).startOneOnOne(tx, &o); err != nil {
+		return o, err
+	}
+	if err := takeAgenda(tx, personID, o.ID); err != nil {
+		return o, err
+	}
+	return o, tx.Model(&OneOnOne{}).Select("report_pulse").Where("id = ?", o.ID).Scan(&o.ReportPulse).Error
 }
 
 // latestMeeting is a person's latest one-on-one, the one a new one carries

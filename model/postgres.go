@@ -180,8 +180,9 @@ func (postgresDialect) dropSearchSource(tx *gorm.DB, src searchSource) error {
 	})
 }
 
-func (postgresDialect) author() string { return "current_user" }
-func (postgresDialect) serial() string { return "BIGSERIAL PRIMARY KEY" }
+func (postgresDialect) author() string    { return "current_user" }
+func (postgresDialect) serial() string    { return "BIGSERIAL PRIMARY KEY" }
+func (postgresDialect) timestamp() string { return "TIMESTAMP WITH TIME ZONE" }
 
 func (postgresDialect) search(db *gorm.DB, words []string, includePrivate bool, limit int) ([]searchRow, error) {
 	terms := make([]string, len(words))
