@@ -228,6 +228,11 @@ func (s *Store) DraftMeeting(personID uint, at time.Time) (Meeting, error) {
 		return m, err
 	}
 	m.FollowUps = fu
+	var waiting int64
+	if err := s.db.Model(&AgendaItem{}).Where("person_id = ?", personID).Count(&waiting).Error; err != nil {
+		return m, fmt.Errorf("draft one-on-one: their agenda: %w", err)
+	}
+	m.Waiting = int(waiting)
 	return m, nil
 }
 
@@ -264,6 +269,9 @@ type Meeting struct {
 	Items     []*MeetingItem
 	Actions   []Action   // agreed in this one-on-one
 	FollowUps []FollowUp // non-work items from earlier meetings to ask about
+	// Waiting counts the items the report added to their agenda, which a
+	// draft takes in when it starts.
+	Waiting int
 }
 
 // Meeting loads one one-on-one with its items, actions and follow-ups.

@@ -59,12 +59,14 @@ type meetingEditor struct {
 	drafts  map[model.Heading]*model.MeetingItem
 	rating  *widget.RadioGroup
 	comment *widget.Entry
-	shared  *noteField
-	private *noteField
-	actions *actionBox
-	saved   *widget.Label
-	scroll  *wheelScroll
-	prompts *suggestionPanel
+	// theirPulse is the rating the report gave ahead of the meeting.
+	theirPulse *widget.Label
+	shared     *noteField
+	private    *noteField
+	actions    *actionBox
+	saved      *widget.Label
+	scroll     *wheelScroll
+	prompts    *suggestionPanel
 }
 
 func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
@@ -167,7 +169,9 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 			e.comment = widget.NewEntry()
 			e.comment.SetPlaceHolder("How do they feel about the team and the company?")
 			e.comment.OnChanged = func(string) { e.changedMeeting() }
-			card.Add(container.NewBorder(nil, nil, widget.NewLabel("Rating (1–5)"), nil, e.rating))
+			e.theirPulse = widget.NewLabel("")
+			e.theirPulse.Importance = widget.LowImportance
+			card.Add(container.NewBorder(nil, nil, widget.NewLabel("Rating (1–5)"), e.theirPulse, e.rating))
 			card.Add(e.comment)
 		}
 		body.Add(section(h.Label(), headingHint(h), card))
@@ -281,6 +285,13 @@ func (e *meetingEditor) fill(m model.Meeting) {
 		meetingID = &m.ID
 	}
 	e.prompts.load(m.PersonID, meetingID)
+	if m.ID == 0 && m.Waiting > 0 {
+		// What they added is written already: the one-on-one starts
+		// with it, so their items can be edited like any other.
+		if err := e.start(); err != nil {
+			e.showProblem(err)
+		}
+	}
 }
 
 // emptyAdders empties the add boxes; the caller holds e.loading, or
@@ -303,6 +314,7 @@ func (e *meetingEditor) start() error {
 		return err
 	}
 	e.meeting.OneOnOne = o
+	e.theirPulse.SetText(theirPulseText(o.ReportPulse))
 	e.showStored(items)
 	e.prompts.started(o.ID)
 	e.screen.load() // its due date moves on
@@ -404,6 +416,16 @@ func (e *meetingEditor) showFields(o model.OneOnOne) {
 	}
 	e.comment.SetText(o.PulseComment)
 	e.shared.SetText(o.SharedNotes)
+	e.theirPulse.SetText(theirPulseText(o.ReportPulse))
+}
+
+// theirPulseText is the rating the report gave before the meeting, to
+// compare with the one given in it.
+func theirPulseText(rating int) string {
+	if rating == 0 {
+		return ""
+	}
+	return fmt.Sprintf("They gave %d before", rating)
 }
 
 // showFollowUps lists what to ask about from earlier one-on-ones, each in
@@ -827,6 +849,9 @@ func (r *itemRow) show(it *model.MeetingItem) {
 // dropped, when to follow up, whether it is private.
 func itemNotes(it *model.MeetingItem) string {
 	var notes []string
+	if it.ByReport {
+		notes = append(notes, "they added this")
+	}
 	if it.Carried {
 		notes = append(notes, "carried over from "+formatDay(model.DateOf(it.FromDate.Local())))
 	}
