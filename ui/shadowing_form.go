@@ -33,6 +33,9 @@ const (
 	fieldDebriefWith = "debrief_with"
 )
 
+// whoeverShadowed owns an action until the form knows who shadowed.
+const whoeverShadowed = "Whoever shadowed"
+
 // Preference keys: who shadowed and who led the debrief last, filled into
 // a new session, since a junior manager logs a week of them in a row.
 const (
@@ -241,7 +244,7 @@ func (f *sessionForm) offerOwners() {
 	}
 	shadower := model.ShortName(f.who.chosenName, "")
 	if f.who.chosen == nil || shadower == "" {
-		shadower = "Whoever shadowed"
+		shadower = whoeverShadowed
 	}
 	owners := []actionOwner{{name: shadower}}
 	if f.who.chosen != nil {
@@ -282,7 +285,7 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	f.agreed.SetText(s.DebriefAgreed)
 	f.tags = append([]string(nil), d.Tags...)
 	f.showTags()
-	f.actions.set(d.Actions, "")
+	f.actions.set(d.Actions, whoeverShadowed)
 	f.ideaList.set(s.Ideas)
 	f.showPeople(d)
 	seed := uint64(s.ID) // a new session's own until it is saved

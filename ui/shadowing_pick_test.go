@@ -131,6 +131,9 @@ func TestSessionIdeasBecomeActionsForEachOwner(t *testing.T) {
 	if got := f.actions.owner.Options; !slices.Equal(got, []string{"Sam will", "Priya will", "I will"}) {
 		t.Fatalf("owner choices %q", got)
 	}
+	if got := f.actions.owner.Selected; got != "Sam will" {
+		t.Errorf("the owner first chosen is %q, want the shadower", got)
+	}
 	for i := range f.ideaList.ideas {
 		f.actions.owner.SetSelectedIndex(i)
 		idea := f.ideaList.list.create()
