@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Role is what a person does in the contact centre.
@@ -392,44 +391,11 @@ func (s *Store) PeopleByIDs(ids []uint) ([]PersonRow, error) {
 	return rows, nil
 }
 
-// ManagerChoice is someone who can be chosen as a manager.
-type ManagerChoice struct {
-	ID                uint
-	Name, Team, Email string
-}
-
-// Managers lists up to limit people, by name, who could manage the person
-// with ID except (0 for a new person) and match every word of query in
-// their name, preferred name, team or email: anyone on the roster but them,
-// the user (Me) first.
-func (s *Store) Managers(ctx context.Context, query string, except uint, limit int) ([]ManagerChoice, error) {
-	me, err := s.WithContext(ctx).MyID()
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.db.WithContext(ctx).Model(&Person{}).
-		Select("id, name, preferred_name, team, email").
-		Where("archived_at IS NULL AND id <> ?", except).
-		Order(clause.OrderBy{Expression: clause.Expr{SQL: "id = ? DESC, " + s.d.nocase("name") + ", id", Vars: []any{me}}}).Rows()
-	if err != nil {
-		return nil, fmt.Errorf("find managers: %w", err)
-	}
-	defer rows.Close()
-	var out []ManagerChoice
-	var c ManagerChoice
-	var preferred string
-	for len(out) < limit && rows.Next() {
-		if err := rows.Scan(&c.ID, &c.Name, &preferred, &c.Team, &c.Email); err != nil {
-			return nil, fmt.Errorf("find managers: %w", err)
-		}
-		if MatchWords(query, c.Name, preferred, c.Team, c.Email) {
-			out = append(out, c)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("find managers: %w", err)
-	}
-	return out, nil
+// Managers lists up to limit active people, by name, who could manage the
+// person with ID except (0 for a new person) and match every word of query
+// in their name, preferred name, team or email, the user (Me) first.
+func (s *Store) Managers(ctx context.Context, query string, except uint, limit int) ([]PersonChoice, error) {
+	return s.FindPeople(ctx, PeopleQuery{Text: query, Except: except, Limit: limit})
 }
 
 // CountPeople counts everyone on the roster, archived or not.

@@ -144,12 +144,24 @@ type actionBox struct {
 	none    *widget.Label
 	text    *dialogEntry
 	owner   *widget.Select
+	owners  []actionOwner // the owner picker's choices, in its order
 	due     *dateField
 	actions []model.Action
 	name    string // what the report is called, for "Amir will: …"
+	// names says what others on the actions' lists are called, by ID: a
+	// debrief's actions may be the lead's.
+	names map[uint]string
 	// place says whose action it is and where it was agreed; false stops
 	// the add (a session saves itself first and may fail).
 	place func(a *model.Action) bool
+	// added hears of each action added.
+	added func()
+}
+
+// actionOwner is one choice of who will do an action.
+type actionOwner struct {
+	name     string // what they are called; "" is me, "I will"
+	personID uint   // whose list the action goes on; 0 for the place's person
 }
 
 func newActionBox(sh *shell, placeholder string, place func(a *model.Action) bool) *actionBox {
@@ -159,8 +171,7 @@ func newActionBox(sh *shell, placeholder string, place func(a *model.Action) boo
 	b.text = newDialogEntry()
 	b.text.SetPlaceHolder(placeholder)
 	b.text.OnSubmitted = func(string) { b.add() }
-	b.owner = widget.NewSelect([]string{"They will", "I will"}, nil)
-	b.owner.SetSelectedIndex(0)
+	b.owner = widget.NewSelect(nil, nil)
 	b.due = newDateField(sh.store, func() {})
 	b.due.entry.OnSubmitted = func(string) { b.add() } // Enter adds from the date too
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), b.add)
@@ -169,36 +180,70 @@ func newActionBox(sh *shell, placeholder string, place func(a *model.Action) boo
 	return b
 }
 
-// set shows actions for a report called name.
+// set shows actions for a report called name: "Amir will" or "I will".
 func (b *actionBox) set(actions []model.Action, name string) {
-	b.actions, b.name = actions, name
-	b.owner.SetOptions(ownerChoices(name))
-	b.owner.SetSelectedIndex(0)
+	b.actions, b.name, b.names = actions, name, nil
+	b.owners = nil // the choice starts again at the report
+	b.choose([]actionOwner{{name: name}, {}}, nil)
 	b.showNone()
 	b.list.reset()
 }
 
-// rename says whose the actions are, keeping the owner chosen: a new
-// session learns who shadowed when it is first saved.
-func (b *actionBox) rename(name string) {
-	if name == b.name {
-		return
+// choose offers owners, keeping the one chosen if it still is, and names
+// the people the actions are for: a debrief learns who shadowed and who
+// led it as the form is filled in.
+func (b *actionBox) choose(owners []actionOwner, names map[uint]string) {
+	keep := 0
+	if i := b.owner.SelectedIndex(); i >= 0 && i < len(b.owners) {
+		was := b.owners[i]
+		for j, o := range owners {
+			if o.personID == was.personID && (o.name == "") == (was.name == "") {
+				keep = j
+			}
+		}
 	}
-	i := max(b.owner.SelectedIndex(), 0)
-	b.name = name
-	b.owner.SetOptions(ownerChoices(name))
-	b.owner.SetSelectedIndex(i)
+	b.owners, b.names = owners, names
+	if len(owners) > 0 && owners[0].personID == 0 {
+		b.name = owners[0].name
+	}
+	b.owner.SetOptions(ownerLabels(owners))
+	b.owner.SetSelectedIndex(keep)
 	b.list.refresh()
 }
 
-// ownerChoices are the owner picker's two choices. The picker finds a
-// choice by its text, so a report called "I" (I Wayan, I Made) is "They
-// will": two "I will" made every action the report's.
-func ownerChoices(name string) []string {
-	if report := name + " will"; report != "I will" {
-		return []string{report, "I will"}
+// ownerLabels are the owner picker's texts. The picker finds a choice by
+// its text, so a report called "I" (I Wayan, I Made) is "They will": two
+// "I will" made every action the report's.
+func ownerLabels(owners []actionOwner) []string {
+	labels := make([]string, len(owners))
+	taken := map[string]bool{}
+	for i, o := range owners {
+		if o.name == "" {
+			labels[i], taken["I will"] = "I will", true
+		}
 	}
-	return []string{"They will", "I will"}
+	for i, o := range owners {
+		if o.name == "" {
+			continue
+		}
+		l := o.name + " will"
+		if taken[l] {
+			l = "They will"
+		}
+		for n := 2; taken[l]; n++ {
+			l = fmt.Sprintf("They will (%d)", n)
+		}
+		labels[i], taken[l] = l, true
+	}
+	return labels
+}
+
+// nameFor is what the person an action is for is called.
+func (b *actionBox) nameFor(a model.Action) string {
+	if n, ok := b.names[a.PersonID]; ok {
+		return n
+	}
+	return b.name
 }
 
 // showNone says so when there are no actions.
@@ -212,7 +257,7 @@ func (b *actionBox) showAction(id widget.ListItemID, o fyne.CanvasObject) {
 	a := &b.actions[id]
 	c := o.(*widget.Check)
 	c.OnChanged = nil
-	c.Text = actionLabel(*a, b.name)
+	c.Text = actionLabel(*a, b.nameFor(*a))
 	c.SetChecked(a.Done())
 	c.Refresh()
 	c.OnChanged = func(on bool) {
@@ -234,21 +279,36 @@ func (b *actionBox) add() {
 	if text == "" {
 		return
 	}
+	if b.addText(text) {
+		b.text.SetText("")
+	}
+}
+
+// addText saves text as a new action for the owner and due date chosen.
+func (b *actionBox) addText(text string) bool {
 	a := model.Action{Text: text, Owner: model.OwnerReport, Due: b.due.date()}
-	if b.owner.SelectedIndex() == 1 {
+	// A new session saves itself in place and may offer other owners after.
+	who := b.owners[max(b.owner.SelectedIndex(), 0)]
+	if who.name == "" {
 		a.Owner = model.OwnerLead
 	}
 	if !b.place(&a) {
-		return
+		return false
+	}
+	if who.personID != 0 {
+		a.PersonID = who.personID
 	}
 	if err := b.sh.store.SaveAction(&a); err != nil {
 		b.sh.showError("Could not add the action", err)
-		return
+		return false
 	}
 	b.actions = append(b.actions, a)
-	b.text.SetText("")
 	b.due.entry.SetText("")
 	b.showNone()
 	b.list.refresh()
 	b.list.list.ScrollTo(len(b.actions) - 1)
+	if b.added != nil {
+		b.added()
+	}
+	return true
 }

@@ -17,7 +17,7 @@ func TestAdv20cOwnerChosenSurvivesAPersonCalledI(t *testing.T) {
 	}
 	s.newOn(screenShadowing)
 	f := shadowing(s).form
-	f.who.SetSelected("I Wayan Sudarsana")
+	choosePerson(t, f.who, "I Wayan Sudarsana")
 	f.actions.text.SetText("Ask IT about the refund tool")
 	f.actions.add() // saves the session: the choices are renamed
 	f.actions.owner.SetSelectedIndex(1)

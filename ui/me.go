@@ -129,7 +129,7 @@ func (s *shell) chooseMe(onRoster bool, later func(), chosen func(model.Person))
 	addRow := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, name, email))
 	rows := []fyne.CanvasObject{intro}
 	if onRoster {
-		var picker *managerPicker
+		var picker *personPicker
 		mine := widget.NewButtonWithIcon("That's me", theme.ConfirmIcon(), func() {
 			id := *picker.chosen
 			choose(func(st *model.Store) (model.Person, error) {
@@ -141,8 +141,8 @@ func (s *shell) chooseMe(onRoster bool, later func(), chosen func(model.Person))
 		})
 		mine.Importance = widget.HighImportance
 		mine.Disable()
-		picker = newManagerPicker(s, func(st *model.Store, q string) ([]model.ManagerChoice, error) {
-			return st.Managers(st.Context(), q, 0, managerMatches)
+		picker = newPersonPicker(s, "Type your name or email", "", func(st *model.Store, q string) ([]model.PersonChoice, error) {
+			return st.Managers(st.Context(), q, 0, pickerMatches)
 		}, func() {
 			if picker.chosen != nil && !picker.pending() {
 				mine.Enable()
@@ -150,7 +150,6 @@ func (s *shell) chooseMe(onRoster bool, later func(), chosen func(model.Person))
 				mine.Disable()
 			}
 		})
-		picker.SetPlaceHolder("Type your name or email")
 		picker.Validator = nil              // "That's me" waits for a choice; the field need not mark it
 		picker.OnSubmitted = func(string) { // Enter once chosen is "That's me"
 			if !mine.Disabled() {

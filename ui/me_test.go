@@ -108,7 +108,7 @@ func TestFirstStartAsksWhoYouAre(t *testing.T) {
 			t.Fatal("nobody was asked")
 		}
 		assertGolden(t, "who_are_you.xml", s.win.Canvas())
-		picker, _ := first[*managerPicker](d)
+		picker, _ := first[*personPicker](d)
 		test.Type(picker, "lena")
 		picker.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		tapButton(t, d, "That's me")
@@ -127,7 +127,7 @@ func TestFirstStartAsksWhoYouAre(t *testing.T) {
 		s, store := newTestShell(t)
 		s.askWhoYouAre()
 		d := s.win.Canvas().Overlays().Top()
-		if _, ok := first[*managerPicker](d); ok {
+		if _, ok := first[*personPicker](d); ok {
 			t.Error("an empty roster offers to pick from it")
 		}
 		name, _ := first(d, func(e *dialogEntry) bool { return e.PlaceHolder == "Your name" })

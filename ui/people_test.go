@@ -344,7 +344,7 @@ func TestPeopleManagerPicker(t *testing.T) {
 	}
 }
 
-func matchLabels(m *managerPicker) []string {
+func matchLabels(m *personPicker) []string {
 	if m.popUp == nil || !m.popUp.Visible() {
 		return nil
 	}

@@ -14,10 +14,9 @@ import (
 
 // personForm edits one person, validating as the user types.
 type personForm struct {
-	screen       *peopleScreen
-	managerLoads line
-	trainings    line
-	person       model.Person // as loaded; ID 0 for a new person
+	screen    *peopleScreen
+	trainings line
+	person    model.Person // as loaded; ID 0 for a new person
 	// conflicts asks whose details to keep when someone else saved first.
 	conflicts *conflicts
 
@@ -34,7 +33,7 @@ type personForm struct {
 	role                   *widget.Select
 	team                   *widget.SelectEntry
 	start                  *dateField
-	manager                *managerPicker
+	manager                *personPicker
 	status                 *widget.RadioGroup
 	form                   *widget.Form
 	saveBtn, archiveBtn    *widget.Button
@@ -74,7 +73,8 @@ func newPersonForm(screen *peopleScreen) *personForm {
 	f.team.SetPlaceHolder("e.g. Phone North")
 	f.team.OnChanged = onText
 	f.start = newDateField(screen.sh.store, func() { edited(model.FieldStartDate)("") })
-	f.manager = newManagerPicker(screen.sh, f.findManagers, func() { edited(model.FieldManager)("") })
+	f.manager = newPersonPicker(screen.sh, "No manager (type a name to choose one)",
+		"choose the manager from the list, or clear the field for no manager", f.findManagers, func() { edited(model.FieldManager)("") })
 	f.status = widget.NewRadioGroup([]string{model.StatusActive.Label(), model.StatusLeft.Label()}, onText)
 	f.status.Horizontal = true
 	f.status.Required = true
@@ -128,32 +128,9 @@ func (f *personForm) clear() {
 // setTeams refreshes the team suggestions.
 func (f *personForm) setTeams(teams []string) { f.team.SetOptions(teams) }
 
-// managerMatches is how many managers the picker offers for what is typed.
-const managerMatches = 30
-
 // findManagers asks the store who could manage the edited person.
-func (f *personForm) findManagers(st *model.Store, query string) ([]model.ManagerChoice, error) {
-	return st.Managers(st.Context(), query, f.person.ID, managerMatches)
-}
-
-// showManager shows the manager with id, nil for none.
-func (f *personForm) showManager(id *uint) {
-	if id == nil {
-		f.manager.set(nil, "")
-		return
-	}
-	f.manager.set(id, "")
-	// The name arrives later: it is shown unless another was chosen or
-	// typed meanwhile.
-	show := func(label string) {
-		if f.manager.chosen == id && !f.manager.pending() {
-			f.manager.set(id, label)
-		}
-	}
-	fetchOr(f.screen.sh, &f.managerLoads, func(st *model.Store) (string, error) {
-		m, err := st.Person(*id)
-		return managerLabel(model.ManagerChoice{ID: m.ID, Name: m.Name, Team: m.Team}, false), err
-	}, show, func(error) { show("someone removed") })
+func (f *personForm) findManagers(st *model.Store, query string) ([]model.PersonChoice, error) {
+	return st.Managers(st.Context(), query, f.person.ID, pickerMatches)
 }
 
 // edit loads p into the form; a zero ID starts a new person.
@@ -188,7 +165,7 @@ func (f *personForm) edit(p model.Person) {
 	f.team.SetText(p.Team)
 	f.email.SetText(p.Email)
 	f.start.entry.SetText(p.StartDate.String())
-	f.showManager(p.ManagerID)
+	f.manager.show(p.ManagerID, nil)
 	f.status.SetSelected(p.Status.Label())
 	for _, e := range []*widget.Entry{f.name, f.email, &f.start.entry.Entry, &f.manager.Entry} {
 		e.SetValidationError(nil)
@@ -309,7 +286,7 @@ func (f *personForm) save() error {
 		own = append(own, model.FieldError{Field: model.FieldStartDate, Message: dateErr.Error()})
 	}
 	if f.manager.pending() {
-		own = append(own, model.FieldError{Field: model.FieldManager, Message: "choose the manager from the list, or clear the field for no manager"})
+		own = append(own, model.FieldError{Field: model.FieldManager, Message: f.manager.pendingMsg})
 	}
 	if len(own) > 0 {
 		v := &model.ValidationError{}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -14,8 +15,6 @@ import (
 
 	"solemate/model"
 )
-
-const nobody = "Nobody"
 
 // Hints under the guided headings: what to look for, in our words.
 var sessionHints = map[string]string{
@@ -30,6 +29,18 @@ var sessionHints = map[string]string{
 const (
 	fieldDebriefDate = "debrief_date"
 	fieldResponse    = "response_minutes"
+	fieldAgent       = "agent"
+	fieldDebriefWith = "debrief_with"
+)
+
+// whoeverShadowed owns an action until the form knows who shadowed.
+const whoeverShadowed = "Whoever shadowed"
+
+// Preference keys: who shadowed and who led the debrief last, filled into
+// a new session, since a junior manager logs a week of them in a row.
+const (
+	prefShadower    = "shadowingShadower"
+	prefDebriefWith = "shadowingDebriefWith"
 )
 
 // sessionForm edits one shadowing session: who, where, what they saw, tags,
@@ -41,7 +52,7 @@ type sessionForm struct {
 	conflicts *conflicts
 	view      fyne.CanvasObject
 
-	who, agent, debriefWith *widget.Select
+	who, agent, debriefWith *personPicker
 	kind                    *widget.RadioGroup
 	channel                 *widget.Select
 	journey, minutes, resp  *widget.Entry
@@ -52,11 +63,17 @@ type sessionForm struct {
 	tagBox                  *fyne.Container
 	tagEntry                *widget.SelectEntry
 	actions                 *actionBox
+	ideaList                *ideaList
+	prompts                 *debriefPrompts
 	problems                *problemLine
 	heading                 *widget.Label
 	scroll                  *container.Scroll
 
-	people  []model.PersonRow
+	// names are what the people of the session and its actions are
+	// called, by ID, for "Sam will".
+	names   map[uint]string
+	me      uint // the user's ID, 0 while nobody is
+	named   line
 	dirty   bool
 	loading bool
 }
@@ -81,9 +98,19 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		e.OnChanged = onText
 		return e
 	}
-	f.who = widget.NewSelect(nil, edited(model.FieldShadower))
-	f.agent = widget.NewSelect(nil, onText)
-	f.debriefWith = widget.NewSelect(nil, onText)
+	// A session may name someone who has left since; a new one rarely does.
+	find := func(st *model.Store, q string) ([]model.PersonChoice, error) {
+		return st.FindPeople(st.Context(), model.PeopleQuery{Text: q, Limit: pickerMatches, OrLeft: true})
+	}
+	picker := func(placeholder, pending, field string) *personPicker {
+		return newPersonPicker(s.sh, placeholder, pending, find, func() {
+			edited(field)("")
+			f.offerOwners()
+		})
+	}
+	f.who = picker("Type a name to choose who shadowed", "choose who shadowed from the list", model.FieldShadower)
+	f.agent = picker("Nobody (type a name to choose)", "choose the agent from the list, or clear the field for nobody", fieldAgent)
+	f.debriefWith = picker("Nobody (type a name to choose)", "choose who led the debrief from the list, or clear the field for nobody", fieldDebriefWith)
 	f.kind = widget.NewRadioGroup(enumLabels(model.ShadowKinds()), onText)
 	f.channel = enumSelect(model.Channels(), func(model.Channel) { edited(model.FieldChannel)("") })
 	f.journey = widget.NewEntry()
@@ -103,6 +130,10 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	f.friction = multi("Where did it hurt?")
 	f.wow = multi("Anything worth retelling?")
 	f.ideas = multi("One idea per line")
+	f.ideas.OnChanged = func(text string) {
+		changed()
+		f.ideaList.set(text)
+	}
 	f.agreed = multi("What you agreed in the debrief")
 
 	f.tagBox = container.NewHBox()
@@ -119,6 +150,9 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		a.PersonID, a.SessionID = f.session.PersonID, &f.session.ID
 		return true
 	})
+	f.ideaList = newIdeaList(func(idea string) { f.actions.addText(idea) }, f.madeAction)
+	f.actions.added = f.ideaList.list.refresh
+	f.prompts = newDebriefPrompts(s.sh)
 
 	f.problems = newProblemLine()
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -146,6 +180,7 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		&widget.FormItem{Text: "Themes", Widget: container.NewVBox(f.tagBox, container.NewBorder(nil, nil, nil, addTag, f.tagEntry))},
 	)
 	debrief := widget.NewForm(
+		&widget.FormItem{Text: "To ask", Widget: f.prompts.view, HintText: "A few questions for the debrief"},
 		&widget.FormItem{Text: "Debriefed on", Widget: narrow(f.debriefDate.view, 180)},
 		&widget.FormItem{Text: "With", Widget: f.debriefWith},
 		&widget.FormItem{Text: "Agreed", Widget: f.agreed.view},
@@ -154,7 +189,7 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		section("The session", "Who walked in the customer's shoes, and where", session),
 		section("What they saw", "Write down what the customer saw, not what the process says", seen),
 		section("Debrief", "Talk it through with a lead and agree what to try", debrief),
-		section("Actions", "Ideas turned into who does what by when", f.actions.view),
+		section("Actions", "Ideas turned into who does what by when", container.NewVBox(f.ideaList.view, f.actions.view)),
 	)
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
 	save.Importance = widget.HighImportance
@@ -184,38 +219,46 @@ func optionalSpan(s string) error {
 	return err
 }
 
-func (f *sessionForm) setChoices(people []model.PersonRow, tags []string) {
-	f.people = people
-	names := make([]string, len(people))
-	for i, p := range people {
-		names[i] = p.Name
-	}
-	f.who.SetOptions(names)
-	f.agent.SetOptions(append([]string{nobody}, names...))
-	f.debriefWith.SetOptions(append([]string{nobody}, names...))
+// setChoices refreshes the theme suggestions; the people pickers search
+// the roster themselves.
+func (f *sessionForm) setChoices(_ []model.PersonRow, tags []string) {
 	f.tagEntry.SetOptions(tags)
 }
 
-func (f *sessionForm) nameOf(id *uint) string {
-	if id == nil {
-		return nobody
-	}
-	for _, p := range f.people {
-		if p.ID == *id {
-			return p.Name
+// madeAction reports whether idea is already one of the session's actions.
+func (f *sessionForm) madeAction(idea string) bool {
+	for _, a := range f.actions.actions {
+		if strings.EqualFold(strings.TrimSpace(a.Text), idea) {
+			return true
 		}
 	}
-	return nobody
+	return false
 }
 
-func (f *sessionForm) idOf(name string) *uint {
-	for _, p := range f.people {
-		if p.Name == name {
-			id := p.ID
-			return &id
-		}
+// offerOwners offers the action's owners as the form now names them: who
+// shadowed, who led the debrief (their list), and me.
+func (f *sessionForm) offerOwners() {
+	names := maps.Clone(f.names)
+	if names == nil {
+		names = map[uint]string{}
 	}
-	return nil
+	shadower := model.ShortName(f.who.chosenName, "")
+	if f.who.chosen == nil || shadower == "" {
+		shadower = whoeverShadowed
+	}
+	owners := []actionOwner{{name: shadower}}
+	if f.who.chosen != nil {
+		names[*f.who.chosen] = shadower
+	}
+	if lead := f.debriefWith.chosen; lead != nil && *lead != f.me && (f.who.chosen == nil || *lead != *f.who.chosen) {
+		name := model.ShortName(f.debriefWith.chosenName, "")
+		if name == shadower { // two Sams: their full names tell them apart
+			name, owners[0].name = f.debriefWith.chosenName, f.who.chosenName
+		}
+		names[*lead] = name
+		owners = append(owners, actionOwner{name: name, personID: *lead})
+	}
+	f.actions.choose(append(owners, actionOwner{}), names)
 }
 
 // edit loads a session into the form; ID 0 starts a new one.
@@ -224,18 +267,8 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	defer func() { f.loading = false }()
 	f.session = d
 	s := d.Session
-	if s.ID == 0 {
-		f.heading.SetText("New shadowing session")
-	} else {
-		f.heading.SetText(fmt.Sprintf("%s · %s", f.nameOf(&s.PersonID), s.Channel.Label()))
-	}
-	if s.PersonID != 0 {
-		f.who.SetSelected(f.nameOf(&s.PersonID))
-	} else {
-		f.who.ClearSelected()
-	}
+	f.heading.SetText("New shadowing session")
 	f.kind.SetSelected(s.Kind.Label())
-	f.agent.SetSelected(f.nameOf(s.AgentID))
 	f.channel.SetSelected(s.Channel.Label())
 	f.journey.SetText(s.Journey)
 	f.date.entry.SetText(s.Date.String())
@@ -249,15 +282,100 @@ func (f *sessionForm) edit(d model.SessionDetail) {
 	f.wow.SetText(s.Wow)
 	f.ideas.SetText(s.Ideas)
 	f.debriefDate.entry.SetText(s.DebriefDate.String())
-	f.debriefWith.SetSelected(f.nameOf(s.DebriefWithID))
 	f.agreed.SetText(s.DebriefAgreed)
 	f.tags = append([]string(nil), d.Tags...)
 	f.showTags()
-	f.actions.set(d.Actions, model.ShortName(f.nameOf(&s.PersonID), ""))
+	f.actions.set(d.Actions, whoeverShadowed)
+	f.ideaList.set(s.Ideas)
+	f.showPeople(d)
+	seed := uint64(s.ID) // a new session's own until it is saved
+	if s.ID == 0 {
+		seed = uint64(f.screen.sh.store.Now().UnixNano())
+	}
+	f.prompts.load(seed)
 	f.problems.clear()
 	f.dirty = false
 	f.scroll.ScrollToTop()
 }
+
+// showPeople fills in who shadowed, whom and who led the debrief, and
+// names the people the actions are for. A new session starts with the
+// people of the last one saved, or me, unless they have left since.
+func (f *sessionForm) showPeople(d model.SessionDetail) {
+	s := d.Session
+	type people struct {
+		me   uint
+		rows map[uint]model.PersonRow
+	}
+	who, with := ptr(s.PersonID), s.DebriefWithID
+	if s.ID == 0 {
+		who, with = remembered(prefShadower), remembered(prefDebriefWith)
+	}
+	// Until the names arrive the form holds the IDs, so a save keeps them.
+	f.who.set(who, "", "")
+	f.agent.set(s.AgentID, "", "")
+	f.debriefWith.set(with, "", "")
+	fetch(f.screen.sh, &f.named, "Could not load the session's people", func(st *model.Store) (p people, err error) {
+		if p.me, err = st.MyID(); err != nil {
+			return p, err
+		}
+		ids := []uint{p.me}
+		for _, id := range []*uint{who, s.AgentID, with} {
+			if id != nil {
+				ids = append(ids, *id)
+			}
+		}
+		for _, a := range d.Actions {
+			ids = append(ids, a.PersonID)
+		}
+		rows, err := st.PeopleByIDs(ids)
+		p.rows = map[uint]model.PersonRow{}
+		for _, r := range rows {
+			p.rows[r.ID] = r
+		}
+		return p, err
+	}, func(p people) {
+		f.loading = true
+		defer func() { f.loading = false }()
+		f.me, f.names = p.me, map[uint]string{}
+		for id, r := range p.rows {
+			f.names[id] = model.ShortName(r.Name, "")
+		}
+		show := func(picker *personPicker, id *uint, fresh bool) {
+			r, ok := model.PersonRow{}, id != nil
+			if ok {
+				r, ok = p.rows[*id]
+			}
+			left := ok && (r.Archived() || r.Status == model.StatusLeft)
+			if !ok || (fresh && left) {
+				picker.set(nil, "", "")
+				return
+			}
+			picker.set(id, r.Name, personLabel(model.PersonChoice{ID: r.ID, Name: r.Name, Team: r.Team, Left: left}, false))
+		}
+		fresh := s.ID == 0
+		show(f.who, who, fresh)
+		if fresh && f.who.chosen == nil && p.me != 0 {
+			show(f.who, &p.me, fresh)
+		}
+		show(f.agent, s.AgentID, false)
+		show(f.debriefWith, with, fresh)
+		if !fresh {
+			f.heading.SetText(fmt.Sprintf("%s · %s", f.who.chosenName, s.Channel.Label()))
+		}
+		f.offerOwners()
+	})
+}
+
+// remembered is the person last chosen under key, nil for none.
+func remembered(key string) *uint {
+	if id := prefs().Int(key); id > 0 {
+		return ptr(uint(id))
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
 
 func numberText(n int, set bool) string {
 	if !set {
@@ -310,15 +428,23 @@ func (f *sessionForm) removeTag(name string) {
 func (f *sessionForm) values() (model.Session, []string, error) {
 	s := f.session.Session
 	v := &model.ValidationError{}
-	if id := f.idOf(f.who.Selected); id != nil {
+	// Typing that names no one yet is a problem of its own; an empty
+	// "Who shadowed" is the model's.
+	chosen := func(p *personPicker, field string) *uint {
+		if p.pending() {
+			v.Problems = append(v.Problems, model.FieldError{Field: field, Message: p.pendingMsg})
+			return nil
+		}
+		return p.chosen
+	}
+	s.PersonID = 0
+	if id := chosen(f.who, model.FieldShadower); id != nil {
 		s.PersonID = *id
-	} else {
-		s.PersonID = 0
 	}
 	if k, ok := enumOf(model.ShadowKinds(), f.kind.Selected); ok {
 		s.Kind = k
 	}
-	s.AgentID = f.idOf(f.agent.Selected)
+	s.AgentID = chosen(f.agent, fieldAgent)
 	if c, ok := enumOf(model.Channels(), f.channel.Selected); ok {
 		s.Channel = c
 	}
@@ -345,7 +471,7 @@ func (f *sessionForm) values() (model.Session, []string, error) {
 		}
 	}
 	s.Worked, s.Friction, s.Wow, s.Ideas = f.worked.Text(), f.friction.Text(), f.wow.Text(), f.ideas.Text()
-	s.DebriefWithID = f.idOf(f.debriefWith.Selected)
+	s.DebriefWithID = chosen(f.debriefWith, fieldDebriefWith)
 	s.DebriefAgreed = f.agreed.Text()
 	if len(v.Problems) > 0 {
 		return s, nil, v
@@ -376,10 +502,14 @@ func (f *sessionForm) save() bool {
 	}
 	f.session.Session = s
 	f.session.Tags = tags
-	f.actions.rename(model.ShortName(f.nameOf(&s.PersonID), ""))
+	prefs().SetInt(prefShadower, int(s.PersonID))
+	if s.DebriefWithID != nil {
+		prefs().SetInt(prefDebriefWith, int(*s.DebriefWithID))
+	}
+	f.offerOwners()
 	f.problems.clear()
 	f.dirty = false
-	f.heading.SetText(fmt.Sprintf("%s · %s", f.nameOf(&s.PersonID), s.Channel.Label()))
+	f.heading.SetText(fmt.Sprintf("%s · %s", f.who.chosenName, s.Channel.Label()))
 	f.screen.load()
 	return true
 }

@@ -26,7 +26,7 @@ func TestSessionResponseTimeInHoursAndDays(t *testing.T) {
 		s.newOn(screenShadowing)
 		sc := shadowing(s)
 		f := sc.form
-		f.who.SetSelected("Chen Wei")
+		choosePerson(t, f.who, "Chen Wei")
 		f.resp.SetText(tt.typed)
 		if !f.save() {
 			t.Fatalf("%q not saved: %s", tt.typed, f.problems.Text)
@@ -77,7 +77,7 @@ func TestNewSessionsActionsNameTheirOwner(t *testing.T) {
 	}
 	s.newOn(screenShadowing)
 	f := shadowing(s).form
-	f.who.SetSelected("Chen Wei")
+	choosePerson(t, f.who, "Chen Wei")
 	f.actions.owner.SetSelectedIndex(1) // "I will" stays chosen
 	test.Type(f.actions.text, "Ask IT about the refund tool")
 	f.actions.add()

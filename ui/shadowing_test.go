@@ -37,7 +37,7 @@ func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
 		{"Social media", "Public post answered with a template", "generic reply"},
 	} {
 		s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyN))
-		f.who.SetSelected("Chen Wei")
+		choosePerson(t, f.who, "Chen Wei")
 		f.channel.SetSelected(spec.channel)
 		test.Type(f.minutes, "30")
 		test.Type(f.friction.entry, spec.friction)
@@ -64,7 +64,7 @@ func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
 		t.Fatalf("selected %+v", f.session.Session)
 	}
 	f.debriefDate.entry.SetText("2026-03-11")
-	f.debriefWith.SetSelected("Lena Hartmann")
+	choosePerson(t, f.debriefWith, "Lena Hartmann")
 	test.Type(f.agreed.entry, "Try call-backs instead of hold for a week")
 	for _, idea := range []string{"Offer a call-back after 3 minutes on hold", "Share the hold times with the team"} {
 		test.Type(f.actions.text, idea)

@@ -13,21 +13,25 @@ import (
 	"solemate/model"
 )
 
-// managerPicker chooses a manager by typing part of their name, team or
+// personPicker chooses someone by typing part of their name, team or
 // email: the store offers a few dozen matches as one types, so a roster of
-// any size costs nothing until it is searched. An empty field is no manager.
-type managerPicker struct {
+// any size costs nothing until it is searched. An empty field is nobody.
+type personPicker struct {
 	widget.Entry
 	ld      loads
-	find    func(st *model.Store, query string) ([]model.ManagerChoice, error)
+	find    func(st *model.Store, query string) ([]model.PersonChoice, error)
 	changed func()
+	// pendingMsg says what to do when the typing names no one yet.
+	pendingMsg string
 
-	chosen     *uint  // the manager chosen, nil for none
+	chosen     *uint  // the person chosen, nil for nobody
+	chosenName string // their name, for "Sam will"
 	chosenText string // how the field shows them
 	setting    bool   // set while the field is filled, so that is not typing
 	searches   line
+	labels     line
 
-	found   []model.ManagerChoice
+	found   []model.PersonChoice
 	current int // the match Enter picks
 	results *widget.List
 	none    *widget.Label
@@ -38,14 +42,15 @@ type managerPicker struct {
 // matchesShown is how many matches the list shows without scrolling.
 const matchesShown = 8
 
-var errManagerPending = errors.New("choose the manager from the list, or clear the field for no manager")
+// pickerMatches is how many people a picker offers for what is typed.
+const pickerMatches = 30
 
-func newManagerPicker(ld loads, find func(*model.Store, string) ([]model.ManagerChoice, error), changed func()) *managerPicker {
-	m := &managerPicker{ld: ld, find: find, changed: changed}
-	m.SetPlaceHolder("No manager (type a name to choose one)")
+func newPersonPicker(ld loads, placeholder, pendingMsg string, find func(*model.Store, string) ([]model.PersonChoice, error), changed func()) *personPicker {
+	m := &personPicker{ld: ld, find: find, changed: changed, pendingMsg: pendingMsg}
+	m.SetPlaceHolder(placeholder)
 	m.Validator = func(string) error {
 		if m.pending() {
-			return errManagerPending
+			return errors.New(m.pendingMsg)
 		}
 		return nil
 	}
@@ -71,27 +76,51 @@ func newManagerPicker(ld loads, find func(*model.Store, string) ([]model.Manager
 	return m
 }
 
-// set shows the manager with id (nil for none) as label.
-func (m *managerPicker) set(id *uint, label string) {
+// set shows the person with id (nil for nobody), called name, as label.
+func (m *personPicker) set(id *uint, name, label string) {
 	m.setting = true
 	defer func() { m.setting = false }()
-	m.chosen, m.chosenText = id, label
+	m.chosen, m.chosenName, m.chosenText = id, name, label
 	m.SetText(label)
 	m.hideMatches()
 }
 
+// show shows the person with id, nil for nobody, and then calls then (if
+// any) once their name is known. The name arrives later: it is shown unless
+// someone else was chosen or typed meanwhile.
+func (m *personPicker) show(id *uint, then func()) {
+	m.labels.stop()
+	m.set(id, "", "")
+	if id == nil {
+		return
+	}
+	want := m.chosen
+	shown := func(c model.PersonChoice) {
+		if m.chosen == want && !m.pending() {
+			m.set(id, c.Name, personLabel(c, false))
+		}
+		if then != nil {
+			then()
+		}
+	}
+	fetchOr(m.ld, &m.labels, func(st *model.Store) (model.PersonChoice, error) {
+		p, err := st.Person(*id)
+		return model.PersonChoice{ID: p.ID, Name: p.Name, Team: p.Team, Left: p.Archived() || p.Status == model.StatusLeft}, err
+	}, shown, func(error) { shown(model.PersonChoice{Name: "someone removed"}) })
+}
+
 // pending reports whether the field holds typing that names no one yet.
-func (m *managerPicker) pending() bool {
+func (m *personPicker) pending() bool {
 	return m.Text != "" && m.Text != m.chosenText
 }
 
-func (m *managerPicker) typed(text string) {
+func (m *personPicker) typed(text string) {
 	if m.setting {
 		return
 	}
 	m.changed()
 	if text == "" {
-		m.chosen, m.chosenText = nil, ""
+		m.chosen, m.chosenName, m.chosenText = nil, "", ""
 	}
 	if text == "" || text == m.chosenText {
 		m.hideMatches()
@@ -101,24 +130,26 @@ func (m *managerPicker) typed(text string) {
 }
 
 // search asks for the matches off the UI goroutine; a newer search drops it.
-func (m *managerPicker) search(query string) {
-	fetch(m.ld, &m.searches, "Could not find managers", func(st *model.Store) ([]model.ManagerChoice, error) {
+func (m *personPicker) search(query string) {
+	fetch(m.ld, &m.searches, "Could not find anyone", func(st *model.Store) ([]model.PersonChoice, error) {
 		return m.find(st, query)
 	}, m.showMatches)
 }
 
 // label is how found[i] shows: name and team, and the email too when a
 // namesake in the same team is among the matches.
-func (m *managerPicker) label(i int) string {
+func (m *personPicker) label(i int) string {
 	c := m.found[i]
 	twin := false
 	for j, o := range m.found {
 		twin = twin || (j != i && o.Name == c.Name && o.Team == c.Team)
 	}
-	return managerLabel(c, twin)
+	return personLabel(c, twin)
 }
 
-func managerLabel(c model.ManagerChoice, withEmail bool) string {
+// personLabel is how a picker shows c: name and team, the email when asked,
+// and whether they left.
+func personLabel(c model.PersonChoice, withEmail bool) string {
 	label := c.Name
 	if c.Team != "" {
 		label = fmt.Sprintf("%s — %s", c.Name, c.Team)
@@ -126,11 +157,14 @@ func managerLabel(c model.ManagerChoice, withEmail bool) string {
 	if withEmail && c.Email != "" {
 		label = fmt.Sprintf("%s (%s)", label, c.Email)
 	}
+	if c.Left {
+		label += " (left)"
+	}
 	return label
 }
 
 // showMatches lists found under the field.
-func (m *managerPicker) showMatches(found []model.ManagerChoice) {
+func (m *personPicker) showMatches(found []model.PersonChoice) {
 	m.found, m.current = found, 0
 	c := fyne.CurrentApp().Driver().CanvasForObject(m)
 	if c == nil {
@@ -165,7 +199,7 @@ func (m *managerPicker) showMatches(found []model.ManagerChoice) {
 	c.Focus(m.keys)
 }
 
-func (m *managerPicker) hideMatches() {
+func (m *personPicker) hideMatches() {
 	m.found = nil
 	if m.popUp != nil && m.popUp.Visible() {
 		m.popUp.Hide()
@@ -180,7 +214,7 @@ func (m *managerPicker) hideMatches() {
 // after the first letter would go nowhere.
 type keyRelay struct {
 	widget.BaseWidget
-	to *managerPicker
+	to *personPicker
 }
 
 func (r *keyRelay) CreateRenderer() fyne.WidgetRenderer {
@@ -192,24 +226,24 @@ func (r *keyRelay) TypedRune(ch rune)             { r.to.TypedRune(ch) }
 func (r *keyRelay) TypedKey(e *fyne.KeyEvent)     { r.to.TypedKey(e) }
 func (r *keyRelay) TypedShortcut(s fyne.Shortcut) { r.to.TypedShortcut(s) }
 
-func (m *managerPicker) matchesShowing() bool {
+func (m *personPicker) matchesShowing() bool {
 	return m.popUp != nil && m.popUp.Visible() && len(m.found) > 0
 }
 
 // pick chooses found[i].
-func (m *managerPicker) pick(i int) {
+func (m *personPicker) pick(i int) {
 	if i < 0 || i >= len(m.found) {
 		return
 	}
 	id := m.found[i].ID
-	m.set(&id, m.label(i))
+	m.set(&id, m.found[i].Name, m.label(i))
 	m.changed()
 }
 
 // TypedKey steps through the matches with the arrows, picks one with Enter
 // and closes them with Esc; with them closed, Esc closes the dialog the
 // picker is in. Other keys edit the text.
-func (m *managerPicker) TypedKey(e *fyne.KeyEvent) {
+func (m *personPicker) TypedKey(e *fyne.KeyEvent) {
 	if m.matchesShowing() {
 		switch e.Name {
 		case fyne.KeyDown, fyne.KeyUp:
