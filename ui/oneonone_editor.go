@@ -314,7 +314,7 @@ func (e *meetingEditor) start() error {
 		return err
 	}
 	e.meeting.OneOnOne = o
-	e.theirPulse.SetText(theirPulseText(o.ReportPulse))
+	e.showTheirPulse(o.ReportPulse)
 	e.showStored(items)
 	e.prompts.started(o.ID)
 	e.screen.load() // its due date moves on
@@ -416,16 +416,14 @@ func (e *meetingEditor) showFields(o model.OneOnOne) {
 	}
 	e.comment.SetText(o.PulseComment)
 	e.shared.SetText(o.SharedNotes)
-	e.theirPulse.SetText(theirPulseText(o.ReportPulse))
+	e.showTheirPulse(o.ReportPulse)
 }
 
-// theirPulseText is the rating the report gave before the meeting, to
+// showTheirPulse shows the rating the report gave before the meeting, to
 // compare with the one given in it.
-func theirPulseText(rating int) string {
-	if rating == 0 {
-		return ""
-	}
-	return fmt.Sprintf("They gave %d before", rating)
+func (e *meetingEditor) showTheirPulse(rating int) {
+	e.theirPulse.Hidden = rating == 0
+	e.theirPulse.SetText(fmt.Sprintf("They gave %d before", rating))
 }
 
 // showFollowUps lists what to ask about from earlier one-on-ones, each in
