@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // ShadowedSession is a session as the page of someone in it shows it: who
@@ -47,7 +48,7 @@ const NeverMetDays = 30
 // since, newest first, at most limit of them (0 for all), with how many
 // there are in all.
 func (s *Store) SessionsWith(agentID uint, since Date, limit int) ([]ShadowedSession, int, error) {
-	out, n, err := s.shadowed("s.agent_id", agentID, since, limit)
+	out, n, err := s.shadowed("s.agent_id", agentID, since, Date{}, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sessions beside person %d: %w", agentID, err)
 	}
@@ -57,44 +58,46 @@ func (s *Store) SessionsWith(agentID uint, since Date, limit int) ([]ShadowedSes
 // SessionsBy lists the sessions person personID walked in the customer's
 // shoes in themselves, as SessionsWith does.
 func (s *Store) SessionsBy(personID uint, since Date, limit int) ([]ShadowedSession, int, error) {
-	out, n, err := s.shadowed("s.person_id", personID, since, limit)
+	out, n, err := s.shadowed("s.person_id", personID, since, Date{}, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sessions of person %d: %w", personID, err)
 	}
 	return out, n, nil
 }
 
-// ShadowedSinceLastMet lists the sessions beside person id that their next
-// one-on-one can bring up: those since the day of their last one (that day
-// included, as a session that day may have come after it), or of the last
-// NeverMetDays when they were never met. since is the day counted from.
-func (s *Store) ShadowedSinceLastMet(id uint, limit int) (rows []ShadowedSession, total int, since Date, err error) {
+// ShadowedBefore lists the sessions beside person id that a one-on-one
+// with them at at can bring up: those from the day of the one before it
+// (that day included, as a session that day may have come after it), or
+// of the last NeverMetDays when there was none, up to the day of at. since
+// is the day counted from.
+func (s *Store) ShadowedBefore(id uint, at time.Time, limit int) (rows []ShadowedSession, total int, since Date, err error) {
 	var last OneOnOne
-	err = s.db.Select("held_at").Where("person_id = ?", id).Order("held_at DESC").Limit(1).Find(&last).Error
+	err = s.db.Select("held_at").Where("person_id = ? AND held_at < ?", id, at.UTC()).Order("held_at DESC").Limit(1).Find(&last).Error
 	if err != nil {
-		return nil, 0, since, fmt.Errorf("last one-on-one of person %d: %w", id, err)
+		return nil, 0, since, fmt.Errorf("one-on-one of person %d before %s: %w", id, at, err)
 	}
-	since = s.Today().AddDays(-NeverMetDays)
+	day := DateOf(at.Local())
+	since = day.AddDays(-NeverMetDays)
 	if !last.HeldAt.IsZero() {
 		since = DateOf(last.HeldAt.Local())
 	}
-	rows, total, err = s.SessionsWith(id, since, limit)
-	return rows, total, since, err
+	rows, total, err = s.shadowed("s.agent_id", id, since, day, limit)
+	if err != nil {
+		return nil, 0, since, fmt.Errorf("sessions beside person %d before %s: %w", id, at, err)
+	}
+	return rows, total, since, nil
 }
 
-// shadowed is SessionsWith and SessionsBy, col naming whose sessions: one
-// query for the rows, one for their tags, and a count only when the limit
-// cut the list.
-func (s *Store) shadowed(col string, id uint, since Date, limit int) ([]ShadowedSession, int, error) {
-	where := func() string {
-		if since.IsZero() {
-			return col + " = ?"
-		}
-		return col + " = ? AND s.date >= ?"
-	}()
-	args := []any{id}
+// shadowed is SessionsWith and SessionsBy, col naming whose sessions, from
+// since to until (either zero for no bound): one query for the rows, one
+// for their tags, and a count only when the limit cut the list.
+func (s *Store) shadowed(col string, id uint, since, until Date, limit int) ([]ShadowedSession, int, error) {
+	where, args := col+" = ?", []any{id}
 	if !since.IsZero() {
-		args = append(args, since)
+		where, args = where+" AND s.date >= ?", append(args, since)
+	}
+	if !until.IsZero() {
+		where, args = where+" AND s.date <= ?", append(args, until)
 	}
 	type row struct {
 		Session

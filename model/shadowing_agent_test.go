@@ -155,29 +155,44 @@ func TestSessionsWithReadsTagsOnce(t *testing.T) {
 	}
 }
 
-func TestShadowedSinceLastMet(t *testing.T) {
+func TestShadowedBefore(t *testing.T) {
 	s := newTestStore(t) // today is Tue 10 Mar 2026
 	_, priya, omar := besideAgents(t, s)
-	// Priya was met on the 4th: that day's sessions may have come after.
-	if _, err := s.StartOneOnOne(priya.ID, time.Date(2026, 3, 4, 9, 0, 0, 0, time.Local), MeetingSettingDesk); err != nil {
-		t.Fatal(err)
+	// Priya was met on 1 Feb and on the 4th: that day's sessions may have
+	// come after.
+	var held []OneOnOne
+	for _, at := range []time.Time{time.Date(2026, 2, 1, 9, 0, 0, 0, time.Local), time.Date(2026, 3, 4, 9, 0, 0, 0, time.Local)} {
+		o, err := s.StartOneOnOne(priya.ID, at, MeetingSettingDesk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, o)
 	}
-	if _, err := s.StartOneOnOne(priya.ID, time.Date(2026, 2, 1, 9, 0, 0, 0, time.Local), MeetingSettingDesk); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name    string
+		who     uint
+		at      time.Time
+		since   Date
+		journey []string
+		total   int
+	}{
+		{"the next one-on-one: since the last", priya.ID, s.Now(), NewDate(2026, 3, 4), []string{"newest", "same day"}, 3},
+		{"a past one: since the one before, up to its day", priya.ID, held[1].HeldAt, NewDate(2026, 2, 1), []string{"same day", "returns"}, 3},
+		{"never met: the last 30 days", omar.ID, s.Now(), NewDate(2026, 2, 8), []string{"omar"}, 1},
 	}
-	rows, total, since, err := s.ShadowedSinceLastMet(priya.ID, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if since != NewDate(2026, 3, 4) || total != 3 || len(rows) != 2 || rows[0].Journey != "newest" {
-		t.Errorf("since %s: %+v (%d in all), want from 4 Mar, 3 in all", since, rows, total)
-	}
-	// Omar was never met: the last 30 days.
-	rows, total, since, err = s.ShadowedSinceLastMet(omar.ID, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if since != NewDate(2026, 2, 8) || total != 1 || rows[0].Journey != "omar" {
-		t.Errorf("since %s: %+v (%d in all), want Omar's one session since 8 Feb", since, rows, total)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, total, since, err := s.ShadowedBefore(tt.who, tt.at, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range rows {
+				got = append(got, r.Journey)
+			}
+			if since != tt.since || total != tt.total || !slices.Equal(got, tt.journey) {
+				t.Errorf("since %s: %v (%d in all), want since %s: %v (%d)", since, got, total, tt.since, tt.journey, tt.total)
+			}
+		})
 	}
 }

@@ -606,10 +606,7 @@ func (o *oneOnOneScreen) prepare(person model.Person) {
 		if l.carry, err = st.CarryingOver(person.ID); err != nil {
 			return l, err
 		}
-		if l.me, err = st.MyID(); err != nil {
-			return l, err
-		}
-		if l.shadowed, l.shadowedTotal, l.since, err = st.ShadowedSinceLastMet(person.ID, preparedMax); err != nil {
+		if l.shadowed, err = loadShadowedBefore(st, person.ID, st.Now()); err != nil {
 			return l, err
 		}
 		l.fus, err = st.FollowUps(person.ID)
@@ -619,14 +616,9 @@ func (o *oneOnOneScreen) prepare(person model.Person) {
 
 // preparation is what the Prepare card shows.
 type preparation struct {
-	carry []model.Item
-	fus   []model.FollowUp
-	// shadowed are the sessions beside them on or after since, the day of
-	// their last one-on-one; shadowedTotal counts them all.
-	shadowed      []model.ShadowedSession
-	shadowedTotal int
-	since         model.Date
-	me            uint
+	carry    []model.Item
+	fus      []model.FollowUp
+	shadowed shadowedSince
 }
 
 // showPreparation is prepare's card once what it shows is loaded.
@@ -654,9 +646,8 @@ func (o *oneOnOneScreen) showPreparation(person model.Person, prep preparation) 
 		section("Carrying over", "Open obstacles and focus from last time", wrap(strings.Join(carried, "\n"))),
 		section("Follow up", "What they shared that is worth asking about", wrap(followUpText(prep.fus, today))),
 	)
-	if len(prep.shadowed) > 0 {
-		content.Add(section("Shadowed", fmt.Sprintf("Sessions beside them since %s: a chance to thank them, or to ask how it felt", formatDay(prep.since)),
-			wrap(preparedShadowing(prep.shadowed, prep.shadowedTotal, prep.me, today))))
+	if sh := prep.shadowed; len(sh.rows) > 0 {
+		content.Add(section("Shadowed", sh.hint(), wrap(sh.text(today))))
 	}
 	content.Add(section("Prompts", "Three suggestions, each with its reason", prompts.box))
 	content.Add(section("Before you start", "Give them your whole attention", wrap(strings.Join(checklist, "\n"))))

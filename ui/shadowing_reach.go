@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -95,12 +96,36 @@ func shadowedList(box *fyne.Container, title string, rows []model.ShadowedSessio
 	}
 }
 
-// preparedShadowing is the Prepare card's lines on the sessions beside
-// them since their last one-on-one.
-func preparedShadowing(rows []model.ShadowedSession, total int, me uint, today model.Date) string {
-	lines := make([]string, 0, len(rows)+1)
-	for _, r := range rows {
-		line := "• " + shadowedLine(r, me, today)
+// shadowedSince is what a one-on-one can bring up of the sessions beside
+// them: those since the one-on-one before it (the first total), the day
+// counted from, and who the user is.
+type shadowedSince struct {
+	rows  []model.ShadowedSession
+	total int
+	since model.Date
+	me    uint
+}
+
+// loadShadowedBefore reads the sessions a one-on-one with person id at at
+// can bring up.
+func loadShadowedBefore(st *model.Store, id uint, at time.Time) (l shadowedSince, err error) {
+	if l.me, err = st.MyID(); err != nil {
+		return l, err
+	}
+	l.rows, l.total, l.since, err = st.ShadowedBefore(id, at, preparedMax)
+	return l, err
+}
+
+// hint says where the sessions are counted from.
+func (l shadowedSince) hint() string {
+	return fmt.Sprintf("Sessions beside them since %s: a chance to thank them, or to ask how it felt", formatDay(l.since))
+}
+
+// text is the sessions, a bullet each, then how many more there are.
+func (l shadowedSince) text(today model.Date) string {
+	lines := make([]string, 0, len(l.rows)+1)
+	for _, r := range l.rows {
+		line := "• " + shadowedLine(r, l.me, today)
 		if r.Moment != "" {
 			line += ": " + r.Moment
 		}
@@ -109,7 +134,7 @@ func preparedShadowing(rows []model.ShadowedSession, total int, me uint, today m
 		}
 		lines = append(lines, line)
 	}
-	if rest := total - len(rows); rest > 0 {
+	if rest := l.total - len(l.rows); rest > 0 {
 		lines = append(lines, fmt.Sprintf("…and %d earlier, in Shadowing", rest))
 	}
 	return strings.Join(lines, "\n")

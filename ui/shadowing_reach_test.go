@@ -174,8 +174,41 @@ func TestShadowedInThePrepareCard(t *testing.T) {
 // TestPrepareCountsTheRest: past the few it lists, the card says how many
 // more there are.
 func TestPrepareCountsTheRest(t *testing.T) {
-	got := preparedShadowing(make([]model.ShadowedSession, preparedMax), preparedMax+2, 0, model.NewDate(2026, 3, 10))
+	got := shadowedSince{rows: make([]model.ShadowedSession, preparedMax), total: preparedMax + 2}.text(model.NewDate(2026, 3, 10))
 	if want := fmt.Sprintf("…and %d earlier, in Shadowing", 2); !strings.HasSuffix(got, want) {
 		t.Errorf("the card ends %q, want %q", got[strings.LastIndex(got, "\n")+1:], want)
+	}
+}
+
+// Meeting mode brings up the sessions beside them since the one-on-one
+// before it, as of its own day: a past meeting shows none that came after.
+func TestShadowedInMeetingMode(t *testing.T) {
+	s, store := newTestShell(t)
+	_, priya, _, _ := shadowedWeek(t, store)
+	tests := []struct {
+		held     time.Time
+		want     string
+		unwanted string
+	}{
+		{time.Date(2026, 3, 4, 10, 0, 0, 0, time.Local), "Sam sat beside Priya on Tue 3 Mar (chat): WOW moment", "(social media)"},
+		{time.Date(2026, 3, 10, 9, 0, 0, 0, time.Local), "Sam sat beside Priya on Mon 9 Mar (social media): Friction", "(chat)"},
+	}
+	for _, tt := range tests {
+		o, err := store.StartOneOnOne(priya.ID, tt.held, model.MeetingSettingDesk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mm := openMeetingMode(s, o.ID, func() {})
+		mm.begin()
+		side := mm.side.shadowed
+		fold, ok := first(side, func(b *widget.Button) bool { return b.Text == "Seen beside them (2)" })
+		if !side.Visible() || !ok {
+			t.Fatalf("meeting mode of %s has no fold for two sessions", tt.held)
+		}
+		test.Tap(fold) // folded at first: meeting mode is calm
+		if !shows(side, tt.want) || shows(side, tt.unwanted) || !strings.Contains(strings.Join(texts(side), " "), "Sam sat beside Priya") {
+			t.Errorf("meeting mode of %s brings up %v, want %q and not %q", tt.held, texts(side), tt.want, tt.unwanted)
+		}
+		mm.win.Close()
 	}
 }
