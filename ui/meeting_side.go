@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -25,6 +26,7 @@ type meetingSide struct {
 	followUps *fyne.Container
 	fus       []model.FollowUp
 	asking    line
+	shadowed  *fyne.Container // the sessions beside them since last time
 	rating    *widget.RadioGroup
 	comment   *dialogEntry
 	shared    *noteField
@@ -34,8 +36,11 @@ type meetingSide struct {
 }
 
 func newMeetingSide(mm *meetingMode) *meetingSide {
-	s := &meetingSide{mm: mm, followUps: container.NewVBox()}
+	s := &meetingSide{mm: mm, followUps: container.NewVBox(), shadowed: container.NewVBox()}
+	s.shadowed.Hide() // until there are sessions to bring up
 	m := mm.meeting
+	fetchOr(mm.sh, nil, func(st *model.Store) (shadowedSince, error) { return loadShadowedBefore(st, m.PersonID, m.HeldAt) },
+		s.showShadowed, func(err error) { mm.showError("Could not load the shadowing sessions", err) })
 
 	s.prompts = newSuggestionPanel(mm.sh)
 	s.prompts.onChange = mm.relayout
@@ -71,6 +76,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 	s.view = container.NewVScroll(container.NewVBox(
 		s.prompts.folded(),
 		s.followUps,
+		s.shadowed,
 		title(model.HeadingPulse.Label()),
 		s.rating,
 		s.comment,
@@ -106,6 +112,32 @@ func (s *meetingSide) showFollowUps(fus []model.FollowUp) {
 		s.followUps.Add(container.NewBorder(nil, nil, nil, container.NewVBox(asked), container.NewVBox(text, when)))
 	}
 	s.followUps.Refresh()
+	s.mm.relayout()
+}
+
+// showShadowed brings up the sessions beside them since the one-on-one
+// before this one, when there are any: folded, as meeting mode is calm.
+func (s *meetingSide) showShadowed(l shadowedSince) {
+	if len(l.rows) == 0 {
+		return
+	}
+	text := widget.NewLabel(l.text(s.mm.sh.store.Today()))
+	text.Wrapping = fyne.TextWrapWord
+	text.Hide()
+	fold := widget.NewButtonWithIcon(fmt.Sprintf("Seen beside them (%d)", l.total), theme.MenuExpandIcon(), nil)
+	fold.Alignment, fold.Importance = widget.ButtonAlignLeading, widget.LowImportance
+	fold.OnTapped = func() { // as the prompts fold
+		text.Hidden = !text.Hidden
+		fold.Icon = theme.MenuExpandIcon()
+		if !text.Hidden {
+			fold.Icon = theme.MenuDropDownIcon()
+		}
+		fold.Refresh()
+		text.Refresh()
+		s.mm.relayout()
+	}
+	s.shadowed.Objects = []fyne.CanvasObject{fold, text}
+	s.shadowed.Show()
 	s.mm.relayout()
 }
 

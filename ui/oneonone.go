@@ -318,6 +318,11 @@ type personPage struct {
 	histList *widget.List
 	histNone *widget.Label
 	loading  bool
+
+	// shadowed lists the sessions beside them, walked the sessions they
+	// walked in the customer's shoes themselves; each hidden while empty.
+	shadowed, walked *fyne.Container
+
 	// acts act on the person shown: off until their page has loaded, so a
 	// quick click never acts on the person shown before.
 	acts []*widget.Button
@@ -342,6 +347,9 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	p.follow = container.NewVBox()
 	p.actions = widget.NewLabel("")
 	p.actions.Wrapping = fyne.TextWrapWord
+	p.shadowed, p.walked = container.NewVBox(), container.NewVBox()
+	p.shadowed.Hide()
+	p.walked.Hide()
 	p.histList = widget.NewList(
 		func() int { return len(p.history) },
 		func() fyne.CanvasObject { return newTwoLineRow("Walk · pulse 4/5 · 5 new items, 2 carrying on") },
@@ -371,7 +379,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 		tall(p.plot, 130),
 	)
 	// What to ask and do beside the history, each filling the height left.
-	p.notes = newWheelScroll(container.NewVBox(bold("Follow-ups"), p.follow, bold("Open actions"), p.actions))
+	p.notes = newWheelScroll(container.NewVBox(bold("Follow-ups"), p.follow, bold("Open actions"), p.actions, p.shadowed, p.walked))
 	history := container.NewBorder(bold("History"), nil, nil, nil, container.NewStack(p.histList, container.NewVBox(p.histNone)))
 	p.view = container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, p.notes, history))
 	return p
@@ -416,6 +424,10 @@ func (p *personPage) load(id uint) {
 		fus    []model.FollowUp
 		acts   []model.ActionRow
 		week   model.WorkWeek
+
+		me                       uint
+		beside, walked           []model.ShadowedSession
+		besideTotal, walkedTotal int
 	}
 	if id != p.person.ID {
 		for _, b := range p.acts {
@@ -438,11 +450,24 @@ func (p *personPage) load(id uint) {
 		if l.week, err = st.WorkWeek(); err != nil {
 			return l, err
 		}
+		if l.me, err = st.MyID(); err != nil {
+			return l, err
+		}
+		if l.beside, l.besideTotal, err = st.SessionsWith(id, model.Date{}, shadowedMax); err != nil {
+			return l, err
+		}
+		if l.walked, l.walkedTotal, err = st.SessionsBy(id, model.Date{}, shadowedMax); err != nil {
+			return l, err
+		}
 		l.acts, err = st.OpenActions(id)
 		return l, err
 	}, func(l loaded) {
 		p.week = l.week
-		p.show(l.person, l.hist, l.pulse, l.fus, l.acts)
+		sh, today := p.screen.sh, p.screen.sh.store.Today()
+		shadowedList(p.shadowed, "Shadowed", l.beside, l.besideTotal, l.me, today, sh.openSession, nil)
+		shadowedList(p.walked, "Walked in the customer's shoes", l.walked, l.walkedTotal, l.me, today, sh.openSession,
+			func() { sh.showSessionsOf(l.person.Name) })
+		p.show(l.person, l.hist, l.pulse, l.fus, l.acts) // lays the notes out again
 	})
 }
 
@@ -577,23 +602,29 @@ func (p *personPage) setCadence(c model.Cadence) {
 // carries over, what to follow up on, three prompts and the attention
 // checklist, with a button to start.
 func (o *oneOnOneScreen) prepare(person model.Person) {
-	type loaded struct {
-		carry []model.Item
-		fus   []model.FollowUp
-	}
-	fetch(o.sh, &o.sh.popups, "Could not prepare", func(st *model.Store) (l loaded, err error) {
+	fetch(o.sh, &o.sh.popups, "Could not prepare", func(st *model.Store) (l preparation, err error) {
 		if l.carry, err = st.CarryingOver(person.ID); err != nil {
+			return l, err
+		}
+		if l.shadowed, err = loadShadowedBefore(st, person.ID, st.Now()); err != nil {
 			return l, err
 		}
 		l.fus, err = st.FollowUps(person.ID)
 		return l, err
-	}, func(l loaded) { o.showPreparation(person, l.carry, l.fus) })
+	}, func(l preparation) { o.showPreparation(person, l) })
+}
+
+// preparation is what the Prepare card shows.
+type preparation struct {
+	carry    []model.Item
+	fus      []model.FollowUp
+	shadowed shadowedSince
 }
 
 // showPreparation is prepare's card once what it shows is loaded.
-func (o *oneOnOneScreen) showPreparation(person model.Person, carry []model.Item, fus []model.FollowUp) {
+func (o *oneOnOneScreen) showPreparation(person model.Person, prep preparation) {
 	var carried []string
-	for _, it := range carry {
+	for _, it := range prep.carry {
 		carried = append(carried, "• "+clip(it.Text)+" ("+strings.ToLower(it.Heading.Label())+")")
 	}
 	if len(carried) == 0 {
@@ -610,12 +641,16 @@ func (o *oneOnOneScreen) showPreparation(person model.Person, carry []model.Item
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
+	today := o.sh.store.Today()
 	content := container.NewVBox(
 		section("Carrying over", "Open obstacles and focus from last time", wrap(strings.Join(carried, "\n"))),
-		section("Follow up", "What they shared that is worth asking about", wrap(followUpText(fus, o.sh.store.Today()))),
-		section("Prompts", "Three suggestions, each with its reason", prompts.box),
-		section("Before you start", "Give them your whole attention", wrap(strings.Join(checklist, "\n"))),
+		section("Follow up", "What they shared that is worth asking about", wrap(followUpText(prep.fus, today))),
 	)
+	if sh := prep.shadowed; len(sh.rows) > 0 {
+		content.Add(section("Shadowed", sh.hint(), wrap(sh.text(today))))
+	}
+	content.Add(section("Prompts", "Three suggestions, each with its reason", prompts.box))
+	content.Add(section("Before you start", "Give them your whole attention", wrap(strings.Join(checklist, "\n"))))
 	scroll := container.NewVScroll(content)
 	scroll.SetMinSize(fyne.NewSize(560, 460))
 	d := dialog.NewCustomConfirm("Prepare: "+person.DisplayName(), "Start one-on-one", "Close", scroll, func(start bool) {
