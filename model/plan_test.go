@@ -108,6 +108,10 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		"CountSessions":     func() error { _, err := s.CountSessions(SessionFilter{PersonID: id}); return err },
 		"FrictionByChannel": func() error { _, err := s.FrictionByChannel(); return err },
 		"Search":            func() error { _, err := s.Search("refund to", true, 100); return err },
+		"SessionsWith":      func() error { _, _, err := s.SessionsWith(id, Date{}, 3); return err },
+		"ShadowedBefore":    func() error { _, _, _, err := s.ShadowedBefore(id, s.Now(), 5); return err },
+		"Agenda":            func() error { _, err := s.Agenda(id); return err },
+		"DraftMeeting":      func() error { _, err := s.DraftMeeting(id, s.Now()); return err },
 		"ImportPeople": func() error {
 			_, err := s.ImportPeople([]*RosterEntry{
 				{Line: 2, Person: Person{Name: "New Person", Email: "new.person@example.com"}, ManagerEmail: "new.lead@example.com"},
