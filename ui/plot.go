@@ -173,12 +173,14 @@ type barRow struct {
 
 // barChart draws horizontal bars grouped under headings, scaled to the
 // largest value, so recurring themes stand out at a glance. With onTapped
-// set, a click on a row's line tells which row.
+// set, a click on a row's line tells which row; onMenu, a right-click,
+// with where it was on the canvas.
 type barChart struct {
 	widget.BaseWidget
 	rows     []barRow
 	color    fyne.ThemeColorName
 	onTapped func(row int)
+	onMenu   func(row int, at fyne.Position)
 }
 
 func newBarChart() *barChart {
@@ -200,16 +202,27 @@ func (b *barChart) setColor(c fyne.ThemeColorName) {
 
 // Tapped tells onTapped the row whose line was clicked, if any.
 func (b *barChart) Tapped(e *fyne.PointEvent) {
-	if b.onTapped == nil {
-		return
+	if i, ok := b.rowAt(e.Position.Y); ok && b.onTapped != nil {
+		b.onTapped(i)
 	}
+}
+
+// TappedSecondary tells onMenu the row whose line was right-clicked.
+func (b *barChart) TappedSecondary(e *fyne.PointEvent) {
+	if i, ok := b.rowAt(e.Position.Y); ok && b.onMenu != nil {
+		b.onMenu(i, e.AbsolutePosition)
+	}
+}
+
+// rowAt is the row whose line is at y, if any.
+func (b *barChart) rowAt(y float32) (int, bool) {
 	tops, _ := b.rowTops()
 	for i, top := range tops {
-		if e.Position.Y >= top && e.Position.Y < top+barHeight+barGap {
-			b.onTapped(i)
-			return
+		if y >= top && y < top+barHeight+barGap {
+			return i, true
 		}
 	}
+	return 0, false
 }
 
 // Cursor shows that the bars can be clicked.

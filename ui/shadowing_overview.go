@@ -37,15 +37,16 @@ func (s *shadowingScreen) newOverview() fyne.CanvasObject {
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.title.SizeName = theme.SizeNameSubHeadingText
 	s.title.Wrapping = fyne.TextWrapWord
-	hint := widget.NewLabel("Sessions that carried each theme, in all and per channel. Click a bar to list them.")
+	// Two short lines rather than a wrapped one, which would lag a resize.
+	hint := widget.NewLabel("Sessions that carried each theme, in all and per channel.\nClick a bar to list them; right-click to move it to the other view.")
 	hint.SizeName = theme.SizeNameCaptionText
-	hint.Wrapping = fyne.TextWrapWord
 	s.chart = newBarChart()
 	s.chart.onTapped = func(i int) {
 		if i < len(s.bars) {
 			s.pickBar(s.bars[i])
 		}
 	}
+	s.chart.onMenu = s.barMenu
 	s.chartNone = widget.NewLabel("")
 	s.chartNone.Wrapping = fyne.TextWrapWord
 	respTitle := widget.NewLabelWithStyle(fmt.Sprintf("Response times, last %d months", model.ThemeMonths), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -95,6 +96,40 @@ func responseText(rs []model.ChannelResponse) string {
 		lines[i] = fmt.Sprintf("%s: median %s, from %s", r.Channel.Label(), model.SpanText(r.MedianMinutes), model.Plural(r.Count, "session", "sessions"))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// barMenu offers, on a bar, its sessions and moving its theme to the
+// other view.
+func (s *shadowingScreen) barMenu(i int, at fyne.Position) {
+	if i >= len(s.bars) {
+		return
+	}
+	b := s.bars[i]
+	to, move := model.TagStrength, "Count “%s” as a strength"
+	if s.kind == model.TagStrength {
+		to, move = model.TagFriction, "Count “%s” as friction"
+	}
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("List its sessions", func() { s.pickBar(b) }),
+		fyne.NewMenuItem(fmt.Sprintf(move, model.Ellipsize(b.theme, 40)), func() {
+			from := s.kind
+			if s.setTagKind(b.theme, to) {
+				s.sh.undo.offer(fmt.Sprintf("“%s” now counts as %s.", model.Ellipsize(b.theme, 40), strings.ToLower(to.Label())), s.sh.undoFor, func() {
+					s.setTagKind(b.theme, from)
+				})
+			}
+		}))
+	widget.ShowPopUpMenuAtPosition(menu, s.sh.win.Canvas(), at)
+}
+
+// setTagKind files a theme under kind and recounts; false when refused.
+func (s *shadowingScreen) setTagKind(name string, kind model.TagKind) bool {
+	if err := s.sh.store.SetTagKind(name, kind); err != nil {
+		s.sh.showError("Could not change the kind of theme", err)
+		return false
+	}
+	s.load()
+	return true
 }
 
 // pickBar lists the sessions a bar counts; the note above the list says so
@@ -177,13 +212,11 @@ func (s *shadowingScreen) editKinds() {
 			r.SetSelected(tags[id].Kind.Label())
 			r.OnChanged = func(v string) {
 				k, _ := enumOf(model.TagKinds(), v)
-				if err := s.sh.store.SetTagKind(tags[id].Name, k); err != nil {
-					s.sh.showError("Could not change the kind of theme", err)
+				if !s.setTagKind(tags[id].Name, k) {
 					list.RefreshItem(id) // back to the kind it has
 					return
 				}
 				tags[id].Kind = k
-				s.load()
 			}
 		},
 	)

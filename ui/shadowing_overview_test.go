@@ -235,3 +235,49 @@ func offeredTags(s *shell, sc *shadowingScreen) []string {
 	})
 	return out
 }
+
+// A right-click on a bar moves its theme to the other view at once, and
+// Undo moves it back.
+func TestBarMenuMovesAThemeWithUndo(t *testing.T) {
+	s, _, sc := overviewShell(t)
+	tops, _ := sc.chart.rowTops()
+	for i, r := range sc.chart.rows {
+		if r.Group == "Chat" && r.Label == "generic reply" {
+			test.TapSecondaryAt(sc.chart, fyne.NewPos(250, tops[i]+barHeight/2))
+			break
+		}
+	}
+	tapMenuItem(t, s, "Count “generic reply” as a strength")
+	if slices.Contains(bars(sc), "Chat/generic reply=1") {
+		t.Errorf("the friction chart still counts it: %v", bars(sc))
+	}
+	if !strings.Contains(s.undo.message.Text, "now counts as strength") {
+		t.Errorf("undo offer %q", s.undo.message.Text)
+	}
+	s.undo.trigger()
+	if !slices.Contains(bars(sc), "Chat/generic reply=1") {
+		t.Errorf("undo should bring it back: %v", bars(sc))
+	}
+}
+
+// tapMenuItem taps the item of the open pop-up menu that reads label.
+func tapMenuItem(t *testing.T, s *shell, label string) {
+	t.Helper()
+	var item fyne.Tappable
+	walk(s.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		tap, ok := o.(fyne.Tappable)
+		if !ok {
+			return
+		}
+		// The innermost tappable that shows label, not the menu around it.
+		walk(o, func(c fyne.CanvasObject) {
+			if txt, ok := c.(*canvas.Text); ok && txt.Text == label {
+				item = tap
+			}
+		})
+	})
+	if item == nil {
+		t.Fatalf("no menu item %q", label)
+	}
+	test.Tap(item)
+}
