@@ -232,8 +232,16 @@ func (s *shadowingScreen) newItem() {
 	s.syncSelection()
 }
 
-// showSessionsOf narrows the list to the sessions of the person named.
-func (s *shadowingScreen) showSessionsOf(person string) { s.who.SetSelected(person) }
+// showSessionsOf narrows the list to the sessions of the person named,
+// all of them: a bar clicked earlier would hide some.
+func (s *shadowingScreen) showSessionsOf(person string) {
+	s.dropPick()
+	if s.who.Selected == person {
+		s.load()
+		return
+	}
+	s.who.SetSelected(person)
+}
 
 func (s *shadowingScreen) open(id uint) {
 	fetch(s.sh, &s.opens, "Could not open the session", func(st *model.Store) (model.SessionDetail, error) { return st.Session(id) }, func(d model.SessionDetail) {

@@ -126,6 +126,12 @@ func TestClickingABarFiltersTheList(t *testing.T) {
 	if sc.pickBox.Visible() || len(sc.rows) != 1 {
 		t.Errorf("a new channel keeps the bar: %v, %d sessions", sc.pickBox.Visible(), len(sc.rows))
 	}
+	// Someone's sessions opened from elsewhere are all of them.
+	tapBar(t, sc, allChannels, "generic reply")
+	sc.showSessionsOf("Chen Wei")
+	if sc.pickBox.Visible() || len(sc.rows) != 5 {
+		t.Errorf("a person's sessions keep the bar: %v, %d sessions", sc.pickBox.Visible(), len(sc.rows))
+	}
 }
 
 // Strengths have their own view, and the friction chart never counts them.
