@@ -167,7 +167,7 @@ func BenchmarkShadowing(b *testing.B) {
 			return s.CountSessions(SessionFilter{})
 		})
 	})
-	b.Run("Themes", func(b *testing.B) { run(b, s.FrictionByChannel) })
+	b.Run("Themes", func(b *testing.B) { run(b, func() (ThemeOverview, error) { return s.Overview(TagFriction) }) })
 }
 
 // BenchmarkSearch types typical one- and two-word searches a letter at a

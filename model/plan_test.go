@@ -106,7 +106,7 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		"CohortBoard":       func() error { _, err := s.CohortBoard(cohorts[0].ID); return err },
 		"Sessions":          func() error { _, err := s.Sessions(SessionFilter{Limit: 200}); return err },
 		"CountSessions":     func() error { _, err := s.CountSessions(SessionFilter{PersonID: id}); return err },
-		"FrictionByChannel": func() error { _, err := s.FrictionByChannel(); return err },
+		"Overview/friction": func() error { _, err := s.Overview(TagFriction); return err },
 		"Search":            func() error { _, err := s.Search("refund to", true, 100); return err },
 		"SessionsWith":      func() error { _, _, err := s.SessionsWith(id, Date{}, 3); return err },
 		"ShadowedBefore":    func() error { _, _, _, err := s.ShadowedBefore(id, s.Now(), 5); return err },

@@ -281,7 +281,8 @@ func (s *Store) DeleteSession(id uint) error {
 type SessionFilter struct {
 	PersonID uint
 	Channel  Channel
-	Tag      string
+	Tag      string // any of the session's themes contains this, in any case
+	Theme    string // the session carries exactly this theme
 	From, To Date
 	Limit    int // the newest this many; 0 for all
 }
@@ -329,7 +330,11 @@ func (f SessionFilter) where(q *gorm.DB) *gorm.DB {
 		q = q.Where("s.channel = ?", f.Channel)
 	}
 	if tag := NormalizeTag(f.Tag); tag != "" {
-		q = q.Where("s.id IN (SELECT st.session_id FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?)", tag)
+		q = q.Where(`s.id IN (SELECT st.session_id FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE lower(t.name) LIKE ? ESCAPE '\')`,
+			"%"+escapeLike(tag)+"%")
+	}
+	if theme := NormalizeTag(f.Theme); theme != "" {
+		q = q.Where("s.id IN (SELECT st.session_id FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?)", theme)
 	}
 	if !f.From.IsZero() {
 		q = q.Where("s.date >= ?", f.From)
@@ -340,47 +345,26 @@ func (f SessionFilter) where(q *gorm.DB) *gorm.DB {
 	return q
 }
 
-// TagCount is a tag with how often it was used.
+// escapeLike makes % and _ typed by the user match themselves in a LIKE
+// pattern whose escape character is a backslash.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+// TagCount is a tag with its kind and how often it was used.
 type TagCount struct {
 	Name  string
+	Kind  TagKind
 	Count int
 }
 
 // Tags lists the tags in use, most used first, for suggestions.
 func (s *Store) Tags() ([]TagCount, error) {
 	var out []TagCount
-	err := s.db.Raw(`SELECT t.name, COUNT(st.session_id) AS count FROM tags t
+	err := s.db.Raw(`SELECT t.name, t.kind, COUNT(st.session_id) AS count FROM tags t
 		JOIN session_tags st ON st.tag_id = t.id GROUP BY t.id ORDER BY count DESC, t.name`).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", err)
-	}
-	return out, nil
-}
-
-// ThemeCount is how many sessions on a channel carried a tag.
-type ThemeCount struct {
-	Channel Channel
-	Tag     string
-	Count   int
-}
-
-// ThemeMonths is how far back the friction overview looks: what customers
-// meet now, not what was fixed years ago.
-const ThemeMonths = 12
-
-// FrictionByChannel counts the themes tagged on sessions of the last
-// ThemeMonths per channel, most frequent first within each channel.
-func (s *Store) FrictionByChannel() ([]ThemeCount, error) {
-	var out []ThemeCount
-	since := DateOf(s.Today().Time().AddDate(0, -ThemeMonths, 0))
-	err := s.db.Raw(`SELECT s.channel, t.name AS tag, COUNT(*) AS count
-		-- the recent sessions by their date index first (keepOrder; an
-		-- unindexed channel keeps the channel index from being chosen to group)
-		FROM shadowing_sessions s `+s.d.keepOrder()+` session_tags st ON st.session_id = s.id JOIN tags t ON t.id = st.tag_id
-		WHERE s.date >= ?
-		GROUP BY `+s.d.unindexed("s.channel")+`, t.name ORDER BY s.channel, count DESC, t.name`, since).Scan(&out).Error
-	if err != nil {
-		return nil, fmt.Errorf("count friction themes: %w", err)
 	}
 	return out, nil
 }

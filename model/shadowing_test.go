@@ -79,7 +79,7 @@ func TestSessionsTagsAndFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tags) != 3 || tags[0] != (TagCount{"generic reply", 2}) || tags[1] != (TagCount{"slow update", 2}) {
+	if len(tags) != 3 || tags[0] != (TagCount{"generic reply", TagFriction, 2}) || tags[1] != (TagCount{"slow update", TagFriction, 2}) {
 		t.Errorf("tags = %+v", tags)
 	}
 	count := func(f SessionFilter) int {
@@ -115,27 +115,6 @@ func TestSessionsTagsAndFilters(t *testing.T) {
 	rows, _ := s.Sessions(SessionFilter{})
 	if rows[0].PersonName != "Chen Wei" || rows[0].Date != NewDate(2026, 3, 4) {
 		t.Errorf("newest first: %+v", rows[0])
-	}
-}
-
-func TestFrictionByChannel(t *testing.T) {
-	s := newTestStore(t)
-	threeSessions(t, s)
-	got, err := s.FrictionByChannel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []ThemeCount{
-		{ChannelChat, "generic reply", 2}, {ChannelChat, "slow update", 1},
-		{ChannelPhone, "long hold", 1}, {ChannelPhone, "slow update", 1},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %+v", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("row %d = %+v, want %+v", i, got[i], want[i])
-		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -171,14 +172,19 @@ type barRow struct {
 }
 
 // barChart draws horizontal bars grouped under headings, scaled to the
-// largest value, so recurring themes stand out at a glance.
+// largest value, so recurring themes stand out at a glance. With onTapped
+// set, a click on a row's line tells which row; onMenu, a right-click,
+// with where it was on the canvas.
 type barChart struct {
 	widget.BaseWidget
-	rows []barRow
+	rows     []barRow
+	color    fyne.ThemeColorName
+	onTapped func(row int)
+	onMenu   func(row int, at fyne.Position)
 }
 
 func newBarChart() *barChart {
-	b := &barChart{}
+	b := &barChart{color: theme.ColorNamePrimary}
 	b.ExtendBaseWidget(b)
 	return b
 }
@@ -186,6 +192,60 @@ func newBarChart() *barChart {
 func (b *barChart) setRows(rows []barRow) {
 	b.rows = rows
 	b.Refresh()
+}
+
+// setColor draws the bars in the theme's colour c.
+func (b *barChart) setColor(c fyne.ThemeColorName) {
+	b.color = c
+	b.Refresh()
+}
+
+// Tapped tells onTapped the row whose line was clicked, if any.
+func (b *barChart) Tapped(e *fyne.PointEvent) {
+	if i, ok := b.rowAt(e.Position.Y); ok && b.onTapped != nil {
+		b.onTapped(i)
+	}
+}
+
+// TappedSecondary tells onMenu the row whose line was right-clicked.
+func (b *barChart) TappedSecondary(e *fyne.PointEvent) {
+	if i, ok := b.rowAt(e.Position.Y); ok && b.onMenu != nil {
+		b.onMenu(i, e.AbsolutePosition)
+	}
+}
+
+// rowAt is the row whose line is at y, if any.
+func (b *barChart) rowAt(y float32) (int, bool) {
+	tops, _ := b.rowTops()
+	for i, top := range tops {
+		if y >= top && y < top+barHeight+barGap {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Cursor shows that the bars can be clicked.
+func (b *barChart) Cursor() desktop.Cursor {
+	if b.onTapped != nil {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// rowTops is where each row starts, below its group's heading when it opens
+// one, and the height of them all.
+func (b *barChart) rowTops() (tops []float32, height float32) {
+	prev := ""
+	for _, row := range b.rows {
+		if row.Group != prev {
+			height += groupGap + barHeight
+			prev = row.Group
+		}
+		tops = append(tops, height)
+		height += barHeight + barGap
+	}
+	return tops, height
 }
 
 func (b *barChart) CreateRenderer() fyne.WidgetRenderer {
@@ -229,15 +289,7 @@ func fitText(s string, textSize, width float32) string {
 }
 
 func (r *barRenderer) MinSize() fyne.Size {
-	h := float32(0)
-	prev := ""
-	for _, row := range r.chart.rows {
-		if row.Group != prev {
-			h += groupGap + barHeight
-			prev = row.Group
-		}
-		h += barHeight + barGap
-	}
+	_, h := r.chart.rowTops()
 	return fyne.NewSize(labelWidth+120, h)
 }
 
@@ -250,7 +302,7 @@ func (r *barRenderer) rebuild() {
 	th := r.chart.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
-	accent := th.Color(theme.ColorNamePrimary, v)
+	fill := th.Color(r.chart.color, v)
 	textSize := th.Size(theme.SizeNameText)
 	maxV := 1
 	for _, row := range r.chart.rows {
@@ -259,23 +311,22 @@ func (r *barRenderer) rebuild() {
 	col := r.labelColumn(textSize)
 	avail := r.size.Width - col - 40
 	var objs []fyne.CanvasObject
-	y := float32(0)
+	tops, _ := r.chart.rowTops()
 	prev := ""
-	for _, row := range r.chart.rows {
+	for i, row := range r.chart.rows {
+		y := tops[i]
 		if row.Group != prev {
-			y += groupGap
 			g := canvas.NewText(row.Group, fg)
 			g.TextStyle = fyne.TextStyle{Bold: true}
 			g.TextSize = textSize
-			g.Move(fyne.NewPos(0, y))
+			g.Move(fyne.NewPos(0, y-barHeight))
 			objs = append(objs, g)
-			y += barHeight
 			prev = row.Group
 		}
 		label := canvas.NewText(fitText(row.Label, textSize, col-24), fg)
 		label.TextSize = textSize
 		label.Move(fyne.NewPos(12, y))
-		bar := canvas.NewRectangle(accent)
+		bar := canvas.NewRectangle(fill)
 		bar.CornerRadius = 3
 		w := max(2, avail*float32(row.Value)/float32(maxV))
 		bar.Move(fyne.NewPos(col, y+2))
@@ -284,7 +335,6 @@ func (r *barRenderer) rebuild() {
 		val.TextSize = textSize
 		val.Move(fyne.NewPos(col+w+6, y))
 		objs = append(objs, label, bar, val)
-		y += barHeight + barGap
 	}
 	r.objects = objs
 }

@@ -24,35 +24,62 @@ type shadowingScreen struct {
 	// loads are the list's, opens the open session's.
 	loads, opens line
 
-	rows   []model.SessionRow
-	people []model.PersonRow
+	rows     []model.SessionRow
+	people   []model.PersonRow
+	tags     []model.TagCount
+	tagNames []string
+
+	// kind is the kind of theme the overview counts; bars are what each
+	// of its chart's rows lists when clicked, picked the one clicked.
+	kind   model.TagKind
+	bars   []pickedBar
+	picked *pickedBar
 
 	root      fyne.CanvasObject
 	right     *fyne.Container
 	overview  fyne.CanvasObject
+	kindPick  *widget.RadioGroup
+	title     *widget.Label
 	chart     *barChart
 	chartNone *widget.Label
+	response  *widget.Label
 	who       *widget.Select
 	channel   *widget.Select
 	tag       *widget.SelectEntry
+	pickNote  *widget.Label
+	pickBox   *fyne.Container
 	list      *widget.List
 	count     *widget.Label
 	form      *sessionForm
 	selecting bool
+	// quiet is set while the screen sets the filters itself.
+	quiet bool
+}
+
+// pickedBar narrows the list to a bar of the overview: the sessions since
+// the overview's start on a channel ("" for all) that carried a theme.
+type pickedBar struct {
+	channel model.Channel
+	theme   string
+	since   model.Date
 }
 
 func newShadowingScreen(sh *shell) *shadowingScreen {
-	s := &shadowingScreen{sh: sh}
+	s := &shadowingScreen{sh: sh, kind: model.TagFriction}
 	s.form = newSessionForm(s)
 	s.who = widget.NewSelect([]string{everyone}, nil)
 	s.who.SetSelected(everyone)
 	s.who.OnChanged = func(string) { s.load() }
 	s.channel = widget.NewSelect(append([]string{allChannels}, enumLabels(model.Channels())...), nil)
 	s.channel.SetSelected(allChannels)
-	s.channel.OnChanged = func(string) { s.load() }
+	s.channel.OnChanged = func(string) { s.filtersChanged() }
 	s.tag = widget.NewSelectEntry(nil)
 	s.tag.SetPlaceHolder("Theme tag… (Ctrl+L)")
-	s.tag.OnChanged = func(string) { s.load() }
+	s.tag.OnChanged = func(string) { s.narrowTags(); s.filtersChanged() }
+	s.pickNote = widget.NewLabel("")
+	s.pickNote.Truncation = fyne.TextTruncateEllipsis // a wrapped line would push the list about
+	s.pickBox = container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Show all", theme.CancelIcon(), s.unpickBar), s.pickNote)
+	s.pickBox.Hide()
 	s.count = widget.NewLabel("")
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
@@ -68,14 +95,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 		}
 	}
 
-	s.chart = newBarChart()
-	s.chartNone = widget.NewLabel("No themes yet. Tag sessions (\"generic reply\", \"slow update\") and\nthe themes that recur on each channel show up here.")
-	title := widget.NewLabelWithStyle(fmt.Sprintf("Friction themes by channel, last %d months", model.ThemeMonths), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
-	hint := widget.NewLabel("How many sessions carried each tag, per channel")
-	hint.SizeName = theme.SizeNameCaptionText
-	s.overview = container.NewBorder(container.NewVBox(title, hint), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(s.chartNone, s.chart)))
+	s.overview = s.newOverview()
 	s.right = container.NewStack(s.overview)
 
 	newBtn := widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), s.newItem)
@@ -83,7 +103,7 @@ func newShadowingScreen(sh *shell) *shadowingScreen {
 	overviewBtn := widget.NewButtonWithIcon("Overview", theme.ListIcon(), s.showOverview)
 	heading := widget.NewLabelWithStyle("Shadowing", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	filters := container.NewVBox(s.tag, container.NewGridWithColumns(2, s.who, s.channel))
+	filters := container.NewVBox(s.tag, container.NewGridWithColumns(2, s.who, s.channel), s.pickBox)
 	left := container.NewBorder(filters, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewPadded(s.right))
 	split.Offset = 0.4
@@ -97,6 +117,9 @@ func (s *shadowingScreen) flush() bool             { return s.form.flush() }
 
 func (s *shadowingScreen) filter() model.SessionFilter {
 	f := model.SessionFilter{Tag: s.tag.Text, Limit: sessionsShown}
+	if p := s.picked; p != nil {
+		f.Theme, f.From = p.theme, p.since
+	}
 	for _, p := range s.people {
 		if s.who.Selected == p.Name {
 			f.PersonID = p.ID
@@ -115,9 +138,9 @@ func (s *shadowingScreen) load() {
 		total  int
 		people []model.PersonRow
 		tags   []model.TagCount
-		themes []model.ThemeCount
+		themes model.ThemeOverview
 	}
-	f := s.filter()
+	f, kind := s.filter(), s.kind
 	fetch(s.sh, &s.loads, "Could not load the sessions", func(st *model.Store) (l loaded, err error) {
 		if l.rows, err = st.Sessions(f); err != nil {
 			return l, err
@@ -133,7 +156,7 @@ func (s *shadowingScreen) load() {
 		if l.tags, err = st.Tags(); err != nil {
 			return l, err
 		}
-		l.themes, err = st.FrictionByChannel()
+		l.themes, err = st.Overview(kind)
 		return l, err
 	}, func(l loaded) {
 		s.rows, s.people = l.rows, l.people
@@ -143,13 +166,14 @@ func (s *shadowingScreen) load() {
 		}
 		s.who.Options = names
 		s.who.Refresh()
-		tagNames := make([]string, len(l.tags))
+		s.tags = l.tags
+		s.tagNames = make([]string, len(l.tags))
 		for i, t := range l.tags {
-			tagNames[i] = t.Name
+			s.tagNames[i] = t.Name
 		}
-		s.tag.SetOptions(tagNames)
-		s.form.setChoices(l.people, tagNames)
-		s.showThemes(l.themes)
+		s.narrowTags()
+		s.form.setChoices(l.people, s.tagNames)
+		s.showThemes(kind, l.themes)
 		s.count.SetText(sessionCount(len(l.rows), l.total))
 		s.list.Refresh()
 		s.syncSelection()
@@ -165,16 +189,6 @@ func sessionCount(shown, total int) string {
 		return fmt.Sprintf("The newest %d of %d sessions; filter to find older ones", shown, total)
 	}
 	return model.Plural(total, "session", "sessions")
-}
-
-func (s *shadowingScreen) showThemes(themes []model.ThemeCount) {
-	rows := make([]barRow, len(themes))
-	for i, t := range themes {
-		rows[i] = barRow{Group: t.Channel.Label(), Label: t.Tag, Value: t.Count}
-	}
-	s.chart.setRows(rows)
-	s.chartNone.Hidden = len(rows) > 0
-	s.chartNone.Refresh()
 }
 
 func (s *shadowingScreen) syncSelection() {
@@ -218,8 +232,16 @@ func (s *shadowingScreen) newItem() {
 	s.syncSelection()
 }
 
-// showSessionsOf narrows the list to the sessions of the person named.
-func (s *shadowingScreen) showSessionsOf(person string) { s.who.SetSelected(person) }
+// showSessionsOf narrows the list to the sessions of the person named,
+// all of them: a bar clicked earlier would hide some.
+func (s *shadowingScreen) showSessionsOf(person string) {
+	s.dropPick()
+	if s.who.Selected == person {
+		s.load()
+		return
+	}
+	s.who.SetSelected(person)
+}
 
 func (s *shadowingScreen) open(id uint) {
 	fetch(s.sh, &s.opens, "Could not open the session", func(st *model.Store) (model.SessionDetail, error) { return st.Session(id) }, func(d model.SessionDetail) {

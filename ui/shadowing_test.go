@@ -87,7 +87,7 @@ func TestShadowingSessionsDebriefAndOverview(t *testing.T) {
 	for _, r := range sc.chart.rows {
 		got[r.Group+"/"+r.Label] = r.Value
 	}
-	if got["Chat/generic reply"] != 1 || got["Social media/generic reply"] != 1 || got["Phone/slow update"] != 1 || len(got) != 5 {
+	if got["Chat/generic reply"] != 1 || got["Social media/generic reply"] != 1 || got["Phone/slow update"] != 1 || got["All channels/generic reply"] != 2 || len(got) != 8 {
 		t.Errorf("overview = %v", got)
 	}
 	assertGolden(t, "shadowing_overview.xml", s.win.Canvas())

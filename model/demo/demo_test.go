@@ -110,7 +110,8 @@ func assertDemoHistory(t *testing.T, s *model.Store, db *gorm.DB) {
 			debriefed++
 		}
 	}
-	themes, _ := s.FrictionByChannel()
+	overview, _ := s.Overview(model.TagFriction)
+	themes := overview.ByChannel
 	var fromDebriefs int64
 	db.Model(&model.Action{}).Where("session_id IS NOT NULL").Count(&fromDebriefs)
 	cohorts, _ := s.Cohorts()
