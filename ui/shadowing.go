@@ -172,7 +172,7 @@ func (s *shadowingScreen) load() {
 			s.tagNames[i] = t.Name
 		}
 		s.narrowTags()
-		s.form.setChoices(l.people, s.tagNames)
+		s.form.setThemes(s.tagNames)
 		s.showThemes(kind, l.themes)
 		s.count.SetText(sessionCount(len(l.rows), l.total))
 		s.list.Refresh()

@@ -209,7 +209,6 @@ func optionalNumber(s string) error {
 	return nil
 }
 
-// setChoices refreshes the people and tag options.
 // optionalSpan accepts an empty field or a length of time (45 min, 3 h, 1 d).
 func optionalSpan(s string) error {
 	if strings.TrimSpace(s) == "" {
@@ -219,9 +218,9 @@ func optionalSpan(s string) error {
 	return err
 }
 
-// setChoices refreshes the theme suggestions; the people pickers search
+// setThemes refreshes the theme suggestions; the people pickers search
 // the roster themselves.
-func (f *sessionForm) setChoices(_ []model.PersonRow, tags []string) {
+func (f *sessionForm) setThemes(tags []string) {
 	f.tagEntry.SetOptions(tags)
 }
 
