@@ -101,6 +101,10 @@ func migrateReportRole(tx *gorm.DB) error {
 		`GRANT INSERT (person_id, heading, text, non_work, position, created_at), UPDATE (heading, text, non_work, position), DELETE ON agenda_items TO ` + r,
 		`GRANT USAGE ON SEQUENCE agenda_items_id_seq TO ` + r,
 		`GRANT INSERT, UPDATE (pulse, updated_at), DELETE ON agendas TO ` + r,
+		// Schema 14's dates, as schema 10 keeps every other: a value no
+		// Solemate can read is refused.
+		`ALTER TABLE agenda_items ADD CONSTRAINT agenda_items_created_at_finite CHECK (isfinite(created_at))`,
+		`ALTER TABLE agendas ADD CONSTRAINT agendas_updated_at_finite CHECK (isfinite(updated_at))`,
 		// Links are the owner's to make: a lead linking a report's login to
 		// another person would show them that person's one-on-ones.
 		`REVOKE INSERT, UPDATE, DELETE ON report_logins FROM ` + LeadRole,

@@ -38,6 +38,16 @@ func reportURL(t *testing.T, dbURL, name string) (string, string) {
 	return u.String(), role
 }
 
+// A lead may not call what answers a report's policies.
+func init() {
+	for _, fn := range []string{"report_person", "report_lead", "report_meetings", "report_carried"} {
+		definerCalls[fn] = append(definerCalls[fn], struct {
+			sql     string
+			refused bool
+		}{"SELECT " + fn + "()", true})
+	}
+}
+
 func newReportScene(t *testing.T) *reportScene {
 	t.Helper()
 	needServer(t)
@@ -312,10 +322,14 @@ func TestReportUsesTheirOwnApp(t *testing.T) {
 // person's one-on-ones); the owner can.
 func TestOnlyTheOwnerLinksReports(t *testing.T) {
 	sc := newReportScene(t)
-	if err := sc.lead.LinkReport("someone", sc.kofi); err == nil {
-		t.Error("a lead linked a report's login")
+	_, kofi := reportURL(t, testServer, "kofi")
+	if err := sc.lead.LinkReport(kofi, sc.kofi); err == nil || !strings.Contains(err.Error(), "only the database's owner") {
+		t.Errorf("a lead linking a report's login: %v", err)
 	}
-	if err := sc.owner.LinkReport("someone", sc.kofi); err != nil {
+	if err := sc.owner.LinkReport("nobody_here", sc.kofi); err == nil {
+		t.Error("the owner linked a login that does not exist")
+	}
+	if err := sc.owner.LinkReport(kofi, sc.kofi); err != nil {
 		t.Error(err)
 	}
 }
