@@ -43,7 +43,7 @@ func (s *shell) showReport(store *model.Store) {
 		if errors.Is(err, model.ErrNotLinked) {
 			err = errors.New("you have signed in as a team member, but your sign-in is not linked to you on the team list yet. Ask whoever looks after Solemate to link it, then open Solemate again")
 		}
-		s.showError("Solemate cannot show your one-on-ones yet", err)
+		showFatal(s.win, err) // nothing of the lead's screens is theirs to use
 	})
 }
 
