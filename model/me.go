@@ -53,6 +53,13 @@ func (s *Store) SetUserSetting(name, value string) error {
 // server the one the login role chose, else the one whose email is the
 // role's name (or starts with it and "@"). ok is false while nobody is.
 func (s *Store) Me() (p Person, ok bool, err error) {
+	if s.report { // their settings are not theirs to keep: the link says
+		p, err = s.ReportPerson()
+		if errors.Is(err, ErrNotLinked) {
+			return p, false, nil
+		}
+		return p, err == nil, err
+	}
 	v, err := s.UserSetting(settingMe)
 	if err != nil {
 		return p, false, err

@@ -32,6 +32,7 @@ var migrations = []migration{
 	{12, "whole-cohort work: the offer, who holds one-on-ones", migrateCohortWork},
 	{13, "kinds of theme: friction or strength", migrateTagKinds},
 	{14, "the report's own items and pulse", migrateReportVoice},
+	{15, "reports sign in as themselves", migrateReportRole},
 }
 
 // migrationLock is the advisory lock a PostgreSQL migration holds.

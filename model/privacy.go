@@ -53,27 +53,31 @@ var ErrNotOwner = errors.New("this database's schema is missing or older than th
 // only the owner may.
 var ErrDemoNotOwner = errors.New("this is a shared database, and only its owner may fill it with demo data: run solemate demo as the owner (see README)")
 
-// mayMigrate refuses a lead.
+// mayMigrate refuses a lead or a report.
 func mayMigrate(tx *gorm.DB) error {
-	lead, err := isLead(tx)
-	if err != nil {
-		return fmt.Errorf("check who may migrate: %w", err)
-	}
-	if lead {
-		return ErrNotOwner
+	for _, role := range []string{LeadRole, ReportRole} {
+		member, err := isMember(tx, role)
+		if err != nil {
+			return fmt.Errorf("check who may migrate: %w", err)
+		}
+		if member {
+			return ErrNotOwner
+		}
 	}
 	return nil
 }
 
-// isLead reports whether a server connection is a lead's: a member of
-// LeadRole that is not a superuser (superusers count as members of every
-// role).
-func isLead(tx *gorm.DB) (bool, error) {
-	var lead bool
+// isLead reports whether a server connection is a lead's.
+func isLead(tx *gorm.DB) (bool, error) { return isMember(tx, LeadRole) }
+
+// isMember reports whether a server connection's role is a member of role
+// and not a superuser (superusers count as members of every role).
+func isMember(tx *gorm.DB, role string) (bool, error) {
+	var member bool
 	err := tx.Raw(`SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)
 		THEN pg_has_role(current_user, ?, 'MEMBER') AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-		ELSE false END`, LeadRole, LeadRole).Scan(&lead).Error
-	return lead, err
+		ELSE false END`, role, role).Scan(&member).Error
+	return member, err
 }
 
 // privateNotes are the connected lead's private notes on a one-on-one.

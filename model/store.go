@@ -32,6 +32,8 @@ type Store struct {
 	// users is this Store's shared hold of the database's users' lock, so
 	// no restore replaces the file under it; nil on a server or read-only.
 	users *usersLock
+	// report is whether a report's login opened it (see IAmReport).
+	report bool
 }
 
 // DSN builds the SQLite connection string for a database file. Characters
@@ -196,6 +198,18 @@ func start(db *gorm.DB, clock func() time.Time, plain func(error) error) (*Store
 	if err := migrate(db); err != nil {
 		_ = s.Close()
 		return nil, plain(err)
+	}
+	// A report reads their own rows and writes their agenda only: the
+	// prompt library is not theirs to load.
+	if isPostgres(db) {
+		var err error
+		if s.report, err = isMember(db, ReportRole); err != nil {
+			_ = s.Close()
+			return nil, plain(err)
+		}
+	}
+	if s.report {
+		return s, nil
 	}
 	if err := loadShippedLibrary(db); err != nil {
 		_ = s.Close()

@@ -184,6 +184,10 @@ func Run(a fyne.App, start Start) error {
 			if closed.Load() {
 				return
 			}
+			if store.IAmReport() { // their own small app, not the lead's
+				s.showReport(store)
+				return
+			}
 			s.onDay = func(v model.TodayView) { day <- v }
 			s.attach(store)
 			for _, n := range notices {

@@ -38,6 +38,9 @@ Usage:
                                                         follow-ups, actions, cohorts
   solemate me [EMAIL|NAME|ID] [--db PATH]               show who you are, or say it
   solemate me EMAIL "Your Name" [--db PATH]             add yourself to the roster as you
+  solemate report-login LOGIN PERSON --db postgres://OWNER@HOST/DB
+                                                        on a shared server, link a report's login
+                                                        to their person (EMAIL, NAME or ID)
   solemate search QUERY [--include-private] [--db PATH] find people, notes, sessions and prompts
   solemate backup FILE [--db PATH]                      write a copy of the database to FILE
   solemate restore FILE [--db PATH]                     replace the database with a checked backup
@@ -206,6 +209,8 @@ func (c *cli) dispatch(args []string) error {
 			return c.todayCmd(rest)
 		case "me":
 			return c.meCmd(rest)
+		case "report-login":
+			return c.reportLoginCmd(rest)
 		case "backup":
 			return c.backupCmd(rest)
 		case "restore":
