@@ -20,7 +20,14 @@ type HistoryMeeting struct {
 	// Items need Heading and Text; NonWork, Status (open when empty),
 	// FollowUp, AskedOn, AskedNote and Private are kept as given.
 	Items []Item
+	// Carried are the open items of earlier meetings of the same import
+	// that this one carried over.
+	Carried []CarriedItem
 }
+
+// CarriedItem is item Item of meeting Meeting, both counted from 0 in the
+// meetings given to ImportHistory.
+type CarriedItem struct{ Meeting, Item int }
 
 // ParseHeading accepts a MOFO heading's key or label in any case.
 func ParseHeading(s string) (Heading, bool) { return headings.lookup(s) }
@@ -79,6 +86,11 @@ func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added i
 		if err := meetings[i].validate(); err != nil {
 			v.add("meetings", "meeting %d: %s", i+1, err.Error())
 		}
+		for _, c := range meetings[i].Carried {
+			if c.Meeting < 0 || c.Meeting >= i || c.Item < 0 || c.Item >= len(meetings[c.Meeting].Items) {
+				v.add("meetings", "meeting %d: it carries over an item of no earlier meeting", i+1)
+			}
+		}
 	}
 	if err := v.orNil(); err != nil {
 		return 0, err
@@ -91,10 +103,13 @@ func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added i
 		if p.ID == 0 {
 			return ErrNotFound
 		}
-		for _, m := range meetings {
-			if dup, err := heldAlready(tx, personID, m); err != nil {
+		// the IDs each meeting's items have, for what later ones carry
+		ids := make([][]uint, len(meetings))
+		for i, m := range meetings {
+			if kept, err := heldAlready(tx, personID, m); err != nil {
 				return err
-			} else if dup {
+			} else if kept != nil {
+				ids[i] = kept
 				continue
 			}
 			at := m.HeldAt.UTC()
@@ -110,6 +125,12 @@ func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added i
 				next[it.Heading]++
 				it.CreatedAt, it.UpdatedAt = at, at
 				if err := tx.Create(&it).Error; err != nil {
+					return err
+				}
+				ids[i] = append(ids[i], it.ID)
+			}
+			for _, c := range m.Carried {
+				if err := tx.Exec("INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (?, ?)", o.ID, ids[c.Meeting][c.Item]).Error; err != nil {
 					return err
 				}
 			}
@@ -128,24 +149,34 @@ func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added i
 	return added, nil
 }
 
-// heldAlready reports whether the person has a one-on-one on m's day with
-// the same items as m.
-func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) (bool, error) {
+// heldAlready finds a one-on-one of the person's on m's day with the same
+// items as m, and returns the IDs of its items in m's order; nil when there
+// is none.
+func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) ([]uint, error) {
 	day := DateOf(m.HeldAt.Local())
 	var ids []uint
 	if err := tx.Model(&OneOnOne{}).Where("person_id = ? AND held_at >= ? AND held_at < ?", personID, localStart(day), localStart(day.AddDays(1))).
 		Pluck("id", &ids).Error; err != nil {
-		return false, err
+		return nil, err
 	}
 	want := sameMeeting(m.Items)
 	for _, id := range ids {
 		var have []Item
 		if err := tx.Where("one_on_one_id = ?", id).Find(&have).Error; err != nil {
-			return false, err
+			return nil, err
 		}
-		if slices.Equal(sameMeeting(have), want) {
-			return true, nil
+		if !slices.Equal(sameMeeting(have), want) {
+			continue
 		}
+		byKey := map[string]uint{}
+		for _, it := range have {
+			byKey[sameItem(it.Heading, it.NonWork, it.Text)] = it.ID
+		}
+		kept := make([]uint, len(m.Items))
+		for j, it := range m.Items {
+			kept[j] = byKey[sameItem(it.Heading, it.NonWork, it.Text)]
+		}
+		return kept, nil
 	}
-	return false, nil
+	return nil, nil
 }

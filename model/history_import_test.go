@@ -53,12 +53,12 @@ func TestImportHistoryRefusesWhole(t *testing.T) {
 	bad := []HistoryMeeting{
 		{HeldAt: fixedNow, Items: []Item{{Heading: HeadingFocus, Text: "fine"}}},
 		{HeldAt: fixedNow.AddDate(0, 0, 7), PulseRating: 9, Items: []Item{{Heading: "gossip", Text: "x"}}},
-		{Items: []Item{{Heading: HeadingFocus, Text: "when?"}}},
+		{Items: []Item{{Heading: HeadingFocus, Text: "when?"}}, Carried: []CarriedItem{{Meeting: 0, Item: 5}}},
 	}
 	_, err := st.ImportHistory(p.ID, bad)
 	var v *ValidationError
-	if !errors.As(err, &v) || len(v.Problems) != 2 {
-		t.Fatalf("want problems with meetings 2 and 3, got %v", err)
+	if !errors.As(err, &v) || len(v.Problems) != 3 {
+		t.Fatalf("want problems with meetings 2 and 3 (a date, an item carried from nowhere), got %v", err)
 	}
 	if ids, _ := st.MeetingIDs(MeetingFilter{PersonID: p.ID}); len(ids) != 0 {
 		t.Errorf("a refused history wrote %d meetings", len(ids))
