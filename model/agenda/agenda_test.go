@@ -131,6 +131,14 @@ func TestRoundTrip(t *testing.T) {
 	if res, err := agenda.Import(s, []byte(exported(t, s, p.ID)), 0); err != nil || res.Added != 0 || res.Already != 7 {
 		t.Errorf("re-exported agenda: %+v, %v", res, err)
 	}
+	// A file from another copy of the database, where Priya has another
+	// ID, finds her by email; what she wrote again of what carries over
+	// counts as there already.
+	moved := strings.Replace(file, "person: 1 ", "person: 7 ", 1)
+	moved = strings.Replace(moved, "## Obstacles\n", "## Obstacles\n\n- the label printer *jams*\n", 1)
+	if res, err := agenda.Import(s, []byte(moved), 0); err != nil || res.Added != 0 || res.Already != 8 {
+		t.Errorf("moved file: %+v, %v", res, err)
+	}
 	// The meeting takes the items in, marked as the report's.
 	o := storetest.Start(t, s, p.ID, storetest.FixedNow)
 	m, err := s.Meeting(o.ID)
@@ -195,6 +203,7 @@ func TestHostileFilesRefused(t *testing.T) {
 	}{
 		{"someone else's", base, zed.ID, 1, "this agenda is Priya Natarajan's, not Zed Other's"},
 		{"not on the roster", strings.Replace(base, "person: 1 email: priya@example.com", "person: 99", 1), 0, 1, "not on the roster"},
+		{"unknown email", strings.Replace(base, "priya@example.com", "priya@elsewhere.example", 1), 0, 1, "not on the roster here (priya@elsewhere.example)"},
 		{"no marker", base[strings.Index(base, "\n")+1:], 0, 1, "does not say whose agenda"},
 		{"no headings", "<!-- solemate-agenda person: 1 -->\n\nJust some thoughts.\n", 0, 0, "none of the four headings"},
 		{"unknown heading", fill(base, map[string]string{"Obstacles": "- A"}) + "\n## Gossip\n\n- B\n", 0, 58, `"Gossip" is not one of the four headings`},

@@ -117,7 +117,7 @@ func Import(st *model.Store, data []byte, expect uint) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	id, markerLine, err := d.marker()
+	id, email, markerLine, err := d.marker()
 	if err != nil {
 		return Result{}, err
 	}
@@ -130,9 +130,13 @@ func Import(st *model.Store, data []byte, expect uint) (Result, error) {
 	if id == 0 {
 		id = expect
 	}
-	p, err := st.Person(id)
-	if errors.Is(err, model.ErrNotFound) || err == nil && p.Archived() {
-		return Result{}, &Error{Line: markerLine, Reason: fmt.Sprintf("this agenda is for someone who is not on the roster here (person %d)", id)}
+	p, err := agendaPerson(st, id, email)
+	if errors.Is(err, model.ErrNotFound) {
+		who := email
+		if who == "" {
+			who = fmt.Sprintf("person %d", id)
+		}
+		return Result{}, &Error{Line: markerLine, Reason: fmt.Sprintf("this agenda is for someone who is not on the roster here (%s)", who)}
 	}
 	if err != nil {
 		return Result{}, err
@@ -148,6 +152,10 @@ func Import(st *model.Store, data []byte, expect uint) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	items, lines, carried, err := withoutCarried(st, p.ID, items, lines)
+	if err != nil {
+		return Result{}, err
+	}
 	added, err := st.AddToAgenda(p.ID, items)
 	var v *model.ValidationError
 	if errors.As(err, &v) && len(v.Problems) > 0 {
@@ -156,7 +164,45 @@ func Import(st *model.Store, data []byte, expect uint) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Person: p, Added: len(added), Already: len(items) - len(added)}, nil
+	return Result{Person: p, Added: len(added), Already: len(items) - len(added) + carried}, nil
+}
+
+// agendaPerson is the active person an agenda names: by email when the
+// file gives one (IDs differ between databases), else by ID.
+func agendaPerson(st *model.Store, id uint, email string) (model.Person, error) {
+	if email != "" {
+		byEmail, err := st.PersonIDByEmail(email)
+		if err != nil {
+			return model.Person{}, model.ErrNotFound
+		}
+		id = byEmail
+	}
+	p, err := st.Person(id)
+	if err == nil && p.Archived() {
+		return p, model.ErrNotFound
+	}
+	return p, err
+}
+
+// withoutCarried leaves out the items that carry over into the meeting
+// anyway (a report may write one again), and says how many it left out.
+func withoutCarried(st *model.Store, personID uint, items []model.AgendaItem, lines []int) ([]model.AgendaItem, []int, int, error) {
+	carried, err := st.CarryingOver(personID)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	open := map[string]bool{}
+	for _, c := range carried {
+		open[string(c.Heading)+"|"+normal(c.Text)] = true
+	}
+	var keptItems []model.AgendaItem
+	var keptLines []int
+	for i, it := range items {
+		if !open[string(it.Heading)+"|"+normal(it.Text)] {
+			keptItems, keptLines = append(keptItems, it), append(keptLines, lines[i])
+		}
+	}
+	return keptItems, keptLines, len(items) - len(keptItems), nil
 }
 
 // itemError places a store's "item N: …" problem on the file's line.
@@ -230,9 +276,9 @@ func containers(l []byte) int {
 
 var bullet = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)`)
 
-// marker finds whose agenda the file is: a person's ID, 0 when the file
-// does not say.
-func (d doc) marker() (id uint, line int, err error) {
+// marker finds whose agenda the file is: a person's ID and, when known,
+// email; 0 when the file does not say.
+func (d doc) marker() (id uint, email string, line int, err error) {
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() != ast.KindHTMLBlock {
 			continue
@@ -242,12 +288,12 @@ func (d doc) marker() (id uint, line int, err error) {
 			continue
 		}
 		got, err := strconv.ParseUint(m[1], 10, 32)
-		if err != nil || id != 0 && uint(got) != id {
-			return 0, d.lineOf(n), &Error{Line: d.lineOf(n), Reason: "the file names more than one person; send each person's agenda in a file of its own"}
+		if err != nil || id != 0 && (uint(got) != id || m[2] != email) {
+			return 0, "", d.lineOf(n), &Error{Line: d.lineOf(n), Reason: "the file names more than one person; send each person's agenda in a file of its own"}
 		}
-		id, line = uint(got), d.lineOf(n)
+		id, email, line = uint(got), m[2], d.lineOf(n)
 	}
-	return id, line, nil
+	return id, email, line, nil
 }
 
 // headingText is a heading's words, without a trailing colon.
