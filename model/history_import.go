@@ -20,6 +20,8 @@ type HistoryMeeting struct {
 	// Items need Heading and Text; NonWork, Status (open when empty),
 	// FollowUp, AskedOn, AskedNote and Private are kept as given.
 	Items []Item
+	// Actions agreed in the meeting: Text, Owner, Due and DoneAt are kept.
+	Actions []Action
 	// Carried are the open items of earlier meetings of the same import
 	// that this one carried over.
 	Carried []CarriedItem
@@ -35,7 +37,7 @@ func ParseHeading(s string) (Heading, bool) { return headings.lookup(s) }
 // ParseMeetingSetting accepts a setting's key or label in any case.
 func ParseMeetingSetting(s string) (MeetingSetting, bool) { return meetingSettings.lookup(s) }
 
-func (m *HistoryMeeting) validate() error {
+func (m *HistoryMeeting) validate(personID uint) error {
 	v := &ValidationError{}
 	if m.HeldAt.IsZero() {
 		v.add("held_at", "say when the one-on-one was held")
@@ -61,6 +63,12 @@ func (m *HistoryMeeting) validate() error {
 			v.add("items", "item %d: %s", i+1, err.Error())
 		}
 	}
+	for i := range m.Actions {
+		m.Actions[i].PersonID = personID
+		if err := m.Actions[i].validate(); err != nil {
+			v.add("actions", "action %d: %s", i+1, err.Error())
+		}
+	}
 	return v.orNil()
 }
 
@@ -83,7 +91,7 @@ func sameMeeting(items []Item) []string {
 func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added int, err error) {
 	v := &ValidationError{}
 	for i := range meetings {
-		if err := meetings[i].validate(); err != nil {
+		if err := meetings[i].validate(personID); err != nil {
 			v.add("meetings", "meeting %d: %s", i+1, err.Error())
 		}
 		for _, c := range meetings[i].Carried {
@@ -128,6 +136,12 @@ func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added i
 					return err
 				}
 				ids[i] = append(ids[i], it.ID)
+			}
+			for _, a := range m.Actions {
+				a.ID, a.OneOnOneID, a.SessionID, a.CreatedAt, a.UpdatedAt = 0, &o.ID, nil, at, at
+				if err := tx.Create(&a).Error; err != nil {
+					return err
+				}
 			}
 			for _, c := range m.Carried {
 				if err := tx.Exec("INSERT INTO carry_overs (one_on_one_id, item_id) VALUES (?, ?)", o.ID, ids[c.Meeting][c.Item]).Error; err != nil {

@@ -16,7 +16,7 @@ func TestImportHistoryTwiceAddsNothing(t *testing.T) {
 				{Heading: HeadingObstacles, Text: "Refund tool times out"},
 				{Heading: HeadingProgress, Text: "Cleared the backlog", Status: ItemDone},
 				{Heading: HeadingPulse, Text: "Dad in hospital", NonWork: true, Private: true},
-			}},
+			}, Actions: []Action{{Text: "Send the macro", Owner: OwnerLead, Due: NewDate(2026, 3, 6)}}},
 		{HeldAt: march3.AddDate(0, 0, 7), Items: []Item{{Heading: HeadingFocus, Text: "Moving house", NonWork: true, FollowUp: NewDate(2026, 3, 20)}}},
 	}
 	if n, err := st.ImportHistory(p.ID, history); err != nil || n != 2 {
@@ -37,7 +37,7 @@ func TestImportHistoryTwiceAddsNothing(t *testing.T) {
 			first = m
 		}
 	}
-	if !first.HeldAt.Equal(march3) || first.Setting != MeetingSettingWalk || first.PulseRating != 4 || first.PrivateNotes != "Seems tired." || len(first.Items) != 3 {
+	if !first.HeldAt.Equal(march3) || first.Setting != MeetingSettingWalk || first.PulseRating != 4 || first.PrivateNotes != "Seems tired." || len(first.Items) != 3 || len(first.Actions) != 1 {
 		t.Errorf("first meeting came back as %+v with %d items", first.OneOnOne, len(first.Items))
 	}
 	// The same day with other items is another meeting.

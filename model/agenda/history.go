@@ -228,7 +228,15 @@ func (d doc) history() (name string, nameLine int, meetings []pastMeeting, err e
 				}
 			}
 		case *ast.List:
-			if m == nil || notes == "actions" {
+			if m == nil {
+				continue
+			}
+			if notes == "actions" {
+				for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+					if err := d.historyAction(m, li); err != nil {
+						return "", 0, nil, err
+					}
+				}
 				continue
 			}
 			if section == "" {
@@ -242,6 +250,43 @@ func (d doc) history() (name string, nameLine int, meetings []pastMeeting, err e
 		}
 	}
 	return name, nameLine, meetings, nil
+}
+
+// historyAction reads an action agreed in a meeting: "[x] what *(who, by
+// 2026-03-13)*", who being the report or "the lead".
+func (d doc) historyAction(m *pastMeeting, li ast.Node) error {
+	first := li.FirstChild()
+	if first == nil || first.Lines().Len() == 0 {
+		return nil
+	}
+	raw := d.raw(first, " ")
+	a := model.Action{Owner: model.OwnerReport}
+	if box := checkbox.FindString(raw); box != "" {
+		raw = raw[len(box):]
+		if strings.ContainsAny(box, "xX") {
+			done := m.HeldAt // when exactly is not written down
+			a.DoneAt = &done
+		}
+	}
+	if loc := notesRE.FindStringSubmatchIndex(raw); loc != nil {
+		for note := range strings.SplitSeq(raw[loc[2]:loc[3]], ", ") {
+			switch {
+			case strings.HasPrefix(note, "by "):
+				due, err := model.ParseDate(strings.TrimPrefix(note, "by "))
+				if err != nil {
+					return &Error{Line: d.lineOf(first), Reason: err.Error()}
+				}
+				a.Due = due
+			case unescape(note) == "the lead":
+				a.Owner = model.OwnerLead
+			}
+		}
+		raw = raw[:loc[0]]
+	}
+	if a.Text = strings.TrimSpace(unescape(raw)); a.Text != "" {
+		m.Actions = append(m.Actions, a)
+	}
+	return nil
 }
 
 func joinNotes(have, more string) string {
