@@ -63,7 +63,8 @@ func Export(st *model.Store, personID uint, w io.Writer) error {
 	fmt.Fprintf(&b, "# Agenda for %s\n\n", escape(p.DisplayName()))
 	fmt.Fprintf(&b, "Your next one-on-one: %s.\n\n", due)
 	b.WriteString("Write what you would like to talk about under each heading, one item to a line, each starting with \"- \". " +
-		"Put things outside work under \"" + outsideWork + "\". Write only what you are happy to share. " +
+		"Put things outside work under \"" + outsideWork + "\". Anything listed already is on the agenda; leave it as it is. " +
+		"Write only what you are happy to share. " +
 		"Then save the file and send it back: your items are added to your next one-on-one.\n")
 	var shown []model.Item
 	for _, it := range carried {
