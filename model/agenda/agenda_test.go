@@ -28,6 +28,7 @@ func fixture(t *testing.T) (*model.Store, model.Person) {
 	}
 	storetest.AddPerson(t, s, "Zed Other")
 	m := storetest.Start(t, s, p.ID, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC))
+	storetest.Item(t, s, m, model.HeadingFocus, "Shadow the returns desk")
 	storetest.Item(t, s, m, model.HeadingObstacles, "The label printer *jams*")
 	secret := storetest.Item(t, s, m, model.HeadingObstacles, "Dad in hospital")
 	secret.NonWork, secret.Private = true, true
@@ -206,14 +207,14 @@ func TestHostileFilesRefused(t *testing.T) {
 		{"unknown email", strings.Replace(base, "priya@example.com", "priya@elsewhere.example", 1), 0, 1, "not on the roster here (priya@elsewhere.example)"},
 		{"no marker", base[strings.Index(base, "\n")+1:], 0, 1, "does not say whose agenda"},
 		{"no headings", "<!-- solemate-agenda person: 1 -->\n\nJust some thoughts.\n", 0, 0, "none of the four headings"},
-		{"unknown heading", fill(base, map[string]string{"Obstacles": "- A"}) + "\n## Gossip\n\n- B\n", 0, 58, `"Gossip" is not one of the four headings`},
+		{"unknown heading", fill(base, map[string]string{"Obstacles": "- A"}) + "\n## Gossip\n\n- B\n", 0, 59, `"Gossip" is not one of the four headings`},
 		{"too big", base + strings.Repeat("- a long line of words\n", 5<<20/23), 0, 0, "at most 1024 KB"},
-		{"NUL bytes", fill(base, map[string]string{"Obstacles": "- A\x00B"}), 0, 27, "binary data"},
-		{"item too long", fill(base, map[string]string{"Obstacles": "- " + strings.Repeat("word ", 500)}), 0, 27, "under 2000 characters"},
-		{"indented far", fill(base, map[string]string{"Obstacles": "- A\n" + strings.Repeat(" ", 5000) + "B"}), 0, 28, "more than 8 deep"},
-		{"too deep", fill(base, map[string]string{"Obstacles": deep}), 0, 35, "more than 8 deep"},
-		{"quotes in quotes", fill(base, map[string]string{"Obstacles": strings.Repeat(">", 200000) + " x"}), 0, 27, "more than 8 deep"},
-		{"code block", fill(base, map[string]string{"Obstacles": "```\nrm -rf /\n```"}), 0, 28, "write items as a list"},
+		{"NUL bytes", fill(base, map[string]string{"Obstacles": "- A\x00B"}), 0, 28, "binary data"},
+		{"item too long", fill(base, map[string]string{"Obstacles": "- " + strings.Repeat("word ", 500)}), 0, 28, "under 2000 characters"},
+		{"indented far", fill(base, map[string]string{"Obstacles": "- A\n" + strings.Repeat(" ", 5000) + "B"}), 0, 29, "more than 8 deep"},
+		{"too deep", fill(base, map[string]string{"Obstacles": deep}), 0, 36, "more than 8 deep"},
+		{"quotes in quotes", fill(base, map[string]string{"Obstacles": strings.Repeat(">", 200000) + " x"}), 0, 28, "more than 8 deep"},
+		{"code block", fill(base, map[string]string{"Obstacles": "```\nrm -rf /\n```"}), 0, 29, "write items as a list"},
 		{"item before any heading", strings.Replace(base, "# Agenda", "- sneaky\n\n# Agenda", 1), 0, 3, "under one of the four headings"},
 	}
 	for _, tt := range tests {

@@ -67,9 +67,11 @@ func Export(st *model.Store, personID uint, w io.Writer) error {
 		"Write only what you are happy to share. " +
 		"Then save the file and send it back: your items are added to your next one-on-one.\n")
 	var shown []model.Item
-	for _, it := range carried {
-		if !it.Private {
-			shown = append(shown, it)
+	for _, h := range model.Headings() { // in meeting order
+		for _, it := range carried {
+			if it.Heading == h && !it.Private {
+				shown = append(shown, it)
+			}
 		}
 	}
 	if len(shown) > 0 {
