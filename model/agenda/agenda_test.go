@@ -214,6 +214,7 @@ func TestHostileFilesRefused(t *testing.T) {
 		{"indented far", fill(base, map[string]string{"Obstacles": "- A\n" + strings.Repeat(" ", 5000) + "B"}), 0, 29, "more than 8 deep"},
 		{"too deep", fill(base, map[string]string{"Obstacles": deep}), 0, 36, "more than 8 deep"},
 		{"quotes in quotes", fill(base, map[string]string{"Obstacles": strings.Repeat(">", 200000) + " x"}), 0, 28, "more than 8 deep"},
+		{"control character", fill(base, map[string]string{"Obstacles": "- fine\n- the bell\x1b[31m rings"}), 0, 29, "control character (U+001B)"},
 		{"code block", fill(base, map[string]string{"Obstacles": "```\nrm -rf /\n```"}), 0, 29, "write items as a list"},
 		{"item before any heading", strings.Replace(base, "# Agenda", "- sneaky\n\n# Agenda", 1), 0, 3, "under one of the four headings"},
 	}
