@@ -30,6 +30,10 @@ func TestCLIAgendaRoundTrip(t *testing.T) {
 	if err := os.WriteFile(file, []byte(filled), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	history := filepath.Join(dir, "notes.md")
+	if err := os.WriteFile(history, []byte("# My notes\n\n## Ben Lindqvist — 2026-03-03\n\n### Obstacles\n\n- [ ] Headset crackles\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -39,6 +43,8 @@ func TestCLIAgendaRoundTrip(t *testing.T) {
 	}{
 		{"import", []string{"import", "agenda", file, "--db", db}, 0, "Added 3 items to Ben Lindqvist's next one-on-one.", ""},
 		{"import again", []string{"--db", db, "import", "agenda", file}, 0, "Nothing new for Ben Lindqvist's next one-on-one: 3 were already there.", ""},
+		{"history", []string{"import", "agenda", history, "--db", db}, 0, "Added 1 past one-on-one with Ben Lindqvist.", ""},
+		{"history again", []string{"import", "agenda", history, "--db", db}, 0, "Nothing new: the file's one-on-ones with Ben Lindqvist were all here already.", ""},
 		{"nobody", []string{"export", "agenda", "zoe@example.com", "--db", db}, 1, "", `nobody active on the roster is "zoe@example.com"`},
 		{"no person", []string{"export", "agenda", "--db", db}, 2, "", "export agenda: name the person"},
 		{"no file", []string{"import", "agenda", "--db", db}, 2, "", "import agenda: name the file"},

@@ -86,7 +86,7 @@ func TestHistoryComesAlongTwiceAddsNothing(t *testing.T) {
 		t.Errorf("history changed on the way:\n%s\nwant\n%s", again, file)
 	}
 	res, err = agenda.Import(to, file, p.ID)
-	if err != nil || res.Added != 0 || res.Already != 2 || res.String() != "Nothing new: the 2 one-on-ones with Amara Okafor were already here." {
+	if err != nil || res.Added != 0 || res.Already != 2 || res.String() != "Nothing new: the file's one-on-ones with Amara Okafor were all here already." {
 		t.Errorf("second import: %+v, %v", res, err)
 	}
 }

@@ -49,7 +49,7 @@ type Result struct {
 func (r Result) String() string {
 	name := r.Person.DisplayName()
 	if r.History && r.Added == 0 {
-		return fmt.Sprintf("Nothing new: the %s with %s %s already here.", model.Plural(r.Already, "one-on-one", "one-on-ones"), name, map[bool]string{true: "was", false: "were"}[r.Already == 1])
+		return fmt.Sprintf("Nothing new: the file's one-on-ones with %s were all here already.", name)
 	}
 	if r.History {
 		s := fmt.Sprintf("Added %s with %s", model.Plural(r.Added, "past one-on-one", "past one-on-ones"), name)
