@@ -171,6 +171,7 @@ func TestEditedFilesAccepted(t *testing.T) {
 		{"extra blank lines", fill(base, map[string]string{"Focus for next week": "\n\n\n- A\n\n\n\n- B\n\n"}), 2},
 		{"CRLF and a BOM", "\uFEFF" + strings.ReplaceAll(fill(base, map[string]string{"Obstacles": "- A"}), "\n", "\r\n"), 1},
 		{"headings in other case", strings.ReplaceAll(fill(base, map[string]string{"Obstacles": "- A"}), "## Obstacles", "## obstacles"), 1},
+		{"sub-headings", fill(base, map[string]string{"Obstacles": "### Work\n\n- A\n\n### Focus for next week\n\n- B\n\n### Personal\n\n- C"}), 3},
 		{"ordered list and task boxes", fill(base, map[string]string{"Obstacles": "1. [ ] A\n2. [x] B"}), 2},
 		{"deep nesting", fill(base, map[string]string{"Obstacles": "- A\n  - B\n    - C\n      - D"}), 4},
 	}

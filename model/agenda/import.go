@@ -316,6 +316,21 @@ var (
 // unescape takes off the backslashes that keep punctuation literal.
 func unescape(s string) string { return backslash.ReplaceAllString(s, "$1") }
 
+// isPrompt reports whether t is one of the template's questions.
+func isPrompt(t string) bool {
+	for _, p := range prompts {
+		if normal(t) == normal("*"+p+"*") {
+			return true
+		}
+	}
+	return false
+}
+
+// kindWords are the sub-headings that say whether what follows is work.
+var kindWords = map[string]*bool{"outside work": &yes, "non-work": &yes, "not work": &yes, "personal": &yes, "work": &no, "at work": &no}
+
+var yes, no = true, false
+
 // agendaItems reads the items under the four headings, with the line each
 // stands on.
 func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
@@ -331,7 +346,7 @@ func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
 		}
 		t = strings.TrimSpace(unescape(t))
 		switch {
-		case t == "" || normal(t) == normal("*"+prompts[section]+"*"):
+		case t == "" || isPrompt(t):
 			return nil
 		case section == "":
 			return &Error{Line: line, Reason: "put each item under one of the four headings"}
@@ -352,15 +367,8 @@ func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
 			switch {
 			case n.Level == 1:
 				continue
-			case n.Level >= 3 && section != "":
-				switch normal(name) {
-				case normal(outsideWork), "non-work", "not work", "personal":
-					nonWork = true
-				case "work", "at work":
-					nonWork = false
-				default:
-					return nil, nil, &Error{Line: line, Reason: fmt.Sprintf("%q is not a part of a heading this file knows; under each heading, use %q for things outside work", name, outsideWork)}
-				}
+			case n.Level >= 3 && section != "" && kindWords[normal(name)] != nil:
+				nonWork = *kindWords[normal(name)]
 				continue
 			case normal(name) == normal(carryingOver):
 				skipping, section = true, ""
@@ -368,7 +376,7 @@ func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
 			}
 			h, ok := model.ParseHeading(name)
 			if !ok {
-				return nil, nil, &Error{Line: line, Reason: fmt.Sprintf("%q is not one of the four headings (%s)", name, headingList())}
+				return nil, nil, &Error{Line: line, Reason: fmt.Sprintf("%q is not one of the four headings (%s); things outside work go under %q below one", name, headingList(), outsideWork)}
 			}
 			section, skipping, nonWork = h, false, false
 			headings++
