@@ -157,6 +157,7 @@ func Run(a fyne.App, start Start) error {
 	s := newShellFrame(w, start.Info, func(f func()) { go f() })
 	s.dbPath = start.DBPath
 	w.SetMainMenu(s.menu())
+	w.SetOnDropped(s.dropped)
 	w.SetMaster()
 	w.SetCloseIntercept(s.close)
 	signals := make(chan os.Signal, 1)
@@ -491,6 +492,7 @@ func (s *shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Import people…", fyne.KeyI, func() { s.people().importCSV() }),
 		item("Export people…", fyne.KeyE, s.exportRoster),
+		item("Import agenda…", "", s.importAgenda),
 		item("Export one-on-ones…", "", func() { s.exportOneOnOnes(0, "one-on-ones.md") }),
 		item("Export calendar…", "", s.exportCalendar),
 		item("Export a cohort…", "", func() { s.exportCohort("") }),

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -342,7 +343,8 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 	export := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), func() {
 		p.screen.sh.exportOneOnOnes(p.person.ID, fileSafe(p.person.Name)+".md")
 	})
-	p.acts = []*widget.Button{p.startBtn, prepare, export}
+	send := widget.NewButtonWithIcon("Send agenda…", theme.MailSendIcon(), func() { p.screen.sh.sendAgenda(p.person) })
+	p.acts = []*widget.Button{p.startBtn, prepare, export, send}
 	p.plot = newPulseChart()
 	p.follow = container.NewVBox()
 	p.actions = widget.NewLabel("")
@@ -373,7 +375,7 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 		// The name on a line of its own: beside the buttons it was cut
 		// to "Hug…" at 900 px.
 		p.heading,
-		container.NewHBox(p.startBtn, prepare, export),
+		container.New(layout.NewRowWrapLayout(), p.startBtn, prepare, export, send), // wraps in a narrow window
 		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Cadence"), fitSelect(p.cadence)), p.meta),
 		bold("Pulse"),
 		tall(p.plot, 130),

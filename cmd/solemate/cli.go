@@ -32,6 +32,11 @@ Usage:
                                                         write shadowing sessions to stdout
   solemate export cohort NAME [--format csv|md] [--db PATH]
                                                         write a cohort's progress to stdout
+  solemate export agenda PERSON [--db PATH]             write the agenda file a report fills in
+                                                        before their next one-on-one
+  solemate import agenda FILE [--db PATH]               add a filled-in agenda to the report's next
+                                                        one-on-one; also reads one-on-one history
+                                                        kept in Markdown
   (every export takes --output FILE or -o FILE: a new file readable by you alone)
   solemate today [--format text|json] [--include-private] [--db PATH]
                                                         print what Today shows: one-on-ones due,
@@ -183,6 +188,9 @@ func (c *cli) dispatch(args []string) error {
 		args = []string{"version"}
 	}
 	if cmd, rest := splitCommand(args); cmd != "" {
+		if kind, more := splitCommand(rest); kind == "agenda" && (cmd == "import" || cmd == "export") {
+			return c.agendaCmd(cmd, more)
+		}
 		switch cmd {
 		case "help":
 			fmt.Fprint(c.stdout, usage)

@@ -1,0 +1,69 @@
+package model
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestImportHistoryTwiceAddsNothing(t *testing.T) {
+	st := newTestStore(t)
+	p := addPerson(t, st, "Amara Okafor")
+	march3 := time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC)
+	history := []HistoryMeeting{
+		{HeldAt: march3, Setting: MeetingSettingWalk, PulseRating: 4, PulseComment: "Likes the freedom", SharedNotes: "By the river.",
+			PrivateNotes: "Seems tired.", Items: []Item{
+				{Heading: HeadingObstacles, Text: "Refund tool times out"},
+				{Heading: HeadingProgress, Text: "Cleared the backlog", Status: ItemDone},
+				{Heading: HeadingPulse, Text: "Dad in hospital", NonWork: true, Private: true},
+			}, Actions: []Action{{Text: "Send the macro", Owner: OwnerLead, Due: NewDate(2026, 3, 6)}}},
+		{HeldAt: march3.AddDate(0, 0, 7), Items: []Item{{Heading: HeadingFocus, Text: "Moving house", NonWork: true, FollowUp: NewDate(2026, 3, 20)}}},
+	}
+	if n, err := st.ImportHistory(p.ID, history); err != nil || n != 2 {
+		t.Fatalf("first import added %d, %v", n, err)
+	}
+	if n, err := st.ImportHistory(p.ID, history); err != nil || n != 0 {
+		t.Errorf("second import added %d, %v", n, err)
+	}
+	ids, err := st.MeetingIDs(MeetingFilter{PersonID: p.ID})
+	if err != nil || len(ids) != 2 {
+		t.Fatalf("meetings %v, %v", ids, err)
+	}
+	var first Meeting
+	for _, id := range ids {
+		if m, err := st.Meeting(id); err != nil {
+			t.Fatal(err)
+		} else if m.HeldAt.Equal(march3) {
+			first = m
+		}
+	}
+	if !first.HeldAt.Equal(march3) || first.Setting != MeetingSettingWalk || first.PulseRating != 4 || first.PrivateNotes != "Seems tired." || len(first.Items) != 3 || len(first.Actions) != 1 {
+		t.Errorf("first meeting came back as %+v with %d items", first.OneOnOne, len(first.Items))
+	}
+	// The same day with other items is another meeting.
+	other := []HistoryMeeting{{HeldAt: march3.Add(time.Hour), Items: []Item{{Heading: HeadingFocus, Text: "Something else"}}}}
+	if n, err := st.ImportHistory(p.ID, other); err != nil || n != 1 {
+		t.Errorf("a different meeting the same day: added %d, %v", n, err)
+	}
+}
+
+func TestImportHistoryRefusesWhole(t *testing.T) {
+	st := newTestStore(t)
+	p := addPerson(t, st, "Amara Okafor")
+	bad := []HistoryMeeting{
+		{HeldAt: fixedNow, Items: []Item{{Heading: HeadingFocus, Text: "fine"}}},
+		{HeldAt: fixedNow.AddDate(0, 0, 7), PulseRating: 9, Items: []Item{{Heading: "gossip", Text: "x"}}},
+		{Items: []Item{{Heading: HeadingFocus, Text: "when?"}}, Carried: []CarriedItem{{Meeting: 0, Item: 5}}},
+	}
+	_, err := st.ImportHistory(p.ID, bad)
+	var v *ValidationError
+	if !errors.As(err, &v) || len(v.Problems) != 3 {
+		t.Fatalf("want problems with meetings 2 and 3 (a date, an item carried from nowhere), got %v", err)
+	}
+	if ids, _ := st.MeetingIDs(MeetingFilter{PersonID: p.ID}); len(ids) != 0 {
+		t.Errorf("a refused history wrote %d meetings", len(ids))
+	}
+	if _, err := st.ImportHistory(9999, bad[:1]); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown person: %v", err)
+	}
+}
