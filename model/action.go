@@ -113,6 +113,8 @@ type ActionRow struct {
 	PersonName string
 	Overdue    bool
 	DueSoon    bool
+	// Mine marks an action on my own list: one a debrief gave me, say.
+	Mine bool
 }
 
 // OpenActions lists unfinished actions, for one person or (personID 0) the
@@ -131,7 +133,13 @@ func (s *Store) OpenActions(personID uint) ([]ActionRow, error) {
 
 // openActions is OpenActions, only those due by dueBy unless it is zero.
 func (s *Store) openActions(personID uint, dueBy Date, in scoped) ([]ActionRow, error) {
-	q := in.where(s.db.Table("actions AS a"), "a.person_id").Select(columns("a", actionColumns...) + ", p.name").
+	q := s.db.Table("actions AS a")
+	if in.me != 0 {
+		// My reports' actions, and my own: a debrief may give me one.
+		sql, args := in.filter("a.person_id")
+		q = q.Where("("+sql+" OR a.person_id = ?)", append(args, in.me)...)
+	}
+	q = q.Select(columns("a", actionColumns...) + ", p.name").
 		Joins("JOIN people p ON p.id = a.person_id").
 		Where("a.done_at IS NULL AND p.archived_at IS NULL").
 		Order("a.due IS NULL, a.due, a.id")
@@ -147,6 +155,7 @@ func (s *Store) openActions(personID uint, dueBy Date, in scoped) ([]ActionRow, 
 	}
 	today := s.Today()
 	for i := range rows {
+		rows[i].Mine = in.me != 0 && rows[i].PersonID == in.me
 		if d := rows[i].Due; !d.IsZero() {
 			rows[i].Overdue = d.Before(today)
 			rows[i].DueSoon = !rows[i].Overdue && today.DaysUntil(d) <= DueSoonDays

@@ -62,11 +62,7 @@ func (a *teamActions) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	text := c.Objects[0].(*widget.Label)
 	check := c.Objects[1].(*widget.Check)
 	status := c.Objects[2].(*widget.Label)
-	// The due date goes with the state, at the right, where a long text
-	// cannot push it out of sight.
-	undated := r.Action
-	undated.Due = model.Date{}
-	text.SetText(fmt.Sprintf("%s · %s", r.PersonName, actionLabel(undated, model.ShortName(r.PersonName, ""))))
+	text.SetText(listedAction(r))
 	check.OnChanged = nil
 	check.SetChecked(false)
 	check.OnChanged = func(on bool) {
@@ -135,6 +131,18 @@ func (a *teamActions) load() {
 	})
 }
 
+// listedAction is an action on a list of many people's: whose it is and
+// who will do it, without its due date, which the list shows with its
+// state, where a long text cannot push it out of sight.
+func listedAction(r model.ActionRow) string {
+	undated := r.Action
+	undated.Due = model.Date{}
+	if r.Mine {
+		return actionLabel(undated, "")
+	}
+	return r.PersonName + " · " + actionLabel(undated, model.ShortName(r.PersonName, ""))
+}
+
 // actionBox lists the actions agreed in one place (a one-on-one, a
 // debrief) with a tick for done, and adds new ones: what, who, by when.
 type actionBox struct {
@@ -175,8 +183,10 @@ func newActionBox(sh *shell, placeholder string, place func(a *model.Action) boo
 	b.due = newDateField(sh.store, func() {})
 	b.due.entry.OnSubmitted = func(string) { b.add() } // Enter adds from the date too
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), b.add)
-	b.view = container.NewVBox(container.NewStack(b.list.view, b.none), container.NewBorder(nil, nil, b.owner,
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(170, b.due.view.MinSize().Height), b.due.view), add), b.text))
+	// The text has a line of its own: beside who and when, it was cut to
+	// a few letters in a narrow window.
+	b.view = container.NewVBox(container.NewStack(b.list.view, b.none), b.text, container.NewBorder(nil, nil, b.owner,
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(170, b.due.view.MinSize().Height), b.due.view), add)))
 	return b
 }
 
@@ -194,7 +204,9 @@ func (b *actionBox) set(actions []model.Action, name string) {
 // led it as the form is filled in.
 func (b *actionBox) choose(owners []actionOwner, names map[uint]string) {
 	keep := 0
-	if i := b.owner.SelectedIndex(); i >= 0 && i < len(b.owners) {
+	// Another choice than the first is kept; the first is whoever the
+	// place's person now is.
+	if i := b.owner.SelectedIndex(); i > 0 && i < len(b.owners) {
 		was := b.owners[i]
 		for j, o := range owners {
 			if o.personID == was.personID && (o.name == "") == (was.name == "") {
@@ -203,7 +215,7 @@ func (b *actionBox) choose(owners []actionOwner, names map[uint]string) {
 		}
 	}
 	b.owners, b.names = owners, names
-	if len(owners) > 0 && owners[0].personID == 0 {
+	if len(owners) > 0 && owners[0].name != "" {
 		b.name = owners[0].name
 	}
 	b.owner.SetOptions(ownerLabels(owners))
@@ -289,8 +301,8 @@ func (b *actionBox) addText(text string) bool {
 	a := model.Action{Text: text, Owner: model.OwnerReport, Due: b.due.date()}
 	// A new session saves itself in place and may offer other owners after.
 	who := b.owners[max(b.owner.SelectedIndex(), 0)]
-	if who.name == "" {
-		a.Owner = model.OwnerLead
+	if who.name == "" && who.personID == 0 {
+		a.Owner = model.OwnerLead // the one-on-one's lead
 	}
 	if !b.place(&a) {
 		return false

@@ -135,6 +135,16 @@ type noteEntry struct {
 	// refuse hears of typing or a paste refused because it would make the
 	// note n characters long.
 	refuse func(n int)
+	// focused hears the note take the keyboard, to scroll it into view.
+	focused func()
+}
+
+// FocusGained tells focused: Tab into a note below the fold showed nothing.
+func (e *noteEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.focused != nil {
+		e.focused()
+	}
 }
 
 func newNoteEntry(placeholder string) *noteEntry {

@@ -587,19 +587,7 @@ func (e *meetingEditor) addItem(h model.Heading, text string, from *widget.Entry
 
 // keepInView scrolls the editor so that o shows whole: an add box moves
 // down out of sight as the items above it grow.
-func (e *meetingEditor) keepInView(o fyne.CanvasObject) {
-	sc := e.scroll.scroll
-	sc.Refresh() // lays the form out again for what it now holds
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc).Y
-	bottom := top + o.Size().Height
-	switch {
-	case bottom > sc.Size().Height:
-		sc.ScrollToOffset(sc.Offset.AddXY(0, bottom-sc.Size().Height+theme.Padding()))
-	case top < 0:
-		sc.ScrollToOffset(sc.Offset.AddXY(0, top-theme.Padding()))
-	}
-}
+func (e *meetingEditor) keepInView(o fyne.CanvasObject) { scrollToShow(e.scroll.scroll, o) }
 
 // saveDraft keeps what an add box holds as an item not yet listed: added
 // with the first words, kept in step as typing goes on, removed when the
@@ -996,7 +984,7 @@ func (e *meetingEditor) discard() {
 // actionLabel reads "Amir will: send the macro — by Fri 13 Mar".
 func actionLabel(a model.Action, reportName string) string {
 	who := reportName + " will"
-	if a.Owner == model.OwnerLead {
+	if a.Owner == model.OwnerLead || reportName == "" {
 		who = "I will"
 	}
 	s := who + ": " + a.Text

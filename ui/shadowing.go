@@ -204,7 +204,14 @@ func (s *shadowingScreen) syncSelection() {
 
 func (s *shadowingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r := s.rows[id]
-	title := r.PersonName + " · " + r.Channel.Label()
+	title := r.PersonName
+	switch {
+	case r.AgentName != "":
+		title += " beside " + r.AgentName
+	case r.Kind == model.KindAsCustomer:
+		title += " as a customer"
+	}
+	title += " · " + r.Channel.Label()
 	if r.Journey != "" {
 		title += " — " + r.Journey
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -96,6 +97,7 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 	multi := func(placeholder string) *noteField {
 		e := newNoteField(s.sh, placeholder)
 		e.OnChanged = onText
+		e.entry.focused = func() { scrollToShow(f.scroll, e.view) }
 		return e
 	}
 	// A session may name someone who has left since; a new one rarely does.
@@ -177,7 +179,7 @@ func newSessionForm(s *shadowingScreen) *sessionForm {
 		&widget.FormItem{Text: "WOW moments", Widget: f.wow.view, HintText: sessionHints["wow"]},
 		&widget.FormItem{Text: "Response time", Widget: narrow(f.resp, 120), HintText: sessionHints["response"]},
 		&widget.FormItem{Text: "Ideas", Widget: f.ideas.view, HintText: sessionHints["ideas"]},
-		&widget.FormItem{Text: "Themes", Widget: container.NewVBox(f.tagBox, container.NewBorder(nil, nil, nil, addTag, f.tagEntry))},
+		&widget.FormItem{Text: "Themes", Widget: container.NewVBox(container.NewHScroll(f.tagBox), container.NewBorder(nil, nil, nil, addTag, f.tagEntry))},
 	)
 	debrief := widget.NewForm(
 		&widget.FormItem{Text: "To ask", Widget: f.prompts.view, HintText: "A few questions for the debrief"},
@@ -235,29 +237,50 @@ func (f *sessionForm) madeAction(idea string) bool {
 }
 
 // offerOwners offers the action's owners as the form now names them: who
-// shadowed, who led the debrief (their list), and me.
+// shadowed, the agent, who led the debrief and me, each a person whose list
+// the action goes on ("I will" is mine whoever opens the app later).
 func (f *sessionForm) offerOwners() {
 	names := maps.Clone(f.names)
 	if names == nil {
 		names = map[uint]string{}
 	}
-	shadower := model.ShortName(f.who.chosenName, "")
-	if f.who.chosen == nil || shadower == "" {
-		shadower = whoeverShadowed
+	type candidate struct {
+		id   uint
+		full string
 	}
-	owners := []actionOwner{{name: shadower}}
-	if f.who.chosen != nil {
-		names[*f.who.chosen] = shadower
-	}
-	if lead := f.debriefWith.chosen; lead != nil && *lead != f.me && (f.who.chosen == nil || *lead != *f.who.chosen) {
-		name := model.ShortName(f.debriefWith.chosenName, "")
-		if name == shadower { // two Sams: their full names tell them apart
-			name, owners[0].name = f.debriefWith.chosenName, f.who.chosenName
+	var people []candidate
+	for _, p := range []*personPicker{f.who, f.agent, f.debriefWith} {
+		if p.chosen != nil && !slices.ContainsFunc(people, func(c candidate) bool { return c.id == *p.chosen }) {
+			people = append(people, candidate{*p.chosen, p.chosenName})
 		}
-		names[*lead] = name
-		owners = append(owners, actionOwner{name: name, personID: *lead})
 	}
-	f.actions.choose(append(owners, actionOwner{}), names)
+	short := map[string]int{} // two Sams: their full names tell them apart
+	for _, c := range people {
+		short[model.ShortName(c.full, "")]++
+	}
+	var owners []actionOwner
+	if f.who.chosen == nil {
+		owners = append(owners, actionOwner{name: whoeverShadowed})
+	}
+	for _, c := range people {
+		name := model.ShortName(c.full, "")
+		if short[name] > 1 {
+			name = c.full
+		}
+		if c.id == f.me {
+			name = "" // I will
+		}
+		names[c.id] = name
+		owners = append(owners, actionOwner{name: name, personID: c.id})
+	}
+	switch {
+	case f.me == 0:
+		owners = append(owners, actionOwner{}) // the lead, as in a one-on-one
+	case !slices.ContainsFunc(people, func(c candidate) bool { return c.id == f.me }):
+		names[f.me] = ""
+		owners = append(owners, actionOwner{personID: f.me})
+	}
+	f.actions.choose(owners, names)
 }
 
 // edit loads a session into the form; ID 0 starts a new one.

@@ -147,7 +147,7 @@ func TestSessionIdeasBecomeActionsForEachOwner(t *testing.T) {
 	}{
 		{ids["Sam Okafor"], model.OwnerReport, "Sam will: Call back instead of hold"},
 		{ids["Priya Nair"], model.OwnerReport, "Priya will: Share hold times"},
-		{ids["Sam Okafor"], model.OwnerLead, "I will: Ask IT about refunds"},
+		{ids["Zoe Lead"], model.OwnerReport, "I will: Ask IT about refunds"},
 	}
 	d, err := store.Session(f.session.ID)
 	if err != nil || len(d.Actions) != len(want) {
@@ -177,6 +177,57 @@ func TestSessionIdeasBecomeActionsForEachOwner(t *testing.T) {
 	}
 	if acts, _ := store.OpenActions(ids["Priya Nair"]); len(acts) != 1 {
 		t.Errorf("the debrief lead's list holds %d actions, want 1", len(acts))
+	}
+	// Mine is on my own list, whoever opens the app later.
+	acts, _ := store.OpenActions(0)
+	if len(acts) != 1 || !acts[0].Mine || listedAction(acts[0]) != "I will: Ask IT about refunds" {
+		t.Errorf("my list holds %+v", acts)
+	}
+}
+
+// The shadower, the agent and the debrief lead can each own an action, and
+// "I will" is whichever of them is me: an action stays with one person
+// whoever opens the app. Before, "I will" meant whoever opened it later,
+// and an action given to the debrief lead reached none of her lists.
+func TestSessionActionsStayWithTheirOwner(t *testing.T) {
+	s, store := newTestShell(t)
+	ids := addPeople(t, store, nil, "Lena Brandt", "Sam Okafor", "Priya Nair")
+	if err := store.SetMe(ids["Sam Okafor"]); err != nil {
+		t.Fatal(err)
+	}
+	s.newOn(screenShadowing)
+	f := shadowing(s).form
+	choosePerson(t, f.agent, "priya")
+	choosePerson(t, f.debriefWith, "lena")
+	if got := f.actions.owner.Options; !slices.Equal(got, []string{"I will", "Priya will", "Lena will"}) {
+		t.Fatalf("owner choices %q", got)
+	}
+	for i, text := range []string{"Share the re-ship wording", "Show the packed-box photo", "Ask IT for carrier status"} {
+		f.actions.owner.SetSelectedIndex(i)
+		f.actions.text.SetText(text)
+		f.actions.add()
+	}
+	d, err := store.Session(f.session.ID)
+	if err != nil || len(d.Actions) != 3 {
+		t.Fatalf("%d actions stored (%v)", len(d.Actions), err)
+	}
+	for i, who := range []string{"Sam Okafor", "Priya Nair", "Lena Brandt"} {
+		if a := d.Actions[i]; a.PersonID != ids[who] || a.Owner != model.OwnerReport {
+			t.Errorf("%q is on %d's list as %q, want %s's", a.Text, a.PersonID, a.Owner, who)
+		}
+	}
+	if err := store.SetMe(ids["Lena Brandt"]); err != nil {
+		t.Fatal(err)
+	}
+	acts, _ := store.OpenActions(0)
+	var mine []string
+	for _, a := range acts {
+		if a.Mine {
+			mine = append(mine, listedAction(a))
+		}
+	}
+	if !slices.Equal(mine, []string{"I will: Ask IT for carrier status"}) {
+		t.Errorf("Lena's own actions: %q", mine)
 	}
 }
 

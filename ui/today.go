@@ -110,9 +110,7 @@ func (t *todayScreen) show(v model.TodayView) {
 			if a.Overdue {
 				state = "overdue since " + formatDay(a.Due)
 			}
-			undated := a.Action // the state says when
-			undated.Due = model.Date{}
-			return todayEntry{text: fmt.Sprintf("%s · %s — %s", a.PersonName, actionLabel(undated, model.ShortName(a.PersonName, "")), state), open: openPerson(a.PersonID)}
+			return todayEntry{text: listedAction(a) + " — " + state, open: openPerson(a.PersonID)}
 		},
 		nav.openTeamActions)
 

@@ -445,3 +445,17 @@ func (l *problemLine) fixed(field string) bool {
 	}
 	return true
 }
+
+// scrollToShow scrolls sc so that o, inside it, shows whole.
+func scrollToShow(sc *container.Scroll, o fyne.CanvasObject) {
+	sc.Refresh() // lays the content out again for what it now holds
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc).Y
+	bottom := top + o.Size().Height
+	switch {
+	case bottom > sc.Size().Height:
+		sc.ScrollToOffset(sc.Offset.AddXY(0, bottom-sc.Size().Height+theme.Padding()))
+	case top < 0:
+		sc.ScrollToOffset(sc.Offset.AddXY(0, top-theme.Padding()))
+	}
+}

@@ -154,6 +154,7 @@ type actionJSON struct {
 	Owner    string `json:"owner"`
 	Due      string `json:"due"`
 	Overdue  bool   `json:"overdue"`
+	Mine     bool   `json:"mine"` // on my own list
 }
 
 type behindJSON struct {
@@ -198,7 +199,7 @@ func newTodayJSON(today model.Date, v model.TodayView, me model.Person, isMe, in
 		d.FollowUps = append(d.FollowUps, followUpJSON{f.ID, f.PersonID, f.PersonName, text, f.Private, f.Item.FollowUp.String(), model.DateOf(f.RaisedAt.Local()).String()})
 	}
 	for _, a := range v.Actions {
-		d.Actions = append(d.Actions, actionJSON{a.ID, a.PersonID, a.PersonName, a.Text, string(a.Owner), a.Due.String(), a.Overdue})
+		d.Actions = append(d.Actions, actionJSON{a.ID, a.PersonID, a.PersonName, a.Text, string(a.Owner), a.Due.String(), a.Overdue, a.Mine})
 	}
 	for _, b := range v.Behind {
 		d.Behind = append(d.Behind, behindJSON{b.CohortID, b.Name, b.Behind, b.Hires, b.Names})
@@ -245,6 +246,9 @@ func (d todayJSON) writeText(c *cli) {
 		who := shown(a.Name) + " will" // as the app says it
 		if a.Owner == string(model.OwnerLead) {
 			who = "You will (with " + shown(a.Name) + ")"
+		}
+		if a.Mine {
+			who = "You will"
 		}
 		fmt.Fprintf(w, "  %s: %s — %s\n", who, shown(a.Text), state)
 	}
