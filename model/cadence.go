@@ -180,7 +180,7 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 	}
 	out := make([]Report, 0, len(rows))
 	for _, r := range rows {
-		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: week.OnOrAfter(neverMetDue(r.Person, today))}
+		rep := Report{Person: r.Person, OpenActions: r.OpenActions, FollowUps: r.FollowUps, NextDue: week.OnOrAfter(NeverMetDue(r.Person, today))}
 		if t, ok := parseDBTime(r.LastHeld.String); ok {
 			rep.LastHeld = &t
 			rep.NextDue = r.Cadence.DueAfter(t, week)
@@ -193,11 +193,11 @@ func (s *Store) reports(in scoped, dueOnly bool) ([]Report, error) {
 	return out, nil
 }
 
-// neverMetDue is when someone never met is first due: from the day they
+// NeverMetDue is when someone never met is first due: from the day they
 // joined the roster here, or their first day when that is later. Their
 // one-on-one grows overdue from then, instead of reading "due today" for
 // weeks.
-func neverMetDue(p Person, today Date) Date {
+func NeverMetDue(p Person, today Date) Date {
 	due := today
 	// A joining day after today (a clock that ran fast) is today.
 	if joined := DateOf(p.CreatedAt.Local()); !p.CreatedAt.IsZero() && joined.Before(today) {

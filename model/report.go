@@ -155,7 +155,7 @@ func (s *Store) nextOneOnOne(p Person, history []SharedMeeting) Date {
 	if len(history) > 0 {
 		return p.Cadence.DueAfter(history[0].HeldAt, week)
 	}
-	return week.OnOrAfter(neverMetDue(p, s.Today()))
+	return week.OnOrAfter(NeverMetDue(p, s.Today()))
 }
 
 // sharedHistory is a person's one-on-ones, newest first, with the shared

@@ -482,7 +482,7 @@ func (p *personPage) show(person model.Person, hist []model.MeetingSummary, puls
 		b.Enable()
 	}
 	p.heading.SetText(person.DisplayName())
-	due := p.week.OnOrAfter(today)
+	due := p.week.OnOrAfter(model.NeverMetDue(person, today)) // as the list says
 	if len(hist) > 0 {
 		due = person.Cadence.DueAfter(hist[0].HeldAt, p.week)
 	}
