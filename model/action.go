@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -49,7 +50,7 @@ func (a *Action) validate() error {
 	v := &ValidationError{}
 	if a.Text == "" {
 		v.add("text", "say what is to be done")
-	} else if v.checkText("text", "action", a.Text, false) && len(a.Text) > maxItemText {
+	} else if v.checkText("text", "action", a.Text, false) && utf8.RuneCountInString(a.Text) > maxItemText {
 		v.add("text", "keep an action under %d characters", maxItemText)
 	}
 	if a.Owner != OwnerLead && a.Owner != OwnerReport {

@@ -354,12 +354,13 @@ func (s *Store) PeopleMatching(ctx context.Context, query string, includeArchive
 	defer rows.Close()
 	var r PersonRow
 	total := 0
+	words, ok := queryWords(query)
 	for rows.Next() {
 		if err := rows.Scan(&r.ID, &r.Name, &r.PreferredName, &r.Team, &r.Role, &r.Email, &r.ManagerName); err != nil {
 			return nil, 0, fmt.Errorf("filter people: %w", err)
 		}
 		total++
-		if MatchWords(query, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
+		if ok && matchWords(words, r.Name, r.PreferredName, r.Team, r.Role.Label(), r.Email, r.ManagerName) {
 			ids = append(ids, r.ID)
 		}
 	}
@@ -442,8 +443,30 @@ func (s *Store) setArchived(id uint, at *time.Time) error {
 // MatchWords reports whether every word of query appears, ignoring case,
 // in at least one of fields. An empty query matches everything.
 func MatchWords(query string, fields ...string) bool {
+	words, ok := queryWords(query)
+	return ok && matchWords(words, fields...)
+}
+
+// maxQueryRunes bounds a search typed or pasted into a picker: more than
+// any name holds, and a pasted page costs nothing.
+const maxQueryRunes = 200
+
+// queryWords are a query's words, lower case, split once for all the rows
+// they are matched against; none when the query holds NUL, which joins
+// the fields and so would match across them.
+func queryWords(query string) (words []string, ok bool) {
+	if strings.ContainsRune(query, 0) {
+		return nil, false
+	}
+	if r := []rune(query); len(r) > maxQueryRunes {
+		query = string(r[:maxQueryRunes])
+	}
+	return strings.Fields(strings.ToLower(query)), true
+}
+
+func matchWords(words []string, fields ...string) bool {
 	hay := strings.ToLower(strings.Join(fields, "\x00"))
-	for _, w := range strings.Fields(strings.ToLower(query)) {
+	for _, w := range words {
 		if !strings.Contains(hay, w) {
 			return false
 		}

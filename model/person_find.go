@@ -55,11 +55,15 @@ func (s *Store) findPeople(ctx context.Context, q PeopleQuery, left bool) ([]Per
 	var out []PersonChoice
 	c := PersonChoice{Left: left}
 	var preferred string
+	words, ok := queryWords(q.Text)
+	if !ok {
+		return nil, nil
+	}
 	for len(out) < q.Limit && rows.Next() {
 		if err := rows.Scan(&c.ID, &c.Name, &preferred, &c.Team, &c.Email); err != nil {
 			return nil, fmt.Errorf("find people: %w", err)
 		}
-		if MatchWords(q.Text, c.Name, preferred, c.Team, c.Email) {
+		if matchWords(words, c.Name, preferred, c.Team, c.Email) {
 			out = append(out, c)
 		}
 	}

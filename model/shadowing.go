@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // ShadowKind is how a session walked in the customer's shoes.
@@ -189,7 +191,10 @@ func (s *Store) SaveSession(sess *Session, tags []string) error {
 		errors.As(err, &v)
 	}
 	for _, t := range tags {
-		v.checkText("tags", fmt.Sprintf("tag %q", strings.TrimSpace(t)), strings.TrimSpace(t), false)
+		t = strings.TrimSpace(t)
+		if v.checkText("tags", fmt.Sprintf("theme %q", Ellipsize(t, 40)), t, false) && utf8.RuneCountInString(NormalizeTag(t)) > MaxTagRunes {
+			v.add("tags", "keep the theme %q under %d characters", Ellipsize(t, 40), MaxTagRunes)
+		}
 	}
 	if err := v.orNil(); err != nil {
 		return err
@@ -217,8 +222,13 @@ func (s *Store) SaveSession(sess *Session, tags []string) error {
 				continue
 			}
 			seen[name] = true
-			t := Tag{Name: name}
-			if err := tx.Where(Tag{Name: name}).Attrs(Tag{Kind: GuessTagKind(name)}).FirstOrCreate(&t).Error; err != nil {
+			// Two saves may bring the same new theme at once: the
+			// second waits for the first and takes its row.
+			t := Tag{Name: name, Kind: GuessTagKind(name)}
+			if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "name"}}, DoNothing: true}).Create(&t).Error; err != nil {
+				return err
+			}
+			if err := tx.Where("name = ?", name).First(&t).Error; err != nil {
 				return err
 			}
 			if err := tx.Exec("INSERT INTO session_tags (session_id, tag_id) VALUES (?, ?)", sess.ID, t.ID).Error; err != nil {
@@ -329,11 +339,18 @@ func (f SessionFilter) where(q *gorm.DB) *gorm.DB {
 	if f.Channel != "" {
 		q = q.Where("s.channel = ?", f.Channel)
 	}
-	if tag := NormalizeTag(f.Tag); tag != "" {
-		q = q.Where(`s.id IN (SELECT st.session_id FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE lower(t.name) LIKE ? ESCAPE '\')`,
-			"%"+escapeLike(tag)+"%")
+	tag, theme := NormalizeTag(f.Tag), NormalizeTag(f.Theme)
+	if !mayBeTag(tag) || !mayBeTag(theme) {
+		return q.Where("1 = 0")
 	}
-	if theme := NormalizeTag(f.Theme); theme != "" {
+	if tag != "" {
+		// A word of the theme starts with what was typed: "gen" is
+		// "generic reply", not "empowered agent".
+		q = q.Where(`s.id IN (SELECT st.session_id FROM session_tags st JOIN tags t ON t.id = st.tag_id
+			WHERE lower(t.name) LIKE ? ESCAPE '\' OR lower(t.name) LIKE ? ESCAPE '\')`,
+			escapeLike(tag)+"%", "% "+escapeLike(tag)+"%")
+	}
+	if theme != "" {
 		q = q.Where("s.id IN (SELECT st.session_id FROM session_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = ?)", theme)
 	}
 	if !f.From.IsZero() {
@@ -343,6 +360,15 @@ func (f SessionFilter) where(q *gorm.DB) *gorm.DB {
 		q = q.Where("s.date <= ?", f.To)
 	}
 	return q
+}
+
+// MaxTagRunes is how long a theme may be: a few words.
+const MaxTagRunes = 100
+
+// mayBeTag reports whether a normalised text could name a theme; a longer
+// one, or one holding NUL (which neither database stores), matches none.
+func mayBeTag(s string) bool {
+	return utf8.RuneCountInString(s) <= MaxTagRunes && !strings.ContainsRune(s, 0)
 }
 
 // escapeLike makes % and _ typed by the user match themselves in a LIKE

@@ -123,15 +123,19 @@ func median(sorted []int) int {
 
 // SetTagKind files the theme name under kind from now on, in every count.
 func (s *Store) SetTagKind(name string, kind TagKind) error {
+	shown := Ellipsize(name, 40)
 	if !tagKinds.has(kind) {
-		return fmt.Errorf("set the kind of theme %q: %q is not a kind of theme", name, kind)
+		return fmt.Errorf("set the kind of theme %q: %q is not a kind of theme", shown, Ellipsize(string(kind), 40))
+	}
+	if !mayBeTag(NormalizeTag(name)) {
+		return fmt.Errorf("set the kind of theme %q: %w", shown, ErrNotFound)
 	}
 	res := s.db.Exec(`UPDATE tags SET kind = ? WHERE name = ?`, kind, NormalizeTag(name))
 	if res.Error != nil {
-		return fmt.Errorf("set the kind of theme %q: %w", name, res.Error)
+		return fmt.Errorf("set the kind of theme %q: %w", shown, res.Error)
 	}
 	if res.RowsAffected == 0 {
-		return fmt.Errorf("set the kind of theme %q: %w", name, ErrNotFound)
+		return fmt.Errorf("set the kind of theme %q: %w", shown, ErrNotFound)
 	}
 	return nil
 }

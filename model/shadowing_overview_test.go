@@ -154,11 +154,13 @@ func TestSessionFilterTagContains(t *testing.T) {
 	}{
 		{SessionFilter{Tag: "Slow"}, 2},
 		{SessionFilter{Tag: "UPDATE ON"}, 1},
-		{SessionFilter{Tag: "%"}, 1},
-		{SessionFilter{Tag: "0% r"}, 1},
-		{SessionFilter{Tag: "_"}, 1},
+		{SessionFilter{Tag: "%"}, 0},
+		{SessionFilter{Tag: "100% r"}, 1},
+		{SessionFilter{Tag: "_"}, 0},
 		{SessionFilter{Tag: "order_n"}, 1},
-		{SessionFilter{Tag: `\`}, 1},
+		{SessionFilter{Tag: `back\`}, 1},
+		{SessionFilter{Tag: "date"}, 0}, // a word starts with what was typed
+		{SessionFilter{Tag: "upd"}, 2},
 		{SessionFilter{Tag: "refunds"}, 0},
 		{SessionFilter{Theme: "slow update"}, 1},
 		{SessionFilter{Theme: "Slow Update", Tag: "returns"}, 0},

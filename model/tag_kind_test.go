@@ -60,7 +60,7 @@ func TestMigrationGivesExistingThemesAKind(t *testing.T) {
 	for _, tg := range tags {
 		got[tg.Name] = tg.Kind
 	}
-	want := map[string]TagKind{"label printed wrong": TagFriction, "personal touch at the till": TagStrength, "Proud team lead": TagStrength}
+	want := map[string]TagKind{"label printed wrong": TagFriction, "personal touch at the till": TagStrength, "proud team lead": TagStrength}
 	for n, k := range want {
 		if got[n] != k {
 			t.Errorf("%q: %q, want %q", n, got[n], k)

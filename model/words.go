@@ -1,6 +1,10 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
 
 // Plural says "1 person" or "3 people".
 func Plural(n int, one, many string) string {
@@ -8,4 +12,18 @@ func Plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// OneLine is s as a one-line text may hold it (an action made from a line
+// of notes): tabs become spaces, and control and invisible characters go.
+func OneLine(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r) || Invisible(r):
+			return -1
+		}
+		return r
+	}, s))
 }

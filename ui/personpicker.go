@@ -26,6 +26,7 @@ type personPicker struct {
 
 	chosen     *uint  // the person chosen, nil for nobody
 	chosenName string // their name, for "Sam will"
+	chosenLeft bool   // they left: never given an action
 	chosenText string // how the field shows them
 	setting    bool   // set while the field is filled, so that is not typing
 	searches   line
@@ -77,10 +78,10 @@ func newPersonPicker(ld loads, placeholder, pendingMsg string, find func(*model.
 }
 
 // set shows the person with id (nil for nobody), called name, as label.
-func (m *personPicker) set(id *uint, name, label string) {
+func (m *personPicker) set(id *uint, c model.PersonChoice, label string) {
 	m.setting = true
 	defer func() { m.setting = false }()
-	m.chosen, m.chosenName, m.chosenText = id, name, label
+	m.chosen, m.chosenName, m.chosenText, m.chosenLeft = id, c.Name, label, c.Left
 	m.SetText(label)
 	m.hideMatches()
 }
@@ -90,14 +91,14 @@ func (m *personPicker) set(id *uint, name, label string) {
 // someone else was chosen or typed meanwhile.
 func (m *personPicker) show(id *uint, then func()) {
 	m.labels.stop()
-	m.set(id, "", "")
+	m.set(id, model.PersonChoice{}, "")
 	if id == nil {
 		return
 	}
 	want := m.chosen
 	shown := func(c model.PersonChoice) {
 		if m.chosen == want && !m.pending() {
-			m.set(id, c.Name, personLabel(c, false))
+			m.set(id, c, personLabel(c, false))
 		}
 		if then != nil {
 			then()
@@ -120,7 +121,7 @@ func (m *personPicker) typed(text string) {
 	}
 	m.changed()
 	if text == "" {
-		m.chosen, m.chosenName, m.chosenText = nil, "", ""
+		m.chosen, m.chosenName, m.chosenText, m.chosenLeft = nil, "", "", false
 	}
 	if text == "" || text == m.chosenText {
 		m.hideMatches()
@@ -236,7 +237,7 @@ func (m *personPicker) pick(i int) {
 		return
 	}
 	id := m.found[i].ID
-	m.set(&id, m.found[i].Name, m.label(i))
+	m.set(&id, m.found[i], m.label(i))
 	m.changed()
 }
 

@@ -281,11 +281,19 @@ func fitText(s string, textSize, width float32) string {
 	if fyne.MeasureText(s, textSize, fyne.TextStyle{}).Width <= width {
 		return s
 	}
+	// The longest start that fits, found by halving: measuring after each
+	// rune dropped froze the chart on a long name.
 	runes := []rune(s)
-	for len(runes) > 0 && fyne.MeasureText(string(runes)+"…", textSize, fyne.TextStyle{}).Width > width {
-		runes = runes[:len(runes)-1]
+	lo, hi := 0, len(runes)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(runes[:mid])+"…", textSize, fyne.TextStyle{}).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	return string(runes) + "…"
+	return string(runes[:lo]) + "…"
 }
 
 func (r *barRenderer) MinSize() fyne.Size {

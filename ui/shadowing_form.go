@@ -250,7 +250,8 @@ func (f *sessionForm) offerOwners() {
 	}
 	var people []candidate
 	for _, p := range []*personPicker{f.who, f.agent, f.debriefWith} {
-		if p.chosen != nil && !slices.ContainsFunc(people, func(c candidate) bool { return c.id == *p.chosen }) {
+		// Someone who left is named in the session but does nothing now.
+		if p.chosen != nil && !p.chosenLeft && !slices.ContainsFunc(people, func(c candidate) bool { return c.id == *p.chosen }) {
 			people = append(people, candidate{*p.chosen, p.chosenName})
 		}
 	}
@@ -334,9 +335,9 @@ func (f *sessionForm) showPeople(d model.SessionDetail) {
 		who, with = remembered(prefShadower), remembered(prefDebriefWith)
 	}
 	// Until the names arrive the form holds the IDs, so a save keeps them.
-	f.who.set(who, "", "")
-	f.agent.set(s.AgentID, "", "")
-	f.debriefWith.set(with, "", "")
+	f.who.set(who, model.PersonChoice{}, "")
+	f.agent.set(s.AgentID, model.PersonChoice{}, "")
+	f.debriefWith.set(with, model.PersonChoice{}, "")
 	fetch(f.screen.sh, &f.named, "Could not load the session's people", func(st *model.Store) (p people, err error) {
 		if p.me, err = st.MyID(); err != nil {
 			return p, err
@@ -370,10 +371,11 @@ func (f *sessionForm) showPeople(d model.SessionDetail) {
 			}
 			left := ok && (r.Archived() || r.Status == model.StatusLeft)
 			if !ok || (fresh && left) {
-				picker.set(nil, "", "")
+				picker.set(nil, model.PersonChoice{}, "")
 				return
 			}
-			picker.set(id, r.Name, personLabel(model.PersonChoice{ID: r.ID, Name: r.Name, Team: r.Team, Left: left}, false))
+			c := model.PersonChoice{ID: r.ID, Name: r.Name, Team: r.Team, Left: left}
+			picker.set(id, c, personLabel(c, false))
 		}
 		fresh := s.ID == 0
 		show(f.who, who, fresh)

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"solemate/model"
 )
 
 // ideaList shows each line of a session's ideas with a button that makes it
@@ -37,7 +39,7 @@ func newIdeaList(act func(string), made func(string) bool) *ideaList {
 func (l *ideaList) set(text string) {
 	l.ideas = l.ideas[:0]
 	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
+		if line = model.OneLine(line); line != "" { // as an action can hold it
 			l.ideas = append(l.ideas, line)
 		}
 	}

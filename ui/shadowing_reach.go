@@ -54,12 +54,24 @@ func shadowedDetail(r model.ShadowedSession) string {
 		parts = append(parts, r.Moment)
 	}
 	if len(r.Tags) > 0 {
-		parts = append(parts, "Themes: "+strings.Join(r.Tags, ", "))
+		parts = append(parts, "Themes: "+themeList(r.Tags))
 	}
 	if len(parts) == 0 {
 		return "No notes on what happened."
 	}
 	return strings.Join(parts, " · ")
+}
+
+// themesShown is how many of a session's themes a line names.
+const themesShown = 6
+
+// themeList names a session's first themes and counts the rest: a session
+// may carry hundreds, and one wrapped line of them froze the page.
+func themeList(tags []string) string {
+	if len(tags) <= themesShown {
+		return strings.Join(tags, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(tags[:themesShown], ", "), len(tags)-themesShown)
 }
 
 // shadowedList lists sessions under a title, each a link that opens it,
@@ -130,7 +142,7 @@ func (l shadowedSince) text(today model.Date) string {
 			line += ": " + r.Moment
 		}
 		if len(r.Tags) > 0 {
-			line += "\n   Themes: " + strings.Join(r.Tags, ", ")
+			line += "\n   Themes: " + themeList(r.Tags)
 		}
 		lines = append(lines, line)
 	}
