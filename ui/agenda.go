@@ -17,25 +17,12 @@ import (
 // sendAgenda saves the agenda file a report fills in before their next
 // one-on-one, then says what to do with it.
 func (s *shell) sendAgenda(p model.Person) {
-	name := p.DisplayName()
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError("Could not save the agenda", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		fetchOr(s, nil, func(st *model.Store) (struct{}, error) {
-			return struct{}{}, saveExport(w, func(f io.Writer, _ string) error { return agenda.Export(st, p.ID, f) })
-		}, func(struct{}) {
+	s.saveFileThen("agenda-"+fileSafe(p.Name)+".md", func(st *model.Store, w io.Writer, _ string) error { return agenda.Export(st, p.ID, w) },
+		func(file string) {
 			s.showMessage("Agenda saved", fmt.Sprintf("Saved %s.\n\nSend it to %s by email or chat. They write what they want to talk about "+
 				"under the four headings and send it back; drop the file on this window (or use File › Import agenda…) "+
-				"to add their items to the next one-on-one.", w.URI().Name(), name))
-		}, func(err error) { s.showError("Could not save the agenda", err) })
-	}, s.win)
-	d.SetFileName("agenda-" + fileSafe(p.Name) + ".md")
-	d.Show()
+				"to add their items to the next one-on-one.", file, p.DisplayName()))
+		})
 }
 
 // importAgenda asks for an agenda (or one-on-one history) file to import.

@@ -17,6 +17,15 @@ import (
 // goroutine from st; ext is the chosen name's extension in lower case, so
 // ".md" can pick Markdown.
 func (s *shell) saveFile(defaultName string, write func(st *model.Store, w io.Writer, ext string) error) {
+	s.saveFileThen(defaultName, write, nil)
+}
+
+// saveFileThen is saveFile, then saved(the file's name) instead of the
+// usual "Saved …" line: an agenda says what to do with it next.
+func (s *shell) saveFileThen(defaultName string, write func(st *model.Store, w io.Writer, ext string) error, saved func(file string)) {
+	if saved == nil {
+		saved = func(file string) { s.undo.inform("Saved "+file+".", s.undoFor) }
+	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.showError("Could not export", err)
@@ -27,7 +36,7 @@ func (s *shell) saveFile(defaultName string, write func(st *model.Store, w io.Wr
 		}
 		fetchOr(s, nil, func(st *model.Store) (struct{}, error) {
 			return struct{}{}, saveExport(w, func(f io.Writer, ext string) error { return write(st, f, ext) })
-		}, func(struct{}) { s.undo.inform("Saved "+w.URI().Name()+".", s.undoFor) },
+		}, func(struct{}) { saved(w.URI().Name()) },
 			func(err error) { s.showError("Could not export", err) })
 	}, s.win)
 	d.SetFileName(defaultName)
