@@ -60,7 +60,7 @@ func Export(st *model.Store, personID uint, w io.Writer) error {
 		fmt.Fprintf(&b, " email: %s", strings.ReplaceAll(export.Visible(p.Email), "-->", ""))
 	}
 	b.WriteString(" (keep this line: it says whose agenda this is) -->\n\n")
-	fmt.Fprintf(&b, "# Agenda for %s\n\n", escape(p.DisplayName()))
+	fmt.Fprintf(&b, "# Agenda for %s\n\n", export.MDEscape(p.DisplayName()))
 	fmt.Fprintf(&b, "Your next one-on-one: %s.\n\n", due)
 	b.WriteString("Write what you would like to talk about under each heading, one item to a line, each starting with \"- \". " +
 		"Put things outside work under \"" + outsideWork + "\". Anything listed already is on the agenda; leave it as it is. " +
@@ -77,7 +77,7 @@ func Export(st *model.Store, personID uint, w io.Writer) error {
 	if len(shown) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\nThese come along by themselves; no need to write them again.\n\n", carryingOver)
 		for _, it := range shown {
-			fmt.Fprintf(&b, "- %s (%s)\n", escape(it.Text), it.Heading.Label())
+			fmt.Fprintf(&b, "- %s (%s)\n", export.MDEscape(it.Text), it.Heading.Label())
 		}
 	}
 	for _, h := range model.Headings() {
@@ -95,7 +95,7 @@ func Export(st *model.Store, personID uint, w io.Writer) error {
 func writeItems(b *strings.Builder, items []model.AgendaItem, h model.Heading, nonWork bool) {
 	for _, it := range items {
 		if it.Heading == h && it.NonWork == nonWork {
-			fmt.Fprintf(b, "- %s\n", escape(it.Text))
+			fmt.Fprintf(b, "- %s\n", export.MDEscape(it.Text))
 		}
 	}
 	b.WriteString("- \n")
@@ -118,19 +118,3 @@ func nextDue(st *model.Store, personID uint) (string, error) {
 
 // escaper keeps words from being read as Markdown: each character that
 // could start markup gets a backslash, which Import takes off again.
-var escaper = strings.NewReplacer(
-	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
-	"#", `\#`, "|", `\|`, "~", `\~`, "!", `\!`, "&", `\&`, "\n", " ", "\r", " ",
-)
-
-// escape is stored text as the words of one Markdown line: a leading "-",
-// "+", "=" or "1." would start a list or a heading, so it is escaped too.
-func escape(s string) string {
-	s = strings.TrimSpace(escaper.Replace(export.Visible(s)))
-	if s != "" && strings.IndexByte("-+=", s[0]) >= 0 {
-		return `\` + s
-	}
-	return ordered.ReplaceAllString(s, `$1\$2`)
-}
-
-var ordered = regexp.MustCompile(`^([0-9]{1,9})([.)](?:[ \t]|$))`)

@@ -69,17 +69,17 @@ func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
 
 func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "# Cohort %s\n\n", mdEscape(b.Name))
+	fmt.Fprintf(&sb, "# Cohort %s\n\n", MDEscape(b.Name))
 	if b.ProgramName != "" {
-		fmt.Fprintf(&sb, "Program: %s. ", mdEscape(b.ProgramName))
+		fmt.Fprintf(&sb, "Program: %s. ", MDEscape(b.ProgramName))
 	}
 	fmt.Fprintf(&sb, "%s %s.", model.StartVerb(b.StartDate, today), b.StartDate.Time().Format("Mon 2 Jan 2006"))
 	if len(b.Trainers) > 0 {
-		fmt.Fprintf(&sb, " Trainers: %s.", mdEscape(strings.Join(b.TrainerNames(), ", ")))
+		fmt.Fprintf(&sb, " Trainers: %s.", MDEscape(strings.Join(b.TrainerNames(), ", ")))
 	}
 	offer := "Offer to leave"
 	if !b.OfferOn.IsZero() {
-		offer += fmt.Sprintf(" (made %s: %s)", b.OfferOn.Time().Format("2 Jan 2006"), strings.TrimSpace(fmt.Sprintf("%d %s", b.OfferAmount, mdEscape(b.OfferCurrency))))
+		offer += fmt.Sprintf(" (made %s: %s)", b.OfferOn.Time().Format("2 Jan 2006"), strings.TrimSpace(fmt.Sprintf("%d %s", b.OfferAmount, MDEscape(b.OfferCurrency))))
 	}
 	fmt.Fprintf(&sb, "\n\n%s, %d in training, %d behind as of %s. %s: %d accepted, %d declined (%s); retention %s.\n",
 		model.Plural(len(b.Rows), "hire", "hires"), b.InTraining(), b.BehindCount(), today.Time().Format("2 Jan 2006"), offer,
@@ -90,16 +90,16 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 		if i == b.Current {
 			mark = " (now)"
 		}
-		fmt.Fprintf(&sb, "%d. **%s**%s — %s to %s, %s", i+1, mdEscape(p.Name), mark,
+		fmt.Fprintf(&sb, "%d. **%s**%s — %s to %s, %s", i+1, MDEscape(p.Name), mark,
 			p.StartDate.Time().Format("2 Jan"), p.EndDate.Time().Format("2 Jan 2006"), model.Phase{LengthDays: p.LengthDays, InWeeks: p.InWeeks}.LengthText(b.SkipWeekends))
 		if p.Purpose != "" {
-			fmt.Fprintf(&sb, ": %s", mdEscape(p.Purpose))
+			fmt.Fprintf(&sb, ": %s", MDEscape(p.Purpose))
 		}
 		sb.WriteString("\n")
 	}
 	sb.WriteString("\n## Hires\n")
 	for _, r := range b.Rows {
-		fmt.Fprintf(&sb, "\n### %s — %s, %s done\n\n", mdEscape(r.Name), r.StatusText(), percent(r.Progress()))
+		fmt.Fprintf(&sb, "\n### %s — %s, %s done\n\n", MDEscape(r.Name), r.StatusText(), percent(r.Progress()))
 		for _, p := range r.Phases {
 			for _, m := range p.Milestones {
 				box := " "
@@ -113,7 +113,7 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 					notes = append(notes, "due "+m.DueDate.String())
 				}
 				if m.SignedOffBy != "" {
-					notes = append(notes, "signed off by "+mdEscape(m.SignedOffBy))
+					notes = append(notes, "signed off by "+MDEscape(m.SignedOffBy))
 				}
 				if m.Auto != "" {
 					notes = append(notes, strings.ToLower(m.Auto))
@@ -124,13 +124,13 @@ func cohortMarkdown(w io.Writer, b model.Board, today model.Date) error {
 				if m.BeforeJoining {
 					notes = append(notes, "due before they joined, not owed")
 				}
-				fmt.Fprintf(&sb, "- [%s] %s: %s *(%s)*\n", box, mdEscape(p.Name), mdEscape(m.Title), strings.Join(notes, ", "))
+				fmt.Fprintf(&sb, "- [%s] %s: %s *(%s)*\n", box, MDEscape(p.Name), MDEscape(m.Title), strings.Join(notes, ", "))
 			}
 		}
 		if r.OfferOutcome != "" {
 			fmt.Fprintf(&sb, "\nOffer to leave: %s on %s", r.OfferOutcome, r.OfferedOn)
 			if r.OfferAmount > 0 {
-				fmt.Fprintf(&sb, " (%s)", strings.TrimSpace(fmt.Sprintf("%d %s", r.OfferAmount, mdEscape(r.OfferCurrency))))
+				fmt.Fprintf(&sb, " (%s)", strings.TrimSpace(fmt.Sprintf("%d %s", r.OfferAmount, MDEscape(r.OfferCurrency))))
 			}
 			sb.WriteString(".\n")
 		}

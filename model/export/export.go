@@ -74,15 +74,15 @@ func Unguard(s string) string {
 
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "\n", " ", "\r", " ",
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "!", `\!`, "&", `\&`, "\n", " ", "\r", " ",
 )
 
-// mdEscape keeps user text from being read as Markdown syntax ("~" strikes
+// MDEscape keeps user text from being read as Markdown syntax ("~" strikes
 // out and fences code). The text may also start a line of the file (a
 // note's line, a list item's words), where "-", "+", "=" or "1." would
 // start a list, a rule or a heading, and leading spaces a code block:
 // those are escaped or dropped too, so the text stays words of a paragraph.
-func mdEscape(s string) string {
+func MDEscape(s string) string {
 	s = strings.TrimLeft(mdEscaper.Replace(Visible(s)), " \t")
 	if s != "" && strings.IndexByte("-+=", s[0]) >= 0 {
 		return `\` + s
@@ -116,7 +116,7 @@ func writeNotes(b *strings.Builder, title, text string) {
 	fmt.Fprintf(b, "\n**%s**\n\n", title)
 	for _, para := range strings.Split(text, "\n") {
 		if para = strings.TrimSpace(para); para != "" {
-			fmt.Fprintf(b, "%s\n", mdEscape(para))
+			fmt.Fprintf(b, "%s\n", MDEscape(para))
 		} else {
 			b.WriteString("\n")
 		}
@@ -139,7 +139,7 @@ func writeActions(b *strings.Builder, acts []model.Action, reportName string) {
 		if a.Owner == model.OwnerLead {
 			who = "the lead"
 		}
-		fmt.Fprintf(b, "- [%s] %s *(%s", box, mdEscape(a.Text), mdEscape(who))
+		fmt.Fprintf(b, "- [%s] %s *(%s", box, MDEscape(a.Text), MDEscape(who))
 		if !a.Due.IsZero() {
 			fmt.Fprintf(b, ", by %s", a.Due)
 		}

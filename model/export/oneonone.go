@@ -107,7 +107,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 		b.WriteString("\nNo one-on-ones match.\n")
 	}
 	for _, m := range meetings {
-		fmt.Fprintf(&b, "\n## %s — %s · %s\n", mdEscape(m.Person.Name), m.HeldAt.In(opt.TimeZone).Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label())
+		fmt.Fprintf(&b, "\n## %s — %s · %s\n", MDEscape(m.Person.Name), m.HeldAt.In(opt.TimeZone).Format("Mon 2 Jan 2006, 15:04"), m.Setting.Label())
 		for _, h := range model.Headings() {
 			fmt.Fprintf(&b, "\n### %s\n\n", h.Label())
 			n := 0
@@ -140,9 +140,9 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 				if it.Private {
 					notes = append(notes, "private")
 				}
-				fmt.Fprintf(&b, "%s%s *(%s)*\n", bullet, mdEscape(it.Text), strings.Join(notes, ", "))
+				fmt.Fprintf(&b, "%s%s *(%s)*\n", bullet, MDEscape(it.Text), strings.Join(notes, ", "))
 				if it.AskedNote != "" {
-					fmt.Fprintf(&b, "  - They said: %s\n", mdEscape(strings.Join(strings.Fields(it.AskedNote), " ")))
+					fmt.Fprintf(&b, "  - They said: %s\n", MDEscape(strings.Join(strings.Fields(it.AskedNote), " ")))
 				}
 			}
 			if h == model.HeadingPulse && (m.PulseRating > 0 || strings.TrimSpace(m.PulseComment) != "") {
@@ -155,7 +155,7 @@ func oneOnOnesMarkdown(w io.Writer, meetings []model.Meeting, opt OneOnOneOption
 					b.WriteString("Pulse: not rated")
 				}
 				if c := strings.TrimSpace(m.PulseComment); c != "" {
-					fmt.Fprintf(&b, " — %s", mdEscape(c))
+					fmt.Fprintf(&b, " — %s", MDEscape(c))
 				}
 				b.WriteString("\n")
 				n++

@@ -87,20 +87,20 @@ func exportPeopleMarkdown(w io.Writer, rows []model.PersonRow) error {
 		if title == "" {
 			title = "No team"
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(title))
+		fmt.Fprintf(&b, "\n## %s\n\n", MDEscape(title))
 		for _, r := range teams[t] {
-			fmt.Fprintf(&b, "- **%s** — %s", mdEscape(r.DisplayName()), r.Role.Label())
+			fmt.Fprintf(&b, "- **%s** — %s", MDEscape(r.DisplayName()), r.Role.Label())
 			if r.Status == model.StatusLeft {
 				b.WriteString(", left")
 			}
 			if r.Email != "" {
-				fmt.Fprintf(&b, ", %s", mdEscape(r.Email))
+				fmt.Fprintf(&b, ", %s", MDEscape(r.Email))
 			}
 			if !r.StartDate.IsZero() {
 				fmt.Fprintf(&b, ", since %s", r.StartDate)
 			}
 			if r.ManagerName != "" {
-				fmt.Fprintf(&b, ", reports to %s", mdEscape(r.ManagerName))
+				fmt.Fprintf(&b, ", reports to %s", MDEscape(r.ManagerName))
 			}
 			b.WriteString("\n")
 		}

@@ -82,20 +82,20 @@ func shadowingMarkdown(w io.Writer, rows []model.SessionRow, names map[uint]stri
 		b.WriteString("\nNo sessions yet.\n")
 	}
 	for _, r := range rows {
-		fmt.Fprintf(&b, "\n## %s — %s, %s\n\n", r.Date.Time().Format("Mon 2 Jan 2006"), mdEscape(r.PersonName), r.Channel.Label())
+		fmt.Fprintf(&b, "\n## %s — %s, %s\n\n", r.Date.Time().Format("Mon 2 Jan 2006"), MDEscape(r.PersonName), r.Channel.Label())
 		fmt.Fprintf(&b, "%s", r.Kind.Label())
 		if r.AgentName != "" {
-			fmt.Fprintf(&b, " (%s)", mdEscape(r.AgentName))
+			fmt.Fprintf(&b, " (%s)", MDEscape(r.AgentName))
 		}
 		if r.Journey != "" {
-			fmt.Fprintf(&b, ": %s", mdEscape(r.Journey))
+			fmt.Fprintf(&b, ": %s", MDEscape(r.Journey))
 		}
 		if r.Minutes > 0 {
 			fmt.Fprintf(&b, " · %d minutes", r.Minutes)
 		}
 		b.WriteString("\n")
 		if r.Tags != "" {
-			fmt.Fprintf(&b, "\nThemes: %s\n", mdEscape(r.Tags))
+			fmt.Fprintf(&b, "\nThemes: %s\n", MDEscape(r.Tags))
 		}
 		for _, part := range []struct{ title, text string }{
 			{"What worked", r.Worked}, {"Friction and pain points", r.Friction}, {"WOW moments", r.Wow},
@@ -106,7 +106,7 @@ func shadowingMarkdown(w io.Writer, rows []model.SessionRow, names map[uint]stri
 		var ideas []string
 		for _, l := range strings.Split(r.Ideas, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
-				ideas = append(ideas, "- "+mdEscape(l))
+				ideas = append(ideas, "- "+MDEscape(l))
 			}
 		}
 		if len(ideas) > 0 {
@@ -117,7 +117,7 @@ func shadowingMarkdown(w io.Writer, rows []model.SessionRow, names map[uint]stri
 		}
 		if r.Debriefed() {
 			fmt.Fprintf(&b, "\n**Debrief** on %s with %s\n\n%s\n", r.DebriefDate.Time().Format("Mon 2 Jan 2006"),
-				mdEscape(nameOf(names, r.DebriefWithID)), mdEscape(strings.TrimSpace(r.DebriefAgreed)))
+				MDEscape(nameOf(names, r.DebriefWithID)), MDEscape(strings.TrimSpace(r.DebriefAgreed)))
 		}
 		writeActions(&b, actions[r.ID], r.PersonName)
 	}
