@@ -94,6 +94,10 @@ func BenchmarkPersonPage(b *testing.B) {
 	b.Run("FollowUps", func(b *testing.B) { run(b, func() ([]FollowUp, error) { return s.FollowUps(id) }) })
 	b.Run("OpenActions", func(b *testing.B) { run(b, func() ([]ActionRow, error) { return s.OpenActions(id) }) })
 	b.Run("CarryingOver", func(b *testing.B) { run(b, func() ([]Item, error) { return s.CarryingOver(id) }) })
+	b.Run("Agenda", func(b *testing.B) { run(b, func() (Agenda, error) { return s.Agenda(id) }) })
+	b.Run("SessionsWith", func(b *testing.B) {
+		run(b, func() ([]ShadowedSession, error) { rows, _, err := s.SessionsWith(id, Date{}, 3); return rows, err })
+	})
 }
 
 // BenchmarkOneOnOne opens the busiest person's latest one-on-one with its
@@ -168,6 +172,17 @@ func BenchmarkShadowing(b *testing.B) {
 		})
 	})
 	b.Run("Themes", func(b *testing.B) { run(b, func() (ThemeOverview, error) { return s.Overview(TagFriction) }) })
+	// The theme filter as it is typed, a letter at a time.
+	b.Run("TagFilter", func(b *testing.B) {
+		run(b, func() (int, error) {
+			for _, typed := range []string{"s", "sl", "slo", "slow"} {
+				if _, err := s.Sessions(SessionFilter{Tag: typed, Limit: 200}); err != nil {
+					return 0, err
+				}
+			}
+			return 0, nil
+		})
+	})
 }
 
 // BenchmarkSearch types typical one- and two-word searches a letter at a

@@ -35,10 +35,55 @@ func fixture(t *testing.T) (*model.Store, model.Person) {
 	if err := s.UpdateItem(&secret); err != nil {
 		t.Fatal(err)
 	}
+	m.SharedNotes = "Agreed to try the new macro for a week.\nPriya leads Monday's huddle."
+	if err := s.SaveOneOnOne(&m); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveAction(&model.Action{PersonID: p.ID, OneOnOneID: &m.ID, Text: "Send IT the printer's serial", Due: model.NewDate(2026, 3, 6)}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.AddToAgenda(p.ID, []model.AgendaItem{{Heading: model.HeadingFocus, Text: "Learn the returns desk"}}); err != nil {
 		t.Fatal(err)
 	}
 	return s, p
+}
+
+// The file shows what was agreed last time and takes the report's rating
+// ahead; its first line must not name two people. Before, the rating had
+// no place, and an email edited to someone else's moved the agenda to them.
+func TestRatingAgreedAndWhoseFile(t *testing.T) {
+	s, p := fixture(t)
+	file := exported(t, s, p.ID)
+	for _, want := range []string{"## Agreed last time", "> Agreed to try the new macro for a week.", "- You: Send IT the printer's serial (by Fri 6 Mar)", "Your rating (1–5): \n"} {
+		if !strings.Contains(file, want) {
+			t.Errorf("the agenda lacks %q", want)
+		}
+	}
+	rated := strings.Replace(file, "Your rating (1–5): \n", "Your rating (1–5): 4\n", 1)
+	res, err := agenda.Import(s, []byte(rated), p.ID)
+	if err != nil || res.Pulse != 4 {
+		t.Fatalf("rated file: %+v, %v", res, err)
+	}
+	if a, _ := s.Agenda(p.ID); a.Pulse != 4 || len(a.Items) != 1 {
+		t.Errorf("after a rated file the agenda is %+v", a)
+	}
+	bad := strings.Replace(file, "Your rating (1–5): \n", "Your rating (1–5): 9\n", 1)
+	var e *agenda.Error
+	if _, err := agenda.Import(s, []byte(bad), p.ID); !errors.As(err, &e) || !strings.Contains(e.Reason, "from 1 to 5") {
+		t.Errorf("a rating of 9: %v", err)
+	}
+	tom := model.Person{Name: "Tom Becker", Email: "tom@example.com"}
+	if err := s.SavePerson(&tom); err != nil {
+		t.Fatal(err)
+	}
+	forged := strings.Replace(rated, "email: priya@example.com", "email: tom@example.com", 1)
+	forged = strings.Replace(forged, "## Obstacles\n", "## Obstacles\n\n- Forged item\n", 1)
+	if _, err := agenda.Import(s, []byte(forged), 0); !errors.As(err, &e) || e.Line != 1 {
+		t.Errorf("a file naming Priya's ID and Tom's email: %v", err)
+	}
+	if a, _ := s.Agenda(tom.ID); len(a.Items) != 0 {
+		t.Errorf("the forged file put %d items on Tom's agenda", len(a.Items))
+	}
 }
 
 func exported(t *testing.T, s *model.Store, id uint) string {
@@ -208,15 +253,15 @@ func TestHostileFilesRefused(t *testing.T) {
 		{"unknown email", strings.Replace(base, "priya@example.com", "priya@elsewhere.example", 1), 0, 1, "not on the roster here (priya@elsewhere.example)"},
 		{"no marker", base[strings.Index(base, "\n")+1:], 0, 1, "does not say whose agenda"},
 		{"no headings", "<!-- solemate-agenda person: 1 -->\n\nJust some thoughts.\n", 0, 0, "none of the four headings"},
-		{"unknown heading", fill(base, map[string]string{"Obstacles": "- A"}) + "\n## Gossip\n\n- B\n", 0, 59, `"Gossip" is not one of the four headings`},
+		{"unknown heading", fill(base, map[string]string{"Obstacles": "- A"}) + "\n## Gossip\n\n- B\n", 0, 70, `"Gossip" is not one of the four headings`},
 		{"too big", base + strings.Repeat("- a long line of words\n", 5<<20/23), 0, 0, "at most 1024 KB"},
-		{"NUL bytes", fill(base, map[string]string{"Obstacles": "- A\x00B"}), 0, 28, "binary data"},
-		{"item too long", fill(base, map[string]string{"Obstacles": "- " + strings.Repeat("word ", 500)}), 0, 28, "under 2000 characters"},
-		{"indented far", fill(base, map[string]string{"Obstacles": "- A\n" + strings.Repeat(" ", 5000) + "B"}), 0, 29, "more than 8 deep"},
-		{"too deep", fill(base, map[string]string{"Obstacles": deep}), 0, 36, "more than 8 deep"},
-		{"quotes in quotes", fill(base, map[string]string{"Obstacles": strings.Repeat(">", 200000) + " x"}), 0, 28, "more than 8 deep"},
-		{"control character", fill(base, map[string]string{"Obstacles": "- fine\n- the bell\x1b[31m rings"}), 0, 29, "control character (U+001B)"},
-		{"code block", fill(base, map[string]string{"Obstacles": "```\nrm -rf /\n```"}), 0, 29, "write items as a list"},
+		{"NUL bytes", fill(base, map[string]string{"Obstacles": "- A\x00B"}), 0, 37, "binary data"},
+		{"item too long", fill(base, map[string]string{"Obstacles": "- " + strings.Repeat("word ", 500)}), 0, 37, "under 2000 characters"},
+		{"indented far", fill(base, map[string]string{"Obstacles": "- A\n" + strings.Repeat(" ", 5000) + "B"}), 0, 38, "more than 8 deep"},
+		{"too deep", fill(base, map[string]string{"Obstacles": deep}), 0, 45, "more than 8 deep"},
+		{"quotes in quotes", fill(base, map[string]string{"Obstacles": strings.Repeat(">", 200000) + " x"}), 0, 37, "more than 8 deep"},
+		{"control character", fill(base, map[string]string{"Obstacles": "- fine\n- the bell\x1b[31m rings"}), 0, 38, "control character (U+001B)"},
+		{"code block", fill(base, map[string]string{"Obstacles": "```\nrm -rf /\n```"}), 0, 38, "write items as a list"},
 		{"item before any heading", strings.Replace(base, "# Agenda", "- sneaky\n\n# Agenda", 1), 0, 3, "under one of the four headings"},
 	}
 	for _, tt := range tests {

@@ -23,6 +23,10 @@ var markerRE = regexp.MustCompile(`solemate-agenda\s+person:\s*([0-9]+)(?:\s+ema
 // report, not read back (it comes along by itself).
 const carryingOver = "Carrying over from last time"
 
+// agreedLast is the section that shows what was agreed last time: for the
+// report to read, not read back.
+const agreedLast = "Agreed last time"
+
 // outsideWork heads each heading's sub-list of things outside work.
 const outsideWork = "Outside work"
 
@@ -80,14 +84,64 @@ func Export(st *model.Store, personID uint, w io.Writer) error {
 			fmt.Fprintf(&b, "- %s (%s)\n", export.MDEscape(it.Text), it.Heading.Label())
 		}
 	}
+	if err := writeAgreed(st, &b, p); err != nil {
+		return fmt.Errorf("agenda for %s: %w", p.Name, err)
+	}
 	for _, h := range model.Headings() {
 		fmt.Fprintf(&b, "\n## %s\n\n*%s*\n\n", h.Label(), prompts[h])
+		if h == model.HeadingPulse {
+			rating := ""
+			if waiting.Pulse != 0 {
+				rating = fmt.Sprint(waiting.Pulse)
+			}
+			fmt.Fprintf(&b, "Your rating (1–5): %s\n\n", rating)
+		}
 		writeItems(&b, waiting.Items, h, false)
 		fmt.Fprintf(&b, "\n### %s\n\n", outsideWork)
 		writeItems(&b, waiting.Items, h, true)
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// writeAgreed shows what was agreed at the last one-on-one: its shared
+// notes and the actions still open, whose each is.
+func writeAgreed(st *model.Store, b *strings.Builder, p model.Person) error {
+	hist, err := st.History(p.ID)
+	if err != nil || len(hist) == 0 {
+		return err
+	}
+	last, err := st.Meeting(hist[0].ID)
+	if err != nil {
+		return err
+	}
+	acts, err := st.OpenActions(p.ID)
+	if err != nil {
+		return err
+	}
+	notes := strings.TrimSpace(last.SharedNotes)
+	if notes == "" && len(acts) == 0 {
+		return nil
+	}
+	fmt.Fprintf(b, "\n## %s\n\nTo read; nothing here needs writing again.\n\n", agreedLast)
+	if notes != "" {
+		for line := range strings.SplitSeq(notes, "\n") {
+			fmt.Fprintf(b, "> %s\n", export.MDEscape(line))
+		}
+		b.WriteString("\n")
+	}
+	for _, a := range acts {
+		who := "You"
+		if a.Owner == model.OwnerLead {
+			who = "Your lead"
+		}
+		due := ""
+		if !a.Due.IsZero() {
+			due = " (by " + a.Due.Time().Format("Mon 2 Jan") + ")"
+		}
+		fmt.Fprintf(b, "- %s: %s%s\n", who, export.MDEscape(a.Text), due)
+	}
+	return nil
 }
 
 // writeItems lists what is on the agenda under h already, then an empty

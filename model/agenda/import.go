@@ -44,6 +44,7 @@ type Result struct {
 	History bool // the file was one-on-one history, and these count meetings
 	Added   int
 	Already int // items already on the agenda, or meetings already kept
+	Pulse   int // the rating they gave ahead, 0 for none
 }
 
 func (r Result) String() string {
@@ -67,6 +68,9 @@ func (r Result) String() string {
 	s := fmt.Sprintf("Added %s to %s's next one-on-one", model.Plural(r.Added, "item", "items"), name)
 	if r.Already > 0 {
 		s += fmt.Sprintf("; %s already there", wasWere(r.Already, "was", "were"))
+	}
+	if r.Pulse != 0 {
+		s += fmt.Sprintf(". Their rating ahead: %d of 5", r.Pulse)
 	}
 	return s + "."
 }
@@ -134,6 +138,9 @@ func Import(st *model.Store, data []byte, expect uint) (Result, error) {
 		id = expect
 	}
 	p, err := agendaPerson(st, id, email)
+	if errors.Is(err, errMismatch) {
+		return Result{}, &Error{Line: markerLine, Reason: fmt.Sprintf("the first line names person %d and %s, who are not the same person here; send them a new agenda to fill in", id, email)}
+	}
 	if errors.Is(err, model.ErrNotFound) {
 		who := email
 		if who == "" {
@@ -151,7 +158,7 @@ func Import(st *model.Store, data []byte, expect uint) (Result, error) {
 		}
 		return Result{}, &Error{Line: markerLine, Reason: fmt.Sprintf("this agenda is %s's, not %s's", p.DisplayName(), who.DisplayName())}
 	}
-	items, lines, err := d.agendaItems()
+	items, lines, pulse, err := d.agendaItems()
 	if err != nil {
 		return Result{}, err
 	}
@@ -167,18 +174,37 @@ func Import(st *model.Store, data []byte, expect uint) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Person: p, Added: len(added), Already: len(items) - len(added) + carried}, nil
+	if pulse != 0 {
+		if err := st.SetAgendaPulse(p.ID, pulse); err != nil {
+			return Result{}, err
+		}
+	}
+	return Result{Person: p, Added: len(added), Already: len(items) - len(added) + carried, Pulse: pulse}, nil
 }
 
+// errMismatch means an agenda's person and email name different people.
+var errMismatch = errors.New("the agenda's person and email differ")
+
+// ratingRE is the line where a report gives their rating ahead.
+var ratingRE = regexp.MustCompile(`(?i)^your rating \(1\s*[–-]\s*5\):\s*(\S*)\s*$`)
+
 // agendaPerson is the active person an agenda names: by email when the
-// file gives one (IDs differ between databases), else by ID.
+// file gives one (IDs differ between databases), but never when its ID is
+// someone else here.
 func agendaPerson(st *model.Store, id uint, email string) (model.Person, error) {
 	if email != "" {
 		byEmail, err := st.PersonIDByEmail(email)
 		if err != nil {
 			return model.Person{}, model.ErrNotFound
 		}
-		id = byEmail
+		if byEmail != id {
+			// The ID of another copy of the database is no one here;
+			// someone else's means the file was edited: neither is trusted.
+			if _, err := st.Person(id); err == nil {
+				return model.Person{}, errMismatch
+			}
+			id = byEmail
+		}
 	}
 	p, err := st.Person(id)
 	if err == nil && p.Archived() {
@@ -333,9 +359,7 @@ var yes, no = true, false
 
 // agendaItems reads the items under the four headings, with the line each
 // stands on.
-func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
-	var items []model.AgendaItem
-	var lines []int
+func (d doc) agendaItems() (items []model.AgendaItem, lines []int, pulse int, err error) {
 	var section model.Heading
 	skipping, nonWork, headings := false, false, 0
 	add := func(raw string, line int) error {
@@ -345,6 +369,16 @@ func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
 			t, nw = t[:loc[0]], true
 		}
 		t = strings.TrimSpace(unescape(t))
+		if m := ratingRE.FindStringSubmatch(t); m != nil {
+			switch r, err := strconv.Atoi(m[1]); {
+			case m[1] == "":
+			case err != nil || model.ValidateRating(r) != nil:
+				return &Error{Line: line, Reason: fmt.Sprintf("give your rating as a number from 1 to 5, not %q", m[1])}
+			default:
+				pulse = r
+			}
+			return nil
+		}
 		switch {
 		case t == "" || isPrompt(t):
 			return nil
@@ -370,13 +404,13 @@ func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
 			case n.Level >= 3 && section != "" && kindWords[normal(name)] != nil:
 				nonWork = *kindWords[normal(name)]
 				continue
-			case normal(name) == normal(carryingOver):
+			case normal(name) == normal(carryingOver) || normal(name) == normal(agreedLast):
 				skipping, section = true, ""
 				continue
 			}
 			h, ok := model.ParseHeading(name)
 			if !ok {
-				return nil, nil, &Error{Line: line, Reason: fmt.Sprintf("%q is not one of the four headings (%s); things outside work go under %q below one", name, headingList(), outsideWork)}
+				return nil, nil, 0, &Error{Line: line, Reason: fmt.Sprintf("%q is not one of the four headings (%s); things outside work go under %q below one", name, headingList(), outsideWork)}
 			}
 			section, skipping, nonWork = h, false, false
 			headings++
@@ -397,7 +431,7 @@ func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
 				return ast.WalkContinue, nil
 			})
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, 0, err
 			}
 		case *ast.Paragraph, *ast.HTMLBlock:
 			// Before the first heading is the file's introduction; after
@@ -408,20 +442,20 @@ func (d doc) agendaItems() ([]model.AgendaItem, []int, error) {
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
 				if err := add(strings.TrimSpace(string(seg.Value(d.src))), d.line(seg.Start)); err != nil {
-					return nil, nil, err
+					return nil, nil, 0, err
 				}
 			}
 		case *ast.ThematicBreak:
 		default:
 			if !skipping && section != "" {
-				return nil, nil, &Error{Line: line, Reason: "write items as a list, each line starting with \"- \""}
+				return nil, nil, 0, &Error{Line: line, Reason: "write items as a list, each line starting with \"- \""}
 			}
 		}
 	}
 	if headings == 0 {
-		return nil, nil, &Error{Reason: fmt.Sprintf("none of the four headings (%s) is in the file; was it edited past recognition? Send a new agenda to fill in", headingList())}
+		return nil, nil, 0, &Error{Reason: fmt.Sprintf("none of the four headings (%s) is in the file; was it edited past recognition? Send a new agenda to fill in", headingList())}
 	}
-	return items, lines, nil
+	return items, lines, pulse, nil
 }
 
 // depth counts the lists a node stands in.
