@@ -65,7 +65,7 @@ func TestCLIAgendaRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr, _ = runCLI(t, env, "import", "agenda", bad, "--db", db)
-	if code != 1 || !strings.Contains(stderr, `bad.md line 54: "Gossip" is not one of the four headings`) || !strings.Contains(stderr, "nothing was added") {
+	if code != 1 || !strings.Contains(stderr, `bad.md line 56: "Gossip" is not one of the four headings`) || !strings.Contains(stderr, "nothing was added") {
 		t.Errorf("refused file: %d %q", code, stderr)
 	}
 }
