@@ -180,19 +180,49 @@ func (s *Store) SetAgendaPulse(personID uint, rating int) error {
 	return nil
 }
 
+// agendaTaken is how many waiting items a one-on-one takes in at most; the
+// rest wait for the next.
+const agendaTaken = 500
+
 // takeAgenda moves what a person added to their agenda into meeting, as
-// items marked as theirs, with the pulse they gave ahead.
+// items marked as theirs, with the pulse they gave ahead. Only the rows it
+// read go: what the report adds meanwhile waits for the next one. A
+// meeting recorded before a later one (a forgotten one, written up after)
+// takes nothing: the agenda is for the next.
 func takeAgenda(tx *gorm.DB, personID, meeting uint) error {
-	stmts := []struct {
+	var later int64
+	if err := tx.Model(&OneOnOne{}).Where("person_id = ? AND id <> ? AND held_at > (SELECT held_at FROM one_on_ones WHERE id = ?)", personID, meeting, meeting).
+		Count(&later).Error; err != nil {
+		return fmt.Errorf("take the agenda in: %w", err)
+	}
+	if later > 0 {
+		return nil
+	}
+	var ids []uint
+	if err := tx.Model(&AgendaItem{}).Where("person_id = ?", personID).Order("id").Limit(agendaTaken).Pluck("id", &ids).Error; err != nil {
+		return fmt.Errorf("take the agenda in: %w", err)
+	}
+	var pulse []agendaPulse
+	if err := tx.Where("person_id = ?", personID).Find(&pulse).Error; err != nil {
+		return fmt.Errorf("take the agenda in: %w", err)
+	}
+	type stmt struct {
 		sql  string
 		args []any
-	}{
-		{`INSERT INTO one_on_one_items (one_on_one_id, heading, text, non_work, status, private, by_report, position, version, created_at, updated_at)
-			SELECT ?, heading, text, non_work, ?, false, true, position, 0, created_at, created_at FROM agenda_items WHERE person_id = ? ORDER BY id`,
-			[]any{meeting, ItemOpen, personID}},
-		{`UPDATE one_on_ones SET report_pulse = COALESCE((SELECT pulse FROM agendas WHERE person_id = ?), 0) WHERE id = ?`, []any{personID, meeting}},
-		{`DELETE FROM agenda_items WHERE person_id = ?`, []any{personID}},
-		{`DELETE FROM agendas WHERE person_id = ?`, []any{personID}},
+	}
+	var stmts []stmt
+	if len(ids) > 0 {
+		stmts = append(stmts,
+			stmt{`INSERT INTO one_on_one_items (one_on_one_id, heading, text, non_work, status, private, by_report, position, version, created_at, updated_at)
+				SELECT ?, heading, text, non_work, ?, false, true, position, 0, created_at, created_at FROM agenda_items WHERE id IN ? ORDER BY id`,
+				[]any{meeting, ItemOpen, ids}},
+			stmt{`DELETE FROM agenda_items WHERE id IN ?`, []any{ids}})
+	}
+	if len(pulse) > 0 {
+		p := pulse[0]
+		stmts = append(stmts,
+			stmt{`UPDATE one_on_ones SET report_pulse = ? WHERE id = ?`, []any{p.Pulse, meeting}},
+			stmt{`DELETE FROM agendas WHERE person_id = ? AND pulse = ? AND updated_at = ?`, []any{personID, p.Pulse, p.UpdatedAt}})
 	}
 	for _, st := range stmts {
 		if err := tx.Exec(st.sql, st.args...).Error; err != nil {

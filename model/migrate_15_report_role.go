@@ -46,7 +46,9 @@ func migrateReportRole(tx *gorm.DB) error {
 		// Who the connected report is. Inside an owner's function
 		// current_user is the owner: session_user is the login that
 		// connected, and no report can change it (SET ROLE leaves it).
-		`CREATE FUNCTION report_person() RETURNS BIGINT` + definer + `SELECT person_id FROM report_logins WHERE login = session_user $$`,
+		// Someone archived (they left) is no one: they read and write nothing.
+		`CREATE FUNCTION report_person() RETURNS BIGINT` + definer + `SELECT l.person_id FROM report_logins l
+			JOIN people p ON p.id = l.person_id WHERE l.login = session_user AND p.archived_at IS NULL $$`,
 		`CREATE FUNCTION report_lead() RETURNS BIGINT` + definer + `SELECT manager_id FROM people WHERE id = report_person() $$`,
 		// As the owner, past the policies below: items' policy reading
 		// carry_overs, whose own reads items, would recurse.
@@ -83,9 +85,14 @@ func migrateReportRole(tx *gorm.DB) error {
 		// lead's to tick.
 		`CREATE POLICY report_ticks ON actions AS RESTRICTIVE FOR UPDATE TO ` + r + ` USING (owner = '` + string(OwnerReport) + `')
 			WITH CHECK (owner = '` + string(OwnerReport) + `' AND person_id = report_person())`,
+		// What the app's validate refuses, the server refuses too: line
+		// breaks, tabs, control and invisible characters, nothing but
+		// spaces, more than an item may hold.
 		`CREATE POLICY report_own ON agenda_items AS RESTRICTIVE TO ` + r + ` USING (person_id = report_person())
 			WITH CHECK (person_id = report_person() AND heading IN (` + strings.Join(heads, ", ") + `)
-				AND btrim(text) <> '' AND octet_length(text) <= ` + fmt.Sprint(maxItemText) + `)`,
+				AND text !~ '[[:cntrl:]\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u2028\u2029]'
+				AND text ~ '[^[:space:]\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]'
+				AND char_length(text) <= ` + fmt.Sprint(maxItemText) + `)`,
 		`CREATE POLICY report_own ON agendas AS RESTRICTIVE TO ` + r + ` USING (person_id = report_person())
 			WITH CHECK (person_id = report_person() AND pulse BETWEEN 1 AND 5)`,
 		`CREATE POLICY report_own ON report_logins AS RESTRICTIVE TO ` + r + ` USING (login = session_user)`,
@@ -93,7 +100,9 @@ func migrateReportRole(tx *gorm.DB) error {
 		// Only what the report's app needs; nothing else is granted, so
 		// every other table is refused outright.
 		`GRANT USAGE ON SCHEMA public TO ` + r,
-		`GRANT SELECT ON schema_migrations, report_logins, one_on_ones, one_on_one_items, carry_overs, actions, agenda_items, agendas TO ` + r,
+		`GRANT SELECT ON schema_migrations, report_logins, one_on_one_items, carry_overs, actions, agenda_items, agendas TO ` + r,
+		// Not the pulse comment: the lead writes it for themselves.
+		`GRANT SELECT (id, person_id, held_at, setting, pulse_rating, report_pulse, shared_notes, version, created_at, updated_at) ON one_on_ones TO ` + r,
 		`GRANT SELECT (` + reportPersonColumns + `) ON people TO ` + r,
 		// done_at, and updated_at that moves with it.
 		`GRANT UPDATE (done_at, updated_at) ON actions TO ` + r,
@@ -105,6 +114,31 @@ func migrateReportRole(tx *gorm.DB) error {
 		// Solemate can read is refused.
 		`ALTER TABLE agenda_items ADD CONSTRAINT agenda_items_created_at_finite CHECK (isfinite(created_at))`,
 		`ALTER TABLE agendas ADD CONSTRAINT agendas_updated_at_finite CHECK (isfinite(updated_at))`,
+		// What a report writes is bounded and dated by the server: at most
+		// 500 items waiting (an agenda file takes as many), a position that
+		// leaves room to add after it, and the server's clock for when they
+		// wrote it or ticked an action off.
+		`CREATE FUNCTION agenda_bounded() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+			IF EXISTS (SELECT 1 FROM agenda_items GROUP BY person_id HAVING count(*) > 500) THEN
+				RAISE EXCEPTION 'an agenda holds at most 500 items' USING ERRCODE = 'check_violation';
+			END IF;
+			RETURN NULL;
+		END $$`,
+		`CREATE TRIGGER agenda_bounded AFTER INSERT ON agenda_items FOR EACH STATEMENT EXECUTE FUNCTION agenda_bounded()`,
+		`CREATE FUNCTION report_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+			IF pg_has_role(session_user, '` + r + `', 'MEMBER') AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+				IF TG_TABLE_NAME = 'agenda_items' THEN
+					NEW.position := LEAST(GREATEST(NEW.position, 0), 10000);
+					IF TG_OP = 'INSERT' THEN NEW.created_at := now(); END IF;
+				ELSE
+					IF NEW.done_at IS NOT NULL THEN NEW.done_at := now(); END IF;
+					NEW.updated_at := now();
+				END IF;
+			END IF;
+			RETURN NEW;
+		END $$`,
+		`CREATE TRIGGER report_writes BEFORE INSERT OR UPDATE ON agenda_items FOR EACH ROW EXECUTE FUNCTION report_writes()`,
+		`CREATE TRIGGER report_writes BEFORE UPDATE ON actions FOR EACH ROW EXECUTE FUNCTION report_writes()`,
 		// Links are the owner's to make: a lead linking a report's login to
 		// another person would show them that person's one-on-ones.
 		`REVOKE INSERT, UPDATE, DELETE ON report_logins FROM ` + LeadRole,
