@@ -77,3 +77,28 @@ func TestAgendaRefusesBadItemsWhole(t *testing.T) {
 		t.Error("a pulse of 9 was kept")
 	}
 }
+
+// What the report added stays theirs to see: their lead cannot make it
+// private, even from a copy that forgot whose it is.
+func TestTheirItemsCannotBeMadePrivate(t *testing.T) {
+	st := newTestStore(t)
+	p := addPerson(t, st, "Priya Natarajan")
+	if _, err := st.AddToAgenda(p.ID, []AgendaItem{{Heading: HeadingObstacles, Text: "The rota"}}); err != nil {
+		t.Fatal(err)
+	}
+	o := mustStart(t, st, p.ID, fixedNow)
+	m, err := st.Meeting(o.ID)
+	if err != nil || len(m.Items) != 1 {
+		t.Fatalf("meeting items %v, %v", m.Items, err)
+	}
+	it := m.Items[0].Item
+	it.Private = true
+	if err := st.UpdateItem(&it); !IsValidation(err) {
+		t.Errorf("their item made private: %v", err)
+	}
+	forged := it
+	forged.ByReport = false
+	if err := st.UpdateItem(&forged); !IsValidation(err) {
+		t.Errorf("their item made private through a copy without its mark: %v", err)
+	}
+}

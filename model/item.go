@@ -111,6 +111,9 @@ func (it *Item) validate() error {
 	default:
 		v.add("status", "%q is not an item status (open, done or dropped)", it.Status)
 	}
+	if it.ByReport && it.Private {
+		v.add("private", "they added this item: it stays theirs to see, so it cannot be private")
+	}
 	if v.checkText("text", "item", it.Text, false) && len(it.Text) > maxItemText {
 		v.add("text", "keep an item under %d characters; put longer thoughts in the notes", maxItemText)
 	}
@@ -125,6 +128,11 @@ func (it *Item) validate() error {
 // UpdateItem stores an item's text, tag, status, follow-up date and privacy.
 // A carried item is its original, so closing it anywhere closes it in history.
 func (s *Store) UpdateItem(it *Item) error {
+	if it.Private && !it.ByReport { // as stored, whatever the copy says
+		if err := s.db.Model(&Item{}).Select("by_report").Where("id = ?", it.ID).Scan(&it.ByReport).Error; err != nil {
+			return fmt.Errorf("save item %d: %w", it.ID, err)
+		}
+	}
 	if err := it.validate(); err != nil {
 		return err
 	}

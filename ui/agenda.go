@@ -87,3 +87,23 @@ func (s *shell) importAgendaFile(u fyne.URI) {
 		s.showError("Could not import "+u.Name(), err)
 	})
 }
+
+// agendaText is what a report added before their next one-on-one, an item
+// a line with its heading, and the rating they gave; "" when nothing.
+func agendaText(a model.Agenda) string {
+	var lines []string
+	if n := len(a.Items); n > 0 {
+		lines = append(lines, fmt.Sprintf("They added %s for the next one-on-one:", model.Plural(n, "item", "items")))
+	}
+	for _, it := range a.Items {
+		where := strings.ToLower(it.Heading.Label())
+		if it.NonWork {
+			where += ", outside work"
+		}
+		lines = append(lines, "• "+clip(it.Text)+" ("+where+")")
+	}
+	if a.Pulse != 0 {
+		lines = append(lines, fmt.Sprintf("Their rating ahead: %d of 5", a.Pulse))
+	}
+	return strings.Join(lines, "\n")
+}

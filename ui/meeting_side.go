@@ -28,6 +28,7 @@ type meetingSide struct {
 	asking    line
 	shadowed  *fyne.Container // the sessions beside them since last time
 	rating    *widget.RadioGroup
+	theirs    *widget.Label // the rating they gave before the meeting
 	comment   *dialogEntry
 	shared    *noteField
 	private   *noteField
@@ -47,6 +48,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 	s.prompts.load(m.PersonID, &mm.meeting.ID)
 
 	s.rating = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { s.changed() })
+	s.theirs = widget.NewLabel("")
 	s.rating.Horizontal = true
 	s.comment = newDialogEntry() // meeting mode's keys work from it (windowKeys)
 	s.comment.SetPlaceHolder("How do they feel about the company?")
@@ -78,6 +80,7 @@ func newMeetingSide(mm *meetingMode) *meetingSide {
 		s.followUps,
 		s.shadowed,
 		title(model.HeadingPulse.Label()),
+		s.theirs,
 		s.rating,
 		s.comment,
 		title("Actions"),
@@ -217,6 +220,8 @@ func (s *meetingSide) showFields(o model.OneOnOne) {
 	}
 	s.comment.SetText(o.PulseComment)
 	s.shared.SetText(o.SharedNotes)
+	s.theirs.SetText(fmt.Sprintf("They gave %d of 5 before the meeting", o.ReportPulse))
+	s.theirs.Hidden = o.ReportPulse == 0
 }
 
 // changed saves the meeting's own fields once typing pauses.

@@ -323,6 +323,8 @@ type personPage struct {
 	// shadowed lists the sessions beside them, walked the sessions they
 	// walked in the customer's shoes themselves; each hidden while empty.
 	shadowed, walked *fyne.Container
+	// agenda is what they added for the next one-on-one.
+	agenda *widget.Label
 
 	// acts act on the person shown: off until their page has loaded, so a
 	// quick click never acts on the person shown before.
@@ -381,7 +383,10 @@ func newPersonPage(o *oneOnOneScreen) *personPage {
 		tall(p.plot, 130),
 	)
 	// What to ask and do beside the history, each filling the height left.
-	p.notes = newWheelScroll(container.NewVBox(bold("Follow-ups"), p.follow, bold("Open actions"), p.actions, p.shadowed, p.walked))
+	p.agenda = widget.NewLabel("")
+	p.agenda.Wrapping = fyne.TextWrapWord
+	p.agenda.Hide()
+	p.notes = newWheelScroll(container.NewVBox(p.agenda, bold("Follow-ups"), p.follow, bold("Open actions"), p.actions, p.shadowed, p.walked))
 	history := container.NewBorder(bold("History"), nil, nil, nil, container.NewStack(p.histList, container.NewVBox(p.histNone)))
 	p.view = container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, p.notes, history))
 	return p
@@ -430,6 +435,7 @@ func (p *personPage) load(id uint) {
 		me                       uint
 		beside, walked           []model.ShadowedSession
 		besideTotal, walkedTotal int
+		agenda                   model.Agenda
 	}
 	if id != p.person.ID {
 		for _, b := range p.acts {
@@ -461,10 +467,15 @@ func (p *personPage) load(id uint) {
 		if l.walked, l.walkedTotal, err = st.SessionsBy(id, model.Date{}, shadowedMax); err != nil {
 			return l, err
 		}
+		if l.agenda, err = st.Agenda(id); err != nil {
+			return l, err
+		}
 		l.acts, err = st.OpenActions(id)
 		return l, err
 	}, func(l loaded) {
 		p.week = l.week
+		p.agenda.SetText(agendaText(l.agenda))
+		p.agenda.Hidden = p.agenda.Text == ""
 		sh, today := p.screen.sh, p.screen.sh.store.Today()
 		shadowedList(p.shadowed, "Shadowed", l.beside, l.besideTotal, l.me, today, sh.openSession, nil)
 		shadowedList(p.walked, "Walked in the customer's shoes", l.walked, l.walkedTotal, l.me, today, sh.openSession,
@@ -611,6 +622,9 @@ func (o *oneOnOneScreen) prepare(person model.Person) {
 		if l.shadowed, err = loadShadowedBefore(st, person.ID, st.Now()); err != nil {
 			return l, err
 		}
+		if l.agenda, err = st.Agenda(person.ID); err != nil {
+			return l, err
+		}
 		l.fus, err = st.FollowUps(person.ID)
 		return l, err
 	}, func(l preparation) { o.showPreparation(person, l) })
@@ -621,6 +635,7 @@ type preparation struct {
 	carry    []model.Item
 	fus      []model.FollowUp
 	shadowed shadowedSince
+	agenda   model.Agenda // what they added before the meeting
 }
 
 // showPreparation is prepare's card once what it shows is loaded.
@@ -644,10 +659,14 @@ func (o *oneOnOneScreen) showPreparation(person model.Person, prep preparation) 
 		return l
 	}
 	today := o.sh.store.Today()
-	content := container.NewVBox(
+	content := container.NewVBox()
+	if text := agendaText(prep.agenda); text != "" {
+		content.Add(section("They added", "What "+person.DisplayName()+" wants to talk about; it comes into the one-on-one when you start it", wrap(text)))
+	}
+	content.Add(container.NewVBox(
 		section("Carrying over", "Open obstacles and focus from last time", wrap(strings.Join(carried, "\n"))),
 		section("Follow up", "What they shared that is worth asking about", wrap(followUpText(prep.fus, today))),
-	)
+	))
 	if sh := prep.shadowed; len(sh.rows) > 0 {
 		content.Add(section("Shadowed", sh.hint(), wrap(sh.text(today))))
 	}

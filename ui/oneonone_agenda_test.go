@@ -24,6 +24,16 @@ func TestTheirAgendaIsInTheOneOnOneTheLeadStarts(t *testing.T) {
 	}
 	s.open(s.oneOnOnes())
 	o := oneOnOnes(s)
+	// Before the meeting, their page and the Prepare card say what they added.
+	o.openPerson(amara.ID)
+	if got := o.page.agenda.Text; o.page.agenda.Hidden || !strings.Contains(got, "They added 2 items") || !strings.Contains(got, "Their rating ahead: 2 of 5") {
+		t.Errorf("their page says %q (hidden %v)", got, o.page.agenda.Hidden)
+	}
+	o.prepare(amara)
+	if !inDialog(s.win, "• The label printer jams every morning (obstacles)") {
+		t.Error("the Prepare card does not list what they added")
+	}
+	s.closeDialogs()
 	o.start(amara.ID)
 	e := o.editor
 	if e.meeting.ID == 0 {
@@ -43,7 +53,7 @@ func TestTheirAgendaIsInTheOneOnOneTheLeadStarts(t *testing.T) {
 	if len(theirs) != 2 {
 		t.Errorf("the editor shows %d of their items, want 2: %v", len(theirs), theirs)
 	}
-	if e.theirPulse.Text != "They gave 2 before" {
+	if e.theirPulse.Text != "They gave 2 of 5 before the meeting" || e.theirPulse.Hidden {
 		t.Errorf("their pulse reads %q", e.theirPulse.Text)
 	}
 	if a, _ := store.Agenda(amara.ID); len(a.Items) != 0 {

@@ -170,7 +170,6 @@ func newMeetingEditor(o *oneOnOneScreen) *meetingEditor {
 			e.comment.SetPlaceHolder("How do they feel about the team and the company?")
 			e.comment.OnChanged = func(string) { e.changedMeeting() }
 			e.theirPulse = widget.NewLabel("")
-			e.theirPulse.Importance = widget.LowImportance
 			card.Add(container.NewBorder(nil, nil, widget.NewLabel("Rating (1–5)"), e.theirPulse, e.rating))
 			card.Add(e.comment)
 		}
@@ -423,7 +422,7 @@ func (e *meetingEditor) showFields(o model.OneOnOne) {
 // compare with the one given in it.
 func (e *meetingEditor) showTheirPulse(rating int) {
 	e.theirPulse.Hidden = rating == 0
-	e.theirPulse.SetText(fmt.Sprintf("They gave %d before", rating))
+	e.theirPulse.SetText(fmt.Sprintf("They gave %d of 5 before the meeting", rating))
 }
 
 // showFollowUps lists what to ask about from earlier one-on-ones, each in
@@ -884,9 +883,11 @@ func (e *meetingEditor) itemMenu(it *model.MeetingItem, at fyne.CanvasObject) {
 			markAsked(e.screen.sh, who, model.FollowUp{Item: it.Item}, e.asked)
 		}))
 	}
-	if it.Private {
+	switch {
+	case it.ByReport: // their own words stay theirs to see
+	case it.Private:
 		items = append(items, fyne.NewMenuItem("Not private (they may see it)", func() { it.Private = false; apply() }))
-	} else {
+	default:
 		items = append(items, fyne.NewMenuItem("Make private (only you see it)", func() { it.Private = true; apply() }))
 	}
 	if it.Status == model.ItemDropped {
