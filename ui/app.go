@@ -99,6 +99,8 @@ type shell struct {
 	meetings map[*meetingMode]bool
 	// closeSaved says the window closed through close, which saved.
 	closeSaved bool
+	// report is the report's own app, when a report signed in.
+	report *reportApp
 	// dialogs are the ones open, so a link inside one can close them.
 	dialogs []dialog.Dialog
 	dbPath  string
@@ -360,6 +362,9 @@ func (s *shell) saveAll() bool {
 		if sl.built != nil {
 			ok = sl.built.flush() && ok
 		}
+	}
+	if s.report != nil {
+		ok = s.report.flush() && ok
 	}
 	return ok
 }

@@ -25,6 +25,8 @@ type reportApp struct {
 
 	next    *widget.Label
 	agenda  map[model.Heading]*fyne.Container
+	typing  map[model.Heading]*widget.Entry // what is typed, not yet added
+	outside map[model.Heading]*widget.Check
 	pulse   *widget.RadioGroup
 	history *widget.List
 	shown   *widget.Label // the one-on-one picked in history
@@ -34,10 +36,17 @@ type reportApp struct {
 // showReport opens the report's own app in place of the lead's screens.
 func (s *shell) showReport(store *model.Store) {
 	s.win.SetMainMenu(nil)
-	s.win.SetCloseIntercept(s.win.Close) // each change is saved as it is made
 	for _, sc := range s.shortcuts() {
 		s.win.Canvas().RemoveShortcut(ctrl(sc.key))
 	}
+	// What was typed and not yet added is added as the window closes.
+	closing := func() {
+		s.saveAll()
+		s.closeSaved = true
+		s.win.Close()
+	}
+	s.win.SetCloseIntercept(closing)
+	s.win.Canvas().AddShortcut(ctrl(fyne.KeyQ), func(fyne.Shortcut) { closing() })
 	ld := &loader{store: store, bg: s.bg, fail: s.showError}
 	fetchOr(ld, nil, (*model.Store).ReportPerson, func(p model.Person) { s.openReportApp(store, p.ID) }, func(err error) {
 		if errors.Is(err, model.ErrNotLinked) {
@@ -49,22 +58,23 @@ func (s *shell) showReport(store *model.Store) {
 
 // openReportApp builds the report's app for person and loads it.
 func (s *shell) openReportApp(store *model.Store, person uint) *reportApp {
-	r := &reportApp{loader: loader{store: store, bg: s.bg, fail: s.showError}, sh: s, person: person, agenda: map[model.Heading]*fyne.Container{}}
+	r := &reportApp{loader: loader{store: store, bg: s.bg, fail: s.showError}, sh: s, person: person, agenda: map[model.Heading]*fyne.Container{},
+		typing: map[model.Heading]*widget.Entry{}, outside: map[model.Heading]*widget.Check{}}
+	s.report = r
 	r.next = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.next.Wrapping = fyne.TextWrapWord
 	intro := widget.NewLabel("Add what you would like to talk about, at work or outside it. Your lead sees it when your one-on-one starts.")
 	intro.Wrapping = fyne.TextWrapWord
-	form := container.NewVBox(r.next, intro)
-	for _, h := range model.Headings() {
-		form.Add(r.headingBox(h))
-	}
+	// The rating first: below the headings a small window hid it.
 	r.pulse = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
 	r.pulse.Horizontal = true
 	r.pulse.OnChanged = r.setPulse
 	ask := widget.NewLabelWithStyle("How do you feel about the team and the company right now? (1 low, 5 great)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ask.Wrapping = fyne.TextWrapWord
-	form.Add(ask)
-	form.Add(r.pulse)
+	form := container.NewVBox(r.next, ask, r.pulse, intro)
+	for _, h := range model.Headings() {
+		form.Add(r.headingBox(h))
+	}
 
 	r.history = widget.NewList(func() int { return len(r.v.History) },
 		func() fyne.CanvasObject {
@@ -105,6 +115,7 @@ func (r *reportApp) headingBox(h model.Heading) fyne.CanvasObject {
 	r.agenda[h] = items
 	outside := widget.NewCheck("Outside work", nil)
 	add := widget.NewEntry()
+	r.typing[h], r.outside[h] = add, outside
 	add.SetPlaceHolder("Add to " + strings.ToLower(h.Label()) + " and press Enter")
 	add.OnSubmitted = func(text string) {
 		if strings.TrimSpace(text) == "" {
@@ -114,6 +125,22 @@ func (r *reportApp) headingBox(h model.Heading) fyne.CanvasObject {
 	}
 	title := widget.NewLabelWithStyle(h.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title, items, container.NewBorder(nil, nil, nil, outside, add))
+}
+
+// flush adds what is typed and not yet added, there and then: the window
+// is closing.
+func (r *reportApp) flush() bool {
+	var items []model.AgendaItem
+	for _, h := range model.Headings() {
+		if t := strings.TrimSpace(r.typing[h].Text); t != "" {
+			items = append(items, model.AgendaItem{Heading: h, Text: t, NonWork: r.outside[h].Checked})
+		}
+	}
+	if len(items) == 0 {
+		return true
+	}
+	_, err := r.store.AddToAgenda(r.person, items)
+	return err == nil
 }
 
 func (r *reportApp) load() {

@@ -125,3 +125,23 @@ func findEntry(t *testing.T, o fyne.CanvasObject, prefix string) *widget.Entry {
 	}
 	return nil
 }
+
+// What a report typed and did not add yet is added as the window closes.
+// Before, closing dropped it, while the lead's app kept its own typing.
+func TestReportAppKeepsWhatWasTypedOnClose(t *testing.T) {
+	s, store := newTestShell(t)
+	ines := model.Person{Name: "Ines Duarte"}
+	if err := store.SavePerson(&ines); err != nil {
+		t.Fatal(err)
+	}
+	r := s.openReportApp(store, ines.ID)
+	test.Type(r.typing[model.HeadingFocus], "Ask about weekend shifts")
+	r.outside[model.HeadingFocus].SetChecked(true)
+	if !s.saveAll() {
+		t.Fatal("saving on close failed")
+	}
+	a, err := store.Agenda(ines.ID)
+	if err != nil || len(a.Items) != 1 || a.Items[0].Text != "Ask about weekend shifts" || !a.Items[0].NonWork {
+		t.Errorf("after closing the agenda holds %+v (%v)", a.Items, err)
+	}
+}
