@@ -37,10 +37,27 @@ func ParseHeading(s string) (Heading, bool) { return headings.lookup(s) }
 // ParseMeetingSetting accepts a setting's key or label in any case.
 func ParseMeetingSetting(s string) (MeetingSetting, bool) { return meetingSettings.lookup(s) }
 
-func (m *HistoryMeeting) validate(personID uint) error {
+// Limits on one history import: years of weekly one-on-ones, and more
+// items in one than anyone says.
+const (
+	MaxHistoryMeetings = 1000
+	MaxHistoryItems    = 500
+)
+
+// validate checks a past meeting; today is the store's, as the meeting
+// must have been held by then.
+func (m *HistoryMeeting) validate(personID uint, today Date) error {
 	v := &ValidationError{}
-	if m.HeldAt.IsZero() {
+	switch day := DateOf(m.HeldAt); {
+	case m.HeldAt.IsZero():
 		v.add("held_at", "say when the one-on-one was held")
+	case today.Before(day):
+		v.add("held_at", "it is dated %s, after today; only one-on-ones already held can be brought in", m.HeldAt.Format(DateLayout))
+	case m.HeldAt.Year() < 1900:
+		v.add("held_at", "it is dated %s, before 1900; check the year", m.HeldAt.Format(DateLayout))
+	}
+	if len(m.Items) > MaxHistoryItems {
+		v.add("items", "it has %d items, more than %d; split them over the meetings they were said in", len(m.Items), MaxHistoryItems)
 	}
 	if m.Setting == "" {
 		m.Setting = MeetingSettingDesk
@@ -90,8 +107,13 @@ func sameMeeting(items []Item) []string {
 // are kept as they were written.
 func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added int, err error) {
 	v := &ValidationError{}
+	if len(meetings) > MaxHistoryMeetings {
+		v.add("meetings", "meeting %d: that is more than %d one-on-ones; bring them in a few years at a time", MaxHistoryMeetings+1, MaxHistoryMeetings)
+		return 0, v
+	}
+	today := s.Today()
 	for i := range meetings {
-		if err := meetings[i].validate(personID); err != nil {
+		if err := meetings[i].validate(personID, today); err != nil {
 			v.add("meetings", "meeting %d: %s", i+1, err.Error())
 		}
 		for _, c := range meetings[i].Carried {
