@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -89,21 +88,10 @@ func (m *HistoryMeeting) validate(personID uint, today Date) error {
 	return v.orNil()
 }
 
-// sameMeeting is how a meeting's items are compared with another's: the
-// same items, in any order, make the same meeting.
-func sameMeeting(items []Item) []string {
-	keys := make([]string, len(items))
-	for i, it := range items {
-		keys[i] = sameItem(it.Heading, it.NonWork, it.Text)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // ImportHistory adds a person's past one-on-ones, all or none, and says
-// how many it added. A meeting held the same day as one already kept, with
-// the same items, is skipped, so importing the same history twice adds
-// nothing. Past meetings carry nothing over and take no agenda in: they
+// how many it added. A meeting held the same day as one already kept that
+// holds all its items is skipped, so importing the same history twice adds
+// nothing, even after the meeting was edited. Past meetings carry nothing over and take no agenda in: they
 // are kept as they were written.
 func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added int, err error) {
 	v := &ValidationError{}
@@ -185,9 +173,11 @@ func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added i
 	return added, nil
 }
 
-// heldAlready finds a one-on-one of the person's on m's day with the same
-// items as m, and returns the IDs of its items in m's order; nil when there
-// is none.
+// heldAlready finds a one-on-one of the person's on m's day that holds
+// every item of m, its own or carried into it, and returns the IDs of
+// those items in m's order; nil when there is none. An item added in the
+// app since, or a file that writes a carried item as the meeting's own
+// (an export limited to recent weeks does), is still the same meeting.
 func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) ([]uint, error) {
 	day := DateOf(m.HeldAt.Local())
 	var ids []uint
@@ -195,14 +185,15 @@ func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) ([]uint, error) {
 		Pluck("id", &ids).Error; err != nil {
 		return nil, err
 	}
-	want := sameMeeting(m.Items)
+meetings:
 	for _, id := range ids {
 		var have []Item
-		if err := tx.Where("one_on_one_id = ?", id).Find(&have).Error; err != nil {
+		if err := tx.Where("one_on_one_id = ? OR id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?)", id, id).
+			Find(&have).Error; err != nil {
 			return nil, err
 		}
-		if !slices.Equal(sameMeeting(have), want) {
-			continue
+		if len(m.Items) == 0 && len(have) > 0 {
+			continue // a meeting of notes alone is not one with items
 		}
 		byKey := map[string]uint{}
 		for _, it := range have {
@@ -210,7 +201,9 @@ func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) ([]uint, error) {
 		}
 		kept := make([]uint, len(m.Items))
 		for j, it := range m.Items {
-			kept[j] = byKey[sameItem(it.Heading, it.NonWork, it.Text)]
+			if kept[j] = byKey[sameItem(it.Heading, it.NonWork, it.Text)]; kept[j] == 0 {
+				continue meetings
+			}
 		}
 		return kept, nil
 	}

@@ -42,6 +42,13 @@ func TestImportHistoryTwiceAddsNothing(t *testing.T) {
 	if !first.HeldAt.Equal(march3) || first.Setting != MeetingSettingWalk || first.PulseRating != 4 || first.PrivateNotes != "Seems tired." || len(first.Items) != 3 || len(first.Actions) != 1 {
 		t.Errorf("first meeting came back as %+v with %d items", first.OneOnOne, len(first.Items))
 	}
+	// An item added in the app since leaves it the same meeting.
+	if err := st.db.Create(&Item{OneOnOneID: first.ID, Heading: HeadingFocus, Text: "Added afterwards", Status: ItemOpen}).Error; err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.ImportHistory(p.ID, history); err != nil || n != 0 {
+		t.Errorf("again after an edit: added %d, %v", n, err)
+	}
 	// The same day with other items is another meeting.
 	other := []HistoryMeeting{{HeldAt: march3.Add(time.Hour), Items: []Item{{Heading: HeadingFocus, Text: "Something else"}}}}
 	if n, err := st.ImportHistory(p.ID, other); err != nil || n != 1 {
