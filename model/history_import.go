@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -37,10 +36,27 @@ func ParseHeading(s string) (Heading, bool) { return headings.lookup(s) }
 // ParseMeetingSetting accepts a setting's key or label in any case.
 func ParseMeetingSetting(s string) (MeetingSetting, bool) { return meetingSettings.lookup(s) }
 
-func (m *HistoryMeeting) validate(personID uint) error {
+// Limits on one history import: years of weekly one-on-ones, and more
+// items in one than anyone says.
+const (
+	MaxHistoryMeetings = 1000
+	MaxHistoryItems    = 500
+)
+
+// validate checks a past meeting; today is the store's, as the meeting
+// must have been held by then.
+func (m *HistoryMeeting) validate(personID uint, today Date) error {
 	v := &ValidationError{}
-	if m.HeldAt.IsZero() {
+	switch day := DateOf(m.HeldAt); {
+	case m.HeldAt.IsZero():
 		v.add("held_at", "say when the one-on-one was held")
+	case today.Before(day):
+		v.add("held_at", "it is dated %s, after today; only one-on-ones already held can be brought in", m.HeldAt.Format(DateLayout))
+	case m.HeldAt.Year() < 1900:
+		v.add("held_at", "it is dated %s, before 1900; check the year", m.HeldAt.Format(DateLayout))
+	}
+	if len(m.Items) > MaxHistoryItems {
+		v.add("items", "it has %d items, more than %d; split them over the meetings they were said in", len(m.Items), MaxHistoryItems)
 	}
 	if m.Setting == "" {
 		m.Setting = MeetingSettingDesk
@@ -72,26 +88,20 @@ func (m *HistoryMeeting) validate(personID uint) error {
 	return v.orNil()
 }
 
-// sameMeeting is how a meeting's items are compared with another's: the
-// same items, in any order, make the same meeting.
-func sameMeeting(items []Item) []string {
-	keys := make([]string, len(items))
-	for i, it := range items {
-		keys[i] = sameItem(it.Heading, it.NonWork, it.Text)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // ImportHistory adds a person's past one-on-ones, all or none, and says
-// how many it added. A meeting held the same day as one already kept, with
-// the same items, is skipped, so importing the same history twice adds
-// nothing. Past meetings carry nothing over and take no agenda in: they
+// how many it added. A meeting held the same day as one already kept that
+// holds all its items is skipped, so importing the same history twice adds
+// nothing, even after the meeting was edited. Past meetings carry nothing over and take no agenda in: they
 // are kept as they were written.
 func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added int, err error) {
 	v := &ValidationError{}
+	if len(meetings) > MaxHistoryMeetings {
+		v.add("meetings", "meeting %d: that is more than %d one-on-ones; bring them in a few years at a time", MaxHistoryMeetings+1, MaxHistoryMeetings)
+		return 0, v
+	}
+	today := s.Today()
 	for i := range meetings {
-		if err := meetings[i].validate(personID); err != nil {
+		if err := meetings[i].validate(personID, today); err != nil {
 			v.add("meetings", "meeting %d: %s", i+1, err.Error())
 		}
 		for _, c := range meetings[i].Carried {
@@ -163,9 +173,11 @@ func (s *Store) ImportHistory(personID uint, meetings []HistoryMeeting) (added i
 	return added, nil
 }
 
-// heldAlready finds a one-on-one of the person's on m's day with the same
-// items as m, and returns the IDs of its items in m's order; nil when there
-// is none.
+// heldAlready finds a one-on-one of the person's on m's day that holds
+// every item of m, its own or carried into it, and returns the IDs of
+// those items in m's order; nil when there is none. An item added in the
+// app since, or a file that writes a carried item as the meeting's own
+// (an export limited to recent weeks does), is still the same meeting.
 func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) ([]uint, error) {
 	day := DateOf(m.HeldAt.Local())
 	var ids []uint
@@ -173,14 +185,15 @@ func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) ([]uint, error) {
 		Pluck("id", &ids).Error; err != nil {
 		return nil, err
 	}
-	want := sameMeeting(m.Items)
+meetings:
 	for _, id := range ids {
 		var have []Item
-		if err := tx.Where("one_on_one_id = ?", id).Find(&have).Error; err != nil {
+		if err := tx.Where("one_on_one_id = ? OR id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?)", id, id).
+			Find(&have).Error; err != nil {
 			return nil, err
 		}
-		if !slices.Equal(sameMeeting(have), want) {
-			continue
+		if len(m.Items) == 0 && len(have) > 0 {
+			continue // a meeting of notes alone is not one with items
 		}
 		byKey := map[string]uint{}
 		for _, it := range have {
@@ -188,7 +201,9 @@ func heldAlready(tx *gorm.DB, personID uint, m HistoryMeeting) ([]uint, error) {
 		}
 		kept := make([]uint, len(m.Items))
 		for j, it := range m.Items {
-			kept[j] = byKey[sameItem(it.Heading, it.NonWork, it.Text)]
+			if kept[j] = byKey[sameItem(it.Heading, it.NonWork, it.Text)]; kept[j] == 0 {
+				continue meetings
+			}
 		}
 		return kept, nil
 	}

@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,6 +42,13 @@ func TestImportHistoryTwiceAddsNothing(t *testing.T) {
 	if !first.HeldAt.Equal(march3) || first.Setting != MeetingSettingWalk || first.PulseRating != 4 || first.PrivateNotes != "Seems tired." || len(first.Items) != 3 || len(first.Actions) != 1 {
 		t.Errorf("first meeting came back as %+v with %d items", first.OneOnOne, len(first.Items))
 	}
+	// An item added in the app since leaves it the same meeting.
+	if err := st.db.Create(&Item{OneOnOneID: first.ID, Heading: HeadingFocus, Text: "Added afterwards", Status: ItemOpen}).Error; err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.ImportHistory(p.ID, history); err != nil || n != 0 {
+		t.Errorf("again after an edit: added %d, %v", n, err)
+	}
 	// The same day with other items is another meeting.
 	other := []HistoryMeeting{{HeldAt: march3.Add(time.Hour), Items: []Item{{Heading: HeadingFocus, Text: "Something else"}}}}
 	if n, err := st.ImportHistory(p.ID, other); err != nil || n != 1 {
@@ -65,5 +74,43 @@ func TestImportHistoryRefusesWhole(t *testing.T) {
 	}
 	if _, err := st.ImportHistory(9999, bad[:1]); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown person: %v", err)
+	}
+}
+
+// A history is of one-on-ones already held, and of a size people keep.
+func TestImportHistoryRefusesFutureAncientAndOversize(t *testing.T) {
+	st := newTestStore(t)
+	p := addPerson(t, st, "Amara Okafor")
+	item := []Item{{Heading: HeadingFocus, Text: "A thing"}}
+	many := make([]Item, MaxHistoryItems+1)
+	for i := range many {
+		many[i] = Item{Heading: HeadingFocus, Text: fmt.Sprintf("Thing %d", i)}
+	}
+	lots := make([]HistoryMeeting, MaxHistoryMeetings+1)
+	for i := range lots {
+		lots[i] = HistoryMeeting{HeldAt: fixedNow.AddDate(0, 0, -7*i), Items: item}
+	}
+	for _, c := range []struct {
+		name     string
+		meetings []HistoryMeeting
+		want     string
+	}{
+		{"tomorrow", []HistoryMeeting{{HeldAt: fixedNow.AddDate(0, 0, 1), Items: item}}, "meeting 1: it is dated 2026-03-11, after today"},
+		{"year 9999", []HistoryMeeting{{HeldAt: time.Date(9999, 12, 31, 23, 59, 0, 0, time.UTC), Items: item}}, "after today"},
+		{"year 1", []HistoryMeeting{{HeldAt: time.Date(1, 1, 1, 9, 0, 0, 0, time.UTC), Items: item}}, "meeting 1: it is dated 0001-01-01, before 1900"},
+		{"too many items", []HistoryMeeting{{HeldAt: fixedNow, Items: many}}, "meeting 1: it has 501 items"},
+		{"too many meetings", lots, "meeting 1001: that is more than 1000"},
+	} {
+		_, err := st.ImportHistory(p.ID, c.meetings)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.name, err, c.want)
+		}
+	}
+	if ids, _ := st.MeetingIDs(MeetingFilter{PersonID: p.ID}); len(ids) != 0 {
+		t.Errorf("refused histories wrote %d meetings", len(ids))
+	}
+	// Today itself is a day a one-on-one may have been held.
+	if n, err := st.ImportHistory(p.ID, []HistoryMeeting{{HeldAt: fixedNow.Add(-time.Hour), Items: item}}); err != nil || n != 1 {
+		t.Errorf("this morning's one-on-one: added %d, %v", n, err)
 	}
 }

@@ -182,8 +182,6 @@ func (d doc) history() (name string, nameLine int, meetings []pastMeeting, err e
 		case *ast.Heading:
 			text := d.headingText(n)
 			switch n.Level {
-			case 1:
-				continue
 			case 2:
 				who, at, setting, ok := meetingHeading(text)
 				if !ok {
@@ -197,6 +195,12 @@ func (d doc) history() (name string, nameLine int, meetings []pastMeeting, err e
 				}
 				meetings = append(meetings, pastMeeting{HistoryMeeting: model.HistoryMeeting{HeldAt: at, Setting: setting}, line: line})
 				m, section, notes = &meetings[len(meetings)-1], "", ""
+			case 1:
+				// A title, unless it names one of the four in a meeting.
+				if _, ok := model.ParseHeading(text); !ok || m == nil {
+					continue
+				}
+				fallthrough
 			default:
 				h, ok := model.ParseHeading(text)
 				if m == nil || !ok {
@@ -306,7 +310,7 @@ func (m *pastMeeting) add(it model.Item, from time.Time) {
 // said when asked.
 func (d doc) historyItem(m *pastMeeting, h model.Heading, li ast.Node) error {
 	first := li.FirstChild()
-	if first == nil || first.Kind() != ast.KindTextBlock && first.Kind() != ast.KindParagraph {
+	if first == nil || !isText(first) {
 		return nil
 	}
 	line := d.lineOf(first)

@@ -270,8 +270,10 @@ func parse(data []byte) (doc, error) {
 	}
 	// Only blocks: items are kept as written (less the backslashes that
 	// escape punctuation), so emphasis, links and inline HTML stay plain text.
-	p := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+	// No paragraph transformers either: the one for link reference
+	// definitions would swallow an item like "[Urgent]: promotion", and
+	// crawls through a file full of them.
+	p := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...))
 	d.root = p.Parse(text.NewReader(data))
 	return d, nil
 }
@@ -312,15 +314,19 @@ func (d doc) marker() (id uint, email string, line int, err error) {
 		if n.Kind() != ast.KindHTMLBlock {
 			continue
 		}
-		m := markerRE.FindStringSubmatch(d.raw(n, "\n"))
-		if m == nil {
-			continue
+		// A block may hold several comments, on one line or across lines;
+		// the line that closes it is kept apart from the others.
+		text := d.raw(n, "\n")
+		if h := n.(*ast.HTMLBlock); h.HasClosure() {
+			text += "\n" + string(h.ClosureLine.Value(d.src))
 		}
-		got, err := strconv.ParseUint(m[1], 10, 32)
-		if err != nil || id != 0 && (uint(got) != id || m[2] != email) {
-			return 0, "", d.lineOf(n), &Error{Line: d.lineOf(n), Reason: "the file names more than one person; send each person's agenda in a file of its own"}
+		for _, m := range markerRE.FindAllStringSubmatch(text, -1) {
+			got, err := strconv.ParseUint(m[1], 10, 32)
+			if err != nil || id != 0 && (uint(got) != id || m[2] != email) {
+				return 0, "", d.lineOf(n), &Error{Line: d.lineOf(n), Reason: "the file names more than one person; send each person's agenda in a file of its own"}
+			}
+			id, email, line = uint(got), m[2], d.lineOf(n)
 		}
-		id, email, line = uint(got), m[2], d.lineOf(n)
 	}
 	return id, email, line, nil
 }
@@ -398,17 +404,24 @@ func (d doc) agendaItems() (items []model.AgendaItem, lines []int, pulse int, er
 		switch n := n.(type) {
 		case *ast.Heading:
 			name := d.headingText(n)
+			h, ok := model.ParseHeading(name)
 			switch {
-			case n.Level == 1:
-				continue
 			case n.Level >= 3 && section != "" && kindWords[normal(name)] != nil:
 				nonWork = *kindWords[normal(name)]
 				continue
 			case normal(name) == normal(carryingOver) || normal(name) == normal(agreedLast):
 				skipping, section = true, ""
 				continue
+			case ok:
+			case n.Level == 1 && section == "":
+				continue // the file's title
+			case d.setext(n) && section != "":
+				// A line underlined with "=" or "-": the words are an item.
+				if err := d.addLines(n, add); err != nil {
+					return nil, nil, 0, err
+				}
+				continue
 			}
-			h, ok := model.ParseHeading(name)
 			if !ok {
 				return nil, nil, 0, &Error{Line: line, Reason: fmt.Sprintf("%q is not one of the four headings (%s); things outside work go under %q below one", name, headingList(), outsideWork)}
 			}
@@ -425,7 +438,7 @@ func (d doc) agendaItems() (items []model.AgendaItem, lines []int, pulse int, er
 				if depth(c) > maxDepth {
 					return ast.WalkStop, &Error{Line: d.lineOf(c), Reason: fmt.Sprintf("lists go more than %d deep here; write each item on a line of its own", maxDepth)}
 				}
-				if first := c.FirstChild(); first != nil && (first.Kind() == ast.KindTextBlock || first.Kind() == ast.KindParagraph) {
+				if first := c.FirstChild(); first != nil && isText(first) {
 					return ast.WalkContinue, add(d.raw(first, " "), d.lineOf(first))
 				}
 				return ast.WalkContinue, nil
@@ -439,11 +452,8 @@ func (d doc) agendaItems() (items []model.AgendaItem, lines []int, pulse int, er
 			if skipping || section == "" || n.Kind() == ast.KindHTMLBlock && strings.HasPrefix(d.raw(n, ""), "<!--") {
 				continue
 			}
-			for i := 0; i < n.Lines().Len(); i++ {
-				seg := n.Lines().At(i)
-				if err := add(strings.TrimSpace(string(seg.Value(d.src))), d.line(seg.Start)); err != nil {
-					return nil, nil, 0, err
-				}
+			if err := d.addLines(n, add); err != nil {
+				return nil, nil, 0, err
 			}
 		case *ast.ThematicBreak:
 		default:
@@ -456,6 +466,39 @@ func (d doc) agendaItems() (items []model.AgendaItem, lines []int, pulse int, er
 		return nil, nil, 0, &Error{Reason: fmt.Sprintf("none of the four headings (%s) is in the file; was it edited past recognition? Send a new agenda to fill in", headingList())}
 	}
 	return items, lines, pulse, nil
+}
+
+// addLines adds each line of a block as an item.
+func (d doc) addLines(n ast.Node, add func(string, int) error) error {
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		if err := add(strings.TrimSpace(string(seg.Value(d.src))), d.line(seg.Start)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isText reports whether a list item's first block is its words: a
+// paragraph, or a heading when a line of "=" or "-" follows them, or "#"
+// starts them.
+func isText(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindTextBlock, ast.KindParagraph, ast.KindHeading:
+		return n.Lines().Len() > 0
+	}
+	return false
+}
+
+// setext reports whether a heading is words underlined with "=" or "-"
+// rather than a line starting with "#".
+func (d doc) setext(n ast.Node) bool {
+	if n.Lines().Len() == 0 {
+		return false
+	}
+	start := n.Lines().At(0).Start
+	lineStart := bytes.LastIndexByte(d.src[:start], '\n') + 1
+	return !bytes.HasPrefix(bytes.TrimLeft(d.src[lineStart:start], " \t"), []byte("#"))
 }
 
 // depth counts the lists a node stands in.
