@@ -128,18 +128,23 @@ func (it *Item) validate() error {
 // UpdateItem stores an item's text, tag, status, follow-up date and privacy.
 // A carried item is its original, so closing it anywhere closes it in history.
 func (s *Store) UpdateItem(it *Item) error {
-	if it.Private && !it.ByReport { // as stored, whatever the copy says
-		if err := s.db.Model(&Item{}).Select("by_report").Where("id = ?", it.ID).Scan(&it.ByReport).Error; err != nil {
-			return fmt.Errorf("save item %d: %w", it.ID, err)
-		}
-	}
 	if err := it.validate(); err != nil {
 		return err
 	}
 	err := versioned(s.db, &it.Version, func(tx *gorm.DB) error {
-		return saveVersioned(tx, it, it.ID, &it.Version, "item", func(q *gorm.DB) *gorm.DB {
+		err := saveVersioned(tx, it, it.ID, &it.Version, "item", func(q *gorm.DB) *gorm.DB {
 			return q.Select("Text", "NonWork", "Status", "FollowUp", "AskedOn", "AskedNote", "Private", "Version")
 		})
+		if err != nil || !it.Private {
+			return err
+		}
+		// As stored, whatever the copy says: their item stays theirs to see.
+		res := tx.Exec(`UPDATE one_on_one_items SET private = ? WHERE id = ? AND by_report AND private`, false, it.ID)
+		if res.Error == nil && res.RowsAffected > 0 {
+			it.ByReport = true
+			return it.validate()
+		}
+		return res.Error
 	})
 	if err != nil {
 		return fmt.Errorf("save item %d: %w", it.ID, err)

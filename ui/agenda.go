@@ -73,6 +73,9 @@ func (s *shell) importAgendaFile(u fyne.URI) {
 		return agenda.Import(st, data, 0)
 	}, func(res agenda.Result) {
 		s.screen(s.current).load()
+		if o := s.oneOnOnes(); s.current == screenOneOnOnes && o.page.person.ID == res.Person.ID {
+			o.page.load(res.Person.ID) // their page shows what they added
+		}
 		title := "Agenda added"
 		if res.History {
 			title = "History imported"

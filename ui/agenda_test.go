@@ -31,7 +31,7 @@ func TestDroppingAnAgendaAddsIt(t *testing.T) {
 		shows               []string
 		items               int // on Priya's agenda after the drop
 	}{
-		{"refused", "bad.md", filled + "\n## Gossip\n\n- x\n", []string{"Could not import bad.md", `Line 52: "Gossip" is not one of the four headings`, "Nothing was added."}, 0},
+		{"refused", "bad.md", filled + "\n## Gossip\n\n- x\n", []string{"Could not import bad.md", `Line 54: "Gossip" is not one of the four headings`, "Nothing was added."}, 0},
 		{"not Markdown", "photo.png", "\x89PNG", []string{"photo.png is not an agenda file"}, 0},
 		{"filled in", "agenda-priya-natarajan.md", filled, []string{"Agenda added", "Added 2 items to Priya Natarajan's next one-on-one."}, 2},
 		{"again", "agenda-priya-natarajan.md", filled, []string{"Nothing new for Priya Natarajan's next one-on-one: 2 were already there."}, 2},

@@ -642,7 +642,7 @@ type preparation struct {
 func (o *oneOnOneScreen) showPreparation(person model.Person, prep preparation) {
 	var carried []string
 	for _, it := range prep.carry {
-		carried = append(carried, "• "+clip(it.Text)+" ("+strings.ToLower(it.Heading.Label())+")")
+		carried = append(carried, "• "+clip(it.Text)+privateMark(it.Private)+" ("+strings.ToLower(it.Heading.Label())+")")
 	}
 	if len(carried) == 0 {
 		carried = []string{"Nothing open from last time."}

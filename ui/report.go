@@ -35,7 +35,6 @@ type reportApp struct {
 
 // showReport opens the report's own app in place of the lead's screens.
 func (s *shell) showReport(store *model.Store) {
-	s.win.SetMainMenu(nil)
 	for _, sc := range s.shortcuts() {
 		s.win.Canvas().RemoveShortcut(ctrl(sc.key))
 	}
@@ -46,6 +45,9 @@ func (s *shell) showReport(store *model.Store) {
 		s.win.Close()
 	}
 	s.win.SetCloseIntercept(closing)
+	// A menu of one, so Ctrl+Q works from a field too (an entry keeps the
+	// shortcuts of a canvas it does not know).
+	s.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Solemate", quitItem(&fyne.MenuItem{Label: "Quit", Shortcut: ctrl(fyne.KeyQ), Action: closing}))))
 	s.win.Canvas().AddShortcut(ctrl(fyne.KeyQ), func(fyne.Shortcut) { closing() })
 	ld := &loader{store: store, bg: s.bg, fail: s.showError}
 	fetchOr(ld, nil, (*model.Store).ReportPerson, func(p model.Person) { s.openReportApp(store, p.ID) }, func(err error) {
@@ -240,12 +242,12 @@ func (r *reportApp) showAction(a model.Action, row *fyne.Container) {
 
 // meetingLine is a one-on-one in the history list.
 func meetingLine(m model.SharedMeeting) string {
-	line := fmt.Sprintf("%s · %d items", formatDay(model.DateOf(m.HeldAt.Local())), len(m.Items))
+	line := fmt.Sprintf("%s · %s", formatDay(model.DateOf(m.HeldAt.Local())), model.Plural(len(m.Items), "item", "items"))
 	if m.ReportPulse > 0 {
-		line += fmt.Sprintf(" · you said %d", m.ReportPulse)
+		line += fmt.Sprintf(" · your rating before: %d of 5", m.ReportPulse)
 	}
 	if m.PulseRating > 0 {
-		line += fmt.Sprintf(" · together %d", m.PulseRating)
+		line += fmt.Sprintf(" · rating in the meeting: %d of 5", m.PulseRating)
 	}
 	return line
 }
