@@ -558,10 +558,22 @@ func (f *sessionForm) askWhoseToKeep(mine, theirs model.Session) {
 }
 
 func (f *sessionForm) flush() bool {
-	if !f.dirty && f.tagEntry.Text == "" {
+	if !f.dirty && f.tagEntry.Text == "" || f.session.ID == 0 && f.blank() {
 		return true
 	}
 	return f.save()
+}
+
+// blank reports whether nothing of a session has been written: something
+// typed and erased again is no session to keep.
+func (f *sessionForm) blank() bool {
+	for _, t := range []string{f.journey.Text, f.minutes.Text, f.resp.Text, f.tagEntry.Text, f.agent.Text, f.debriefWith.Text,
+		f.worked.Text(), f.friction.Text(), f.wow.Text(), f.ideas.Text(), f.agreed.Text()} {
+		if strings.TrimSpace(t) != "" {
+			return false
+		}
+	}
+	return len(f.tags) == 0 && len(f.actions.actions) == 0
 }
 
 func (f *sessionForm) confirmDelete() {

@@ -283,3 +283,28 @@ func TestSessionOffersDebriefPrompts(t *testing.T) {
 		t.Error("every session offers the same prompts")
 	}
 }
+
+// A new session with something typed and erased again is not kept: before,
+// leaving it stored a blank session in the list.
+func TestNewSessionTypedAndErasedIsNotKept(t *testing.T) {
+	s, store := newTestShell(t)
+	addPeople(t, store, nil, "Sam Okafor")
+	s.newOn(screenShadowing)
+	f := shadowing(s).form
+	choosePerson(t, f.who, "sam")
+	test.Type(f.journey, "x")
+	f.journey.SetText("")
+	if !f.flush() {
+		t.Fatal("leaving a blank session failed")
+	}
+	if n, _ := store.CountSessions(model.SessionFilter{}); n != 0 {
+		t.Errorf("%d sessions stored from a form typed in and erased", n)
+	}
+	test.Type(f.journey, "Returning shoes")
+	if !f.flush() {
+		t.Fatalf("not saved: %s", f.problems.Text)
+	}
+	if n, _ := store.CountSessions(model.SessionFilter{}); n != 1 {
+		t.Errorf("%d sessions stored, want the one written", n)
+	}
+}
