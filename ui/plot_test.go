@@ -41,3 +41,13 @@ func TestBarLabelsStayClearOfTheBars(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFitText cuts a 3,000-character chart label to a bar's width:
+// by halving, a dozen measures; one letter at a time took seconds.
+func BenchmarkFitText(b *testing.B) {
+	test.NewTempApp(b)
+	long := "slow update " + strings.Repeat("and then nothing ", 180)
+	for b.Loop() {
+		fitText(long, 14, 200)
+	}
+}
