@@ -38,11 +38,15 @@ func Roles() []Role { return roles.values() }
 func (r Role) Label() string { return roles.label(r) }
 
 // ParseRole accepts a role's key or label in any case, with spaces, dashes
-// or underscores ("Team lead", "team_lead", "TEAM-LEAD").
+// or underscores ("Team lead", "team_lead", "TEAM-LEAD"), and "lead" or
+// "team leader" for a team lead.
 func ParseRole(s string) (Role, error) {
 	key := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
 	if r := Role(key); roles.has(r) {
 		return r, nil
+	}
+	if key == "lead" || key == "team_leader" { // as team leads write it
+		return RoleTeamLead, nil
 	}
 	return "", fmt.Errorf("%q is not a role (use agent, team lead, trainer, manager or other)", s)
 }

@@ -53,12 +53,12 @@ func TestValidateDefaultsAndNormalizes(t *testing.T) {
 }
 
 func TestParseRole(t *testing.T) {
-	for in, want := range map[string]Role{"agent": RoleAgent, "Team lead": RoleTeamLead, "TEAM-LEAD": RoleTeamLead, "team_lead": RoleTeamLead, " trainer ": RoleTrainer, "Manager": RoleManager, "other": RoleOther} {
+	for in, want := range map[string]Role{"agent": RoleAgent, "Team lead": RoleTeamLead, "TEAM-LEAD": RoleTeamLead, "team_lead": RoleTeamLead, "Lead": RoleTeamLead, "team leader": RoleTeamLead, " trainer ": RoleTrainer, "Manager": RoleManager, "other": RoleOther} {
 		if got, err := ParseRole(in); err != nil || got != want {
 			t.Errorf("ParseRole(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "lead", "boss"} {
+	for _, in := range []string{"", "leader", "boss"} {
 		if _, err := ParseRole(in); err == nil {
 			t.Errorf("ParseRole(%q) should fail", in)
 		}
