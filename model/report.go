@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -101,7 +103,9 @@ type SharedMeeting struct {
 	PulseRating int // the lead's record of it in the meeting
 	ReportPulse int // the report's own, given ahead
 	SharedNotes string
-	Items       []Item `gorm:"-"` // raised in it, by heading then position
+	Items       []Item `gorm:"-"` // raised in it or carried into it, by heading then position
+	// Carried marks the items carried in from an earlier one-on-one.
+	Carried map[uint]bool `gorm:"-"`
 }
 
 // ReportView is everything a report's own app shows.
@@ -180,7 +184,45 @@ func (s *Store) sharedHistory(personID uint) ([]SharedMeeting, error) {
 			meetings[i].Items = append(meetings[i].Items, it)
 		}
 	}
+	// What carried into each: talked about then too.
+	var carried []struct {
+		Meeting uint
+		Item
+	}
+	if err := s.db.Table("carry_overs AS c").Select("c.one_on_one_id AS meeting, i.*").
+		Joins("JOIN one_on_one_items i ON i.id = c.item_id").Joins("JOIN one_on_ones o ON o.id = c.one_on_one_id").
+		Where("o.person_id = ? AND NOT i.private", personID).Order(headingOrder("i.heading") + ", i.position, i.id").Find(&carried).Error; err != nil {
+		return nil, fmt.Errorf("history of person %d: carried items: %w", personID, err)
+	}
+	for _, c := range carried {
+		if i, ok := at[c.Meeting]; ok {
+			m := &meetings[i]
+			if m.Carried == nil {
+				m.Carried = map[uint]bool{}
+			}
+			m.Carried[c.Item.ID] = true
+			m.Items = append(m.Items, c.Item)
+		}
+	}
+	order := Headings()
+	for i := range meetings {
+		m := &meetings[i]
+		slices.SortStableFunc(m.Items, func(a, b Item) int {
+			return cmp.Or(cmp.Compare(slices.Index(order, a.Heading), slices.Index(order, b.Heading)), compareBool(m.Carried[b.ID], m.Carried[a.ID]))
+		})
+	}
 	return meetings, nil
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // headingOrder sorts by col, a heading, in the order MOFO lists them.

@@ -270,6 +270,9 @@ func meetingText(m model.SharedMeeting) string {
 		if it.ByReport {
 			b.WriteString(" (yours)")
 		}
+		if m.Carried[it.ID] {
+			b.WriteString(" (carried over)")
+		}
 		b.WriteString("\n")
 	}
 	if m.SharedNotes != "" {

@@ -145,3 +145,33 @@ func TestReportAppKeepsWhatWasTypedOnClose(t *testing.T) {
 		t.Errorf("after closing the agenda holds %+v (%v)", a.Items, err)
 	}
 }
+
+// A report's record of a one-on-one holds what carried into it too, marked
+// so: before, the obstacle talked through again that day was missing.
+func TestReportHistoryShowsWhatCarriedIn(t *testing.T) {
+	s, store := newTestShell(t)
+	ines := model.Person{Name: "Ines Duarte"}
+	if err := store.SavePerson(&ines); err != nil {
+		t.Fatal(err)
+	}
+	first, err := store.StartOneOnOne(ines.ID, fixedNow.Add(-7*24*time.Hour), model.MeetingSettingWalk)
+	if err == nil {
+		_, err = store.AddItem(first.ID, model.HeadingObstacles, "Headset keeps dropping calls", false)
+	}
+	if err == nil {
+		_, err = store.StartOneOnOne(ines.ID, fixedNow, model.MeetingSettingWalk)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := s.openReportApp(store, ines.ID)
+	if len(r.v.History) != 2 {
+		t.Fatalf("history holds %d one-on-ones", len(r.v.History))
+	}
+	if got := meetingText(r.v.History[0]); !strings.Contains(got, "• Headset keeps dropping calls (carried over)") {
+		t.Errorf("the latest one-on-one reads:\n%s", got)
+	}
+	if got := meetingText(r.v.History[1]); strings.Contains(got, "(carried over)") {
+		t.Errorf("the first one-on-one reads:\n%s", got)
+	}
+}
