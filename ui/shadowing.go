@@ -35,23 +35,25 @@ type shadowingScreen struct {
 	bars   []pickedBar
 	picked *pickedBar
 
-	root      fyne.CanvasObject
-	right     *fyne.Container
-	overview  fyne.CanvasObject
-	kindPick  *widget.RadioGroup
-	title     *widget.Label
-	chart     *barChart
-	chartNone *widget.Label
-	response  *widget.Label
-	who       *widget.Select
-	channel   *widget.Select
-	tag       *widget.SelectEntry
-	pickNote  *widget.Label
-	pickBox   *fyne.Container
-	list      *widget.List
-	count     *widget.Label
-	form      *sessionForm
-	selecting bool
+	root     fyne.CanvasObject
+	right    *fyne.Container
+	overview fyne.CanvasObject
+	kindPick *widget.RadioGroup
+	// chartScroll holds the chart: each view starts at its top.
+	chartScroll *container.Scroll
+	title       *widget.Label
+	chart       *barChart
+	chartNone   *widget.Label
+	response    *widget.Label
+	who         *widget.Select
+	channel     *widget.Select
+	tag         *widget.SelectEntry
+	pickNote    *widget.Label
+	pickBox     *fyne.Container
+	list        *widget.List
+	count       *widget.Label
+	form        *sessionForm
+	selecting   bool
 	// quiet is set while the screen sets the filters itself.
 	quiet bool
 }

@@ -31,6 +31,7 @@ func (s *shadowingScreen) newOverview() fyne.CanvasObject {
 		if v == viewStrengths {
 			s.kind = model.TagStrength
 		}
+		s.chartScroll.ScrollToTop() // the other view starts at its top, "All channels"
 		s.load()
 	}
 	kinds := widget.NewButtonWithIcon("Kinds of theme…", theme.SettingsIcon(), s.editKinds)
@@ -53,8 +54,8 @@ func (s *shadowingScreen) newOverview() fyne.CanvasObject {
 	s.response = widget.NewLabel("")
 	s.response.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewHBox(s.kindPick, layout.NewSpacer(), kinds), s.title, hint)
-	return container.NewBorder(top, nil, nil, nil,
-		container.NewVScroll(container.NewVBox(s.chartNone, s.chart, respTitle, s.response)))
+	s.chartScroll = container.NewVScroll(container.NewVBox(s.chartNone, s.chart, respTitle, s.response))
+	return container.NewBorder(top, nil, nil, nil, s.chartScroll)
 }
 
 // showThemes fills the overview: each theme across all channels first

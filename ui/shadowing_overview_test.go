@@ -151,6 +151,18 @@ func TestStrengthsHaveTheirOwnView(t *testing.T) {
 		t.Errorf("title %q", sc.title.Text)
 	}
 	assertGolden(t, "shadowing_overview_strengths.xml", s.win.Canvas())
+
+	// Each view starts at its top, "All channels", wherever the other was read to.
+	sc.kindPick.SetSelected(viewFriction)
+	sc.chartScroll.Resize(fyne.NewSize(300, 60)) // a short pane, read down
+	sc.chartScroll.ScrollToOffset(fyne.NewPos(0, 40))
+	if sc.chartScroll.Offset.Y == 0 {
+		t.Fatal("the friction view did not scroll")
+	}
+	sc.kindPick.SetSelected(viewStrengths)
+	if sc.chartScroll.Offset.Y != 0 {
+		t.Errorf("the strengths view opens scrolled to %v, past its first bars", sc.chartScroll.Offset.Y)
+	}
 }
 
 // A theme's kind changes in the "Kinds of theme" dialog, and the theme

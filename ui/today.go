@@ -110,7 +110,11 @@ func (t *todayScreen) show(v model.TodayView) {
 			if a.Overdue {
 				state = "overdue since " + formatDay(a.Due)
 			}
-			return todayEntry{text: listedAction(a) + " — " + state, open: openPerson(a.PersonID)}
+			open := openPerson(a.PersonID)
+			if a.Mine { // not a report's: where it is ticked off
+				open = nav.openTeamActions
+			}
+			return todayEntry{text: listedAction(a) + " — " + state, open: open}
 		},
 		nav.openTeamActions)
 

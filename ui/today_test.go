@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -81,5 +83,29 @@ func TestTodaySaysWhenTheDayIsSet(t *testing.T) {
 		if got := s.win.Title(); got != tt.title {
 			t.Errorf("SOLEMATE_TODAY=%q: the window is called %q, want %q", tt.env, got, tt.title)
 		}
+	}
+}
+
+// My own action on Today (one a debrief gave me) opens Team actions, where
+// it is ticked off, not my page as if I were my own report.
+func TestTodayOpensMyOwnActionWhereItIsTicked(t *testing.T) {
+	s, store := newTestShell(t)
+	ids := addPeople(t, store, nil, "Sam Okafor", "Priya Nair") // more than me: Today past its first steps
+	if err := store.SetMe(ids["Sam Okafor"]); err != nil {
+		t.Fatal(err)
+	}
+	act := model.Action{PersonID: ids["Sam Okafor"], Text: "Check the courier links", Owner: model.OwnerReport, Due: store.Today()}
+	if err := store.SaveAction(&act); err != nil {
+		t.Fatal(err)
+	}
+	s.today().load()
+	link, ok := first(s.today().view(), func(h *widget.Hyperlink) bool { return strings.HasPrefix(h.Text, "I will: Check the courier links") })
+	if !ok {
+		t.Fatal("Today does not list my own action as mine")
+	}
+	link.OnTapped()
+	o := s.oneOnOnes()
+	if s.current != screenOneOnOnes || o.page.person.ID == ids["Sam Okafor"] || !slices.Contains(o.right.Objects, o.actions.view) {
+		t.Errorf("my own action opened screen %d, person %d", s.current, o.page.person.ID)
 	}
 }
