@@ -62,12 +62,7 @@ func (it *AgendaItem) validate() error {
 // Agenda loads what a person has added to their next one-on-one.
 func (s *Store) Agenda(personID uint) (Agenda, error) {
 	a := Agenda{PersonID: personID}
-	order := "CASE heading"
-	for i, h := range Headings() {
-		order += fmt.Sprintf(" WHEN '%s' THEN %d", h, i)
-	}
-	order += " END, position, id"
-	if err := s.db.Where("person_id = ?", personID).Order(order).Find(&a.Items).Error; err != nil {
+	if err := s.db.Where("person_id = ?", personID).Order(headingOrder("heading") + ", position, id").Find(&a.Items).Error; err != nil {
 		return a, fmt.Errorf("agenda of person %d: %w", personID, err)
 	}
 	if err := s.db.Model(&agendaPulse{}).Select("pulse").Where("person_id = ?", personID).Scan(&a.Pulse).Error; err != nil {

@@ -31,6 +31,15 @@ func Headings() []Heading { return headings.values() }
 // Label is the heading's full name.
 func (h Heading) Label() string { return headings.label(h) }
 
+// headingOrder sorts by col, a heading, in the order MOFO lists them.
+func headingOrder(col string) string {
+	order := "CASE " + col
+	for i, h := range Headings() {
+		order += fmt.Sprintf(" WHEN '%s' THEN %d", h, i)
+	}
+	return order + " END"
+}
+
 // ItemStatus is where an item stands.
 type ItemStatus string
 

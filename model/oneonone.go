@@ -317,8 +317,7 @@ func (s *Store) meetingItems(db *gorm.DB, id uint) ([]*MeetingItem, error) {
 		SELECT i.*, i.one_on_one_id <> ? AS carried, o.held_at AS from_date
 		FROM one_on_one_items i JOIN one_on_ones o ON o.id = i.one_on_one_id
 		WHERE i.one_on_one_id = ? OR i.id IN (SELECT item_id FROM carry_overs WHERE one_on_one_id = ?)
-		ORDER BY CASE i.heading WHEN 'progress' THEN 0 WHEN 'obstacles' THEN 1 WHEN 'focus' THEN 2 ELSE 3 END,
-		         carried DESC, o.held_at, i.position, i.id`, id, id, id).Scan(&rows).Error
+		ORDER BY `+headingOrder("i.heading")+`, carried DESC, o.held_at, i.position, i.id`, id, id, id).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}

@@ -224,12 +224,3 @@ func compareBool(a, b bool) int {
 	}
 	return -1
 }
-
-// headingOrder sorts by col, a heading, in the order MOFO lists them.
-func headingOrder(col string) string {
-	order := "CASE " + col
-	for i, h := range Headings() {
-		order += fmt.Sprintf(" WHEN '%s' THEN %d", h, i)
-	}
-	return order + " END"
-}
