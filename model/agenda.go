@@ -74,7 +74,7 @@ func (s *Store) Agenda(personID uint) (Agenda, error) {
 // sameItem is how agenda items are told apart: heading, kind and words,
 // whatever the case and spacing.
 func sameItem(h Heading, nonWork bool, text string) string {
-	return fmt.Sprintf("%s|%t|%s", h, nonWork, strings.Join(strings.Fields(strings.ToLower(text)), " "))
+	return fmt.Sprintf("%s|%t|%s", h, nonWork, Loosely(text))
 }
 
 // AddToAgenda adds items to a person's next one-on-one, all or none, and

@@ -180,9 +180,7 @@ func (s *Session) Validate() error {
 
 // NormalizeTag trims a tag and lower-cases it, so "Slow update" and
 // "slow update " are one theme.
-func NormalizeTag(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}
+func NormalizeTag(s string) string { return Loosely(s) }
 
 // SaveSession creates or updates a session with its tags, in one transaction.
 func (s *Store) SaveSession(sess *Session, tags []string) error {

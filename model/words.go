@@ -27,3 +27,7 @@ func OneLine(s string) string {
 		return r
 	}, s))
 }
+
+// Loosely is text as it is compared loosely: case and spacing aside, so
+// "Slow  update" and "slow update" are the same words.
+func Loosely(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }

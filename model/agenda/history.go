@@ -128,7 +128,7 @@ func carriedFrom(earlier []model.HistoryMeeting, it model.Item, from time.Time) 
 			continue
 		}
 		for j, mine := range m.Items {
-			if mine.Heading == it.Heading && normal(mine.Text) == normal(it.Text) {
+			if mine.Heading == it.Heading && model.Loosely(mine.Text) == model.Loosely(it.Text) {
 				return model.CarriedItem{Meeting: i, Item: j}, true
 			}
 		}

@@ -222,12 +222,12 @@ func withoutCarried(st *model.Store, personID uint, items []model.AgendaItem, li
 	}
 	open := map[string]bool{}
 	for _, c := range carried {
-		open[string(c.Heading)+"|"+normal(c.Text)] = true
+		open[string(c.Heading)+"|"+model.Loosely(c.Text)] = true
 	}
 	var keptItems []model.AgendaItem
 	var keptLines []int
 	for i, it := range items {
-		if !open[string(it.Heading)+"|"+normal(it.Text)] {
+		if !open[string(it.Heading)+"|"+model.Loosely(it.Text)] {
 			keptItems, keptLines = append(keptItems, it), append(keptLines, lines[i])
 		}
 	}
@@ -336,9 +336,6 @@ func (d doc) headingText(n ast.Node) string {
 	return strings.TrimSpace(strings.TrimSuffix(unescape(d.raw(n, " ")), ":"))
 }
 
-// normal is text compared loosely: case and spacing aside.
-func normal(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-
 var (
 	checkbox   = regexp.MustCompile(`^\[[ xX]\]\s*`)
 	outsideTag = regexp.MustCompile(`(?i)\s*\*?\((?:outside work|non-work)\)\*?$`)
@@ -351,7 +348,7 @@ func unescape(s string) string { return backslash.ReplaceAllString(s, "$1") }
 // isPrompt reports whether t is one of the template's questions.
 func isPrompt(t string) bool {
 	for _, p := range prompts {
-		if normal(t) == normal("*"+p+"*") {
+		if model.Loosely(t) == model.Loosely("*"+p+"*") {
 			return true
 		}
 	}
@@ -406,10 +403,10 @@ func (d doc) agendaItems() (items []model.AgendaItem, lines []int, pulse int, er
 			name := d.headingText(n)
 			h, ok := model.ParseHeading(name)
 			switch {
-			case n.Level >= 3 && section != "" && kindWords[normal(name)] != nil:
-				nonWork = *kindWords[normal(name)]
+			case n.Level >= 3 && section != "" && kindWords[model.Loosely(name)] != nil:
+				nonWork = *kindWords[model.Loosely(name)]
 				continue
-			case normal(name) == normal(carryingOver) || normal(name) == normal(agreedLast):
+			case model.Loosely(name) == model.Loosely(carryingOver) || model.Loosely(name) == model.Loosely(agreedLast):
 				skipping, section = true, ""
 				continue
 			case ok:
