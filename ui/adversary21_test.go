@@ -23,13 +23,7 @@ import (
 func TestAdv21ActionNotOfferedToLeadWhoLeft(t *testing.T) {
 	for _, how := range []string{"left", "was archived"} {
 		t.Run(how, func(t *testing.T) {
-			s, store := newTestShell(t)
-			ids := addPeople(t, store, nil, "Zoe Lead", "Sam Okafor", "Priya Nair")
-			if err := store.SetMe(ids["Zoe Lead"]); err != nil {
-				t.Fatal(err)
-			}
-			s.newOn(screenShadowing)
-			f := shadowing(s).form
+			s, store, ids, f := newSessionAs(t, "Zoe Lead", "Zoe Lead", "Sam Okafor", "Priya Nair")
 			choosePerson(t, f.who, "sam")
 			choosePerson(t, f.debriefWith, "priya")
 			test.Type(f.ideas.entry, "Share hold times")

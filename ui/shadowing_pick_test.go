@@ -94,13 +94,7 @@ func TestSessionPickersFindPeopleByPartOfAName(t *testing.T) {
 // A new session starts with me as who shadowed; once one is saved, the next
 // starts with its shadower and debrief lead.
 func TestSessionRemembersWhoShadowedAndLedTheDebrief(t *testing.T) {
-	s, store := newTestShell(t)
-	ids := addPeople(t, store, nil, "Zoe Lead", "Sam Okafor", "Priya Nair")
-	if err := store.SetMe(ids["Zoe Lead"]); err != nil {
-		t.Fatal(err)
-	}
-	s.newOn(screenShadowing)
-	f := shadowing(s).form
+	s, _, ids, f := newSessionAs(t, "Zoe Lead", "Zoe Lead", "Sam Okafor", "Priya Nair")
 	if f.who.chosen == nil || *f.who.chosen != ids["Zoe Lead"] || f.debriefWith.chosen != nil {
 		t.Fatalf("a first session starts with who %q, debrief with %q; want me and nobody", f.who.Text, f.debriefWith.Text)
 	}
@@ -118,13 +112,7 @@ func TestSessionRemembersWhoShadowedAndLedTheDebrief(t *testing.T) {
 // An idea becomes an action in one click, for the shadower, the debrief
 // lead (on their list) or me, and each action names its own owner.
 func TestSessionIdeasBecomeActionsForEachOwner(t *testing.T) {
-	s, store := newTestShell(t)
-	ids := addPeople(t, store, nil, "Zoe Lead", "Sam Okafor", "Priya Nair")
-	if err := store.SetMe(ids["Zoe Lead"]); err != nil {
-		t.Fatal(err)
-	}
-	s.newOn(screenShadowing)
-	f := shadowing(s).form
+	s, store, ids, f := newSessionAs(t, "Zoe Lead", "Zoe Lead", "Sam Okafor", "Priya Nair")
 	choosePerson(t, f.who, "sam")
 	choosePerson(t, f.debriefWith, "priya")
 	test.Type(f.ideas.entry, "Call back instead of hold\nShare hold times\nAsk IT about refunds")
@@ -190,13 +178,7 @@ func TestSessionIdeasBecomeActionsForEachOwner(t *testing.T) {
 // whoever opens the app. Before, "I will" meant whoever opened it later,
 // and an action given to the debrief lead reached none of her lists.
 func TestSessionActionsStayWithTheirOwner(t *testing.T) {
-	s, store := newTestShell(t)
-	ids := addPeople(t, store, nil, "Lena Brandt", "Sam Okafor", "Priya Nair")
-	if err := store.SetMe(ids["Sam Okafor"]); err != nil {
-		t.Fatal(err)
-	}
-	s.newOn(screenShadowing)
-	f := shadowing(s).form
+	_, store, ids, f := newSessionAs(t, "Sam Okafor", "Lena Brandt", "Sam Okafor", "Priya Nair")
 	choosePerson(t, f.agent, "priya")
 	choosePerson(t, f.debriefWith, "lena")
 	if got := f.actions.owner.Options; !slices.Equal(got, []string{"I will", "Priya will", "Lena will"}) {
@@ -307,4 +289,17 @@ func TestNewSessionTypedAndErasedIsNotKept(t *testing.T) {
 	if n, _ := store.CountSessions(model.SessionFilter{}); n != 1 {
 		t.Errorf("%d sessions stored, want the one written", n)
 	}
+}
+
+// newSessionAs opens a new shadowing session with people on the roster and
+// me one of them.
+func newSessionAs(t *testing.T, me string, people ...string) (*shell, *model.Store, map[string]uint, *sessionForm) {
+	t.Helper()
+	s, store := newTestShell(t)
+	ids := addPeople(t, store, nil, people...)
+	if err := store.SetMe(ids[me]); err != nil {
+		t.Fatal(err)
+	}
+	s.newOn(screenShadowing)
+	return s, store, ids, shadowing(s).form
 }
