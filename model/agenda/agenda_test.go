@@ -186,18 +186,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("moved file: %+v, %v", res, err)
 	}
 	// The meeting takes the items in, marked as the report's.
-	o := storetest.Start(t, s, p.ID, storetest.FixedNow)
-	m, err := s.Meeting(o.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	theirs := 0
-	for _, it := range m.Items {
-		if it.ByReport {
-			theirs++
-		}
-	}
-	if theirs != 7 {
+	if theirs := theirItems(t, s, storetest.Start(t, s, p.ID, storetest.FixedNow)); theirs != 7 {
 		t.Errorf("the meeting holds %d of the report's items, want 7", theirs)
 	}
 }
@@ -276,4 +265,20 @@ func TestHostileFilesRefused(t *testing.T) {
 			}
 		})
 	}
+}
+
+// theirItems counts the items of meeting o the report added.
+func theirItems(t *testing.T, s *model.Store, o model.OneOnOne) int {
+	t.Helper()
+	m, err := s.Meeting(o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := 0
+	for _, it := range m.Items {
+		if it.ByReport {
+			theirs++
+		}
+	}
+	return theirs
 }

@@ -41,18 +41,7 @@ func TestImportOnServer(t *testing.T) {
 	if res, err := agenda.Import(lead, filled, p.ID); err != nil || res.Added != 1 {
 		t.Fatalf("agenda: %+v, %v", res, err)
 	}
-	o := storetest.Start(t, lead, p.ID, time.Date(2026, 3, 17, 10, 0, 0, 0, time.UTC))
-	m, err := lead.Meeting(o.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	theirs := 0
-	for _, it := range m.Items {
-		if it.ByReport {
-			theirs++
-		}
-	}
-	if theirs != 1 {
+	if theirs := theirItems(t, lead, storetest.Start(t, lead, p.ID, time.Date(2026, 3, 17, 10, 0, 0, 0, time.UTC))); theirs != 1 {
 		t.Errorf("%d of the meeting's items are the report's, want 1", theirs)
 	}
 }
